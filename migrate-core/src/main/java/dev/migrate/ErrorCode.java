@@ -1,0 +1,36 @@
+package dev.migrate;
+
+/** The kinds of problem a {@link MigrateException} reports. */
+public enum ErrorCode {
+  /** No database is configured, or the configuration is malformed. User must fix. */
+  CONFIGURATION(true),
+  /** The database cannot be reached or a catalog query failed. Environment. */
+  CONNECTION(false),
+  /** The revision graph is broken: duplicate ids, a missing down revision, several heads, a cycle. User must fix. */
+  REVISION_GRAPH(true),
+  /** A revision target cannot be resolved: unknown or ambiguous id, relative step out of range. User must fix. */
+  TARGET(true),
+  /** The database is not at the revision an operation needs (for example autogenerate when not at head). */
+  NOT_AT_HEAD(true),
+  /** A migration failed while running; its transaction was rolled back. User must fix. */
+  MIGRATION_FAILED(true),
+  /** Another run holds the lock for this schema. */
+  LOCKED(false),
+  /** The model snapshot is missing or unreadable. */
+  SNAPSHOT(true),
+  /** An op cannot be expressed or reversed. User must fix. */
+  UNSUPPORTED(true),
+  /** Reading or writing a file failed. Environment. */
+  IO(false);
+
+  private final boolean userMustFix;
+
+  ErrorCode(boolean userMustFix) {
+    this.userMustFix = userMustFix;
+  }
+
+  /** Whether the user's project or database must change (as opposed to the tool's environment). */
+  public boolean userMustFix() {
+    return userMustFix;
+  }
+}

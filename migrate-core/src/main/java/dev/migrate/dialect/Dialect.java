@@ -1,0 +1,40 @@
+package dev.migrate.dialect;
+
+import dev.migrate.diff.Normalizer;
+import dev.migrate.model.Database;
+import dev.migrate.ops.Op;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything Migrate knows about one database product. Only dialects write SQL: the statements for each op, the
+ * catalog queries that read a schema back into a {@link Database}, and the statements that keep the version table,
+ * the history table and the advisory lock.
+ */
+public interface Dialect extends Normalizer {
+
+  /**
+   * The SQL statements that execute {@code op}, in order, without trailing semicolons. Objects whose schema is
+   * {@code null} are written unqualified, so they land in the schema the runner put first on the search path.
+   *
+   * @throws dev.migrate.MigrateException if the op cannot be expressed on this database
+   */
+  List<String> statements(Op op);
+
+  /** {@code identifier} quoted if, and only if, it needs quoting (upper case, special characters, keywords). */
+  String quote(String identifier);
+
+  /**
+   * Reads the tables and sequences of {@code schema} with a fixed number of bulk catalog queries, whatever the
+   * number of tables. Objects of {@code schema} come back with a {@code null} schema (see {@link Database}); tables
+   * named in {@code excludeTables} (Migrate's own version and history tables) are left out.
+   *
+   * @throws SQLException if a catalog query fails
+   */
+  Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException;
+
+  /** The statements that keep the version table, the history table and the lock. */
+  VersionStore versionStore();
+}

@@ -1,0 +1,73 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The database-side state of one chain in one schema: the version table ({@code migrate_version}, one row per
+ * current head, as Alembic's {@code alembic_version}), the append-only history table ({@code migrate_history}) and
+ * the advisory lock that serialises runs.
+ */
+public interface VersionStore {
+
+  /** Name of the version table. */
+  String VERSION_TABLE = "migrate_version";
+
+  /** Name of the history table. */
+  String HISTORY_TABLE = "migrate_history";
+
+  /**
+   * Creates {@code schema} if it does not exist and makes it the only schema on the connection's search path, so
+   * that unqualified names in migrations refer to it.
+   *
+   * @throws SQLException if the schema cannot be created or selected
+   */
+  void useSchema(Connection connection, String schema, boolean create) throws SQLException;
+
+  /** Whether {@code schema} exists. */
+  boolean schemaExists(Connection connection, String schema) throws SQLException;
+
+  /** Creates the version and history tables in the current schema if they are missing. */
+  void createTables(Connection connection) throws SQLException;
+
+  /**
+   * The revision ids in the version table of the current schema, sorted; empty when the table is missing or empty
+   * (the database is at base).
+   */
+  List<String> heads(Connection connection) throws SQLException;
+
+  /** Replaces the version table's rows with {@code heads}, inside the caller's transaction. */
+  void setHeads(Connection connection, List<String> heads) throws SQLException;
+
+  /**
+   * Appends one row to the history table.
+   *
+   * @param revision the revision id
+   * @param direction {@code "upgrade"} or {@code "downgrade"}
+   * @param checksum a hex digest of the revision's ops, or {@code null}
+   * @param durationMillis how long the revision took, in milliseconds
+   * @param success whether it committed
+   */
+  void recordHistory(Connection connection, String revision, String direction, String checksum,
+      long durationMillis, boolean success) throws SQLException;
+
+  /** The history rows of the current schema, oldest first; empty when the table is missing. */
+  List<HistoryRow> history(Connection connection) throws SQLException;
+
+  /**
+   * Takes the session advisory lock for {@code key}, retrying without blocking until {@code timeout} has passed
+   * (a blocking lock would deadlock against {@code CREATE INDEX CONCURRENTLY}).
+   *
+   * @return whether the lock was taken
+   */
+  boolean lock(Connection connection, long key, Duration timeout) throws SQLException;
+
+  /** Releases the session advisory lock for {@code key}. */
+  void unlock(Connection connection, long key) throws SQLException;
+
+  /** One row of the history table. {@code appliedAt} is an ISO-8601 instant. */
+  record HistoryRow(String revision, String direction, String appliedAt, String appliedBy, long durationMillis,
+      boolean success) {}
+}

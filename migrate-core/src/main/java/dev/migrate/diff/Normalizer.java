@@ -1,0 +1,26 @@
+package dev.migrate.diff;
+
+import dev.migrate.model.SqlType;
+
+/**
+ * How a dialect wants values compared that the database stores in a rewritten form (PostgreSQL deparses check
+ * expressions and defaults; {@code 'x'::character varying} is how it stores {@code 'x'}). The diff compares
+ * {@code normalize*(model value)} with {@code normalize*(catalog value)}; the defaults compare text as is.
+ */
+public interface Normalizer {
+
+  /** A comparison form of a check expression (SQL without the {@code CHECK} keyword). */
+  default String normalizeCheck(String expression) {
+    return expression;
+  }
+
+  /** A comparison form of a column default (SQL expression), {@code null} for none. */
+  default String normalizeDefault(String expression) {
+    return expression;
+  }
+
+  /** Whether two column types are the same type on this database. */
+  default boolean sameType(SqlType a, SqlType b) {
+    return a.equals(b);
+  }
+}

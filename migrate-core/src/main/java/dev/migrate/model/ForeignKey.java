@@ -1,0 +1,44 @@
+package dev.migrate.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A foreign key constraint.
+ *
+ * @param name the constraint name; PostgreSQL's default is {@code <table>_<column>_fkey}
+ * @param columns the referencing column names, in order
+ * @param referencedSchema the referenced table's schema, or {@code null} for the schema the migration runs in
+ * @param referencedTable the referenced table's name
+ * @param referencedColumns the referenced column names, paired with {@code columns} by position
+ * @param onDelete the action on delete of the referenced row; {@link ReferentialAction#NO_ACTION} by default
+ * @param onUpdate the action on update of the referenced key; {@link ReferentialAction#NO_ACTION} by default
+ */
+public record ForeignKey(
+    String name,
+    List<String> columns,
+    String referencedSchema,
+    String referencedTable,
+    List<String> referencedColumns,
+    ReferentialAction onDelete,
+    ReferentialAction onUpdate)
+    implements TableElement {
+
+  public ForeignKey {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(referencedTable, "referencedTable");
+    columns = List.copyOf(columns);
+    referencedColumns = List.copyOf(referencedColumns);
+    onDelete = onDelete == null ? ReferentialAction.NO_ACTION : onDelete;
+    onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
+    if (columns.size() != referencedColumns.size()) {
+      throw new IllegalArgumentException("foreign key " + name + ": " + columns.size() + " columns reference "
+          + referencedColumns.size() + " columns; they must pair up");
+    }
+  }
+
+  /** This foreign key with the given actions. */
+  public ForeignKey withActions(ReferentialAction onDelete, ReferentialAction onUpdate) {
+    return new ForeignKey(name, columns, referencedSchema, referencedTable, referencedColumns, onDelete, onUpdate);
+  }
+}

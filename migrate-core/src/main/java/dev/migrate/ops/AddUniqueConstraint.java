@@ -1,0 +1,17 @@
+package dev.migrate.ops;
+
+import dev.migrate.model.UniqueConstraint;
+
+/** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
+public record AddUniqueConstraint(String schema, String table, UniqueConstraint constraint) implements Op {
+
+  @Override
+  public Op reverse() {
+    return new DropUniqueConstraint(schema, table, constraint);
+  }
+
+  @Override
+  public <R> R accept(OpVisitor<R> visitor) {
+    return visitor.visitAddUniqueConstraint(this);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.migrate.ops;
+
+import dev.migrate.model.Table;
+
+/** {@code DROP TABLE}; carries the whole table so that it can be reversed. */
+public record DropTable(Table table) implements Op {
+
+  @Override
+  public Op reverse() {
+    return new CreateTable(table);
+  }
+
+  @Override
+  public <R> R accept(OpVisitor<R> visitor) {
+    return visitor.visitDropTable(this);
+  }
+}

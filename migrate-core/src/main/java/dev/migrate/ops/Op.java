@@ -1,0 +1,24 @@
+package dev.migrate.ops;
+
+/**
+ * One schema change, as the diff finds it, as a migration class states it ({@code op.addColumn(...)} rebuilds the
+ * very record) and as a dialect executes it (Alembic's {@code operations/ops.py}). Every op is reversible:
+ * {@link #reverse()} is the op that undoes it, so a downgrade is the reversed list of reversed ops.
+ *
+ * <p>{@code schema} components are {@code null} for the schema the migration runs in (target schema).
+ */
+public sealed interface Op
+    permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
+        AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
+        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql {
+
+  /**
+   * The op that undoes this one.
+   *
+   * @throws IrreversibleOpException for {@link ExecuteSql} without reverse SQL
+   */
+  Op reverse();
+
+  /** Calls the {@code visitor} method for this op's record type and returns its result. */
+  <R> R accept(OpVisitor<R> visitor);
+}

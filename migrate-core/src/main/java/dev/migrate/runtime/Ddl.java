@@ -1,0 +1,109 @@
+package dev.migrate.runtime;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Index;
+import dev.migrate.model.PrimaryKey;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.SqlType;
+import dev.migrate.model.Table;
+import dev.migrate.model.TableElement;
+import dev.migrate.model.UniqueConstraint;
+import java.util.List;
+
+/**
+ * Static factories for the arguments of {@link Operations}, imported with {@code import static
+ * dev.migrate.runtime.Ddl.*;} by generated migrations so that they read like the DDL they state:
+ *
+ * <pre>{@code
+ * op.createTable(table("customer",
+ *     column("id", bigint()).asIdentity(),
+ *     column("email", varchar(255)).notNull(),
+ *     primaryKey("customer_pkey", "id")));
+ * }</pre>
+ */
+public final class Ddl {
+
+  private Ddl() {}
+
+  /** A table in the schema the migration runs in, from its elements in {@code CREATE TABLE} order. */
+  public static Table table(String name, TableElement... elements) {
+    return Table.of(null, name, List.of(elements));
+  }
+
+  /** A nullable column; chain {@code .notNull()}, {@code .withDefault(sql)}, {@code .asIdentity()}. */
+  public static Column column(String name, SqlType type) {
+    return Column.of(name, type);
+  }
+
+  /** A primary key named {@code name} over {@code columns} in key order. */
+  public static PrimaryKey primaryKey(String name, String... columns) {
+    return new PrimaryKey(name, List.of(columns));
+  }
+
+  /** A unique constraint named {@code name} over {@code columns}. */
+  public static UniqueConstraint unique(String name, String... columns) {
+    return new UniqueConstraint(name, List.of(columns));
+  }
+
+  /** A check constraint named {@code name}; {@code expression} is SQL without the {@code CHECK} keyword. */
+  public static CheckConstraint check(String name, String expression) {
+    return new CheckConstraint(name, expression);
+  }
+
+  /** A non-unique index named {@code name} over {@code columns}. */
+  public static Index index(String name, String... columns) {
+    return new Index(name, List.of(columns), false);
+  }
+
+  /** A unique index named {@code name} over {@code columns}. */
+  public static Index uniqueIndex(String name, String... columns) {
+    return new Index(name, List.of(columns), true);
+  }
+
+  /** A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}. */
+  public static ForeignKeyStart foreignKey(String name, String... columns) {
+    return new ForeignKeyStart(name, List.of(columns));
+  }
+
+  /** A sequence starting at {@code start} that steps by {@code increment}. */
+  public static Sequence sequence(String name, long start, long increment) {
+    return new Sequence(null, name, start, increment);
+  }
+
+  /** The first half of a foreign key: its name and referencing columns. */
+  public record ForeignKeyStart(String name, List<String> columns) {
+
+    /** The foreign key referencing {@code columns} of {@code table} in the schema the migration runs in. */
+    public ForeignKey references(String table, String... columns) {
+      return new ForeignKey(name, this.columns, null, table, List.of(columns), null, null);
+    }
+
+    /** The foreign key referencing {@code columns} of {@code schema.table}. */
+    public ForeignKey referencesInSchema(String schema, String table, String... columns) {
+      return new ForeignKey(name, this.columns, schema, table, List.of(columns), null, null);
+    }
+  }
+
+  public static SqlType smallint() { return SqlType.smallint(); }
+  public static SqlType integer() { return SqlType.integer(); }
+  public static SqlType bigint() { return SqlType.bigint(); }
+  public static SqlType real() { return SqlType.real(); }
+  public static SqlType doublePrecision() { return SqlType.doublePrecision(); }
+  public static SqlType bool() { return SqlType.bool(); }
+  public static SqlType text() { return SqlType.text(); }
+  public static SqlType bytea() { return SqlType.bytea(); }
+  public static SqlType uuid() { return SqlType.uuid(); }
+  public static SqlType date() { return SqlType.date(); }
+  public static SqlType jsonb() { return SqlType.jsonb(); }
+  public static SqlType varchar(int length) { return SqlType.varchar(length); }
+  public static SqlType character(int length) { return SqlType.character(length); }
+  public static SqlType numeric(int precision, int scale) { return SqlType.numeric(precision, scale); }
+  public static SqlType timestamp(int precision) { return SqlType.timestamp(precision); }
+  public static SqlType timestamptz(int precision) { return SqlType.timestamptz(precision); }
+  public static SqlType time(int precision) { return SqlType.time(precision); }
+
+  /** A type Migrate has no factory for, by its PostgreSQL name, for example {@code type("citext")}. */
+  public static SqlType type(String name) { return SqlType.of(name); }
+}

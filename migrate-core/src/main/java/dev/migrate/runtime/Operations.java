@@ -1,0 +1,156 @@
+package dev.migrate.runtime;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Index;
+import dev.migrate.model.PrimaryKey;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.Table;
+import dev.migrate.model.UniqueConstraint;
+import dev.migrate.ops.AddCheckConstraint;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddForeignKey;
+import dev.migrate.ops.AddPrimaryKey;
+import dev.migrate.ops.AddUniqueConstraint;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropCheckConstraint;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropForeignKey;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSequence;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropUniqueConstraint;
+import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.Op;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * What a migration's {@code upgrade} and {@code downgrade} call ({@code op} in the generated code, as in Alembic).
+ * Each method builds one {@link Op} record and hands it to the sink the runner chose: execute it through the
+ * dialect, append it to an offline SQL script, or replay it into an in-memory model. Build the arguments with the
+ * static factories of {@link Ddl}.
+ *
+ * <p>Table names are unqualified and refer to the schema the migration runs in, unless the calls go through
+ * {@link #inSchema(String)}.
+ */
+public final class Operations {
+
+  private final Consumer<Op> sink;
+  private final String schema;
+
+  /** Operations that hand every op to {@code sink}, in call order, for the schema the migration runs in. */
+  public Operations(Consumer<Op> sink) {
+    this(sink, null);
+  }
+
+  private Operations(Consumer<Op> sink, String schema) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.schema = schema;
+  }
+
+  /** The same operations on tables of {@code schema} instead of the schema the migration runs in. */
+  public Operations inSchema(String schema) {
+    return new Operations(sink, Objects.requireNonNull(schema, "schema"));
+  }
+
+  /** Creates {@code table} with its columns, primary key, unique and check constraints. */
+  public void createTable(Table table) {
+    sink.accept(new CreateTable(table.inSchema(schema)));
+  }
+
+  /** Drops {@code table}; the full definition is what the downgrade would recreate. */
+  public void dropTable(Table table) {
+    sink.accept(new DropTable(table.inSchema(schema)));
+  }
+
+  /** Adds {@code column} to {@code table}. */
+  public void addColumn(String table, Column column) {
+    sink.accept(new AddColumn(schema, table, column));
+  }
+
+  /** Drops {@code column} (given in full, so that it can be re-added) from {@code table}. */
+  public void dropColumn(String table, Column column) {
+    sink.accept(new DropColumn(schema, table, column));
+  }
+
+  /** Changes a column of {@code table} from definition {@code from} to {@code to}; both have the same name. */
+  public void alterColumn(String table, Column from, Column to) {
+    sink.accept(new AlterColumn(schema, table, from, to));
+  }
+
+  /** Adds {@code primaryKey} to {@code table}. */
+  public void addPrimaryKey(String table, PrimaryKey primaryKey) {
+    sink.accept(new AddPrimaryKey(schema, table, primaryKey));
+  }
+
+  /** Drops {@code primaryKey} from {@code table}. */
+  public void dropPrimaryKey(String table, PrimaryKey primaryKey) {
+    sink.accept(new DropPrimaryKey(schema, table, primaryKey));
+  }
+
+  /** Adds a unique constraint to {@code table}. */
+  public void addUniqueConstraint(String table, UniqueConstraint constraint) {
+    sink.accept(new AddUniqueConstraint(schema, table, constraint));
+  }
+
+  /** Drops a unique constraint from {@code table}. */
+  public void dropUniqueConstraint(String table, UniqueConstraint constraint) {
+    sink.accept(new DropUniqueConstraint(schema, table, constraint));
+  }
+
+  /** Adds a check constraint to {@code table}. */
+  public void addCheckConstraint(String table, CheckConstraint constraint) {
+    sink.accept(new AddCheckConstraint(schema, table, constraint));
+  }
+
+  /** Drops a check constraint from {@code table}. */
+  public void dropCheckConstraint(String table, CheckConstraint constraint) {
+    sink.accept(new DropCheckConstraint(schema, table, constraint));
+  }
+
+  /** Creates {@code index} on {@code table}. */
+  public void createIndex(String table, Index index) {
+    sink.accept(new CreateIndex(schema, table, index));
+  }
+
+  /** Drops {@code index} of {@code table}. */
+  public void dropIndex(String table, Index index) {
+    sink.accept(new DropIndex(schema, table, index));
+  }
+
+  /** Adds {@code foreignKey} to {@code table}. */
+  public void addForeignKey(String table, ForeignKey foreignKey) {
+    sink.accept(new AddForeignKey(schema, table, foreignKey));
+  }
+
+  /** Drops {@code foreignKey} from {@code table}. */
+  public void dropForeignKey(String table, ForeignKey foreignKey) {
+    sink.accept(new DropForeignKey(schema, table, foreignKey));
+  }
+
+  /** Creates {@code sequence}. */
+  public void createSequence(Sequence sequence) {
+    sink.accept(new CreateSequence(sequence.inSchema(schema)));
+  }
+
+  /** Drops {@code sequence}. */
+  public void dropSequence(Sequence sequence) {
+    sink.accept(new DropSequence(sequence.inSchema(schema)));
+  }
+
+  /** Runs {@code sql} as written; the op cannot be reversed. */
+  public void execute(String sql) {
+    sink.accept(new ExecuteSql(sql, null));
+  }
+
+  /** Runs {@code sql} as written; {@code reverseSql} undoes it. */
+  public void execute(String sql, String reverseSql) {
+    sink.accept(new ExecuteSql(sql, reverseSql));
+  }
+}
