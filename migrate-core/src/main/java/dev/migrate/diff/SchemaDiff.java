@@ -1,0 +1,241 @@
+package dev.migrate.diff;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.Database;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Index;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.Table;
+import dev.migrate.model.TableElement;
+import dev.migrate.model.UniqueConstraint;
+import dev.migrate.ops.AddCheckConstraint;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddForeignKey;
+import dev.migrate.ops.AddPrimaryKey;
+import dev.migrate.ops.AddUniqueConstraint;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropCheckConstraint;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropForeignKey;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSequence;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropUniqueConstraint;
+import dev.migrate.ops.Op;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * Compares two models and lists the ops that turn the first into the second: pure (no I/O), deterministic (the
+ * same inputs give the same list), and in an order that PostgreSQL can execute top to bottom.
+ *
+ * <p>Objects are matched by (schema, name); tables, sequences, constraints and indexes with the same name but other
+ * content are altered (columns) or dropped and re-created (constraints, indexes). Renames are never guessed.
+ *
+ * <p>The ordering is a fixed sequence of phases rather than a walk of the foreign-key graph, so that it needs no
+ * recursion and works for chains and cycles of any length; each phase's reason is at {@link #diff}.
+ */
+public final class SchemaDiff {
+
+  private final Normalizer normalizer;
+
+  /** A diff that compares types, checks and defaults through {@code normalizer} (normally the dialect). */
+  public SchemaDiff(Normalizer normalizer) {
+    this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+  }
+
+  /** Whether {@link #diff} would return no op. */
+  public boolean same(Database current, Database target) {
+    return diff(current, target).isEmpty();
+  }
+
+  /**
+   * The ops that take {@code current} to {@code target}, in execution order; empty when they are equivalent.
+   * The reverse (for a downgrade) is the reversed list of each op's {@link Op#reverse()}, and is also valid SQL order.
+   */
+  public List<Op> diff(Database current, Database target) {
+    Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
+    Map<String, Table> targetTables = byKey(target.tables(), t -> key(t.schema(), t.name()));
+    Map<String, Sequence> currentSequences = byKey(current.sequences(), s -> key(s.schema(), s.name()));
+    Map<String, Sequence> targetSequences = byKey(target.sequences(), s -> key(s.schema(), s.name()));
+
+    List<Op> ops = new ArrayList<>();
+
+    // 1. New sequences first: a new column's default may call nextval() on one.
+    for (var e : targetSequences.entrySet()) {
+      Sequence was = currentSequences.get(e.getKey());
+      if (was == null) {
+        ops.add(new CreateSequence(e.getValue()));
+      } else if (!was.equals(e.getValue())) {
+        ops.add(new DropSequence(was));
+        ops.add(new CreateSequence(e.getValue()));
+      }
+    }
+
+    // 2. New tables, without their indexes and foreign keys: a table can be created before the tables it
+    //    references exist, and cycles need the constraints added after all tables (phase 8).
+    for (var e : targetTables.entrySet()) {
+      if (!currentTables.containsKey(e.getKey())) {
+        ops.add(new CreateTable(e.getValue().withoutIndexesAndForeignKeys()));
+      }
+    }
+
+    // 3. Foreign keys that go away or change, before any column, constraint or table they depend on is dropped.
+    for (var e : currentTables.entrySet()) {
+      Table was = e.getValue();
+      Table now = targetTables.get(e.getKey());
+      List<ForeignKey> keep = now == null ? List.of() : now.foreignKeys();
+      for (ForeignKey fk : removedOrChanged(was.foreignKeys(), keep, Objects::equals)) {
+        ops.add(new DropForeignKey(was.schema(), was.name(), fk));
+      }
+    }
+
+    // 4. Indexes that go away or change, likewise before their columns go.
+    for (var e : currentTables.entrySet()) {
+      Table was = e.getValue();
+      Table now = targetTables.get(e.getKey());
+      List<Index> keep = now == null ? List.of() : now.indexes();
+      for (Index index : removedOrChanged(was.indexes(), keep, Objects::equals)) {
+        ops.add(new DropIndex(was.schema(), was.name(), index));
+      }
+    }
+
+    // 5. Tables on both sides, one table at a time: constraints that go away or change are dropped before the
+    //    columns they cover; columns are added and altered before the constraints that cover them are added.
+    for (var e : currentTables.entrySet()) {
+      Table now = targetTables.get(e.getKey());
+      if (now != null) {
+        alterTable(e.getValue(), now, ops);
+      }
+    }
+
+    // 6. Tables that go away: their indexes and foreign keys, and foreign keys that referenced them, are gone.
+    for (var e : currentTables.entrySet()) {
+      if (!targetTables.containsKey(e.getKey())) {
+        ops.add(new DropTable(e.getValue().withoutIndexesAndForeignKeys()));
+      }
+    }
+
+    // 7. New and changed indexes, once every column exists.
+    for (var e : targetTables.entrySet()) {
+      Table now = e.getValue();
+      Table was = currentTables.get(e.getKey());
+      List<Index> had = was == null ? List.of() : was.indexes();
+      for (Index index : removedOrChanged(now.indexes(), had, Objects::equals)) {
+        ops.add(new CreateIndex(now.schema(), now.name(), index));
+      }
+    }
+
+    // 8. New and changed foreign keys, once every table, column and referenced key exists.
+    for (var e : targetTables.entrySet()) {
+      Table now = e.getValue();
+      Table was = currentTables.get(e.getKey());
+      List<ForeignKey> had = was == null ? List.of() : was.foreignKeys();
+      for (ForeignKey fk : removedOrChanged(now.foreignKeys(), had, Objects::equals)) {
+        ops.add(new AddForeignKey(now.schema(), now.name(), fk));
+      }
+    }
+
+    // 9. Sequences that go away, last: a dropped column's default may have used one.
+    for (var e : currentSequences.entrySet()) {
+      if (!targetSequences.containsKey(e.getKey())) {
+        ops.add(new DropSequence(e.getValue()));
+      }
+    }
+    return List.copyOf(ops);
+  }
+
+  private void alterTable(Table was, Table now, List<Op> ops) {
+    String schema = now.schema();
+    String table = now.name();
+    BiPredicate<CheckConstraint, CheckConstraint> sameCheck = (a, b) ->
+        Objects.equals(normalizer.normalizeCheck(a.expression()), normalizer.normalizeCheck(b.expression()));
+
+    for (CheckConstraint c : removedOrChanged(was.checkConstraints(), now.checkConstraints(), sameCheck)) {
+      ops.add(new DropCheckConstraint(schema, table, c));
+    }
+    for (UniqueConstraint u : removedOrChanged(was.uniqueConstraints(), now.uniqueConstraints(), Objects::equals)) {
+      ops.add(new DropUniqueConstraint(schema, table, u));
+    }
+    boolean primaryKeyChanges = !Objects.equals(was.primaryKey(), now.primaryKey());
+    if (primaryKeyChanges && was.primaryKey() != null) {
+      ops.add(new DropPrimaryKey(schema, table, was.primaryKey()));
+    }
+
+    for (Column column : now.columns()) {
+      var old = was.column(column.name());
+      if (old.isEmpty()) {
+        ops.add(new AddColumn(schema, table, column));
+      } else if (!sameColumn(old.get(), column)) {
+        ops.add(new AlterColumn(schema, table, old.get(), column));
+      }
+    }
+    for (Column column : was.columns()) {
+      if (now.column(column.name()).isEmpty()) {
+        ops.add(new DropColumn(schema, table, column));
+      }
+    }
+
+    if (primaryKeyChanges && now.primaryKey() != null) {
+      ops.add(new AddPrimaryKey(schema, table, now.primaryKey()));
+    }
+    for (UniqueConstraint u : removedOrChanged(now.uniqueConstraints(), was.uniqueConstraints(), Objects::equals)) {
+      ops.add(new AddUniqueConstraint(schema, table, u));
+    }
+    for (CheckConstraint c : removedOrChanged(now.checkConstraints(), was.checkConstraints(), sameCheck)) {
+      ops.add(new AddCheckConstraint(schema, table, c));
+    }
+  }
+
+  private boolean sameColumn(Column a, Column b) {
+    return normalizer.sameType(a.type(), b.type())
+        && a.nullable() == b.nullable()
+        && a.identity() == b.identity()
+        && Objects.equals(normalizer.normalizeDefault(a.defaultValue()), normalizer.normalizeDefault(b.defaultValue()));
+  }
+
+  /** The elements of {@code from} that {@code other} lacks, or has under the same name with other content. */
+  private static <T extends TableElement> List<T> removedOrChanged(List<T> from, List<T> other,
+      BiPredicate<T, T> same) {
+    Map<String, T> others = byKey(other, TableElement::name);
+    List<T> result = new ArrayList<>();
+    for (T element : from) {
+      T match = others.get(element.name());
+      if (match == null || !same.test(element, match)) {
+        result.add(element);
+      }
+    }
+    return result;
+  }
+
+  private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (T item : items) {
+      map.put(key.apply(item), item);
+    }
+    return map;
+  }
+
+  private static String key(String schema, String name) {
+    return (schema == null ? "" : schema) + '\u0000' + name;
+  }
+
+  /** The ops that undo {@code ops}: each op reversed, in reverse order (Alembic's {@code reverse_into}). */
+  public static List<Op> reverse(List<Op> ops) {
+    List<Op> reversed = new ArrayList<>(ops.size());
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      reversed.add(ops.get(i).reverse());
+    }
+    return List.copyOf(reversed);
+  }
+}

@@ -1,0 +1,234 @@
+package dev.migrate.ops;
+
+import dev.migrate.model.Column;
+import dev.migrate.model.Database;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.Table;
+import dev.migrate.model.TableElement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The third sink for ops: applies them to an in-memory {@link Database} instead of a real one, so that a chain of
+ * migrations can be replayed without a database (the offline check) and the diff can be tested against itself
+ * ({@code apply(a, diff(a, b))} is equivalent to {@code b}).
+ *
+ * <p>New columns are appended, as PostgreSQL appends them.
+ */
+public final class ModelReplay {
+
+  private final Map<String, Table> tables = new LinkedHashMap<>();
+  private final Map<String, Sequence> sequences = new LinkedHashMap<>();
+
+  /** A replay that starts from {@code start}. */
+  public ModelReplay(Database start) {
+    start.tables().forEach(t -> tables.put(key(t.schema(), t.name()), t));
+    start.sequences().forEach(s -> sequences.put(key(s.schema(), s.name()), s));
+  }
+
+  /** {@code start} with every op of {@code ops} applied in order. */
+  public static Database apply(Database start, List<Op> ops) {
+    ModelReplay replay = new ModelReplay(start);
+    ops.forEach(replay::accept);
+    return replay.database();
+  }
+
+  /** The model as it stands after the ops applied so far. */
+  public Database database() {
+    return new Database(List.copyOf(tables.values()), List.copyOf(sequences.values()));
+  }
+
+  /**
+   * Applies one op.
+   *
+   * @throws IllegalStateException if the op does not fit the model (a table that does not exist, a column that
+   *     exists already), naming the op; {@link ExecuteSql} is refused because its effect is unknown
+   */
+  public void accept(Op op) {
+    op.accept(visitor);
+  }
+
+  private static String key(String schema, String name) {
+    return (schema == null ? "" : schema) + '\u0000' + name;
+  }
+
+  private Table table(String schema, String name, Op op) {
+    Table t = tables.get(key(schema, name));
+    if (t == null) {
+      throw new IllegalStateException(op + ": there is no table " + (schema == null ? "" : schema + ".") + name);
+    }
+    return t;
+  }
+
+  private void update(String schema, String name, Op op, UnaryOperator<List<TableElement>> change) {
+    Table t = table(schema, name, op);
+    List<TableElement> elements = new ArrayList<>(t.columns());
+    if (t.primaryKey() != null) {
+      elements.add(t.primaryKey());
+    }
+    elements.addAll(t.uniqueConstraints());
+    elements.addAll(t.checkConstraints());
+    elements.addAll(t.indexes());
+    elements.addAll(t.foreignKeys());
+    tables.put(key(schema, name), Table.of(t.schema(), t.name(), change.apply(elements)));
+  }
+
+  private void add(String schema, String table, TableElement element, Op op) {
+    update(schema, table, op, elements -> {
+      if (elements.stream().anyMatch(e -> e.getClass() == element.getClass() && e.name().equals(element.name()))) {
+        throw new IllegalStateException(op + ": " + element.name() + " exists already");
+      }
+      elements.add(element);
+      return elements;
+    });
+  }
+
+  private void remove(String schema, String table, TableElement element, Op op) {
+    update(schema, table, op, elements -> {
+      if (!elements.removeIf(e -> e.getClass() == element.getClass() && e.name().equals(element.name()))) {
+        throw new IllegalStateException(op + ": there is no " + element.name());
+      }
+      return elements;
+    });
+  }
+
+  private final OpVisitor<Void> visitor = new OpVisitor<>() {
+    @Override
+    public Void visitCreateTable(CreateTable op) {
+      String key = key(op.table().schema(), op.table().name());
+      if (tables.containsKey(key)) {
+        throw new IllegalStateException(op + ": table exists already");
+      }
+      tables.put(key, op.table());
+      return null;
+    }
+
+    @Override
+    public Void visitDropTable(DropTable op) {
+      table(op.table().schema(), op.table().name(), op);
+      tables.remove(key(op.table().schema(), op.table().name()));
+      return null;
+    }
+
+    @Override
+    public Void visitAddColumn(AddColumn op) {
+      add(op.schema(), op.table(), op.column(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitDropColumn(DropColumn op) {
+      remove(op.schema(), op.table(), op.column(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitAlterColumn(AlterColumn op) {
+      update(op.schema(), op.table(), op, elements -> {
+        int i = indexOfColumn(elements, op.to().name());
+        if (i < 0) {
+          throw new IllegalStateException(op + ": there is no column " + op.to().name());
+        }
+        elements.set(i, op.to());
+        return elements;
+      });
+      return null;
+    }
+
+    private int indexOfColumn(List<TableElement> elements, String name) {
+      for (int i = 0; i < elements.size(); i++) {
+        if (elements.get(i) instanceof Column c && c.name().equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public Void visitAddPrimaryKey(AddPrimaryKey op) {
+      add(op.schema(), op.table(), op.primaryKey(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitDropPrimaryKey(DropPrimaryKey op) {
+      remove(op.schema(), op.table(), op.primaryKey(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitAddUniqueConstraint(AddUniqueConstraint op) {
+      add(op.schema(), op.table(), op.constraint(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitDropUniqueConstraint(DropUniqueConstraint op) {
+      remove(op.schema(), op.table(), op.constraint(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitAddCheckConstraint(AddCheckConstraint op) {
+      add(op.schema(), op.table(), op.constraint(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitDropCheckConstraint(DropCheckConstraint op) {
+      remove(op.schema(), op.table(), op.constraint(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitCreateIndex(CreateIndex op) {
+      add(op.schema(), op.table(), op.index(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitDropIndex(DropIndex op) {
+      remove(op.schema(), op.table(), op.index(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitAddForeignKey(AddForeignKey op) {
+      add(op.schema(), op.table(), op.foreignKey(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitDropForeignKey(DropForeignKey op) {
+      remove(op.schema(), op.table(), op.foreignKey(), op);
+      return null;
+    }
+
+    @Override
+    public Void visitCreateSequence(CreateSequence op) {
+      Sequence s = op.sequence();
+      if (sequences.putIfAbsent(key(s.schema(), s.name()), s) != null) {
+        throw new IllegalStateException(op + ": sequence exists already");
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitDropSequence(DropSequence op) {
+      Sequence s = op.sequence();
+      if (sequences.remove(key(s.schema(), s.name())) == null) {
+        throw new IllegalStateException(op + ": there is no sequence " + s.qualifiedName());
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitExecuteSql(ExecuteSql op) {
+      throw new IllegalStateException("execute(\"" + op.sql() + "\") cannot be replayed into a model: its effect on"
+          + " the schema is unknown");
+    }
+  };
+}

@@ -1,0 +1,168 @@
+package dev.migrate.diff;
+
+import static dev.migrate.runtime.Ddl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.model.Database;
+import dev.migrate.model.ReferentialAction;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.Table;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddForeignKey;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropForeignKey;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropUniqueConstraint;
+import dev.migrate.ops.AddUniqueConstraint;
+import dev.migrate.ops.ModelReplay;
+import dev.migrate.ops.Op;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaDiffTest {
+
+  private final SchemaDiff diff = new SchemaDiff(new Normalizer() {});
+
+  private static Database db(Table... tables) {
+    return new Database(List.of(tables), List.of());
+  }
+
+  private static final Table CUSTOMER = table("customer",
+      column("id", bigint()).asIdentity(),
+      column("email", varchar(255)).notNull(),
+      primaryKey("customer_pkey", "id"),
+      unique("customer_email_key", "email"),
+      index("customer_email_idx", "email"));
+
+  private static final Table ORDERS = table("orders",
+      column("id", bigint()).notNull(),
+      column("customer_id", bigint()),
+      primaryKey("orders_pkey", "id"),
+      foreignKey("orders_customer_id_fkey", "customer_id").references("customer", "id")
+          .withActions(ReferentialAction.CASCADE, null));
+
+  @Test
+  void sameModelGivesNoOps() {
+    Database d = db(CUSTOMER, ORDERS);
+    assertThat(diff.diff(d, d)).isEmpty();
+    assertThat(diff.diff(d, db(ORDERS, CUSTOMER))).isEmpty();
+  }
+
+  @Test
+  void createsTablesThenIndexesThenForeignKeys() {
+    Sequence seq = sequence("orders_seq", 1, 50);
+    List<Op> ops = diff.diff(Database.empty(), new Database(List.of(ORDERS, CUSTOMER), List.of(seq)));
+    assertThat(ops).containsExactly(
+        new CreateSequence(seq),
+        new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
+        new CreateTable(ORDERS.withoutIndexesAndForeignKeys()),
+        new CreateIndex(null, "customer", index("customer_email_idx", "email")),
+        new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
+  }
+
+  @Test
+  void dropsForeignKeysBeforeTablesAndReverseRestoresThem() {
+    Database before = db(CUSTOMER, ORDERS);
+    Database after = db(table("orders", column("id", bigint()).notNull(), column("customer_id", bigint()),
+        primaryKey("orders_pkey", "id")));
+    List<Op> ops = diff.diff(before, after);
+    assertThat(ops).containsExactly(
+        new DropForeignKey(null, "orders", ORDERS.foreignKeys().get(0)),
+        new DropIndex(null, "customer", index("customer_email_idx", "email")),
+        new DropTable(CUSTOMER.withoutIndexesAndForeignKeys()));
+    assertThat(SchemaDiff.reverse(ops)).containsExactly(
+        new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
+        new CreateIndex(null, "customer", index("customer_email_idx", "email")),
+        new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
+  }
+
+  @Test
+  void addsAltersAndDropsColumns() {
+    Table before = table("customer",
+        column("id", bigint()).notNull(),
+        column("name", varchar(100)),
+        column("fax", varchar(20)),
+        primaryKey("customer_pkey", "id"));
+    Table after = table("customer",
+        column("id", bigint()).notNull(),
+        column("name", varchar(255)).notNull(),
+        column("phone", varchar(255)),
+        primaryKey("customer_pkey", "id"));
+    assertThat(diff.diff(db(before), db(after))).containsExactly(
+        new AlterColumn(null, "customer", column("name", varchar(100)), column("name", varchar(255)).notNull()),
+        new AddColumn(null, "customer", column("phone", varchar(255))),
+        new DropColumn(null, "customer", column("fax", varchar(20))));
+  }
+
+  @Test
+  void changedConstraintIsDroppedAndAddedAroundColumnChanges() {
+    Table before = table("t", column("a", integer()), column("b", integer()), unique("t_key", "a"));
+    Table after = table("t", column("a", integer()), column("b", integer()), unique("t_key", "a", "b"));
+    assertThat(diff.diff(db(before), db(after))).containsExactly(
+        new DropUniqueConstraint(null, "t", unique("t_key", "a")),
+        new AddUniqueConstraint(null, "t", unique("t_key", "a", "b")));
+  }
+
+  @Test
+  void comparesChecksAndDefaultsThroughTheNormalizer() {
+    Normalizer lenient = new Normalizer() {
+      @Override
+      public String normalizeCheck(String expression) {
+        return expression.replace("(", "").replace(")", "");
+      }
+
+      @Override
+      public String normalizeDefault(String expression) {
+        return expression == null ? null : expression.replace("::text", "");
+      }
+    };
+    Table model = table("t", column("s", text()).withDefault("'x'"), check("t_s_check", "s <> ''"));
+    Table catalog = table("t", column("s", text()).withDefault("'x'::text"), check("t_s_check", "(s <> '')"));
+    assertThat(new SchemaDiff(lenient).diff(db(catalog), db(model))).isEmpty();
+    assertThat(diff.diff(db(catalog), db(model))).hasSize(3);
+  }
+
+  @Test
+  void foreignKeyCycleOfAnyLengthNeedsNoRecursion() {
+    int n = 5_000;
+    List<Table> tables = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      tables.add(table("t" + i,
+          column("id", bigint()).notNull(),
+          column("next_id", bigint()),
+          primaryKey("t" + i + "_pkey", "id"),
+          foreignKey("t" + i + "_next_id_fkey", "next_id").references("t" + ((i + 1) % n), "id")));
+    }
+    Database target = db(tables.toArray(Table[]::new));
+    List<Op> ops = diff.diff(Database.empty(), target);
+    assertThat(ops).hasSize(2 * n);
+    assertThat(ops.subList(0, n)).allMatch(op -> op instanceof CreateTable);
+    assertThat(diff.diff(ModelReplay.apply(Database.empty(), ops), target)).isEmpty();
+  }
+
+  @Test
+  void replayingTheDiffReachesTheTargetAndTheReverseComesBack() {
+    Database a = db(CUSTOMER, ORDERS);
+    Database b = db(
+        table("customer",
+            column("id", bigint()).asIdentity(),
+            column("email", varchar(320)).notNull(),
+            column("phone", varchar(255)),
+            primaryKey("customer_pkey", "id"),
+            index("customer_phone_idx", "phone")),
+        table("invoice",
+            column("id", uuid()).notNull(),
+            column("customer_id", bigint()).notNull(),
+            primaryKey("invoice_pkey", "id"),
+            foreignKey("invoice_customer_id_fkey", "customer_id").references("customer", "id")));
+    List<Op> up = diff.diff(a, b);
+    assertThat(diff.diff(ModelReplay.apply(a, up), b)).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(b, SchemaDiff.reverse(up)), a)).isEmpty();
+  }
+}
