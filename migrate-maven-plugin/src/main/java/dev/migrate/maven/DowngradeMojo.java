@@ -1,0 +1,29 @@
+package dev.migrate.maven;
+
+import dev.migrate.runner.RunResult;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Reverts revisions down to a target, each in its own transaction.
+ *
+ * <pre>mvn migrate:downgrade                     # one step back
+ * mvn migrate:downgrade -Drevision=base     # everything</pre>
+ */
+@Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class DowngradeMojo extends AbstractMigrateMojo {
+
+  /** The target, which stays applied: {@code -N}, {@code base}, or a full or unambiguous partial revision id. */
+  @Parameter(property = "revision", defaultValue = "-1")
+  private String revision;
+
+  @Override
+  protected void run(ClassLoader projectClasses) {
+    RunResult result = migrate(projectClasses).downgrade(revision);
+    Results.log(getLog(), "downgrade", result);
+  }
+}
