@@ -39,13 +39,14 @@ import java.util.Map;
 /**
  * One op as one statement of a migration method: a call on {@code op} (or {@code op.inSchema("s")}) whose
  * arguments are built with the static factories of {@link dev.migrate.runtime.Ddl}, so that running the statement
- * against {@link dev.migrate.runtime.Operations} rebuilds a record equal to the op. Calls with one argument element
- * stay on one line; a table and the two sides of an {@code alterColumn} put one element per line.
+ * against {@link dev.migrate.runtime.Operations} rebuilds a record equal to the op. A call with one argument element
+ * is one line when it fits in 100 columns; a table and the two sides of an {@code alterColumn} put one element per
+ * line.
  *
- * <p>Each block ends with a newline. Line breaks between elements are explicit; within an element JavaPoet breaks a
- * line that would pass 100 columns at the places marked {@code $W} (after a call's table name, between the two
- * SQL texts of {@code execute}) and {@code $Z} (before {@code .references}, {@code .withActions} and
- * {@code .withDefault}), greedily, continuing four spaces further in.
+ * <p>Each block ends with a newline. Line breaks between elements are explicit; elsewhere JavaPoet breaks a line
+ * that would pass 100 columns, greedily, at the places marked {@code $W} (after a call's table name, between the
+ * two SQL texts of {@code execute}) and {@code $Z} (before {@code .references}, {@code .withActions} and
+ * {@code .withDefault}), and indents the continuation.
  */
 final class OpCode implements OpVisitor<CodeBlock> {
 
