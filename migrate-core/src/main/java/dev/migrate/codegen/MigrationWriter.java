@@ -1,0 +1,238 @@
+package dev.migrate.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.migrate.ops.Op;
+import dev.migrate.runtime.Ddl;
+import dev.migrate.runtime.Migration;
+import dev.migrate.runtime.Operations;
+import dev.migrate.runtime.Revision;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a {@link MigrationSpec} as the source of a migration class, the file a user reviews and commits:
+ *
+ * <pre>{@code
+ * // header Javadoc: the message, the revision, "Detected:" and "Review:" lists
+ * @Revision(id = "3f2a9c1d7b04", revises = "9b1e4c2a7d10", message = "add phone")
+ * public class R20261121_153012_AddPhone implements Migration {
+ *
+ *   @Override
+ *   public void upgrade(Operations op) {
+ *     op.addColumn("customer", column("phone", varchar(255)));
+ *   }
+ *
+ *   @Override
+ *   public void downgrade(Operations op) {
+ *     // DESTRUCTIVE: drops column customer.phone and its data
+ *     op.dropColumn("customer", column("phone", varchar(255)));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Each op is one statement ({@code op.<verb>(...)}, through {@code op.inSchema("s")} when the op has a schema)
+ * whose arguments come from {@link Ddl}'s static factories, so that running it against {@link Operations} rebuilds
+ * a record equal to the op. A destructive op ({@link OpDescriptions#destructiveWarning}) has a
+ * {@code // DESTRUCTIVE:} comment above it. The header lists what the upgrade changes ("Detected"), then what to
+ * check before committing ("Review": the destructive upgrade ops, then the spec's notes). The output depends on the
+ * spec alone: no dates, no generator version. A method without ops holds comments that show how to write one.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class MigrationWriter {
+
+  /** JavaPoet indents by this; continuation lines get two of them. */
+  private static final String INDENT = "  ";
+
+  /**
+   * Renders {@code spec} as the source text of a Java file, ending with a newline.
+   */
+  public String render(MigrationSpec spec) {
+    TypeSpec type = TypeSpec.classBuilder(spec.className())
+        .addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(Migration.class)
+        .addJavadoc("$L", header(spec))
+        .addAnnotation(revisionAnnotation(spec))
+        .addMethod(method("upgrade", spec.upgrade(), upgradeGuidance(spec)))
+        .addMethod(method("downgrade", spec.downgrade(), downgradeGuidance(spec)))
+        .build();
+    String source = JavaFile.builder(spec.packageName(), type)
+        .addStaticImport(Ddl.class, "*")
+        .indent(INDENT)
+        .skipJavaLangImports(true)
+        .build()
+        .toString();
+    // JavaPoet starts the first member right below the class declaration; hand-written classes leave a line.
+    String declaration = "public class " + spec.className() + " implements " + Migration.class.getSimpleName() + " {\n";
+    return source.replace(declaration, declaration + "\n");
+  }
+
+  /**
+   * Writes {@code spec} under {@code sourceRoot} (for example {@code src/main/java}) into its package directory,
+   * creating directories as needed, and returns the file written.
+   *
+   * @throws FileAlreadyExistsException if the class exists already: migrations are never overwritten (two revisions
+   *     with the same message in the same second get the same {@link RevisionNames#className class name})
+   * @throws IOException if the file cannot be written
+   */
+  public Path write(MigrationSpec spec, Path sourceRoot) throws IOException {
+    Path directory = spec.packageName().isEmpty()
+        ? sourceRoot
+        : sourceRoot.resolve(spec.packageName().replace('.', '/'));
+    Files.createDirectories(directory);
+    Path file = directory.resolve(spec.className() + ".java");
+    Files.writeString(file, render(spec), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE);
+    return file;
+  }
+
+  // ------------------------------------------------------------------------------------------------ header
+
+  private static String header(MigrationSpec spec) {
+    StringBuilder doc = new StringBuilder();
+    doc.append(spec.message().isBlank() ? "(no message)" : javadoc(spec.message().strip())).append("\n\n");
+    doc.append("<p>Revision ").append(javadoc(spec.revisionId())).append(", ");
+    boolean noOps = spec.upgrade().isEmpty() && spec.downgrade().isEmpty();
+    if (spec.revises().isEmpty()) {
+      doc.append("the first of its chain.");
+    } else if (spec.isMerge()) {
+      doc.append("merges ").append(javadoc(enumerate(spec.revises()))).append('.');
+    } else {
+      doc.append("revises ").append(javadoc(spec.revises().get(0))).append('.');
+    }
+    if (!noOps) {
+      doc.append("\nGenerated by {@code mvn migrate:autogen}; review before committing.");
+    } else if (spec.isMerge()) {
+      doc.append("\nIt joins those branches and changes nothing unless you add ops.");
+    } else {
+      doc.append("\nWrite its upgrade and its downgrade below.");
+    }
+    doc.append('\n');
+
+    if (!spec.upgrade().isEmpty()) {
+      doc.append("\n<p>Detected:\n");
+      list(doc, spec.upgrade().stream().map(OpDescriptions::describe).map(MigrationWriter::javadoc).toList());
+    }
+    List<String> review = new ArrayList<>();
+    for (Op op : spec.upgrade()) {
+      OpDescriptions.destructiveWarning(op).ifPresent(w -> review.add(javadoc(sentence(w))));
+    }
+    spec.notes().forEach(note -> review.add(javadoc(note)));
+    if (!review.isEmpty()) {
+      doc.append("\n<p>Review:\n");
+      list(doc, review);
+    }
+    return doc.toString();
+  }
+
+  private static void list(StringBuilder doc, List<String> items) {
+    doc.append("<ul>\n");
+    items.forEach(item -> doc.append(INDENT).append("<li>").append(item).append("</li>\n"));
+    doc.append("</ul>\n");
+  }
+
+  /** {@code "a"}, {@code "a and b"}, {@code "a, b and c"}. */
+  private static String enumerate(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+
+  /** {@code "drops column x and its data"} as {@code "Drops column x and its data."}. */
+  private static String sentence(String phrase) {
+    return phrase.substring(0, 1).toUpperCase(Locale.ROOT) + phrase.substring(1) + ".";
+  }
+
+  /**
+   * {@code text} safe inside a Javadoc comment: HTML metacharacters as entities, no {@code *}{@code /} that would
+   * end the comment, no {@code @} that would start a tag, no backslash that could start a unicode escape.
+   */
+  static String javadoc(String text) {
+    return text.replace("\r", "")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*/", "*&#47;")
+        .replace("@", "&#64;")
+        .replace("\\", "&#92;");
+  }
+
+  /**
+   * {@code @Revision(id = "...", revises = ..., message = "...")} on one line. JavaPoet puts each member of a
+   * multi-member annotation on its own line; the members are therefore passed as one {@code value} code block,
+   * which JavaPoet writes inline.
+   */
+  private static AnnotationSpec revisionAnnotation(MigrationSpec spec) {
+    CodeBlock.Builder members = CodeBlock.builder().add("id = $S", spec.revisionId());
+    if (spec.revises().size() == 1) {
+      members.add(", revises = $S", spec.revises().get(0));
+    } else if (spec.revises().size() > 1) {
+      members.add(", revises = {$L}", CodeBlock.join(spec.revises().stream().map(r -> CodeBlock.of("$S", r)).toList(),
+          ", "));
+    }
+    if (!spec.message().isEmpty()) {
+      members.add(", message = $S", spec.message());
+    }
+    return AnnotationSpec.builder(Revision.class).addMember("value", members.build()).build();
+  }
+
+  // ------------------------------------------------------------------------------------------------- body
+
+  private static MethodSpec method(String name, List<Op> ops, List<String> guidance) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Operations.class, "op");
+    if (ops.isEmpty()) {
+      guidance.forEach(line -> method.addComment("$L", line));
+    }
+    for (Op op : ops) {
+      Optional<String> warning = OpDescriptions.destructiveWarning(op);
+      warning.ifPresent(w -> method.addComment("DESTRUCTIVE: $L", lineComment(w)));
+      method.addCode(OpCode.of(op));
+    }
+    return method.build();
+  }
+
+  /**
+   * {@code text} safe in a {@code //} comment: on one line, and with no backslash that could start a unicode
+   * escape (javac decodes those before it sees comments).
+   */
+  private static String lineComment(String text) {
+    return text.replaceAll("[\r\n]+", " ").replace("\\", "\\\\");
+  }
+
+  private static List<String> upgradeGuidance(MigrationSpec spec) {
+    if (spec.isMerge() && spec.downgrade().isEmpty()) {
+      return List.of("A merge changes nothing by itself; add ops here only if the merged branches conflict.");
+    }
+    return List.of(
+        "Write this revision's changes here, one op call per change, for example:",
+        "  op.addColumn(\"customer\", column(\"phone\", varchar(32)));",
+        "  op.execute(\"UPDATE customer SET phone = '' WHERE phone IS NULL\");",
+        "Ops on tables of another schema go through op.inSchema(\"billing\").");
+  }
+
+  private static List<String> downgradeGuidance(MigrationSpec spec) {
+    if (spec.isMerge() && spec.upgrade().isEmpty()) {
+      return List.of("A merge changes nothing by itself; undo here what upgrade adds, if anything.");
+    }
+    return List.of(
+        "Undo the upgrade here, in reverse order, for example:",
+        "  op.dropColumn(\"customer\", column(\"phone\", varchar(32)));");
+  }
+}

@@ -1,0 +1,170 @@
+package dev.migrate.codegen;
+
+import static dev.migrate.runtime.Ddl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.model.Column;
+import dev.migrate.model.Identity;
+import dev.migrate.model.ReferentialAction;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddForeignKey;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropSequence;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.Op;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole generated files against golden files in {@code src/test/resources/codegen}. After an intended change of the
+ * output, run with {@code -Dcodegen.updateGolden=true} to rewrite them, then review the diff.
+ */
+class MigrationWriterTest {
+
+  private static final String PACKAGE = "com.acme.db.migrations";
+  private static final Path GOLDEN = Path.of("src/test/resources/codegen");
+
+  private final MigrationWriter writer = new MigrationWriter();
+
+  private static void assertGolden(String name, String actual) {
+    Path file = GOLDEN.resolve(name + ".java.txt");
+    try {
+      if (Boolean.getBoolean("codegen.updateGolden")) {
+        Files.createDirectories(GOLDEN);
+        Files.writeString(file, actual, StandardCharsets.UTF_8);
+      }
+      assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void addColumn() {
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261121_153012_AddPhone", "3f2a9c1d7b04", List.of("9b1e4c2a7d10"),
+        "add phone", List.of(new AddColumn(null, "customer", column("phone", varchar(255)))), List.of());
+    assertGolden("add_column", writer.render(spec));
+  }
+
+  @Test
+  void createTablesWithEverything() {
+    var customer = table("customer",
+        column("id", bigint()).asIdentity(),
+        column("email", varchar(255)).notNull(),
+        column("status", varchar(16)).notNull().withDefault("'NEW'"),
+        column("balance", numeric(38, 2)).notNull().withDefault("0"),
+        column("created_at", timestamptz(6)).notNull().withDefault("now()"),
+        column("profile", jsonb()),
+        primaryKey("customer_pkey", "id"),
+        unique("customer_email_key", "email"),
+        check("customer_status_check", "status IN ('NEW', 'ACTIVE', 'CLOSED')"));
+    var invoice = table("invoice",
+        column("id", bigint()).withIdentity(Identity.ALWAYS),
+        column("number", bigint()).notNull().withDefault("nextval('invoice_number_seq')"),
+        column("customer_id", bigint()).notNull(),
+        column("issued_on", date()).notNull(),
+        primaryKey("invoice_pkey", "id"))
+        .inSchema("billing");
+    List<Op> upgrade = List.of(
+        new CreateSequence(sequence("invoice_number_seq", 1000, 1).inSchema("billing")),
+        new CreateTable(customer),
+        new CreateTable(invoice),
+        new CreateIndex(null, "customer", index("customer_created_at_idx", "created_at")),
+        new CreateIndex("billing", "invoice", uniqueIndex("invoice_customer_number_idx", "customer_id", "number")),
+        new AddForeignKey("billing", "invoice", foreignKey("invoice_customer_id_fkey", "customer_id")
+            .referencesInSchema("public", "customer", "id")
+            .withActions(ReferentialAction.CASCADE, ReferentialAction.NO_ACTION)));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261120_090000_CreateCustomerAndInvoice", "9b1e4c2a7d10",
+        List.of(), "create customer and invoice", upgrade, List.of());
+    assertGolden("create_tables", writer.render(spec));
+  }
+
+  @Test
+  void dropsAndNarrowingsAreMarkedDestructive() {
+    Column name = column("name", varchar(255)).notNull();
+    Column note = column("note", varchar(100));
+    var legacy = table("legacy_audit",
+        column("id", bigint()).notNull(),
+        column("payload", text()),
+        primaryKey("legacy_audit_pkey", "id"));
+    List<Op> upgrade = List.of(
+        new DropIndex(null, "customer", index("customer_fax_idx", "fax")),
+        new DropColumn(null, "customer", column("fax", varchar(32))),
+        new AlterColumn(null, "customer", name, name.withType(varchar(100))),
+        new AlterColumn(null, "customer", note, note.withType(text())),
+        new DropTable(legacy),
+        new DropSequence(sequence("legacy_audit_seq", 1, 50)));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261122_101500_DropFaxAndLegacyAudit", "c0ffee123456",
+        List.of("3f2a9c1d7b04"), "drop fax and legacy audit", upgrade,
+        List.of("customer.name is shortened to 100 characters: check the longest value before upgrading."));
+    assertGolden("drop_and_narrow", writer.render(spec));
+  }
+
+  @Test
+  void emptyRevisionTemplateShowsHowToWriteOps() {
+    var spec = MigrationSpec.empty(PACKAGE, "R20261123_080000_BackfillPhone", "0a1b2c3d4e5f", List.of("c0ffee123456"),
+        "backfill phone");
+    assertGolden("revision_template", writer.render(spec));
+  }
+
+  @Test
+  void mergeRevisesSeveralHeads() {
+    var spec = MigrationSpec.empty(PACKAGE, "R20261124_120000_MergeHeads", "5e6f7a8b9c0d",
+        List.of("0a1b2c3d4e5f", "7d8e9f0a1b2c"), "merge heads");
+    assertGolden("merge", writer.render(spec));
+  }
+
+  @Test
+  void baseRevisionWithoutMessageOmitsRevisesAndMessage() {
+    var spec = MigrationSpec.empty("", "R20261124_120000", "5e6f7a8b9c0d", List.of(), "");
+    String source = writer.render(spec);
+    assertThat(source)
+        .startsWith("import static dev.migrate.runtime.Ddl.*;")
+        .contains("@Revision(id = \"5e6f7a8b9c0d\")\npublic class R20261124_120000 implements Migration {\n\n")
+        .contains(" * (no message)\n *\n * <p>Revision 5e6f7a8b9c0d, the first of its chain.");
+  }
+
+  @Test
+  void headerEscapesWhatJavadocWouldMisread() {
+    var spec = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "a <b> & */ @since \\u0041",
+        List.of(new AddColumn(null, "t<1>", column("c", text()))), List.of("use @RenamedFrom */"));
+    String source = writer.render(spec);
+    assertThat(source)
+        .contains(" * a &lt;b&gt; &amp; *&#47; &#64;since &#92;u0041\n")
+        .contains("<li>added column t&lt;1&gt;.c</li>")
+        .contains("<li>use &#64;RenamedFrom *&#47;</li>")
+        .contains("message = \"a <b> & */ @since \\\\u0041\")");
+  }
+
+  @Test
+  void writesIntoThePackageDirectoryAndNeverOverwrites(@TempDir Path root) throws IOException {
+    var spec = MigrationSpec.empty(PACKAGE, "R20261123_080000_BackfillPhone", "0a1b2c3d4e5f", List.of(), "x");
+    Path file = writer.write(spec, root);
+    assertThat(file).isEqualTo(root.resolve("com/acme/db/migrations/R20261123_080000_BackfillPhone.java"));
+    assertThat(Files.readString(file)).isEqualTo(writer.render(spec));
+    assertThatThrownBy(() -> writer.write(spec, root)).isInstanceOf(FileAlreadyExistsException.class);
+  }
+
+  @Test
+  void rejectsNamesThatAreNotJava() {
+    assertThatThrownBy(() -> MigrationSpec.empty("com.acme.db-migrations", "R1", "a", List.of(), ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com.acme.db-migrations");
+    assertThatThrownBy(() -> MigrationSpec.empty(PACKAGE, "1R", "a", List.of(), ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RevisionNames.className");
+    assertThatThrownBy(() -> MigrationSpec.empty(PACKAGE, "R1", " ", List.of(), ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("newRevisionId");
+  }
+}
