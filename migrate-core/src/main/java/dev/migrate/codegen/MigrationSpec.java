@@ -1,8 +1,6 @@
 package dev.migrate.codegen;
 
 import dev.migrate.ops.Op;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.lang.model.SourceVersion;
@@ -81,13 +79,9 @@ public record MigrationSpec(
    * @throws dev.migrate.ops.IrreversibleOpException if an op cannot be reversed
    */
   public static List<Op> downgradeOf(List<Op> upgrade) {
-    List<Op> downgrade = new ArrayList<>(upgrade.size());
-    for (Op op : upgrade) {
-      downgrade.add(op.reverse());
-    }
-    Collections.reverse(downgrade);
-    return List.copyOf(downgrade);
+    return Op.reverseAll(upgrade);
   }
+
 
   /** Whether this revision joins two or more heads. */
   public boolean isMerge() {

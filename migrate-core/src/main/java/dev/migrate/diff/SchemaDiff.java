@@ -61,7 +61,7 @@ public final class SchemaDiff {
 
   /**
    * The ops that take {@code current} to {@code target}, in execution order; empty when they are equivalent.
-   * The reverse (for a downgrade) is the reversed list of each op's {@link Op#reverse()}, and is also valid SQL order.
+   * The reverse (for a downgrade), {@link Op#reverseAll}, and is also valid SQL order.
    */
   public List<Op> diff(Database current, Database target) {
     Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
@@ -228,14 +228,5 @@ public final class SchemaDiff {
 
   private static String key(String schema, String name) {
     return (schema == null ? "" : schema) + '\u0000' + name;
-  }
-
-  /** The ops that undo {@code ops}: each op reversed, in reverse order (Alembic's {@code reverse_into}). */
-  public static List<Op> reverse(List<Op> ops) {
-    List<Op> reversed = new ArrayList<>(ops.size());
-    for (int i = ops.size() - 1; i >= 0; i--) {
-      reversed.add(ops.get(i).reverse());
-    }
-    return List.copyOf(reversed);
   }
 }

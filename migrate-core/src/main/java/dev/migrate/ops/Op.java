@@ -1,5 +1,8 @@
 package dev.migrate.ops;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One schema change, as the diff finds it, as a migration class states it ({@code op.addColumn(...)} rebuilds the
  * very record) and as a dialect executes it (Alembic's {@code operations/ops.py}). Every op is reversible:
@@ -18,6 +21,20 @@ public sealed interface Op
    * @throws IrreversibleOpException for {@link ExecuteSql} without reverse SQL
    */
   Op reverse();
+
+  /**
+   * The ops that undo {@code ops}: each op reversed, in reverse order (Alembic's {@code reverse_into}); this is how
+   * a downgrade is derived from an upgrade.
+   *
+   * @throws IrreversibleOpException if an op cannot be reversed
+   */
+  static List<Op> reverseAll(List<Op> ops) {
+    List<Op> reversed = new ArrayList<>(ops.size());
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      reversed.add(ops.get(i).reverse());
+    }
+    return List.copyOf(reversed);
+  }
 
   /** Calls the {@code visitor} method for this op's record type and returns its result. */
   <R> R accept(OpVisitor<R> visitor);

@@ -76,7 +76,7 @@ class SchemaDiffTest {
         new DropForeignKey(null, "orders", ORDERS.foreignKeys().get(0)),
         new DropIndex(null, "customer", index("customer_email_idx", "email")),
         new DropTable(CUSTOMER.withoutIndexesAndForeignKeys()));
-    assertThat(SchemaDiff.reverse(ops)).containsExactly(
+    assertThat(Op.reverseAll(ops)).containsExactly(
         new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
         new CreateIndex(null, "customer", index("customer_email_idx", "email")),
         new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
@@ -163,6 +163,6 @@ class SchemaDiffTest {
             foreignKey("invoice_customer_id_fkey", "customer_id").references("customer", "id")));
     List<Op> up = diff.diff(a, b);
     assertThat(diff.diff(ModelReplay.apply(a, up), b)).isEmpty();
-    assertThat(diff.diff(ModelReplay.apply(b, SchemaDiff.reverse(up)), a)).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(b, Op.reverseAll(up)), a)).isEmpty();
   }
 }
