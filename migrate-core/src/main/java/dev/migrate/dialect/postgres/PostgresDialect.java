@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class PostgresDialect implements Dialect {
 
   private final PostgresStatements statements = new PostgresStatements(this);
+  private final PostgresVersionStore versionStore = new PostgresVersionStore();
 
   /** Identifiers PostgreSQL accepts unquoted: lower-case letters, digits, {@code _} and {@code $}. */
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -80,12 +81,12 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException {
-    throw new UnsupportedOperationException("TODO");
+    return PostgresIntrospector.introspect(connection, schema, excludeTables);
   }
 
   @Override
   public VersionStore versionStore() {
-    throw new UnsupportedOperationException("TODO");
+    return versionStore;
   }
 
   /**
