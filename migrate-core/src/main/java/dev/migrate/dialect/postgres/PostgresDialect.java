@@ -3,6 +3,7 @@ package dev.migrate.dialect.postgres;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.model.Database;
+import dev.migrate.model.SqlType;
 import dev.migrate.ops.Op;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,8 +11,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The PostgreSQL dialect (PostgreSQL 12 and later; the reference for every behaviour of Migrate). */
+/**
+ * The PostgreSQL dialect (PostgreSQL 12 and later; the reference for every behaviour of Migrate).
+ *
+ * <p>Stateless and thread-safe. The parts live in package-private classes: {@code PostgresStatements} (SQL per
+ * op), {@code PostgresTypes} (type spellings and catalog type modifiers), {@code PostgresExpressions} (the
+ * comparison form of check expressions and defaults), {@code PostgresIntrospector} (catalog queries) and
+ * {@link PostgresVersionStore}.
+ */
 public final class PostgresDialect implements Dialect {
+
+  private final PostgresStatements statements = new PostgresStatements(this);
+  private final PostgresVersionStore versionStore = new PostgresVersionStore();
 
   /** Identifiers PostgreSQL accepts unquoted: lower-case letters, digits, {@code _} and {@code $}. */
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -49,18 +60,63 @@ public final class PostgresDialect implements Dialect {
     return quoteIdentifier(identifier);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>For example {@code AddColumn(null, "customer", Column.of("phone", varchar(20)))} is
+   * {@code ALTER TABLE customer ADD COLUMN phone varchar(20)}; an {@code AlterColumn} gives one statement per
+   * changed aspect and none when nothing changed.
+   */
   @Override
   public List<String> statements(Op op) {
-    throw new UnsupportedOperationException("TODO");
+    return op.accept(statements);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Five catalog queries (tables, columns, constraints, indexes, sequences), each over the whole schema. Check
+   * expressions and defaults come back as PostgreSQL deparses them; compare them through
+   * {@link #normalizeCheck} and {@link #normalizeDefault}.
+   */
   @Override
   public Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException {
-    throw new UnsupportedOperationException("TODO");
+    return PostgresIntrospector.introspect(connection, schema, excludeTables);
   }
 
   @Override
   public VersionStore versionStore() {
-    throw new UnsupportedOperationException("TODO");
+    return versionStore;
+  }
+
+  /**
+   * A comparison form in which a model's check and PostgreSQL's deparsed check are equal: for example
+   * {@code status IN ('A', 'B')} and
+   * {@code ((status)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[]))} both read
+   * {@code status in ('A', 'B')}; {@code s BETWEEN 0 AND 2} and {@code ((s >= 0) AND (s <= 2))} both read
+   * {@code (s >= 0) and (s <= 2)}. Casts are dropped, key words lower-cased, parentheses placed by precedence.
+   */
+  @Override
+  public String normalizeCheck(String expression) {
+    return PostgresExpressions.normalize(expression);
+  }
+
+  /**
+   * The same comparison form for defaults: {@code 'x'::character varying} reads {@code 'x'}, {@code '-1'::integer}
+   * reads {@code -1}, {@code CURRENT_TIMESTAMP} reads {@code current_timestamp}; {@code now()} stays
+   * {@code now()}. {@code null} (no default) stays {@code null}.
+   */
+  @Override
+  public String normalizeDefault(String expression) {
+    return PostgresExpressions.normalize(expression);
+  }
+
+  /**
+   * Equal after spelling aliases are resolved ({@code int4} is {@code integer}, {@code character varying} is
+   * {@code varchar}, ...) and {@code char} without a length is read as {@code char(1)}, as PostgreSQL does.
+   */
+  @Override
+  public boolean sameType(SqlType a, SqlType b) {
+    return PostgresTypes.canonical(a).equals(PostgresTypes.canonical(b));
   }
 }

@@ -1,0 +1,360 @@
+package dev.migrate.dialect.postgres;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.Database;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Identity;
+import dev.migrate.model.Index;
+import dev.migrate.model.PrimaryKey;
+import dev.migrate.model.ReferentialAction;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.SqlType;
+import dev.migrate.model.Table;
+import dev.migrate.model.UniqueConstraint;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one schema from PostgreSQL's catalog (PostgreSQL 12 and later) into a {@link Database}, with
+ * {@value #QUERIES} bulk queries whatever the number of tables: tables, columns, constraints, indexes, sequences.
+ * Each query selects the whole schema and the rows are grouped by table oid here, so a 1,000-table schema costs
+ * the same five round trips as a one-table schema.
+ *
+ * <p>What is read: ordinary and partitioned tables ({@code relkind} {@code r}, {@code p}), not partitions;
+ * columns in {@code attnum} order; primary key, unique, check and foreign key constraints with their columns in
+ * key order; indexes that do not back a primary key, unique or exclusion constraint, with their key columns (an
+ * expression column reads as its expression text); sequences that are not an identity column's own. What is not
+ * read (the model cannot say it): index methods, sort orders, predicates and {@code INCLUDE} columns; exclusion
+ * constraints; generated columns' expressions; deferrability; comments.
+ */
+final class PostgresIntrospector {
+
+  /** The number of queries {@link #introspect} issues. */
+  static final int QUERIES = 5;
+
+  private static final String TABLES = """
+      SELECT c.oid, c.relname
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition""";
+
+  /**
+   * Types outside {@code pg_catalog} (domains, enums, extension types) and arrays are reported by
+   * {@code format_type}; so are catalog types Migrate has no special knowledge of.
+   */
+  private static final String COLUMNS = """
+      SELECT a.attrelid, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
+             a.atttypmod, a.attnotnull, a.attidentity, a.attgenerated,
+             pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_value,
+             pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+         AND a.attnum > 0 AND NOT a.attisdropped
+       ORDER BY a.attrelid, a.attnum""";
+
+  private static final String CONSTRAINTS = """
+      SELECT con.conrelid, con.conname, con.contype,
+             ARRAY(SELECT a.attname::text
+                     FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                    ORDER BY k.ord) AS columns,
+             fn.nspname AS referenced_schema, fc.relname AS referenced_table,
+             ARRAY(SELECT a.attname::text
+                     FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                    ORDER BY k.ord) AS referenced_columns,
+             con.confdeltype, con.confupdtype,
+             CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+       WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ('r', 'p')""";
+
+  /**
+   * Key columns only ({@code indnkeyatts}); attnum 0 is an expression, read back with
+   * {@code pg_get_indexdef(index, column, true)}. An index that backs a primary key, unique or exclusion
+   * constraint of its own table ({@code pg_constraint.conindid}) belongs to that constraint; a foreign key's
+   * {@code conindid} names the referenced table's index, hence the {@code conrelid} condition.
+   */
+  private static final String INDEXES = """
+      SELECT i.indrelid, ic.relname, i.indisunique,
+             ARRAY(SELECT CASE WHEN k.attnum = 0
+                               THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true)
+                               ELSE a.attname::text END
+                     FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                    WHERE k.ord <= i.indnkeyatts
+                    ORDER BY k.ord) AS columns
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ? AND c.relkind IN ('r', 'p')
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                            AND con.contype IN ('p', 'u', 'x'))""";
+
+  /** An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}). */
+  private static final String SEQUENCES = """
+      SELECT c.relname, s.seqstart, s.seqincrement
+        FROM pg_catalog.pg_sequence s
+        JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ?
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.seqrelid
+                            AND d.deptype = 'i')""";
+
+  private PostgresIntrospector() {}
+
+  /** Everything Migrate models in {@code schema}, less the tables named in {@code excludeTables}. */
+  static Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException {
+    Map<Long, TableBuilder> tables = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          String name = rows.getString("relname");
+          if (!excludeTables.contains(name)) {
+            tables.put(rows.getLong("oid"), new TableBuilder(name));
+          }
+        }
+      }
+    }
+    readColumns(connection, schema, tables);
+    readConstraints(connection, schema, tables);
+    readIndexes(connection, schema, tables);
+    List<Sequence> sequences = readSequences(connection, schema);
+    List<Table> result = new ArrayList<>(tables.size());
+    for (TableBuilder table : tables.values()) {
+      result.add(table.build());
+    }
+    return new Database(result, sequences);
+  }
+
+  private static void readColumns(Connection connection, String schema, Map<Long, TableBuilder> tables)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          TableBuilder table = tables.get(rows.getLong("attrelid"));
+          if (table == null) {
+            continue;
+          }
+          SqlType type = rows.getBoolean("builtin")
+              ? PostgresTypes.fromCatalog(rows.getString("typname"), rows.getInt("atttypmod"))
+              : null;
+          if (type == null) {
+            type = SqlType.of(rows.getString("formatted"));
+          }
+          Identity identity = identity(rows.getString("attidentity"));
+          // A stored generated column keeps its generation expression in pg_attrdef; it is not a default.
+          String attgenerated = rows.getString("attgenerated");
+          boolean generated = attgenerated != null && !attgenerated.isBlank() && !attgenerated.equals("\0");
+          String defaultValue = generated ? null : rows.getString("default_value");
+          table.columns.add(new Column(rows.getString("attname"), type, !rows.getBoolean("attnotnull"), defaultValue,
+              identity));
+        }
+      }
+    }
+  }
+
+  private static Identity identity(String attidentity) {
+    if (attidentity == null) {
+      return null;
+    }
+    switch (attidentity) {
+      case "a":
+        return Identity.ALWAYS;
+      case "d":
+        return Identity.BY_DEFAULT;
+      default:
+        return null;
+    }
+  }
+
+  private static void readConstraints(Connection connection, String schema, Map<Long, TableBuilder> tables)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(CONSTRAINTS)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          TableBuilder table = tables.get(rows.getLong("conrelid"));
+          if (table == null) {
+            continue;
+          }
+          String name = rows.getString("conname");
+          List<String> columns = strings(rows.getArray("columns"));
+          switch (rows.getString("contype")) {
+            case "p":
+              table.primaryKey = new PrimaryKey(name, columns);
+              break;
+            case "u":
+              table.uniques.add(new UniqueConstraint(name, columns));
+              break;
+            case "c":
+              table.checks.add(new CheckConstraint(name, checkExpression(rows.getString("definition"))));
+              break;
+            case "f": {
+              String referencedSchema = rows.getString("referenced_schema");
+              table.foreignKeys.add(new ForeignKey(name, columns,
+                  schema.equals(referencedSchema) ? null : referencedSchema,
+                  rows.getString("referenced_table"),
+                  strings(rows.getArray("referenced_columns")),
+                  action(rows.getString("confdeltype")),
+                  action(rows.getString("confupdtype"))));
+              break;
+            }
+            default:
+              break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The expression of a {@code pg_get_constraintdef} check: {@code CHECK ((a > 0)) NOT VALID} reads as
+   * {@code a > 0}, without the key word, the suffixes ({@code NOT VALID}, {@code NO INHERIT}) and the parentheses
+   * that enclose the whole expression.
+   */
+  static String checkExpression(String definition) {
+    String expression = definition.trim();
+    if (expression.regionMatches(true, 0, "CHECK", 0, 5)) {
+      expression = expression.substring(5).trim();
+    }
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (String suffix : List.of(" NOT VALID", " NO INHERIT")) {
+        if (expression.endsWith(suffix)) {
+          expression = expression.substring(0, expression.length() - suffix.length()).trim();
+          stripped = true;
+        }
+      }
+    }
+    while (enclosedInParentheses(expression)) {
+      expression = expression.substring(1, expression.length() - 1).trim();
+    }
+    return expression;
+  }
+
+  /** Whether the first character is a parenthesis whose partner is the last character (outside literals). */
+  private static boolean enclosedInParentheses(String s) {
+    if (s.length() < 2 || s.charAt(0) != '(' || s.charAt(s.length() - 1) != ')') {
+      return false;
+    }
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0 && i < s.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return depth == 0;
+  }
+
+  private static ReferentialAction action(String code) {
+    switch (code) {
+      case "r":
+        return ReferentialAction.RESTRICT;
+      case "c":
+        return ReferentialAction.CASCADE;
+      case "n":
+        return ReferentialAction.SET_NULL;
+      case "d":
+        return ReferentialAction.SET_DEFAULT;
+      default:
+        return ReferentialAction.NO_ACTION;
+    }
+  }
+
+  private static void readIndexes(Connection connection, String schema, Map<Long, TableBuilder> tables)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(INDEXES)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          TableBuilder table = tables.get(rows.getLong("indrelid"));
+          if (table != null) {
+            table.indexes.add(new Index(rows.getString("relname"), strings(rows.getArray("columns")),
+                rows.getBoolean("indisunique")));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Sequence> readSequences(Connection connection, String schema) throws SQLException {
+    List<Sequence> sequences = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          sequences.add(new Sequence(null, rows.getString("relname"), rows.getLong("seqstart"),
+              rows.getLong("seqincrement")));
+        }
+      }
+    }
+    return sequences;
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      return Arrays.asList((String[]) array.getArray());
+    } finally {
+      array.free();
+    }
+  }
+
+  /** One table's rows as they arrive from the five queries. */
+  private static final class TableBuilder {
+    final String name;
+    final List<Column> columns = new ArrayList<>();
+    PrimaryKey primaryKey;
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+
+    TableBuilder(String name) {
+      this.name = name;
+    }
+
+    Table build() {
+      return new Table(null, name, columns, primaryKey, uniques, checks, indexes, foreignKeys);
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package dev.migrate.dialect.postgres;
+
+import static dev.migrate.dialect.postgres.PostgresDialect.quoteIdentifier;
+
+import dev.migrate.diff.Normalizer;
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Index;
+import dev.migrate.model.ReferentialAction;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.SqlType;
+import dev.migrate.model.Table;
+import dev.migrate.model.UniqueConstraint;
+import dev.migrate.ops.AddCheckConstraint;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddForeignKey;
+import dev.migrate.ops.AddPrimaryKey;
+import dev.migrate.ops.AddUniqueConstraint;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropCheckConstraint;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropForeignKey;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSequence;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropUniqueConstraint;
+import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.OpVisitor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The PostgreSQL statements for each op: upper-case key words, no trailing semicolons, every identifier through
+ * {@link PostgresDialect#quoteIdentifier}. A {@code null} schema renders the name unqualified, so that it resolves
+ * through the search path the runner sets to the target schema. Syntax as in PostgreSQL's docs, SQL Commands:
+ * CREATE TABLE, ALTER TABLE, CREATE INDEX, CREATE SEQUENCE.
+ */
+final class PostgresStatements implements OpVisitor<List<String>> {
+
+  private static final String INDENT = "    ";
+
+  /** Compares defaults in {@link #visitAlterColumn}, so that a re-spelt but equal default changes nothing. */
+  private final Normalizer normalizer;
+
+  PostgresStatements(Normalizer normalizer) {
+    this.normalizer = normalizer;
+  }
+
+  // ---------------------------------------------------------------------------------------------- tables
+
+  @Override
+  public List<String> visitCreateTable(CreateTable op) {
+    Table table = op.table();
+    String name = qualified(table.schema(), table.name());
+    List<String> lines = new ArrayList<>();
+    for (Column column : table.columns()) {
+      lines.add(columnDefinition(column));
+    }
+    if (table.primaryKey() != null) {
+      lines.add("CONSTRAINT " + quoteIdentifier(table.primaryKey().name()) + " PRIMARY KEY "
+          + columnList(table.primaryKey().columns()));
+    }
+    for (UniqueConstraint unique : table.uniqueConstraints()) {
+      lines.add("CONSTRAINT " + quoteIdentifier(unique.name()) + " UNIQUE " + columnList(unique.columns()));
+    }
+    for (CheckConstraint check : table.checkConstraints()) {
+      lines.add("CONSTRAINT " + quoteIdentifier(check.name()) + " CHECK (" + check.expression() + ")");
+    }
+    List<String> statements = new ArrayList<>();
+    statements.add("CREATE TABLE " + name + " (\n" + INDENT + String.join(",\n" + INDENT, lines) + "\n)");
+    // A Table may carry what one CREATE TABLE cannot say; the diff normally emits these as their own ops.
+    for (Index index : table.indexes()) {
+      statements.add(createIndex(table.schema(), table.name(), index));
+    }
+    for (ForeignKey foreignKey : table.foreignKeys()) {
+      statements.add(addForeignKey(name, foreignKey));
+    }
+    return statements;
+  }
+
+  @Override
+  public List<String> visitDropTable(DropTable op) {
+    return List.of("DROP TABLE " + qualified(op.table().schema(), op.table().name()));
+  }
+
+  // ---------------------------------------------------------------------------------------------- columns
+
+  @Override
+  public List<String> visitAddColumn(AddColumn op) {
+    return List.of(alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column()));
+  }
+
+  @Override
+  public List<String> visitDropColumn(DropColumn op) {
+    return List.of(alterTable(op.schema(), op.table()) + " DROP COLUMN " + quoteIdentifier(op.column().name()));
+  }
+
+  /**
+   * One statement per changed aspect, in an order PostgreSQL accepts: identity dropped before the type or
+   * nullability can change; type; {@code NOT NULL} (which an identity needs before it is added); default; identity
+   * added or switched. When both the type and the default change, the old default is dropped before the type
+   * change (PostgreSQL would otherwise try to cast it, and fail for example for {@code 'x'} to {@code integer})
+   * and the new one set after it.
+   */
+  @Override
+  public List<String> visitAlterColumn(AlterColumn op) {
+    Column from = op.from();
+    Column to = op.to();
+    String alter = alterTable(op.schema(), op.table()) + " ALTER COLUMN " + quoteIdentifier(to.name());
+    List<String> statements = new ArrayList<>();
+    boolean typeChanges = !normalizer.sameType(from.type(), to.type());
+    boolean defaultChanges =
+        !Objects.equals(normalizer.normalizeDefault(from.defaultValue()), normalizer.normalizeDefault(to.defaultValue()));
+    boolean defaultDroppedEarly = typeChanges && defaultChanges && from.defaultValue() != null;
+
+    if (from.identity() != null && to.identity() == null) {
+      statements.add(alter + " DROP IDENTITY");
+    }
+    if (defaultDroppedEarly) {
+      statements.add(alter + " DROP DEFAULT");
+    }
+    if (typeChanges) {
+      statements.add(alter + " TYPE " + PostgresTypes.render(to.type()) + using(to.name(), from.type(), to.type()));
+    }
+    if (from.nullable() != to.nullable()) {
+      statements.add(alter + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+    }
+    if (defaultChanges) {
+      if (to.defaultValue() != null) {
+        statements.add(alter + " SET DEFAULT " + to.defaultValue());
+      } else if (!defaultDroppedEarly) {
+        statements.add(alter + " DROP DEFAULT");
+      }
+    }
+    if (to.identity() != null && from.identity() == null) {
+      statements.add(alter + " ADD " + identity(to));
+    } else if (to.identity() != null && to.identity() != from.identity()) {
+      statements.add(alter + " SET GENERATED " + generated(to));
+    }
+    return statements;
+  }
+
+  /**
+   * The {@code USING} clause a type change needs: none where PostgreSQL has an implicit or assignment cast
+   * ({@code ALTER TABLE} docs: "the default conversion is the same as an assignment cast"), an explicit cast where
+   * the value changes family. Integers and booleans only cast to each other through {@code integer}
+   * ({@code pg_cast} has {@code int4 <-> bool} only, and as explicit casts).
+   */
+  private static String using(String column, SqlType from, SqlType to) {
+    PostgresTypes.Family source = PostgresTypes.family(from);
+    PostgresTypes.Family target = PostgresTypes.family(to);
+    String name = quoteIdentifier(column);
+    String type = PostgresTypes.render(to);
+    boolean numberBoolean = source == PostgresTypes.Family.NUMBER && target == PostgresTypes.Family.BOOLEAN
+        || source == PostgresTypes.Family.BOOLEAN && target == PostgresTypes.Family.NUMBER;
+    if (numberBoolean) {
+      boolean viaInteger = !PostgresTypes.canonical(from).name().equals("integer")
+          && !PostgresTypes.canonical(to).name().equals("integer");
+      return " USING " + name + (viaInteger ? "::integer::" : "::") + type;
+    }
+    if (source == PostgresTypes.Family.TEXT && target != PostgresTypes.Family.TEXT
+        || source != PostgresTypes.Family.TEXT && target == PostgresTypes.Family.TEXT && source != target) {
+      return " USING " + name + "::" + type;
+    }
+    return "";
+  }
+
+  // ---------------------------------------------------------------------------------------------- constraints
+
+  @Override
+  public List<String> visitAddPrimaryKey(AddPrimaryKey op) {
+    return List.of(alterTable(op.schema(), op.table()) + " ADD CONSTRAINT " + quoteIdentifier(op.primaryKey().name())
+        + " PRIMARY KEY " + columnList(op.primaryKey().columns()));
+  }
+
+  @Override
+  public List<String> visitDropPrimaryKey(DropPrimaryKey op) {
+    return List.of(dropConstraint(op.schema(), op.table(), op.primaryKey().name()));
+  }
+
+  @Override
+  public List<String> visitAddUniqueConstraint(AddUniqueConstraint op) {
+    return List.of(alterTable(op.schema(), op.table()) + " ADD CONSTRAINT " + quoteIdentifier(op.constraint().name())
+        + " UNIQUE " + columnList(op.constraint().columns()));
+  }
+
+  @Override
+  public List<String> visitDropUniqueConstraint(DropUniqueConstraint op) {
+    return List.of(dropConstraint(op.schema(), op.table(), op.constraint().name()));
+  }
+
+  @Override
+  public List<String> visitAddCheckConstraint(AddCheckConstraint op) {
+    return List.of(alterTable(op.schema(), op.table()) + " ADD CONSTRAINT " + quoteIdentifier(op.constraint().name())
+        + " CHECK (" + op.constraint().expression() + ")");
+  }
+
+  @Override
+  public List<String> visitDropCheckConstraint(DropCheckConstraint op) {
+    return List.of(dropConstraint(op.schema(), op.table(), op.constraint().name()));
+  }
+
+  @Override
+  public List<String> visitAddForeignKey(AddForeignKey op) {
+    return List.of(addForeignKey(qualified(op.schema(), op.table()), op.foreignKey()));
+  }
+
+  @Override
+  public List<String> visitDropForeignKey(DropForeignKey op) {
+    return List.of(dropConstraint(op.schema(), op.table(), op.foreignKey().name()));
+  }
+
+  // ---------------------------------------------------------------------------------------------- indexes
+
+  @Override
+  public List<String> visitCreateIndex(CreateIndex op) {
+    return List.of(createIndex(op.schema(), op.table(), op.index()));
+  }
+
+  /** {@code DROP INDEX}: an index lives in its table's schema, so it is qualified with the op's schema. */
+  @Override
+  public List<String> visitDropIndex(DropIndex op) {
+    return List.of("DROP INDEX " + qualified(op.schema(), op.index().name()));
+  }
+
+  // ---------------------------------------------------------------------------------------------- sequences
+
+  /**
+   * {@code CREATE SEQUENCE n START WITH s INCREMENT BY i}. PostgreSQL's default bounds are 1 upwards for an
+   * ascending and -1 downwards for a descending sequence (CREATE SEQUENCE docs); a start outside them gets the
+   * bound it needs ({@code MINVALUE s} or {@code MAXVALUE s}) so that the statement is accepted.
+   */
+  @Override
+  public List<String> visitCreateSequence(CreateSequence op) {
+    Sequence sequence = op.sequence();
+    StringBuilder sql = new StringBuilder("CREATE SEQUENCE ")
+        .append(qualified(sequence.schema(), sequence.name()))
+        .append(" START WITH ").append(sequence.start())
+        .append(" INCREMENT BY ").append(sequence.increment());
+    if (sequence.increment() > 0 && sequence.start() < 1) {
+      sql.append(" MINVALUE ").append(sequence.start());
+    } else if (sequence.increment() < 0 && sequence.start() > -1) {
+      sql.append(" MAXVALUE ").append(sequence.start());
+    }
+    return List.of(sql.toString());
+  }
+
+  @Override
+  public List<String> visitDropSequence(DropSequence op) {
+    return List.of("DROP SEQUENCE " + qualified(op.sequence().schema(), op.sequence().name()));
+  }
+
+  @Override
+  public List<String> visitExecuteSql(ExecuteSql op) {
+    return List.of(op.sql());
+  }
+
+  // ---------------------------------------------------------------------------------------------- pieces
+
+  /** {@code name type [GENERATED ... AS IDENTITY] [DEFAULT expr] [NOT NULL]}. */
+  static String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(quoteIdentifier(column.name()))
+        .append(' ').append(PostgresTypes.render(column.type()));
+    if (column.identity() != null) {
+      sql.append(' ').append(identity(column));
+    }
+    if (column.defaultValue() != null) {
+      sql.append(" DEFAULT ").append(column.defaultValue());
+    }
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    return sql.toString();
+  }
+
+  private static String identity(Column column) {
+    return "GENERATED " + generated(column) + " AS IDENTITY";
+  }
+
+  private static String generated(Column column) {
+    switch (column.identity()) {
+      case ALWAYS:
+        return "ALWAYS";
+      case BY_DEFAULT:
+        return "BY DEFAULT";
+      default:
+        throw new IllegalStateException("identity " + column.identity());
+    }
+  }
+
+  private static String createIndex(String schema, String table, Index index) {
+    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quoteIdentifier(index.name()) + " ON "
+        + qualified(schema, table) + " " + columnList(index.columns());
+  }
+
+  private static String addForeignKey(String qualifiedTable, ForeignKey foreignKey) {
+    StringBuilder sql = new StringBuilder("ALTER TABLE ").append(qualifiedTable)
+        .append(" ADD CONSTRAINT ").append(quoteIdentifier(foreignKey.name()))
+        .append(" FOREIGN KEY ").append(columnList(foreignKey.columns()))
+        .append(" REFERENCES ").append(qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()))
+        .append(' ').append(columnList(foreignKey.referencedColumns()));
+    if (foreignKey.onDelete() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON DELETE ").append(foreignKey.onDelete().sql());
+    }
+    if (foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
+    }
+    return sql.toString();
+  }
+
+  private static String dropConstraint(String schema, String table, String constraint) {
+    return alterTable(schema, table) + " DROP CONSTRAINT " + quoteIdentifier(constraint);
+  }
+
+  private static String alterTable(String schema, String table) {
+    return "ALTER TABLE " + qualified(schema, table);
+  }
+
+  /** {@code schema.name}, each part quoted when needed; just {@code name} when {@code schema} is {@code null}. */
+  static String qualified(String schema, String name) {
+    return schema == null ? quoteIdentifier(name) : quoteIdentifier(schema) + "." + quoteIdentifier(name);
+  }
+
+  private static String columnList(List<String> columns) {
+    return columns.stream().map(PostgresDialect::quoteIdentifier).collect(Collectors.joining(", ", "(", ")"));
+  }
+}

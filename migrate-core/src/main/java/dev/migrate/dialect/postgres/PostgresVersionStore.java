@@ -1,0 +1,245 @@
+package dev.migrate.dialect.postgres;
+
+import static dev.migrate.dialect.postgres.PostgresDialect.quoteIdentifier;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.VersionStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The version table, history table and advisory lock on PostgreSQL.
+ *
+ * <p>The tables live in the connection's current schema (the first on the search path, which
+ * {@link #useSchema} sets), are named unqualified and are shaped like Alembic's:
+ *
+ * <pre>
+ * migrate_version (version_num varchar(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num))
+ * migrate_history (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, revision varchar(32) NOT NULL,
+ *                  direction varchar(10) NOT NULL, checksum varchar(64), applied_at timestamptz NOT NULL DEFAULT now(),
+ *                  applied_by text NOT NULL DEFAULT current_user, duration_ms bigint NOT NULL, success boolean NOT NULL)
+ * </pre>
+ *
+ * <p>DDL that two processes may run at once ({@code CREATE SCHEMA}/{@code CREATE TABLE ... IF NOT EXISTS} can
+ * still fail with a unique violation on the catalog when they race) runs in one {@code DO} block behind a
+ * transaction-scoped advisory lock, so the second process waits and then finds the objects there. That lock uses
+ * the two-{@code int} key space, which never meets the {@code bigint} keys of {@link #lock}.
+ */
+public final class PostgresVersionStore implements VersionStore {
+
+  /** First half of the two-int advisory key that serialises DDL on Migrate's own objects ("MIGR" in ASCII). */
+  private static final int DDL_LOCK_CLASS = 0x4d494752;
+
+  /** First and longest pause between two tries of {@link #lock}, in milliseconds. */
+  private static final long FIRST_PAUSE_MILLIS = 50;
+  private static final long LONGEST_PAUSE_MILLIS = 500;
+
+  /** The dollar-quote tag around {@code DO} bodies; an identifier containing it is refused. */
+  private static final String BODY_TAG = "$migrate$";
+
+  @Override
+  public void useSchema(Connection connection, String schema, boolean create) throws SQLException {
+    if (create) {
+      execute(connection, serialised("hashtext(" + literal(schema) + ")",
+          "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema)));
+    } else if (!schemaExists(connection, schema)) {
+      throw new MigrateException(ErrorCode.CONFIGURATION, "schema \"" + schema + "\" does not exist in database "
+          + database(connection) + ": create it (CREATE SCHEMA " + quoteIdentifier(schema)
+          + "), or check -Dschema / migrate.schema for a misspelt name");
+    }
+    execute(connection, "SET search_path TO " + quoteIdentifier(schema));
+  }
+
+  @Override
+  public boolean schemaExists(Connection connection, String schema) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getBoolean(1);
+      }
+    }
+  }
+
+  @Override
+  public void createTables(Connection connection) throws SQLException {
+    execute(connection, serialised("hashtext(current_schema())",
+        "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (\n"
+            + "    version_num varchar(32) NOT NULL,\n"
+            + "    CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num)\n"
+            + ");\n"
+            + "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (\n"
+            + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+            + "    revision varchar(32) NOT NULL,\n"
+            + "    direction varchar(10) NOT NULL,\n"
+            + "    checksum varchar(64),\n"
+            + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+            + "    applied_by text NOT NULL DEFAULT current_user,\n"
+            + "    duration_ms bigint NOT NULL,\n"
+            + "    success boolean NOT NULL\n"
+            + ")"));
+  }
+
+  @Override
+  public List<String> heads(Connection connection) throws SQLException {
+    List<String> heads = new ArrayList<>();
+    if (!tableExists(connection, VERSION_TABLE)) {
+      return heads;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT version_num FROM " + VERSION_TABLE + " ORDER BY version_num")) {
+      while (rows.next()) {
+        heads.add(rows.getString(1));
+      }
+    }
+    return heads;
+  }
+
+  @Override
+  public void setHeads(Connection connection, List<String> heads) throws SQLException {
+    execute(connection, "DELETE FROM " + VERSION_TABLE);
+    if (heads.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO " + VERSION_TABLE + " (version_num) VALUES (?)")) {
+      for (String head : heads) {
+        insert.setString(1, head);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  @Override
+  public void recordHistory(Connection connection, String revision, String direction, String checksum,
+      long durationMillis, boolean success) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + HISTORY_TABLE
+        + " (revision, direction, checksum, duration_ms, success) VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, revision);
+      insert.setString(2, direction);
+      insert.setString(3, checksum);
+      insert.setLong(4, durationMillis);
+      insert.setBoolean(5, success);
+      insert.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<HistoryRow> history(Connection connection) throws SQLException {
+    List<HistoryRow> history = new ArrayList<>();
+    if (!tableExists(connection, HISTORY_TABLE)) {
+      return history;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT revision, direction, applied_at, applied_by, duration_ms,"
+            + " success FROM " + HISTORY_TABLE + " ORDER BY id")) {
+      while (rows.next()) {
+        history.add(new HistoryRow(rows.getString(1), rows.getString(2),
+            rows.getObject(3, OffsetDateTime.class).toInstant().toString(), rows.getString(4), rows.getLong(5),
+            rows.getBoolean(6)));
+      }
+    }
+    return history;
+  }
+
+  /**
+   * Tries {@code pg_try_advisory_lock(key)} until it succeeds or {@code timeout} has passed, pausing 50 ms after
+   * the first failure and doubling the pause up to 500 ms. An interrupt ends the wait (the lock is not taken and
+   * the thread's interrupt flag is kept).
+   */
+  @Override
+  public boolean lock(Connection connection, long key, Duration timeout) throws SQLException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = FIRST_PAUSE_MILLIS;
+    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      statement.setLong(1, key);
+      while (true) {
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          if (rows.getBoolean(1)) {
+            return true;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+      }
+    }
+  }
+
+  @Override
+  public void unlock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      statement.setLong(1, key);
+      statement.executeQuery().close();
+    }
+  }
+
+  /**
+   * Whether {@code table} resolves on the search path. {@code to_regclass} returns {@code NULL} for a missing
+   * table instead of raising an error, so the caller's transaction is never aborted by the check.
+   */
+  private static boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      statement.setString(1, quoteIdentifier(table));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getBoolean(1);
+      }
+    }
+  }
+
+  /**
+   * A {@code DO} block that runs {@code ddl} after taking the transaction advisory lock
+   * ({@value #DDL_LOCK_CLASS}, {@code objectKey}); a DO block is one statement, so in auto-commit mode the lock
+   * covers exactly the DDL and is released with its commit.
+   */
+  private static String serialised(String objectKey, String ddl) {
+    if (ddl.contains(BODY_TAG)) {
+      throw new MigrateException(ErrorCode.CONFIGURATION, "a schema or table name contains " + BODY_TAG
+          + ", which Migrate uses to quote its own DDL; rename it");
+    }
+    return "DO " + BODY_TAG + " BEGIN\n"
+        + "PERFORM pg_advisory_xact_lock(" + DDL_LOCK_CLASS + ", " + objectKey + ");\n"
+        + ddl + ";\n"
+        + "END " + BODY_TAG;
+  }
+
+  /** {@code value} as a SQL string constant (standard-conforming: quotes doubled). */
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static String database(Connection connection) {
+    try {
+      return connection.getCatalog();
+    } catch (SQLException e) {
+      return "(unknown)";
+    }
+  }
+}
