@@ -1,0 +1,179 @@
+package dev.migrate;
+
+import static dev.migrate.runtime.Ddl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.diff.SchemaDiff;
+import dev.migrate.model.Database;
+import dev.migrate.model.ReferentialAction;
+import dev.migrate.model.Table;
+import dev.migrate.testing.TestDatabase;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quality bar "round trip" through the facade on a real PostgreSQL: autogenerate writes a class, the class is
+ * compiled and upgraded, the next autogenerate finds nothing, and downgrade restores the schema before.
+ */
+class AutogenRoundTripTest {
+
+  private static final String PACKAGE = "com.acme.db.migrations";
+
+  @TempDir Path work;
+  private TestDatabase db;
+
+  @BeforeEach
+  void createDatabase() throws SQLException {
+    db = TestDatabase.create();
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    db.close();
+  }
+
+  private static final Table CUSTOMER = table("customer",
+      column("id", bigint()).asIdentity(),
+      column("email", varchar(320)).notNull(),
+      column("name", varchar(255)),
+      column("status", varchar(16)).notNull(),
+      column("rank", smallint()),
+      column("balance", numeric(38, 2)),
+      column("rate", numeric(10, 4)),
+      column("big", type("numeric")),
+      column("score", doublePrecision()),
+      column("ratio", real()),
+      column("active", bool()).notNull(),
+      column("visits", integer()).notNull().withDefault("0"),
+      column("born", date()),
+      column("wakes", time(6)),
+      column("seen", timestamp(6)),
+      column("created", timestamptz(6)).notNull().withDefault("now()"),
+      column("token", uuid()),
+      column("avatar", bytea()),
+      column("bio", text()),
+      column("code", character(1)),
+      column("prefs", jsonb()),
+      primaryKey("customer_pkey", "id"),
+      unique("customer_email_key", "email"),
+      check("customer_status_check", "status IN ('ACTIVE', 'SUSPENDED')"),
+      check("customer_rank_check", "rank BETWEEN 0 AND 2"),
+      index("customer_name_idx", "name"));
+
+  private static final Table ORDERS = table("purchase_order",
+      column("id", bigint()).notNull(),
+      column("customer_id", bigint()).notNull(),
+      column("reference", uuid()).notNull(),
+      primaryKey("purchase_order_pkey", "id"),
+      unique("purchase_order_reference_key", "reference"),
+      foreignKey("purchase_order_customer_id_fkey", "customer_id").references("customer", "id")
+          .withActions(ReferentialAction.CASCADE, null));
+
+  private Migrate migrate(Path classes) throws Exception {
+    var builder = Migrate.configure().connection(new ConnectionSettings(db.url(), db.user(), db.password()));
+    if (classes != null) {
+      builder.classLoader(new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()));
+    }
+    return builder.load();
+  }
+
+  @Test
+  void autogenerateUpgradeAutogenerateFindsNothingDowngradeRestores() throws Exception {
+    Path sources = work.resolve("src");
+    Path classes = work.resolve("classes");
+    Database v1 = new Database(List.of(CUSTOMER, ORDERS), List.of(sequence("purchase_order_seq", 1, 50)));
+
+    AutogenResult first = migrate(classes).autogenerate(v1, "create shop", sources, PACKAGE);
+    assertThat(first.detected()).contains("created table customer", "created table purchase_order");
+    compile(sources, classes);
+    migrate(classes).upgrade("head");
+    assertThat(migrate(classes).autogenerate(v1, "again", sources, PACKAGE).noChanges()).isTrue();
+
+    Database v2 = new Database(List.of(
+        CUSTOMER.withColumns(append(CUSTOMER, column("phone", varchar(32)))),
+        ORDERS), List.of(sequence("purchase_order_seq", 1, 50)));
+    AutogenResult second = migrate(classes).autogenerate(v2, "add phone", sources, PACKAGE);
+    assertThat(second.detected()).containsExactly("added column customer.phone");
+    assertThat(Files.readString(second.file().orElseThrow()))
+        .contains("op.addColumn(\"customer\", column(\"phone\", varchar(32)));");
+    compile(sources, classes);
+    migrate(classes).upgrade("head");
+    assertThat(migrate(classes).autogenerate(v2, "again", sources, PACKAGE).noChanges()).isTrue();
+
+    migrate(classes).downgrade("-1");
+    // equal but for the text of check expressions, which PostgreSQL stores rewritten
+    assertThat(new SchemaDiff(new PostgresDialect()).diff(introspect(), v1)).isEmpty();
+    assertThat(introspect().tables()).extracting(Table::columns).isEqualTo(v1.tables().stream().map(Table::columns)
+        .toList());
+    migrate(classes).downgrade("base");
+    assertThat(introspect()).isEqualTo(Database.empty());
+  }
+
+  @Test
+  void refusesToAutogenerateWhenTheDatabaseIsBehindHead() throws Exception {
+    Path sources = work.resolve("src");
+    Path classes = work.resolve("classes");
+    Database v1 = new Database(List.of(ORDERS.withColumns(ORDERS.columns().subList(0, 1))
+        .withoutIndexesAndForeignKeys()), List.of());
+    AutogenResult first = migrate(classes).autogenerate(v1, "init", sources, PACKAGE);
+    compile(sources, classes);
+    assertThatThrownBy(() -> migrate(classes).autogenerate(v1, "more", sources, PACKAGE))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining("Target database is not up to date: schema public")
+        .hasMessageContaining("is at base, but the head of the migrations is " + first.revisionId())
+        .hasMessageContaining("Run `mvn migrate:upgrade` first");
+  }
+
+  private static List<dev.migrate.model.Column> append(Table table, dev.migrate.model.Column column) {
+    List<dev.migrate.model.Column> columns = new ArrayList<>(table.columns());
+    columns.add(column);
+    return columns;
+  }
+
+  private Database introspect() throws SQLException {
+    try (Connection c = db.connect()) {
+      return new PostgresDialect().introspect(c, "public", Set.of("migrate_version", "migrate_history"));
+    }
+  }
+
+  private static void compile(Path sources, Path classes) throws Exception {
+    Files.createDirectories(classes);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(sources)) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (var fm = javac.getStandardFileManager(null, Locale.ROOT, null)) {
+      List<String> options = List.of("-d", classes.toString(), "-proc:none", "-classpath",
+          System.getProperty("java.class.path") + File.pathSeparator + classes);
+      assertThat(javac.getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files)).call())
+          .isTrue();
+    }
+    // the processor writes this index in a real build
+    List<String> names = new ArrayList<>();
+    for (Path f : files) {
+      names.add(PACKAGE + "." + f.getFileName().toString().replace(".java", ""));
+    }
+    Path index = classes.resolve(dev.migrate.snapshot.Snapshot.REVISIONS_RESOURCE);
+    Files.createDirectories(index.getParent());
+    Files.write(index, names);
+  }
+}
