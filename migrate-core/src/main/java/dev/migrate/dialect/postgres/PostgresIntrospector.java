@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,14 @@ final class PostgresIntrospector {
 
   /**
    * Types outside {@code pg_catalog} (domains, enums, extension types) and arrays are reported by
-   * {@code format_type}; so are catalog types Migrate has no special knowledge of.
+   * {@code format_type}; so are catalog types Migrate has no special knowledge of. A default cannot refer to a
+   * column, so it is deparsed without a relation ({@code pg_get_expr(adbin, 0)}, about half the cost of passing
+   * the table); a stored generated column's expression, which can, is not a default and is not read.
    */
   private static final String COLUMNS = """
-      SELECT a.attrelid, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
-             a.atttypmod, a.attnotnull, a.attidentity, a.attgenerated,
-             pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_value,
+      SELECT a.attrelid, a.attnum, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
+             a.atttypmod, a.attnotnull, a.attidentity,
+             CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, 0) END AS default_value,
              pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -66,17 +69,19 @@ final class PostgresIntrospector {
          AND a.attnum > 0 AND NOT a.attisdropped
        ORDER BY a.attrelid, a.attnum""";
 
+  /**
+   * Column numbers ({@code conkey}, {@code confkey}) are turned into names from the columns query; only a foreign
+   * key to a table the columns query does not read (another schema) has its referenced names looked up here.
+   */
   private static final String CONSTRAINTS = """
-      SELECT con.conrelid, con.conname, con.contype,
-             ARRAY(SELECT a.attname::text
-                     FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                    ORDER BY k.ord) AS columns,
+      SELECT con.conrelid, con.conname, con.contype, con.conkey, con.confrelid, con.confkey,
              fn.nspname AS referenced_schema, fc.relname AS referenced_table,
-             ARRAY(SELECT a.attname::text
-                     FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-                    ORDER BY k.ord) AS referenced_columns,
+             CASE WHEN fn.nspname <> n.nspname OR fc.relispartition OR fc.relkind NOT IN ('r', 'p') THEN
+               ARRAY(SELECT a.attname::text
+                       FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                      ORDER BY k.ord)
+             END AS referenced_columns,
              con.confdeltype, con.confupdtype,
              CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
         FROM pg_catalog.pg_constraint con
@@ -87,20 +92,18 @@ final class PostgresIntrospector {
        WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ('r', 'p')""";
 
   /**
-   * Key columns only ({@code indnkeyatts}); attnum 0 is an expression, read back with
-   * {@code pg_get_indexdef(index, column, true)}. An index that backs a primary key, unique or exclusion
-   * constraint of its own table ({@code pg_constraint.conindid}) belongs to that constraint; a foreign key's
-   * {@code conindid} names the referenced table's index, hence the {@code conrelid} condition.
+   * Key columns only (the first {@code indnkeyatts} of {@code indkey}); column number 0 is an expression, whose
+   * text {@code pg_get_indexdef(index, column, true)} gives, asked only for indexes that have expressions. An index
+   * that backs a primary key, unique or exclusion constraint of its own table ({@code pg_constraint.conindid})
+   * belongs to that constraint; a foreign key's {@code conindid} names the referenced table's index, hence the
+   * {@code conrelid} condition.
    */
   private static final String INDEXES = """
-      SELECT i.indrelid, ic.relname, i.indisunique,
-             ARRAY(SELECT CASE WHEN k.attnum = 0
-                               THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true)
-                               ELSE a.attname::text END
-                     FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-                     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                    WHERE k.ord <= i.indnkeyatts
-                    ORDER BY k.ord) AS columns
+      SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::int2[] AS keys, i.indnkeyatts,
+             CASE WHEN i.indexprs IS NOT NULL THEN
+               ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
+                       FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
+             END AS expressions
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -125,15 +128,14 @@ final class PostgresIntrospector {
 
   /** Everything Migrate models in {@code schema}, less the tables named in {@code excludeTables}. */
   static Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException {
+    // Excluded tables are read too (their column names resolve foreign keys that point at them), but not returned.
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           String name = rows.getString("relname");
-          if (!excludeTables.contains(name)) {
-            tables.put(rows.getLong("oid"), new TableBuilder(name));
-          }
+          tables.put(rows.getLong("oid"), new TableBuilder(name, excludeTables.contains(name)));
         }
       }
     }
@@ -143,7 +145,9 @@ final class PostgresIntrospector {
     List<Sequence> sequences = readSequences(connection, schema);
     List<Table> result = new ArrayList<>(tables.size());
     for (TableBuilder table : tables.values()) {
-      result.add(table.build());
+      if (!table.excluded) {
+        result.add(table.build());
+      }
     }
     return new Database(result, sequences);
   }
@@ -165,12 +169,10 @@ final class PostgresIntrospector {
             type = SqlType.of(rows.getString("formatted"));
           }
           Identity identity = identity(rows.getString("attidentity"));
-          // A stored generated column keeps its generation expression in pg_attrdef; it is not a default.
-          String attgenerated = rows.getString("attgenerated");
-          boolean generated = attgenerated != null && !attgenerated.isBlank() && !attgenerated.equals("\0");
-          String defaultValue = generated ? null : rows.getString("default_value");
-          table.columns.add(new Column(rows.getString("attname"), type, !rows.getBoolean("attnotnull"), defaultValue,
-              identity));
+          String defaultValue = rows.getString("default_value");
+          String name = rows.getString("attname");
+          table.names.put(rows.getInt("attnum"), name);
+          table.columns.add(new Column(name, type, !rows.getBoolean("attnotnull"), defaultValue, identity));
         }
       }
     }
@@ -201,8 +203,10 @@ final class PostgresIntrospector {
             continue;
           }
           String name = rows.getString("conname");
-          List<String> columns = strings(rows.getArray("columns"));
-          switch (rows.getString("contype")) {
+          String type = rows.getString("contype");
+          // A check's conkey lists the columns its expression uses (system columns included); it is not read.
+          List<String> columns = type.equals("c") ? List.of() : table.names(numbers(rows.getArray("conkey")), name);
+          switch (type) {
             case "p":
               table.primaryKey = new PrimaryKey(name, columns);
               break;
@@ -214,10 +218,19 @@ final class PostgresIntrospector {
               break;
             case "f": {
               String referencedSchema = rows.getString("referenced_schema");
+              List<String> referencedColumns = strings(rows.getArray("referenced_columns"));
+              if (referencedColumns == null) {
+                TableBuilder referenced = tables.get(rows.getLong("confrelid"));
+                if (referenced == null) {
+                  throw new IllegalStateException("foreign key " + name + " of " + schema + "." + table.name
+                      + " references a table the catalog query did not read");
+                }
+                referencedColumns = referenced.names(numbers(rows.getArray("confkey")), name);
+              }
               table.foreignKeys.add(new ForeignKey(name, columns,
                   schema.equals(referencedSchema) ? null : referencedSchema,
                   rows.getString("referenced_table"),
-                  strings(rows.getArray("referenced_columns")),
+                  referencedColumns,
                   action(rows.getString("confdeltype")),
                   action(rows.getString("confupdtype"))));
               break;
@@ -305,10 +318,17 @@ final class PostgresIntrospector {
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           TableBuilder table = tables.get(rows.getLong("indrelid"));
-          if (table != null) {
-            table.indexes.add(new Index(rows.getString("relname"), strings(rows.getArray("columns")),
-                rows.getBoolean("indisunique")));
+          if (table == null) {
+            continue;
           }
+          String name = rows.getString("relname");
+          List<Integer> keys = numbers(rows.getArray("keys")).subList(0, rows.getInt("indnkeyatts"));
+          List<String> expressions = strings(rows.getArray("expressions"));
+          List<String> columns = new ArrayList<>(keys.size());
+          for (int i = 0; i < keys.size(); i++) {
+            columns.add(keys.get(i) == 0 ? expressions.get(i) : table.names(List.of(keys.get(i)), name).get(0));
+          }
+          table.indexes.add(new Index(name, columns, rows.getBoolean("indisunique")));
         }
       }
     }
@@ -328,9 +348,10 @@ final class PostgresIntrospector {
     return sequences;
   }
 
+  /** The elements of a SQL text array, or {@code null} for SQL {@code NULL}. */
   private static List<String> strings(Array array) throws SQLException {
     if (array == null) {
-      return List.of();
+      return null;
     }
     try {
       return Arrays.asList((String[]) array.getArray());
@@ -339,9 +360,29 @@ final class PostgresIntrospector {
     }
   }
 
+  /** The elements of a SQL {@code int2[]}; empty for SQL {@code NULL}. */
+  private static List<Integer> numbers(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      Object[] elements = (Object[]) array.getArray();
+      List<Integer> numbers = new ArrayList<>(elements.length);
+      for (Object element : elements) {
+        numbers.add(((Number) element).intValue());
+      }
+      return numbers;
+    } finally {
+      array.free();
+    }
+  }
+
   /** One table's rows as they arrive from the five queries. */
   private static final class TableBuilder {
     final String name;
+    final boolean excluded;
+    /** Column names by {@code attnum}. */
+    final Map<Integer, String> names = new HashMap<>();
     final List<Column> columns = new ArrayList<>();
     PrimaryKey primaryKey;
     final List<UniqueConstraint> uniques = new ArrayList<>();
@@ -349,8 +390,23 @@ final class PostgresIntrospector {
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
 
-    TableBuilder(String name) {
+    TableBuilder(String name, boolean excluded) {
       this.name = name;
+      this.excluded = excluded;
+    }
+
+    /** The names of the columns numbered {@code attnums}, in that order, for {@code owner} (named in errors). */
+    List<String> names(List<Integer> attnums, String owner) {
+      List<String> result = new ArrayList<>(attnums.size());
+      for (int attnum : attnums) {
+        String column = names.get(attnum);
+        if (column == null) {
+          throw new IllegalStateException(owner + " on table " + name + " refers to column number " + attnum
+              + ", which the catalog query did not read");
+        }
+        result.add(column);
+      }
+      return result;
     }
 
     Table build() {

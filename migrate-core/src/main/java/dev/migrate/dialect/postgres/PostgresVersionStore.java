@@ -53,7 +53,7 @@ public final class PostgresVersionStore implements VersionStore {
     } else if (!schemaExists(connection, schema)) {
       throw new MigrateException(ErrorCode.CONFIGURATION, "schema \"" + schema + "\" does not exist in database "
           + database(connection) + ": create it (CREATE SCHEMA " + quoteIdentifier(schema)
-          + "), or check -Dschema / migrate.schema for a misspelt name");
+          + "), or check -Dschema / MIGRATE_SCHEMA for a misspelt name");
     }
     execute(connection, "SET search_path TO " + quoteIdentifier(schema));
   }

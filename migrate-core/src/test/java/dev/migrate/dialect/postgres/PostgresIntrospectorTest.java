@@ -179,6 +179,35 @@ class PostgresIntrospectorTest {
   }
 
   @Test
+  void aForeignKeyToAnExcludedTableKeepsItsReferencedColumns() throws SQLException {
+    Database database;
+    try (Connection connection = db.connect()) {
+      database = DIALECT.introspect(connection, SCHEMA, Set.of("customer"));
+    }
+
+    assertThat(database.tables()).extracting(Table::name).containsExactly("order");
+    assertThat(database.tables().get(0)).isEqualTo(ORDER);
+  }
+
+  @Test
+  void partitionsAreNotTablesOfTheirOwn() throws SQLException {
+    try (TestDatabase other = TestDatabase.create(); Connection connection = other.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.event (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at)");
+      statement.execute("CREATE TABLE public.event_2024 PARTITION OF public.event"
+          + " FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+      statement.execute("CREATE INDEX event_at_idx ON public.event (at)");
+
+      Database database = DIALECT.introspect(connection, "public", Set.of());
+
+      assertThat(database).isEqualTo(new Database(List.of(Table.of(null, "event", List.of(
+          Column.of("id", SqlType.bigint()).notNull(),
+          Column.of("at", SqlType.date()).notNull(),
+          new Index("event_at_idx", List.of("at"), false)))), List.of()));
+    }
+  }
+
+  @Test
   void versionTablesAndTheirIdentitySequenceCanBeExcluded() throws SQLException {
     try (TestDatabase other = TestDatabase.create(); Connection connection = other.connect()) {
       DIALECT.versionStore().useSchema(connection, "app", true);

@@ -6,6 +6,7 @@ import dev.migrate.model.SqlType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The comparison form of checks and defaults, on text as PostgreSQL 15 deparses it (copied from
@@ -94,6 +95,14 @@ class PostgresNormalizerTest {
     assertThat(dialect.normalizeCheck("EXTRACT(year FROM d) > 2000"))
         .isEqualTo(dialect.normalizeCheck("(EXTRACT(year FROM (d)::timestamp without time zone) > (2000)::numeric)"))
         .isEqualTo("extract year from d > 2000");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "a +", "(", "CASE", "x::", "'unterminated", "\"q", "a[1", "array[", "f(",
+      "x BETWEEN 1", "x IS", "x IN", "a.", "CAST(x", "x::numeric(", "-- comment", "a ; b", "$1 > 0"})
+  void malformedTextDoesNotThrow(String text) {
+    assertThat(dialect.normalizeCheck(text)).isNotNull();
+    assertThat(dialect.normalizeCheck(text)).isEqualTo(dialect.normalizeCheck(" " + text + " "));
   }
 
   @Test
