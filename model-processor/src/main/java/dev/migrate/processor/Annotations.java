@@ -1,0 +1,151 @@
+package dev.migrate.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads annotations by name through {@link AnnotationMirror}s, so that the processor needs neither JPA nor Hibernate
+ * at compile time and reads {@code jakarta.persistence} and {@code javax.persistence} alike.
+ *
+ * <p>Only explicitly written values are read from a mirror; a value that was not written yields the default passed
+ * by the caller, which is the default of the annotation's specification (JPA 3.1). That keeps the processor working
+ * when an annotation's own class is not on the class path of the compilation.
+ */
+final class Annotations {
+
+  /** The persistence API packages, newest first. */
+  private static final List<String> JPA_PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
+
+  private Annotations() {}
+
+  /** The JPA annotation {@code simpleName} (for example {@code "Column"}) on {@code element}, or {@code null}. */
+  static AnnotationMirror jpa(Element element, String simpleName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      String name = qualifiedName(mirror);
+      for (String pkg : JPA_PACKAGES) {
+        if (name.length() == pkg.length() + simpleName.length() && name.startsWith(pkg) && name.endsWith(simpleName)) {
+          return mirror;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the JPA annotation {@code simpleName} is on {@code element}. */
+  static boolean hasJpa(Element element, String simpleName) {
+    return jpa(element, simpleName) != null;
+  }
+
+  /** The annotation with the fully qualified name {@code qualifiedName} on {@code element}, or {@code null}. */
+  static AnnotationMirror find(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (qualifiedName(mirror).equals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** The fully qualified name of the annotation's type. */
+  static String qualifiedName(AnnotationMirror mirror) {
+    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  /** The explicitly written value of {@code member}, or {@code null} when it was left to its default. */
+  static AnnotationValue value(AnnotationMirror mirror, String member) {
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(member)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code member} was written explicitly. */
+  static boolean isSet(AnnotationMirror mirror, String member) {
+    return value(mirror, member) != null;
+  }
+
+  static String string(AnnotationMirror mirror, String member, String defaultValue) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof String s ? s : defaultValue;
+  }
+
+  static boolean bool(AnnotationMirror mirror, String member, boolean defaultValue) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof Boolean b ? b : defaultValue;
+  }
+
+  static int integer(AnnotationMirror mirror, String member, int defaultValue) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof Integer i ? i : defaultValue;
+  }
+
+  /** The simple name of the enum constant written for {@code member}, for example {@code "IDENTITY"}. */
+  static String enumConstant(AnnotationMirror mirror, String member, String defaultValue) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof VariableElement c ? c.getSimpleName().toString() : defaultValue;
+  }
+
+  /** The class written for {@code member}, or {@code null}. */
+  static TypeMirror type(AnnotationMirror mirror, String member) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof TypeMirror t ? t : null;
+  }
+
+  /** The nested annotation written for {@code member}, or {@code null}. */
+  static AnnotationMirror annotation(AnnotationMirror mirror, String member) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof AnnotationMirror a ? a : null;
+  }
+
+  /** The annotations of an array member, in source order; empty when not written. */
+  static List<AnnotationMirror> annotations(AnnotationMirror mirror, String member) {
+    List<AnnotationMirror> result = new ArrayList<>();
+    for (AnnotationValue v : values(mirror, member)) {
+      if (v.getValue() instanceof AnnotationMirror a) {
+        result.add(a);
+      }
+    }
+    return result;
+  }
+
+  /** The strings of an array member, in source order; empty when not written. */
+  static List<String> strings(AnnotationMirror mirror, String member) {
+    List<String> result = new ArrayList<>();
+    for (AnnotationValue v : values(mirror, member)) {
+      if (v.getValue() instanceof String s) {
+        result.add(s);
+      }
+    }
+    return result;
+  }
+
+  private static List<AnnotationValue> values(AnnotationMirror mirror, String member) {
+    AnnotationValue v = value(mirror, member);
+    if (v == null) {
+      return List.of();
+    }
+    if (v.getValue() instanceof List<?> list) {
+      List<AnnotationValue> result = new ArrayList<>();
+      for (Object item : list) {
+        if (item instanceof AnnotationValue av) {
+          result.add(av);
+        }
+      }
+      return result;
+    }
+    return List.of(v);
+  }
+}

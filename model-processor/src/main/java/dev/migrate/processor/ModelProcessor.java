@@ -1,0 +1,238 @@
+package dev.migrate.processor;
+
+import dev.migrate.model.Database;
+import dev.migrate.snapshot.Snapshot;
+import dev.migrate.snapshot.SnapshotJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Captures the entity model at compile time: writes {@value Snapshot#RESOURCE} (the {@link Snapshot}: the
+ * {@link Database} model derived from the {@code @Entity} classes, their names, and an index of the
+ * {@code @Revision} classes) and {@value Snapshot#REVISIONS_RESOURCE} (the revision class names, one a line) to the
+ * class output.
+ *
+ * <p>What it reads: {@code jakarta.persistence} and {@code javax.persistence} annotations, by name (no JPA on the
+ * processor path needed), on fields (field access), including fields of {@code @MappedSuperclass} superclasses; and
+ * {@code dev.migrate.runtime.Revision}. Types and names follow Hibernate 6 on PostgreSQL ({@link TypeMapping},
+ * {@link Naming}). Option: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}).
+ *
+ * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService does). A
+ * partial recompile (an IDE or an incremental build compiling only some sources) keeps the entities and revisions
+ * of the previous snapshot in the class output whose classes still resolve and still carry their annotation; the
+ * whole model is then derived again from those classes, so a removed entity disappears and an unchanged one is read
+ * from its class file.
+ *
+ * <p>Never throws and claims no annotation: problems are reported on the element with {@link Message}s, all of them
+ * in one compilation, and the snapshot is not written when there was an error.
+ */
+public final class ModelProcessor extends AbstractProcessor {
+
+  private static final List<String> ENTITY_ANNOTATIONS = List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
+  private static final String REVISION_ANNOTATION = "dev.migrate.runtime.Revision";
+
+  private final Set<String> entityNames = new TreeSet<>();
+  private final Set<String> revisionNames = new TreeSet<>();
+  private Reporter reporter;
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    reporter = new Reporter(processingEnv.getMessager());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(Naming.OPTION);
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      collect(round);
+      if (round.processingOver()) {
+        finish(round);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      reporter.internal(null, e);
+    }
+    return false;
+  }
+
+  /** Remembers the names of this round's entity and revision classes; elements are looked up again at the end. */
+  private void collect(RoundEnvironment round) {
+    Elements elements = processingEnv.getElementUtils();
+    for (String annotation : ENTITY_ANNOTATIONS) {
+      TypeElement type = elements.getTypeElement(annotation);
+      if (type != null) {
+        for (Element e : round.getElementsAnnotatedWith(type)) {
+          if (e instanceof TypeElement t) {
+            entityNames.add(elements.getBinaryName(t).toString());
+          }
+        }
+      }
+    }
+    TypeElement revision = elements.getTypeElement(REVISION_ANNOTATION);
+    if (revision != null) {
+      for (Element e : round.getElementsAnnotatedWith(revision)) {
+        if (e instanceof TypeElement t) {
+          revisionNames.add(elements.getBinaryName(t).toString());
+        }
+      }
+    }
+  }
+
+  private void finish(RoundEnvironment round) {
+    Naming naming = Naming.forOption(processingEnv.getOptions().get(Naming.OPTION));
+    if (naming == null) {
+      reporter.report(Message.UNKNOWN_NAMING_OPTION, null, null, null, processingEnv.getOptions().get(Naming.OPTION));
+      return;
+    }
+    Optional<Snapshot> previous = readPrevious();
+    Set<String> entityCandidates = new TreeSet<>(entityNames);
+    Set<String> revisionCandidates = new TreeSet<>(revisionNames);
+    previous.ifPresent(p -> {
+      entityCandidates.addAll(p.entities());
+      p.revisions().forEach(r -> revisionCandidates.add(r.className()));
+    });
+
+    List<TypeElement> entities = new ArrayList<>();
+    for (String name : entityCandidates) {
+      TypeElement type = resolve(name);
+      if (type != null && ENTITY_ANNOTATIONS.stream().anyMatch(a -> Annotations.find(type, a) != null)) {
+        entities.add(type);
+      }
+    }
+    Database database = new ModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
+        naming).build(entities);
+    List<Snapshot.RevisionEntry> revisions = revisions(revisionCandidates);
+
+    if (reporter.errorRaised() || round.errorRaised()) {
+      return;
+    }
+    Elements elements = processingEnv.getElementUtils();
+    Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database,
+        entities.stream().map(t -> elements.getBinaryName(t).toString()).toList(), revisions);
+    StringBuilder index = new StringBuilder();
+    snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
+    write(Snapshot.RESOURCE, SnapshotJson.write(snapshot));
+    write(Snapshot.REVISIONS_RESOURCE, index.toString());
+  }
+
+  /** Revision entries for the classes that still carry {@code @Revision}; reports ids used twice. */
+  private List<Snapshot.RevisionEntry> revisions(Set<String> candidates) {
+    Elements elements = processingEnv.getElementUtils();
+    List<Snapshot.RevisionEntry> entries = new ArrayList<>();
+    Map<String, String> byId = new HashMap<>();
+    for (String name : candidates) {
+      TypeElement type = resolve(name);
+      AnnotationMirror revision = type == null ? null : Annotations.find(type, REVISION_ANNOTATION);
+      if (revision == null) {
+        continue;
+      }
+      try {
+        String id = Annotations.string(revision, "id", "");
+        String className = elements.getBinaryName(type).toString();
+        String first = byId.putIfAbsent(id, className);
+        if (first != null) {
+          reporter.report(Message.DUPLICATE_REVISION_ID, type, revision, Annotations.value(revision, "id"),
+              className, id, first);
+          continue;
+        }
+        entries.add(new Snapshot.RevisionEntry(className, id, Annotations.strings(revision, "revises"),
+            Annotations.string(revision, "message", "")));
+      } catch (RuntimeException e) {
+        reporter.internal(type, e);
+      }
+    }
+    return entries;
+  }
+
+  /** The class with binary name {@code name}, or {@code null} when it no longer exists. */
+  private TypeElement resolve(String name) {
+    Elements elements = processingEnv.getElementUtils();
+    for (String candidate : new String[] {name.replace('$', '.'), name}) {
+      try {
+        TypeElement type = elements.getTypeElement(candidate);
+        if (type != null && elements.getBinaryName(type).contentEquals(name)) {
+          return type;
+        }
+      } catch (RuntimeException e) {
+        // javac's CompletionFailure for a broken class file: treat the class as gone
+      }
+    }
+    return null;
+  }
+
+  /** The snapshot a previous compilation left in the class output, if there is one that can be read. */
+  private Optional<Snapshot> readPrevious() {
+    Filer filer = processingEnv.getFiler();
+    FileObject file;
+    try {
+      file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", Snapshot.RESOURCE);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // no class output location, or nothing there
+    }
+    byte[] bytes;
+    try (InputStream in = file.openInputStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // no previous snapshot: a first or a clean build
+    }
+    try {
+      return Optional.of(SnapshotJson.read(new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
+    } catch (RuntimeException e) {
+      reporter.report(Message.PREVIOUS_SNAPSHOT_UNREADABLE, null, null, null, Snapshot.RESOURCE,
+          firstLine(e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private void write(String resource, String text) {
+    try {
+      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource);
+      try (OutputStream out = file.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Message.SNAPSHOT_WRITE_FAILED, null, null, null, resource, String.valueOf(e));
+    }
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "no details";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

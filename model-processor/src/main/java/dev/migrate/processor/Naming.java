@@ -1,0 +1,138 @@
+package dev.migrate.processor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How names written in (or implied by) the entity classes become the names PostgreSQL stores.
+ *
+ * <p>A name is first turned into a physical name by the naming strategy Hibernate is configured with ({@link #JPA},
+ * Hibernate's default, or {@link #SNAKE_CASE}, Spring Boot's default); then, as PostgreSQL does, an unquoted name is
+ * folded to lower case and a quoted one is kept as written (PostgreSQL docs, 4.1.1 Identifiers and Key Words). A name
+ * is quoted when an annotation writes it in double quotes or backticks, for example
+ * {@code @Table(name = "\"Order\"")}; the quotes are not part of the stored name.
+ *
+ * <p>Names of constraints and indexes that the entities leave unnamed are the names PostgreSQL itself would choose
+ * ({@link #objectName}), so a migration and a hand-written {@code CREATE TABLE} agree.
+ */
+enum Naming {
+
+  /**
+   * Hibernate's default: the logical name is the physical name ({@code PhysicalNamingStrategyStandardImpl}); a
+   * field {@code firstName} becomes the unquoted {@code firstName}, which PostgreSQL stores as {@code firstname}.
+   */
+  JPA("jpa"),
+
+  /**
+   * Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}: dots become underscores, an underscore goes between
+   * a lower-case letter or digit and an upper-case letter followed by a lower-case letter or digit, and the result
+   * is lower case, quoted or not ({@code firstName} becomes {@code first_name}).
+   */
+  SNAKE_CASE("snake_case");
+
+  /** The annotation processor option that selects the strategy: {@code -Amigrate.naming=jpa|snake_case}. */
+  static final String OPTION = "migrate.naming";
+
+  /** PostgreSQL's {@code NAMEDATALEN - 1}: the longest identifier, in bytes. */
+  static final int MAX_IDENTIFIER_BYTES = 63;
+
+  private final String optionValue;
+
+  Naming(String optionValue) {
+    this.optionValue = optionValue;
+  }
+
+  /** The strategy for an option value ({@code null} means the default, {@link #JPA}), or {@code null} if unknown. */
+  static Naming forOption(String value) {
+    if (value == null || value.isBlank()) {
+      return JPA;
+    }
+    for (Naming naming : values()) {
+      if (naming.optionValue.equalsIgnoreCase(value.trim())) {
+        return naming;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The stored name for {@code written}, a name as an annotation writes it (possibly in double quotes or backticks)
+   * or as Hibernate derives it (a field name, an entity name).
+   */
+  String physical(String written) {
+    String text = written.trim();
+    boolean quoted = text.length() >= 2
+        && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("`") && text.endsWith("`"));
+    if (quoted) {
+      text = text.substring(1, text.length() - 1);
+    }
+    if (this == SNAKE_CASE) {
+      return snakeCase(text);
+    }
+    return quoted ? text : text.toLowerCase(Locale.ROOT);
+  }
+
+  /** Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy.apply}, which lower-cases quoted names too. */
+  private static String snakeCase(String text) {
+    StringBuilder b = new StringBuilder(text.replace('.', '_'));
+    for (int i = 1; i < b.length() - 1; i++) {
+      char before = b.charAt(i - 1);
+      char current = b.charAt(i);
+      char after = b.charAt(i + 1);
+      if ((Character.isLowerCase(before) || Character.isDigit(before)) && Character.isUpperCase(current)
+          && (Character.isLowerCase(after) || Character.isDigit(after))) {
+        b.insert(i++, '_');
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The name PostgreSQL gives an unnamed constraint or index: {@code <name1>_<name2>_<label>}, where the two names
+   * are shortened, the longer one first, until the whole fits in 63 bytes. This is {@code makeObjectName} in
+   * PostgreSQL's {@code src/backend/commands/indexcmds.c}; {@code name2} for several columns is their names
+   * joined by {@code _} ({@code ChooseIndexNameAddition}).
+   *
+   * @param name1 the table name
+   * @param columns the column names; empty for a primary key, which is named {@code <table>_pkey}
+   * @param label {@code pkey}, {@code key}, {@code fkey}, {@code check} or {@code idx}
+   */
+  static String objectName(String name1, List<String> columns, String label) {
+    String name2 = columns.isEmpty() ? null : String.join("_", columns);
+    byte[] bytes1 = name1.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes2 = name2 == null ? new byte[0] : name2.getBytes(StandardCharsets.UTF_8);
+    int overhead = label.length() + 1 + (name2 == null ? 0 : 1);
+    int available = MAX_IDENTIFIER_BYTES - overhead;
+    int chars1 = bytes1.length;
+    int chars2 = bytes2.length;
+    while (chars1 + chars2 > available) {
+      if (chars1 > chars2) {
+        chars1--;
+      } else {
+        chars2--;
+      }
+    }
+    StringBuilder b = new StringBuilder(clip(name1, chars1));
+    if (name2 != null) {
+      b.append('_').append(clip(name2, chars2));
+    }
+    return b.append('_').append(label).toString();
+  }
+
+  /** The longest prefix of {@code s} whose UTF-8 form has at most {@code maxBytes} bytes (PostgreSQL's mbcliplen). */
+  private static String clip(String s, int maxBytes) {
+    int bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + len > maxBytes) {
+        break;
+      }
+      bytes += len;
+      i += Character.charCount(cp);
+    }
+    return s.substring(0, i);
+  }
+}

@@ -1,0 +1,583 @@
+package dev.migrate.processor;
+
+import static dev.migrate.processor.Testing.assertSingleError;
+import static dev.migrate.processor.Testing.assertSingleWarning;
+import static dev.migrate.processor.Testing.compile;
+import static dev.migrate.processor.Testing.entity;
+import static dev.migrate.processor.Testing.lineOf;
+import static dev.migrate.processor.Testing.snapshot;
+import static dev.migrate.processor.Testing.source;
+import static dev.migrate.processor.Testing.table;
+import static dev.migrate.runtime.Ddl.column;
+import static dev.migrate.runtime.Ddl.numeric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.migrate.snapshot.Snapshot;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per {@link Message}, named after the constant in camel case: the exact text, and that it points at the
+ * element (the source line of the annotation or field) the problem is about.
+ */
+class MessagesTest {
+
+  @Test
+  void everyMessageHasItsOwnTest() {
+    Set<String> tests = Arrays.stream(MessagesTest.class.getDeclaredMethods())
+        .filter(m -> m.isAnnotationPresent(Test.class)).map(Method::getName).collect(Collectors.toSet());
+    List<String> untested = Arrays.stream(Message.values()).map(MessagesTest::testName)
+        .filter(name -> !tests.contains(name)).toList();
+    assertThat(untested).as("messages without a test named after them").isEmpty();
+  }
+
+  private static String testName(Message message) {
+    String[] words = message.name().toLowerCase(Locale.ROOT).split("_");
+    StringBuilder b = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return b.toString();
+  }
+
+  // --- the entity as a whole ---
+
+  @Test
+  void entityWithoutId() {
+    JavaFileObject note = entity("Note", """
+        @Entity
+        public class Note {
+          private String text;
+        }
+        """);
+    assertSingleError(compile(note),
+        "@Entity Note has no @Id field: every entity needs a primary key. Annotate its key field with @Id.",
+        note, "@Entity");
+  }
+
+  @Test
+  void propertyAccessNotSupported() {
+    JavaFileObject note = entity("Note", """
+        @Entity
+        public class Note {
+          private Long id;
+          @Id
+          public Long getId() { return id; }
+        }
+        """);
+    assertSingleError(compile(note), "@Id on Note.getId(): property access (mapping annotations on getters) is not"
+        + " supported yet. Move the mapping annotations to the fields.", note, "@Id");
+  }
+
+  @Test
+  void compositeIdNotSupported() {
+    JavaFileObject line = entity("Line", """
+        @Entity
+        public class Line {
+          @Id private Long orderId;
+          @Id private Integer position;
+        }
+        """);
+    assertSingleError(compile(line), "@Entity Line has @Id on several fields (orderId, position): composite primary"
+        + " keys are not supported yet. Use a single @Id field and a unique constraint on the other columns.",
+        line, "Integer position");
+  }
+
+  @Test
+  void inheritanceNotSupported() {
+    JavaFileObject base = entity("Base", "@Entity public class Base { @Id private Long id; }");
+    JavaFileObject sub = entity("Sub", """
+        @Entity
+        public class Sub extends Base {
+          private String extra;
+        }
+        """);
+    assertSingleError(compile(base, sub), "@Entity Sub extends the entity Base: entity inheritance is not supported"
+        + " yet. Make Base a @MappedSuperclass instead of an @Entity, or map Sub without extending it.",
+        sub, "@Entity");
+  }
+
+  @Test
+  void duplicateTable() {
+    JavaFileObject article = entity("Article", """
+        @Entity @Table(name = "item") public class Article { @Id private Long id; }
+        """);
+    JavaFileObject item = entity("Item", """
+        @Entity
+        public class Item { @Id private Long id; }
+        """);
+    assertSingleError(compile(article, item), "@Entity Item maps to table item, which Article maps to as well: one"
+        + " table belongs to one entity (inheritance is not supported yet). Give one of them another"
+        + " @Table(name = ...).", item, "@Entity");
+  }
+
+  @Test
+  void unknownColumn() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        @Table(indexes = {
+            @Index(columnList = "firstName")
+        })
+        public class Person {
+          @Id private Long id;
+          @Column(name = "first_name") private String firstName;
+        }
+        """);
+    assertSingleError(compile(person), "The @Index on Person names column firstname, which table person does not"
+        + " have (its columns: id, first_name). Use the column name, not the field name, as the naming strategy"
+        + " produces it.", person, "@Index(columnList");
+  }
+
+  @Test
+  void emptyColumnList() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        @Table(indexes = {
+            @Index(columnList = " , ")
+        })
+        public class Person { @Id private Long id; }
+        """);
+    assertSingleError(compile(person), "@Index(columnList = \" , \") on Person lists no column: an index needs at"
+        + " least one. List the columns, for example columnList = \"email, created\".", person, "@Index(");
+  }
+
+  @Test
+  void indexOrderNotSupported() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        @Table(indexes = {
+            @Index(columnList = "created DESC")
+        })
+        public class Person { @Id private Long id; private java.time.Instant created; }
+        """);
+    assertSingleError(compile(person), "@Index(columnList = \"created DESC\") on Person: DESC columns are not"
+        + " supported yet. Remove DESC (an ascending B-tree index serves descending scans too).", person, "@Index(");
+  }
+
+  @Test
+  void nameConflict() {
+    JavaFileObject a = entity("A", """
+        @Entity @Table(indexes = @Index(name = "idx_created", columnList = "created"))
+        public class A { @Id private Long id; private java.time.Instant created; }
+        """);
+    JavaFileObject b = entity("B", """
+        @Entity
+        @Table(indexes = @Index(name = "idx_created", columnList = "created"))
+        public class B { @Id private Long id; private java.time.Instant created; }
+        """);
+    assertSingleError(compile(a, b), "The index name idx_created in the target schema is used by both an index of A"
+        + " and an index of B: PostgreSQL keeps table, sequence, index, primary key and unique constraint names in one"
+        + " namespace per schema, and constraint names once per table. Give one of them another name.",
+        b, "@Table");
+  }
+
+  // --- fields ---
+
+  @Test
+  void unmappedType() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        public class Person {
+          @Id private Long id;
+          private java.util.List<String> tags;
+        }
+        """);
+    assertSingleError(compile(person), "Person.tags has type java.util.List<java.lang.String>, which Migrate cannot"
+        + " map to a column yet: use String, a number type (long, int, short, byte, double, float, BigDecimal,"
+        + " BigInteger), boolean, char, an enum, UUID, byte[], LocalDate, LocalTime, LocalDateTime, OffsetDateTime,"
+        + " ZonedDateTime, Instant or java.util.Date, or mark the field @Transient. (@Convert support comes later.)",
+        person, "tags;");
+  }
+
+  @Test
+  void lengthNotPositive() {
+    JavaFileObject customer = entity("Customer", """
+        @Entity
+        public class Customer {
+          @Id private Long id;
+          @Column(length = 0)
+          private String email;
+        }
+        """);
+    assertSingleError(compile(customer), "@Column(length = 0) on Customer.email: length must be positive. Remove"
+        + " `length` to use the default 255.", customer, "@Column(length = 0)");
+  }
+
+  @Test
+  void precisionLessThanScale() {
+    JavaFileObject rate = entity("Rate", """
+        @Entity
+        public class Rate {
+          @Id private Long id;
+          @Column(precision = 4, scale = 6)
+          private java.math.BigDecimal value;
+        }
+        """);
+    assertSingleError(compile(rate), "@Column(precision = 4, scale = 6) on Rate.value: precision (all digits) must be"
+        + " at least scale (digits after the point). Raise precision to at least 6 or lower scale.",
+        rate, "@Column(");
+  }
+
+  @Test
+  void scaleWithoutPrecision() {
+    JavaFileObject rate = entity("Rate", """
+        @Entity
+        public class Rate {
+          @Id private Long id;
+          @Column(scale = 4)
+          private java.math.BigDecimal value;
+        }
+        """);
+    Compilation c = compile(rate);
+    assertSingleWarning(c, "@Column(scale = 4) on Rate.value has no precision: Hibernate 6 ignores scale unless"
+        + " precision is set, so the column is numeric(38,2). Add precision (for example precision = 38) to get"
+        + " scale 4.", rate, "@Column(");
+    assertThat(table(snapshot(c), "rate").columns()).contains(column("value", numeric(38, 2)));
+  }
+
+  @Test
+  void duplicateColumn() {
+    JavaFileObject customer = entity("Customer", """
+        @Entity
+        public class Customer {
+          @Id private Long id;
+          private String email;
+          @Column(name = "EMAIL") private String mail;
+        }
+        """);
+    assertSingleError(compile(customer), "Customer.mail maps to column email of table customer, which Customer.email"
+        + " maps to as well. Give one of them another @Column(name = ...), or make one read-only with"
+        + " insertable = false, updatable = false.", customer, "String mail");
+  }
+
+  @Test
+  void enumeratedOnNonEnum() {
+    JavaFileObject item = entity("Item", """
+        @Entity
+        public class Item {
+          @Id private Long id;
+          @Enumerated(EnumType.STRING)
+          private String kind;
+        }
+        """);
+    assertSingleError(compile(item), "@Enumerated on Item.kind, whose type java.lang.String is not an enum:"
+        + " @Enumerated applies to enum fields only. Remove it or change the field's type.", item, "@Enumerated");
+  }
+
+  @Test
+  void enumWithoutConstants() {
+    JavaFileObject nothing = source("com.acme.Nothing", "package com.acme; public enum Nothing {}");
+    JavaFileObject item = entity("Item", """
+        @Entity
+        public class Item {
+          @Id private Long id;
+          private Nothing kind;
+        }
+        """);
+    assertSingleError(compile(nothing, item), "Item.kind has the enum type com.acme.Nothing, which declares no"
+        + " constants, so no value could ever be stored. Add constants to com.acme.Nothing or mark the field"
+        + " @Transient.", item, "Nothing kind");
+  }
+
+  @Test
+  void mappingNotSupported() {
+    JavaFileObject doc = entity("Doc", """
+        @Entity
+        public class Doc {
+          @Id private Long id;
+          @Lob
+          private String body;
+        }
+        """);
+    assertSingleError(compile(doc), "@Lob on Doc.body is not supported yet. Remove @Lob: a String then maps to"
+        + " varchar (give a large @Column(length)) and byte[] to bytea.", doc, "@Lob");
+  }
+
+  @Test
+  void mappingNotSupportedForEmbeddedConvertAndDerivedIds() {
+    JavaFileObject address = source("com.acme.Address", """
+        package com.acme;
+        @jakarta.persistence.Embeddable public class Address { String street; }
+        """);
+    JavaFileObject shop = entity("Shop", """
+        @Entity
+        public class Shop {
+          @Id private Long id;
+          private Address address;
+          @Convert(converter = jakarta.persistence.AttributeConverter.class)
+          private String code;
+        }
+        """);
+    JavaFileObject detail = entity("Detail", """
+        @Entity
+        public class Detail {
+          @Id
+          @OneToOne
+          private Shop shop;
+        }
+        """);
+    Compilation c = compile(address, shop, detail);
+    assertThat(c.errors()).extracting(d -> d.getMessage(Locale.ROOT)).containsExactlyInAnyOrder(
+        "An embedded type on Shop.address is not supported yet. Declare the embeddable's fields on the entity for"
+            + " now, or mark this field @Transient.",
+        "@Convert on Shop.code is not supported yet. Attribute converters come in a later version; use a field of a"
+            + " mapped type for now.",
+        "@Id with @OneToOne on Detail.shop is not supported yet. Derived identifiers are not captured yet; give the"
+            + " entity an @Id of its own and keep the relationship as a plain @ManyToOne.");
+  }
+
+  // --- identifiers ---
+
+  @Test
+  void generatorNotSupported() {
+    JavaFileObject item = entity("Item", """
+        @Entity
+        public class Item {
+          @Id
+          @GeneratedValue(strategy = GenerationType.TABLE)
+          private Long id;
+        }
+        """);
+    assertSingleError(compile(item), "@GeneratedValue(strategy = TABLE) on Item.id: this generator is not supported"
+        + " yet. Use strategy = SEQUENCE or strategy = IDENTITY.", item, "@GeneratedValue");
+  }
+
+  @Test
+  void generationTypeMismatch() {
+    JavaFileObject item = entity("Item", """
+        @Entity
+        public class Item {
+          @Id
+          @GeneratedValue(strategy = GenerationType.IDENTITY)
+          private String id;
+        }
+        """);
+    assertSingleError(compile(item), "@GeneratedValue(strategy = IDENTITY) on Item.id of type java.lang.String: this"
+        + " strategy generates smallint, integer or bigint values: use long, int or short (or a wrapper). Change the"
+        + " field's type or the strategy.", item, "@GeneratedValue");
+  }
+
+  @Test
+  void allocationSizeNotPositive() {
+    JavaFileObject item = entity("Item", """
+        @Entity
+        public class Item {
+          @Id
+          @GeneratedValue(generator = "gen")
+          @SequenceGenerator(name = "gen", allocationSize = 0)
+          private Long id;
+        }
+        """);
+    assertSingleError(compile(item), "@SequenceGenerator(name = \"gen\", allocationSize = 0) used by Item.id:"
+        + " allocationSize is the sequence's increment and must be positive. Remove it to use the default 50.",
+        item, "@GeneratedValue");
+  }
+
+  @Test
+  void sequenceConflict() {
+    JavaFileObject a = entity("A", """
+        @Entity
+        public class A {
+          @Id @GeneratedValue(generator = "a") @SequenceGenerator(name = "a", sequenceName = "ids", allocationSize = 1)
+          private Long id;
+        }
+        """);
+    JavaFileObject b = entity("B", """
+        @Entity
+        public class B {
+          @Id
+          @GeneratedValue(generator = "b") @SequenceGenerator(name = "b", sequenceName = "ids")
+          private Long id;
+        }
+        """);
+    assertSingleError(compile(a, b), "B.id uses sequence ids with initialValue 1 and allocationSize 50, but A.id"
+        + " declares it with initialValue 1 and allocationSize 1: one sequence has one definition. Use the same"
+        + " @SequenceGenerator values, or another sequenceName.", b, "@GeneratedValue");
+  }
+
+  // --- relationships ---
+
+  @Test
+  void targetNotEntity() {
+    JavaFileObject address = source("com.acme.Address", "package com.acme; public class Address {}");
+    JavaFileObject shop = entity("Shop", """
+        @Entity
+        public class Shop {
+          @Id private Long id;
+          @ManyToOne
+          private Address address;
+        }
+        """);
+    assertSingleError(compile(address, shop), "@ManyToOne on Shop.address refers to com.acme.Address, which is not an"
+        + " @Entity. Annotate com.acme.Address with @Entity, or map the field as a plain column without @ManyToOne.",
+        shop, "@ManyToOne");
+  }
+
+  @Test
+  void referencedColumnNotPrimaryKey() {
+    JavaFileObject customer = entity("Customer", """
+        @Entity public class Customer { @Id private Long id; @Column(unique = true) private String email; }
+        """);
+    JavaFileObject order = entity("Order", """
+        @Entity
+        @Table(name = "orders")
+        public class Order {
+          @Id private Long id;
+          @ManyToOne
+          @JoinColumn(referencedColumnName = "email")
+          private Customer customer;
+        }
+        """);
+    assertSingleError(compile(customer, order), "@JoinColumn(referencedColumnName = \"email\") on Order.customer:"
+        + " joining to a column other than the primary key of Customer (id) is not supported yet. Remove"
+        + " referencedColumnName to join to id.", order, "@JoinColumn");
+  }
+
+  @Test
+  void relationshipNotSupported() {
+    JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
+    JavaFileObject post = entity("Post", """
+        @Entity
+        public class Post {
+          @Id private Long id;
+          @ManyToMany
+          @JoinTable(name = "post_tag")
+          private java.util.Set<Tag> tags;
+        }
+        """);
+    assertSingleError(compile(tag, post), "@ManyToMany with @JoinTable on Post.tags is not supported yet. Collection"
+        + " mappings are not captured yet; map the relationship on the other side with @ManyToOne and use mappedBy"
+        + " here.", post, "@JoinTable");
+  }
+
+  @Test
+  void uncapturedCollection() {
+    JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
+    JavaFileObject post = entity("Post", """
+        @Entity
+        public class Post {
+          @Id private Long id;
+          @ManyToMany
+          private java.util.Set<Tag> tags;
+        }
+        """);
+    Compilation c = compile(tag, post);
+    assertSingleWarning(c, "@ManyToMany on Post.tags: Hibernate keeps this collection in a table of its own, which"
+        + " Migrate does not capture yet, so that table is missing from the model snapshot. Add mappedBy to map it"
+        + " from the other side, or create the table in a hand-written migration (mvn migrate:revision).",
+        post, "@ManyToMany");
+    assertThat(snapshot(c).database().tables()).extracting(t -> t.name()).containsExactly("post", "tag");
+  }
+
+  // --- revisions ---
+
+  @Test
+  void duplicateRevisionId() {
+    JavaFileObject r1 = source("com.acme.db.R1", """
+        package com.acme.db;
+        @dev.migrate.runtime.Revision(id = "aaaaaaaaaaaa") public class R1 {}
+        """);
+    JavaFileObject r2 = source("com.acme.db.R2", """
+        package com.acme.db;
+        @dev.migrate.runtime.Revision(
+            id = "aaaaaaaaaaaa",
+            revises = "aaaaaaaaaaaa")
+        public class R2 {}
+        """);
+    assertSingleError(compile(r1, r2), "@Revision(id = \"aaaaaaaaaaaa\") on com.acme.db.R2: com.acme.db.R1 has the"
+        + " same id, and revision ids must be unique in the chain. Give one of them a fresh id (mvn migrate:revision"
+        + " writes one).", r2, "id = ");
+  }
+
+  // --- the processor itself ---
+
+  @Test
+  void unknownNamingOption() {
+    Compilation c = compile(List.of("-Amigrate.naming=kebab"), entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+    assertThat(c.errors()).hasSize(1);
+    assertThat(c.errors().get(0).getMessage(Locale.ROOT)).isEqualTo("-Amigrate.naming=kebab: unknown naming"
+        + " strategy. Use jpa (JPA default names, the default) or snake_case (Spring Boot's"
+        + " CamelCaseToUnderscoresNamingStrategy).");
+    assertThat(c.errors().get(0).getSource()).isNull();
+  }
+
+  @Test
+  void previousSnapshotUnreadable(@TempDir Path out) throws Exception {
+    Files.createDirectories(out.resolve("META-INF/migrate"));
+    Files.writeString(out.resolve(Snapshot.RESOURCE), "{ not json");
+    DiskCompiler.Result result = DiskCompiler.compile(out, List.of(),
+        entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    assertThat(result.success()).as(result.toString()).isTrue();
+    assertThat(result.messages(Diagnostic.Kind.WARNING)).hasSize(1).first().asString()
+        .startsWith("Cannot read the previous META-INF/migrate/model.json in the class output (Cannot read the model"
+            + " snapshot META-INF/migrate/model.json: ")
+        .endsWith("): entities that were not compiled this time are left out of the new snapshot. Run a full build"
+            + " (mvn clean compile) to capture all of them.");
+    assertThat(Files.readString(out.resolve(Snapshot.RESOURCE))).contains("\"com.acme.Tag\"");
+  }
+
+  @Test
+  void snapshotWriteFailed(@TempDir Path out) throws Exception {
+    Files.createDirectories(out.resolve(Snapshot.RESOURCE)); // a directory where the file should go
+    DiskCompiler.Result result = DiskCompiler.compile(out, List.of(),
+        entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    assertThat(result.success()).isFalse();
+    assertThat(result.messages(Diagnostic.Kind.ERROR)).hasSize(1).first().asString()
+        .startsWith("Cannot write META-INF/migrate/model.json to the class output: ")
+        .endsWith(". Check that the output directory is writable and run the build again.");
+  }
+
+  @Test
+  void internalError() {
+    JavaFileObject tag = entity("Tag", """
+        @Entity
+        public class Tag { @Id Long id; }
+        """);
+    Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new FailingProcessor()).compile(tag);
+    assertThat(c.errors()).hasSize(1);
+    Diagnostic<? extends JavaFileObject> error = c.errors().get(0);
+    assertThat(error.getMessage(Locale.ROOT)).isEqualTo("Migrate's model processor failed on com.acme.Tag:"
+        + " java.lang.IllegalStateException: boom. This is a bug in Migrate: please report it with the class source."
+        + " No model snapshot was written.");
+    assertThat(error.getLineNumber()).isEqualTo(lineOf(tag, "public class Tag"));
+  }
+
+  /** Reports an unexpected exception on each root class the way the processor does when one escapes a mapping. */
+  private static final class FailingProcessor extends AbstractProcessor {
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      Reporter reporter = new Reporter(processingEnv.getMessager());
+      for (Element e : round.getRootElements()) {
+        reporter.internal(e, new IllegalStateException("boom"));
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package javax.persistence;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Test stub of JPA 2.2's {@code javax.persistence.Column}: only what the processor tests use. */
+@Target({ElementType.FIELD, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Column {
+  String name() default "";
+  boolean unique() default false;
+  boolean nullable() default true;
+  String columnDefinition() default "";
+  int length() default 255;
+  int precision() default 0;
+  int scale() default 0;
+}
