@@ -1,19 +1,26 @@
-// After: autogen init, upgrade, (model v2) autogen add-phone, upgrade, autogen (nothing), history, downgrade.
+// After: autogen init, upgrade, (model v2) autogen add-phone, upgrade, autogen (nothing), history, downgrade,
+// revision backfill.
 def log = new File(basedir, 'build.log').text
 def dir = new File(basedir, 'src/main/java/com/acme/db/migrations')
 def files = dir.list().sort()
-assert files.size() == 2 : "expected the init and add-phone migrations, got $files"
+assert files.size() == 3 : "expected the init, add-phone and backfill migrations, got $files"
 assert files[0] ==~ /R\d{8}_\d{6}_Init\.java/
 assert files[1] ==~ /R\d{8}_\d{6}_AddPhone\.java/
 def addPhone = new File(dir, files[1]).text
 assert addPhone.contains('op.addColumn("customer", column("phone", varchar(32)));')
 assert addPhone.contains('op.dropColumn("customer", column("phone", varchar(32)));')
 assert addPhone.contains('// DESTRUCTIVE: ')
+def addPhoneId = (addPhone =~ /@Revision\(id = "([0-9a-f]{12})"/)[0][1]
+assert files[2] ==~ /R\d{8}_\d{6}_Backfill\.java/
+def backfill = new File(dir, files[2]).text
+assert backfill.contains("revises = \"$addPhoneId\"")
+assert backfill.contains('public void upgrade(Operations op) {')
 
 assert log.contains('No changes detected')
 assert log.contains('Running upgrade <base> -> ')
 assert log.contains('Running downgrade ')
 assert log.contains(' (head) (current), add-phone')
+assert log.contains('migrate:upgrade') && log.contains('migrate:autogen')   // migrate:help
 
 def props = new Properties()
 props.setProperty('user', 'postgres')
