@@ -1,6 +1,7 @@
 package dev.migrate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.AutogenResult;
 import dev.migrate.ConnectionSettings;
@@ -28,14 +29,15 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.SessionFactory;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline in one JVM, judged by Hibernate itself: compile the entities in
- * {@code src/test/resources/acceptance} with the model processor, autogenerate the initial migration against an
+ * The whole pipeline in one JVM, judged by Hibernate itself: compile the example model
+ * ({@code examples/quickstart}) and the type zoo in {@code src/test/resources/acceptance} with the model processor, autogenerate the initial migration against an
  * empty PostgreSQL database, compile and apply it, then run Hibernate 6's schema validator for the same entities.
  * A second autogenerate must find nothing (the round trip).
  */
@@ -66,10 +68,13 @@ class HibernateAcceptanceTest {
   @Test
   void schemaBuiltByMigratePassesHibernatesValidator(@TempDir Path work) throws Exception {
     Path entitiesOut = Files.createDirectories(work.resolve("entities"));
-    compile(sources(Path.of("src/test/resources/acceptance")), entitiesOut, List.of(), true);
+    List<Path> entitySources = new ArrayList<>(sources(Path.of("src/test/resources/acceptance")));
+    entitySources.addAll(sources(Path.of("../examples/quickstart/src/main/java/com/acme/shop/model")));
+    compile(entitySources, entitiesOut, List.of(), true);
     Snapshot snapshot = SnapshotJson.readFromClassesDirectory(entitiesOut);
     assertThat(snapshot.entities())
-        .containsExactly("com.acme.shop.Customer", "com.acme.shop.PurchaseOrder", "com.acme.shop.TypeZoo");
+        .containsExactly("com.acme.shop.model.Customer", "com.acme.shop.model.PurchaseOrder",
+            "com.acme.shop.model.TypeZoo");
 
     ConnectionSettings settings = new ConnectionSettings(databaseUrl, USER, PASSWORD);
     Path migrationSources = work.resolve("migrations-src");
@@ -93,27 +98,39 @@ class HibernateAcceptanceTest {
 
     try (URLClassLoader entities = new URLClassLoader(new URL[] {entitiesOut.toUri().toURL()},
         getClass().getClassLoader())) {
-      StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
-          new BootstrapServiceRegistryBuilder().applyClassLoader(entities).build())
-          .applySettings(Map.of(
-              "hibernate.connection.url", databaseUrl,
-              "hibernate.connection.username", USER,
-              "hibernate.connection.password", PASSWORD,
-              "hibernate.hbm2ddl.auto", "validate"))
-          .build();
-      try {
-        MetadataSources sources = new MetadataSources(registry);
-        for (String entity : snapshot.entities()) {
-          sources.addAnnotatedClass(entities.loadClass(entity));
-        }
-        Metadata metadata = sources.buildMetadata();
-        // validate: building the session factory throws SchemaManagementException on any mismatch
-        try (SessionFactory factory = metadata.buildSessionFactory()) {
-          assertThat(factory.isOpen()).isTrue();
-        }
-      } finally {
-        StandardServiceRegistryBuilder.destroy(registry);
+      validateWithHibernate(entities, snapshot.entities());
+
+      // the validator must be able to fail: break one column and ask again
+      try (Connection c = DriverManager.getConnection(databaseUrl, USER, PASSWORD)) {
+        c.createStatement().execute("ALTER TABLE customer ALTER COLUMN name TYPE integer USING 0");
       }
+      assertThatThrownBy(() -> validateWithHibernate(entities, snapshot.entities()))
+          .isInstanceOf(SchemaManagementException.class)
+          .hasMessageContaining("wrong column type encountered in column [name] in table [Customer]");
+    }
+  }
+
+  private void validateWithHibernate(ClassLoader entities, List<String> entityNames) throws Exception {
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
+        new BootstrapServiceRegistryBuilder().applyClassLoader(entities).build())
+        .applySettings(Map.of(
+            "hibernate.connection.url", databaseUrl,
+            "hibernate.connection.username", USER,
+            "hibernate.connection.password", PASSWORD,
+            "hibernate.hbm2ddl.auto", "validate"))
+        .build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      for (String entity : entityNames) {
+        sources.addAnnotatedClass(entities.loadClass(entity));
+      }
+      Metadata metadata = sources.buildMetadata();
+      // validate: building the session factory throws SchemaManagementException on any mismatch
+      try (SessionFactory factory = metadata.buildSessionFactory()) {
+        assertThat(factory.isOpen()).isTrue();
+      }
+    } finally {
+      StandardServiceRegistryBuilder.destroy(registry);
     }
   }
 

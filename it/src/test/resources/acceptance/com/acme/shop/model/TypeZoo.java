@@ -1,4 +1,4 @@
-package com.acme.shop;
+package com.acme.shop.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
