@@ -112,7 +112,7 @@ class EnumAndNamingTest {
   }
 
   @Test
-  void snakeCaseOptionNamesAsSpringBootDoes() {
+  void snakeCaseOptionNamesAsSpringBootDoes() { // Hibernate's CamelCaseToUnderscoresNamingStrategy
     Snapshot s = snapshot(compile(List.of("-Amigrate.naming=snake_case"), entity("PurchaseOrder", """
         @Entity
         @Table(indexes = @Index(columnList = "placedAt"))
@@ -126,7 +126,7 @@ class EnumAndNamingTest {
         """)));
     Table order = table(s, "purchase_order");
     assertThat(order.columns()).extracting(c -> c.name())
-        .containsExactly("id", "placed_at", "total_amount", "sku2_code", "parent_order_id");
+        .containsExactly("id", "placed_at", "total_amount", "sku2code", "parent_order_id");
     assertThat(order.indexes()).containsExactly(index("purchase_order_placed_at_idx", "placed_at"));
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "purchase_order_seq", 1, 50));
   }
@@ -154,6 +154,7 @@ class EnumAndNamingTest {
     assertThat(Naming.SNAKE_CASE.physical("firstName")).isEqualTo("first_name");
     assertThat(Naming.SNAKE_CASE.physical("\"FirstName\"")).isEqualTo("first_name");
     assertThat(Naming.SNAKE_CASE.physical("HTTPServer")).isEqualTo("httpserver");
+    assertThat(Naming.SNAKE_CASE.physical("sku2Code")).isEqualTo("sku2code");
     assertThat(Naming.SNAKE_CASE.physical("address.zipCode")).isEqualTo("address_zip_code");
     assertThat(Naming.forOption(null)).isEqualTo(Naming.JPA);
     assertThat(Naming.forOption("SNAKE_CASE")).isEqualTo(Naming.SNAKE_CASE);

@@ -98,15 +98,7 @@ class RelationshipTest {
 
   @Test
   void selfReferenceAndHibernateOnDelete() {
-    JavaFileObject onDelete = Testing.source("org.hibernate.annotations.OnDelete", """
-        package org.hibernate.annotations;
-        public @interface OnDelete { OnDeleteAction action(); }
-        """);
-    JavaFileObject action = Testing.source("org.hibernate.annotations.OnDeleteAction", """
-        package org.hibernate.annotations;
-        public enum OnDeleteAction { NO_ACTION, CASCADE, RESTRICT, SET_NULL, SET_DEFAULT }
-        """);
-    Snapshot s = snapshot(compile(onDelete, action, entity("Employee", """
+    Snapshot s = snapshot(compile(entity("Employee", """
         @Entity
         public class Employee {
           @Id private Long id;
