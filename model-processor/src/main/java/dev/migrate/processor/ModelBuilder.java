@@ -131,8 +131,14 @@ final class ModelBuilder {
       }
       Head first = byTable.putIfAbsent(head.schema() + "\u0000" + head.table(), head);
       if (first != null) {
-        reporter.report(Message.DUPLICATE_TABLE, type, tableAnnotationOrEntity(head), null,
-            simpleName(type), head.qualifiedTable(), simpleName(first.type()));
+        String name = simpleName(type);
+        String firstName = simpleName(first.type());
+        if (name.equals(firstName)) { // same class name in two packages
+          name = type.getQualifiedName().toString();
+          firstName = first.type().getQualifiedName().toString();
+        }
+        reporter.report(Message.DUPLICATE_TABLE, type, tableAnnotationOrEntity(head), null, name,
+            head.qualifiedTable(), firstName);
         continue;
       }
       try {

@@ -51,7 +51,7 @@ class HibernateOracleTest {
 
   static final JavaFileObject EVERYTHING = entity("Everything", """
       @Entity
-      @Table(schema = "shop")
+      @Table(schema = "shop", uniqueConstraints = @UniqueConstraint(columnNames = {"pl", "pi"}))
       public class Everything {
         @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private Long id;
         private long pl; private int pi; private short ps; private byte pb; private boolean pbool;
@@ -90,8 +90,11 @@ class HibernateOracleTest {
         @Column(nullable = false) private String required;
         @Basic(optional = false) private String basicRequired;
         @Column(name = "\\"Quoted\\"") private String quoted;
+        @Column(unique = true) private String code;
         @ManyToOne private Country country;
-        @ManyToOne(optional = false) private Country homeCountry;
+        @ManyToOne(optional = false)
+        @org.hibernate.annotations.OnDelete(action = org.hibernate.annotations.OnDeleteAction.CASCADE)
+        private Country homeCountry;
         @ManyToOne @JoinColumn(name = "fav", nullable = false) private Country favourite;
         @OneToOne private Passport passport;
         @Transient private String ignored;
@@ -142,6 +145,16 @@ class HibernateOracleTest {
       public class Filed { @Id @GeneratedValue(generator = "filed") private Long id; }
       """);
 
+  static final JavaFileObject QUOTED = entity("Quoted", """
+      @Entity
+      @Table(name = "\\"OrderLines\\"")
+      public class Quoted {
+        @Id @GeneratedValue private Long id;
+        @Version private Long version;
+        @Column(name = "`LineNo`", unique = true) private Integer lineNo;
+      }
+      """);
+
   static final JavaFileObject UUIDS = entity("UuidIds", """
       @Entity
       public class UuidIds { @Id @GeneratedValue private java.util.UUID id; }
@@ -161,7 +174,7 @@ class HibernateOracleTest {
   @Test
   void typesNamesNullabilityAndSequencesAgreeWithHibernate(@TempDir Path out) throws Exception {
     assertAgreesWithHibernate(out, false, STATUS, EVERYTHING, COUNTRY, PASSPORT, SEQUENCES,
-        GENERATOR_WITHOUT_SEQUENCE_NAME, AUTO, SCHEMA_GENERATOR, UUIDS, CAMEL);
+        GENERATOR_WITHOUT_SEQUENCE_NAME, AUTO, SCHEMA_GENERATOR, QUOTED, UUIDS, CAMEL);
   }
 
   @Test
@@ -193,6 +206,13 @@ class HibernateOracleTest {
         migrate.put(t.qualifiedName() + "." + c.name(), describe(c.type(), c.nullable()));
       }
     }
+    Set<String> migrateKeys = new TreeSet<>();
+    for (dev.migrate.model.Table t : snapshot.database().tables()) {
+      t.uniqueConstraints().forEach(u -> migrateKeys.add("unique " + t.qualifiedName() + u.columns()));
+      t.foreignKeys().forEach(f -> migrateKeys.add("foreign key " + t.qualifiedName() + f.columns() + " -> "
+          + (f.referencedSchema() == null ? "" : f.referencedSchema() + ".") + f.referencedTable()
+          + f.referencedColumns() + " on delete " + f.onDelete()));
+    }
     Set<Sequence> migrateSequences = new TreeSet<>(java.util.Comparator.comparing(Sequence::qualifiedName));
     migrateSequences.addAll(snapshot.database().sequences());
 
@@ -217,11 +237,31 @@ class HibernateOracleTest {
         Map<String, String> hibernate = new TreeMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
           org.hibernate.mapping.Table t = entity.getTable();
-          String table = (t.getSchema() == null ? "" : stored(t.getSchema(), t.isSchemaQuoted()) + ".")
-              + stored(t.getName(), t.isQuoted());
+          String table = qualified(t);
           for (Column c : t.getColumns()) {
             hibernate.put(table + "." + stored(c.getName(), c.isQuoted()),
                 describe(TypeMapping.parseDefinition(c.getSqlType(metadata)), c.isNullable()));
+          }
+        }
+        Set<String> hibernateKeys = new TreeSet<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+          org.hibernate.mapping.Table t = entity.getTable();
+          String table = qualified(t);
+          for (org.hibernate.mapping.UniqueKey u : t.getUniqueKeys().values()) {
+            hibernateKeys.add("unique " + table + names(u.getColumns()));
+          }
+          for (Column c : t.getColumns()) {
+            if (c.isUnique()) {
+              hibernateKeys.add("unique " + table + names(List.of(c)));
+            }
+          }
+          for (org.hibernate.mapping.ForeignKey f : t.getForeignKeys().values()) {
+            org.hibernate.mapping.Table target = f.getReferencedTable();
+            List<Column> referenced = f.getReferencedColumns().isEmpty()
+                ? target.getPrimaryKey().getColumns() : f.getReferencedColumns();
+            hibernateKeys.add("foreign key " + table + names(f.getColumns()) + " -> " + qualified(target)
+                + names(referenced) + " on delete "
+                + (f.getOnDeleteAction() == null ? "NO_ACTION" : f.getOnDeleteAction().name()));
           }
         }
         Set<Sequence> hibernateSequences = new TreeSet<>(java.util.Comparator.comparing(Sequence::qualifiedName));
@@ -236,10 +276,20 @@ class HibernateOracleTest {
 
         assertThat(migrate).as("columns: table.column -> type, nullability").isEqualTo(hibernate);
         assertThat(migrateSequences).as("sequences").containsExactlyElementsOf(hibernateSequences);
+        assertThat(migrateKeys).as("unique constraints and foreign keys").isEqualTo(hibernateKeys);
       } finally {
         StandardServiceRegistryBuilder.destroy(registry);
       }
     }
+  }
+
+  private static String qualified(org.hibernate.mapping.Table t) {
+    return (t.getSchema() == null ? "" : stored(t.getSchema(), t.isSchemaQuoted()) + ".")
+        + stored(t.getName(), t.isQuoted());
+  }
+
+  private static List<String> names(List<Column> columns) {
+    return columns.stream().map(c -> stored(c.getName(), c.isQuoted())).toList();
   }
 
   /** The name PostgreSQL stores: unquoted names fold to lower case. */
