@@ -104,10 +104,13 @@ class EnumAndNamingTest {
         @Entity
         @Table(indexes = {@Index(columnList = "kind,at"), @Index(columnList = "code", unique = true)},
             uniqueConstraints = @UniqueConstraint(columnNames = {"kind", "code"}))
-        public class Event { @Id private Long id; private String kind; private String code; private java.time.Instant at; }
+        public class Event {
+          @Id private Long id; private String kind; private String code; private java.time.Instant at;
+        }
         """)));
     Table event = table(s, "event");
-    assertThat(event.indexes()).containsExactly(uniqueIndex("event_code_idx", "code"), index("event_kind_at_idx", "kind", "at"));
+    assertThat(event.indexes())
+        .containsExactly(uniqueIndex("event_code_idx", "code"), index("event_kind_at_idx", "kind", "at"));
     assertThat(event.uniqueConstraints()).containsExactly(unique("event_kind_code_key", "kind", "code"));
   }
 
@@ -163,7 +166,8 @@ class EnumAndNamingTest {
 
   @Test
   void idColumnIsNotNullEvenWhenDeclaredNullable() {
-    Snapshot s = snapshot(compile(entity("Tag", "@Entity public class Tag { @Id @Column(nullable = true) private Long id; }")));
+    Snapshot s = snapshot(compile(
+        entity("Tag", "@Entity public class Tag { @Id @Column(nullable = true) private Long id; }")));
     assertThat(table(s, "tag").columns()).containsExactly(column("id", bigint()).notNull());
   }
 }

@@ -111,7 +111,9 @@ class GeneratedIdTest {
   void generatorNameWithoutAGeneratorIsTheSequenceName() {
     Snapshot s = compileOne("Item", """
         @Entity
-        public class Item { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids") private Long id; }
+        public class Item {
+          @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids") private Long id;
+        }
         """);
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "ids", 1, 50));
   }
@@ -122,7 +124,8 @@ class GeneratedIdTest {
         @Entity @SequenceGenerator(name = "shared", sequenceName = "shared_ids", allocationSize = 10)
         public class A { @Id @GeneratedValue(generator = "shared") private Long id; }
         """);
-    JavaFileObject b = entity("B", "@Entity public class B { @Id @GeneratedValue(generator = \"shared\") private Long id; }");
+    JavaFileObject b = entity("B",
+        "@Entity public class B { @Id @GeneratedValue(generator = \"shared\") private Long id; }");
     Snapshot s = snapshot(compile(a, b));
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "shared_ids", 1, 10));
   }

@@ -164,7 +164,8 @@ class RelationshipTest {
     }
     Compilation second = com.google.testing.compile.Compiler.javac().withProcessors(new ModelProcessor())
         .withClasspath(classpath)
-        .compile(entity("Invoice", "@Entity public class Invoice { @Id private Long id; @ManyToOne private Customer customer; }"));
+        .compile(entity("Invoice",
+            "@Entity public class Invoice { @Id private Long id; @ManyToOne private Customer customer; }"));
     Snapshot s = snapshot(second);
     assertThat(s.entities()).containsExactly("com.acme.Invoice");
     assertThat(table(s, "invoice").columns()).contains(column("customer_id", bigint()));
