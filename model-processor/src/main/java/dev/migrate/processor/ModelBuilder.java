@@ -131,8 +131,14 @@ final class ModelBuilder {
       }
       Head first = byTable.putIfAbsent(head.schema() + "\u0000" + head.table(), head);
       if (first != null) {
-        reporter.report(Message.DUPLICATE_TABLE, type, tableAnnotationOrEntity(head), null,
-            simpleName(type), head.qualifiedTable(), simpleName(first.type()));
+        String name = simpleName(type);
+        String firstName = simpleName(first.type());
+        if (name.equals(firstName)) { // same class name in two packages
+          name = type.getQualifiedName().toString();
+          firstName = first.type().getQualifiedName().toString();
+        }
+        reporter.report(Message.DUPLICATE_TABLE, type, tableAnnotationOrEntity(head), null, name,
+            head.qualifiedTable(), firstName);
         continue;
       }
       try {
@@ -540,14 +546,15 @@ final class ModelBuilder {
   }
 
   /**
-   * The sequence Hibernate 6 uses: the {@code @SequenceGenerator} named by {@code generator}; else a sequence named
+   * The sequence Hibernate 6.6 uses: the {@code @SequenceGenerator} named by {@code generator}; else a sequence named
    * after the generator; else {@code <table>_seq} ({@code StandardNamingStrategy}: the table name with
-   * {@code _SEQ}, unquoted). Start 1, increment 50 unless the generator says otherwise; in the table's schema
-   * unless the generator names one.
+   * {@code _SEQ}, unquoted). Start 1, increment 50 unless the generator says otherwise. The schema is the one the
+   * generator names, else none (the default schema), even for a table in a schema: that is where Hibernate looks for
+   * it ({@code HibernateOracleTest}).
    */
   private Sequence sequence(Head head, Field field, AnnotationMirror generated, String generator) {
     if (generator.isEmpty()) {
-      return new Sequence(head.schema(), naming.physical(head.table() + "_SEQ"), 1, 50);
+      return new Sequence(null, naming.physical(head.table() + "_SEQ"), 1, 50);
     }
     AnnotationMirror sequenceGenerator = findGenerator(head, field, generator, "SequenceGenerator");
     if (sequenceGenerator == null) {
@@ -559,7 +566,7 @@ final class ModelBuilder {
         throw new Problem(Message.GENERATOR_NOT_SUPPORTED, field.element(), generated, value(generated, "generator"),
             "generator = \"" + generator + "\", a @GenericGenerator", field.describe());
       }
-      return new Sequence(head.schema(), naming.physical(generator), 1, 50);
+      return new Sequence(null, naming.physical(generator), 1, 50);
     }
     String sequenceName = string(sequenceGenerator, "sequenceName", "");
     String schema = string(sequenceGenerator, "schema", "");
@@ -568,7 +575,7 @@ final class ModelBuilder {
       throw new Problem(Message.ALLOCATION_SIZE_NOT_POSITIVE, field.element(), generated,
           value(generated, "generator"), allocationSize, generator, field.describe());
     }
-    return new Sequence(schema.isBlank() ? head.schema() : naming.physical(schema),
+    return new Sequence(schema.isBlank() ? null : naming.physical(schema),
         naming.physical(sequenceName.isBlank() ? generator : sequenceName),
         integer(sequenceGenerator, "initialValue", 1), allocationSize);
   }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
@@ -47,7 +48,8 @@ import javax.tools.StandardLocation;
  */
 public final class ModelProcessor extends AbstractProcessor {
 
-  private static final List<String> ENTITY_ANNOTATIONS = List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
+  private static final List<String> ENTITY_ANNOTATIONS =
+      List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
   private static final String REVISION_ANNOTATION = "dev.migrate.runtime.Revision";
 
   private final Set<String> entityNames = new TreeSet<>();
@@ -55,7 +57,7 @@ public final class ModelProcessor extends AbstractProcessor {
   private Reporter reporter;
 
   @Override
-  public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
+  public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     reporter = new Reporter(processingEnv.getMessager());
   }

@@ -25,9 +25,10 @@ enum Naming {
   JPA("jpa"),
 
   /**
-   * Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}: dots become underscores, an underscore goes between
-   * a lower-case letter or digit and an upper-case letter followed by a lower-case letter or digit, and the result
-   * is lower case, quoted or not ({@code firstName} becomes {@code first_name}).
+   * Spring Boot's default, Hibernate's {@code CamelCaseToUnderscoresNamingStrategy}: dots become underscores, an
+   * underscore goes between a lower-case letter and an upper-case letter followed by a lower-case letter, and the
+   * result is lower case, quoted or not ({@code firstName} becomes {@code first_name}, {@code sku2Code} stays
+   * {@code sku2code}).
    */
   SNAKE_CASE("snake_case");
 
@@ -73,15 +74,14 @@ enum Naming {
     return quoted ? text : text.toLowerCase(Locale.ROOT);
   }
 
-  /** Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy.apply}, which lower-cases quoted names too. */
+  /** Hibernate's {@code CamelCaseToUnderscoresNamingStrategy.apply} (6.6), which lower-cases quoted names too. */
   private static String snakeCase(String text) {
     StringBuilder b = new StringBuilder(text.replace('.', '_'));
     for (int i = 1; i < b.length() - 1; i++) {
       char before = b.charAt(i - 1);
       char current = b.charAt(i);
       char after = b.charAt(i + 1);
-      if ((Character.isLowerCase(before) || Character.isDigit(before)) && Character.isUpperCase(current)
-          && (Character.isLowerCase(after) || Character.isDigit(after))) {
+      if (Character.isLowerCase(before) && Character.isUpperCase(current) && Character.isLowerCase(after)) {
         b.insert(i++, '_');
       }
     }

@@ -137,7 +137,7 @@ final class TypeMapping {
     return isDouble ? SqlType.doublePrecision() : SqlType.real();
   }
 
-  /** Whether values of {@code type} can come from an identity column ({@code smallint}, {@code integer}, {@code bigint}). */
+  /** Whether values of {@code type} can come from an identity column (smallint, integer or bigint). */
   static boolean isIntegral(TypeMirror type) {
     switch (type.getKind()) {
       case SHORT:

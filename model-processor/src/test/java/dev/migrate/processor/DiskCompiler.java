@@ -39,11 +39,12 @@ final class DiskCompiler {
     }
   }
 
-  /** Compiles {@code sources} into {@code classOutput}, with {@code classOutput} and the test class path as class path. */
+  /** Compiles {@code sources} into {@code classOutput}; the class path is {@code classOutput} and the test's. */
   static Result compile(Path classOutput, List<String> options, JavaFileObject... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<File> classpath = new ArrayList<>();
       classpath.add(classOutput.toFile());
       for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

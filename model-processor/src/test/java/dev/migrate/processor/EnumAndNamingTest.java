@@ -104,15 +104,18 @@ class EnumAndNamingTest {
         @Entity
         @Table(indexes = {@Index(columnList = "kind,at"), @Index(columnList = "code", unique = true)},
             uniqueConstraints = @UniqueConstraint(columnNames = {"kind", "code"}))
-        public class Event { @Id private Long id; private String kind; private String code; private java.time.Instant at; }
+        public class Event {
+          @Id private Long id; private String kind; private String code; private java.time.Instant at;
+        }
         """)));
     Table event = table(s, "event");
-    assertThat(event.indexes()).containsExactly(uniqueIndex("event_code_idx", "code"), index("event_kind_at_idx", "kind", "at"));
+    assertThat(event.indexes())
+        .containsExactly(uniqueIndex("event_code_idx", "code"), index("event_kind_at_idx", "kind", "at"));
     assertThat(event.uniqueConstraints()).containsExactly(unique("event_kind_code_key", "kind", "code"));
   }
 
   @Test
-  void snakeCaseOptionNamesAsSpringBootDoes() {
+  void snakeCaseOptionNamesAsSpringBootDoes() { // Hibernate's CamelCaseToUnderscoresNamingStrategy
     Snapshot s = snapshot(compile(List.of("-Amigrate.naming=snake_case"), entity("PurchaseOrder", """
         @Entity
         @Table(indexes = @Index(columnList = "placedAt"))
@@ -126,7 +129,7 @@ class EnumAndNamingTest {
         """)));
     Table order = table(s, "purchase_order");
     assertThat(order.columns()).extracting(c -> c.name())
-        .containsExactly("id", "placed_at", "total_amount", "sku2_code", "parent_order_id");
+        .containsExactly("id", "placed_at", "total_amount", "sku2code", "parent_order_id");
     assertThat(order.indexes()).containsExactly(index("purchase_order_placed_at_idx", "placed_at"));
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "purchase_order_seq", 1, 50));
   }
@@ -154,6 +157,7 @@ class EnumAndNamingTest {
     assertThat(Naming.SNAKE_CASE.physical("firstName")).isEqualTo("first_name");
     assertThat(Naming.SNAKE_CASE.physical("\"FirstName\"")).isEqualTo("first_name");
     assertThat(Naming.SNAKE_CASE.physical("HTTPServer")).isEqualTo("httpserver");
+    assertThat(Naming.SNAKE_CASE.physical("sku2Code")).isEqualTo("sku2code");
     assertThat(Naming.SNAKE_CASE.physical("address.zipCode")).isEqualTo("address_zip_code");
     assertThat(Naming.forOption(null)).isEqualTo(Naming.JPA);
     assertThat(Naming.forOption("SNAKE_CASE")).isEqualTo(Naming.SNAKE_CASE);
@@ -162,7 +166,8 @@ class EnumAndNamingTest {
 
   @Test
   void idColumnIsNotNullEvenWhenDeclaredNullable() {
-    Snapshot s = snapshot(compile(entity("Tag", "@Entity public class Tag { @Id @Column(nullable = true) private Long id; }")));
+    Snapshot s = snapshot(compile(
+        entity("Tag", "@Entity public class Tag { @Id @Column(nullable = true) private Long id; }")));
     assertThat(table(s, "tag").columns()).containsExactly(column("id", bigint()).notNull());
   }
 }

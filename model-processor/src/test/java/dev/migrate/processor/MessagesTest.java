@@ -509,7 +509,8 @@ class MessagesTest {
 
   @Test
   void unknownNamingOption() {
-    Compilation c = compile(List.of("-Amigrate.naming=kebab"), entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    Compilation c = compile(List.of("-Amigrate.naming=kebab"),
+        entity("Tag", "@Entity public class Tag { @Id Long id; }"));
     assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
     assertThat(c.errors()).hasSize(1);
     assertThat(c.errors().get(0).getMessage(Locale.ROOT)).isEqualTo("-Amigrate.naming=kebab: unknown naming"
