@@ -82,7 +82,7 @@ public final class IntrospectBench {
           Column.of("active", SqlType.bool()).withDefault("true"),
           Column.of("parent_id", SqlType.bigint()),
           new PrimaryKey(name + "_pkey", List.of("id")),
-          new Index(name + "_tenant_name_idx", List.of("tenant_id", "name"), false),
+          Index.on(name + "_tenant_name_idx", List.of("tenant_id", "name"), false),
           new ForeignKey(name + "_parent_id_fkey", List.of("parent_id"), null, table(i % tables + 1),
               List.of("id"), ReferentialAction.SET_NULL, null))));
     }

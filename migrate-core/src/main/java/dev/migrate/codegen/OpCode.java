@@ -288,8 +288,9 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   static CodeBlock index(Index index) {
-    return CodeBlock.of("$L($S$L)", index.unique() ? "uniqueIndex" : "index", index.name(),
-        moreStrings(index.columns()));
+    List<String> columns = index.plainColumns().orElseThrow(() -> new UnsupportedOperationException(
+        "index " + index.name() + ": DESC, expression, method, INCLUDE and WHERE are not rendered yet"));
+    return CodeBlock.of("$L($S$L)", index.unique() ? "uniqueIndex" : "index", index.name(), moreStrings(columns));
   }
 
   /**

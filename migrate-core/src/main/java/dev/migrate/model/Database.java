@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * @param tables the tables, sorted by schema (target schema first) then name
  * @param sequences the sequences, sorted the same way
+ * @param enumTypes the PostgreSQL enum types, sorted the same way
  */
-public record Database(List<Table> tables, List<Sequence> sequences) {
+public record Database(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
 
   private static final Comparator<String> SCHEMA_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -28,6 +29,14 @@ public record Database(List<Table> tables, List<Sequence> sequences) {
     sequences = sequences.stream()
         .sorted(Comparator.comparing(Sequence::schema, SCHEMA_ORDER).thenComparing(Sequence::name))
         .toList();
+    enumTypes = enumTypes == null ? List.of() : enumTypes.stream()
+        .sorted(Comparator.comparing(EnumType::schema, SCHEMA_ORDER).thenComparing(EnumType::name))
+        .toList();
+  }
+
+  /** A database without enum types. */
+  public Database(List<Table> tables, List<Sequence> sequences) {
+    this(tables, sequences, List.of());
   }
 
   /** The empty database. */
@@ -52,15 +61,12 @@ public record Database(List<Table> tables, List<Sequence> sequences) {
         tables.stream()
             .map(t -> targetSchema.equals(t.schema()) ? t.inSchema(null) : t)
             .map(t -> t.foreignKeys().stream().anyMatch(f -> targetSchema.equals(f.referencedSchema()))
-                ? new Table(t.schema(), t.name(), t.columns(), t.primaryKey(), t.uniqueConstraints(),
-                    t.checkConstraints(), t.indexes(), t.foreignKeys().stream()
-                        .map(f -> targetSchema.equals(f.referencedSchema())
-                            ? new ForeignKey(f.name(), f.columns(), null, f.referencedTable(), f.referencedColumns(),
-                                f.onDelete(), f.onUpdate())
-                            : f)
-                        .toList())
+                ? t.withForeignKeys(t.foreignKeys().stream()
+                    .map(f -> targetSchema.equals(f.referencedSchema()) ? f.referencingSchema(null) : f)
+                    .toList())
                 : t)
             .toList(),
-        sequences.stream().map(s -> targetSchema.equals(s.schema()) ? s.inSchema(null) : s).toList());
+        sequences.stream().map(s -> targetSchema.equals(s.schema()) ? s.inSchema(null) : s).toList(),
+        enumTypes.stream().map(e -> targetSchema.equals(e.schema()) ? e.inSchema(null) : e).toList());
   }
 }

@@ -9,8 +9,20 @@ import java.util.Objects;
  * @param name the sequence name
  * @param start the first value ({@code START WITH})
  * @param increment the step ({@code INCREMENT BY}); Hibernate 6's default allocation size is 50
+ * @param minValue {@code MINVALUE}, or {@code null} for the default (1 for an ascending sequence, the type's minimum
+ *     for a descending one; PostgreSQL docs, CREATE SEQUENCE)
+ * @param maxValue {@code MAXVALUE}, or {@code null} for the default (the type's maximum for an ascending sequence,
+ *     -1 for a descending one)
+ * @param ownedBy the column the sequence is {@code OWNED BY}, as {@code table.column} in the sequence's schema, or
+ *     {@code null} for none
  */
-public record Sequence(String schema, String name, long start, long increment) {
+public record Sequence(
+    String schema, String name, long start, long increment, Long minValue, Long maxValue, String ownedBy) {
+
+  /** A sequence with default bounds, owned by no column. */
+  public Sequence(String schema, String name, long start, long increment) {
+    this(schema, name, start, increment, null, null, null);
+  }
 
   public Sequence {
     Objects.requireNonNull(name, "name");
@@ -26,7 +38,7 @@ public record Sequence(String schema, String name, long start, long increment) {
 
   /** The same sequence in {@code schema} ({@code null} for the migration's schema). */
   public Sequence inSchema(String schema) {
-    return new Sequence(schema, name, start, increment);
+    return new Sequence(schema, name, start, increment, minValue, maxValue, ownedBy);
   }
 
   /** Schema-qualified name for messages, for example {@code app.customer_seq} or {@code customer_seq}. */

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param checkConstraints check constraints, sorted by name
  * @param indexes indexes other than constraint-backing ones, sorted by name
  * @param foreignKeys foreign keys, sorted by name
+ * @param comment the table comment ({@code COMMENT ON TABLE}), or {@code null} for none
+ * @param renamedFrom earlier names of this table, newest first, from {@code @RenamedFrom}; a hint for autogenerate,
+ *     never read from a database and not part of the schema
  */
 public record Table(
     String schema,
@@ -29,15 +32,32 @@ public record Table(
     List<UniqueConstraint> uniqueConstraints,
     List<CheckConstraint> checkConstraints,
     List<Index> indexes,
-    List<ForeignKey> foreignKeys) {
+    List<ForeignKey> foreignKeys,
+    String comment,
+    List<String> renamedFrom) {
 
   public Table {
     Objects.requireNonNull(name, "name");
+    renamedFrom = renamedFrom == null ? List.of() : List.copyOf(renamedFrom);
     columns = List.copyOf(columns);
     uniqueConstraints = sorted(uniqueConstraints);
     checkConstraints = sorted(checkConstraints);
     indexes = sorted(indexes);
     foreignKeys = sorted(foreignKeys);
+  }
+
+  /** A table without comment and rename hints. */
+  public Table(
+      String schema,
+      String name,
+      List<Column> columns,
+      PrimaryKey primaryKey,
+      List<UniqueConstraint> uniqueConstraints,
+      List<CheckConstraint> checkConstraints,
+      List<Index> indexes,
+      List<ForeignKey> foreignKeys) {
+    this(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys, null,
+        List.of());
   }
 
   private static <T extends TableElement> List<T> sorted(List<T> elements) {
@@ -91,16 +111,43 @@ public record Table(
 
   /** This table in {@code schema} ({@code null} for the migration's schema). */
   public Table inSchema(String schema) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys);
+    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
+        comment, renamedFrom);
   }
 
   /** This table without indexes and foreign keys: what one {@code CREATE TABLE} statement creates. */
   public Table withoutIndexesAndForeignKeys() {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, List.of(), List.of());
+    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, List.of(), List.of(),
+        comment, renamedFrom);
   }
 
   /** This table with {@code columns} in place of its columns. */
   public Table withColumns(List<Column> columns) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys);
+    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
+        comment, renamedFrom);
+  }
+
+  /** This table with the comment given, or none when {@code null}. */
+  public Table withComment(String comment) {
+    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
+        comment, renamedFrom);
+  }
+
+  /** This table with the rename hints given (earlier names, newest first). */
+  public Table withRenamedFrom(List<String> renamedFrom) {
+    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
+        comment, renamedFrom);
+  }
+
+  /** This table and its columns without rename hints: what a database would report for it. */
+  public Table withoutHints() {
+    return new Table(schema, name, columns.stream().map(Column::withoutHints).toList(), primaryKey,
+        uniqueConstraints, checkConstraints, indexes, foreignKeys, comment, List.of());
+  }
+
+  /** This table with other foreign keys. */
+  public Table withForeignKeys(List<ForeignKey> foreignKeys) {
+    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
+        comment, renamedFrom);
   }
 }

@@ -54,12 +54,12 @@ public final class Ddl {
 
   /** A non-unique index named {@code name} over {@code columns}. */
   public static Index index(String name, String... columns) {
-    return new Index(name, List.of(columns), false);
+    return Index.on(name, List.of(columns), false);
   }
 
   /** A unique index named {@code name} over {@code columns}. */
   public static Index uniqueIndex(String name, String... columns) {
-    return new Index(name, List.of(columns), true);
+    return Index.on(name, List.of(columns), true);
   }
 
   /** A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}. */

@@ -11,10 +11,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.model.Column;
+import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
+import dev.migrate.model.Index;
+import dev.migrate.model.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads and writes {@link Snapshot}s as JSON. The output is canonical: the model records sort their contents, fields
@@ -30,7 +36,27 @@ public final class SnapshotJson {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .addMixIn(Column.class, HintsLeftOutWhenEmpty.class)
+      .addMixIn(Table.class, HintsLeftOutWhenEmpty.class)
+      .addMixIn(Index.class, IncludeLeftOutWhenEmpty.class)
+      .addMixIn(Database.class, EnumTypesLeftOutWhenEmpty.class)
       .build();
+
+  /** Keeps snapshots of models without rename hints as they were before hints existed. */
+  private abstract static class HintsLeftOutWhenEmpty {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<String> renamedFrom;
+  }
+
+  private abstract static class IncludeLeftOutWhenEmpty {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<String> include;
+  }
+
+  private abstract static class EnumTypesLeftOutWhenEmpty {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<EnumType> enumTypes;
+  }
 
   private SnapshotJson() {}
 

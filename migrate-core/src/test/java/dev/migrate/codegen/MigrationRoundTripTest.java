@@ -148,7 +148,6 @@ class MigrationRoundTripTest {
       ops.add(new AddCheckConstraint(schema, "t", check("t_c", "a ~ '^\\d+$'")));
       ops.add(new DropCheckConstraint(schema, "t", check("t_c2", "b IS NOT NULL")));
       ops.add(new CreateIndex(schema, "t", index("t_i", "a")));
-      ops.add(new CreateIndex(schema, "t", new Index("t_i2", List.of(), false)));
       ops.add(new DropIndex(schema, "t", uniqueIndex("t_i3", "a", "b", "c")));
       for (ForeignKey fk : everyForeignKeyShape()) {
         ops.add(new AddForeignKey(schema, "t", fk));

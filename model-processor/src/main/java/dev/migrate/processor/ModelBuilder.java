@@ -788,7 +788,7 @@ final class ModelBuilder {
       }
       String written = string(index, "name", "");
       String name = written.isBlank() ? Naming.objectName(head.table(), names, "idx") : naming.physical(written);
-      t.indexes.putIfAbsent(name, new Index(name, names, bool(index, "unique", false)));
+      t.indexes.putIfAbsent(name, Index.on(name, names, bool(index, "unique", false)));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.migrate.model.Database;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
@@ -324,11 +325,13 @@ final class PostgresIntrospector {
           String name = rows.getString("relname");
           List<Integer> keys = numbers(rows.getArray("keys")).subList(0, rows.getInt("indnkeyatts"));
           List<String> expressions = strings(rows.getArray("expressions"));
-          List<String> columns = new ArrayList<>(keys.size());
+          List<IndexKey> indexKeys = new ArrayList<>(keys.size());
           for (int i = 0; i < keys.size(); i++) {
-            columns.add(keys.get(i) == 0 ? expressions.get(i) : table.names(List.of(keys.get(i)), name).get(0));
+            indexKeys.add(keys.get(i) == 0
+                ? IndexKey.expression(expressions.get(i))
+                : IndexKey.column(table.names(List.of(keys.get(i)), name).get(0)));
           }
-          table.indexes.add(new Index(name, columns, rows.getBoolean("indisunique")));
+          table.indexes.add(new Index(name, indexKeys, rows.getBoolean("indisunique"), Index.BTREE, List.of(), null));
         }
       }
     }

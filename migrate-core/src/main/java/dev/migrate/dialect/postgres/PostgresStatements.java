@@ -7,6 +7,7 @@ import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
 import dev.migrate.model.SqlType;
@@ -33,6 +34,7 @@ import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.OpVisitor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -296,8 +298,24 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   private static String createIndex(String schema, String table, Index index) {
-    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quoteIdentifier(index.name()) + " ON "
-        + qualified(schema, table) + " " + columnList(index.columns());
+    StringBuilder sql = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
+        .append(quoteIdentifier(index.name())).append(" ON ").append(qualified(schema, table));
+    if (!index.method().equals(Index.BTREE)) {
+      sql.append(" USING ").append(index.method());
+    }
+    StringJoiner keys = new StringJoiner(", ", " (", ")");
+    for (IndexKey key : index.keys()) {
+      String text = key.column() != null ? quoteIdentifier(key.column()) : "(" + key.expression() + ")";
+      keys.add(key.descending() ? text + " DESC" : text);
+    }
+    sql.append(keys);
+    if (!index.include().isEmpty()) {
+      sql.append(" INCLUDE ").append(columnList(index.include()));
+    }
+    if (index.where() != null) {
+      sql.append(" WHERE ").append(index.where());
+    }
+    return sql.toString();
   }
 
   private static String addForeignKey(String qualifiedTable, ForeignKey foreignKey) {

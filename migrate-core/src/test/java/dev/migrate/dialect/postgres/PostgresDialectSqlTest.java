@@ -65,7 +65,7 @@ class PostgresDialectSqlTest {
     Table order = Table.of("Tenant-1", "order", List.of(
         Column.of("id", SqlType.bigint()).notNull(),
         Column.of("customer_id", SqlType.bigint()),
-        new Index("order_customer_idx", List.of("customer_id", "id"), false),
+        Index.on("order_customer_idx", List.of("customer_id", "id"), false),
         new ForeignKey("order_customer_fk", List.of("customer_id"), null, "customer", List.of("id"),
             ReferentialAction.CASCADE, null)));
 
@@ -225,10 +225,10 @@ class PostgresDialectSqlTest {
 
   @Test
   void indexes() {
-    Index index = new Index("customer_name_idx", List.of("last_name", "first_name"), false);
+    Index index = Index.on("customer_name_idx", List.of("last_name", "first_name"), false);
     assertThat(dialect.statements(new CreateIndex(null, "customer", index)))
         .containsExactly("CREATE INDEX customer_name_idx ON customer (last_name, first_name)");
-    assertThat(dialect.statements(new CreateIndex("Tenant-1", "order", new Index("Order_Ref", List.of("ref"), true))))
+    assertThat(dialect.statements(new CreateIndex("Tenant-1", "order", Index.on("Order_Ref", List.of("ref"), true))))
         .containsExactly("CREATE UNIQUE INDEX \"Order_Ref\" ON \"Tenant-1\".\"order\" (ref)");
     assertThat(dialect.statements(new DropIndex(null, "customer", index)))
         .containsExactly("DROP INDEX customer_name_idx");

@@ -9,6 +9,7 @@ import dev.migrate.model.Database;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
@@ -83,8 +84,8 @@ class PostgresIntrospectorTest {
       Column.of("Total", SqlType.numeric(10, 2)),
       new PrimaryKey("order_pkey", List.of("customer_id", "line")),
       new UniqueConstraint("order_id_key", List.of("id")),
-      new Index("order_total_idx", List.of("Total", "customer_id"), false),
-      new Index("Order_Line_Uniq", List.of("line", "id"), true),
+      Index.on("order_total_idx", List.of("Total", "customer_id"), false),
+      Index.on("Order_Line_Uniq", List.of("line", "id"), true),
       new ForeignKey("order_customer_id_fkey", List.of("customer_id"), null, "customer", List.of("id"),
           ReferentialAction.CASCADE, ReferentialAction.NO_ACTION),
       new ForeignKey("order_country_fkey", List.of("country"), "shared", "country", List.of("iso"),
@@ -203,7 +204,7 @@ class PostgresIntrospectorTest {
       assertThat(database).isEqualTo(new Database(List.of(Table.of(null, "event", List.of(
           Column.of("id", SqlType.bigint()).notNull(),
           Column.of("at", SqlType.date()).notNull(),
-          new Index("event_at_idx", List.of("at"), false)))), List.of()));
+          Index.on("event_at_idx", List.of("at"), false)))), List.of()));
     }
   }
 
@@ -246,7 +247,8 @@ class PostgresIntrospectorTest {
       Table person = DIALECT.introspect(connection, "public", Set.of()).tables().get(0);
 
       assertThat(person.indexes()).containsExactly(
-          new Index("person_lower_email_idx", List.of("lower(email)", "name"), false));
+          new Index("person_lower_email_idx", List.of(IndexKey.expression("lower(email)"), IndexKey.column("name")),
+              false, Index.BTREE, List.of(), null));
     }
   }
 
