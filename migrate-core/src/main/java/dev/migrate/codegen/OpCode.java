@@ -32,6 +32,7 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +185,11 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   @Override
+  public CodeBlock visitSetTableComment(SetTableComment op) {
+    return call(op.schema(), "setTableComment", CodeBlock.of("$S,$W$S,$W$S", op.table(), op.from(), op.to()));
+  }
+
+  @Override
   public CodeBlock visitExecuteSql(ExecuteSql op) {
     if (op.reverseSql() == null) {
       return call(null, "execute", CodeBlock.of("$S", op.sql()));
@@ -208,14 +214,14 @@ final class OpCode implements OpVisitor<CodeBlock> {
     table.checkConstraints().forEach(c -> elements.add(check(c)));
     table.indexes().forEach(i -> elements.add(index(i)));
     table.foreignKeys().forEach(f -> elements.add(foreignKey(f)));
-    if (elements.isEmpty()) {
-      return CodeBlock.of("table($S)", table.name());
-    }
-    return CodeBlock.builder()
-        .add("table($S,$>$>\n", table.name())
-        .add(CodeBlock.join(elements, ",\n"))
-        .add(")$<$<")
-        .build();
+    CodeBlock code = elements.isEmpty()
+        ? CodeBlock.of("table($S)", table.name())
+        : CodeBlock.builder()
+            .add("table($S,$>$>\n", table.name())
+            .add(CodeBlock.join(elements, ",\n"))
+            .add(")$<$<")
+            .build();
+    return table.comment() == null ? code : CodeBlock.of("$L$Z.withComment($S)", code, table.comment());
   }
 
   /**
@@ -238,6 +244,9 @@ final class OpCode implements OpVisitor<CodeBlock> {
     }
     if (column.identity() != null && column.nullable()) {
       code.add(".withNullable(true)");
+    }
+    if (column.comment() != null) {
+      code.add("$Z.withComment($S)", column.comment());
     }
     return code.build();
   }

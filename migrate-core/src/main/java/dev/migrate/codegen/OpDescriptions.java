@@ -23,6 +23,7 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,7 +94,15 @@ public final class OpDescriptions {
     if (from.identity() != to.identity()) {
       changes.add("identity " + identity(from.identity()) + " -> " + identity(to.identity()));
     }
+    if (!Objects.equals(from.comment(), to.comment())) {
+      changes.add("comment " + comment(from.comment()) + " -> " + comment(to.comment()));
+    }
     return changes.isEmpty() ? "no change" : String.join(", ", changes);
+  }
+
+  /** A comment quoted and cut like SQL, or {@code none}. */
+  private static String comment(String comment) {
+    return comment == null ? "none" : "'" + excerpt(comment) + "'";
   }
 
   /** The first line of {@code sql}, blanks collapsed, cut to {@link #SQL_EXCERPT_LENGTH} characters. */
@@ -200,6 +209,12 @@ public final class OpDescriptions {
     public String visitExecuteSql(ExecuteSql op) {
       return "executed SQL: " + excerpt(op.sql());
     }
+
+    @Override
+    public String visitSetTableComment(SetTableComment op) {
+      return "changed comment of table " + qualified(op.schema(), op.table()) + ": " + comment(op.from()) + " -> "
+          + comment(op.to());
+    }
   };
 
   /** The destructive warning of an op, or {@code null}. */
@@ -305,6 +320,11 @@ public final class OpDescriptions {
 
     @Override
     public String visitExecuteSql(ExecuteSql op) {
+      return null;
+    }
+
+    @Override
+    public String visitSetTableComment(SetTableComment op) {
       return null;
     }
   };

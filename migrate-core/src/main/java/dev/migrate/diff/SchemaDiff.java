@@ -27,6 +27,7 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +168,9 @@ public final class SchemaDiff {
     for (UniqueConstraint u : removedOrChanged(was.uniqueConstraints(), now.uniqueConstraints(), Objects::equals)) {
       ops.add(new DropUniqueConstraint(schema, table, u));
     }
+    if (!Objects.equals(was.comment(), now.comment())) {
+      ops.add(new SetTableComment(schema, table, was.comment(), now.comment()));
+    }
     boolean primaryKeyChanges = !Objects.equals(was.primaryKey(), now.primaryKey());
     if (primaryKeyChanges && was.primaryKey() != null) {
       ops.add(new DropPrimaryKey(schema, table, was.primaryKey()));
@@ -201,6 +205,7 @@ public final class SchemaDiff {
     return normalizer.sameType(a.type(), b.type())
         && a.nullable() == b.nullable()
         && a.identity() == b.identity()
+        && Objects.equals(a.comment(), b.comment())
         && Objects.equals(normalizer.normalizeDefault(a.defaultValue()), normalizer.normalizeDefault(b.defaultValue()));
   }
 

@@ -73,7 +73,7 @@ public final class ModelReplay {
     elements.addAll(t.checkConstraints());
     elements.addAll(t.indexes());
     elements.addAll(t.foreignKeys());
-    tables.put(key(schema, name), Table.of(t.schema(), t.name(), change.apply(elements)));
+    tables.put(key(schema, name), Table.of(t.schema(), t.name(), change.apply(elements)).withComment(t.comment()));
   }
 
   private void add(String schema, String table, TableElement element, Op op) {
@@ -222,6 +222,13 @@ public final class ModelReplay {
       if (sequences.remove(key(s.schema(), s.name())) == null) {
         throw new IllegalStateException(op + ": there is no sequence " + s.qualifiedName());
       }
+      return null;
+    }
+
+    @Override
+    public Void visitSetTableComment(SetTableComment op) {
+      Table t = table(op.schema(), op.table(), op);
+      tables.put(key(op.schema(), op.table()), t.withComment(op.to()));
       return null;
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 public sealed interface Op
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
         AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
-        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql {
+        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment {
 
   /**
    * The op that undoes this one.

@@ -44,4 +44,6 @@ public interface OpVisitor<R> {
   R visitDropSequence(DropSequence op);
 
   R visitExecuteSql(ExecuteSql op);
+
+  R visitSetTableComment(SetTableComment op);
 }

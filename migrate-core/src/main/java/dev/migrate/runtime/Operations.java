@@ -27,6 +27,7 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.SetTableComment;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -142,6 +143,11 @@ public final class Operations {
   /** Drops {@code sequence}. */
   public void dropSequence(Sequence sequence) {
     sink.accept(new DropSequence(sequence.inSchema(schema)));
+  }
+
+  /** Changes the comment of {@code table} from {@code from} to {@code to}; {@code null} is no comment. */
+  public void setTableComment(String table, String from, String to) {
+    sink.accept(new SetTableComment(schema, table, from, to));
   }
 
   /** Runs {@code sql} as written; the op cannot be reversed. */

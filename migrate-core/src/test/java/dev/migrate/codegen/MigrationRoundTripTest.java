@@ -29,6 +29,7 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.SetTableComment;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
@@ -100,6 +101,7 @@ class MigrationRoundTripTest {
     columns.add(column("nullable_identity", bigint()).withIdentity(Identity.ALWAYS).withNullable(true));
     columns.add(column("nullable_identity2", bigint()).asIdentity().withNullable(true));
     columns.add(column("Mixed Case-Name", varchar(10)));
+    columns.add(column("commented", text()).notNull().withComment("it's \"quoted\" \\u0041 */ ☃"));
     return columns;
   }
 
@@ -131,6 +133,8 @@ class MigrationRoundTripTest {
     ops.add(new CreateTable(everything));
     ops.add(new CreateTable(everything.inSchema("tenant-1")));
     ops.add(new CreateTable(table("empty")));
+    ops.add(new CreateTable(table("commented", column("id", bigint())).withComment("a \"table\"\ncomment")));
+    ops.add(new CreateTable(table("commented_empty").withComment("")));
     ops.add(new CreateTable(table("only_pk", primaryKey("only_pk_pkey"))));
     ops.add(new DropTable(table("old", column("id", bigint()).notNull(), primaryKey("old_pkey", "id"))));
     ops.add(new DropTable(table("old").inSchema("archive")));
@@ -141,6 +145,9 @@ class MigrationRoundTripTest {
       }
       ops.add(new AlterColumn(schema, "t", column("x", varchar(255)).notNull(), column("x", varchar(100))));
       ops.add(new AlterColumn(schema, "t", column("x", integer()), column("x", bigint()).asIdentity()));
+      ops.add(new AlterColumn(schema, "t", column("x", text()), column("x", text()).withComment("note")));
+      ops.add(new SetTableComment(schema, "t", null, "Orders"));
+      ops.add(new SetTableComment(schema, "t", "Orders", "it's"));
       ops.add(new AddPrimaryKey(schema, "t", primaryKey("t_pkey", "a", "b")));
       ops.add(new DropPrimaryKey(schema, "t", primaryKey("t_pkey2", "a")));
       ops.add(new AddUniqueConstraint(schema, "t", unique("t_u", "a", "b")));
@@ -199,7 +206,8 @@ class MigrationRoundTripTest {
 
   @Test
   void everyGoldenFileCompiles() throws Exception {
-    for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge")) {
+    for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge",
+        "comments")) {
       String source = java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className = source.lines().filter(l -> l.startsWith("public class ")).findFirst().orElseThrow()
           .split(" ")[2];

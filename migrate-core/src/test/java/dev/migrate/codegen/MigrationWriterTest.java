@@ -18,6 +18,7 @@ import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.SetTableComment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,20 @@ class MigrationWriterTest {
         List.of("3f2a9c1d7b04"), "drop fax and legacy audit", upgrade,
         List.of("customer.name is shortened to 100 characters: check the longest value before upgrading."));
     assertGolden("drop_and_narrow", writer.render(spec));
+  }
+
+  @Test
+  void comments() {
+    Column name = column("name", varchar(255));
+    List<Op> upgrade = List.of(
+        new CreateTable(table("tag", column("id", bigint()).notNull().withComment("surrogate key"))
+            .withComment("Free-form labels")),
+        new SetTableComment(null, "customer", null, "People who buy; see 'orders'"),
+        new AlterColumn(null, "customer", name, name.withComment("full name")),
+        new AddColumn(null, "customer", column("nick", text()).withComment("shown in the UI")));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_100000_Comments", "aa11bb22cc33", List.of("c0ffee123456"),
+        "comments", upgrade, List.of());
+    assertGolden("comments", writer.render(spec));
   }
 
   @Test

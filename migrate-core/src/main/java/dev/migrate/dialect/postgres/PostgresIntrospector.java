@@ -45,9 +45,11 @@ final class PostgresIntrospector {
   static final int QUERIES = 5;
 
   private static final String TABLES = """
-      SELECT c.oid, c.relname
+      SELECT c.oid, c.relname, dsc.description AS comment
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid
+             AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = 0
        WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition""";
 
   /**
@@ -60,12 +62,14 @@ final class PostgresIntrospector {
       SELECT a.attrelid, a.attnum, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
              a.atttypmod, a.attnotnull, a.attidentity,
              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, 0) END AS default_value,
-             pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted
+             pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted, dsc.description AS comment
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = a.attrelid
+             AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = a.attnum
        WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
          AND a.attnum > 0 AND NOT a.attisdropped
        ORDER BY a.attrelid, a.attnum""";
@@ -136,7 +140,9 @@ final class PostgresIntrospector {
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           String name = rows.getString("relname");
-          tables.put(rows.getLong("oid"), new TableBuilder(name, excludeTables.contains(name)));
+          TableBuilder table = new TableBuilder(name, excludeTables.contains(name));
+          table.comment = rows.getString("comment");
+          tables.put(rows.getLong("oid"), table);
         }
       }
     }
@@ -173,7 +179,8 @@ final class PostgresIntrospector {
           String defaultValue = rows.getString("default_value");
           String name = rows.getString("attname");
           table.names.put(rows.getInt("attnum"), name);
-          table.columns.add(new Column(name, type, !rows.getBoolean("attnotnull"), defaultValue, identity));
+          table.columns.add(new Column(name, type, !rows.getBoolean("attnotnull"), defaultValue, identity,
+              rows.getString("comment"), List.of()));
         }
       }
     }
@@ -392,6 +399,7 @@ final class PostgresIntrospector {
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
+    String comment;
 
     TableBuilder(String name, boolean excluded) {
       this.name = name;
@@ -413,7 +421,7 @@ final class PostgresIntrospector {
     }
 
     Table build() {
-      return new Table(null, name, columns, primaryKey, uniques, checks, indexes, foreignKeys);
+      return new Table(null, name, columns, primaryKey, uniques, checks, indexes, foreignKeys, comment, List.of());
     }
   }
 }

@@ -32,6 +32,7 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -84,7 +85,20 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     for (ForeignKey foreignKey : table.foreignKeys()) {
       statements.add(addForeignKey(name, foreignKey));
     }
+    if (table.comment() != null) {
+      statements.add(tableComment(table.schema(), table.name(), table.comment()));
+    }
+    for (Column column : table.columns()) {
+      if (column.comment() != null) {
+        statements.add(columnComment(table.schema(), table.name(), column));
+      }
+    }
     return statements;
+  }
+
+  @Override
+  public List<String> visitSetTableComment(SetTableComment op) {
+    return List.of(tableComment(op.schema(), op.table(), op.to()));
   }
 
   @Override
@@ -96,7 +110,10 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitAddColumn(AddColumn op) {
-    return List.of(alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column()));
+    String add = alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column());
+    return op.column().comment() == null
+        ? List.of(add)
+        : List.of(add, columnComment(op.schema(), op.table(), op.column()));
   }
 
   @Override
@@ -145,6 +162,9 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       statements.add(alter + " ADD " + identity(to));
     } else if (to.identity() != null && to.identity() != from.identity()) {
       statements.add(alter + " SET GENERATED " + generated(to));
+    }
+    if (!Objects.equals(from.comment(), to.comment())) {
+      statements.add(columnComment(op.schema(), op.table(), to));
     }
     return statements;
   }
@@ -331,6 +351,24 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
     }
     return sql.toString();
+  }
+
+  /** {@code COMMENT ON TABLE t IS 'text'}, or {@code IS NULL} to remove it (PostgreSQL docs, COMMENT). */
+  private static String tableComment(String schema, String table, String comment) {
+    return "COMMENT ON TABLE " + qualified(schema, table) + " IS " + literalOrNull(comment);
+  }
+
+  private static String columnComment(String schema, String table, Column column) {
+    return "COMMENT ON COLUMN " + qualified(schema, table) + "." + quoteIdentifier(column.name()) + " IS "
+        + literalOrNull(column.comment());
+  }
+
+  /**
+   * {@code text} as a SQL string constant, quotes doubled ({@code standard_conforming_strings} is on, PostgreSQL's
+   * default since 9.1, so backslashes are ordinary characters); {@code NULL} for {@code null}.
+   */
+  static String literalOrNull(String text) {
+    return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
   }
 
   private static String dropConstraint(String schema, String table, String constraint) {

@@ -31,6 +31,7 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.SetTableComment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -246,6 +247,28 @@ class PostgresDialectSqlTest {
         .containsExactly("CREATE SEQUENCE down START WITH 10 INCREMENT BY -1 MAXVALUE 10");
     assertThat(dialect.statements(new DropSequence(Sequence.of("customer_seq", 50).inSchema("app"))))
         .containsExactly("DROP SEQUENCE app.customer_seq");
+  }
+
+  @Test
+  void comments() {
+    Table table = Table.of("app", "order", List.of(Column.of("id", SqlType.bigint()).withComment("it's the key"),
+        Column.of("note", SqlType.text()))).withComment("Orders");
+    assertThat(dialect.statements(new CreateTable(table))).containsExactly(
+        "CREATE TABLE app.\"order\" (\n    id bigint,\n    note text\n)",
+        "COMMENT ON TABLE app.\"order\" IS 'Orders'",
+        "COMMENT ON COLUMN app.\"order\".id IS 'it''s the key'");
+    assertThat(dialect.statements(new SetTableComment(null, "t", null, "a \\ b")))
+        .containsExactly("COMMENT ON TABLE t IS 'a \\ b'");
+    assertThat(dialect.statements(new SetTableComment(null, "t", "x", null)))
+        .containsExactly("COMMENT ON TABLE t IS NULL");
+    Column note = Column.of("note", SqlType.text());
+    assertThat(dialect.statements(new AddColumn(null, "t", note.withComment("n"))))
+        .containsExactly("ALTER TABLE t ADD COLUMN note text", "COMMENT ON COLUMN t.note IS 'n'");
+    assertThat(dialect.statements(new AlterColumn(null, "t", note.withComment("n"), note)))
+        .containsExactly("COMMENT ON COLUMN t.note IS NULL");
+    assertThat(dialect.statements(new AlterColumn(null, "t", note, note.withType(SqlType.varchar(5))
+        .withComment("short"))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN note TYPE varchar(5)", "COMMENT ON COLUMN t.note IS 'short'");
   }
 
   @Test

@@ -1,0 +1,93 @@
+package dev.migrate.dialect.postgres;
+
+import static dev.migrate.runtime.Ddl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.diff.SchemaDiff;
+import dev.migrate.model.Database;
+import dev.migrate.model.Table;
+import dev.migrate.ops.Op;
+import dev.migrate.ops.SetTableComment;
+import dev.migrate.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each object kind and change of issue 4 on a real PostgreSQL: model A is created with the diff's own ops, the
+ * catalog read back equals A; the diff A → B runs, the catalog equals B and a second diff finds nothing; the
+ * reversed ops run and the catalog equals A again.
+ */
+class PostgresObjectKindsTest {
+
+  private static final PostgresDialect DIALECT = new PostgresDialect();
+  private static final SchemaDiff DIFF = new SchemaDiff(DIALECT);
+
+  private TestDatabase db;
+  private Connection connection;
+
+  @BeforeEach
+  void create() throws SQLException {
+    db = TestDatabase.create();
+    connection = db.connect();
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    connection.close();
+    db.close();
+  }
+
+  /** Runs A, then A → B, then back; returns the ops of A → B. */
+  List<Op> roundTrip(Database a, Database b) throws SQLException {
+    execute(DIFF.diff(Database.empty(), a));
+    assertThat(DIFF.diff(introspect(), a)).as("A as created").isEmpty();
+    List<Op> up = DIFF.diff(introspect(), b);
+    execute(up);
+    assertThat(DIFF.diff(introspect(), b)).as("B after upgrade").isEmpty();
+    execute(Op.reverseAll(up));
+    assertThat(DIFF.diff(introspect(), a)).as("A after downgrade").isEmpty();
+    return up;
+  }
+
+  Database introspect() throws SQLException {
+    return DIALECT.introspect(connection, "public", Set.of());
+  }
+
+  void execute(List<Op> ops) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (Op op : ops) {
+        for (String sql : DIALECT.statements(op)) {
+          statement.execute(sql);
+        }
+      }
+    }
+  }
+
+  static Database db(Table... tables) {
+    return new Database(List.of(tables), List.of());
+  }
+
+  @Test
+  void tableAndColumnComments() throws SQLException {
+    Table plain = table("customer", column("id", bigint()).notNull(), column("name", text()));
+    Table commented = table("customer", column("id", bigint()).notNull().withComment("the key"),
+        column("name", text()).withComment("it's \"the\" name \\ ☃")).withComment("Customers");
+
+    List<Op> up = roundTrip(db(plain), db(commented));
+
+    assertThat(up).contains(new SetTableComment(null, "customer", null, "Customers"));
+    assertThat(introspect().table(null, "customer").orElseThrow()).isEqualTo(plain);
+    execute(DIFF.diff(introspect(), db(commented)));
+    assertThat(introspect().table(null, "customer").orElseThrow()).isEqualTo(commented);
+    // created with comments in one go
+    execute(DIFF.diff(introspect(), Database.empty()));
+    execute(DIFF.diff(Database.empty(), db(commented)));
+    assertThat(introspect()).isEqualTo(db(commented));
+  }
+}
