@@ -32,6 +32,8 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +184,16 @@ final class OpCode implements OpVisitor<CodeBlock> {
   @Override
   public CodeBlock visitDropSequence(DropSequence op) {
     return call(op.sequence().schema(), "dropSequence", sequence(op.sequence()));
+  }
+
+  @Override
+  public CodeBlock visitRenameTable(RenameTable op) {
+    return call(op.schema(), "renameTable", CodeBlock.of("$S, $S", op.from(), op.to()));
+  }
+
+  @Override
+  public CodeBlock visitRenameColumn(RenameColumn op) {
+    return call(op.schema(), "renameColumn", CodeBlock.of("$S,$W$S, $S", op.table(), op.from(), op.to()));
   }
 
   @Override

@@ -23,6 +23,8 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,6 +213,16 @@ public final class OpDescriptions {
     }
 
     @Override
+    public String visitRenameTable(RenameTable op) {
+      return "renamed table " + qualified(op.schema(), op.from()) + " to " + op.to();
+    }
+
+    @Override
+    public String visitRenameColumn(RenameColumn op) {
+      return "renamed column " + column(op.schema(), op.table(), op.from()) + " to " + op.to();
+    }
+
+    @Override
     public String visitSetTableComment(SetTableComment op) {
       return "changed comment of table " + qualified(op.schema(), op.table()) + ": " + comment(op.from()) + " -> "
           + comment(op.to());
@@ -325,6 +337,16 @@ public final class OpDescriptions {
 
     @Override
     public String visitSetTableComment(SetTableComment op) {
+      return null;
+    }
+
+    @Override
+    public String visitRenameTable(RenameTable op) {
+      return null;
+    }
+
+    @Override
+    public String visitRenameColumn(RenameColumn op) {
       return null;
     }
   };

@@ -13,7 +13,8 @@ import java.util.List;
 public sealed interface Op
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
         AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
-        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment {
+        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment,
+        RenameTable, RenameColumn {
 
   /**
    * The op that undoes this one.

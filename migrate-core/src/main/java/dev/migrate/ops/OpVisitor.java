@@ -46,4 +46,8 @@ public interface OpVisitor<R> {
   R visitExecuteSql(ExecuteSql op);
 
   R visitSetTableComment(SetTableComment op);
+
+  R visitRenameTable(RenameTable op);
+
+  R visitRenameColumn(RenameColumn op);
 }

@@ -27,6 +27,8 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -143,6 +145,16 @@ public final class Operations {
   /** Drops {@code sequence}. */
   public void dropSequence(Sequence sequence) {
     sink.accept(new DropSequence(sequence.inSchema(schema)));
+  }
+
+  /** Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it follow it. */
+  public void renameTable(String from, String to) {
+    sink.accept(new RenameTable(schema, from, to));
+  }
+
+  /** Renames column {@code from} of {@code table} to {@code to}, keeping its values and constraints. */
+  public void renameColumn(String table, String from, String to) {
+    sink.accept(new RenameColumn(schema, table, from, to));
   }
 
   /** Changes the comment of {@code table} from {@code from} to {@code to}; {@code null} is no comment. */

@@ -29,6 +29,8 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Migration;
@@ -147,6 +149,8 @@ class MigrationRoundTripTest {
       ops.add(new AlterColumn(schema, "t", column("x", integer()), column("x", bigint()).asIdentity()));
       ops.add(new AlterColumn(schema, "t", column("x", text()), column("x", text()).withComment("note")));
       ops.add(new SetTableComment(schema, "t", null, "Orders"));
+      ops.add(new RenameTable(schema, "client", "Customer Table"));
+      ops.add(new RenameColumn(schema, "t", "fax", "phone"));
       ops.add(new SetTableComment(schema, "t", "Orders", "it's"));
       ops.add(new AddPrimaryKey(schema, "t", primaryKey("t_pkey", "a", "b")));
       ops.add(new DropPrimaryKey(schema, "t", primaryKey("t_pkey2", "a")));
@@ -207,7 +211,7 @@ class MigrationRoundTripTest {
   @Test
   void everyGoldenFileCompiles() throws Exception {
     for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge",
-        "comments")) {
+        "comments", "renames")) {
       String source = java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className = source.lines().filter(l -> l.startsWith("public class ")).findFirst().orElseThrow()
           .split(" ")[2];

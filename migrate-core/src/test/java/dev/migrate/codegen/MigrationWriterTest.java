@@ -18,6 +18,8 @@ import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,6 +128,20 @@ class MigrationWriterTest {
     var spec = MigrationSpec.autogen(PACKAGE, "R20261125_100000_Comments", "aa11bb22cc33", List.of("c0ffee123456"),
         "comments", upgrade, List.of());
     assertGolden("comments", writer.render(spec));
+  }
+
+  @Test
+  void renamesAndASuspectedRename() {
+    List<Op> upgrade = List.of(
+        new RenameTable(null, "client", "customer"),
+        new RenameColumn(null, "customer", "mail", "email"),
+        new RenameColumn("billing", "invoice", "no", "number"),
+        new AddColumn(null, "customer", column("phone", varchar(32))),
+        new DropColumn(null, "customer", column("fax", varchar(32))));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_110000_Renames", "bb22cc33dd44", List.of("aa11bb22cc33"),
+        "renames", upgrade, List.of("table customer: did you rename fax to phone? annotate phone with"
+            + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)"));
+    assertGolden("renames", writer.render(spec));
   }
 
   @Test

@@ -32,6 +32,8 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,17 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       }
     }
     return statements;
+  }
+
+  @Override
+  public List<String> visitRenameTable(RenameTable op) {
+    return List.of(alterTable(op.schema(), op.from()) + " RENAME TO " + quoteIdentifier(op.to()));
+  }
+
+  @Override
+  public List<String> visitRenameColumn(RenameColumn op) {
+    return List.of(alterTable(op.schema(), op.table()) + " RENAME COLUMN " + quoteIdentifier(op.from()) + " TO "
+        + quoteIdentifier(op.to()));
   }
 
   @Override

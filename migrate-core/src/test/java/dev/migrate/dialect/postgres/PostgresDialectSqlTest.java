@@ -31,6 +31,8 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -269,6 +271,16 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AlterColumn(null, "t", note, note.withType(SqlType.varchar(5))
         .withComment("short"))))
         .containsExactly("ALTER TABLE t ALTER COLUMN note TYPE varchar(5)", "COMMENT ON COLUMN t.note IS 'short'");
+  }
+
+  @Test
+  void renames() {
+    assertThat(dialect.statements(new RenameTable(null, "client", "customer")))
+        .containsExactly("ALTER TABLE client RENAME TO customer");
+    assertThat(dialect.statements(new RenameTable("Tenant-1", "order", "Purchase")))
+        .containsExactly("ALTER TABLE \"Tenant-1\".\"order\" RENAME TO \"Purchase\"");
+    assertThat(dialect.statements(new RenameColumn("app", "customer", "fax", "user")))
+        .containsExactly("ALTER TABLE app.customer RENAME COLUMN fax TO \"user\"");
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
@@ -89,5 +91,47 @@ class PostgresObjectKindsTest {
     execute(DIFF.diff(introspect(), Database.empty()));
     execute(DIFF.diff(Database.empty(), db(commented)));
     assertThat(introspect()).isEqualTo(db(commented));
+  }
+
+  @Test
+  void renamesKeepRowsAndDependentObjects() throws SQLException {
+    Table client = table("client",
+        column("id", bigint()).notNull(),
+        column("mail", varchar(255)),
+        primaryKey("client_pkey", "id"),
+        check("client_mail_check", "mail <> 'mail'"),
+        index("client_mail_idx", "mail"));
+    Table orders = table("orders",
+        column("id", bigint()).notNull(),
+        column("client_id", bigint()),
+        foreignKey("orders_client_id_fkey", "client_id").references("client", "id"));
+    Table customer = table("customer",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)).withRenamedFrom(List.of("mail")),
+        primaryKey("client_pkey", "id"),
+        check("client_mail_check", "email <> 'mail'"),
+        index("client_mail_idx", "email"))
+        .withRenamedFrom(List.of("client"));
+    Table ordersAfter = table("orders",
+        column("id", bigint()).notNull(),
+        column("client_id", bigint()),
+        foreignKey("orders_client_id_fkey", "client_id").references("customer", "id"));
+    execute(DIFF.diff(Database.empty(), db(client, orders)));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO client VALUES (1, 'a@example.com')");
+    }
+
+    List<Op> up = DIFF.diff(introspect(), db(customer, ordersAfter));
+    assertThat(up).containsExactly(new RenameTable(null, "client", "customer"),
+        new RenameColumn(null, "customer", "mail", "email"));
+    execute(up);
+    assertThat(DIFF.diff(introspect(), db(customer, ordersAfter))).isEmpty();
+    try (Statement statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT id, email FROM customer")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString("email")).isEqualTo("a@example.com");
+    }
+    execute(Op.reverseAll(up));
+    assertThat(DIFF.diff(introspect(), db(client, orders))).isEmpty();
   }
 }
