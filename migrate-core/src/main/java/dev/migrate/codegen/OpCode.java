@@ -18,6 +18,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -187,6 +188,16 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   @Override
+  public CodeBlock visitAlterSequence(AlterSequence op) {
+    CodeBlock arguments = CodeBlock.builder()
+        .add("$>$>\n")
+        .add(sequence(op.from())).add(",\n")
+        .add(sequence(op.to())).add("$<$<")
+        .build();
+    return call(op.to().schema(), "alterSequence", arguments);
+  }
+
+  @Override
   public CodeBlock visitRenameTable(RenameTable op) {
     return call(op.schema(), "renameTable", CodeBlock.of("$S, $S", op.from(), op.to()));
   }
@@ -335,10 +346,23 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return code.build();
   }
 
-  /** {@code sequence("name", start, increment)}; the schema goes through {@code op.inSchema(...)}. */
+  /**
+   * {@code sequence("name", start, increment)}, then {@code .withMinValue(m)}, {@code .withMaxValue(x)} and
+   * {@code .withOwnedBy("table.column")} as needed; the schema goes through {@code op.inSchema(...)}.
+   */
   static CodeBlock sequence(Sequence sequence) {
-    return CodeBlock.of("sequence($S, $L, $L)", sequence.name(), longLiteral(sequence.start()),
-        longLiteral(sequence.increment()));
+    CodeBlock.Builder code = CodeBlock.builder().add("sequence($S, $L, $L)", sequence.name(),
+        longLiteral(sequence.start()), longLiteral(sequence.increment()));
+    if (sequence.minValue() != null) {
+      code.add("$Z.withMinValue($L)", longLiteral(sequence.minValue()));
+    }
+    if (sequence.maxValue() != null) {
+      code.add("$Z.withMaxValue($L)", longLiteral(sequence.maxValue()));
+    }
+    if (sequence.ownedBy() != null) {
+      code.add("$Z.withOwnedBy($S)", sequence.ownedBy());
+    }
+    return code.build();
   }
 
   /** {@code , "a", "b"} for the trailing varargs of a factory; empty for no strings. */

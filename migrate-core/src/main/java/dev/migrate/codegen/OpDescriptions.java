@@ -3,12 +3,14 @@ package dev.migrate.codegen;
 import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
+import dev.migrate.model.Sequence;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -100,6 +102,10 @@ public final class OpDescriptions {
       changes.add("comment " + comment(from.comment()) + " -> " + comment(to.comment()));
     }
     return changes.isEmpty() ? "no change" : String.join(", ", changes);
+  }
+
+  private static String bound(Long bound) {
+    return bound == null ? "default" : bound.toString();
   }
 
   /** A comment quoted and cut like SQL, or {@code none}. */
@@ -210,6 +216,31 @@ public final class OpDescriptions {
     @Override
     public String visitExecuteSql(ExecuteSql op) {
       return "executed SQL: " + excerpt(op.sql());
+    }
+
+    @Override
+    public String visitAlterSequence(AlterSequence op) {
+      Sequence from = op.from();
+      Sequence to = op.to();
+      List<String> changes = new ArrayList<>();
+      if (from.increment() != to.increment()) {
+        changes.add("increment " + from.increment() + " -> " + to.increment());
+      }
+      if (from.start() != to.start()) {
+        changes.add("start " + from.start() + " -> " + to.start());
+      }
+      if (!Objects.equals(from.minValue(), to.minValue())) {
+        changes.add("min " + bound(from.minValue()) + " -> " + bound(to.minValue()));
+      }
+      if (!Objects.equals(from.maxValue(), to.maxValue())) {
+        changes.add("max " + bound(from.maxValue()) + " -> " + bound(to.maxValue()));
+      }
+      if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
+        changes.add("owned by " + Objects.requireNonNullElse(from.ownedBy(), "none") + " -> "
+            + Objects.requireNonNullElse(to.ownedBy(), "none"));
+      }
+      return "altered sequence " + to.qualifiedName() + ": "
+          + (changes.isEmpty() ? "no change" : String.join(", ", changes));
     }
 
     @Override
@@ -342,6 +373,11 @@ public final class OpDescriptions {
 
     @Override
     public String visitRenameTable(RenameTable op) {
+      return null;
+    }
+
+    @Override
+    public String visitAlterSequence(AlterSequence op) {
       return null;
     }
 

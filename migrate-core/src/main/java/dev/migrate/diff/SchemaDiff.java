@@ -16,6 +16,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -207,14 +208,26 @@ public final class SchemaDiff {
     Map<String, Sequence> currentSequences = byKey(current.sequences(), s -> key(s.schema(), s.name()));
     Map<String, Sequence> targetSequences = byKey(target.sequences(), s -> key(s.schema(), s.name()));
 
-    // 1. New sequences first: a new column's default may call nextval() on one.
+    // 1. Sequences. Ownership first goes where it changes or the sequence goes (PostgreSQL would drop an owned
+    //    sequence with its table, before the sequence's own drop in phase 9); then new sequences are created
+    //    without an owner (OWNED BY needs the table, set in phase 8) and changed ones altered, before any new
+    //    column's default calls nextval() on them.
+    for (var e : currentSequences.entrySet()) {
+      Sequence was = e.getValue();
+      Sequence now = targetSequences.get(e.getKey());
+      if (was.ownedBy() != null && (now == null || !was.ownedBy().equals(now.ownedBy()))) {
+        Sequence disowned = was.withOwnedBy(null);
+        ops.add(new AlterSequence(was, disowned));
+        e.setValue(disowned);
+      }
+    }
     for (var e : targetSequences.entrySet()) {
       Sequence was = currentSequences.get(e.getKey());
+      Sequence now = e.getValue();
       if (was == null) {
-        ops.add(new CreateSequence(e.getValue()));
-      } else if (!was.equals(e.getValue())) {
-        ops.add(new DropSequence(was));
-        ops.add(new CreateSequence(e.getValue()));
+        ops.add(new CreateSequence(now.withOwnedBy(null)));
+      } else if (!normalizer.sameSequence(was, now.withOwnedBy(was.ownedBy()))) {
+        ops.add(new AlterSequence(was, now.withOwnedBy(was.ownedBy())));
       }
     }
 
@@ -295,7 +308,18 @@ public final class SchemaDiff {
       }
     }
 
-    // 9. Sequences that go away, last: a dropped column's default may have used one.
+    // 9. Owners of sequences, once their tables and columns exist.
+    for (var e : targetSequences.entrySet()) {
+      Sequence was = currentSequences.get(e.getKey());
+      Sequence now = e.getValue();
+      String owner = was == null ? null : was.ownedBy();
+      if (now.ownedBy() != null && !now.ownedBy().equals(owner)) {
+        Sequence before = was == null ? now.withOwnedBy(null) : now.withOwnedBy(owner);
+        ops.add(new AlterSequence(before, now));
+      }
+    }
+
+    // 10. Sequences that go away, last: a dropped column's default may have used one.
     for (var e : currentSequences.entrySet()) {
       if (!targetSequences.containsKey(e.getKey())) {
         ops.add(new DropSequence(e.getValue()));

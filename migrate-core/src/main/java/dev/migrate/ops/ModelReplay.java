@@ -128,6 +128,9 @@ public final class ModelReplay {
     public Void visitDropTable(DropTable op) {
       table(op.table().schema(), op.table().name(), op);
       tables.remove(key(op.table().schema(), op.table().name()));
+      // DROP TABLE drops the sequences owned by its columns with it (ALTER SEQUENCE docs, OWNED BY).
+      sequences.values().removeIf(s -> Objects.equals(s.schema(), op.table().schema()) && s.ownedBy() != null
+          && s.ownedBy().startsWith(op.table().name() + "."));
       return null;
     }
 
@@ -247,6 +250,16 @@ public final class ModelReplay {
     public Void visitSetTableComment(SetTableComment op) {
       Table t = table(op.schema(), op.table(), op);
       tables.put(key(op.schema(), op.table()), t.withComment(op.to()));
+      return null;
+    }
+
+    @Override
+    public Void visitAlterSequence(AlterSequence op) {
+      Sequence s = op.from();
+      if (!sequences.containsKey(key(s.schema(), s.name()))) {
+        throw new IllegalStateException(op + ": there is no sequence " + s.qualifiedName());
+      }
+      sequences.put(key(s.schema(), s.name()), op.to());
       return null;
     }
 

@@ -14,7 +14,7 @@ public sealed interface Op
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
         AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
         AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment,
-        RenameTable, RenameColumn {
+        RenameTable, RenameColumn, AlterSequence {
 
   /**
    * The op that undoes this one.

@@ -50,4 +50,6 @@ public interface OpVisitor<R> {
   R visitRenameTable(RenameTable op);
 
   R visitRenameColumn(RenameColumn op);
+
+  R visitAlterSequence(AlterSequence op);
 }

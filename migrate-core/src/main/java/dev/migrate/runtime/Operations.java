@@ -14,6 +14,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -145,6 +146,11 @@ public final class Operations {
   /** Drops {@code sequence}. */
   public void dropSequence(Sequence sequence) {
     sink.accept(new DropSequence(sequence.inSchema(schema)));
+  }
+
+  /** Changes a sequence from definition {@code from} to {@code to} (same name), keeping its current value. */
+  public void alterSequence(Sequence from, Sequence to) {
+    sink.accept(new AlterSequence(from.inSchema(schema), to.inSchema(schema)));
   }
 
   /** Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it follow it. */

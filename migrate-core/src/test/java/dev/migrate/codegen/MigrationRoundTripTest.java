@@ -17,6 +17,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -169,6 +170,9 @@ class MigrationRoundTripTest {
         ops.add(new CreateSequence(s.inSchema(schema)));
         ops.add(new DropSequence(s.inSchema(schema)));
       }
+      Sequence bounded = sequence("s6", 1, 50).withMinValue(-3).withMaxValue(3_000_000_000L).withOwnedBy("t.id");
+      ops.add(new CreateSequence(bounded.inSchema(schema)));
+      ops.add(new AlterSequence(sequence("s6", 1, 1).inSchema(schema), bounded.inSchema(schema)));
     }
     ops.add(new ExecuteSql("UPDATE t SET a = 'x\"y' WHERE b = $1", "UPDATE t SET a = NULL"));
     ops.add(new ExecuteSql("UPDATE t\n   SET a = '\\u0041 \u00e9 \\n'\n WHERE c = 1;\n", "SELECT 1 /* */"));
@@ -211,7 +215,7 @@ class MigrationRoundTripTest {
   @Test
   void everyGoldenFileCompiles() throws Exception {
     for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge",
-        "comments", "renames")) {
+        "comments", "renames", "sequences")) {
       String source = java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className = source.lines().filter(l -> l.startsWith("public class ")).findFirst().orElseThrow()
           .split(" ")[2];

@@ -10,6 +10,7 @@ import dev.migrate.model.ReferentialAction;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -142,6 +143,18 @@ class MigrationWriterTest {
         "renames", upgrade, List.of("table customer: did you rename fax to phone? annotate phone with"
             + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)"));
     assertGolden("renames", writer.render(spec));
+  }
+
+  @Test
+  void sequences() {
+    var before = sequence("invoice_seq", 1, 50);
+    List<Op> upgrade = List.of(
+        new CreateSequence(sequence("ticket_seq", 1, 1).withMaxValue(999_999)),
+        new AlterSequence(before, sequence("invoice_seq", 1000, 1).withMinValue(1000)),
+        new AlterSequence(before.inSchema("billing"), before.inSchema("billing").withOwnedBy("invoice.id")));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_120000_Sequences", "cc33dd44ee55", List.of("bb22cc33dd44"),
+        "sequences", upgrade, List.of());
+    assertGolden("sequences", writer.render(spec));
   }
 
   @Test

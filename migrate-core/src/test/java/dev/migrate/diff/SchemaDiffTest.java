@@ -10,6 +10,8 @@ import dev.migrate.model.Table;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -259,5 +261,26 @@ class SchemaDiffTest {
             + " alone (list it in <excludeTables> to silence this line)",
         "sequence legacy_seq is in the database but not in the model; no revision of this chain created it, so it"
             + " is left alone");
+  }
+
+  @Test
+  void changedSequencesAreAlteredAndOwnersSetOnceTheirTablesExist() {
+    Sequence was = sequence("s", 1, 50);
+    Sequence now = sequence("s", 1, 1).withMaxValue(1000).withOwnedBy("t.id");
+    Table t = table("t", column("id", bigint()).notNull());
+    List<Op> ops = diff.diff(new Database(List.of(), List.of(was)), new Database(List.of(t), List.of(now)));
+    assertThat(ops).containsExactly(
+        new AlterSequence(was, sequence("s", 1, 1).withMaxValue(1000)),
+        new CreateTable(t),
+        new AlterSequence(sequence("s", 1, 1).withMaxValue(1000), now));
+    // dropping the owning table: the sequence is disowned first, or DROP TABLE would take it along
+    List<Op> back = diff.diff(new Database(List.of(t), List.of(now)), Database.empty());
+    assertThat(back).containsExactly(
+        new AlterSequence(now, now.withOwnedBy(null)),
+        new DropTable(t),
+        new DropSequence(now.withOwnedBy(null)));
+    Database start = new Database(List.of(t), List.of(now));
+    assertThat(diff.diff(ModelReplay.apply(start, back), Database.empty())).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(Database.empty(), Op.reverseAll(back)), start)).isEmpty();
   }
 }

@@ -118,9 +118,19 @@ final class PostgresIntrospector {
                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
                             AND con.contype IN ('p', 'u', 'x'))""";
 
-  /** An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}). */
+  /**
+   * An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}) and is not read; a
+   * sequence {@code OWNED BY} a column depends on it automatically ({@code 'a'}), which gives {@code owned_by}.
+   */
   private static final String SEQUENCES = """
-      SELECT c.relname, s.seqstart, s.seqincrement
+      SELECT c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqtypid::regtype::text AS type,
+             (SELECT oc.relname || '.' || oa.attname
+                FROM pg_catalog.pg_depend od
+                JOIN pg_catalog.pg_class oc ON oc.oid = od.refobjid
+                JOIN pg_catalog.pg_attribute oa ON oa.attrelid = od.refobjid AND oa.attnum = od.refobjsubid
+               WHERE od.classid = 'pg_catalog.pg_class'::regclass AND od.objid = s.seqrelid
+                 AND od.refclassid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a'
+               LIMIT 1) AS owned_by
         FROM pg_catalog.pg_sequence s
         JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -128,6 +138,12 @@ final class PostgresIntrospector {
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                           WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.seqrelid
                             AND d.deptype = 'i')""";
+
+  /** The value range of each sequence type ({@code AS smallint|integer|bigint}). */
+  private static final Map<String, long[]> TYPE_RANGES = Map.of(
+      "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+      "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+      "bigint", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
 
   private PostgresIntrospector() {}
 
@@ -350,8 +366,18 @@ final class PostgresIntrospector {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          sequences.add(new Sequence(null, rows.getString("relname"), rows.getLong("seqstart"),
-              rows.getLong("seqincrement")));
+          long increment = rows.getLong("seqincrement");
+          long min = rows.getLong("seqmin");
+          long max = rows.getLong("seqmax");
+          long start = rows.getLong("seqstart");
+          long[] range = TYPE_RANGES.getOrDefault(rows.getString("type"), TYPE_RANGES.get("bigint"));
+          // A bound PostgreSQL would choose by itself reads as absent (CREATE SEQUENCE docs: 1 or the type's
+          // minimum, the type's maximum or -1, by direction), as does the start value where CREATE SEQUENCE
+          // widened the default to it; the model need not spell either out.
+          Long minValue = min == (increment > 0 ? Math.min(1, start) : range[0]) ? null : min;
+          Long maxValue = max == (increment > 0 ? range[1] : Math.max(-1, start)) ? null : max;
+          sequences.add(new Sequence(null, rows.getString("relname"), start, increment, minValue,
+              maxValue, rows.getString("owned_by")));
         }
       }
     }

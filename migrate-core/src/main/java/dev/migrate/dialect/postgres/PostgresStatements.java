@@ -19,6 +19,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -268,9 +269,11 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   // ---------------------------------------------------------------------------------------------- sequences
 
   /**
-   * {@code CREATE SEQUENCE n START WITH s INCREMENT BY i}. PostgreSQL's default bounds are 1 upwards for an
-   * ascending and -1 downwards for a descending sequence (CREATE SEQUENCE docs); a start outside them gets the
-   * bound it needs ({@code MINVALUE s} or {@code MAXVALUE s}) so that the statement is accepted.
+   * {@code CREATE SEQUENCE n START WITH s INCREMENT BY i [MINVALUE m] [MAXVALUE x] [OWNED BY t.c]}. PostgreSQL's
+   * default bounds are 1 upwards for an ascending and -1 downwards for a descending sequence (CREATE SEQUENCE
+   * docs); a start outside them gets the bound it needs ({@code MINVALUE s} or {@code MAXVALUE s}) so that the
+   * statement is accepted. {@code OWNED BY} needs the table; the diff therefore creates a sequence without owner
+   * and sets it with {@link AlterSequence} once the table exists.
    */
   @Override
   public List<String> visitCreateSequence(CreateSequence op) {
@@ -279,12 +282,72 @@ final class PostgresStatements implements OpVisitor<List<String>> {
         .append(qualified(sequence.schema(), sequence.name()))
         .append(" START WITH ").append(sequence.start())
         .append(" INCREMENT BY ").append(sequence.increment());
-    if (sequence.increment() > 0 && sequence.start() < 1) {
-      sql.append(" MINVALUE ").append(sequence.start());
-    } else if (sequence.increment() < 0 && sequence.start() > -1) {
-      sql.append(" MAXVALUE ").append(sequence.start());
+    if (sequence.minValue() != null || sequence.increment() > 0 && sequence.start() < 1) {
+      sql.append(" MINVALUE ").append(minValue(sequence));
+    }
+    if (sequence.maxValue() != null || sequence.increment() < 0 && sequence.start() > -1) {
+      sql.append(" MAXVALUE ").append(maxValue(sequence));
+    }
+    if (sequence.ownedBy() != null) {
+      sql.append(" OWNED BY ").append(ownedBy(sequence));
     }
     return List.of(sql.toString());
+  }
+
+  /**
+   * {@code ALTER SEQUENCE} with the clauses that change, in the order of the docs' synopsis: {@code INCREMENT BY},
+   * {@code MINVALUE}/{@code NO MINVALUE}, {@code MAXVALUE}/{@code NO MAXVALUE}, {@code START WITH} (which sets the
+   * value {@code RESTART} would go back to, not the current value), {@code OWNED BY}/{@code OWNED BY NONE}.
+   */
+  @Override
+  public List<String> visitAlterSequence(AlterSequence op) {
+    Sequence from = op.from();
+    Sequence to = op.to();
+    StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(to.schema(), to.name()));
+    int clauses = sql.length();
+    if (from.increment() != to.increment()) {
+      sql.append(" INCREMENT BY ").append(to.increment());
+    }
+    if (minValue(from) != minValue(to) || from.increment() > 0 != to.increment() > 0) {
+      sql.append(" MINVALUE ").append(minValue(to));
+    }
+    if (maxValue(from) != maxValue(to) || from.increment() > 0 != to.increment() > 0) {
+      sql.append(" MAXVALUE ").append(maxValue(to));
+    }
+    if (from.start() != to.start()) {
+      sql.append(" START WITH ").append(to.start());
+    }
+    if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
+      sql.append(" OWNED BY ").append(to.ownedBy() == null ? "NONE" : ownedBy(to));
+    }
+    return sql.length() == clauses ? List.of() : List.of(sql.toString());
+  }
+
+  /** The {@code MINVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
+  static long minValue(Sequence sequence) {
+    if (sequence.minValue() != null) {
+      return sequence.minValue();
+    }
+    return sequence.increment() > 0 ? Math.min(1, sequence.start()) : Long.MIN_VALUE;
+  }
+
+  /** The {@code MAXVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
+  static long maxValue(Sequence sequence) {
+    if (sequence.maxValue() != null) {
+      return sequence.maxValue();
+    }
+    return sequence.increment() > 0 ? Long.MAX_VALUE : Math.max(-1, sequence.start());
+  }
+
+  /** {@code table.column} of {@code OWNED BY}, the table in the sequence's schema. */
+  private static String ownedBy(Sequence sequence) {
+    String owner = sequence.ownedBy();
+    int dot = owner.lastIndexOf('.');
+    if (dot <= 0 || dot == owner.length() - 1) {
+      throw new IllegalArgumentException("sequence " + sequence.qualifiedName() + ": OWNED BY '" + owner
+          + "' is not table.column");
+    }
+    return qualified(sequence.schema(), owner.substring(0, dot)) + "." + quoteIdentifier(owner.substring(dot + 1));
   }
 
   @Override

@@ -19,6 +19,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -271,6 +272,26 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AlterColumn(null, "t", note, note.withType(SqlType.varchar(5))
         .withComment("short"))))
         .containsExactly("ALTER TABLE t ALTER COLUMN note TYPE varchar(5)", "COMMENT ON COLUMN t.note IS 'short'");
+  }
+
+  @Test
+  void sequenceBoundsOwnerAndAlter() {
+    Sequence s = Sequence.of("order_seq", 50);
+    assertThat(dialect.statements(new CreateSequence(s.withMinValue(10).withMaxValue(1000).withOwnedBy("order.id"))))
+        .containsExactly("CREATE SEQUENCE order_seq START WITH 1 INCREMENT BY 50 MINVALUE 10 MAXVALUE 1000"
+            + " OWNED BY \"order\".id");
+    assertThat(dialect.statements(new AlterSequence(s, new Sequence(null, "order_seq", 5, 1).withOwnedBy("t.id"))))
+        .containsExactly("ALTER SEQUENCE order_seq INCREMENT BY 1 START WITH 5 OWNED BY t.id");
+    assertThat(dialect.statements(new AlterSequence(s.withMaxValue(99).withOwnedBy("t.id"), s)))
+        .containsExactly("ALTER SEQUENCE order_seq MAXVALUE 9223372036854775807 OWNED BY NONE");
+    assertThat(dialect.statements(new AlterSequence(s.inSchema("app"), s.inSchema("app").withMinValue(-5))))
+        .containsExactly("ALTER SEQUENCE app.order_seq MINVALUE -5");
+    assertThat(dialect.statements(new AlterSequence(s, new Sequence(null, "order_seq", -1, -1))))
+        .containsExactly("ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1"
+            + " START WITH -1");
+    assertThat(dialect.statements(new AlterSequence(s, s))).isEmpty();
+    assertThat(dialect.sameSequence(new Sequence(null, "z", 0, 1), new Sequence(null, "z", 0, 1).withMinValue(0)))
+        .isTrue();
   }
 
   @Test

@@ -226,7 +226,7 @@ class PostgresIntrospectorTest {
               Column.of("id", SqlType.integer()).notNull().withDefault("nextval('t_id_seq'::regclass)"),
               Column.of("g", SqlType.integer()),
               new PrimaryKey("t_pkey", List.of("id"))))),
-          List.of(Sequence.of("t_id_seq", 1))));
+          List.of(Sequence.of("t_id_seq", 1).withOwnedBy("t.id"))));
     }
   }
 
@@ -286,7 +286,7 @@ class PostgresIntrospectorTest {
           .map(c -> new CheckConstraint(c.name(), DIALECT.normalizeCheck(c.expression())))
           .toList();
       tables.add(new Table(t.schema(), t.name(), columns, t.primaryKey(), t.uniqueConstraints(), checks,
-          t.indexes(), t.foreignKeys()));
+          t.indexes(), t.foreignKeys(), t.comment(), t.renamedFrom()));
     }
     return new Database(tables, database.sequences());
   }

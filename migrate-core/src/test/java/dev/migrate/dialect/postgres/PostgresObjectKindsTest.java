@@ -134,4 +134,24 @@ class PostgresObjectKindsTest {
     execute(Op.reverseAll(up));
     assertThat(DIFF.diff(introspect(), db(client, orders))).isEmpty();
   }
+
+  @Test
+  void sequencesAreAlteredInPlaceKeepingTheirValue() throws SQLException {
+    Table t = table("t", column("id", bigint()).notNull());
+    Database a = new Database(List.of(t), List.of(sequence("s", 1, 50), sequence("z", 0, 1)));
+    Database b = new Database(List.of(t), List.of(
+        sequence("s", 100, 1).withMinValue(-10).withMaxValue(1_000_000).withOwnedBy("t.id"),
+        sequence("z", 0, 1).withMinValue(-1)));
+    List<Op> up = roundTrip(a, b);
+    assertThat(up).noneMatch(op -> op instanceof dev.migrate.ops.DropSequence);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT nextval('s'), nextval('s')");
+    }
+    execute(up);
+    assertThat(introspect().sequences()).isEqualTo(b.sequences());
+    try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("SELECT nextval('s')")) {
+      rows.next();
+      assertThat(rows.getLong(1)).as("1, 51, then one step of the new increment").isEqualTo(52);
+    }
+  }
 }
