@@ -6,6 +6,7 @@ import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
@@ -159,12 +160,18 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitCreateIndex(CreateIndex op) {
-    return tableCall(op.schema(), op.table(), "createIndex", index(op.index()));
+    return op.concurrently()
+        ? call(op.schema(), "createIndex", CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(),
+            index(op.index())))
+        : tableCall(op.schema(), op.table(), "createIndex", index(op.index()));
   }
 
   @Override
   public CodeBlock visitDropIndex(DropIndex op) {
-    return tableCall(op.schema(), op.table(), "dropIndex", index(op.index()));
+    return op.concurrently()
+        ? call(op.schema(), "dropIndex", CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(),
+            index(op.index())))
+        : tableCall(op.schema(), op.table(), "dropIndex", index(op.index()));
   }
 
   @Override
@@ -319,10 +326,39 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return CodeBlock.of("check($S, $S)", constraint.name(), constraint.expression());
   }
 
+  /**
+   * {@code index("name", "a", "b")} or {@code uniqueIndex(...)} when every key is an ascending column, else with
+   * one key expression each ({@code asc("a")}, {@code desc("b")}, {@code expression("lower(email)")},
+   * {@code expression("x").desc()}); then {@code .withMethod("gin")}, {@code .withInclude(...)} and
+   * {@code .withWhere("...")} as needed.
+   */
   static CodeBlock index(Index index) {
-    List<String> columns = index.plainColumns().orElseThrow(() -> new UnsupportedOperationException(
-        "index " + index.name() + ": DESC, expression, method, INCLUDE and WHERE are not rendered yet"));
-    return CodeBlock.of("$L($S$L)", index.unique() ? "uniqueIndex" : "index", index.name(), moreStrings(columns));
+    String factory = index.unique() ? "uniqueIndex" : "index";
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (index.keys().stream().allMatch(IndexKey::isPlainColumn)) {
+      code.add("$L($S$L)", factory, index.name(), moreStrings(index.keys().stream().map(IndexKey::column).toList()));
+    } else {
+      code.add("$L($S", factory, index.name());
+      for (IndexKey key : index.keys()) {
+        if (key.column() != null) {
+          code.add(", $L($S)", key.descending() ? "desc" : "asc", key.column());
+        } else {
+          code.add(",$W$L($S)$L", "expression", key.expression(), key.descending() ? ".desc()" : "");
+        }
+      }
+      code.add(")");
+    }
+    if (!index.method().equals(Index.BTREE)) {
+      code.add("$Z.withMethod($S)", index.method());
+    }
+    if (!index.include().isEmpty()) {
+      code.add("$Z.withInclude($L)", CodeBlock.join(index.include().stream().map(c -> CodeBlock.of("$S", c)).toList(),
+          ", "));
+    }
+    if (index.where() != null) {
+      code.add("$Z.withWhere($S)", index.where());
+    }
+    return code.build();
   }
 
   /**

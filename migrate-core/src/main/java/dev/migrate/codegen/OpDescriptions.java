@@ -183,13 +183,13 @@ public final class OpDescriptions {
     @Override
     public String visitCreateIndex(CreateIndex op) {
       return "created " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
-          + qualified(op.schema(), op.table());
+          + qualified(op.schema(), op.table()) + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override
     public String visitDropIndex(DropIndex op) {
       return "dropped " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
-          + qualified(op.schema(), op.table());
+          + qualified(op.schema(), op.table()) + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override

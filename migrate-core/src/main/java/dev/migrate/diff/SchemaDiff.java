@@ -6,6 +6,7 @@ import dev.migrate.model.Database;
 import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.Sequence;
 import dev.migrate.model.Table;
 import dev.migrate.model.TableElement;
@@ -341,9 +342,25 @@ public final class SchemaDiff {
     return true;
   }
 
-  /** Indexes compare by value, their expressions and predicates through the normalizer. */
+  /**
+   * Indexes compare by value, their key expressions and predicates through the normalizer (PostgreSQL stores them
+   * deparsed: {@code lower(email)} may come back as {@code lower((email)::text)}).
+   */
   private boolean sameIndex(Index a, Index b) {
-    return a.equals(b);
+    if (!a.name().equals(b.name()) || a.unique() != b.unique() || !a.method().equals(b.method())
+        || !a.include().equals(b.include()) || a.keys().size() != b.keys().size()
+        || !Objects.equals(normalizer.normalizeCheck(a.where()), normalizer.normalizeCheck(b.where()))) {
+      return false;
+    }
+    for (int i = 0; i < a.keys().size(); i++) {
+      IndexKey x = a.keys().get(i);
+      IndexKey y = b.keys().get(i);
+      if (x.descending() != y.descending() || !Objects.equals(x.column(), y.column())
+          || !Objects.equals(normalizer.normalizeCheck(x.expression()), normalizer.normalizeCheck(y.expression()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void alterTable(Table was, Table now, List<Op> ops, List<String> warnings) {

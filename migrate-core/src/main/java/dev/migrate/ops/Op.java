@@ -37,6 +37,15 @@ public sealed interface Op
     return List.copyOf(reversed);
   }
 
+  /**
+   * Whether PostgreSQL can run this op inside a transaction block; {@code false} for {@code CREATE INDEX
+   * CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}, which need a revision marked
+   * {@code @Revision(transactional = false)}.
+   */
+  default boolean runsInTransaction() {
+    return true;
+  }
+
   /** Calls the {@code visitor} method for this op's record type and returns its result. */
   <R> R accept(OpVisitor<R> visitor);
 }

@@ -31,6 +31,7 @@ import dev.migrate.ops.Op;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -118,14 +119,18 @@ public final class Operations {
     sink.accept(new DropCheckConstraint(schema, table, constraint));
   }
 
-  /** Creates {@code index} on {@code table}. */
-  public void createIndex(String table, Index index) {
-    sink.accept(new CreateIndex(schema, table, index));
+  /** Creates {@code index} on {@code table}; {@code Ddl.concurrently()} as an option builds it concurrently. */
+  public void createIndex(String table, Index index, Ddl.IndexOption... options) {
+    sink.accept(new CreateIndex(schema, table, index, concurrently(options)));
   }
 
-  /** Drops {@code index} of {@code table}. */
-  public void dropIndex(String table, Index index) {
-    sink.accept(new DropIndex(schema, table, index));
+  /** Drops {@code index} of {@code table}; {@code Ddl.concurrently()} as an option drops it concurrently. */
+  public void dropIndex(String table, Index index, Ddl.IndexOption... options) {
+    sink.accept(new DropIndex(schema, table, index, concurrently(options)));
+  }
+
+  private static boolean concurrently(Ddl.IndexOption... options) {
+    return List.of(options).contains(Ddl.IndexOption.CONCURRENTLY);
   }
 
   /** Adds {@code foreignKey} to {@code table}. */

@@ -122,6 +122,16 @@ class MigrationRoundTripTest {
     return keys;
   }
 
+  static List<Index> everyIndexShape() {
+    return List.of(
+        index("i_desc", desc("a")),
+        uniqueIndex("i_mixed", asc("a"), desc("b"), expression("lower(\"Mixed\"::text)"), expression("a + 1").desc()),
+        index("i_gin", "tags").withMethod("gin"),
+        index("i_brin", asc("at")).withMethod("brin").withWhere("at > '2020-01-01'"),
+        uniqueIndex("i_include", "a").withInclude("b", "Order").withWhere("deleted IS NULL AND x <> 'it''s'"),
+        index("i_hash", expression("md5(payload)")).withMethod("hash"));
+  }
+
   /** A list of ops with every op record, schema-less and schema-qualified, all reversible. */
   static List<Op> everyOp() {
     List<Op> ops = new ArrayList<>();
@@ -161,6 +171,11 @@ class MigrationRoundTripTest {
       ops.add(new DropCheckConstraint(schema, "t", check("t_c2", "b IS NOT NULL")));
       ops.add(new CreateIndex(schema, "t", index("t_i", "a")));
       ops.add(new DropIndex(schema, "t", uniqueIndex("t_i3", "a", "b", "c")));
+      for (Index index : everyIndexShape()) {
+        ops.add(new CreateIndex(schema, "t", index));
+        ops.add(new DropIndex(schema, "t", index, true));
+        ops.add(new CreateIndex(schema, "t", index, true));
+      }
       for (ForeignKey fk : everyForeignKeyShape()) {
         ops.add(new AddForeignKey(schema, "t", fk));
         ops.add(new DropForeignKey(schema, "t", fk));
@@ -215,7 +230,7 @@ class MigrationRoundTripTest {
   @Test
   void everyGoldenFileCompiles() throws Exception {
     for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge",
-        "comments", "renames", "sequences")) {
+        "comments", "renames", "sequences", "indexes")) {
       String source = java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className = source.lines().filter(l -> l.startsWith("public class ")).findFirst().orElseThrow()
           .split(" ")[2];

@@ -158,6 +158,21 @@ class MigrationWriterTest {
   }
 
   @Test
+  void indexesOfEveryShape() {
+    List<Op> upgrade = List.of(
+        new CreateIndex(null, "customer", index("customer_created_idx", desc("created_at"), asc("id"))),
+        new CreateIndex(null, "customer", uniqueIndex("customer_email_lower_key", expression("lower(email)"))
+            .withWhere("deleted_at IS NULL")),
+        new CreateIndex(null, "document", index("document_tags_idx", "tags").withMethod("gin")),
+        new CreateIndex("billing", "invoice", index("invoice_customer_idx", "customer_id")
+            .withInclude("total", "issued_on")),
+        new CreateIndex(null, "event", index("event_at_idx", "at").withMethod("brin"), true));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_130000_Indexes", "dd44ee55ff66", List.of("cc33dd44ee55"),
+        "indexes", upgrade, List.of());
+    assertGolden("indexes", writer.render(spec));
+  }
+
+  @Test
   void emptyRevisionTemplateShowsHowToWriteOps() {
     var spec = MigrationSpec.empty(PACKAGE, "R20261123_080000_BackfillPhone", "0a1b2c3d4e5f", List.of("c0ffee123456"),
         "backfill phone");

@@ -35,9 +35,11 @@ import java.util.Set;
  * <p>What is read: ordinary and partitioned tables ({@code relkind} {@code r}, {@code p}), not partitions;
  * columns in {@code attnum} order; primary key, unique, check and foreign key constraints with their columns in
  * key order; indexes that do not back a primary key, unique or exclusion constraint, with their key columns (an
- * expression column reads as its expression text); sequences that are not an identity column's own. What is not
- * read (the model cannot say it): index methods, sort orders, predicates and {@code INCLUDE} columns; exclusion
- * constraints; generated columns' expressions; deferrability; comments.
+ * expression column reads as its expression text), sort order, method, {@code INCLUDE} columns and predicate;
+ * sequences that are not an identity column's own, with their bounds and owner; table and column comments. What is
+ * not read (the model cannot say it): {@code NULLS FIRST/LAST} other than the default, operator classes and
+ * collations of index keys; exclusion constraints; generated columns' expressions; views, triggers, functions,
+ * policies and privileges.
  */
 final class PostgresIntrospector {
 
@@ -97,20 +99,25 @@ final class PostgresIntrospector {
        WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ('r', 'p')""";
 
   /**
-   * Key columns only (the first {@code indnkeyatts} of {@code indkey}); column number 0 is an expression, whose
-   * text {@code pg_get_indexdef(index, column, true)} gives, asked only for indexes that have expressions. An index
+   * The first {@code indnkeyatts} of {@code indkey} are the keys, the rest the {@code INCLUDE} columns; column
+   * number 0 is an expression, whose text {@code pg_get_indexdef(index, column, true)} gives, asked only for indexes
+   * that have expressions. Bit 0 of a key's {@code indoption} is {@code DESC} (pg_index.h, {@code INDOPTION_DESC});
+   * the access method comes from {@code pg_am}, the predicate of a partial index from {@code indpred}. An index
    * that backs a primary key, unique or exclusion constraint of its own table ({@code pg_constraint.conindid})
    * belongs to that constraint; a foreign key's {@code conindid} names the referenced table's index, hence the
    * {@code conrelid} condition.
    */
   private static final String INDEXES = """
       SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::int2[] AS keys, i.indnkeyatts,
+             i.indoption::int2[] AS options, am.amname,
+             pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
              CASE WHEN i.indexprs IS NOT NULL THEN
                ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
                        FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
              END AS expressions
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = ? AND c.relkind IN ('r', 'p')
@@ -346,15 +353,22 @@ final class PostgresIntrospector {
             continue;
           }
           String name = rows.getString("relname");
-          List<Integer> keys = numbers(rows.getArray("keys")).subList(0, rows.getInt("indnkeyatts"));
+          List<Integer> all = numbers(rows.getArray("keys"));
+          int keyCount = rows.getInt("indnkeyatts");
+          List<Integer> keys = all.subList(0, keyCount);
+          List<Integer> options = numbers(rows.getArray("options"));
           List<String> expressions = strings(rows.getArray("expressions"));
           List<IndexKey> indexKeys = new ArrayList<>(keys.size());
           for (int i = 0; i < keys.size(); i++) {
-            indexKeys.add(keys.get(i) == 0
-                ? IndexKey.expression(expressions.get(i))
-                : IndexKey.column(table.names(List.of(keys.get(i)), name).get(0)));
+            boolean descending = i < options.size() && (options.get(i) & 1) != 0;
+            indexKeys.add(new IndexKey(
+                keys.get(i) == 0 ? null : table.names(List.of(keys.get(i)), name).get(0),
+                keys.get(i) == 0 ? expressions.get(i) : null,
+                descending));
           }
-          table.indexes.add(new Index(name, indexKeys, rows.getBoolean("indisunique"), Index.BTREE, List.of(), null));
+          List<String> include = table.names(all.subList(keyCount, all.size()), name);
+          table.indexes.add(new Index(name, indexKeys, rows.getBoolean("indisunique"), rows.getString("amname"),
+              include, rows.getString("predicate")));
         }
       }
     }

@@ -257,13 +257,15 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitCreateIndex(CreateIndex op) {
-    return List.of(createIndex(op.schema(), op.table(), op.index()));
+    String sql = createIndex(op.schema(), op.table(), op.index());
+    return List.of(op.concurrently() ? sql.replaceFirst(" INDEX ", " INDEX CONCURRENTLY ") : sql);
   }
 
   /** {@code DROP INDEX}: an index lives in its table's schema, so it is qualified with the op's schema. */
   @Override
   public List<String> visitDropIndex(DropIndex op) {
-    return List.of("DROP INDEX " + qualified(op.schema(), op.index().name()));
+    return List.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
+        + qualified(op.schema(), op.index().name()));
   }
 
   // ---------------------------------------------------------------------------------------------- sequences

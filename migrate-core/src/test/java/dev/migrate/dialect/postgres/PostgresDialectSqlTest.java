@@ -7,6 +7,7 @@ import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
@@ -238,6 +239,22 @@ class PostgresDialectSqlTest {
         .containsExactly("DROP INDEX customer_name_idx");
     assertThat(dialect.statements(new DropIndex("Tenant-1", "customer", index)))
         .containsExactly("DROP INDEX \"Tenant-1\".customer_name_idx");
+  }
+
+  @Test
+  void indexesOfEveryShape() {
+    Index index = new Index("t_idx", List.of(IndexKey.descending("created_at"), IndexKey.expression("lower(email)"),
+        IndexKey.expression("a + b").desc()), true, "btree", List.of("name", "order"), "deleted_at IS NULL");
+    assertThat(dialect.statements(new CreateIndex(null, "t", index))).containsExactly(
+        "CREATE UNIQUE INDEX t_idx ON t (created_at DESC, (lower(email)), (a + b) DESC) INCLUDE (name, \"order\")"
+            + " WHERE deleted_at IS NULL");
+    assertThat(dialect.statements(new CreateIndex("app", "t", Index.on("t_tags", List.of("tags"), false)
+        .withMethod("gin"), true)))
+        .containsExactly("CREATE INDEX CONCURRENTLY t_tags ON app.t USING gin (tags)");
+    assertThat(dialect.statements(new DropIndex("app", "t", index, true)))
+        .containsExactly("DROP INDEX CONCURRENTLY app.t_idx");
+    assertThat(new CreateIndex(null, "t", index, true).runsInTransaction()).isFalse();
+    assertThat(new CreateIndex(null, "t", index, true).reverse()).isEqualTo(new DropIndex(null, "t", index, true));
   }
 
   @Test

@@ -248,7 +248,7 @@ class PostgresIntrospectorTest {
 
       assertThat(person.indexes()).containsExactly(
           new Index("person_lower_email_idx", List.of(IndexKey.expression("lower(email)"), IndexKey.column("name")),
-              false, Index.BTREE, List.of(), null));
+              false, Index.BTREE, List.of("email"), null));
     }
   }
 

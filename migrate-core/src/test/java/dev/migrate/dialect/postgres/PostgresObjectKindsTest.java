@@ -154,4 +154,39 @@ class PostgresObjectKindsTest {
       assertThat(rows.getLong(1)).as("1, 51, then one step of the new increment").isEqualTo(52);
     }
   }
+
+  @Test
+  void indexesOfEveryShapeComeBackAsCreatedAndEachChangeIsFound() throws SQLException {
+    Table plain = table("doc",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)),
+        column("tags", type("text[]")),
+        column("at", timestamptz(6)),
+        column("deleted_at", timestamptz(6)),
+        column("n", integer()),
+        index("doc_email_idx", "email"),
+        index("doc_tags_idx", "tags"),
+        index("doc_at_idx", "at"),
+        index("doc_n_idx", "n"));
+    Table shaped = table("doc",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)),
+        column("tags", type("text[]")),
+        column("at", timestamptz(6)),
+        column("deleted_at", timestamptz(6)),
+        column("n", integer()),
+        uniqueIndex("doc_email_idx", expression("lower(email)"), desc("id")).withWhere("deleted_at IS NULL"),
+        index("doc_tags_idx", "tags").withMethod("gin"),
+        index("doc_at_idx", desc("at")).withInclude("n", "id"),
+        index("doc_n_idx", expression("n + 1")).withMethod("hash").withWhere("n > 0 AND email <> 'x'"));
+
+    List<Op> up = roundTrip(db(plain), db(shaped));
+
+    assertThat(up).hasSize(8);
+    execute(DIFF.diff(introspect(), db(shaped)));
+    Table read = introspect().table(null, "doc").orElseThrow();
+    assertThat(read.indexes()).extracting(dev.migrate.model.Index::method)
+        .containsExactly("btree", "btree", "hash", "gin");
+    assertThat(read.indexes().get(0).include()).containsExactly("n", "id");
+  }
 }
