@@ -141,6 +141,7 @@ public final class Migrate {
    */
   public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
     Database current;
+    Set<String> existingSchemas;
     try (Connection c = config.connections.open()) {
       VersionStore store = config.dialect.versionStore();
       boolean exists = store.schemaExists(c, config.schema);
@@ -158,11 +159,18 @@ public final class Migrate {
             + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
       }
       current = exists ? config.dialect.introspect(c, config.schema, OWN_TABLES) : Database.empty();
+      existingSchemas = new java.util.HashSet<>();
+      for (String schema : schemasOf(model)) {
+        if (store.schemaExists(c, schema)) {
+          existingSchemas.add(schema);
+        }
+      }
     } catch (SQLException e) {
       throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + config.schema + " of "
           + config.connections.describe() + ": " + e.getMessage(), e);
     }
     DiffOptions options = DiffOptions.defaults()
+        .withExistingSchemas(existingSchemas)
         .withExcludeTables(config.excludeTables)
         .withOwned(ChainObjects.of(chainUpgradeOps(), config.schema));
     DiffResult diff = new SchemaDiff(config.dialect).compare(current, model.relativeTo(config.schema), options);
@@ -177,6 +185,16 @@ public final class Migrate {
         revises(), message, ops, diff.warnings());
     return new AutogenResult(Optional.of(write(spec, sourceRoot)), id, ops, detected, warnings, diff.warnings(),
         diff.infos());
+  }
+
+  /** The schemas named by the model's objects, other than the target schema. */
+  private Set<String> schemasOf(Database model) {
+    Set<String> schemas = new java.util.TreeSet<>();
+    model.tables().forEach(t -> schemas.add(Objects.requireNonNullElse(t.schema(), config.schema)));
+    model.sequences().forEach(s -> schemas.add(Objects.requireNonNullElse(s.schema(), config.schema)));
+    model.enumTypes().forEach(e -> schemas.add(Objects.requireNonNullElse(e.schema(), config.schema)));
+    schemas.remove(config.schema);
+    return schemas;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.migrate.dialect.VersionStore;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
+import dev.migrate.runtime.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -194,6 +195,16 @@ public final class Runner {
       statements.addAll(dialect.statements(op));
     }
     String checksum = checksum(up ? ops : record(revision, true));
+    Revision annotation = revision.type().getAnnotation(Revision.class);
+    boolean transactional = annotation == null || annotation.transactional();
+    if (!transactional) {
+      return applyOutsideTransaction(c, revision, down, up, statements, checksum);
+    }
+    ops.stream().filter(op -> !op.runsInTransaction()).findFirst().ifPresent(op -> {
+      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+          + revision.type().getName() + ") has " + op + ", which PostgreSQL cannot run inside a transaction."
+          + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
+    });
     long started = System.nanoTime();
     String failed = null;
     c.setAutoCommit(false);
@@ -219,6 +230,55 @@ public final class Runner {
           + (failed == null ? "" : "\n  in statement: " + failed)
           + "\nThe revision was rolled back; the schema stays at " + (up ? orBase(down) : revision.id())
           + ". Fix the migration class and run the goal again.", e);
+    } finally {
+      c.setAutoCommit(true);
+    }
+    return new AppliedRevision(revision.id(), revision.message(), direction, statements.size(),
+        millisSince(started));
+  }
+
+  /**
+   * A revision marked {@code @Revision(transactional = false)}: each statement commits on its own, then the version
+   * table and the history row commit together. On a failure the statements before the failing one stay applied;
+   * the history records the attempt as failed and the message names the statement.
+   */
+  private AppliedRevision applyOutsideTransaction(Connection c, RevisionInfo revision, String down, boolean up,
+      List<String> statements, String checksum) throws SQLException {
+    String direction = up ? "upgrade" : "downgrade";
+    log.accept("Revision " + revision.id() + " is marked transactional = false: running its " + statements.size()
+        + " statement(s) outside a transaction, each committed on its own");
+    long started = System.nanoTime();
+    int done = 0;
+    c.setAutoCommit(true);
+    try (Statement statement = c.createStatement()) {
+      for (String sql : statements) {
+        try {
+          statement.execute(sql);
+        } catch (SQLException e) {
+          try {
+            store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
+          } catch (SQLException recording) {
+            e.addSuppressed(recording);
+          }
+          throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+              + revision.type().getName() + ") failed to " + direction + " schema " + schema + " at statement "
+              + (done + 1) + " of " + statements.size() + ": " + e.getMessage() + "\n  in statement: " + sql
+              + "\nIt runs outside a transaction (transactional = false), so the " + done + " statement(s) before"
+              + " it stay applied and the schema may be partially changed; the version table still says "
+              + (up ? orBase(down) : revision.id()) + ". Repair the schema by hand (for a failed CREATE INDEX"
+              + " CONCURRENTLY, drop the INVALID index), then run the goal again.", e);
+        }
+        done++;
+      }
+    }
+    c.setAutoCommit(false);
+    try {
+      store.setHeads(c, up ? List.of(revision.id()) : down == null ? List.of() : List.of(down));
+      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
     } finally {
       c.setAutoCommit(true);
     }

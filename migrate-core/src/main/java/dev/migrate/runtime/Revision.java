@@ -23,4 +23,12 @@ public @interface Revision {
 
   /** The message given to {@code -Dmessage}, as typed. */
   String message() default "";
+
+  /**
+   * Whether the runner wraps the revision in one transaction (the default: all of it or nothing of it applies).
+   * {@code false} is for ops PostgreSQL cannot run in a transaction block ({@code CREATE INDEX CONCURRENTLY}); the
+   * runner then runs each statement on its own, says so, and on a failure records it and names the statement,
+   * since the statements before it stay applied.
+   */
+  boolean transactional() default true;
 }

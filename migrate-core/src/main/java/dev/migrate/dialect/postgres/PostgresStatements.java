@@ -20,6 +20,11 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -97,6 +102,41 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       }
     }
     return statements;
+  }
+
+  // ---------------------------------------------------------------------------------------------- schemas, types
+
+  @Override
+  public List<String> visitCreateSchema(CreateSchema op) {
+    return List.of("CREATE SCHEMA " + quoteIdentifier(op.name()));
+  }
+
+  /** Without {@code CASCADE}: PostgreSQL refuses a schema that still holds objects. */
+  @Override
+  public List<String> visitDropSchema(DropSchema op) {
+    return List.of("DROP SCHEMA " + quoteIdentifier(op.name()));
+  }
+
+  @Override
+  public List<String> visitCreateEnumType(CreateEnumType op) {
+    return List.of("CREATE TYPE " + qualified(op.type().schema(), op.type().name()) + " AS ENUM ("
+        + op.type().values().stream().map(PostgresStatements::literalOrNull).collect(Collectors.joining(", ")) + ")");
+  }
+
+  @Override
+  public List<String> visitDropEnumType(DropEnumType op) {
+    return List.of("DROP TYPE " + qualified(op.type().schema(), op.type().name()));
+  }
+
+  @Override
+  public List<String> visitAddEnumValue(AddEnumValue op) {
+    String sql = "ALTER TYPE " + qualified(op.schema(), op.type()) + " ADD VALUE " + literalOrNull(op.value());
+    if (op.before() != null) {
+      sql += " BEFORE " + literalOrNull(op.before());
+    } else if (op.after() != null) {
+      sql += " AFTER " + literalOrNull(op.after());
+    }
+    return List.of(sql);
   }
 
   @Override

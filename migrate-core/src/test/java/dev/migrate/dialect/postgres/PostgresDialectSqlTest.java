@@ -15,6 +15,11 @@ import dev.migrate.model.SqlType;
 import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
@@ -316,6 +321,22 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AlterSequence(s, s))).isEmpty();
     assertThat(dialect.sameSequence(new Sequence(null, "z", 0, 1), new Sequence(null, "z", 0, 1).withMinValue(0)))
         .isTrue();
+  }
+
+  @Test
+  void schemasAndEnumTypes() {
+    assertThat(dialect.statements(new CreateSchema("Tenant-1"))).containsExactly("CREATE SCHEMA \"Tenant-1\"");
+    assertThat(dialect.statements(new DropSchema("billing"))).containsExactly("DROP SCHEMA billing");
+    var mood = new dev.migrate.model.EnumType("app", "mood", List.of("sad", "it's ok"));
+    assertThat(dialect.statements(new CreateEnumType(mood)))
+        .containsExactly("CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok')");
+    assertThat(dialect.statements(new DropEnumType(mood))).containsExactly("DROP TYPE app.mood");
+    assertThat(dialect.statements(new AddEnumValue(null, "mood", "happy", null, null)))
+        .containsExactly("ALTER TYPE mood ADD VALUE 'happy'");
+    assertThat(dialect.statements(new AddEnumValue(null, "mood", "meh", "sad", null)))
+        .containsExactly("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad'");
+    assertThat(dialect.statements(new AddEnumValue("app", "mood", "glad", null, "sad")))
+        .containsExactly("ALTER TYPE app.mood ADD VALUE 'glad' AFTER 'sad'");
   }
 
   @Test
