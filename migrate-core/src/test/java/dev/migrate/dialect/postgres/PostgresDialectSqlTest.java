@@ -159,7 +159,15 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AlterColumn(null, "t", text, text.withType(SqlType.uuid()))))
         .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE uuid USING code::uuid");
     assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.bigint()), text)))
-        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE varchar(10) USING code::varchar(10)");
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE varchar(10)");
+    assertThat(dialect.statements(new AlterColumn(null, "t", text, text.withType(SqlType.of("mood")))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE mood USING code::mood");
+    assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.jsonb()),
+        text.withType(SqlType.numeric(10, 2)))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE numeric(10,2) USING code::numeric(10,2)");
+    assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.timestamptz(6)),
+        text.withType(SqlType.date()))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE date");
     assertThat(dialect.statements(new AlterColumn(null, "t", text, text.withType(SqlType.text()))))
         .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE text");
     assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.integer()),

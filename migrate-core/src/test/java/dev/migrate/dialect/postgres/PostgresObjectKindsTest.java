@@ -261,4 +261,32 @@ class PostgresObjectKindsTest {
     assertThat(DIFF.compare(Database.empty(), model, options.withExistingSchemas(Set.of("public", "billing")))
         .ops()).containsExactly(new dev.migrate.ops.CreateTable(invoice));
   }
+
+  @Test
+  void enumChecksPrimaryKeysTypesAndIdentityChange() throws SQLException {
+    Table a = table("account",
+        column("id", bigint()).notNull(),
+        column("tenant", integer()).notNull(),
+        column("status", varchar(16)).notNull(),
+        column("code", varchar(10)),
+        column("n", bigint()).asIdentity(),
+        column("price", numeric(10, 2)),
+        primaryKey("account_pkey", "id"),
+        check("account_status_check", "status IN ('NEW', 'ACTIVE')"));
+    Table b = table("account",
+        column("id", bigint()).notNull(),
+        column("tenant", integer()).notNull(),
+        column("status", varchar(16)).notNull(),
+        column("code", integer()),
+        column("n", bigint()).withIdentity(dev.migrate.model.Identity.ALWAYS),
+        column("price", numeric(12, 4)),
+        primaryKey("account_pkey", "tenant", "id"),
+        check("account_status_check", "status IN ('NEW', 'ACTIVE', 'CLOSED')"));
+    List<Op> up = roundTrip(db(a), db(b));
+    assertThat(up).extracting(op -> op.getClass().getSimpleName()).containsExactly(
+        "DropCheckConstraint", "DropPrimaryKey", "AlterColumn", "AlterColumn", "AlterColumn", "AddPrimaryKey",
+        "AddCheckConstraint");
+    assertThat(DIALECT.statements(up.get(2))).containsExactly(
+        "ALTER TABLE account ALTER COLUMN code TYPE integer USING code::integer");
+  }
 }
