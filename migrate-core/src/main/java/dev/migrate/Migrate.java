@@ -16,6 +16,11 @@ import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runner.Runner;
+import dev.migrate.schema.FanOut;
+import dev.migrate.schema.FanOutReport;
+import dev.migrate.schema.PooledConnections;
+import dev.migrate.schema.SchemaNames;
+import dev.migrate.schema.SchemaSelection;
 import dev.migrate.snapshot.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,6 +44,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -58,14 +64,18 @@ public final class Migrate {
   private static final Set<String> OWN_TABLES = Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE);
 
   private final Configuration config;
+  private final String schema;
+  private final ConnectionSource connections;
   private final RevisionGraph graph;
   private final Runner runner;
 
-  private Migrate(Configuration config, RevisionGraph graph) {
+  private Migrate(Configuration config, String schema, ConnectionSource connections, RevisionGraph graph,
+      Consumer<String> log) {
     this.config = config;
+    this.schema = schema;
+    this.connections = connections;
     this.graph = graph;
-    this.runner = new Runner(config.dialect, config.connections, config.schema, graph, config.lockTimeout,
-        config.log);
+    this.runner = new Runner(config.dialect, connections, schema, graph, config.lockTimeout, log);
   }
 
   /** A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no log. */
@@ -76,6 +86,81 @@ public final class Migrate {
   /** The revision graph of the configured migrations. */
   public RevisionGraph graph() {
     return graph;
+  }
+
+  /** The schema this facade runs the chain in. */
+  public String schema() {
+    return schema;
+  }
+
+  /** The database, for messages ({@link ConnectionSource#describe()}); never a password. */
+  public String database() {
+    return connections.describe();
+  }
+
+  /**
+   * The same chain and database, run in {@code schema} instead (a target schema: {@code dev}, {@code tenant-1}).
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if the name is not valid ({@link SchemaNames})
+   */
+  public Migrate inSchema(String schema) {
+    return new Migrate(config, SchemaNames.requireValid(schema, "schema"), connections, graph, config.log);
+  }
+
+  /**
+   * The schemas {@code selection} names: names as given, patterns ({@code tenant_*}) expanded over the schemas
+   * that exist (see {@link SchemaSelection#resolve}).
+   *
+   * @throws MigrateException {@link ErrorCode#CONFIGURATION} if a pattern matches nothing,
+   *     {@link ErrorCode#CONNECTION} if the catalog cannot be read
+   */
+  public List<String> schemas(SchemaSelection selection) {
+    if (!selection.hasPattern()) {
+      return selection.resolve(List.of(), connections.describe());
+    }
+    try (Connection c = connections.open()) {
+      return selection.resolve(config.dialect.versionStore().schemas(c), connections.describe());
+    } catch (SQLException e) {
+      throw new MigrateException(ErrorCode.CONNECTION, "Cannot list the schemas of " + connections.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code action} once per schema of {@code schemas}, on {@code threads} threads in this JVM, each schema
+   * through {@link #inSchema} over one pool of at most {@code threads} connections (HikariCP when the facade was
+   * configured with {@link Configuration#connection}; an application's {@code DataSource} is used as it is). One
+   * schema failing does not stop the others; every outcome is in the report, and
+   * {@link FanOutReport#throwIfFailed()} turns failures into one error that lists them all. A progress line (done /
+   * total, failures, schemas per second) goes to the configured log at most once a second and at the end; the
+   * per-revision lines of each schema are not logged.
+   *
+   * @param goal the goal's name for the report, for example {@code "upgrade"}
+   * @param threads how many schemas run at once, at least 1
+   * @param action the work for one schema, for example {@code m -> m.upgrade("head")}
+   * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the pool cannot be started
+   */
+  public FanOutReport forEachSchema(String goal, List<String> schemas, int threads,
+      Function<Migrate, RunResult> action) {
+    schemas.forEach(s -> SchemaNames.requireValid(s, "schema"));
+    int size = Math.max(1, Math.min(threads, schemas.size()));
+    try (PooledConnections pool = PooledConnections.over(connections, config.settings, size)) {
+      return new FanOut(size, config.log).run(goal, schemas,
+          s -> action.apply(new Migrate(config, s, pool, graph, line -> { })),
+          s -> new Migrate(config, s, pool, graph, line -> { }).current());
+    }
+  }
+
+  /**
+   * Drops this facade's schema with everything in it, creates it again and upgrades it to head (the seed workflow's
+   * {@code migrate.py reset}), holding the schema's lock while it drops and creates.
+   *
+   * @param force drop even when the schema's tables hold rows
+   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the row count per table when the schema holds
+   *     rows and {@code force} is false (nothing is dropped); otherwise as {@link #upgrade}
+   */
+  public RunResult reset(boolean force) {
+    return runner.reset(force);
   }
 
   /**
@@ -137,28 +222,28 @@ public final class Migrate {
    */
   public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
     Database current;
-    try (Connection c = config.connections.open()) {
+    try (Connection c = connections.open()) {
       VersionStore store = config.dialect.versionStore();
-      boolean exists = store.schemaExists(c, config.schema);
+      boolean exists = store.schemaExists(c, schema);
       List<String> heads = List.of();
       if (exists) {
-        store.useSchema(c, config.schema, false);
+        store.useSchema(c, schema, false);
         heads = store.heads(c);
       }
       List<String> head = graph.head().map(r -> List.of(r.id())).orElse(List.of());
       if (!heads.equals(head)) {
         throw new MigrateException(ErrorCode.NOT_AT_HEAD, "Target database is not up to date: schema "
-            + config.schema + " of " + config.connections.describe() + " is at "
+            + schema + " of " + connections.describe() + " is at "
             + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ", but the head of the migrations is "
             + (head.isEmpty() ? "base (there are no migrations)" : head.get(0))
             + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
       }
-      current = exists ? config.dialect.introspect(c, config.schema, OWN_TABLES) : Database.empty();
+      current = exists ? config.dialect.introspect(c, schema, OWN_TABLES) : Database.empty();
     } catch (SQLException e) {
-      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + config.schema + " of "
-          + config.connections.describe() + ": " + e.getMessage(), e);
+      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
+          + connections.describe() + ": " + e.getMessage(), e);
     }
-    List<Op> ops = new SchemaDiff(config.dialect).diff(current, model.relativeTo(config.schema));
+    List<Op> ops = new SchemaDiff(config.dialect).diff(current, model.relativeTo(schema));
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
     List<String> warnings = ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
     if (ops.isEmpty()) {
@@ -205,7 +290,9 @@ public final class Migrate {
 
     private Dialect dialect = new PostgresDialect();
     private ConnectionSource connections;
+    private ConnectionSettings settings;
     private String schema = "public";
+    private String migrationsPackage;
     private final List<Class<?>> migrations = new ArrayList<>();
     private final List<ClassLoader> classLoaders = new ArrayList<>();
     private Duration lockTimeout = Duration.ofSeconds(60);
@@ -228,18 +315,33 @@ public final class Migrate {
           return "the configured DataSource";
         }
       };
+      this.settings = null;
       return this;
     }
 
     /** The database, by URL and credentials; the JDBC driver must be on the class path. */
     public Configuration connection(ConnectionSettings settings) {
       this.connections = new DriverConnections(settings);
+      this.settings = settings;
       return this;
     }
 
-    /** The schema the chain runs in: its objects, version table and history table. Default {@code public}. */
+    /**
+     * The schema the chain runs in: its objects, version table and history table. Default {@code public}. Checked
+     * by {@link #load()} against {@link SchemaNames}; names that need quoting ({@code tenant-1}, {@code Prod},
+     * {@code user}) are fine.
+     */
     public Configuration schema(String schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /**
+     * Limits the chain to the migration classes declared in exactly this package (not its sub-packages), for
+     * example {@code com.acme.db.migrations.user} for the schema group {@code user}. Default: every class found.
+     */
+    public Configuration migrationsPackage(String migrationsPackage) {
+      this.migrationsPackage = Objects.requireNonNull(migrationsPackage, "migrationsPackage");
       return this;
     }
 
@@ -285,7 +387,8 @@ public final class Migrate {
     /**
      * Loads the migrations and checks their graph.
      *
-     * @throws MigrateException {@link ErrorCode#CONFIGURATION} if no database was configured,
+     * @throws MigrateException {@link ErrorCode#CONFIGURATION} if no database was configured or the schema name is
+     *     not valid,
      *     {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid chain or a listed class is missing
      */
     public Migrate load() {
@@ -293,11 +396,16 @@ public final class Migrate {
         throw new MigrateException(ErrorCode.CONFIGURATION, "No database configured: call dataSource(...) or"
             + " connection(...) before load().");
       }
+      SchemaNames.requireValid(schema, "schema");
       Set<Class<?>> classes = new LinkedHashSet<>(migrations);
       for (ClassLoader loader : classLoaders) {
         classes.addAll(listedRevisions(loader));
       }
-      return new Migrate(this, RevisionGraph.of(classes.stream().map(RevisionInfo::of).toList()));
+      if (migrationsPackage != null) {
+        classes.removeIf(c -> !c.getPackageName().equals(migrationsPackage));
+      }
+      return new Migrate(this, schema, connections,
+          RevisionGraph.of(classes.stream().map(RevisionInfo::of).toList()), log);
     }
 
     private static List<Class<?>> listedRevisions(ClassLoader loader) {

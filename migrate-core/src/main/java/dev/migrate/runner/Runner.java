@@ -119,9 +119,7 @@ public final class Runner {
       store.useSchema(c, schema, up);
       long key = lockKey(c.getCatalog());
       if (!store.lock(c, key, lockTimeout)) {
-        throw new MigrateException(ErrorCode.LOCKED, "Another migration run holds the lock on schema " + schema
-            + " of " + connections.describe() + " and did not release it within " + lockTimeout.toSeconds()
-            + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
+        throw locked();
       }
       try {
         store.createTables(c);
@@ -129,24 +127,31 @@ public final class Runner {
         int goal = graph.resolve(target, current);
         String from = idAt(current);
         List<AppliedRevision> done = new ArrayList<>();
-        if (up) {
-          if (goal < current) {
-            throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' (" + describe(goal)
-                + ") is behind the current revision " + from + " of schema " + schema
-                + ". Use `mvn migrate:downgrade -Drevision=" + target + "` to go back.");
+        try {
+          if (up) {
+            if (goal < current) {
+              throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' (" + describe(goal)
+                  + ") is behind the current revision " + from + " of schema " + schema
+                  + ". Use `mvn migrate:downgrade -Drevision=" + target + "` to go back.");
+            }
+            for (int i = current + 1; i <= goal; i++) {
+              done.add(apply(c, graph.chain().get(i), idAt(i - 1), true));
+            }
+          } else {
+            if (goal > current) {
+              throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' (" + describe(goal)
+                  + ") is ahead of the current revision " + describe(current) + " of schema " + schema
+                  + ". Use `mvn migrate:upgrade -Drevision=" + target + "` to go forward.");
+            }
+            for (int i = current; i > goal; i--) {
+              done.add(apply(c, graph.chain().get(i), idAt(i - 1), false));
+            }
           }
-          for (int i = current + 1; i <= goal; i++) {
-            done.add(apply(c, graph.chain().get(i), idAt(i - 1), true));
-          }
-        } else {
-          if (goal > current) {
-            throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' (" + describe(goal)
-                + ") is ahead of the current revision " + describe(current) + " of schema " + schema
-                + ". Use `mvn migrate:upgrade -Drevision=" + target + "` to go forward.");
-          }
-          for (int i = current; i > goal; i--) {
-            done.add(apply(c, graph.chain().get(i), idAt(i - 1), false));
-          }
+        } catch (MigrateException e) {
+          String reached = done.isEmpty() ? from
+              : up ? done.get(done.size() - 1).id() : idAt(graph.position(done.get(done.size() - 1).id()) - 1);
+          throw new RunFailedException(e, new RunResult(schema, from, reached, done,
+              (System.nanoTime() - started) / 1_000_000));
         }
         return new RunResult(schema, from, idAt(goal), done, (System.nanoTime() - started) / 1_000_000);
       } finally {
@@ -155,6 +160,51 @@ public final class Runner {
     } catch (SQLException e) {
       throw connectionError(e);
     }
+  }
+
+  /**
+   * Drops the schema with everything in it, creates it again and upgrades it to head. The drop and the create run
+   * under the schema's advisory lock; the upgrade takes it again as {@link #upgrade} does.
+   *
+   * @param force drop even when tables of the schema (other than the version and history tables) hold rows
+   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the rows per table when the schema holds
+   *     rows and {@code force} is false (nothing is dropped), {@link ErrorCode#LOCKED} as {@link #upgrade}, and
+   *     whatever {@link #upgrade} throws
+   */
+  public RunResult reset(boolean force) {
+    try (Connection c = connections.open()) {
+      c.setAutoCommit(true);
+      long key = lockKey(c.getCatalog());
+      if (!store.lock(c, key, lockTimeout)) {
+        throw locked();
+      }
+      try {
+        var rows = store.rowCounts(c, schema, java.util.Set.of(VersionStore.VERSION_TABLE,
+            VersionStore.HISTORY_TABLE));
+        if (!rows.isEmpty() && !force) {
+          long total = rows.values().stream().mapToLong(Long::longValue).sum();
+          List<String> tables = new ArrayList<>();
+          rows.forEach((table, count) -> tables.add(table + " " + count));
+          throw new MigrateException(ErrorCode.SCHEMA_NOT_EMPTY, "Refusing to reset schema " + schema + " of "
+              + connections.describe() + ": it holds " + total + " row(s) (" + String.join(", ", tables)
+              + "). Nothing was dropped. Run again with -Dforce to drop them, or pick another schema.");
+        }
+        log.accept("Dropping schema " + schema + (rows.isEmpty() ? "" : " (forced, with its rows)"));
+        store.dropSchema(c, schema);
+        store.useSchema(c, schema, true);
+      } finally {
+        store.unlock(c, key);
+      }
+    } catch (SQLException e) {
+      throw connectionError(e);
+    }
+    return upgrade("head");
+  }
+
+  private MigrateException locked() {
+    return new MigrateException(ErrorCode.LOCKED, "Another migration run holds the lock on schema " + schema
+        + " of " + connections.describe() + " and did not release it within " + lockTimeout.toSeconds()
+        + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
   }
 
   private String describe(int position) {

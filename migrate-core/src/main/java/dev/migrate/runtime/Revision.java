@@ -23,4 +23,13 @@ public @interface Revision {
 
   /** The message given to {@code -Dmessage}, as typed. */
   String message() default "";
+
+  /**
+   * Revisions of other chains that must be applied before this one (Alembic's {@code depends_on}); for example the
+   * revision of schema group {@code user} that created a table this revision references. Empty by default.
+   */
+  String[] dependsOn() default {};
+
+  /** Names of the branch this revision starts (Alembic's {@code branch_labels}); for a schema group, its alias. */
+  String[] branchLabels() default {};
 }
