@@ -221,6 +221,17 @@ public final class Migrate {
    *     {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if the file cannot be written
    */
   public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
+    return autogenerate(compare(model), message, sourceRoot, packageName, List.of(), List.of());
+  }
+
+  /**
+   * The ops that take this facade's schema, which must be at head, to {@code model} (Alembic's
+   * {@code compare_metadata}); objects of {@code model} placed in this schema count as schema-less, see
+   * {@link Database#relativeTo}.
+   *
+   * @throws MigrateException as {@link #autogenerate(Database, String, Path, String)}, without the {@code IO} case
+   */
+  public List<Op> compare(Database model) {
     Database current;
     try (Connection c = connections.open()) {
       VersionStore store = config.dialect.versionStore();
@@ -243,7 +254,20 @@ public final class Migrate {
       throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
           + connections.describe() + ": " + e.getMessage(), e);
     }
-    List<Op> ops = new SchemaDiff(config.dialect).diff(current, model.relativeTo(schema));
+    return new SchemaDiff(config.dialect).diff(current, model.relativeTo(schema));
+  }
+
+  /**
+   * Writes a migration class with {@code ops} on top of the head, as {@link #autogenerate(Database, String, Path,
+   * String)} does after comparing, or nothing when {@code ops} is empty.
+   *
+   * @param ops the upgrade ops, normally from {@link #compare}
+   * @param dependsOn revisions of other chains it needs first ({@code @Revision(dependsOn)}); usually empty
+   * @param branchLabels labels of the branch it starts ({@code @Revision(branchLabels)}); usually empty
+   * @throws MigrateException ({@link ErrorCode#IO}) if the file cannot be written
+   */
+  public AutogenResult autogenerate(List<Op> ops, String message, Path sourceRoot, String packageName,
+      List<String> dependsOn, List<String> branchLabels) {
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
     List<String> warnings = ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
     if (ops.isEmpty()) {
@@ -251,7 +275,7 @@ public final class Migrate {
     }
     String id = RevisionNames.newRevisionId();
     MigrationSpec spec = MigrationSpec.autogen(packageName, RevisionNames.className(message, now()), id,
-        revises(), message, ops, List.of());
+        revises(), message, ops, List.of()).withLinks(dependsOn, branchLabels);
     return new AutogenResult(Optional.of(write(spec, sourceRoot)), id, ops, detected, warnings);
   }
 
@@ -263,8 +287,16 @@ public final class Migrate {
    * @throws MigrateException ({@link ErrorCode#IO}) if the file cannot be written
    */
   public Path revision(String message, Path sourceRoot, String packageName) {
+    return revision(message, sourceRoot, packageName, List.of());
+  }
+
+  /**
+   * As {@link #revision(String, Path, String)}, with {@code branchLabels} on the new revision (a schema group's
+   * alias on the first revision of its chain).
+   */
+  public Path revision(String message, Path sourceRoot, String packageName, List<String> branchLabels) {
     MigrationSpec spec = MigrationSpec.empty(packageName, RevisionNames.className(message, now()),
-        RevisionNames.newRevisionId(), revises(), message);
+        RevisionNames.newRevisionId(), revises(), message).withLinks(List.of(), branchLabels);
     return write(spec, sourceRoot);
   }
 

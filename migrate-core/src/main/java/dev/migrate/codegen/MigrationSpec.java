@@ -19,6 +19,10 @@ import javax.lang.model.SourceVersion;
  * @param downgrade the ops of {@code downgrade}, in order: normally {@link #downgradeOf(List)} of {@code upgrade}
  * @param notes what the user should review beyond what the ops say, one sentence each (for example a suspected
  *     rename); the destructive upgrade ops are listed in the header without being repeated here
+ * @param dependsOn revisions of other chains this one needs applied first (Alembic's {@code depends_on}), for
+ *     example the revision of another schema group that created a table this one references; usually empty
+ * @param branchLabels labels of the branch this revision starts (Alembic's {@code branch_labels}), for example the
+ *     alias of a schema group on its first revision; usually empty
  */
 public record MigrationSpec(
     String packageName,
@@ -28,7 +32,9 @@ public record MigrationSpec(
     String message,
     List<Op> upgrade,
     List<Op> downgrade,
-    List<String> notes) {
+    List<String> notes,
+    List<String> dependsOn,
+    List<String> branchLabels) {
 
   public MigrationSpec {
     Objects.requireNonNull(packageName, "packageName");
@@ -49,6 +55,20 @@ public record MigrationSpec(
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
     notes = List.copyOf(notes);
+    dependsOn = List.copyOf(dependsOn);
+    branchLabels = List.copyOf(branchLabels);
+  }
+
+  /** A spec without {@code dependsOn} and {@code branchLabels}, as most revisions are. */
+  public MigrationSpec(String packageName, String className, String revisionId, List<String> revises, String message,
+      List<Op> upgrade, List<Op> downgrade, List<String> notes) {
+    this(packageName, className, revisionId, revises, message, upgrade, downgrade, notes, List.of(), List.of());
+  }
+
+  /** This spec with {@code dependsOn} and {@code branchLabels} in place of its own. */
+  public MigrationSpec withLinks(List<String> dependsOn, List<String> branchLabels) {
+    return new MigrationSpec(packageName, className, revisionId, revises, message, upgrade, downgrade, notes,
+        dependsOn, branchLabels);
   }
 
   /**

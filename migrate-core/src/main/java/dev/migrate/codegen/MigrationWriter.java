@@ -187,7 +187,18 @@ public final class MigrationWriter {
     if (!spec.message().isEmpty()) {
       members.add(", message = $S", spec.message());
     }
+    stringArray(members, "dependsOn", spec.dependsOn());
+    stringArray(members, "branchLabels", spec.branchLabels());
     return AnnotationSpec.builder(Revision.class).addMember("value", members.build()).build();
+  }
+
+  /** {@code , name = "a"} or {@code , name = {"a", "b"}}; nothing for an empty list. */
+  private static void stringArray(CodeBlock.Builder members, String name, List<String> values) {
+    if (values.size() == 1) {
+      members.add(", $L = $S", name, values.get(0));
+    } else if (values.size() > 1) {
+      members.add(", $L = {$L}", name, CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "));
+    }
   }
 
   // ------------------------------------------------------------------------------------------------- body
