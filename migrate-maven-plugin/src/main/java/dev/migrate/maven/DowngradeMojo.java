@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.runner.RunResult;
+import dev.migrate.schema.SchemaGroups;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -11,7 +11,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Reverts revisions down to a target, each in its own transaction.
  *
  * <pre>mvn migrate:downgrade                     # one step back
- * mvn migrate:downgrade -Drevision=base     # everything</pre>
+ * mvn migrate:downgrade -Drevision=base     # everything
+ * mvn migrate:downgrade -Dschema=user       # one step back in schema group user
+ * mvn migrate:downgrade -Dschema=tenant_*   # one step back in every matching schema, in parallel</pre>
  */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -23,7 +25,14 @@ public class DowngradeMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    RunResult result = migrate(projectClasses).downgrade(revision);
-    Results.log(getLog(), "downgrade", result);
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      groupChains(groups, projectClasses).downgrade(selectedGroups(groups), revision)
+          .forEach(result -> Results.log(getLog(), "downgrade", result));
+    } else if (fansOut()) {
+      fanOut(projectClasses, "downgrade", migrate -> migrate.downgrade(revision));
+    } else {
+      Results.log(getLog(), "downgrade", migrate(projectClasses).downgrade(revision));
+    }
   }
 }

@@ -2,6 +2,9 @@ package dev.migrate.maven;
 
 import dev.migrate.Migrate;
 import dev.migrate.runner.HistoryEntry;
+import dev.migrate.schema.GroupChains;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -23,14 +26,26 @@ public class HistoryMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Migrate migrate = migrate(projectClasses);
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      GroupChains chains = groupChains(groups, projectClasses);
+      for (SchemaGroup group : selectedGroups(groups)) {
+        getLog().info("Schema group " + group.alias() + " (" + group.schema() + "):");
+        print(chains.chain(group));
+      }
+      return;
+    }
+    print(migrate(projectClasses));
+  }
+
+  private void print(Migrate migrate) {
     List<HistoryEntry> entries = migrate.history(true);
     if (entries.isEmpty()) {
       getLog().info("No revisions yet: run `mvn migrate:autogen -Dmessage=...`");
     }
     entries.forEach(e -> getLog().info(e.toString()));
     if (verbose) {
-      getLog().info("Runs recorded in schema " + schema() + ":");
+      getLog().info("Runs recorded in schema " + migrate.schema() + ":");
       migrate.appliedHistory().forEach(row -> getLog().info(String.format("  %s  %-9s %s  by %s  %d ms%s",
           row.appliedAt(), row.direction(), row.revision(), row.appliedBy(), row.durationMillis(),
           row.success() ? "" : "  FAILED")));

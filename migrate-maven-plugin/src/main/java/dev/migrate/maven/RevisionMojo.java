@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.schema.SchemaGroups;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -23,6 +24,14 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      groupChains(groups, projectClasses)
+          .revision(selectedGroups(groups), message, migrationsDirectory.toPath(), migrationsPackage)
+          .forEach((group, file) -> getLog().info("Schema group " + group.alias() + ": generated " + file
+              + "; write its upgrade and downgrade, then run `mvn migrate:upgrade -Dschema=" + group.alias() + "`"));
+      return;
+    }
     Path file = migrate(projectClasses).revision(message, migrationsDirectory.toPath(), migrationsPackage);
     getLog().info("Generated " + file + "; write its upgrade and downgrade, then run `mvn migrate:upgrade`");
   }

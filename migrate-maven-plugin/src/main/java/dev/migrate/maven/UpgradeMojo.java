@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.runner.RunResult;
+import dev.migrate.schema.SchemaGroups;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,7 +12,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  *
  * <pre>mvn migrate:upgrade                      # to head
  * mvn migrate:upgrade -Drevision=+1         # one step
- * mvn migrate:upgrade -Drevision=3f2a9c     # to a revision (partial ids work)</pre>
+ * mvn migrate:upgrade -Drevision=3f2a9c     # to a revision (partial ids work)
+ * mvn migrate:upgrade -Dschema=user         # one schema group (and the revisions of others it depends on)
+ * mvn migrate:upgrade -Dschema=tenant_*     # every matching schema, in parallel</pre>
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -24,7 +26,14 @@ public class UpgradeMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    RunResult result = migrate(projectClasses).upgrade(revision);
-    Results.log(getLog(), "upgrade", result);
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      groupChains(groups, projectClasses).upgrade(selectedGroups(groups), revision)
+          .forEach(result -> Results.log(getLog(), "upgrade", result));
+    } else if (fansOut()) {
+      fanOut(projectClasses, "upgrade", migrate -> migrate.upgrade(revision));
+    } else {
+      Results.log(getLog(), "upgrade", migrate(projectClasses).upgrade(revision));
+    }
   }
 }
