@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  * {@code jdbc:postgresql://127.0.0.1:5432/migrate_fanout_bench}; the database is dropped and created), {@code
  * migrate.bench.user} ({@code postgres}), {@code migrate.bench.password} ({@code postgres}),
  * {@code migrate.bench.schemas} ({@code 100}), {@code migrate.bench.rounds} ({@code 3}, the best round is
- * reported), {@code migrate.bench.psql} ({@code psql}).
+ * reported; the runs of a round alternate), {@code migrate.bench.psql} ({@code psql}).
  */
 public final class FanOutBench {
 
@@ -79,29 +79,34 @@ public final class FanOutBench {
 
     System.out.printf(Locale.ROOT, "%d schemas x %d revisions (%d statements per schema), best of %d rounds%n",
         SCHEMAS, REVISIONS, statementsPerSchema(), ROUNDS);
-    double psql1 = best(() -> {
-      recreate(schemas);
-      return time(() -> psql(schemas, scripts, 1));
-    });
-    double psql2 = best(() -> {
-      recreate(schemas);
-      return time(() -> psql(schemas, scripts, 2));
-    });
-    double[] migrateSeconds = new double[3];
-    int[] threads = {1, 2, 4};
-    for (int t = 0; t < threads.length; t++) {
-      int n = threads[t];
-      migrateSeconds[t] = best(() -> {
+    // The runs of a round alternate, so that a load on the machine that comes and goes hits all of them alike.
+    String[] names = {"psql floor, serial", "psql floor, 2 at a time", "Migrate fan-out, 1 thread",
+        "Migrate fan-out, 2 threads", "Migrate fan-out, 4 threads"};
+    double[] best = new double[names.length];
+    java.util.Arrays.fill(best, Double.MAX_VALUE);
+    for (int round = 1; round <= ROUNDS; round++) {
+      for (int run = 0; run < names.length; run++) {
         recreate(schemas);
-        return time(() -> {
-          FanOutReport report = migrate.forEachSchema("upgrade", schemas, n, m -> m.upgrade("head"));
-          report.throwIfFailed();
-          if (report.outcomes().stream().anyMatch(o -> o.revisions() != REVISIONS)) {
-            throw new IllegalStateException("a schema did not get all " + REVISIONS + " revisions");
+        int which = run;
+        double seconds = time(() -> {
+          if (which < 2) {
+            psql(schemas, scripts, which + 1);
+          } else {
+            int threads = which == 2 ? 1 : which == 3 ? 2 : 4;
+            FanOutReport report = migrate.forEachSchema("upgrade", schemas, threads, m -> m.upgrade("head"));
+            report.throwIfFailed();
+            if (report.outcomes().stream().anyMatch(o -> o.revisions() != REVISIONS)) {
+              throw new IllegalStateException("a schema did not get all " + REVISIONS + " revisions");
+            }
           }
         });
-      });
+        System.out.printf(Locale.ROOT, "  round %d: %-28s %8.2f s%n", round, names[run], seconds);
+        best[run] = Math.min(best[run], seconds);
+      }
     }
+    double psql1 = best[0];
+    double psql2 = best[1];
+    double[] migrateSeconds = {best[2], best[3], best[4]};
     System.out.printf(Locale.ROOT, "%-28s %8s %12s%n", "run", "seconds", "schemas/s");
     row("psql floor, serial", psql1);
     row("psql floor, 2 at a time", psql2);
@@ -262,22 +267,10 @@ public final class FanOutBench {
     void run() throws Exception;
   }
 
-  private interface Round {
-    double run() throws Exception;
-  }
-
   private static double time(Timed timed) throws Exception {
     long started = System.nanoTime();
     timed.run();
     return (System.nanoTime() - started) / 1e9;
-  }
-
-  private static double best(Round round) throws Exception {
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < ROUNDS; i++) {
-      best = Math.min(best, round.run());
-    }
-    return best;
   }
 
   private static void createDatabase() throws SQLException {

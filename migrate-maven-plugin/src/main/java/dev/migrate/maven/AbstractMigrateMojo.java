@@ -241,7 +241,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   protected FanOutReport fanOut(ClassLoader projectClasses, String goal, Function<Migrate, RunResult> action) {
     Migrate migrate = migrateForFanOut(projectClasses);
     List<String> schemas = targetSchemas(migrate);
-    int threads = threads(schemas.size());
+    int threads = Math.max(1, Math.min(threads(schemas.size()), schemas.size()));
     getLog().info(goal + ": " + schemas.size() + " schema(s) of " + migrate.database() + " on " + threads
         + " thread(s)");
     FanOutReport report = migrate.forEachSchema(goal, schemas, threads, action);
