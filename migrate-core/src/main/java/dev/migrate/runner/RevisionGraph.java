@@ -676,6 +676,19 @@ public final class RevisionGraph {
         }
       }
       remove.retainAll(above);
+      String start = relativeDownStart(targetText, current);
+      if (start != null) {
+        // a relative step (-N, <rev>-N, <label>@-N) reverts that branch only, not its siblings
+        Set<String> line = new HashSet<>();
+        Deque<String> down = new ArrayDeque<>(List.of(start));
+        while (!down.isEmpty()) {
+          String id = down.pop();
+          if (line.add(id)) {
+            down.addAll(byId.get(id).revises());
+          }
+        }
+        remove.retainAll(line);
+      }
       for (RevisionInfo r : order) {
         if (applied.contains(r.id()) && parents.get(r.id()).stream().anyMatch(remove::contains)) {
           remove.add(r.id());
@@ -686,6 +699,28 @@ public final class RevisionGraph {
     List<RevisionInfo> plan = inOrder(remove);
     Collections.reverse(plan);
     return plan;
+  }
+
+  /** The revision a relative downward target steps from, or {@code null} when the target is not one. */
+  private String relativeDownStart(String text, Collection<String> current) {
+    String t = text.trim();
+    Scope scope = null;
+    int at = t.indexOf('@');
+    if (at > 0 && !byId.containsKey(t) && !labelOwners.containsKey(t)) {
+      scope = scope(t.substring(0, at));
+      t = t.substring(at + 1);
+    }
+    Matcher m = RELATIVE.matcher(t);
+    if (byId.containsKey(t) || labelOwners.containsKey(t) || !m.matches() || !m.group(2).equals("-")
+        || m.group(1).equals("head")) {
+      return null;
+    }
+    if (!m.group(1).isEmpty()) {
+      return find(m.group(1)).id();
+    }
+    Scope s = scope;
+    List<String> here = current.stream().filter(id -> s == null || s.members().contains(id)).toList();
+    return here.size() == 1 ? here.get(0) : null;
   }
 
   /**

@@ -207,6 +207,14 @@ class RevisionGraphTest {
     assertThat(ids(BRANCHED.downgradePlan(all, List.of("ffffffff0000"), "net@-1")))
         .containsExactly("ffffffff0001");   // y0 depends on x0, which stays
     assertThat(ids(BRANCHED.downgradePlan(all, List.of(), "base"))).hasSize(9);
+    // a relative step reverts its own branch only; an absolute target reverts every branch above it
+    List<String> both = List.of("bbbbbbbb0001", "cccccccc0001");
+    assertThat(ids(BRANCHED.downgradePlan(both, BRANCHED.resolve("shop@-1", both), "shop@-1")))
+        .containsExactly("cccccccc0001");
+    assertThat(ids(BRANCHED.downgradePlan(both, BRANCHED.resolve("bbbb-1", both), "bbbb-1")))
+        .containsExactly("bbbbbbbb0001");
+    assertThat(ids(BRANCHED.downgradePlan(both, List.of("aaaaaaaa0000"), "aaaa")))
+        .containsExactly("cccccccc0001", "bbbbbbbb0001");
     // reverting x0 takes y0 with it, which depends on it
     assertThat(ids(BRANCHED.downgradePlan(List.of("dddddddd0000"), List.of("eeeeeeee0000"), "eeee")))
         .containsExactly("dddddddd0000");
