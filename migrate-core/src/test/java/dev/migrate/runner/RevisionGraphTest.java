@@ -211,7 +211,7 @@ class RevisionGraphTest {
     List<String> both = List.of("bbbbbbbb0001", "cccccccc0001");
     assertThat(ids(BRANCHED.downgradePlan(both, BRANCHED.resolve("shop@-1", both), "shop@-1")))
         .containsExactly("cccccccc0001");
-    assertThat(ids(BRANCHED.downgradePlan(both, BRANCHED.resolve("bbbb-1", both), "bbbb-1")))
+    assertThat(ids(BRANCHED.downgradePlan(both, BRANCHED.resolve("bbbbbbbb0001-1", both), "bbbbbbbb0001-1")))
         .containsExactly("bbbbbbbb0001");
     assertThat(ids(BRANCHED.downgradePlan(both, List.of("aaaaaaaa0000"), "aaaa")))
         .containsExactly("cccccccc0001", "bbbbbbbb0001");
