@@ -189,6 +189,32 @@ class BranchesAndCheckTest {
     assertThatThrownBy(() -> migrate.downgradeSql("base")).hasMessageStartingWith("downgrade -Dsql needs both ends");
   }
 
+  @Test
+  void revisionMergeAndAutogenFollowTheHeads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path src)
+      throws java.io.IOException {
+    Migrate branches = Migrate.configure().migrations(BRANCHES).load();
+    assertThatThrownBy(() -> branches.revision("more", src, "m"))
+        .hasMessageStartingWith("Multiple heads are present: bbbbbbbbbbb2, ccccccccccc3;");
+    assertThatThrownBy(() -> branches.autogenerate(MODEL, "more", src, "m"))
+        .hasMessageStartingWith("Multiple heads are present: bbbbbbbbbbb2, ccccccccccc3;");
+    assertThatThrownBy(() -> branches.revision("x", new Migrate.RevisionOptions("aaaa", false, List.of(), List.of()),
+        src, "m")).hasMessage("Revision aaaaaaaaaaa1 is not a head revision (it is revised by bbbbbbbbbbb2,"
+            + " ccccccccccc3); add -Dsplice to start a new branch from it.");
+
+    String spliced = java.nio.file.Files.readString(branches.revision("hotfix",
+        new Migrate.RevisionOptions("aaaa", true, List.of(), List.of()), src, "m"));
+    assertThat(spliced).contains("revises = \"aaaaaaaaaaa1\"");
+    String base = java.nio.file.Files.readString(branches.revision("networking",
+        new Migrate.RevisionOptions("base", false, List.of("net"), List.of("cccc")), src, "m"));
+    assertThat(base).containsPattern("@Revision\\(id = \"[0-9a-f]{12}\", message = \"networking\","
+        + " dependsOn = \"ccccccccccc3\", branchLabels = \"net\"\\)");
+    String merge = java.nio.file.Files.readString(branches.merge("merge", List.of(), src, "m"));
+    assertThat(merge).contains("revises = {\"bbbbbbbbbbb2\", \"ccccccccccc3\"}");
+    assertThatThrownBy(() -> branches.merge("merge", List.of("bbbb"), src, "m"))
+        .hasMessage("Nothing to merge: only bbbbbbbbbbb2 is named. A merge joins two or more heads (heads:"
+            + " bbbbbbbbbbb2, ccccccccccc3).");
+  }
+
   private void execute(String sql) throws SQLException {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute(sql);
