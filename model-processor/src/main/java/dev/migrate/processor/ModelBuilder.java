@@ -441,7 +441,10 @@ final class ModelBuilder {
 
   private void mapEntity(Entity e, List<Entity> all, List<Runnable> tableConstraints) {
     if (e.strategy().equals("TABLE_PER_CLASS") && e.type().getModifiers().contains(Modifier.ABSTRACT)) {
-      return; // Hibernate's abstract union table: no table of its own
+      if (e.parent() == null && e.generatedIdColumn() != null) {
+        guard(e.type(), () -> generation(e, e.ids().get(0), e.generatedIdColumn()));
+      }
+      return; // Hibernate's abstract union table: no table of its own, but the hierarchy's generator
     }
     TableDraft t = table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
     boolean hasSubclasses = all.stream().anyMatch(o -> o.parent() == e);
@@ -460,7 +463,8 @@ final class ModelBuilder {
         t.columns.keySet().removeIf(c -> !before.contains(c) && !pk.contains(c));
       } else {
         for (Column c : e.idColumns()) {
-          t.add(c, simpleName(e.type()), binaryName(e.type()), e.type(), false, Phase.ID);
+          t.add(c, simpleName(e.type()), binaryName(e.type()), e.type(), false,
+              e.strategy().equals("JOINED") ? Phase.SUBCLASS_KEY : Phase.ID);
         }
         if (e.strategy().equals("JOINED")) {
           Entity parent = e.parent();
@@ -830,12 +834,11 @@ final class ModelBuilder {
     if (check != null) {
       checks.add(string(check, "constraints", ""));
     }
-    boolean nullable = !javaType.getKind().isPrimitive() && bool(col, "nullable", true)
-        && bool(jpa(e, "Basic"), "optional", true) && !notNullByValidation && !context.forceNotNull()
-        && !hasJpa(e, "Id");
-    if (context.forceNullable() && !context.forceNotNull()) {
-      nullable = true;
-    }
+    // a single-table subclass's columns, and an embeddable's primitives, are nullable unless a @Column says not
+    boolean implicitNotNull = javaType.getKind().isPrimitive() && !context.path().contains(".")
+        || !bool(jpa(e, "Basic"), "optional", true) || notNullByValidation;
+    boolean nullable = bool(col, "nullable", true) && !context.forceNotNull() && !hasJpa(e, "Id")
+        && (context.forceNullable() || !implicitNotNull);
     String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
     Column column = new Column(name, type, nullable, defaultValue, null, hibernateComment(e),
         renamedFrom(e));
@@ -1126,7 +1129,9 @@ final class ModelBuilder {
     boolean mapsId = jpa(e, "MapsId") != null;
     boolean idPart = mapsId || hasJpa(e, "Id") || context.forceNotNull();
     boolean nullable = bool(relationship, "optional", true) && !idPart;
-    List<Column> columns = joinColumnList(a, target, written, a.name(), nullable, context.forceNullable());
+    // unlike basic columns, join columns keep their nullability in a single-table subclass (Hibernate 6.6)
+    List<Column> columns = joinColumnList(a, target, written, a.name(), nullable,
+        context.forceNullable() && context.path().contains("."));
     if (columns.isEmpty()) {
       return;
     }
@@ -1520,8 +1525,13 @@ final class ModelBuilder {
         continue;
       }
       String written = string(index, "name", "");
+      if (bool(index, "unique", false)) {
+        // Hibernate 6.6 turns a unique @Index into a unique constraint (with the index's name, if any)
+        t.addUnique(names, written.isBlank() ? null : naming.physical(written));
+        continue;
+      }
       String name = written.isBlank() ? Naming.objectName(t.name, names, "idx") : naming.physical(written);
-      t.indexes.putIfAbsent(name, new Index(name, keys, bool(index, "unique", false), null, List.of(), null));
+      t.indexes.putIfAbsent(name, new Index(name, keys, false, null, List.of(), null));
     }
   }
 

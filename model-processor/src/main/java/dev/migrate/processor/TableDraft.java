@@ -22,8 +22,11 @@ import javax.lang.model.element.Element;
  */
 final class TableDraft {
 
-  /** Where a column goes in Hibernate's column order. */
-  enum Phase { ID, DISCRIMINATOR, BASIC, JOIN, COLLECTION }
+  /**
+   * Where a column goes in Hibernate's column order: a discriminator before the identifier, a joined subclass's
+   * key after its own attributes, join columns after all attributes, collection columns last.
+   */
+  enum Phase { DISCRIMINATOR, ID, BASIC, SUBCLASS_KEY, JOIN, COLLECTION }
 
   /** A column, who mapped it, and whether it is a read-only view ({@code insertable = false, updatable = false}). */
   record Slot(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase,
