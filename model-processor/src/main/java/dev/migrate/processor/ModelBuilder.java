@@ -652,7 +652,7 @@ final class ModelBuilder {
         String written = i < joins.size() ? string(joins.get(i), "name", "") : "";
         Column copy = new Column(written.isBlank() ? c.name() : naming.physical(written), c.type(), false, null,
             null);
-        t.add(copy, simpleName(e.type()), binaryName(e.type()), e.type(), false, Phase.ID);
+        t.add(copy, simpleName(e.type()), binaryName(e.type()), e.type(), false, Phase.SUBCLASS_KEY);
         pk.add(copy.name());
       }
       t.primaryKey = pk;
@@ -1138,7 +1138,7 @@ final class ModelBuilder {
     boolean readOnly = !written.isEmpty() && written.stream().allMatch(ModelBuilder::readOnly);
     TableDraft t = context.table();
     for (Column c : columns) {
-      addColumn(context.phase() == Phase.ID ? context : withPhase(context, Phase.JOIN), a, c, readOnly);
+      addColumn(withPhase(context, Phase.JOIN), a, c, readOnly);
     }
     List<String> names = columns.stream().map(Column::name).toList();
     if (oneToOne && !mapsId || written.stream().anyMatch(j -> bool(j, "unique", false))) {
@@ -1166,18 +1166,23 @@ final class ModelBuilder {
           simpleName(target.type()), referenced.size(),
           referenced.stream().map(Column::name).collect(Collectors.joining(", ")));
     }
+    for (AnnotationMirror join : written) {
+      String referencedName = string(join, "referencedColumnName", "");
+      if (!referencedName.isBlank()
+          && referenced.stream().noneMatch(c -> c.name().equals(naming.physical(referencedName)))) {
+        throw new Problem(Message.REFERENCED_COLUMN_NOT_PRIMARY_KEY, a.element(), join,
+            value(join, "referencedColumnName"), referencedName, a.describe(), simpleName(target.type()),
+            referenced.stream().map(Column::name).collect(Collectors.joining(", ")));
+      }
+    }
+    // in the referenced key's column order, paired by referencedColumnName, else by position (as Hibernate does)
     List<Column> result = new ArrayList<>();
     for (int i = 0; i < referenced.size(); i++) {
-      AnnotationMirror join = written.isEmpty() ? null : written.get(i);
       Column ref = referenced.get(i);
-      String referencedName = string(join, "referencedColumnName", "");
-      if (!referencedName.isBlank()) {
-        String physical = naming.physical(referencedName);
-        ref = referenced.stream().filter(c -> c.name().equals(physical)).findFirst().orElse(null);
-        if (ref == null) {
-          throw new Problem(Message.REFERENCED_COLUMN_NOT_PRIMARY_KEY, a.element(), join,
-              value(join, "referencedColumnName"), referencedName, a.describe(), simpleName(target.type()),
-              referenced.stream().map(Column::name).collect(Collectors.joining(", ")));
+      AnnotationMirror join = written.isEmpty() ? null : written.get(i);
+      for (AnnotationMirror candidate : written) {
+        if (naming.physical(string(candidate, "referencedColumnName", "")).equals(ref.name())) {
+          join = candidate;
         }
       }
       String name = string(join, "name", "");
@@ -1428,16 +1433,18 @@ final class ModelBuilder {
     TypeElement embeddable = embeddable(elementType);
     List<String> elementNames = new ArrayList<>();
     if (embeddable != null) {
+      // the element's attributes sit under "value." (JPA's prefix for a map's value, optional for a collection)
       Map<String, AnnotationMirror> overrides = new HashMap<>();
       for (AnnotationMirror o : jpaRepeated(e, "AttributeOverride")) {
         String key = string(o, "name", "");
-        overrides.putIfAbsent(key.startsWith("value.") ? key.substring(6) : key, o);
+        overrides.putIfAbsent(key.startsWith("value.") ? key : "value." + key, o);
       }
       Map<String, AnnotationMirror> associations = new HashMap<>();
       for (AnnotationMirror o : jpaRepeated(e, "AssociationOverride")) {
-        associations.putIfAbsent(string(o, "name", ""), o);
+        String key = string(o, "name", "");
+        associations.putIfAbsent(key.startsWith("value.") ? key : "value." + key, o);
       }
-      Context inner = new Context(owner, t, "", overrides, associations, false, false, Phase.BASIC,
+      Context inner = new Context(owner, t, "value.", overrides, associations, false, false, Phase.BASIC,
           owner.access());
       for (Attribute attribute : embeddableAttributes(embeddable, owner.access())) {
         mapAttribute(inner, attribute);

@@ -23,8 +23,8 @@ import javax.lang.model.element.Element;
 final class TableDraft {
 
   /**
-   * Where a column goes in Hibernate's column order: a discriminator before the identifier, a joined subclass's
-   * key after its own attributes, join columns after all attributes, collection columns last.
+   * Where a column goes in Hibernate's column order: a discriminator before the identifier, the key of a joined
+   * subclass's or a secondary table after its attributes, join columns after all attributes, collection columns last.
    */
   enum Phase { DISCRIMINATOR, ID, BASIC, SUBCLASS_KEY, JOIN, COLLECTION }
 

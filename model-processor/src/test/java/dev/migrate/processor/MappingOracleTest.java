@@ -193,4 +193,186 @@ class MappingOracleTest {
   void tablePerClassAgreesWithHibernate(@TempDir Path out) throws Exception {
     Oracle.assertSameSchema(out, false, SHAPE, CIRCLE, SQUARE);
   }
+
+  static final JavaFileObject TAG = entity("Tag", """
+      @Entity public class Tag { @Id @GeneratedValue private Long id; private String label; }
+      """);
+  static final JavaFileObject AUTHOR = entity("Author", """
+      @Entity
+      public class Author {
+        @Id @GeneratedValue private Long id;
+        @ManyToMany(mappedBy = "authors") private java.util.Set<Post> posts;
+      }
+      """);
+  static final JavaFileObject POST = entity("Post", """
+      @Entity
+      public class Post {
+        @Id @GeneratedValue private Long id;
+        @ManyToMany private java.util.Set<Tag> tags;
+        @ManyToMany private java.util.Set<Author> authors;
+        @ManyToMany
+        @JoinTable(name = "post_reviewer", joinColumns = @JoinColumn(name = "post"),
+            inverseJoinColumns = @JoinColumn(name = "reviewer"))
+        @OrderColumn
+        private java.util.List<Author> reviewers;
+        @OneToMany private java.util.List<Comment> related;
+        @OneToMany @JoinColumn(name = "post_id") @OrderColumn(name = "position") private java.util.List<Comment> comments;
+        @ElementCollection private java.util.Set<String> keywords;
+        @ElementCollection @CollectionTable(name = "post_visits") @Column(name = "day")
+        private java.util.List<java.time.LocalDate> visits;
+        @ElementCollection @Enumerated(EnumType.STRING) private java.util.Set<Status> statuses;
+        @ElementCollection @MapKeyColumn(name = "lang") @Column(name = "text", length = 1000)
+        private java.util.Map<String, String> translations;
+        @ElementCollection @MapKeyEnumerated(EnumType.STRING) private java.util.Map<Status, Integer> counts;
+        @ElementCollection private java.util.Set<Geo> places;
+        @ElementCollection @OrderColumn private java.util.List<Geo> route;
+      }
+      """);
+  static final JavaFileObject COMMENT = entity("Comment", """
+      @Entity public class Comment { @Id @GeneratedValue private Long id; private String text; }
+      """);
+
+  @Test
+  void collectionsAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, STATUS, GEO, TAG, AUTHOR, POST, COMMENT);
+  }
+
+  @Test
+  void collectionsAgreeWithHibernateInSnakeCase(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, true, STATUS, GEO, TAG, AUTHOR, POST, COMMENT);
+  }
+
+  static final JavaFileObject ORDER_KEY = source("com.acme.OrderKey", """
+      package com.acme;
+      @jakarta.persistence.Embeddable
+      public class OrderKey implements java.io.Serializable { private String region; private long number; }
+      """);
+  static final JavaFileObject PURCHASE = entity("Purchase", """
+      @Entity
+      public class Purchase {
+        @EmbeddedId private OrderKey key;
+        private String note;
+      }
+      """);
+  static final JavaFileObject LINE = entity("Line", """
+      @Entity
+      @IdClass(Line.Key.class)
+      public class Line {
+        @Id @ManyToOne private Purchase purchase;
+        @Id private int position;
+        private int quantity;
+        public static class Key implements java.io.Serializable { OrderKey purchase; int position; }
+      }
+      """);
+  static final JavaFileObject USER = entity("Account", """
+      @Entity public class Account { @Id @GeneratedValue private Long id; }
+      """);
+  static final JavaFileObject PROFILE = entity("Profile", """
+      @Entity
+      public class Profile {
+        @Id private Long id;
+        @OneToOne @MapsId private Account account;
+        private String bio;
+      }
+      """);
+  static final JavaFileObject SHIPMENT = entity("Shipment", """
+      @Entity
+      public class Shipment {
+        @Id private Long id;
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "p_region", referencedColumnName = "region"),
+                      @JoinColumn(name = "p_number", referencedColumnName = "number")})
+        private Purchase purchase;
+        @ManyToOne @JoinColumn(foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) private Account account;
+        @OneToOne private Profile profile;
+      }
+      """);
+
+  @Test
+  void compositeAndDerivedIdsAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, ORDER_KEY, PURCHASE, LINE, USER, PROFILE, SHIPMENT);
+  }
+
+  static final JavaFileObject GENERATED = entity("Ticket", """
+      @Entity
+      @SecondaryTable(name = "ticket_detail")
+      public class Ticket {
+        @Id @GeneratedValue(strategy = GenerationType.TABLE) private Long id;
+        private String title;
+        @Column(table = "ticket_detail", length = 2000) private String description;
+      }
+      """);
+  static final JavaFileObject COUNTED = entity("Counted", """
+      @Entity
+      @SecondaryTable(name = "counted_extra", pkJoinColumns = @PrimaryKeyJoinColumn(name = "counted_id"))
+      public class Counted {
+        @Id @GeneratedValue(generator = "counter")
+        @TableGenerator(name = "counter", table = "id_gen", pkColumnName = "gen_name", valueColumnName = "gen_value")
+        private Long id;
+        @Column(table = "counted_extra") private Integer extra;
+      }
+      """);
+
+  @Test
+  void tableGeneratorsAndSecondaryTablesAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, GENERATED, COUNTED);
+  }
+
+  static final JavaFileObject PROPERTY_ACCESS = entity("Person", """
+      @Entity
+      public class Person {
+        private Long id;
+        private String fullName;
+        private boolean active;
+        private String cache;
+        @Id @GeneratedValue public Long getId() { return id; }
+        public void setId(Long id) { this.id = id; }
+        @Column(length = 100) public String getFullName() { return fullName; }
+        public void setFullName(String n) { fullName = n; }
+        public boolean isActive() { return active; }
+        public void setActive(boolean a) { active = a; }
+        @Transient public String getCache() { return cache; }
+        public void setCache(String c) { cache = c; }
+      }
+      """);
+
+  @Test
+  void propertyAccessAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, PROPERTY_ACCESS);
+  }
+
+  static final JavaFileObject VALIDATED = entity("Signup", """
+      import jakarta.validation.constraints.*;
+      @Entity
+      public class Signup {
+        @Id @GeneratedValue private Long id;
+        @NotNull private String email;
+        @NotBlank @Size(max = 40) private String name;
+        @NotEmpty private String code;
+        @Size(min = 2, max = 500) private String bio;
+        @Digits(integer = 6, fraction = 2) private java.math.BigDecimal price;
+        @Min(1) @Max(10) private Integer rating;
+      }
+      """);
+
+  @Test
+  void beanValidationAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, VALIDATED);
+  }
+
+  static final JavaFileObject NAMED_ENUM = entity("Order", """
+      @Entity
+      @Table(name = "orders")
+      public class Order {
+        @Id @GeneratedValue private Long id;
+        @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)
+        @Enumerated(EnumType.STRING)
+        private Status status;
+      }
+      """);
+
+  @Test
+  void namedEnumAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, STATUS, NAMED_ENUM);
+  }
 }

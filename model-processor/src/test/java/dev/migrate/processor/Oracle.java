@@ -109,7 +109,10 @@ final class Oracle {
           builder.applyImplicitNamingStrategy(new SpringImplicitNaming());
         }
         Metadata metadata = builder.build();
-        return new Hibernate(describe(metadata), script(metadata, registry, classes));
+        // Bean Validation shapes the mapping when the session factory starts (BeanValidationIntegrator)
+        try (var sessionFactory = metadata.buildSessionFactory()) {
+          return new Hibernate(describe(metadata), script(metadata, registry, classes));
+        }
       } finally {
         StandardServiceRegistryBuilder.destroy(registry);
       }
