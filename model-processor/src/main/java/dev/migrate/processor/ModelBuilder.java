@@ -177,12 +177,11 @@ final class ModelBuilder {
     new PlainTables(this).build(tableTypes);
 
     List<Table> built = new ArrayList<>();
-    for (TableDraft t : tables.values()) {
-      built.add(t.build());
-    }
     Namespace namespace = new Namespace();
     for (TableDraft t : tables.values()) {
-      namespace.register(t, t.build());
+      Table table = t.build();
+      built.add(table);
+      namespace.register(t, table);
     }
     for (DeclaredSequence s : sequences.values()) {
       namespace.register(s);
