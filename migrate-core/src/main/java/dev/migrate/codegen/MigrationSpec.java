@@ -19,10 +19,8 @@ import javax.lang.model.SourceVersion;
  * @param downgrade the ops of {@code downgrade}, in order: normally {@link #downgradeOf(List)} of {@code upgrade}
  * @param notes what the user should review beyond what the ops say, one sentence each (for example a suspected
  *     rename); the destructive upgrade ops are listed in the header without being repeated here
- * @param dependsOn revisions of other chains this one needs applied first (Alembic's {@code depends_on}), for
- *     example the revision of another schema group that created a table this one references; usually empty
- * @param branchLabels labels of the branch this revision starts (Alembic's {@code branch_labels}), for example the
- *     alias of a schema group on its first revision; usually empty
+ * @param branchLabels the branch labels the revision declares ({@code @Revision(branchLabels)}); empty for none
+ * @param dependsOn the revisions it depends on without revising them ({@code @Revision(dependsOn)}); empty for none
  */
 public record MigrationSpec(
     String packageName,
@@ -33,8 +31,8 @@ public record MigrationSpec(
     List<Op> upgrade,
     List<Op> downgrade,
     List<String> notes,
-    List<String> dependsOn,
-    List<String> branchLabels) {
+    List<String> branchLabels,
+    List<String> dependsOn) {
 
   public MigrationSpec {
     Objects.requireNonNull(packageName, "packageName");
@@ -55,20 +53,20 @@ public record MigrationSpec(
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
     notes = List.copyOf(notes);
-    dependsOn = List.copyOf(dependsOn);
     branchLabels = List.copyOf(branchLabels);
+    dependsOn = List.copyOf(dependsOn);
   }
 
-  /** A spec without {@code dependsOn} and {@code branchLabels}, as most revisions are. */
+  /** A spec without branch labels and dependencies. */
   public MigrationSpec(String packageName, String className, String revisionId, List<String> revises, String message,
       List<Op> upgrade, List<Op> downgrade, List<String> notes) {
     this(packageName, className, revisionId, revises, message, upgrade, downgrade, notes, List.of(), List.of());
   }
 
-  /** This spec with {@code dependsOn} and {@code branchLabels} in place of its own. */
-  public MigrationSpec withLinks(List<String> dependsOn, List<String> branchLabels) {
+  /** This spec declaring {@code branchLabels} and depending on {@code dependsOn}. */
+  public MigrationSpec withBranch(List<String> branchLabels, List<String> dependsOn) {
     return new MigrationSpec(packageName, className, revisionId, revises, message, upgrade, downgrade, notes,
-        dependsOn, branchLabels);
+        branchLabels, dependsOn);
   }
 
   /**

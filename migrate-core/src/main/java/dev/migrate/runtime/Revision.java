@@ -25,11 +25,14 @@ public @interface Revision {
   String message() default "";
 
   /**
-   * Revisions of other chains that must be applied before this one (Alembic's {@code depends_on}); for example the
-   * revision of schema group {@code user} that created a table this revision references. Empty by default.
+   * Revisions, usually on other branches, that must be applied before this one without being its down revisions
+   * (Alembic's {@code depends_on}). Full ids, partial ids or branch labels; empty for none.
    */
   String[] dependsOn() default {};
 
-  /** Names of the branch this revision starts (Alembic's {@code branch_labels}); for a schema group, its alias. */
+  /**
+   * Names for the branch this revision starts or belongs to (Alembic's {@code branch_labels}), usable in targets
+   * as {@code <label>@head}. Unique across the graph; empty for none.
+   */
   String[] branchLabels() default {};
 }

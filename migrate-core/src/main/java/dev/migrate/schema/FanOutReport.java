@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public record FanOutReport(String goal, List<SchemaOutcome> outcomes, int threads, long durationMillis) {
 
+  /** Goals that run revisions, after which a failed schema is at the last revision that committed. */
+  private static final java.util.Set<String> RUNS = java.util.Set.of("upgrade", "downgrade", "reset");
+
   public FanOutReport {
     outcomes = List.copyOf(outcomes);
   }
@@ -68,7 +71,8 @@ public record FanOutReport(String goal, List<SchemaOutcome> outcomes, int thread
     StringBuilder message = new StringBuilder();
     message.append(goal).append(" failed in ").append(failures.size()).append(" of ").append(outcomes.size())
         .append(" schema(s); the others ").append(outcomes.size() - failures.size() == 0 ? "(none) " : "")
-        .append("completed, and each failed schema stays at its last good revision:");
+        .append("completed").append(RUNS.contains(goal) ? ", and each failed schema stays at its last good revision"
+            : "").append(':');
     for (SchemaOutcome o : failures) {
       message.append("\n  ").append(o.schema()).append(" (at ").append(revision(o.to())).append("): ")
           .append(o.error().replace("\n", "\n    "));

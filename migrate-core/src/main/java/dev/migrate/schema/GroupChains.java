@@ -9,9 +9,9 @@ import dev.migrate.model.ForeignKey;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.Op;
+import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
-import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,10 +83,10 @@ public final class GroupChains {
     List<RunResult> results = new ArrayList<>();
     for (SchemaGroup group : order(selected, true)) {
       Migrate chain = chain(group);
-      int current = position(chain);
-      int goal = chain.graph().resolve(target, current);
-      for (int i = current + 1; i <= goal; i++) {
-        applyDependencies(group, chain.graph().chain().get(i), results, new LinkedHashSet<>());
+      RevisionGraph graph = chain.graph();
+      List<String> heads = chain.current();
+      for (RevisionInfo revision : graph.upgradePlan(heads, graph.resolve(target, heads), target)) {
+        applyDependencies(group, revision, results, new LinkedHashSet<>());
       }
       results.add(chain.upgrade(target));
     }
@@ -104,11 +104,11 @@ public final class GroupChains {
     List<RunResult> results = new ArrayList<>();
     for (SchemaGroup group : order(selected, false)) {
       Migrate chain = chain(group);
-      int current = position(chain);
-      int goal = chain.graph().resolve(target, current);
+      RevisionGraph graph = chain.graph();
+      List<String> heads = chain.current();
       Set<String> reverted = new HashSet<>();
-      for (int i = current; i > goal; i--) {
-        reverted.add(chain.graph().chain().get(i).id());
+      for (RevisionInfo revision : graph.downgradePlan(heads, graph.resolve(target, heads), target)) {
+        reverted.add(revision.id());
       }
       if (!reverted.isEmpty()) {
         checkNoDependents(group, reverted);
@@ -174,7 +174,7 @@ public final class GroupChains {
         }
       }
       Migrate chain = chain(group);
-      List<String> labels = chain.graph().chain().isEmpty() ? List.of(group.alias()) : List.of();
+      List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
       written.put(group, chain.autogenerate(ops, message, sourceRoot, group.packageName(migrationsPackage),
           List.copyOf(dependsOn), labels));
     }
@@ -192,8 +192,9 @@ public final class GroupChains {
     Map<SchemaGroup, Path> files = new LinkedHashMap<>();
     for (SchemaGroup group : selected) {
       Migrate chain = chain(group);
-      List<String> labels = chain.graph().chain().isEmpty() ? List.of(group.alias()) : List.of();
-      files.put(group, chain.revision(message, sourceRoot, group.packageName(migrationsPackage), labels));
+      List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
+      files.put(group, chain.revision(message, new Migrate.RevisionOptions("head", false, labels, List.of()),
+          sourceRoot, group.packageName(migrationsPackage)));
     }
     return files;
   }
@@ -212,12 +213,12 @@ public final class GroupChains {
         continue;
       }
       Migrate other = chain(located.group());
-      int at = position(other);
-      if (at >= located.position()) {
+      List<String> heads = other.current();
+      if (other.graph().ancestorsOrSelf(heads).contains(located.id())) {
         continue;
       }
-      for (int i = at + 1; i <= located.position(); i++) {
-        applyDependencies(located.group(), other.graph().chain().get(i), results, visiting);
+      for (RevisionInfo before : other.graph().upgradePlan(heads, List.of(located.id()), located.id())) {
+        applyDependencies(located.group(), before, results, visiting);
       }
       log.accept("Schema group " + group.alias() + " revision " + revision.id() + " depends on revision "
           + located.id() + " of group " + located.group().alias() + ": upgrading " + located.group().alias()
@@ -233,12 +234,12 @@ public final class GroupChains {
         continue;
       }
       Migrate other = entry.getValue();
-      int at = position(other);
-      for (int i = 0; i <= at; i++) {
-        RevisionInfo applied = other.graph().chain().get(i);
-        for (String needed : dependsOn(applied)) {
-          if (reverted.contains(needed)) {
-            String down = i == 0 ? "base" : other.graph().chain().get(i - 1).id();
+      for (String id : other.graph().sorted(other.graph().ancestorsOrSelf(other.current()))) {
+        RevisionInfo applied = other.graph().get(id);
+        for (String dependency : dependsOn(applied)) {
+          String needed = reverted.stream().filter(r -> r.startsWith(dependency)).findFirst().orElse(null);
+          if (needed != null) {
+            String down = applied.revises().isEmpty() ? "base" : String.join(",", applied.revises());
             throw new MigrateException(ErrorCode.TARGET, "Cannot downgrade schema group " + group.alias()
                 + " past revision " + needed + ": revision " + applied.id() + " of group " + entry.getKey().alias()
                 + " (" + applied.type().getSimpleName() + ") is applied and depends on it. Downgrade "
@@ -250,15 +251,15 @@ public final class GroupChains {
     }
   }
 
-  /** Where a dependency id (full or partial) lives. */
-  private record Located(SchemaGroup group, String id, int position) {}
+  /** Where a dependency (a full or partial id, or a branch label) lives. */
+  private record Located(SchemaGroup group, String id) {}
 
   private Located locate(String needed, SchemaGroup from, RevisionInfo revision) {
     for (Map.Entry<SchemaGroup, Migrate> entry : chains.entrySet()) {
-      for (int i = 0; i < entry.getValue().graph().chain().size(); i++) {
-        String id = entry.getValue().graph().chain().get(i).id();
-        if (id.equals(needed) || id.startsWith(needed)) {
-          return new Located(entry.getKey(), id, i);
+      RevisionGraph graph = entry.getValue().graph();
+      for (RevisionInfo r : graph.revisions()) {
+        if (r.id().startsWith(needed) || r.branchLabels().contains(needed)) {
+          return new Located(entry.getKey(), r.id());
         }
       }
     }
@@ -267,17 +268,13 @@ public final class GroupChains {
         + " in no group's migrations (" + groups + "). Restore that revision, or correct dependsOn.");
   }
 
+  /**
+   * What {@code revision} declares in {@code @Revision(dependsOn)}: a group's own graph keeps only the dependencies
+   * inside the group (see {@link Migrate.Configuration#migrationsPackage}), so the others are read here.
+   */
   private static List<String> dependsOn(RevisionInfo revision) {
     Revision annotation = revision.type().getAnnotation(Revision.class);
     return annotation == null ? List.of() : List.of(annotation.dependsOn());
-  }
-
-  private static int position(Migrate chain) {
-    List<String> heads = chain.current();
-    if (heads.isEmpty()) {
-      return -1;
-    }
-    return chain.graph().position(heads.get(heads.size() - 1));
   }
 
   /**
@@ -288,11 +285,11 @@ public final class GroupChains {
     Map<SchemaGroup, Set<SchemaGroup>> needs = new LinkedHashMap<>();
     for (SchemaGroup group : selected) {
       Set<SchemaGroup> needed = new LinkedHashSet<>();
-      for (RevisionInfo revision : chain(group).graph().chain()) {
+      for (RevisionInfo revision : chain(group).graph().revisions()) {
         for (String id : dependsOn(revision)) {
           chains.forEach((other, chain) -> {
             if (!other.equals(group) && selected.contains(other)
-                && chain.graph().chain().stream().anyMatch(r -> r.id().startsWith(id))) {
+                && chain.graph().revisions().stream().anyMatch(r -> r.id().startsWith(id))) {
               needed.add(other);
             }
           });
@@ -362,16 +359,17 @@ public final class GroupChains {
 
   /** The oldest revision of {@code group}'s chain whose upgrade creates {@code table}. */
   private Optional<String> creatorOf(SchemaGroup group, String table) {
-    for (RevisionInfo revision : chain(group).graph().chain()) {
-      List<Op> ops = new ArrayList<>();
+    RevisionGraph graph = chain(group).graph();
+    for (String id : graph.sorted(graph.ancestorsOrSelf(graph.heads()))) {
+      List<Op> ops;
       try {
-        revision.newMigration().upgrade(new Operations(ops::add));
+        ops = graph.get(id).ops(true);
       } catch (RuntimeException e) {
         continue;
       }
       if (ops.stream().anyMatch(op -> op instanceof CreateTable create && create.table().name().equals(table)
           && (create.table().schema() == null || create.table().schema().equals(group.schema())))) {
-        return Optional.of(revision.id());
+        return Optional.of(id);
       }
     }
     return Optional.empty();

@@ -196,11 +196,31 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for an unknown group, listing the known ones
    */
   protected GroupChains groupChains(SchemaGroups groups, ClassLoader projectClasses) {
-    ConnectionSettings settings = connectionSettings();
-    return new GroupChains(groups, g -> configuration(settings, projectClasses)
+    return groupChains(groups, projectClasses, true);
+  }
+
+  /** As {@link #groupChains(SchemaGroups, ClassLoader)}, without a database when none is needed or configured. */
+  protected GroupChains groupChains(SchemaGroups groups, ClassLoader projectClasses, boolean needsDatabase) {
+    return new GroupChains(groups, g -> configuration(needsDatabase, projectClasses)
         .schema(g.schema())
         .migrationsPackage(g.packageName(migrationsPackage))
         .load(), getLog()::info);
+  }
+
+  /**
+   * The offline SQL of each selected schema group, one after the other, each under a comment naming the group
+   * (each group's script sets its own search path and version table).
+   */
+  protected String groupScripts(SchemaGroups groups, ClassLoader projectClasses, Function<Migrate, String> script) {
+    GroupChains chains = groupChains(groups, projectClasses, false);
+    StringBuilder all = new StringBuilder();
+    for (SchemaGroup group : selectedGroups(groups)) {
+      all.append("-- schema group ").append(group).append('\n').append(script.apply(chains.chain(group)));
+      if (all.charAt(all.length() - 1) != '\n') {
+        all.append('\n');
+      }
+    }
+    return all.toString();
   }
 
   /** The groups the selection names; all of them without a selection. */
@@ -210,12 +230,21 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /** A configured facade for this project, in the single target schema ({@link #schema()}). */
   protected Migrate migrate(ClassLoader projectClasses) {
-    return configuration(connectionSettings(), projectClasses).schema(schema()).load();
+    return migrate(projectClasses, true);
+  }
+
+  /**
+   * A configured facade for this project, in the single target schema ({@link #schema()}); with
+   * {@code needsDatabase} false and no database configured anywhere, one without a database (graph inspection, new
+   * revision files, offline SQL with a start, the offline check).
+   */
+  protected Migrate migrate(ClassLoader projectClasses, boolean needsDatabase) {
+    return configuration(needsDatabase, projectClasses).schema(schema()).load();
   }
 
   /** A configured facade for this project, in its default schema, for fan-outs over {@link #targetSchemas}. */
   protected Migrate migrateForFanOut(ClassLoader projectClasses) {
-    return configuration(connectionSettings(), projectClasses).load();
+    return configuration(true, projectClasses).load();
   }
 
   /** The schemas the selection names, patterns expanded over the database's schemas. */
@@ -250,20 +279,31 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     return report;
   }
 
-  private ConnectionSettings connectionSettings() {
-    Map<String, String> properties = new HashMap<>();
-    session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    ConnectionSettings settings = ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
-    getLog().debug("Database: " + settings.describe());
-    return settings;
-  }
-
-  private Migrate.Configuration configuration(ConnectionSettings settings, ClassLoader projectClasses) {
-    return Migrate.configure()
-        .connection(settings)
+  /** The configuration shared by every facade of this goal; with a database when one is needed or configured. */
+  private Migrate.Configuration configuration(boolean needsDatabase, ClassLoader projectClasses) {
+    Migrate.Configuration configuration = Migrate.configure();
+    if (needsDatabase || databaseConfigured()) {
+      Map<String, String> properties = new HashMap<>();
+      session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+      ConnectionSettings settings = ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
+      getLog().debug("Database: " + settings.describe());
+      configuration.connection(settings);
+    }
+    return configuration
         .classLoader(projectClasses)
         .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
         .log(getLog()::info);
+  }
+
+  /** Whether a database URL is set anywhere ({@code -Dmigrate.url}, the environment, the configuration). */
+  protected boolean databaseConfigured() {
+    for (String value : new String[] {session.getUserProperties().getProperty("migrate.url"),
+        System.getenv("MIGRATE_URL"), System.getenv("DATABASE_URL"), url}) {
+      if (value != null && !value.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -13,8 +13,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints the revision the database is at, marked {@code (head)} when it is the head (Alembic's {@code current}):
- * per schema group, or per target schema ({@code -Dschema=tenant_*} prints the summary table of every match).
+ * Prints the revision(s) the database is at, one per row of the version table, each marked {@code (head)} when it
+ * is a head (Alembic's {@code current}): per schema group, or per target schema ({@code -Dschema=tenant_*} prints
+ * the summary table of every match).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -41,12 +42,14 @@ public class CurrentMojo extends AbstractMigrateMojo {
 
   private void print(String what, Migrate migrate) {
     List<String> current = migrate.current();
-    String head = migrate.graph().head().map(RevisionInfo::id).orElse(null);
+    List<String> heads = migrate.graph().heads();
+    String headText = heads.isEmpty() ? "" : (heads.size() == 1 ? "; head is " : "; heads are ")
+        + String.join(", ", heads);
     if (current.isEmpty()) {
-      getLog().info(what + ": <base> (no revision applied)" + (head == null ? "" : "; head is " + head));
+      getLog().info(what + ": <base> (no revision applied)" + headText);
     }
     for (String id : current) {
-      getLog().info(what + ": " + id + (id.equals(head) ? " (head)" : "; head is " + head));
+      getLog().info(what + ": " + id + (heads.contains(id) ? " (head)" : headText));
     }
   }
 }
