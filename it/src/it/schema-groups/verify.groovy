@@ -32,7 +32,7 @@ assert log.contains('Schema group user: No changes detected')
 assert log.contains("Schema group user (rfx_user): ${idOf(userInit)}; head is ${idOf(addPhone)}")
 assert log.contains("Schema group message (rfx_message): ${idOf(messageInit)} (head)")
 assert log.contains('Schema group user (rfx_user):')
-assert log.contains(" -> ${idOf(addPhone)} (head), add-phone")
+assert log.contains("${idOf(userInit)} -> ${idOf(addPhone)} (user) (head), add-phone")   // the alias is the branch label
 assert log.contains("Unknown schema group 'billing'. Known groups: message (rfx_message), policy (rfx_policy), user (rfx_user).")
 
 def props = new Properties()
