@@ -54,9 +54,15 @@ public final class HibernateOracle {
     withSessionFactory(database, Map.of("hibernate.hbm2ddl.auto", "validate"), (metadata, registry) -> { });
   }
 
-  /** Creates the schema in the (empty) {@code database} with Hibernate's schema export ({@code create-only}). */
+  /**
+   * Creates the schema in the (empty) {@code database} with Hibernate's schema export ({@code create-only}).
+   *
+   * @throws org.hibernate.tool.schema.spi.SchemaManagementException when a statement fails (Hibernate would only
+   *     log it; {@code hibernate.hbm2ddl.halt_on_error} makes it stop)
+   */
   public void export(FreshDatabase database) {
-    withSessionFactory(database, Map.of("hibernate.hbm2ddl.auto", "create-only"), (metadata, registry) -> { });
+    withSessionFactory(database, Map.of("hibernate.hbm2ddl.auto", "create-only",
+        "hibernate.hbm2ddl.halt_on_error", "true"), (metadata, registry) -> { });
   }
 
   /**
