@@ -92,9 +92,4 @@ public abstract class AcceptanceSuite {
   void schemaEqualsHibernatesOwnExport() throws Exception {
     Acceptance.assertSameSchema(hibernateDatabase, "hibernate export", migrateDatabase, "migrate upgrade");
   }
-
-  /** The migration the pipeline generated, for subclasses' own checks. */
-  protected String migration() {
-    return pipeline.migration();
-  }
 }

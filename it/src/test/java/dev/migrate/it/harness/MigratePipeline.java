@@ -3,7 +3,6 @@ package dev.migrate.it.harness;
 import dev.migrate.AutogenResult;
 import dev.migrate.ConnectionSettings;
 import dev.migrate.Migrate;
-import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -49,11 +48,7 @@ public record MigratePipeline(String migration, List<String> secondAutogen) {
         throw new IllegalStateException("the upgrade did not apply the initial revision");
       }
       AutogenResult second = migrate.autogenerate(model.snapshot().database(), "again", sources, PACKAGE);
-      return new MigratePipeline(read(file), second.detected());
+      return new MigratePipeline(Files.readString(file), second.detected());
     }
-  }
-
-  private static String read(Path file) throws IOException {
-    return Files.readString(file);
   }
 }
