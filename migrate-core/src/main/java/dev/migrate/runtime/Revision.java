@@ -25,6 +25,18 @@ public @interface Revision {
   String message() default "";
 
   /**
+   * Revisions, usually on other branches, that must be applied before this one without being its down revisions
+   * (Alembic's {@code depends_on}). Full ids, partial ids or branch labels; empty for none.
+   */
+  String[] dependsOn() default {};
+
+  /**
+   * Names for the branch this revision starts or belongs to (Alembic's {@code branch_labels}), usable in targets
+   * as {@code <label>@head}. Unique across the graph; empty for none.
+   */
+  String[] branchLabels() default {};
+
+  /**
    * Whether the runner wraps the revision in one transaction (the default: all of it or nothing of it applies).
    * {@code false} is for ops PostgreSQL cannot run in a transaction block ({@code CREATE INDEX CONCURRENTLY}); the
    * runner then runs each statement on its own, says so, and on a failure records it and names the statement,

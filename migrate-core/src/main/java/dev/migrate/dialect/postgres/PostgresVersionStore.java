@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The version table, history table and advisory lock on PostgreSQL.
@@ -71,13 +74,80 @@ public final class PostgresVersionStore implements VersionStore {
   }
 
   @Override
+  public List<String> schemas(Connection connection) throws SQLException {
+    List<String> schemas = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace ORDER BY nspname")) {
+      while (rows.next()) {
+        schemas.add(rows.getString(1));
+      }
+    }
+    return schemas;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One catalog query lists the tables, then one statement counts them all ({@code SELECT 'a', count(*) FROM
+   * s.a UNION ALL ...}); names are quoted by {@link PostgresDialect#quoteIdentifier}.
+   */
+  @Override
+  public SortedMap<String, Long> rowCounts(Connection connection, String schema, Set<String> excludeTables)
+      throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname")) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (!excludeTables.contains(rows.getString(1))) {
+            tables.add(rows.getString(1));
+          }
+        }
+      }
+    }
+    SortedMap<String, Long> counts = new TreeMap<>();
+    if (tables.isEmpty()) {
+      return counts;
+    }
+    StringBuilder sql = new StringBuilder();
+    for (String table : tables) {
+      if (sql.length() > 0) {
+        sql.append("\nUNION ALL ");
+      }
+      sql.append("SELECT ").append(literal(table)).append(", count(*) FROM ").append(quoteIdentifier(schema))
+          .append('.').append(quoteIdentifier(table));
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql.toString())) {
+      while (rows.next()) {
+        if (rows.getLong(2) > 0) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public void dropSchema(Connection connection, String schema) throws SQLException {
+    execute(connection, "DROP SCHEMA IF EXISTS " + quoteIdentifier(schema) + " CASCADE");
+  }
+
+  @Override
   public void createTables(Connection connection) throws SQLException {
-    execute(connection, serialised("hashtext(current_schema())",
+    execute(connection, serialised("hashtext(current_schema())", String.join(";\n", createTablesStatements())));
+  }
+
+  @Override
+  public List<String> createTablesStatements() {
+    return List.of(
         "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (\n"
             + "    version_num varchar(32) NOT NULL,\n"
             + "    CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num)\n"
-            + ");\n"
-            + "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (\n"
+            + ")",
+        "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (\n"
             + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
             + "    revision varchar(32) NOT NULL,\n"
             + "    direction varchar(10) NOT NULL,\n"
@@ -86,7 +156,42 @@ public final class PostgresVersionStore implements VersionStore {
             + "    applied_by text NOT NULL DEFAULT current_user,\n"
             + "    duration_ms bigint NOT NULL,\n"
             + "    success boolean NOT NULL\n"
-            + ")"));
+            + ")");
+  }
+
+  @Override
+  public List<String> useSchemaStatements(String schema, boolean create) {
+    List<String> statements = new ArrayList<>();
+    if (create) {
+      statements.add("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema));
+    }
+    statements.add("SET search_path TO " + quoteIdentifier(schema));
+    return statements;
+  }
+
+  @Override
+  public List<String> changeHeadsStatements(List<String> removed, List<String> added) {
+    List<String> statements = new ArrayList<>();
+    int updates = Math.min(removed.size(), added.size());
+    for (int i = updates; i < removed.size(); i++) {
+      statements.add("DELETE FROM " + VERSION_TABLE + " WHERE " + VERSION_TABLE + ".version_num = "
+          + literal(removed.get(i)));
+    }
+    for (int i = 0; i < updates; i++) {
+      statements.add("UPDATE " + VERSION_TABLE + " SET version_num = " + literal(added.get(i)) + " WHERE "
+          + VERSION_TABLE + ".version_num = " + literal(removed.get(i)));
+    }
+    for (int i = updates; i < added.size(); i++) {
+      statements.add("INSERT INTO " + VERSION_TABLE + " (version_num) VALUES (" + literal(added.get(i)) + ")");
+    }
+    return statements;
+  }
+
+  @Override
+  public String recordHistoryStatement(String revision, String direction, String checksum) {
+    return "INSERT INTO " + HISTORY_TABLE + " (revision, direction, checksum, duration_ms, success) VALUES ("
+        + literal(revision) + ", " + literal(direction) + ", " + (checksum == null ? "NULL" : literal(checksum))
+        + ", 0, true)";
   }
 
   @Override
@@ -143,11 +248,11 @@ public final class PostgresVersionStore implements VersionStore {
     }
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT revision, direction, applied_at, applied_by, duration_ms,"
-            + " success FROM " + HISTORY_TABLE + " ORDER BY id")) {
+            + " success, checksum FROM " + HISTORY_TABLE + " ORDER BY id")) {
       while (rows.next()) {
         history.add(new HistoryRow(rows.getString(1), rows.getString(2),
             rows.getObject(3, OffsetDateTime.class).toInstant().toString(), rows.getString(4), rows.getLong(5),
-            rows.getBoolean(6)));
+            rows.getBoolean(6), rows.getString(7)));
       }
     }
     return history;
