@@ -4,6 +4,7 @@ import dev.migrate.AutogenResult;
 import dev.migrate.ErrorCode;
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
+import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Database;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.ops.AddForeignKey;
@@ -134,14 +135,17 @@ public final class GroupChains {
    *
    * @return the result of every selected group, in the order of {@code selected}; unchanged groups have
    *     {@link AutogenResult#noChanges()}
-   * @throws MigrateException as {@link Migrate#compare} and {@link Migrate#autogenerate(List, String, Path,
+   * @throws MigrateException as {@link Migrate#diff} and {@link Migrate#autogenerate(DiffResult, String, Path,
    *     String, List, List)}
    */
   public Map<SchemaGroup, AutogenResult> autogenerate(Database model, List<SchemaGroup> selected, String message,
       Path sourceRoot, String migrationsPackage) {
+    Map<SchemaGroup, DiffResult> diffs = new LinkedHashMap<>();
     Map<SchemaGroup, List<Op>> changes = new LinkedHashMap<>();
     for (SchemaGroup group : selected) {
-      changes.put(group, chain(group).compare(SchemaGroups.part(model, group)));
+      DiffResult diff = chain(group).diff(SchemaGroups.part(model, group));
+      diffs.put(group, diff);
+      changes.put(group, diff.ops());
     }
     // Referenced groups are written first, so that their new revision ids are known to the groups that need them.
     Map<SchemaGroup, Set<SchemaGroup>> needs = new LinkedHashMap<>();
@@ -175,8 +179,8 @@ public final class GroupChains {
       }
       Migrate chain = chain(group);
       List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
-      written.put(group, chain.autogenerate(ops, message, sourceRoot, group.packageName(migrationsPackage),
-          List.copyOf(dependsOn), labels));
+      written.put(group, chain.autogenerate(diffs.get(group), message, sourceRoot,
+          group.packageName(migrationsPackage), List.copyOf(dependsOn), labels));
     }
     Map<SchemaGroup, AutogenResult> results = new LinkedHashMap<>();
     selected.forEach(g -> results.put(g, written.get(g)));
