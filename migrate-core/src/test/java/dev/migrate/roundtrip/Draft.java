@@ -1,0 +1,327 @@
+package dev.migrate.roundtrip;
+
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.Database;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Identity;
+import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
+import dev.migrate.model.PrimaryKey;
+import dev.migrate.model.ReferentialAction;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.Table;
+import dev.migrate.model.UniqueConstraint;
+import dev.migrate.roundtrip.TypeCatalog.CheckTemplate;
+import dev.migrate.roundtrip.TypeCatalog.TypeDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A mutable schema under construction: the generators build model A in it, copy it and edit the copy into model B,
+ * then {@link #repair()} both into valid PostgreSQL schemas (what a user's entity model would say) and turn them
+ * into {@link Database} records. Constraints, indexes and foreign keys refer to columns by name, so an edit that drops
+ * or retypes a column can find what depended on it.
+ */
+final class Draft {
+
+  final List<DTable> tables = new ArrayList<>();
+  final List<DSequence> sequences = new ArrayList<>();
+  /** Source of unique suffixes for names created by edits. */
+  int nextId = 1;
+
+  /** Table names of the draft this one was copied from: an edit does not reuse them for another table. */
+  final Set<String> retiredTables = new HashSet<>();
+
+  Draft copy() {
+    Draft copy = new Draft();
+    for (DTable t : tables) {
+      copy.tables.add(t.copy());
+      copy.retiredTables.add(t.name);
+    }
+    copy.sequences.addAll(sequences);
+    copy.nextId = nextId;
+    return copy;
+  }
+
+  int id() {
+    return nextId++;
+  }
+
+  Optional<DTable> table(String name) {
+    return tables.stream().filter(t -> t.name.equals(name)).findFirst();
+  }
+
+  /** Every relation name (tables, sequences, indexes, key constraints) in use, which share one namespace. */
+  Set<String> relationNames() {
+    Set<String> names = new HashSet<>(Shapes.REUSED_NAMES_WITHOUT_CAST ? Set.of() : retiredTables);
+    for (DTable t : tables) {
+      names.add(t.name);
+      names.add(t.pkName());
+      t.uniques.forEach(u -> names.add(u.name()));
+      t.indexes.forEach(i -> names.add(i.name()));
+    }
+    sequences.forEach(s -> names.add(s.name()));
+    return names;
+  }
+
+  // ------------------------------------------------------------------------------------------------ repair
+
+  /**
+   * Makes the draft a schema PostgreSQL accepts and stores as stated: identity only on integer columns, without a
+   * default, not null; primary key columns not null; constraints, indexes and foreign keys only over columns that
+   * exist and have a fitting type; foreign keys only to a primary key or unique constraint with the same types.
+   */
+  Draft repair() {
+    for (DTable t : tables) {
+      for (DColumn c : t.columns) {
+        if (c.identity != null && c.type.family() != TypeCatalog.Family.INT) {
+          c.identity = null;
+        }
+        if (c.identity != null) {
+          c.nullable = false;
+          c.defaultChoice = -1;
+        }
+      }
+      List<String> pk = new ArrayList<>(new LinkedHashSet<>(t.pk));
+      pk.removeIf(name -> t.column(name).map(c -> !c.type.keyable()).orElse(true));
+      t.pk = pk;
+      for (String name : pk) {
+        t.column(name).orElseThrow().nullable = false;
+      }
+      t.uniques.removeIf(u -> !t.keyable(u.columns()));
+      if (!Shapes.REDUNDANT_UNIQUES) {
+        Set<List<String>> keys = new HashSet<>();
+        if (!t.pk.isEmpty()) {
+          keys.add(t.pk);
+        }
+        t.uniques.removeIf(u -> !keys.add(u.columns()));
+      }
+      t.checks.removeIf(c -> t.column(c.column()).map(col -> !c.template().fits(col.type)).orElse(true));
+      t.indexes.removeIf(i -> !i.fits(t));
+    }
+    for (DTable t : tables) {
+      t.fks.removeIf(fk -> !valid(t, fk));
+    }
+    return this;
+  }
+
+  private boolean valid(DTable table, DFk fk) {
+    Optional<DTable> target = table(fk.target());
+    if (target.isEmpty() || fk.columns().isEmpty()) {
+      return false;
+    }
+    Set<String> key = new HashSet<>(fk.targetColumns());
+    boolean keyed = !target.get().pk.isEmpty() && new HashSet<>(target.get().pk).equals(key)
+        || target.get().uniques.stream().anyMatch(u -> new HashSet<>(u.columns()).equals(key));
+    if (!keyed || key.size() != fk.targetColumns().size()) {
+      return false;
+    }
+    for (int i = 0; i < fk.columns().size(); i++) {
+      Optional<DColumn> from = table.column(fk.columns().get(i));
+      Optional<DColumn> to = target.get().column(fk.targetColumns().get(i));
+      if (from.isEmpty() || to.isEmpty() || !from.get().type.equals(to.get().type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------------ model
+
+  Database toDatabase() {
+    List<Table> result = new ArrayList<>();
+    for (DTable t : tables) {
+      result.add(t.toTable());
+    }
+    List<Sequence> seqs = sequences.stream().map(DSequence::toSequence).toList();
+    return new Database(result, seqs);
+  }
+
+  static String quote(String identifier) {
+    return PostgresDialect.quoteIdentifier(identifier);
+  }
+
+  // ------------------------------------------------------------------------------------------------ parts
+
+  static final class DTable {
+    String name;
+    List<DColumn> columns = new ArrayList<>();
+    List<String> pk = new ArrayList<>();
+    List<DUnique> uniques = new ArrayList<>();
+    List<DCheck> checks = new ArrayList<>();
+    List<DIndex> indexes = new ArrayList<>();
+    List<DFk> fks = new ArrayList<>();
+    String comment;
+    List<String> renamedFrom = new ArrayList<>();
+    /** The column types of the table this one was copied from, by column name. */
+    java.util.Map<String, TypeDef> retiredColumns = new java.util.HashMap<>();
+
+    DTable(String name) {
+      this.name = name;
+    }
+
+    DTable copy() {
+      DTable copy = new DTable(name);
+      for (DColumn c : columns) {
+        copy.columns.add(c.copy());
+      }
+      copy.pk = new ArrayList<>(pk);
+      copy.uniques = new ArrayList<>(uniques);
+      copy.checks = new ArrayList<>(checks);
+      copy.indexes = new ArrayList<>(indexes);
+      copy.fks = new ArrayList<>(fks);
+      copy.comment = comment;
+      copy.renamedFrom = new ArrayList<>(renamedFrom);
+      copy.retiredColumns = new java.util.HashMap<>(retiredColumns);
+      for (DColumn c : columns) {
+        copy.retiredColumns.put(c.name, c.type);
+      }
+      return copy;
+    }
+
+    /**
+     * Whether a new column {@code name} of {@code type} may be added: see {@link Shapes#REUSED_NAMES_WITHOUT_CAST}.
+     */
+    boolean mayReuse(String name, TypeDef type) {
+      TypeDef was = retiredColumns.get(name);
+      return Shapes.REUSED_NAMES_WITHOUT_CAST || was == null || was.equals(type) || TypeCatalog.convertible(was, type);
+    }
+
+    String pkName() {
+      return name + "_pkey";
+    }
+
+    Optional<DColumn> column(String column) {
+      return columns.stream().filter(c -> c.name.equals(column)).findFirst();
+    }
+
+    boolean keyable(List<String> names) {
+      return !names.isEmpty() && new HashSet<>(names).size() == names.size()
+          && names.stream().allMatch(n -> column(n).map(c -> c.type.keyable()).orElse(false));
+    }
+
+    /** A column name not used in this table: {@code c<n>} with the smallest free {@code n}. */
+    String freeColumnName() {
+      return freeColumnName(null);
+    }
+
+    /** A free column name that {@link #mayReuse} allows for a column of {@code type} ({@code null}: any type). */
+    String freeColumnName(TypeDef type) {
+      for (int i = 0; ; i++) {
+        String candidate = "c" + i;
+        if (column(candidate).isEmpty() && (type == null ? !retiredColumns.containsKey(candidate)
+            || Shapes.REUSED_NAMES_WITHOUT_CAST : mayReuse(candidate, type))) {
+          return candidate;
+        }
+      }
+    }
+
+    Table toTable() {
+      List<Column> cols = columns.stream().map(DColumn::toColumn).toList();
+      PrimaryKey primaryKey = pk.isEmpty() ? null : new PrimaryKey(pkName(), pk);
+      List<UniqueConstraint> us = uniques.stream().map(u -> new UniqueConstraint(u.name(), u.columns())).toList();
+      List<CheckConstraint> cs = checks.stream()
+          .map(c -> new CheckConstraint(c.name(), c.template().render(quote(c.column())))).toList();
+      List<Index> is = indexes.stream().map(DIndex::toIndex).toList();
+      List<ForeignKey> fs = fks.stream().map(DFk::toForeignKey).toList();
+      return new Table(null, name, cols, primaryKey, us, cs, is, fs, comment, renamedFrom);
+    }
+  }
+
+  static final class DColumn {
+    String name;
+    TypeDef type;
+    boolean nullable;
+    /** Index into {@code type.defaults()} (modulo its size), or -1 for no default. */
+    int defaultChoice;
+    Identity identity;
+    String comment;
+    List<String> renamedFrom = new ArrayList<>();
+
+    DColumn(String name, TypeDef type, boolean nullable, int defaultChoice, Identity identity) {
+      this.name = name;
+      this.type = type;
+      this.nullable = nullable;
+      this.defaultChoice = defaultChoice;
+      this.identity = identity;
+    }
+
+    DColumn copy() {
+      DColumn copy = new DColumn(name, type, nullable, defaultChoice, identity);
+      copy.comment = comment;
+      copy.renamedFrom = new ArrayList<>(renamedFrom);
+      return copy;
+    }
+
+    String defaultValue() {
+      return defaultChoice < 0 ? null : type.defaults().get(defaultChoice % type.defaults().size());
+    }
+
+    Column toColumn() {
+      return new Column(name, type.type(), nullable, defaultValue(), identity, comment, renamedFrom);
+    }
+  }
+
+  record DUnique(String name, List<String> columns) {}
+
+  record DCheck(String name, String column, CheckTemplate template) {}
+
+  /** An index key: a column, or an expression template over a column. */
+  record DKey(String column, CheckTemplate expression, boolean descending) {}
+
+  /**
+   * An index.
+   *
+   * @param method {@code null} for btree
+   * @param include non-key columns
+   * @param whereColumn the column of the partial index predicate {@code column IS NOT NULL}, or {@code null}
+   */
+  record DIndex(String name, List<DKey> keys, boolean unique, String method, List<String> include,
+      String whereColumn) {
+
+    boolean fits(DTable table) {
+      if (keys.isEmpty()) {
+        return false;
+      }
+      for (DKey key : keys) {
+        Optional<DColumn> column = table.column(key.column());
+        if (column.isEmpty() || !column.get().type.keyable()
+            || key.expression() != null && !key.expression().fits(column.get().type)) {
+          return false;
+        }
+      }
+      return include.stream().allMatch(c -> table.column(c).isPresent())
+          && (whereColumn == null || table.column(whereColumn).isPresent());
+    }
+
+    Index toIndex() {
+      List<IndexKey> indexKeys = keys.stream()
+          .map(k -> new IndexKey(k.expression() == null ? k.column() : null,
+              k.expression() == null ? null : k.expression().render(quote(k.column())), k.descending()))
+          .toList();
+      return new Index(name, indexKeys, unique, method, include,
+          whereColumn == null ? null : quote(whereColumn) + " IS NOT NULL");
+    }
+  }
+
+  record DFk(String name, List<String> columns, String target, List<String> targetColumns,
+      ReferentialAction onDelete, ReferentialAction onUpdate, boolean deferrable, boolean initiallyDeferred) {
+
+    ForeignKey toForeignKey() {
+      return new ForeignKey(name, columns, null, target, targetColumns, onDelete, onUpdate, deferrable,
+          initiallyDeferred);
+    }
+  }
+
+  record DSequence(String name, long start, long increment, Long minValue, Long maxValue) {
+    Sequence toSequence() {
+      return new Sequence(null, name, start, increment, minValue, maxValue, null);
+    }
+  }
+}

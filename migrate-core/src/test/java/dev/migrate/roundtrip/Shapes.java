@@ -1,0 +1,135 @@
+package dev.migrate.roundtrip;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The generator switches of the round-trip properties: which shapes of model and edit the generators produce.
+ *
+ * <p>A shape is off when the core cannot yet express it (the op, its SQL or its introspection is missing) or when it
+ * exposes a known bug; each switch says which, with the minimal counterexample where there is one. The property is
+ * never weakened silently: a switched-off shape is simply not generated. Turn shapes on or off for one run with
+ * {@code -Droundtrip.shapes=+deferrable,-expressionIndexes} (names as below, case-insensitive).
+ */
+final class Shapes {
+
+  private static final Set<String> OVERRIDES = Arrays.stream(System.getProperty("roundtrip.shapes", "").split(","))
+      .map(s -> s.strip().toLowerCase(Locale.ROOT))
+      .filter(s -> !s.isEmpty())
+      .collect(Collectors.toUnmodifiableSet());
+
+  private Shapes() {}
+
+  /** Table and column names that need quoting: upper case, spaces, dashes, key words, non-ASCII letters. */
+  static final boolean QUOTED_NAMES = on("quotedNames", true);
+
+  /**
+   * Expression keys in indexes ({@code lower(c)}, {@code c + 1}). Off on main: an expression is compared as text
+   * with what {@code pg_get_indexdef} prints, which adds parentheses and casts, so autogenerate drops and re-creates
+   * the index after every upgrade. Minimal counterexamples: {@code CREATE INDEX t0_ix1 ON t0 ((c0 + 1))} on an
+   * {@code integer} column reads back as {@code (c0 + 1)} (the model says {@code c0 + 1}); {@code lower(c0)} on a
+   * {@code varchar(20)} column reads back as {@code lower(c0::text)}. Code generation also refuses expression keys
+   * ({@code OpCode.index}: "DESC, expression, method, INCLUDE and WHERE are not rendered yet").
+   */
+  static final boolean EXPRESSION_INDEXES = on("expressionIndexes", false);
+
+  /** Descending keys, {@code USING hash/gin/brin}, {@code INCLUDE (...)} and partial ({@code WHERE}) indexes. */
+  static final boolean INDEX_EXTRAS = on("indexExtras", false);
+
+  /** {@code DEFERRABLE [INITIALLY DEFERRED]} foreign keys. */
+  static final boolean DEFERRABLE_FOREIGN_KEYS = on("deferrable", false);
+
+  /** Table and column comments. */
+  static final boolean COMMENTS = on("comments", false);
+
+  /** Sequence {@code MINVALUE}/{@code MAXVALUE}/{@code OWNED BY}. */
+  static final boolean SEQUENCE_OPTIONS = on("sequenceOptions", false);
+
+  /** PostgreSQL enum types and columns of them. */
+  static final boolean ENUM_TYPES = on("enumTypes", false);
+
+  /** Column and table renames through {@code @RenamedFrom} hints. */
+  static final boolean RENAMES = on("renames", false);
+
+  /**
+   * A unique constraint over the same columns, in the same order, as the primary key or another unique constraint of
+   * the table. Off on main: {@code CREATE TABLE} merges such duplicates into one index (PostgreSQL's
+   * parse_utilcmd.c, {@code transformIndexConstraints}), so the table reads back without the second constraint and
+   * autogenerate adds it again after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0 integer NOT
+   * NULL, CONSTRAINT t0_pkey PRIMARY KEY (c0), CONSTRAINT t0_uq1 UNIQUE (c0))} reads back without {@code t0_uq1};
+   * autogenerate then emits {@code AddUniqueConstraint t0_uq1}. (The same constraint added by {@code ALTER TABLE}
+   * stays.)
+   */
+  static final boolean REDUNDANT_UNIQUES = on("redundantUniques", false);
+
+  /**
+   * A check comparing a timestamp column with a date literal ({@code c > '2000-01-01'}); on {@code date} columns it
+   * is always generated. Off on main: PostgreSQL stores the literal converted to the column's type, {@code c0 >
+   * '2000-01-01 00:00:00'::timestamp without time zone}, and the normaliser keeps the literal's text, so
+   * autogenerate drops and re-adds the check after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0
+   * timestamp(6), CONSTRAINT t0_ck1 CHECK (c0 > '2000-01-01'))}.
+   */
+  static final boolean TIMESTAMP_CHECK_LITERALS = on("timestampCheckLiterals", false);
+
+  /**
+   * An edit that drops a column (or table) and adds one of the same name whose type has no cast from the old one.
+   * Off on main: the diff matches columns by name and emits {@code ALTER COLUMN ... TYPE} without a {@code USING}
+   * PostgreSQL accepts, so the upgrade fails. Minimal counterexample: A {@code t0 (c0 integer DEFAULT 0)}, B
+   * {@code t0 (c0 uuid DEFAULT gen_random_uuid())} gives {@code ALTER TABLE t0 ALTER COLUMN c0 TYPE uuid}: "column
+   * c0 cannot be cast automatically to type uuid". (When no cast exists the diff should drop and re-add the column,
+   * marked DESTRUCTIVE.)
+   */
+  static final boolean REUSED_NAMES_WITHOUT_CAST = on("reusedNamesWithoutCast", false);
+
+  /**
+   * A type change of a column that a foreign key references or uses. Off on main: the diff alters the column's type
+   * while the foreign key still exists (it only drops foreign keys whose own definition changes), and PostgreSQL
+   * re-checks the key at once. Minimal counterexample: A {@code t0 (c0 integer NOT NULL PRIMARY KEY, c1 integer,
+   * FOREIGN KEY (c1) REFERENCES t0 (c0))}, B the same with both columns {@code varchar(20)}: {@code ALTER TABLE t0
+   * ALTER COLUMN c0 TYPE varchar(20) USING c0::varchar(20)} fails with "foreign key constraint t0_fk1 cannot be
+   * implemented: Key columns c1 and c0 are of incompatible types". (The diff should drop the foreign keys on a
+   * retyped column first and add them back after.)
+   */
+  static final boolean TYPE_CHANGES_UNDER_FOREIGN_KEYS = on("typeChangesUnderForeignKeys", false);
+
+  /**
+   * An edit that drops or replaces a primary key or unique constraint that a foreign key references, while the
+   * foreign key stays valid (another key of the same columns remains or replaces it). Off on main: the diff drops
+   * the key constraint without first dropping the foreign keys that depend on its index. Minimal counterexample: A
+   * {@code t0 (c0 integer DEFAULT 0, c1 integer, CONSTRAINT t0_uq1 UNIQUE (c0), FOREIGN KEY (c1) REFERENCES t0 (c0))},
+   * B the same with {@code PRIMARY KEY (c0)} instead of the unique constraint: {@code ALTER TABLE t0 DROP
+   * CONSTRAINT t0_uq1} fails with "constraint t0_fk2 on table t0 depends on index t0_uq1". (The diff should drop
+   * the referencing foreign keys first and add them back after the new key.)
+   */
+  static final boolean KEY_CHANGES_UNDER_FOREIGN_KEYS = on("keyChangesUnderForeignKeys", false);
+
+  /** Type changes of a column ({@code ALTER COLUMN ... TYPE}), with or without {@code USING}. */
+  static final boolean TYPE_CHANGES = on("typeChanges", true);
+
+  /** Identity added, dropped or switched between {@code BY DEFAULT} and {@code ALWAYS}. */
+  static final boolean IDENTITY_CHANGES = on("identityChanges", true);
+
+  /** Primary keys added, dropped or moved to other columns in the edit. */
+  static final boolean PRIMARY_KEY_CHANGES = on("primaryKeyChanges", true);
+
+  private static boolean on(String name, boolean byDefault) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (OVERRIDES.contains("+" + key)) {
+      return true;
+    }
+    if (OVERRIDES.contains("-" + key)) {
+      return false;
+    }
+    return byDefault;
+  }
+
+  /** The switches as one line, for the report at the start of a run. */
+  static String describe() {
+    return "quotedNames=" + QUOTED_NAMES + " expressionIndexes=" + EXPRESSION_INDEXES + " indexExtras="
+        + INDEX_EXTRAS + " deferrable=" + DEFERRABLE_FOREIGN_KEYS + " comments=" + COMMENTS + " sequenceOptions="
+        + SEQUENCE_OPTIONS + " enumTypes=" + ENUM_TYPES + " renames=" + RENAMES + " typeChanges=" + TYPE_CHANGES
+        + " redundantUniques=" + REDUNDANT_UNIQUES + " keyChangesUnderForeignKeys=" + KEY_CHANGES_UNDER_FOREIGN_KEYS + " typeChangesUnderForeignKeys=" + TYPE_CHANGES_UNDER_FOREIGN_KEYS + " reusedNamesWithoutCast=" + REUSED_NAMES_WITHOUT_CAST + " timestampCheckLiterals=" + TIMESTAMP_CHECK_LITERALS + " identityChanges=" + IDENTITY_CHANGES + " primaryKeyChanges=" + PRIMARY_KEY_CHANGES;
+  }
+}
