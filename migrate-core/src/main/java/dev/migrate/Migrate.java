@@ -7,6 +7,9 @@ import dev.migrate.codegen.RevisionNames;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.diff.ChainObjects;
+import dev.migrate.diff.DiffOptions;
+import dev.migrate.diff.DiffResult;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
@@ -16,6 +19,7 @@ import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runner.Runner;
+import dev.migrate.runtime.Operations;
 import dev.migrate.snapshot.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -158,16 +162,39 @@ public final class Migrate {
       throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + config.schema + " of "
           + config.connections.describe() + ": " + e.getMessage(), e);
     }
-    List<Op> ops = new SchemaDiff(config.dialect).diff(current, model.relativeTo(config.schema));
+    DiffOptions options = DiffOptions.defaults()
+        .withExcludeTables(config.excludeTables)
+        .withOwned(ChainObjects.of(chainUpgradeOps(), config.schema));
+    DiffResult diff = new SchemaDiff(config.dialect).compare(current, model.relativeTo(config.schema), options);
+    List<Op> ops = diff.ops();
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
     List<String> warnings = ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
     if (ops.isEmpty()) {
-      return new AutogenResult(Optional.empty(), null, ops, detected, warnings);
+      return new AutogenResult(Optional.empty(), null, ops, detected, warnings, diff.warnings(), diff.infos());
     }
     String id = RevisionNames.newRevisionId();
     MigrationSpec spec = MigrationSpec.autogen(packageName, RevisionNames.className(message, now()), id,
-        revises(), message, ops, List.of());
-    return new AutogenResult(Optional.of(write(spec, sourceRoot)), id, ops, detected, warnings);
+        revises(), message, ops, diff.warnings());
+    return new AutogenResult(Optional.of(write(spec, sourceRoot)), id, ops, detected, warnings, diff.warnings(),
+        diff.infos());
+  }
+
+  /**
+   * Every revision's upgrade ops, in chain order, recorded without a database: what the chain has created, so
+   * that autogenerate drops only tables it owns.
+   */
+  private List<Op> chainUpgradeOps() {
+    List<Op> ops = new ArrayList<>();
+    for (RevisionInfo revision : graph.chain()) {
+      try {
+        revision.newMigration().upgrade(new Operations(ops::add));
+      } catch (RuntimeException e) {
+        throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+            + revision.type().getName() + ") threw in upgrade() while autogen read what the chain creates: " + e
+            + ". Fix the migration class.", e);
+      }
+    }
+    return ops;
   }
 
   /**
@@ -211,6 +238,7 @@ public final class Migrate {
     private Duration lockTimeout = Duration.ofSeconds(60);
     private Consumer<String> log = line -> { };
     private Clock clock = Clock.systemDefaultZone();
+    private List<String> excludeTables = List.of();
 
     private Configuration() {}
 
@@ -240,6 +268,16 @@ public final class Migrate {
     /** The schema the chain runs in: its objects, version table and history table. Default {@code public}. */
     public Configuration schema(String schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /**
+     * Glob patterns ({@code *}, {@code ?}) of tables that autogenerate leaves out of the comparison entirely, on
+     * both the model's and the database's side, for example {@code tmp_*} or {@code audit.*}; a pattern matches a
+     * table's name or its {@code schema.name}. Default none.
+     */
+    public Configuration excludeTables(List<String> patterns) {
+      this.excludeTables = List.copyOf(patterns);
       return this;
     }
 

@@ -142,6 +142,39 @@ class AutogenRoundTripTest {
         .hasMessageContaining("Run `mvn migrate:upgrade` first");
   }
 
+  @Test
+  void tablesTheChainDidNotCreateAreLeftAloneAndExcludedTablesAreNotCompared() throws Exception {
+    Path sources = work.resolve("src");
+    Path classes = work.resolve("classes");
+    try (Connection c = db.connect(); var statement = c.createStatement()) {
+      statement.execute("CREATE TABLE legacy (id integer)");
+      statement.execute("CREATE TABLE tmp_import (id integer)");
+    }
+    Database v1 = new Database(List.of(table("mine", column("id", bigint()).notNull()),
+        table("tmp_import", column("id", text()))), List.of());
+    Migrate migrate = Migrate.configure().connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+        .excludeTables(List.of("tmp_*"))
+        .classLoader(new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
+        .load();
+
+    AutogenResult first = migrate.autogenerate(v1, "mine", sources, PACKAGE);
+
+    assertThat(first.detected()).containsExactly("created table mine");
+    assertThat(first.infos()).containsExactly("table legacy is in the database but not in the model; no revision of"
+        + " this chain created it, so it is left alone (list it in <excludeTables> to silence this line)");
+    compile(sources, classes);
+    migrate(classes).upgrade("head");
+    // the chain created mine, so a model without it drops it; legacy stays
+    AutogenResult second = Migrate.configure()
+        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+        .excludeTables(List.of("tmp_*"))
+        .classLoader(new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
+        .load()
+        .autogenerate(Database.empty(), "drop mine", sources, PACKAGE);
+    assertThat(second.detected()).containsExactly("dropped table mine");
+    assertThat(second.warnings()).containsExactly("drops table mine and all its data");
+  }
+
   private static List<dev.migrate.model.Column> append(Table table, dev.migrate.model.Column column) {
     List<dev.migrate.model.Column> columns = new ArrayList<>(table.columns());
     columns.add(column);

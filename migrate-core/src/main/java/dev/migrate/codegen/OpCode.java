@@ -6,6 +6,7 @@ import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
@@ -18,6 +19,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -32,6 +34,9 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,12 +160,18 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitCreateIndex(CreateIndex op) {
-    return tableCall(op.schema(), op.table(), "createIndex", index(op.index()));
+    return op.concurrently()
+        ? call(op.schema(), "createIndex", CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(),
+            index(op.index())))
+        : tableCall(op.schema(), op.table(), "createIndex", index(op.index()));
   }
 
   @Override
   public CodeBlock visitDropIndex(DropIndex op) {
-    return tableCall(op.schema(), op.table(), "dropIndex", index(op.index()));
+    return op.concurrently()
+        ? call(op.schema(), "dropIndex", CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(),
+            index(op.index())))
+        : tableCall(op.schema(), op.table(), "dropIndex", index(op.index()));
   }
 
   @Override
@@ -181,6 +192,31 @@ final class OpCode implements OpVisitor<CodeBlock> {
   @Override
   public CodeBlock visitDropSequence(DropSequence op) {
     return call(op.sequence().schema(), "dropSequence", sequence(op.sequence()));
+  }
+
+  @Override
+  public CodeBlock visitAlterSequence(AlterSequence op) {
+    CodeBlock arguments = CodeBlock.builder()
+        .add("$>$>\n")
+        .add(sequence(op.from())).add(",\n")
+        .add(sequence(op.to())).add("$<$<")
+        .build();
+    return call(op.to().schema(), "alterSequence", arguments);
+  }
+
+  @Override
+  public CodeBlock visitRenameTable(RenameTable op) {
+    return call(op.schema(), "renameTable", CodeBlock.of("$S, $S", op.from(), op.to()));
+  }
+
+  @Override
+  public CodeBlock visitRenameColumn(RenameColumn op) {
+    return call(op.schema(), "renameColumn", CodeBlock.of("$S,$W$S, $S", op.table(), op.from(), op.to()));
+  }
+
+  @Override
+  public CodeBlock visitSetTableComment(SetTableComment op) {
+    return call(op.schema(), "setTableComment", CodeBlock.of("$S,$W$S,$W$S", op.table(), op.from(), op.to()));
   }
 
   @Override
@@ -208,14 +244,14 @@ final class OpCode implements OpVisitor<CodeBlock> {
     table.checkConstraints().forEach(c -> elements.add(check(c)));
     table.indexes().forEach(i -> elements.add(index(i)));
     table.foreignKeys().forEach(f -> elements.add(foreignKey(f)));
-    if (elements.isEmpty()) {
-      return CodeBlock.of("table($S)", table.name());
-    }
-    return CodeBlock.builder()
-        .add("table($S,$>$>\n", table.name())
-        .add(CodeBlock.join(elements, ",\n"))
-        .add(")$<$<")
-        .build();
+    CodeBlock code = elements.isEmpty()
+        ? CodeBlock.of("table($S)", table.name())
+        : CodeBlock.builder()
+            .add("table($S,$>$>\n", table.name())
+            .add(CodeBlock.join(elements, ",\n"))
+            .add(")$<$<")
+            .build();
+    return table.comment() == null ? code : CodeBlock.of("$L$Z.withComment($S)", code, table.comment());
   }
 
   /**
@@ -238,6 +274,9 @@ final class OpCode implements OpVisitor<CodeBlock> {
     }
     if (column.identity() != null && column.nullable()) {
       code.add(".withNullable(true)");
+    }
+    if (column.comment() != null) {
+      code.add("$Z.withComment($S)", column.comment());
     }
     return code.build();
   }
@@ -287,10 +326,39 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return CodeBlock.of("check($S, $S)", constraint.name(), constraint.expression());
   }
 
+  /**
+   * {@code index("name", "a", "b")} or {@code uniqueIndex(...)} when every key is an ascending column, else with
+   * one key expression each ({@code asc("a")}, {@code desc("b")}, {@code expression("lower(email)")},
+   * {@code expression("x").desc()}); then {@code .withMethod("gin")}, {@code .withInclude(...)} and
+   * {@code .withWhere("...")} as needed.
+   */
   static CodeBlock index(Index index) {
-    List<String> columns = index.plainColumns().orElseThrow(() -> new UnsupportedOperationException(
-        "index " + index.name() + ": DESC, expression, method, INCLUDE and WHERE are not rendered yet"));
-    return CodeBlock.of("$L($S$L)", index.unique() ? "uniqueIndex" : "index", index.name(), moreStrings(columns));
+    String factory = index.unique() ? "uniqueIndex" : "index";
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (index.keys().stream().allMatch(IndexKey::isPlainColumn)) {
+      code.add("$L($S$L)", factory, index.name(), moreStrings(index.keys().stream().map(IndexKey::column).toList()));
+    } else {
+      code.add("$L($S", factory, index.name());
+      for (IndexKey key : index.keys()) {
+        if (key.column() != null) {
+          code.add(", $L($S)", key.descending() ? "desc" : "asc", key.column());
+        } else {
+          code.add(",$W$L($S)$L", "expression", key.expression(), key.descending() ? ".desc()" : "");
+        }
+      }
+      code.add(")");
+    }
+    if (!index.method().equals(Index.BTREE)) {
+      code.add("$Z.withMethod($S)", index.method());
+    }
+    if (!index.include().isEmpty()) {
+      code.add("$Z.withInclude($L)", CodeBlock.join(index.include().stream().map(c -> CodeBlock.of("$S", c)).toList(),
+          ", "));
+    }
+    if (index.where() != null) {
+      code.add("$Z.withWhere($S)", index.where());
+    }
+    return code.build();
   }
 
   /**
@@ -314,10 +382,23 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return code.build();
   }
 
-  /** {@code sequence("name", start, increment)}; the schema goes through {@code op.inSchema(...)}. */
+  /**
+   * {@code sequence("name", start, increment)}, then {@code .withMinValue(m)}, {@code .withMaxValue(x)} and
+   * {@code .withOwnedBy("table.column")} as needed; the schema goes through {@code op.inSchema(...)}.
+   */
   static CodeBlock sequence(Sequence sequence) {
-    return CodeBlock.of("sequence($S, $L, $L)", sequence.name(), longLiteral(sequence.start()),
-        longLiteral(sequence.increment()));
+    CodeBlock.Builder code = CodeBlock.builder().add("sequence($S, $L, $L)", sequence.name(),
+        longLiteral(sequence.start()), longLiteral(sequence.increment()));
+    if (sequence.minValue() != null) {
+      code.add("$Z.withMinValue($L)", longLiteral(sequence.minValue()));
+    }
+    if (sequence.maxValue() != null) {
+      code.add("$Z.withMaxValue($L)", longLiteral(sequence.maxValue()));
+    }
+    if (sequence.ownedBy() != null) {
+      code.add("$Z.withOwnedBy($S)", sequence.ownedBy());
+    }
+    return code.build();
   }
 
   /** {@code , "a", "b"} for the trailing varargs of a factory; empty for no strings. */

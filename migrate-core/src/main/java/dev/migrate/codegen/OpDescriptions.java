@@ -3,12 +3,14 @@ package dev.migrate.codegen;
 import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
+import dev.migrate.model.Sequence;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -23,6 +25,9 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,7 +98,19 @@ public final class OpDescriptions {
     if (from.identity() != to.identity()) {
       changes.add("identity " + identity(from.identity()) + " -> " + identity(to.identity()));
     }
+    if (!Objects.equals(from.comment(), to.comment())) {
+      changes.add("comment " + comment(from.comment()) + " -> " + comment(to.comment()));
+    }
     return changes.isEmpty() ? "no change" : String.join(", ", changes);
+  }
+
+  private static String bound(Long bound) {
+    return bound == null ? "default" : bound.toString();
+  }
+
+  /** A comment quoted and cut like SQL, or {@code none}. */
+  private static String comment(String comment) {
+    return comment == null ? "none" : "'" + excerpt(comment) + "'";
   }
 
   /** The first line of {@code sql}, blanks collapsed, cut to {@link #SQL_EXCERPT_LENGTH} characters. */
@@ -166,13 +183,13 @@ public final class OpDescriptions {
     @Override
     public String visitCreateIndex(CreateIndex op) {
       return "created " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
-          + qualified(op.schema(), op.table());
+          + qualified(op.schema(), op.table()) + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override
     public String visitDropIndex(DropIndex op) {
       return "dropped " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
-          + qualified(op.schema(), op.table());
+          + qualified(op.schema(), op.table()) + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override
@@ -199,6 +216,47 @@ public final class OpDescriptions {
     @Override
     public String visitExecuteSql(ExecuteSql op) {
       return "executed SQL: " + excerpt(op.sql());
+    }
+
+    @Override
+    public String visitAlterSequence(AlterSequence op) {
+      Sequence from = op.from();
+      Sequence to = op.to();
+      List<String> changes = new ArrayList<>();
+      if (from.increment() != to.increment()) {
+        changes.add("increment " + from.increment() + " -> " + to.increment());
+      }
+      if (from.start() != to.start()) {
+        changes.add("start " + from.start() + " -> " + to.start());
+      }
+      if (!Objects.equals(from.minValue(), to.minValue())) {
+        changes.add("min " + bound(from.minValue()) + " -> " + bound(to.minValue()));
+      }
+      if (!Objects.equals(from.maxValue(), to.maxValue())) {
+        changes.add("max " + bound(from.maxValue()) + " -> " + bound(to.maxValue()));
+      }
+      if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
+        changes.add("owned by " + Objects.requireNonNullElse(from.ownedBy(), "none") + " -> "
+            + Objects.requireNonNullElse(to.ownedBy(), "none"));
+      }
+      return "altered sequence " + to.qualifiedName() + ": "
+          + (changes.isEmpty() ? "no change" : String.join(", ", changes));
+    }
+
+    @Override
+    public String visitRenameTable(RenameTable op) {
+      return "renamed table " + qualified(op.schema(), op.from()) + " to " + op.to();
+    }
+
+    @Override
+    public String visitRenameColumn(RenameColumn op) {
+      return "renamed column " + column(op.schema(), op.table(), op.from()) + " to " + op.to();
+    }
+
+    @Override
+    public String visitSetTableComment(SetTableComment op) {
+      return "changed comment of table " + qualified(op.schema(), op.table()) + ": " + comment(op.from()) + " -> "
+          + comment(op.to());
     }
   };
 
@@ -305,6 +363,26 @@ public final class OpDescriptions {
 
     @Override
     public String visitExecuteSql(ExecuteSql op) {
+      return null;
+    }
+
+    @Override
+    public String visitSetTableComment(SetTableComment op) {
+      return null;
+    }
+
+    @Override
+    public String visitRenameTable(RenameTable op) {
+      return null;
+    }
+
+    @Override
+    public String visitAlterSequence(AlterSequence op) {
+      return null;
+    }
+
+    @Override
+    public String visitRenameColumn(RenameColumn op) {
       return null;
     }
   };

@@ -1,5 +1,6 @@
 package dev.migrate.diff;
 
+import dev.migrate.model.Sequence;
 import dev.migrate.model.SqlType;
 
 /**
@@ -17,6 +18,14 @@ public interface Normalizer {
   /** A comparison form of a column default (SQL expression), {@code null} for none. */
   default String normalizeDefault(String expression) {
     return expression;
+  }
+
+  /**
+   * Whether two sequences are the same on this database, where an absent bound ({@code null}) stands for the
+   * database's default bound.
+   */
+  default boolean sameSequence(Sequence a, Sequence b) {
+    return a.equals(b);
   }
 
   /** Whether two column types are the same type on this database. */

@@ -3,8 +3,10 @@ package dev.migrate.diff;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.Sequence;
 import dev.migrate.model.Table;
 import dev.migrate.model.TableElement;
@@ -15,6 +17,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -26,7 +29,11 @@ import dev.migrate.ops.DropPrimaryKey;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
+import dev.migrate.ops.ModelReplay;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +47,8 @@ import java.util.function.Function;
  * same inputs give the same list), and in an order that PostgreSQL can execute top to bottom.
  *
  * <p>Objects are matched by (schema, name); tables, sequences, constraints and indexes with the same name but other
- * content are altered (columns) or dropped and re-created (constraints, indexes). Renames are never guessed.
+ * content are altered (columns) or dropped and re-created (constraints, indexes). Renames come only from
+ * {@code @RenamedFrom} hints in the target model, never from guessing.
  *
  * <p>The ordering is a fixed sequence of phases rather than a walk of the foreign-key graph, so that it needs no
  * recursion and works for chains and cycles of any length; each phase's reason is at {@link #diff}.
@@ -61,24 +69,166 @@ public final class SchemaDiff {
 
   /**
    * The ops that take {@code current} to {@code target}, in execution order; empty when they are equivalent.
-   * The reverse (for a downgrade), {@link Op#reverseAll}, and is also valid SQL order.
+   * The reverse (for a downgrade), {@link Op#reverseAll}, and is also valid SQL order. Same as
+   * {@link #compare} with {@link DiffOptions#defaults()}, without the notes.
    */
   public List<Op> diff(Database current, Database target) {
+    return compare(current, target, DiffOptions.defaults()).ops();
+  }
+
+  /**
+   * The ops that take {@code current} (normally the database) to {@code target} (normally the model), with what
+   * the user should review and what was left alone on purpose.
+   *
+   * <p>Before the phases of {@link #phases}: tables matching {@link DiffOptions#excludeTables} are dropped from
+   * both sides; {@code @RenamedFrom} hints of {@code target} become {@link RenameTable} and {@link RenameColumn}
+   * ops (when the database has the old name and not the new one), applied to {@code current} so that the rest
+   * compares the renamed objects; tables, sequences and enum types that {@code target} lacks and that
+   * {@link DiffOptions#owned} does not list are left out with an info line. After them, a dropped and an added
+   * column of the same type in one table (or a dropped and a created table with the same columns) give a
+   * "did you rename" warning: renames are never guessed.
+   */
+  public DiffResult compare(Database current, Database target, DiffOptions options) {
+    List<String> warnings = new ArrayList<>();
+    List<String> infos = new ArrayList<>();
+    current = withoutExcluded(current, options);
+    Database hinted = withoutExcluded(target, options);
+    target = withoutHints(hinted);
+
+    List<Op> ops = new ArrayList<>(renames(current, hinted));
+    current = ModelReplay.apply(current, ops);
+    current = withoutForeignObjects(current, target, options.owned(), infos);
+    phases(current, target, ops, warnings);
+    return new DiffResult(ops, warnings, infos);
+  }
+
+  private static Database withoutExcluded(Database model, DiffOptions options) {
+    if (options.excludeTables().isEmpty()) {
+      return model;
+    }
+    return new Database(
+        model.tables().stream().filter(t -> !options.excluded(t.schema(), t.name())).toList(),
+        model.sequences(), model.enumTypes());
+  }
+
+  private static Database withoutHints(Database model) {
+    return new Database(model.tables().stream().map(Table::withoutHints).toList(), model.sequences(),
+        model.enumTypes());
+  }
+
+  /**
+   * The renames that {@code @RenamedFrom} hints ask for: a target table that {@code current} lacks is renamed from
+   * the first of its old names (newest first) that {@code current} has and {@code target} does not; then, in each
+   * table on both sides, a column likewise. A table's rename precedes its columns', which name it by its new name.
+   */
+  private static List<Op> renames(Database current, Database target) {
+    List<Op> renames = new ArrayList<>();
+    Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
+    Map<String, Table> targetTables = byKey(target.tables(), t -> key(t.schema(), t.name()));
+    Map<String, Table> before = new LinkedHashMap<>();
+    for (Table table : target.tables()) {
+      Table was = currentTables.get(key(table.schema(), table.name()));
+      for (String old : table.renamedFrom()) {
+        if (was != null) {
+          break;
+        }
+        String oldKey = key(table.schema(), old);
+        if (currentTables.containsKey(oldKey) && !targetTables.containsKey(oldKey) && !before.containsKey(oldKey)) {
+          renames.add(new RenameTable(table.schema(), old, table.name()));
+          was = currentTables.get(oldKey);
+          before.put(oldKey, was);
+        }
+      }
+      if (was == null) {
+        continue;
+      }
+      for (Column column : table.columns()) {
+        if (was.column(column.name()).isPresent()) {
+          continue;
+        }
+        for (String old : column.renamedFrom()) {
+          if (was.column(old).isPresent() && table.column(old).isEmpty()
+              && renames.stream().noneMatch(r -> r instanceof RenameColumn c && c.table().equals(table.name())
+                  && Objects.equals(c.schema(), table.schema()) && c.from().equals(old))) {
+            renames.add(new RenameColumn(table.schema(), table.name(), old, column.name()));
+            break;
+          }
+        }
+      }
+    }
+    return renames;
+  }
+
+  /**
+   * {@code current} without the tables, sequences and enum types that {@code target} lacks and {@code owned}
+   * does not list, one info line for each.
+   */
+  private static Database withoutForeignObjects(Database current, Database target, ChainObjects owned,
+      List<String> infos) {
+    if (owned == null) {
+      return current;
+    }
+    List<Table> tables = new ArrayList<>();
+    for (Table t : current.tables()) {
+      if (target.table(t.schema(), t.name()).isPresent() || owned.tables().contains(t.qualifiedName())) {
+        tables.add(t);
+      } else {
+        infos.add("table " + t.qualifiedName() + " is in the database but not in the model; no revision of this"
+            + " chain created it, so it is left alone (list it in <excludeTables> to silence this line)");
+      }
+    }
+    List<Sequence> sequences = new ArrayList<>();
+    for (Sequence s : current.sequences()) {
+      boolean modelled = target.sequences().stream()
+          .anyMatch(m -> Objects.equals(m.schema(), s.schema()) && m.name().equals(s.name()));
+      if (modelled || owned.sequences().contains(s.qualifiedName())) {
+        sequences.add(s);
+      } else {
+        infos.add("sequence " + s.qualifiedName() + " is in the database but not in the model; no revision of this"
+            + " chain created it, so it is left alone");
+      }
+    }
+    List<EnumType> enumTypes = new ArrayList<>();
+    for (EnumType e : current.enumTypes()) {
+      boolean modelled = target.enumTypes().stream()
+          .anyMatch(m -> Objects.equals(m.schema(), e.schema()) && m.name().equals(e.name()));
+      if (modelled || owned.enumTypes().contains(e.qualifiedName())) {
+        enumTypes.add(e);
+      } else {
+        infos.add("enum type " + e.qualifiedName() + " is in the database but not in the model; no revision of"
+            + " this chain created it, so it is left alone");
+      }
+    }
+    return new Database(tables, sequences, enumTypes);
+  }
+
+  /** The phases, in order; each comment gives the phase's reason. */
+  private void phases(Database current, Database target, List<Op> ops, List<String> warnings) {
     Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
     Map<String, Table> targetTables = byKey(target.tables(), t -> key(t.schema(), t.name()));
     Map<String, Sequence> currentSequences = byKey(current.sequences(), s -> key(s.schema(), s.name()));
     Map<String, Sequence> targetSequences = byKey(target.sequences(), s -> key(s.schema(), s.name()));
 
-    List<Op> ops = new ArrayList<>();
-
-    // 1. New sequences first: a new column's default may call nextval() on one.
+    // 1. Sequences. Ownership first goes where it changes or the sequence goes (PostgreSQL would drop an owned
+    //    sequence with its table, before the sequence's own drop in phase 9); then new sequences are created
+    //    without an owner (OWNED BY needs the table, set in phase 8) and changed ones altered, before any new
+    //    column's default calls nextval() on them.
+    for (var e : currentSequences.entrySet()) {
+      Sequence was = e.getValue();
+      Sequence now = targetSequences.get(e.getKey());
+      if (was.ownedBy() != null && (now == null || !was.ownedBy().equals(now.ownedBy()))) {
+        Sequence disowned = was.withOwnedBy(null);
+        ops.add(new AlterSequence(was, disowned));
+        e.setValue(disowned);
+      }
+    }
     for (var e : targetSequences.entrySet()) {
       Sequence was = currentSequences.get(e.getKey());
+      Sequence now = e.getValue();
       if (was == null) {
-        ops.add(new CreateSequence(e.getValue()));
-      } else if (!was.equals(e.getValue())) {
-        ops.add(new DropSequence(was));
-        ops.add(new CreateSequence(e.getValue()));
+        ops.add(new CreateSequence(now.withOwnedBy(null)));
+      } else if (!normalizer.sameSequence(was, now.withOwnedBy(was.ownedBy()))) {
+        ops.add(new AlterSequence(was, now.withOwnedBy(was.ownedBy())));
       }
     }
 
@@ -105,7 +255,7 @@ public final class SchemaDiff {
       Table was = e.getValue();
       Table now = targetTables.get(e.getKey());
       List<Index> keep = now == null ? List.of() : now.indexes();
-      for (Index index : removedOrChanged(was.indexes(), keep, Objects::equals)) {
+      for (Index index : removedOrChanged(was.indexes(), keep, this::sameIndex)) {
         ops.add(new DropIndex(was.schema(), was.name(), index));
       }
     }
@@ -115,14 +265,27 @@ public final class SchemaDiff {
     for (var e : currentTables.entrySet()) {
       Table now = targetTables.get(e.getKey());
       if (now != null) {
-        alterTable(e.getValue(), now, ops);
+        alterTable(e.getValue(), now, ops, warnings);
       }
     }
 
     // 6. Tables that go away: their indexes and foreign keys, and foreign keys that referenced them, are gone.
+    List<Table> dropped = new ArrayList<>();
     for (var e : currentTables.entrySet()) {
       if (!targetTables.containsKey(e.getKey())) {
+        dropped.add(e.getValue());
         ops.add(new DropTable(e.getValue().withoutIndexesAndForeignKeys()));
+      }
+    }
+    for (Table gone : dropped) {
+      for (var e : targetTables.entrySet()) {
+        Table created = e.getValue();
+        if (!currentTables.containsKey(e.getKey()) && Objects.equals(gone.schema(), created.schema())
+            && sameColumnsAndTypes(gone, created)) {
+          warnings.add("did you rename table " + gone.qualifiedName() + " to " + created.name() + "? annotate "
+              + created.name() + " with @RenamedFrom(\"" + gone.name() + "\") (autogen wrote drop + create, which"
+              + " loses the rows of " + gone.name() + ")");
+        }
       }
     }
 
@@ -131,7 +294,7 @@ public final class SchemaDiff {
       Table now = e.getValue();
       Table was = currentTables.get(e.getKey());
       List<Index> had = was == null ? List.of() : was.indexes();
-      for (Index index : removedOrChanged(now.indexes(), had, Objects::equals)) {
+      for (Index index : removedOrChanged(now.indexes(), had, this::sameIndex)) {
         ops.add(new CreateIndex(now.schema(), now.name(), index));
       }
     }
@@ -146,16 +309,61 @@ public final class SchemaDiff {
       }
     }
 
-    // 9. Sequences that go away, last: a dropped column's default may have used one.
+    // 9. Owners of sequences, once their tables and columns exist.
+    for (var e : targetSequences.entrySet()) {
+      Sequence was = currentSequences.get(e.getKey());
+      Sequence now = e.getValue();
+      String owner = was == null ? null : was.ownedBy();
+      if (now.ownedBy() != null && !now.ownedBy().equals(owner)) {
+        Sequence before = was == null ? now.withOwnedBy(null) : now.withOwnedBy(owner);
+        ops.add(new AlterSequence(before, now));
+      }
+    }
+
+    // 10. Sequences that go away, last: a dropped column's default may have used one.
     for (var e : currentSequences.entrySet()) {
       if (!targetSequences.containsKey(e.getKey())) {
         ops.add(new DropSequence(e.getValue()));
       }
     }
-    return List.copyOf(ops);
   }
 
-  private void alterTable(Table was, Table now, List<Op> ops) {
+  private boolean sameColumnsAndTypes(Table a, Table b) {
+    if (a.columns().size() != b.columns().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.columns().size(); i++) {
+      Column x = a.columns().get(i);
+      Column y = b.columns().get(i);
+      if (!x.name().equals(y.name()) || !normalizer.sameType(x.type(), y.type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Indexes compare by value, their key expressions and predicates through the normalizer (PostgreSQL stores them
+   * deparsed: {@code lower(email)} may come back as {@code lower((email)::text)}).
+   */
+  private boolean sameIndex(Index a, Index b) {
+    if (!a.name().equals(b.name()) || a.unique() != b.unique() || !a.method().equals(b.method())
+        || !a.include().equals(b.include()) || a.keys().size() != b.keys().size()
+        || !Objects.equals(normalizer.normalizeCheck(a.where()), normalizer.normalizeCheck(b.where()))) {
+      return false;
+    }
+    for (int i = 0; i < a.keys().size(); i++) {
+      IndexKey x = a.keys().get(i);
+      IndexKey y = b.keys().get(i);
+      if (x.descending() != y.descending() || !Objects.equals(x.column(), y.column())
+          || !Objects.equals(normalizer.normalizeCheck(x.expression()), normalizer.normalizeCheck(y.expression()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void alterTable(Table was, Table now, List<Op> ops, List<String> warnings) {
     String schema = now.schema();
     String table = now.name();
     BiPredicate<CheckConstraint, CheckConstraint> sameCheck = (a, b) ->
@@ -166,6 +374,9 @@ public final class SchemaDiff {
     }
     for (UniqueConstraint u : removedOrChanged(was.uniqueConstraints(), now.uniqueConstraints(), Objects::equals)) {
       ops.add(new DropUniqueConstraint(schema, table, u));
+    }
+    if (!Objects.equals(was.comment(), now.comment())) {
+      ops.add(new SetTableComment(schema, table, was.comment(), now.comment()));
     }
     boolean primaryKeyChanges = !Objects.equals(was.primaryKey(), now.primaryKey());
     if (primaryKeyChanges && was.primaryKey() != null) {
@@ -183,6 +394,13 @@ public final class SchemaDiff {
     for (Column column : was.columns()) {
       if (now.column(column.name()).isEmpty()) {
         ops.add(new DropColumn(schema, table, column));
+        for (Column added : now.columns()) {
+          if (was.column(added.name()).isEmpty() && normalizer.sameType(column.type(), added.type())) {
+            warnings.add("table " + now.qualifiedName() + ": did you rename " + column.name() + " to " + added.name()
+                + "? annotate " + added.name() + " with @RenamedFrom(\"" + column.name() + "\") (autogen wrote drop"
+                + " + add, which loses the data of " + column.name() + ")");
+          }
+        }
       }
     }
 
@@ -201,6 +419,7 @@ public final class SchemaDiff {
     return normalizer.sameType(a.type(), b.type())
         && a.nullable() == b.nullable()
         && a.identity() == b.identity()
+        && Objects.equals(a.comment(), b.comment())
         && Objects.equals(normalizer.normalizeDefault(a.defaultValue()), normalizer.normalizeDefault(b.defaultValue()));
   }
 

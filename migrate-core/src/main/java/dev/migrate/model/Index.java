@@ -37,6 +37,21 @@ public record Index(
     return new Index(name, columns.stream().map(IndexKey::column).toList(), unique, BTREE, List.of(), null);
   }
 
+  /** This index with the access method given ({@code gin}, {@code gist}, {@code brin}, {@code hash}, ...). */
+  public Index withMethod(String method) {
+    return new Index(name, keys, unique, method, include, where);
+  }
+
+  /** This index with {@code INCLUDE (columns)}. */
+  public Index withInclude(String... columns) {
+    return new Index(name, keys, unique, method, List.of(columns), where);
+  }
+
+  /** This index as a partial index {@code WHERE predicate} (SQL text), or a full index when {@code null}. */
+  public Index withWhere(String predicate) {
+    return new Index(name, keys, unique, method, include, predicate);
+  }
+
   /**
    * The column names, when every key is an ascending column and the index is a plain btree index without
    * {@code INCLUDE} or {@code WHERE}; otherwise empty.

@@ -35,6 +35,11 @@ public record IndexKey(String column, String expression, boolean descending) {
     return new IndexKey(null, Objects.requireNonNull(sql, "sql"), false);
   }
 
+  /** This key in descending order. */
+  public IndexKey desc() {
+    return new IndexKey(column, expression, true);
+  }
+
   /** Whether this is an ascending plain column key, the only kind JPA's {@code @Index} makes without ASC/DESC. */
   public boolean isPlainColumn() {
     return column != null && !descending;

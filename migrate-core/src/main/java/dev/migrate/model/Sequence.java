@@ -41,6 +41,21 @@ public record Sequence(
     return new Sequence(schema, name, start, increment, minValue, maxValue, ownedBy);
   }
 
+  /** This sequence with {@code MINVALUE minValue}. */
+  public Sequence withMinValue(long minValue) {
+    return new Sequence(schema, name, start, increment, minValue, maxValue, ownedBy);
+  }
+
+  /** This sequence with {@code MAXVALUE maxValue}. */
+  public Sequence withMaxValue(long maxValue) {
+    return new Sequence(schema, name, start, increment, minValue, maxValue, ownedBy);
+  }
+
+  /** This sequence {@code OWNED BY} {@code tableAndColumn} ({@code table.column}), or by none when {@code null}. */
+  public Sequence withOwnedBy(String tableAndColumn) {
+    return new Sequence(schema, name, start, increment, minValue, maxValue, tableAndColumn);
+  }
+
   /** Schema-qualified name for messages, for example {@code app.customer_seq} or {@code customer_seq}. */
   public String qualifiedName() {
     return schema == null ? name : schema + "." + name;

@@ -2,12 +2,26 @@ package dev.migrate.ops;
 
 import dev.migrate.model.Index;
 
-/** {@code CREATE [UNIQUE] INDEX}. */
-public record CreateIndex(String schema, String table, Index index) implements Op {
+/**
+ * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]}; {@code concurrently} builds the index without locking out writes,
+ * which needs a revision marked {@code @Revision(transactional = false)}.
+ */
+public record CreateIndex(String schema, String table, Index index, boolean concurrently) implements Op {
+
+  /** The op without {@code CONCURRENTLY}, which runs inside the revision's transaction. */
+  public CreateIndex(String schema, String table, Index index) {
+    this(schema, table, index, false);
+  }
+
+  /** {@code CONCURRENTLY} cannot run inside a transaction block (PostgreSQL docs, CREATE INDEX, DROP INDEX). */
+  @Override
+  public boolean runsInTransaction() {
+    return !concurrently;
+  }
 
   @Override
   public Op reverse() {
-    return new DropIndex(schema, table, index);
+    return new DropIndex(schema, table, index, concurrently);
   }
 
   @Override

@@ -2,12 +2,26 @@ package dev.migrate.ops;
 
 import dev.migrate.model.Index;
 
-/** {@code DROP INDEX}; carries the whole index so that it can be reversed. */
-public record DropIndex(String schema, String table, Index index) implements Op {
+/**
+ * {@code DROP INDEX [CONCURRENTLY]}; carries the whole index so that it can be reversed. {@code concurrently} needs
+ * a revision marked {@code @Revision(transactional = false)}.
+ */
+public record DropIndex(String schema, String table, Index index, boolean concurrently) implements Op {
+
+  /** The op without {@code CONCURRENTLY}, which runs inside the revision's transaction. */
+  public DropIndex(String schema, String table, Index index) {
+    this(schema, table, index, false);
+  }
+
+  /** {@code CONCURRENTLY} cannot run inside a transaction block (PostgreSQL docs, CREATE INDEX, DROP INDEX). */
+  @Override
+  public boolean runsInTransaction() {
+    return !concurrently;
+  }
 
   @Override
   public Op reverse() {
-    return new CreateIndex(schema, table, index);
+    return new CreateIndex(schema, table, index, concurrently);
   }
 
   @Override

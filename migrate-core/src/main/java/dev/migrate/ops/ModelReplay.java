@@ -2,6 +2,8 @@ package dev.migrate.ops;
 
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
+import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Sequence;
 import dev.migrate.model.Table;
 import dev.migrate.model.TableElement;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,11 +25,13 @@ public final class ModelReplay {
 
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, Sequence> sequences = new LinkedHashMap<>();
+  private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
 
   /** A replay that starts from {@code start}. */
   public ModelReplay(Database start) {
     start.tables().forEach(t -> tables.put(key(t.schema(), t.name()), t));
     start.sequences().forEach(s -> sequences.put(key(s.schema(), s.name()), s));
+    start.enumTypes().forEach(e -> enumTypes.put(key(e.schema(), e.name()), e));
   }
 
   /** {@code start} with every op of {@code ops} applied in order. */
@@ -38,7 +43,8 @@ public final class ModelReplay {
 
   /** The model as it stands after the ops applied so far. */
   public Database database() {
-    return new Database(List.copyOf(tables.values()), List.copyOf(sequences.values()));
+    return new Database(List.copyOf(tables.values()), List.copyOf(sequences.values()),
+        List.copyOf(enumTypes.values()));
   }
 
   /**
@@ -73,7 +79,7 @@ public final class ModelReplay {
     elements.addAll(t.checkConstraints());
     elements.addAll(t.indexes());
     elements.addAll(t.foreignKeys());
-    tables.put(key(schema, name), Table.of(t.schema(), t.name(), change.apply(elements)));
+    tables.put(key(schema, name), Table.of(t.schema(), t.name(), change.apply(elements)).withComment(t.comment()));
   }
 
   private void add(String schema, String table, TableElement element, Op op) {
@@ -95,6 +101,18 @@ public final class ModelReplay {
     });
   }
 
+  /**
+   * Whether {@code foreignKey} references {@code schema.table}; a {@code null} schema is the schema the migration
+   * runs in.
+   */
+  private static boolean references(ForeignKey foreignKey, String schema, String table) {
+    return foreignKey.referencedTable().equals(table) && Objects.equals(foreignKey.referencedSchema(), schema);
+  }
+
+  private static Sequence withOwnedBy(Sequence s, String ownedBy) {
+    return new Sequence(s.schema(), s.name(), s.start(), s.increment(), s.minValue(), s.maxValue(), ownedBy);
+  }
+
   private final OpVisitor<Void> visitor = new OpVisitor<>() {
     @Override
     public Void visitCreateTable(CreateTable op) {
@@ -110,6 +128,9 @@ public final class ModelReplay {
     public Void visitDropTable(DropTable op) {
       table(op.table().schema(), op.table().name(), op);
       tables.remove(key(op.table().schema(), op.table().name()));
+      // DROP TABLE drops the sequences owned by its columns with it (ALTER SEQUENCE docs, OWNED BY).
+      sequences.values().removeIf(s -> Objects.equals(s.schema(), op.table().schema()) && s.ownedBy() != null
+          && s.ownedBy().startsWith(op.table().name() + "."));
       return null;
     }
 
@@ -222,6 +243,70 @@ public final class ModelReplay {
       if (sequences.remove(key(s.schema(), s.name())) == null) {
         throw new IllegalStateException(op + ": there is no sequence " + s.qualifiedName());
       }
+      return null;
+    }
+
+    @Override
+    public Void visitSetTableComment(SetTableComment op) {
+      Table t = table(op.schema(), op.table(), op);
+      tables.put(key(op.schema(), op.table()), t.withComment(op.to()));
+      return null;
+    }
+
+    @Override
+    public Void visitAlterSequence(AlterSequence op) {
+      Sequence s = op.from();
+      if (!sequences.containsKey(key(s.schema(), s.name()))) {
+        throw new IllegalStateException(op + ": there is no sequence " + s.qualifiedName());
+      }
+      sequences.put(key(s.schema(), s.name()), op.to());
+      return null;
+    }
+
+    @Override
+    public Void visitRenameTable(RenameTable op) {
+      Table t = table(op.schema(), op.from(), op);
+      if (tables.containsKey(key(op.schema(), op.to()))) {
+        throw new IllegalStateException(op + ": table " + op.to() + " exists already");
+      }
+      tables.remove(key(op.schema(), op.from()));
+      tables.put(key(op.schema(), op.to()), new Table(t.schema(), op.to(), t.columns(), t.primaryKey(),
+          t.uniqueConstraints(), t.checkConstraints(), t.indexes(), t.foreignKeys(), t.comment(), List.of()));
+      // PostgreSQL keeps foreign keys and OWNED BY by oid, so they follow the table.
+      tables.replaceAll((k, other) -> other.withForeignKeys(other.foreignKeys().stream()
+          .map(f -> references(f, op.schema(), op.from())
+              ? new ForeignKey(f.name(), f.columns(), f.referencedSchema(), op.to(), f.referencedColumns(),
+                  f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred())
+              : f)
+          .toList()));
+      sequences.replaceAll((k, s) -> Objects.equals(s.schema(), op.schema()) && s.ownedBy() != null
+          && s.ownedBy().startsWith(op.from() + ".")
+          ? withOwnedBy(s, op.to() + s.ownedBy().substring(op.from().length()))
+          : s);
+      return null;
+    }
+
+    @Override
+    public Void visitRenameColumn(RenameColumn op) {
+      Table t = table(op.schema(), op.table(), op);
+      if (t.column(op.from()).isEmpty()) {
+        throw new IllegalStateException(op + ": there is no column " + op.from());
+      }
+      if (t.column(op.to()).isPresent()) {
+        throw new IllegalStateException(op + ": column " + op.to() + " exists already");
+      }
+      tables.put(key(op.schema(), op.table()), Renaming.column(t, op.from(), op.to()));
+      tables.replaceAll((k, other) -> other.withForeignKeys(other.foreignKeys().stream()
+          .map(f -> references(f, op.schema(), op.table())
+              ? new ForeignKey(f.name(), f.columns(), f.referencedSchema(), f.referencedTable(),
+                  Renaming.names(f.referencedColumns(), op.from(), op.to()), f.onDelete(), f.onUpdate(),
+                  f.deferrable(), f.initiallyDeferred())
+              : f)
+          .toList()));
+      String owner = op.table() + "." + op.from();
+      sequences.replaceAll((k, s) -> Objects.equals(s.schema(), op.schema()) && owner.equals(s.ownedBy())
+          ? withOwnedBy(s, op.table() + "." + op.to())
+          : s);
       return null;
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
 public sealed interface Op
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
         AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
-        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql {
+        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment,
+        RenameTable, RenameColumn, AlterSequence {
 
   /**
    * The op that undoes this one.
@@ -34,6 +35,15 @@ public sealed interface Op
       reversed.add(ops.get(i).reverse());
     }
     return List.copyOf(reversed);
+  }
+
+  /**
+   * Whether PostgreSQL can run this op inside a transaction block; {@code false} for {@code CREATE INDEX
+   * CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}, which need a revision marked
+   * {@code @Revision(transactional = false)}.
+   */
+  default boolean runsInTransaction() {
+    return true;
   }
 
   /** Calls the {@code visitor} method for this op's record type and returns its result. */

@@ -44,4 +44,12 @@ public interface OpVisitor<R> {
   R visitDropSequence(DropSequence op);
 
   R visitExecuteSql(ExecuteSql op);
+
+  R visitSetTableComment(SetTableComment op);
+
+  R visitRenameTable(RenameTable op);
+
+  R visitRenameColumn(RenameColumn op);
+
+  R visitAlterSequence(AlterSequence op);
 }

@@ -4,12 +4,14 @@ import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.Sequence;
 import dev.migrate.model.SqlType;
 import dev.migrate.model.Table;
 import dev.migrate.model.TableElement;
 import dev.migrate.model.UniqueConstraint;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,6 +62,57 @@ public final class Ddl {
   /** A unique index named {@code name} over {@code columns}. */
   public static Index uniqueIndex(String name, String... columns) {
     return Index.on(name, List.of(columns), true);
+  }
+
+  /**
+   * A non-unique index over keys that are not all ascending columns, for example
+   * {@code index("i", desc("created_at"), expression("lower(email)"))}; chain {@code .withMethod("gin")},
+   * {@code .withInclude("a")}, {@code .withWhere("deleted_at IS NULL")} for the rest of {@code CREATE INDEX}.
+   */
+  public static Index index(String name, IndexKey first, IndexKey... more) {
+    return new Index(name, keys(first, more), false, Index.BTREE, List.of(), null);
+  }
+
+  /** A unique index over keys that are not all ascending columns; see {@link #index(String, IndexKey, IndexKey...)}. */
+  public static Index uniqueIndex(String name, IndexKey first, IndexKey... more) {
+    return new Index(name, keys(first, more), true, Index.BTREE, List.of(), null);
+  }
+
+  private static List<IndexKey> keys(IndexKey first, IndexKey... more) {
+    List<IndexKey> keys = new ArrayList<>();
+    keys.add(first);
+    keys.addAll(List.of(more));
+    return keys;
+  }
+
+  /** An ascending column key of an index. */
+  public static IndexKey asc(String column) {
+    return IndexKey.column(column);
+  }
+
+  /** A descending column key of an index. */
+  public static IndexKey desc(String column) {
+    return IndexKey.descending(column);
+  }
+
+  /** An expression key of an index, ascending (chain {@code .desc()}); {@code sql} without enclosing parentheses. */
+  public static IndexKey expression(String sql) {
+    return IndexKey.expression(sql);
+  }
+
+  /**
+   * The option of {@code op.createIndex(table, index, concurrently())} and {@code op.dropIndex(...)}: build or drop
+   * the index without locking out writes ({@code CONCURRENTLY}); the revision must be marked
+   * {@code @Revision(transactional = false)}, since PostgreSQL cannot do this inside a transaction block.
+   */
+  public static IndexOption concurrently() {
+    return IndexOption.CONCURRENTLY;
+  }
+
+  /** Options of {@code createIndex} and {@code dropIndex}. */
+  public enum IndexOption {
+    /** {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY}. */
+    CONCURRENTLY
   }
 
   /** A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}. */

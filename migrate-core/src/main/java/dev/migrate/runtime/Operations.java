@@ -14,6 +14,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -27,6 +28,10 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -114,14 +119,18 @@ public final class Operations {
     sink.accept(new DropCheckConstraint(schema, table, constraint));
   }
 
-  /** Creates {@code index} on {@code table}. */
-  public void createIndex(String table, Index index) {
-    sink.accept(new CreateIndex(schema, table, index));
+  /** Creates {@code index} on {@code table}; {@code Ddl.concurrently()} as an option builds it concurrently. */
+  public void createIndex(String table, Index index, Ddl.IndexOption... options) {
+    sink.accept(new CreateIndex(schema, table, index, concurrently(options)));
   }
 
-  /** Drops {@code index} of {@code table}. */
-  public void dropIndex(String table, Index index) {
-    sink.accept(new DropIndex(schema, table, index));
+  /** Drops {@code index} of {@code table}; {@code Ddl.concurrently()} as an option drops it concurrently. */
+  public void dropIndex(String table, Index index, Ddl.IndexOption... options) {
+    sink.accept(new DropIndex(schema, table, index, concurrently(options)));
+  }
+
+  private static boolean concurrently(Ddl.IndexOption... options) {
+    return List.of(options).contains(Ddl.IndexOption.CONCURRENTLY);
   }
 
   /** Adds {@code foreignKey} to {@code table}. */
@@ -142,6 +151,26 @@ public final class Operations {
   /** Drops {@code sequence}. */
   public void dropSequence(Sequence sequence) {
     sink.accept(new DropSequence(sequence.inSchema(schema)));
+  }
+
+  /** Changes a sequence from definition {@code from} to {@code to} (same name), keeping its current value. */
+  public void alterSequence(Sequence from, Sequence to) {
+    sink.accept(new AlterSequence(from.inSchema(schema), to.inSchema(schema)));
+  }
+
+  /** Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it follow it. */
+  public void renameTable(String from, String to) {
+    sink.accept(new RenameTable(schema, from, to));
+  }
+
+  /** Renames column {@code from} of {@code table} to {@code to}, keeping its values and constraints. */
+  public void renameColumn(String table, String from, String to) {
+    sink.accept(new RenameColumn(schema, table, from, to));
+  }
+
+  /** Changes the comment of {@code table} from {@code from} to {@code to}; {@code null} is no comment. */
+  public void setTableComment(String table, String from, String to) {
+    sink.accept(new SetTableComment(schema, table, from, to));
   }
 
   /** Runs {@code sql} as written; the op cannot be reversed. */

@@ -17,6 +17,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -29,6 +30,9 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
@@ -100,6 +104,7 @@ class MigrationRoundTripTest {
     columns.add(column("nullable_identity", bigint()).withIdentity(Identity.ALWAYS).withNullable(true));
     columns.add(column("nullable_identity2", bigint()).asIdentity().withNullable(true));
     columns.add(column("Mixed Case-Name", varchar(10)));
+    columns.add(column("commented", text()).notNull().withComment("it's \"quoted\" \\u0041 */ ☃"));
     return columns;
   }
 
@@ -117,6 +122,16 @@ class MigrationRoundTripTest {
     return keys;
   }
 
+  static List<Index> everyIndexShape() {
+    return List.of(
+        index("i_desc", desc("a")),
+        uniqueIndex("i_mixed", asc("a"), desc("b"), expression("lower(\"Mixed\"::text)"), expression("a + 1").desc()),
+        index("i_gin", "tags").withMethod("gin"),
+        index("i_brin", asc("at")).withMethod("brin").withWhere("at > '2020-01-01'"),
+        uniqueIndex("i_include", "a").withInclude("b", "Order").withWhere("deleted IS NULL AND x <> 'it''s'"),
+        index("i_hash", expression("md5(payload)")).withMethod("hash"));
+  }
+
   /** A list of ops with every op record, schema-less and schema-qualified, all reversible. */
   static List<Op> everyOp() {
     List<Op> ops = new ArrayList<>();
@@ -131,6 +146,8 @@ class MigrationRoundTripTest {
     ops.add(new CreateTable(everything));
     ops.add(new CreateTable(everything.inSchema("tenant-1")));
     ops.add(new CreateTable(table("empty")));
+    ops.add(new CreateTable(table("commented", column("id", bigint())).withComment("a \"table\"\ncomment")));
+    ops.add(new CreateTable(table("commented_empty").withComment("")));
     ops.add(new CreateTable(table("only_pk", primaryKey("only_pk_pkey"))));
     ops.add(new DropTable(table("old", column("id", bigint()).notNull(), primaryKey("old_pkey", "id"))));
     ops.add(new DropTable(table("old").inSchema("archive")));
@@ -141,6 +158,11 @@ class MigrationRoundTripTest {
       }
       ops.add(new AlterColumn(schema, "t", column("x", varchar(255)).notNull(), column("x", varchar(100))));
       ops.add(new AlterColumn(schema, "t", column("x", integer()), column("x", bigint()).asIdentity()));
+      ops.add(new AlterColumn(schema, "t", column("x", text()), column("x", text()).withComment("note")));
+      ops.add(new SetTableComment(schema, "t", null, "Orders"));
+      ops.add(new RenameTable(schema, "client", "Customer Table"));
+      ops.add(new RenameColumn(schema, "t", "fax", "phone"));
+      ops.add(new SetTableComment(schema, "t", "Orders", "it's"));
       ops.add(new AddPrimaryKey(schema, "t", primaryKey("t_pkey", "a", "b")));
       ops.add(new DropPrimaryKey(schema, "t", primaryKey("t_pkey2", "a")));
       ops.add(new AddUniqueConstraint(schema, "t", unique("t_u", "a", "b")));
@@ -149,6 +171,11 @@ class MigrationRoundTripTest {
       ops.add(new DropCheckConstraint(schema, "t", check("t_c2", "b IS NOT NULL")));
       ops.add(new CreateIndex(schema, "t", index("t_i", "a")));
       ops.add(new DropIndex(schema, "t", uniqueIndex("t_i3", "a", "b", "c")));
+      for (Index index : everyIndexShape()) {
+        ops.add(new CreateIndex(schema, "t", index));
+        ops.add(new DropIndex(schema, "t", index, true));
+        ops.add(new CreateIndex(schema, "t", index, true));
+      }
       for (ForeignKey fk : everyForeignKeyShape()) {
         ops.add(new AddForeignKey(schema, "t", fk));
         ops.add(new DropForeignKey(schema, "t", fk));
@@ -158,6 +185,9 @@ class MigrationRoundTripTest {
         ops.add(new CreateSequence(s.inSchema(schema)));
         ops.add(new DropSequence(s.inSchema(schema)));
       }
+      Sequence bounded = sequence("s6", 1, 50).withMinValue(-3).withMaxValue(3_000_000_000L).withOwnedBy("t.id");
+      ops.add(new CreateSequence(bounded.inSchema(schema)));
+      ops.add(new AlterSequence(sequence("s6", 1, 1).inSchema(schema), bounded.inSchema(schema)));
     }
     ops.add(new ExecuteSql("UPDATE t SET a = 'x\"y' WHERE b = $1", "UPDATE t SET a = NULL"));
     ops.add(new ExecuteSql("UPDATE t\n   SET a = '\\u0041 \u00e9 \\n'\n WHERE c = 1;\n", "SELECT 1 /* */"));
@@ -199,7 +229,8 @@ class MigrationRoundTripTest {
 
   @Test
   void everyGoldenFileCompiles() throws Exception {
-    for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge")) {
+    for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge",
+        "comments", "renames", "sequences", "indexes")) {
       String source = java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className = source.lines().filter(l -> l.startsWith("public class ")).findFirst().orElseThrow()
           .split(" ")[2];

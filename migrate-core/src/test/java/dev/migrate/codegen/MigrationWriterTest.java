@@ -10,6 +10,7 @@ import dev.migrate.model.ReferentialAction;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -18,6 +19,9 @@ import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +115,61 @@ class MigrationWriterTest {
         List.of("3f2a9c1d7b04"), "drop fax and legacy audit", upgrade,
         List.of("customer.name is shortened to 100 characters: check the longest value before upgrading."));
     assertGolden("drop_and_narrow", writer.render(spec));
+  }
+
+  @Test
+  void comments() {
+    Column name = column("name", varchar(255));
+    List<Op> upgrade = List.of(
+        new CreateTable(table("tag", column("id", bigint()).notNull().withComment("surrogate key"))
+            .withComment("Free-form labels")),
+        new SetTableComment(null, "customer", null, "People who buy; see 'orders'"),
+        new AlterColumn(null, "customer", name, name.withComment("full name")),
+        new AddColumn(null, "customer", column("nick", text()).withComment("shown in the UI")));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_100000_Comments", "aa11bb22cc33", List.of("c0ffee123456"),
+        "comments", upgrade, List.of());
+    assertGolden("comments", writer.render(spec));
+  }
+
+  @Test
+  void renamesAndASuspectedRename() {
+    List<Op> upgrade = List.of(
+        new RenameTable(null, "client", "customer"),
+        new RenameColumn(null, "customer", "mail", "email"),
+        new RenameColumn("billing", "invoice", "no", "number"),
+        new AddColumn(null, "customer", column("phone", varchar(32))),
+        new DropColumn(null, "customer", column("fax", varchar(32))));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_110000_Renames", "bb22cc33dd44", List.of("aa11bb22cc33"),
+        "renames", upgrade, List.of("table customer: did you rename fax to phone? annotate phone with"
+            + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)"));
+    assertGolden("renames", writer.render(spec));
+  }
+
+  @Test
+  void sequences() {
+    var before = sequence("invoice_seq", 1, 50);
+    List<Op> upgrade = List.of(
+        new CreateSequence(sequence("ticket_seq", 1, 1).withMaxValue(999_999)),
+        new AlterSequence(before, sequence("invoice_seq", 1000, 1).withMinValue(1000)),
+        new AlterSequence(before.inSchema("billing"), before.inSchema("billing").withOwnedBy("invoice.id")));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_120000_Sequences", "cc33dd44ee55", List.of("bb22cc33dd44"),
+        "sequences", upgrade, List.of());
+    assertGolden("sequences", writer.render(spec));
+  }
+
+  @Test
+  void indexesOfEveryShape() {
+    List<Op> upgrade = List.of(
+        new CreateIndex(null, "customer", index("customer_created_idx", desc("created_at"), asc("id"))),
+        new CreateIndex(null, "customer", uniqueIndex("customer_email_lower_key", expression("lower(email)"))
+            .withWhere("deleted_at IS NULL")),
+        new CreateIndex(null, "document", index("document_tags_idx", "tags").withMethod("gin")),
+        new CreateIndex("billing", "invoice", index("invoice_customer_idx", "customer_id")
+            .withInclude("total", "issued_on")),
+        new CreateIndex(null, "event", index("event_at_idx", "at").withMethod("brin"), true));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_130000_Indexes", "dd44ee55ff66", List.of("cc33dd44ee55"),
+        "indexes", upgrade, List.of());
+    assertGolden("indexes", writer.render(spec));
   }
 
   @Test

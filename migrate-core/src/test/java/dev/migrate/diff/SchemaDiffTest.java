@@ -10,6 +10,8 @@ import dev.migrate.model.Table;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -20,6 +22,8 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.ModelReplay;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,5 +168,119 @@ class SchemaDiffTest {
     List<Op> up = diff.diff(a, b);
     assertThat(diff.diff(ModelReplay.apply(a, up), b)).isEmpty();
     assertThat(diff.diff(ModelReplay.apply(b, Op.reverseAll(up)), a)).isEmpty();
+  }
+
+  @Test
+  void renamedFromHintsRenameTablesAndColumnsKeepingEverythingElse() {
+    Table client = table("client",
+        column("id", bigint()).notNull(),
+        column("mail", varchar(255)),
+        primaryKey("client_pkey", "id"),
+        unique("client_mail_key", "mail"),
+        check("client_mail_check", "mail <> 'x'"),
+        index("client_mail_idx", "mail"));
+    Table orders = table("orders",
+        column("id", bigint()).notNull(),
+        column("client_id", bigint()),
+        foreignKey("orders_client_id_fkey", "client_id").references("client", "id"));
+    Table customer = table("customer",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)).withRenamedFrom(List.of("e_mail", "mail")),
+        primaryKey("client_pkey", "id"),
+        unique("client_mail_key", "email"),
+        check("client_mail_check", "email <> 'x'"),
+        index("client_mail_idx", "email"))
+        .withRenamedFrom(List.of("client"));
+    Table ordersAfter = table("orders",
+        column("id", bigint()).notNull(),
+        column("customer_id", bigint()).withRenamedFrom(List.of("client_id")),
+        foreignKey("orders_client_id_fkey", "customer_id").references("customer", "id"));
+
+    DiffResult result = diff.compare(db(client, orders), db(customer, ordersAfter), DiffOptions.defaults());
+
+    assertThat(result.ops()).containsExactly(
+        new RenameTable(null, "client", "customer"),
+        new RenameColumn(null, "customer", "mail", "email"),
+        new RenameColumn(null, "orders", "client_id", "customer_id"));
+    assertThat(result.warnings()).isEmpty();
+    Database after = ModelReplay.apply(db(client, orders), result.ops());
+    assertThat(diff.diff(after, db(customer.withoutHints(), ordersAfter.withoutHints()))).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(after, Op.reverseAll(result.ops())), db(client, orders))).isEmpty();
+  }
+
+  @Test
+  void hintsThatDoNotApplyChangeNothing() {
+    Table t = table("t", column("a", integer()), column("b", integer()).withRenamedFrom(List.of("a")))
+        .withRenamedFrom(List.of("old_t"));
+    // the old name is still in the model: no rename; the renamed table already exists: no rename
+    assertThat(diff.diff(db(t.withoutHints()), db(t))).isEmpty();
+    assertThat(diff.diff(db(t.withoutHints(), table("old_t")), db(t))).containsExactly(new DropTable(table("old_t")));
+  }
+
+  @Test
+  void aDropAndAnAddOfTheSameTypeWarnButAreNotGuessed() {
+    Table before = table("customer", column("id", bigint()), column("fax", varchar(32)), column("n", integer()));
+    Table after = table("customer", column("id", bigint()), column("phone", varchar(32)), column("m", text()));
+    DiffResult result = diff.compare(db(before), db(after), DiffOptions.defaults());
+    assertThat(result.ops()).containsExactly(
+        new AddColumn(null, "customer", column("phone", varchar(32))),
+        new AddColumn(null, "customer", column("m", text())),
+        new DropColumn(null, "customer", column("fax", varchar(32))),
+        new DropColumn(null, "customer", column("n", integer())));
+    assertThat(result.warnings()).containsExactly("table customer: did you rename fax to phone? annotate phone with"
+        + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)");
+
+    DiffResult tables = diff.compare(db(table("client", column("id", bigint()))),
+        db(table("customer", column("id", bigint()))), DiffOptions.defaults());
+    assertThat(tables.warnings()).containsExactly("did you rename table client to customer? annotate customer with"
+        + " @RenamedFrom(\"client\") (autogen wrote drop + create, which loses the rows of client)");
+  }
+
+  @Test
+  void excludedTablesAreLeftOutOnBothSides() {
+    Database current = db(table("tmp_import", column("a", integer())), table("audit", column("a", integer())));
+    Database target = db(table("tmp_new", column("a", integer())), table("audit", column("a", text())));
+    DiffOptions options = DiffOptions.defaults().withExcludeTables(List.of("tmp_*", "public.audi?"));
+    assertThat(diff.compare(current, target, options).ops()).containsExactly(
+        new AlterColumn(null, "audit", column("a", integer()), column("a", text())));
+    assertThat(diff.compare(current.relativeTo(null), target, options.withExcludeTables(List.of("tmp_*", "aud*")))
+        .ops()).isEmpty();
+  }
+
+  @Test
+  void onlyObjectsTheChainCreatedAreDropped() {
+    Sequence seq = sequence("legacy_seq", 1, 1);
+    Database current = new Database(List.of(table("mine"), table("legacy"), table("kept")), List.of(seq));
+    Database target = db(table("kept"));
+    ChainObjects owned = ChainObjects.of(List.of(new CreateTable(table("mine")), new CreateTable(table("x")),
+        new RenameTable(null, "x", "kept")), null);
+    DiffResult result = diff.compare(current, target, DiffOptions.defaults().withOwned(owned));
+    assertThat(result.ops()).containsExactly(new DropTable(table("mine")));
+    assertThat(result.infos()).containsExactly(
+        "table legacy is in the database but not in the model; no revision of this chain created it, so it is left"
+            + " alone (list it in <excludeTables> to silence this line)",
+        "sequence legacy_seq is in the database but not in the model; no revision of this chain created it, so it"
+            + " is left alone");
+  }
+
+  @Test
+  void changedSequencesAreAlteredAndOwnersSetOnceTheirTablesExist() {
+    Sequence was = sequence("s", 1, 50);
+    Sequence now = sequence("s", 1, 1).withMaxValue(1000).withOwnedBy("t.id");
+    Table t = table("t", column("id", bigint()).notNull());
+    List<Op> ops = diff.diff(new Database(List.of(), List.of(was)), new Database(List.of(t), List.of(now)));
+    assertThat(ops).containsExactly(
+        new AlterSequence(was, sequence("s", 1, 1).withMaxValue(1000)),
+        new CreateTable(t),
+        new AlterSequence(sequence("s", 1, 1).withMaxValue(1000), now));
+    // dropping the owning table: the sequence is disowned first, or DROP TABLE would take it along
+    List<Op> back = diff.diff(new Database(List.of(t), List.of(now)), Database.empty());
+    assertThat(back).containsExactly(
+        new AlterSequence(now, now.withOwnedBy(null)),
+        new DropTable(t),
+        new DropSequence(now.withOwnedBy(null)));
+    Database start = new Database(List.of(t), List.of(now));
+    assertThat(diff.diff(ModelReplay.apply(start, back), Database.empty())).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(Database.empty(), Op.reverseAll(back)), start)).isEmpty();
   }
 }

@@ -76,6 +76,14 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   @Parameter(property = "migrate.lockTimeout", defaultValue = "60")
   private int lockTimeoutSeconds;
 
+  /**
+   * Tables autogenerate leaves out of the comparison entirely, as glob patterns ({@code *}, {@code ?}) on the table
+   * name or {@code schema.name}, for example {@code <excludeTables><excludeTable>tmp_*</excludeTable>
+   * </excludeTables>} or {@code -Dmigrate.excludeTables=tmp_*,audit_log}.
+   */
+  @Parameter(property = "migrate.excludeTables")
+  private List<String> excludeTables;
+
   /** Skips the goal. */
   @Parameter(property = "migrate.skip", defaultValue = "false")
   private boolean skip;
@@ -125,6 +133,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         .schema(schema())
         .classLoader(projectClasses)
         .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+        .excludeTables(excludeTables == null ? List.of() : excludeTables)
         .log(getLog()::info)
         .load();
   }

@@ -28,12 +28,14 @@ public class AutogenMojo extends AbstractMigrateMojo {
     var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
     AutogenResult result = migrate(projectClasses)
         .autogenerate(snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage);
+    result.infos().forEach(getLog()::info);
     if (result.noChanges()) {
       getLog().info("No changes detected");
       return;
     }
     result.detected().forEach(line -> getLog().info("Detected " + line));
     result.warnings().forEach(line -> getLog().warn("DESTRUCTIVE: " + line + " (review before upgrading)"));
+    result.notes().forEach(line -> getLog().warn(line));
     getLog().info("Generated " + result.file().orElseThrow() + " (revision " + result.revisionId()
         + "); review it, then run `mvn migrate:upgrade`");
   }

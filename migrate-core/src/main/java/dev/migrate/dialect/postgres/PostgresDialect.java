@@ -3,11 +3,13 @@ package dev.migrate.dialect.postgres;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.model.Database;
+import dev.migrate.model.Sequence;
 import dev.migrate.model.SqlType;
 import dev.migrate.ops.Op;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -109,6 +111,19 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String normalizeDefault(String expression) {
     return PostgresExpressions.normalize(expression);
+  }
+
+  /**
+   * Equal when start, increment, owner and the bounds in effect agree: an absent bound is PostgreSQL's default for
+   * a {@code bigint} sequence (CREATE SEQUENCE docs: 1 and 2^63-1 ascending, -2^63 and -1 descending), widened to
+   * the start value as {@code CREATE SEQUENCE} here widens it.
+   */
+  @Override
+  public boolean sameSequence(Sequence a, Sequence b) {
+    return Objects.equals(a.schema(), b.schema()) && a.name().equals(b.name()) && a.start() == b.start()
+        && a.increment() == b.increment() && Objects.equals(a.ownedBy(), b.ownedBy())
+        && PostgresStatements.minValue(a) == PostgresStatements.minValue(b)
+        && PostgresStatements.maxValue(a) == PostgresStatements.maxValue(b);
   }
 
   /**

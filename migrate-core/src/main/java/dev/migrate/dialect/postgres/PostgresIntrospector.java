@@ -35,9 +35,11 @@ import java.util.Set;
  * <p>What is read: ordinary and partitioned tables ({@code relkind} {@code r}, {@code p}), not partitions;
  * columns in {@code attnum} order; primary key, unique, check and foreign key constraints with their columns in
  * key order; indexes that do not back a primary key, unique or exclusion constraint, with their key columns (an
- * expression column reads as its expression text); sequences that are not an identity column's own. What is not
- * read (the model cannot say it): index methods, sort orders, predicates and {@code INCLUDE} columns; exclusion
- * constraints; generated columns' expressions; deferrability; comments.
+ * expression column reads as its expression text), sort order, method, {@code INCLUDE} columns and predicate;
+ * sequences that are not an identity column's own, with their bounds and owner; table and column comments. What is
+ * not read (the model cannot say it): {@code NULLS FIRST/LAST} other than the default, operator classes and
+ * collations of index keys; exclusion constraints; generated columns' expressions; views, triggers, functions,
+ * policies and privileges.
  */
 final class PostgresIntrospector {
 
@@ -45,9 +47,11 @@ final class PostgresIntrospector {
   static final int QUERIES = 5;
 
   private static final String TABLES = """
-      SELECT c.oid, c.relname
+      SELECT c.oid, c.relname, dsc.description AS comment
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid
+             AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = 0
        WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition""";
 
   /**
@@ -60,12 +64,14 @@ final class PostgresIntrospector {
       SELECT a.attrelid, a.attnum, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
              a.atttypmod, a.attnotnull, a.attidentity,
              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, 0) END AS default_value,
-             pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted
+             pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted, dsc.description AS comment
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = a.attrelid
+             AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = a.attnum
        WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
          AND a.attnum > 0 AND NOT a.attisdropped
        ORDER BY a.attrelid, a.attnum""";
@@ -93,20 +99,25 @@ final class PostgresIntrospector {
        WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ('r', 'p')""";
 
   /**
-   * Key columns only (the first {@code indnkeyatts} of {@code indkey}); column number 0 is an expression, whose
-   * text {@code pg_get_indexdef(index, column, true)} gives, asked only for indexes that have expressions. An index
+   * The first {@code indnkeyatts} of {@code indkey} are the keys, the rest the {@code INCLUDE} columns; column
+   * number 0 is an expression, whose text {@code pg_get_indexdef(index, column, true)} gives, asked only for indexes
+   * that have expressions. Bit 0 of a key's {@code indoption} is {@code DESC} (pg_index.h, {@code INDOPTION_DESC});
+   * the access method comes from {@code pg_am}, the predicate of a partial index from {@code indpred}. An index
    * that backs a primary key, unique or exclusion constraint of its own table ({@code pg_constraint.conindid})
    * belongs to that constraint; a foreign key's {@code conindid} names the referenced table's index, hence the
    * {@code conrelid} condition.
    */
   private static final String INDEXES = """
       SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::int2[] AS keys, i.indnkeyatts,
+             i.indoption::int2[] AS options, am.amname,
+             pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
              CASE WHEN i.indexprs IS NOT NULL THEN
                ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
                        FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
              END AS expressions
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = ? AND c.relkind IN ('r', 'p')
@@ -114,9 +125,19 @@ final class PostgresIntrospector {
                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
                             AND con.contype IN ('p', 'u', 'x'))""";
 
-  /** An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}). */
+  /**
+   * An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}) and is not read; a
+   * sequence {@code OWNED BY} a column depends on it automatically ({@code 'a'}), which gives {@code owned_by}.
+   */
   private static final String SEQUENCES = """
-      SELECT c.relname, s.seqstart, s.seqincrement
+      SELECT c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqtypid::regtype::text AS type,
+             (SELECT oc.relname || '.' || oa.attname
+                FROM pg_catalog.pg_depend od
+                JOIN pg_catalog.pg_class oc ON oc.oid = od.refobjid
+                JOIN pg_catalog.pg_attribute oa ON oa.attrelid = od.refobjid AND oa.attnum = od.refobjsubid
+               WHERE od.classid = 'pg_catalog.pg_class'::regclass AND od.objid = s.seqrelid
+                 AND od.refclassid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a'
+               LIMIT 1) AS owned_by
         FROM pg_catalog.pg_sequence s
         JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -124,6 +145,12 @@ final class PostgresIntrospector {
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                           WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.seqrelid
                             AND d.deptype = 'i')""";
+
+  /** The value range of each sequence type ({@code AS smallint|integer|bigint}). */
+  private static final Map<String, long[]> TYPE_RANGES = Map.of(
+      "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+      "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+      "bigint", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
 
   private PostgresIntrospector() {}
 
@@ -136,7 +163,9 @@ final class PostgresIntrospector {
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           String name = rows.getString("relname");
-          tables.put(rows.getLong("oid"), new TableBuilder(name, excludeTables.contains(name)));
+          TableBuilder table = new TableBuilder(name, excludeTables.contains(name));
+          table.comment = rows.getString("comment");
+          tables.put(rows.getLong("oid"), table);
         }
       }
     }
@@ -173,7 +202,8 @@ final class PostgresIntrospector {
           String defaultValue = rows.getString("default_value");
           String name = rows.getString("attname");
           table.names.put(rows.getInt("attnum"), name);
-          table.columns.add(new Column(name, type, !rows.getBoolean("attnotnull"), defaultValue, identity));
+          table.columns.add(new Column(name, type, !rows.getBoolean("attnotnull"), defaultValue, identity,
+              rows.getString("comment"), List.of()));
         }
       }
     }
@@ -323,15 +353,22 @@ final class PostgresIntrospector {
             continue;
           }
           String name = rows.getString("relname");
-          List<Integer> keys = numbers(rows.getArray("keys")).subList(0, rows.getInt("indnkeyatts"));
+          List<Integer> all = numbers(rows.getArray("keys"));
+          int keyCount = rows.getInt("indnkeyatts");
+          List<Integer> keys = all.subList(0, keyCount);
+          List<Integer> options = numbers(rows.getArray("options"));
           List<String> expressions = strings(rows.getArray("expressions"));
           List<IndexKey> indexKeys = new ArrayList<>(keys.size());
           for (int i = 0; i < keys.size(); i++) {
-            indexKeys.add(keys.get(i) == 0
-                ? IndexKey.expression(expressions.get(i))
-                : IndexKey.column(table.names(List.of(keys.get(i)), name).get(0)));
+            boolean descending = i < options.size() && (options.get(i) & 1) != 0;
+            indexKeys.add(new IndexKey(
+                keys.get(i) == 0 ? null : table.names(List.of(keys.get(i)), name).get(0),
+                keys.get(i) == 0 ? expressions.get(i) : null,
+                descending));
           }
-          table.indexes.add(new Index(name, indexKeys, rows.getBoolean("indisunique"), Index.BTREE, List.of(), null));
+          List<String> include = table.names(all.subList(keyCount, all.size()), name);
+          table.indexes.add(new Index(name, indexKeys, rows.getBoolean("indisunique"), rows.getString("amname"),
+              include, rows.getString("predicate")));
         }
       }
     }
@@ -343,8 +380,18 @@ final class PostgresIntrospector {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          sequences.add(new Sequence(null, rows.getString("relname"), rows.getLong("seqstart"),
-              rows.getLong("seqincrement")));
+          long increment = rows.getLong("seqincrement");
+          long min = rows.getLong("seqmin");
+          long max = rows.getLong("seqmax");
+          long start = rows.getLong("seqstart");
+          long[] range = TYPE_RANGES.getOrDefault(rows.getString("type"), TYPE_RANGES.get("bigint"));
+          // A bound PostgreSQL would choose by itself reads as absent (CREATE SEQUENCE docs: 1 or the type's
+          // minimum, the type's maximum or -1, by direction), as does the start value where CREATE SEQUENCE
+          // widened the default to it; the model need not spell either out.
+          Long minValue = min == (increment > 0 ? Math.min(1, start) : range[0]) ? null : min;
+          Long maxValue = max == (increment > 0 ? range[1] : Math.max(-1, start)) ? null : max;
+          sequences.add(new Sequence(null, rows.getString("relname"), start, increment, minValue,
+              maxValue, rows.getString("owned_by")));
         }
       }
     }
@@ -392,6 +439,7 @@ final class PostgresIntrospector {
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
+    String comment;
 
     TableBuilder(String name, boolean excluded) {
       this.name = name;
@@ -413,7 +461,7 @@ final class PostgresIntrospector {
     }
 
     Table build() {
-      return new Table(null, name, columns, primaryKey, uniques, checks, indexes, foreignKeys);
+      return new Table(null, name, columns, primaryKey, uniques, checks, indexes, foreignKeys, comment, List.of());
     }
   }
 }

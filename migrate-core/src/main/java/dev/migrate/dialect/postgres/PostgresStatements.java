@@ -19,6 +19,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -32,6 +33,9 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -84,7 +88,31 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     for (ForeignKey foreignKey : table.foreignKeys()) {
       statements.add(addForeignKey(name, foreignKey));
     }
+    if (table.comment() != null) {
+      statements.add(tableComment(table.schema(), table.name(), table.comment()));
+    }
+    for (Column column : table.columns()) {
+      if (column.comment() != null) {
+        statements.add(columnComment(table.schema(), table.name(), column));
+      }
+    }
     return statements;
+  }
+
+  @Override
+  public List<String> visitRenameTable(RenameTable op) {
+    return List.of(alterTable(op.schema(), op.from()) + " RENAME TO " + quoteIdentifier(op.to()));
+  }
+
+  @Override
+  public List<String> visitRenameColumn(RenameColumn op) {
+    return List.of(alterTable(op.schema(), op.table()) + " RENAME COLUMN " + quoteIdentifier(op.from()) + " TO "
+        + quoteIdentifier(op.to()));
+  }
+
+  @Override
+  public List<String> visitSetTableComment(SetTableComment op) {
+    return List.of(tableComment(op.schema(), op.table(), op.to()));
   }
 
   @Override
@@ -96,7 +124,10 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitAddColumn(AddColumn op) {
-    return List.of(alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column()));
+    String add = alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column());
+    return op.column().comment() == null
+        ? List.of(add)
+        : List.of(add, columnComment(op.schema(), op.table(), op.column()));
   }
 
   @Override
@@ -145,6 +176,9 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       statements.add(alter + " ADD " + identity(to));
     } else if (to.identity() != null && to.identity() != from.identity()) {
       statements.add(alter + " SET GENERATED " + generated(to));
+    }
+    if (!Objects.equals(from.comment(), to.comment())) {
+      statements.add(columnComment(op.schema(), op.table(), to));
     }
     return statements;
   }
@@ -223,21 +257,25 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitCreateIndex(CreateIndex op) {
-    return List.of(createIndex(op.schema(), op.table(), op.index()));
+    String sql = createIndex(op.schema(), op.table(), op.index());
+    return List.of(op.concurrently() ? sql.replaceFirst(" INDEX ", " INDEX CONCURRENTLY ") : sql);
   }
 
   /** {@code DROP INDEX}: an index lives in its table's schema, so it is qualified with the op's schema. */
   @Override
   public List<String> visitDropIndex(DropIndex op) {
-    return List.of("DROP INDEX " + qualified(op.schema(), op.index().name()));
+    return List.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
+        + qualified(op.schema(), op.index().name()));
   }
 
   // ---------------------------------------------------------------------------------------------- sequences
 
   /**
-   * {@code CREATE SEQUENCE n START WITH s INCREMENT BY i}. PostgreSQL's default bounds are 1 upwards for an
-   * ascending and -1 downwards for a descending sequence (CREATE SEQUENCE docs); a start outside them gets the
-   * bound it needs ({@code MINVALUE s} or {@code MAXVALUE s}) so that the statement is accepted.
+   * {@code CREATE SEQUENCE n START WITH s INCREMENT BY i [MINVALUE m] [MAXVALUE x] [OWNED BY t.c]}. PostgreSQL's
+   * default bounds are 1 upwards for an ascending and -1 downwards for a descending sequence (CREATE SEQUENCE
+   * docs); a start outside them gets the bound it needs ({@code MINVALUE s} or {@code MAXVALUE s}) so that the
+   * statement is accepted. {@code OWNED BY} needs the table; the diff therefore creates a sequence without owner
+   * and sets it with {@link AlterSequence} once the table exists.
    */
   @Override
   public List<String> visitCreateSequence(CreateSequence op) {
@@ -246,12 +284,72 @@ final class PostgresStatements implements OpVisitor<List<String>> {
         .append(qualified(sequence.schema(), sequence.name()))
         .append(" START WITH ").append(sequence.start())
         .append(" INCREMENT BY ").append(sequence.increment());
-    if (sequence.increment() > 0 && sequence.start() < 1) {
-      sql.append(" MINVALUE ").append(sequence.start());
-    } else if (sequence.increment() < 0 && sequence.start() > -1) {
-      sql.append(" MAXVALUE ").append(sequence.start());
+    if (sequence.minValue() != null || sequence.increment() > 0 && sequence.start() < 1) {
+      sql.append(" MINVALUE ").append(minValue(sequence));
+    }
+    if (sequence.maxValue() != null || sequence.increment() < 0 && sequence.start() > -1) {
+      sql.append(" MAXVALUE ").append(maxValue(sequence));
+    }
+    if (sequence.ownedBy() != null) {
+      sql.append(" OWNED BY ").append(ownedBy(sequence));
     }
     return List.of(sql.toString());
+  }
+
+  /**
+   * {@code ALTER SEQUENCE} with the clauses that change, in the order of the docs' synopsis: {@code INCREMENT BY},
+   * {@code MINVALUE}/{@code NO MINVALUE}, {@code MAXVALUE}/{@code NO MAXVALUE}, {@code START WITH} (which sets the
+   * value {@code RESTART} would go back to, not the current value), {@code OWNED BY}/{@code OWNED BY NONE}.
+   */
+  @Override
+  public List<String> visitAlterSequence(AlterSequence op) {
+    Sequence from = op.from();
+    Sequence to = op.to();
+    StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(to.schema(), to.name()));
+    int clauses = sql.length();
+    if (from.increment() != to.increment()) {
+      sql.append(" INCREMENT BY ").append(to.increment());
+    }
+    if (minValue(from) != minValue(to) || from.increment() > 0 != to.increment() > 0) {
+      sql.append(" MINVALUE ").append(minValue(to));
+    }
+    if (maxValue(from) != maxValue(to) || from.increment() > 0 != to.increment() > 0) {
+      sql.append(" MAXVALUE ").append(maxValue(to));
+    }
+    if (from.start() != to.start()) {
+      sql.append(" START WITH ").append(to.start());
+    }
+    if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
+      sql.append(" OWNED BY ").append(to.ownedBy() == null ? "NONE" : ownedBy(to));
+    }
+    return sql.length() == clauses ? List.of() : List.of(sql.toString());
+  }
+
+  /** The {@code MINVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
+  static long minValue(Sequence sequence) {
+    if (sequence.minValue() != null) {
+      return sequence.minValue();
+    }
+    return sequence.increment() > 0 ? Math.min(1, sequence.start()) : Long.MIN_VALUE;
+  }
+
+  /** The {@code MAXVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
+  static long maxValue(Sequence sequence) {
+    if (sequence.maxValue() != null) {
+      return sequence.maxValue();
+    }
+    return sequence.increment() > 0 ? Long.MAX_VALUE : Math.max(-1, sequence.start());
+  }
+
+  /** {@code table.column} of {@code OWNED BY}, the table in the sequence's schema. */
+  private static String ownedBy(Sequence sequence) {
+    String owner = sequence.ownedBy();
+    int dot = owner.lastIndexOf('.');
+    if (dot <= 0 || dot == owner.length() - 1) {
+      throw new IllegalArgumentException("sequence " + sequence.qualifiedName() + ": OWNED BY '" + owner
+          + "' is not table.column");
+    }
+    return qualified(sequence.schema(), owner.substring(0, dot)) + "." + quoteIdentifier(owner.substring(dot + 1));
   }
 
   @Override
@@ -331,6 +429,24 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
     }
     return sql.toString();
+  }
+
+  /** {@code COMMENT ON TABLE t IS 'text'}, or {@code IS NULL} to remove it (PostgreSQL docs, COMMENT). */
+  private static String tableComment(String schema, String table, String comment) {
+    return "COMMENT ON TABLE " + qualified(schema, table) + " IS " + literalOrNull(comment);
+  }
+
+  private static String columnComment(String schema, String table, Column column) {
+    return "COMMENT ON COLUMN " + qualified(schema, table) + "." + quoteIdentifier(column.name()) + " IS "
+        + literalOrNull(column.comment());
+  }
+
+  /**
+   * {@code text} as a SQL string constant, quotes doubled ({@code standard_conforming_strings} is on, PostgreSQL's
+   * default since 9.1, so backslashes are ordinary characters); {@code NULL} for {@code null}.
+   */
+  static String literalOrNull(String text) {
+    return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
   }
 
   private static String dropConstraint(String schema, String table, String constraint) {

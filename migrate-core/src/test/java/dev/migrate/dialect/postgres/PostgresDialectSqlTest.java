@@ -7,6 +7,7 @@ import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
 import dev.migrate.model.PrimaryKey;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Sequence;
@@ -19,6 +20,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -31,6 +33,9 @@ import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -237,6 +242,22 @@ class PostgresDialectSqlTest {
   }
 
   @Test
+  void indexesOfEveryShape() {
+    Index index = new Index("t_idx", List.of(IndexKey.descending("created_at"), IndexKey.expression("lower(email)"),
+        IndexKey.expression("a + b").desc()), true, "btree", List.of("name", "order"), "deleted_at IS NULL");
+    assertThat(dialect.statements(new CreateIndex(null, "t", index))).containsExactly(
+        "CREATE UNIQUE INDEX t_idx ON t (created_at DESC, (lower(email)), (a + b) DESC) INCLUDE (name, \"order\")"
+            + " WHERE deleted_at IS NULL");
+    assertThat(dialect.statements(new CreateIndex("app", "t", Index.on("t_tags", List.of("tags"), false)
+        .withMethod("gin"), true)))
+        .containsExactly("CREATE INDEX CONCURRENTLY t_tags ON app.t USING gin (tags)");
+    assertThat(dialect.statements(new DropIndex("app", "t", index, true)))
+        .containsExactly("DROP INDEX CONCURRENTLY app.t_idx");
+    assertThat(new CreateIndex(null, "t", index, true).runsInTransaction()).isFalse();
+    assertThat(new CreateIndex(null, "t", index, true).reverse()).isEqualTo(new DropIndex(null, "t", index, true));
+  }
+
+  @Test
   void sequences() {
     assertThat(dialect.statements(new CreateSequence(Sequence.of("customer_seq", 50))))
         .containsExactly("CREATE SEQUENCE customer_seq START WITH 1 INCREMENT BY 50");
@@ -246,6 +267,58 @@ class PostgresDialectSqlTest {
         .containsExactly("CREATE SEQUENCE down START WITH 10 INCREMENT BY -1 MAXVALUE 10");
     assertThat(dialect.statements(new DropSequence(Sequence.of("customer_seq", 50).inSchema("app"))))
         .containsExactly("DROP SEQUENCE app.customer_seq");
+  }
+
+  @Test
+  void comments() {
+    Table table = Table.of("app", "order", List.of(Column.of("id", SqlType.bigint()).withComment("it's the key"),
+        Column.of("note", SqlType.text()))).withComment("Orders");
+    assertThat(dialect.statements(new CreateTable(table))).containsExactly(
+        "CREATE TABLE app.\"order\" (\n    id bigint,\n    note text\n)",
+        "COMMENT ON TABLE app.\"order\" IS 'Orders'",
+        "COMMENT ON COLUMN app.\"order\".id IS 'it''s the key'");
+    assertThat(dialect.statements(new SetTableComment(null, "t", null, "a \\ b")))
+        .containsExactly("COMMENT ON TABLE t IS 'a \\ b'");
+    assertThat(dialect.statements(new SetTableComment(null, "t", "x", null)))
+        .containsExactly("COMMENT ON TABLE t IS NULL");
+    Column note = Column.of("note", SqlType.text());
+    assertThat(dialect.statements(new AddColumn(null, "t", note.withComment("n"))))
+        .containsExactly("ALTER TABLE t ADD COLUMN note text", "COMMENT ON COLUMN t.note IS 'n'");
+    assertThat(dialect.statements(new AlterColumn(null, "t", note.withComment("n"), note)))
+        .containsExactly("COMMENT ON COLUMN t.note IS NULL");
+    assertThat(dialect.statements(new AlterColumn(null, "t", note, note.withType(SqlType.varchar(5))
+        .withComment("short"))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN note TYPE varchar(5)", "COMMENT ON COLUMN t.note IS 'short'");
+  }
+
+  @Test
+  void sequenceBoundsOwnerAndAlter() {
+    Sequence s = Sequence.of("order_seq", 50);
+    assertThat(dialect.statements(new CreateSequence(s.withMinValue(10).withMaxValue(1000).withOwnedBy("order.id"))))
+        .containsExactly("CREATE SEQUENCE order_seq START WITH 1 INCREMENT BY 50 MINVALUE 10 MAXVALUE 1000"
+            + " OWNED BY \"order\".id");
+    assertThat(dialect.statements(new AlterSequence(s, new Sequence(null, "order_seq", 5, 1).withOwnedBy("t.id"))))
+        .containsExactly("ALTER SEQUENCE order_seq INCREMENT BY 1 START WITH 5 OWNED BY t.id");
+    assertThat(dialect.statements(new AlterSequence(s.withMaxValue(99).withOwnedBy("t.id"), s)))
+        .containsExactly("ALTER SEQUENCE order_seq MAXVALUE 9223372036854775807 OWNED BY NONE");
+    assertThat(dialect.statements(new AlterSequence(s.inSchema("app"), s.inSchema("app").withMinValue(-5))))
+        .containsExactly("ALTER SEQUENCE app.order_seq MINVALUE -5");
+    assertThat(dialect.statements(new AlterSequence(s, new Sequence(null, "order_seq", -1, -1))))
+        .containsExactly("ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1"
+            + " START WITH -1");
+    assertThat(dialect.statements(new AlterSequence(s, s))).isEmpty();
+    assertThat(dialect.sameSequence(new Sequence(null, "z", 0, 1), new Sequence(null, "z", 0, 1).withMinValue(0)))
+        .isTrue();
+  }
+
+  @Test
+  void renames() {
+    assertThat(dialect.statements(new RenameTable(null, "client", "customer")))
+        .containsExactly("ALTER TABLE client RENAME TO customer");
+    assertThat(dialect.statements(new RenameTable("Tenant-1", "order", "Purchase")))
+        .containsExactly("ALTER TABLE \"Tenant-1\".\"order\" RENAME TO \"Purchase\"");
+    assertThat(dialect.statements(new RenameColumn("app", "customer", "fax", "user")))
+        .containsExactly("ALTER TABLE app.customer RENAME COLUMN fax TO \"user\"");
   }
 
   @Test

@@ -226,7 +226,7 @@ class PostgresIntrospectorTest {
               Column.of("id", SqlType.integer()).notNull().withDefault("nextval('t_id_seq'::regclass)"),
               Column.of("g", SqlType.integer()),
               new PrimaryKey("t_pkey", List.of("id"))))),
-          List.of(Sequence.of("t_id_seq", 1))));
+          List.of(Sequence.of("t_id_seq", 1).withOwnedBy("t.id"))));
     }
   }
 
@@ -248,7 +248,7 @@ class PostgresIntrospectorTest {
 
       assertThat(person.indexes()).containsExactly(
           new Index("person_lower_email_idx", List.of(IndexKey.expression("lower(email)"), IndexKey.column("name")),
-              false, Index.BTREE, List.of(), null));
+              false, Index.BTREE, List.of("email"), null));
     }
   }
 
@@ -286,7 +286,7 @@ class PostgresIntrospectorTest {
           .map(c -> new CheckConstraint(c.name(), DIALECT.normalizeCheck(c.expression())))
           .toList();
       tables.add(new Table(t.schema(), t.name(), columns, t.primaryKey(), t.uniqueConstraints(), checks,
-          t.indexes(), t.foreignKeys()));
+          t.indexes(), t.foreignKeys(), t.comment(), t.renamedFrom()));
     }
     return new Database(tables, database.sequences());
   }

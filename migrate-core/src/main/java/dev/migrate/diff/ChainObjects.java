@@ -1,0 +1,60 @@
+package dev.migrate.diff;
+
+import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropSequence;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameTable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The tables, sequences and enum types a chain of revisions created and did not drop again, by qualified name
+ * ({@code name} in the target schema, {@code schema.name} elsewhere): what autogenerate may drop when the model no
+ * longer has them. Anything else in the database (made by hand, by another tool, by an extension) is not the
+ * chain's to drop.
+ *
+ * @param tables qualified table names
+ * @param sequences qualified sequence names
+ * @param enumTypes qualified enum type names
+ */
+public record ChainObjects(Set<String> tables, Set<String> sequences, Set<String> enumTypes) {
+
+  public ChainObjects {
+    tables = Set.copyOf(tables);
+    sequences = Set.copyOf(sequences);
+    enumTypes = Set.copyOf(enumTypes);
+  }
+
+  /**
+   * What {@code upgradeOps} (every revision's upgrade, in chain order) leave created. Objects in
+   * {@code targetSchema} are named without a schema, as an introspected database names them. Ops on objects the
+   * chain did not create (a chain that adopted an existing database) are ignored, as is hand-written SQL.
+   */
+  public static ChainObjects of(List<Op> upgradeOps, String targetSchema) {
+    Set<String> tables = new LinkedHashSet<>();
+    Set<String> sequences = new LinkedHashSet<>();
+    Set<String> enumTypes = new LinkedHashSet<>();
+    for (Op op : upgradeOps) {
+      if (op instanceof CreateTable c) {
+        tables.add(name(c.table().schema(), c.table().name(), targetSchema));
+      } else if (op instanceof DropTable d) {
+        tables.remove(name(d.table().schema(), d.table().name(), targetSchema));
+      } else if (op instanceof RenameTable r && tables.remove(name(r.schema(), r.from(), targetSchema))) {
+        tables.add(name(r.schema(), r.to(), targetSchema));
+      } else if (op instanceof CreateSequence c) {
+        sequences.add(name(c.sequence().schema(), c.sequence().name(), targetSchema));
+      } else if (op instanceof DropSequence d) {
+        sequences.remove(name(d.sequence().schema(), d.sequence().name(), targetSchema));
+      }
+    }
+    return new ChainObjects(tables, sequences, enumTypes);
+  }
+
+  static String name(String schema, String name, String targetSchema) {
+    return schema == null || Objects.equals(schema, targetSchema) ? name : schema + "." + name;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.migrate.dialect.postgres;
+
+import static dev.migrate.runtime.Ddl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.diff.SchemaDiff;
+import dev.migrate.model.Database;
+import dev.migrate.model.Table;
+import dev.migrate.ops.Op;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.SetTableComment;
+import dev.migrate.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each object kind and change of issue 4 on a real PostgreSQL: model A is created with the diff's own ops, the
+ * catalog read back equals A; the diff A → B runs, the catalog equals B and a second diff finds nothing; the
+ * reversed ops run and the catalog equals A again.
+ */
+class PostgresObjectKindsTest {
+
+  private static final PostgresDialect DIALECT = new PostgresDialect();
+  private static final SchemaDiff DIFF = new SchemaDiff(DIALECT);
+
+  private TestDatabase db;
+  private Connection connection;
+
+  @BeforeEach
+  void create() throws SQLException {
+    db = TestDatabase.create();
+    connection = db.connect();
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    connection.close();
+    db.close();
+  }
+
+  /** Runs A, then A → B, then back; returns the ops of A → B. */
+  List<Op> roundTrip(Database a, Database b) throws SQLException {
+    execute(DIFF.diff(Database.empty(), a));
+    assertThat(DIFF.diff(introspect(), a)).as("A as created").isEmpty();
+    List<Op> up = DIFF.diff(introspect(), b);
+    execute(up);
+    assertThat(DIFF.diff(introspect(), b)).as("B after upgrade").isEmpty();
+    execute(Op.reverseAll(up));
+    assertThat(DIFF.diff(introspect(), a)).as("A after downgrade").isEmpty();
+    return up;
+  }
+
+  Database introspect() throws SQLException {
+    return DIALECT.introspect(connection, "public", Set.of());
+  }
+
+  void execute(List<Op> ops) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (Op op : ops) {
+        for (String sql : DIALECT.statements(op)) {
+          statement.execute(sql);
+        }
+      }
+    }
+  }
+
+  static Database db(Table... tables) {
+    return new Database(List.of(tables), List.of());
+  }
+
+  @Test
+  void tableAndColumnComments() throws SQLException {
+    Table plain = table("customer", column("id", bigint()).notNull(), column("name", text()));
+    Table commented = table("customer", column("id", bigint()).notNull().withComment("the key"),
+        column("name", text()).withComment("it's \"the\" name \\ ☃")).withComment("Customers");
+
+    List<Op> up = roundTrip(db(plain), db(commented));
+
+    assertThat(up).contains(new SetTableComment(null, "customer", null, "Customers"));
+    assertThat(introspect().table(null, "customer").orElseThrow()).isEqualTo(plain);
+    execute(DIFF.diff(introspect(), db(commented)));
+    assertThat(introspect().table(null, "customer").orElseThrow()).isEqualTo(commented);
+    // created with comments in one go
+    execute(DIFF.diff(introspect(), Database.empty()));
+    execute(DIFF.diff(Database.empty(), db(commented)));
+    assertThat(introspect()).isEqualTo(db(commented));
+  }
+
+  @Test
+  void renamesKeepRowsAndDependentObjects() throws SQLException {
+    Table client = table("client",
+        column("id", bigint()).notNull(),
+        column("mail", varchar(255)),
+        primaryKey("client_pkey", "id"),
+        check("client_mail_check", "mail <> 'mail'"),
+        index("client_mail_idx", "mail"));
+    Table orders = table("orders",
+        column("id", bigint()).notNull(),
+        column("client_id", bigint()),
+        foreignKey("orders_client_id_fkey", "client_id").references("client", "id"));
+    Table customer = table("customer",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)).withRenamedFrom(List.of("mail")),
+        primaryKey("client_pkey", "id"),
+        check("client_mail_check", "email <> 'mail'"),
+        index("client_mail_idx", "email"))
+        .withRenamedFrom(List.of("client"));
+    Table ordersAfter = table("orders",
+        column("id", bigint()).notNull(),
+        column("client_id", bigint()),
+        foreignKey("orders_client_id_fkey", "client_id").references("customer", "id"));
+    execute(DIFF.diff(Database.empty(), db(client, orders)));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO client VALUES (1, 'a@example.com')");
+    }
+
+    List<Op> up = DIFF.diff(introspect(), db(customer, ordersAfter));
+    assertThat(up).containsExactly(new RenameTable(null, "client", "customer"),
+        new RenameColumn(null, "customer", "mail", "email"));
+    execute(up);
+    assertThat(DIFF.diff(introspect(), db(customer, ordersAfter))).isEmpty();
+    try (Statement statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT id, email FROM customer")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString("email")).isEqualTo("a@example.com");
+    }
+    execute(Op.reverseAll(up));
+    assertThat(DIFF.diff(introspect(), db(client, orders))).isEmpty();
+  }
+
+  @Test
+  void sequencesAreAlteredInPlaceKeepingTheirValue() throws SQLException {
+    Table t = table("t", column("id", bigint()).notNull());
+    Database a = new Database(List.of(t), List.of(sequence("s", 1, 50), sequence("z", 0, 1)));
+    Database b = new Database(List.of(t), List.of(
+        sequence("s", 100, 1).withMinValue(-10).withMaxValue(1_000_000).withOwnedBy("t.id"),
+        sequence("z", 0, 1).withMinValue(-1)));
+    List<Op> up = roundTrip(a, b);
+    assertThat(up).noneMatch(op -> op instanceof dev.migrate.ops.DropSequence);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT nextval('s'), nextval('s')");
+    }
+    execute(up);
+    assertThat(introspect().sequences()).isEqualTo(b.sequences());
+    try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("SELECT nextval('s')")) {
+      rows.next();
+      assertThat(rows.getLong(1)).as("1, 51, then one step of the new increment").isEqualTo(52);
+    }
+  }
+
+  @Test
+  void indexesOfEveryShapeComeBackAsCreatedAndEachChangeIsFound() throws SQLException {
+    Table plain = table("doc",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)),
+        column("tags", type("text[]")),
+        column("at", timestamptz(6)),
+        column("deleted_at", timestamptz(6)),
+        column("n", integer()),
+        index("doc_email_idx", "email"),
+        index("doc_tags_idx", "tags"),
+        index("doc_at_idx", "at"),
+        index("doc_n_idx", "n"));
+    Table shaped = table("doc",
+        column("id", bigint()).notNull(),
+        column("email", varchar(255)),
+        column("tags", type("text[]")),
+        column("at", timestamptz(6)),
+        column("deleted_at", timestamptz(6)),
+        column("n", integer()),
+        uniqueIndex("doc_email_idx", expression("lower(email)"), desc("id")).withWhere("deleted_at IS NULL"),
+        index("doc_tags_idx", "tags").withMethod("gin"),
+        index("doc_at_idx", desc("at")).withInclude("n", "id"),
+        index("doc_n_idx", expression("n + 1")).withMethod("hash").withWhere("n > 0 AND email <> 'x'"));
+
+    List<Op> up = roundTrip(db(plain), db(shaped));
+
+    assertThat(up).hasSize(8);
+    execute(DIFF.diff(introspect(), db(shaped)));
+    Table read = introspect().table(null, "doc").orElseThrow();
+    assertThat(read.indexes()).extracting(dev.migrate.model.Index::method)
+        .containsExactly("btree", "btree", "hash", "gin");
+    assertThat(read.indexes().get(0).include()).containsExactly("n", "id");
+  }
+}
