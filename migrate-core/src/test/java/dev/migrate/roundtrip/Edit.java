@@ -330,7 +330,12 @@ sealed interface Edit {
     public void apply(Draft draft, List<String> log) {
       if (!draft.sequences.isEmpty()) {
         int i = Specs.pick(which, draft.sequences.size());
-        Draft.DSequence next = spec.resolve(draft.sequences.get(i).name());
+        Draft.DSequence was = draft.sequences.get(i);
+        SeqSpec wanted = spec;
+        if (!Shapes.SEQUENCE_BOUND_CHANGES && Long.signum(spec.increment()) != Long.signum(was.increment())) {
+          wanted = new SeqSpec(-spec.start(), -spec.increment(), spec.bounds());
+        }
+        Draft.DSequence next = wanted.resolve(was.name());
         log.add("alter sequence " + draft.sequences.get(i).toSequence() + " to " + next.toSequence());
         draft.sequences.set(i, next);
       }

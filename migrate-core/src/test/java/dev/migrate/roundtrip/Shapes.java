@@ -115,6 +115,18 @@ final class Shapes {
    */
   static final boolean TYPE_SPELLINGS = on("typeSpellings", false);
 
+  /**
+   * Sequences whose bounds an alteration moves past the current value: an ascending sequence starting below 1 or a
+   * descending one above -1 (created with {@code MINVALUE start} / {@code MAXVALUE start}), and alterations that flip
+   * the direction. Off on branch {@code diff} (AlterSequence keeps the current value, and PostgreSQL refuses bounds
+   * that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1 MINVALUE 0},
+   * B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
+   * (0) cannot be less than MINVALUE (1)"; A {@code START WITH -1 INCREMENT BY -1}, B {@code START WITH 1 INCREMENT
+   * BY 1}: {@code ALTER SEQUENCE s0 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1} fails with
+   * "RESTART value (-1) cannot be less than MINVALUE (1)". (On main both were a drop and create, which ran.)
+   */
+  static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", false);
+
   /** Type changes of a column ({@code ALTER COLUMN ... TYPE}), with or without {@code USING}. */
   static final boolean TYPE_CHANGES = on("typeChanges", true);
 

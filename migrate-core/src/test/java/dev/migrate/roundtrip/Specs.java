@@ -216,13 +216,17 @@ final class Specs {
 
     DSequence resolve(String name) {
       long step = increment == 0 ? 1 : increment;
+      long first = start;
+      if (!Shapes.SEQUENCE_BOUND_CHANGES) {
+        first = step > 0 ? Math.max(1, start) : Math.min(-1, start);
+      }
       Long min = null;
       Long max = null;
       if (Shapes.SEQUENCE_OPTIONS && bounds > 0) {
-        min = Math.min(start, -1000L);
-        max = Math.max(start, 1_000_000L);
+        min = Math.min(first, -1000L);
+        max = Math.max(first, 1_000_000L);
       }
-      return new DSequence(name, start, step, min, max);
+      return new DSequence(name, first, step, min, max);
     }
   }
 }
