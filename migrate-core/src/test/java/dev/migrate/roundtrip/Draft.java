@@ -70,6 +70,50 @@ final class Draft {
     return names;
   }
 
+  /** Renames table {@code table} to {@code to}, and every foreign key that references it; constraint names stay. */
+  void renameTable(DTable table, String to) {
+    String from = table.name;
+    for (DTable t : tables) {
+      t.fks.replaceAll(fk -> fk.target().equals(from)
+          ? new DFk(fk.name(), fk.columns(), to, fk.targetColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(),
+              fk.initiallyDeferred())
+          : fk);
+    }
+    table.renamedFrom.add(0, from);
+    table.name = to;
+  }
+
+  /** Renames {@code column} of {@code table} to {@code to}, everywhere the table's keys and others refer to it. */
+  void renameColumn(DTable table, DColumn column, String to) {
+    String from = column.name;
+    java.util.function.UnaryOperator<List<String>> rename =
+        names -> names.stream().map(n -> n.equals(from) ? to : n).toList();
+    table.pk = new ArrayList<>(rename.apply(table.pk));
+    table.uniques.replaceAll(u -> new DUnique(u.name(), rename.apply(u.columns())));
+    table.checks.replaceAll(c -> c.column().equals(from) ? new DCheck(c.name(), to, c.template()) : c);
+    table.indexes.replaceAll(i -> new DIndex(i.name(),
+        i.keys().stream().map(k -> k.column().equals(from) ? new DKey(to, k.expression(), k.descending()) : k)
+            .toList(),
+        i.unique(), i.method(), rename.apply(i.include()), from.equals(i.whereColumn()) ? to : i.whereColumn()));
+    table.fks.replaceAll(fk -> new DFk(fk.name(), rename.apply(fk.columns()), fk.target(), fk.targetColumns(),
+        fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()));
+    for (DTable t : tables) {
+      t.fks.replaceAll(fk -> fk.target().equals(table.name)
+          ? new DFk(fk.name(), fk.columns(), fk.target(), rename.apply(fk.targetColumns()), fk.onDelete(),
+              fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred())
+          : fk);
+    }
+    column.renamedFrom.add(0, from);
+    column.name = to;
+    TypeDef retired = table.retiredColumns.remove(from);
+    if (retired != null) {
+      table.retiredColumns.put(to, retired);
+    }
+    if (!Shapes.RENAME_AND_REUSE_OLD_NAME) {
+      table.renamedAway.add(from);
+    }
+  }
+
   // ------------------------------------------------------------------------------------------------ repair
 
   /**
@@ -161,15 +205,21 @@ final class Draft {
     List<DFk> fks = new ArrayList<>();
     String comment;
     List<String> renamedFrom = new ArrayList<>();
+    /** Column names renamed away in this draft, not to be reused: see {@link Shapes#RENAME_AND_REUSE_OLD_NAME}. */
+    Set<String> renamedAway = new HashSet<>();
+    /** The primary key's name: {@code <table>_pkey} when the table is created, kept through a rename. */
+    String pkName;
     /** The column types of the table this one was copied from, by column name. */
     java.util.Map<String, TypeDef> retiredColumns = new java.util.HashMap<>();
 
     DTable(String name) {
       this.name = name;
+      this.pkName = name + "_pkey";
     }
 
     DTable copy() {
       DTable copy = new DTable(name);
+      copy.pkName = pkName;
       for (DColumn c : columns) {
         copy.columns.add(c.copy());
       }
@@ -179,7 +229,6 @@ final class Draft {
       copy.indexes = new ArrayList<>(indexes);
       copy.fks = new ArrayList<>(fks);
       copy.comment = comment;
-      copy.renamedFrom = new ArrayList<>(renamedFrom);
       copy.retiredColumns = new java.util.HashMap<>(retiredColumns);
       for (DColumn c : columns) {
         copy.retiredColumns.put(c.name, c.type);
@@ -192,11 +241,14 @@ final class Draft {
      */
     boolean mayReuse(String name, TypeDef type) {
       TypeDef was = retiredColumns.get(name);
+      if (renamedAway.contains(name)) {
+        return false;
+      }
       return Shapes.REUSED_NAMES_WITHOUT_CAST || was == null || was.equals(type) || TypeCatalog.convertible(was, type);
     }
 
     String pkName() {
-      return name + "_pkey";
+      return pkName;
     }
 
     Optional<DColumn> column(String column) {
@@ -217,8 +269,9 @@ final class Draft {
     String freeColumnName(TypeDef type) {
       for (int i = 0; ; i++) {
         String candidate = "c" + i;
-        if (column(candidate).isEmpty() && (type == null ? !retiredColumns.containsKey(candidate)
-            || Shapes.REUSED_NAMES_WITHOUT_CAST : mayReuse(candidate, type))) {
+        if (column(candidate).isEmpty() && !renamedAway.contains(candidate)
+            && (type == null ? !retiredColumns.containsKey(candidate) || Shapes.REUSED_NAMES_WITHOUT_CAST
+                : mayReuse(candidate, type))) {
           return candidate;
         }
       }
@@ -257,7 +310,6 @@ final class Draft {
     DColumn copy() {
       DColumn copy = new DColumn(name, type, nullable, defaultChoice, identity);
       copy.comment = comment;
-      copy.renamedFrom = new ArrayList<>(renamedFrom);
       return copy;
     }
 

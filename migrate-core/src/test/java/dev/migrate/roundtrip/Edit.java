@@ -341,4 +341,53 @@ sealed interface Edit {
       }
     }
   }
+
+  /** The comment of a table ({@code column} -1) or of one of its columns. */
+  record SetComment(int table, int column, int comment) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      DTable t = tableAt(draft, table);
+      if (t == null) {
+        return;
+      }
+      String next = Specs.comment(comment);
+      if (column < 0 || t.columns.isEmpty()) {
+        log.add("comment of table " + t.name + " from " + t.comment + " to " + next);
+        t.comment = next;
+      } else {
+        DColumn c = pick(t.columns, column);
+        log.add("comment of column " + where(t, c) + " from " + c.comment + " to " + next);
+        c.comment = next;
+      }
+    }
+  }
+
+  /** Renames a column to {@code r<n>} with a {@code @RenamedFrom} hint. */
+  record RenameColumn(int table, int column) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      DColumn c = columnAt(draft, table, column);
+      if (c == null || !c.renamedFrom.isEmpty()) {
+        return;
+      }
+      DTable t = tableAt(draft, table);
+      String to = "r" + draft.id();
+      log.add("rename column " + where(t, c) + " to " + to);
+      draft.renameColumn(t, c, to);
+    }
+  }
+
+  /** Renames a table to {@code renamed<n>} with a {@code @RenamedFrom} hint. */
+  record RenameTable(int table) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      DTable t = tableAt(draft, table);
+      if (t == null || !t.renamedFrom.isEmpty()) {
+        return;
+      }
+      String to = "renamed" + draft.id();
+      log.add("rename table " + t.name + " to " + to);
+      draft.renameTable(t, to);
+    }
+  }
 }

@@ -108,8 +108,16 @@ final class Scenario {
                 net.jqwik.api.Tuple.of(1, 2)),
             Arbitraries.frequency(net.jqwik.api.Tuple.of(6, 0), net.jqwik.api.Tuple.of(1, 1),
                 net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(1, 4),
-                net.jqwik.api.Tuple.of(1, 5), net.jqwik.api.Tuple.of(1, 6)))
+                net.jqwik.api.Tuple.of(1, 5), net.jqwik.api.Tuple.of(1, 6)),
+            comments())
         .as(ColumnSpec::new);
+  }
+
+  /** 0 (no comment) most of the time, else one of {@link Specs#COMMENTS}. */
+  static Arbitrary<Integer> comments() {
+    return Arbitraries.frequency(net.jqwik.api.Tuple.of(4, 0), net.jqwik.api.Tuple.of(1, 1),
+        net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(1, 4),
+        net.jqwik.api.Tuple.of(1, 5));
   }
 
   static Arbitrary<IndexSpec> indexSpecs() {
@@ -134,7 +142,8 @@ final class Scenario {
             small().list().ofMaxSize(2),
             small().list().ofMinSize(1).ofMaxSize(2).list().ofMaxSize(2),
             checkSpecs().list().ofMaxSize(2),
-            indexSpecs().list().ofMaxSize(2))
+            indexSpecs().list().ofMaxSize(2),
+            comments())
         .as(TableSpec::new);
   }
 
@@ -188,6 +197,14 @@ final class Scenario {
     kinds.add(net.jqwik.api.Tuple.of(1, seqSpecs().map(Edit.AddSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.DropSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, Combinators.combine(small(), seqSpecs()).as(Edit.AlterSequence::new)));
+    if (Shapes.COMMENTS) {
+      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), Arbitraries.integers().between(-1, 7),
+          comments()).as(Edit.SetComment::new)));
+    }
+    if (Shapes.RENAMES) {
+      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.RenameColumn::new)));
+      kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.RenameTable::new)));
+    }
     return Arbitraries.frequencyOf(kinds.toArray(net.jqwik.api.Tuple.Tuple2[]::new));
   }
 }

@@ -42,7 +42,15 @@ final class Shapes {
   static final boolean DEFERRABLE_FOREIGN_KEYS = on("deferrable", false);
 
   /** Table and column comments. */
-  static final boolean COMMENTS = on("comments", false);
+  static final boolean COMMENTS = on("comments", true);
+
+  /**
+   * The empty comment. Off on branch {@code diff}: {@code COMMENT ON ... IS ''} removes the comment (PostgreSQL docs,
+   * COMMENT: "write NULL or an empty string to drop the comment"), so a model comment {@code ""} reads back as none
+   * and autogenerate sets it again after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0 integer);
+   * COMMENT ON COLUMN t0.c0 IS ''}. (The model or the diff should treat {@code ""} as no comment.)
+   */
+  static final boolean EMPTY_COMMENTS = on("emptyComments", false);
 
   /** Sequence {@code MINVALUE}/{@code MAXVALUE}/{@code OWNED BY}. */
   static final boolean SEQUENCE_OPTIONS = on("sequenceOptions", false);
@@ -51,7 +59,7 @@ final class Shapes {
   static final boolean ENUM_TYPES = on("enumTypes", false);
 
   /** Column and table renames through {@code @RenamedFrom} hints. */
-  static final boolean RENAMES = on("renames", false);
+  static final boolean RENAMES = on("renames", true);
 
   /**
    * A unique constraint over the same columns, in the same order, as the primary key or another unique constraint of
@@ -126,6 +134,17 @@ final class Shapes {
    * "RESTART value (-1) cannot be less than MINVALUE (1)". (On main both were a drop and create, which ran.)
    */
   static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", false);
+
+  /**
+   * A column renamed (with a {@code @RenamedFrom} hint) while a new column takes its old name. Off on branch
+   * {@code diff}: the rename is not emitted when the target still has a column of the old name, so the diff adds
+   * the renamed column empty and alters the old one in place (losing the data the rename should keep, or failing on
+   * the type). Minimal counterexample: A {@code t0 (c0 uuid DEFAULT gen_random_uuid())}, B {@code t0 (r1 uuid DEFAULT
+   * gen_random_uuid() @RenamedFrom("c0"), c0 integer DEFAULT 0)}: ops {@code AddColumn r1}, {@code AlterColumn c0
+   * uuid -> integer}; PostgreSQL: "column c0 cannot be cast automatically to type integer". (Expected: {@code
+   * RenameColumn c0 -> r1}, then {@code AddColumn c0}.)
+   */
+  static final boolean RENAME_AND_REUSE_OLD_NAME = on("renameAndReuseOldName", false);
 
   /** Type changes of a column ({@code ALTER COLUMN ... TYPE}), with or without {@code USING}. */
   static final boolean TYPE_CHANGES = on("typeChanges", true);

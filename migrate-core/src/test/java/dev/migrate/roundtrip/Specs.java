@@ -29,6 +29,18 @@ final class Specs {
   static final List<String> QUOTED_TABLE_NAMES = List.of("Order", "user", "my table", "big-name", "größe");
   static final List<String> QUOTED_COLUMN_NAMES = List.of("Select", "user", "Mixed Case", "a-b", "straße", "order");
 
+  /** Comments: quotes, non-ASCII, a line break; the empty comment, which PostgreSQL stores as no comment. */
+  static final List<String> COMMENTS = List.of("the comment", "it's \"quoted\"", "größe ☃", "two\nlines", "");
+
+  /** The comment a choice stands for: {@code null} for 0 or when comments are off. */
+  static String comment(int choice) {
+    if (choice <= 0 || !Shapes.COMMENTS) {
+      return null;
+    }
+    String comment = pick(COMMENTS, choice - 1);
+    return comment.isEmpty() && !Shapes.EMPTY_COMMENTS ? "x" : comment;
+  }
+
   static int pick(int choice, int size) {
     return Math.floorMod(choice, size);
   }
@@ -45,7 +57,7 @@ final class Specs {
    * @param identity 0 none, 1 by default, 2 always (only kept on integer columns)
    * @param name 0 for {@code c<n>}, else a name that needs quoting
    */
-  record ColumnSpec(int type, boolean nullable, int defaultChoice, int identity, int name) {
+  record ColumnSpec(int type, boolean nullable, int defaultChoice, int identity, int name, int comment) {
 
     DColumn resolve(DTable table) {
       TypeDef typeDef = TypeCatalog.pick(type);
@@ -57,7 +69,9 @@ final class Specs {
         }
       }
       Identity id = identity == 0 ? null : identity == 1 ? Identity.BY_DEFAULT : Identity.ALWAYS;
-      return new DColumn(columnName, typeDef, nullable, defaultChoice, id);
+      DColumn column = new DColumn(columnName, typeDef, nullable, defaultChoice, id);
+      column.comment = Specs.comment(comment);
+      return column;
     }
   }
 
@@ -117,7 +131,7 @@ final class Specs {
   }
 
   record TableSpec(int name, List<ColumnSpec> columns, List<Integer> pk, List<List<Integer>> uniques,
-      List<CheckSpec> checks, List<IndexSpec> indexes) {
+      List<CheckSpec> checks, List<IndexSpec> indexes, int comment) {
 
     DTable resolve(Draft draft) {
       String tableName = null;
@@ -134,6 +148,7 @@ final class Specs {
         }
       }
       DTable table = new DTable(tableName);
+      table.comment = Specs.comment(comment);
       for (ColumnSpec c : columns) {
         table.columns.add(c.resolve(table));
       }
