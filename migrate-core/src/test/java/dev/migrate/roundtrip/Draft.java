@@ -35,7 +35,10 @@ final class Draft {
   /** Source of unique suffixes for names created by edits. */
   int nextId = 1;
 
-  /** Table names of the draft this one was copied from: an edit does not reuse them for another table. */
+  /**
+   * Table (and, see {@link Shapes#SEQUENCE_BOUND_CHANGES}, sequence) names of the draft this one was copied from: an
+   * edit does not reuse them for another relation.
+   */
   final Set<String> retiredTables = new HashSet<>();
 
   Draft copy() {
@@ -45,6 +48,10 @@ final class Draft {
       copy.retiredTables.add(t.name);
     }
     copy.sequences.addAll(sequences);
+    if (!Shapes.SEQUENCE_BOUND_CHANGES) {
+      // a sequence dropped and added again under its name is altered, which may move its bounds
+      sequences.forEach(seq -> copy.retiredTables.add(seq.name()));
+    }
     copy.nextId = nextId;
     return copy;
   }
@@ -172,6 +179,45 @@ final class Draft {
       Optional<DColumn> from = table.column(fk.columns().get(i));
       Optional<DColumn> to = target.get().column(fk.targetColumns().get(i));
       if (from.isEmpty() || to.isEmpty() || !from.get().type.equals(to.get().type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether PostgreSQL has a default operator class of {@code method} for every key (btree for {@code null}): gin
+   * for jsonb and arrays (column keys only), brin and hash for scalar types (hash for one key only), and none of
+   * them with DESC (PostgreSQL docs, 11.2 Index Types and 11.4 Indexes and ORDER BY).
+   */
+  static boolean methodFits(String method, DTable table, List<DKey> keys) {
+    if (method == null || method.equals("btree")) {
+      return true;
+    }
+    if (method.equals("hash") && keys.size() != 1) {
+      return false;
+    }
+    for (DKey key : keys) {
+      DColumn column = table.column(key.column()).orElse(null);
+      if (column == null || key.descending()) {
+        return false;
+      }
+      TypeCatalog.Family family = key.expression() != null ? key.expression().family() : column.type.family();
+      boolean fits;
+      switch (method) {
+        case "gin":
+          fits = key.expression() == null && (column.type.type().equals(dev.migrate.model.SqlType.jsonb())
+              || family == TypeCatalog.Family.TEXT_ARRAY || family == TypeCatalog.Family.NUMBER_ARRAY);
+          break;
+        case "brin":
+        case "hash":
+          fits = family.numeric() || family == TypeCatalog.Family.TEXT || family == TypeCatalog.Family.DATE
+              || family == TypeCatalog.Family.TIME || family == TypeCatalog.Family.UUID;
+          break;
+        default:
+          fits = false;
+      }
+      if (!fits) {
         return false;
       }
     }
@@ -349,6 +395,9 @@ final class Draft {
             || key.expression() != null && !key.expression().fits(column.get().type)) {
           return false;
         }
+      }
+      if (!methodFits(method, table, keys)) {
+        return false;
       }
       return include.stream().allMatch(c -> table.column(c).isPresent())
           && (whereColumn == null || table.column(whereColumn).isPresent());

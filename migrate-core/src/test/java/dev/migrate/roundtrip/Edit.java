@@ -18,6 +18,7 @@ import dev.migrate.roundtrip.Specs.SeqSpec;
 import dev.migrate.roundtrip.Specs.TableSpec;
 import dev.migrate.roundtrip.TypeCatalog.TypeDef;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One change a user makes to the entity model between revision A and revision B. Applied to a {@link Draft}, it
@@ -302,7 +303,8 @@ sealed interface Edit {
   record AddSequence(SeqSpec spec) implements Edit {
     @Override
     public void apply(Draft draft, List<String> log) {
-      var taken = draft.relationNames();
+      var taken = new java.util.HashSet<>(draft.relationNames());
+      taken.addAll(Shapes.SEQUENCE_BOUND_CHANGES ? Set.of() : draft.retiredTables);
       String name = null;
       for (int i = 0; name == null; i++) {
         if (!taken.contains("s" + i)) {

@@ -125,7 +125,7 @@ final class Scenario {
             small().list().ofMinSize(1).ofMaxSize(2),
             Arbitraries.integers().between(-1, 1),
             Arbitraries.of(false, true),
-            Arbitraries.integers().between(0, 31))
+            Arbitraries.integers().between(0, 63))
         .as(IndexSpec::new);
   }
 

@@ -26,17 +26,19 @@ final class Shapes {
   static final boolean QUOTED_NAMES = on("quotedNames", true);
 
   /**
-   * Expression keys in indexes ({@code lower(c)}, {@code c + 1}). Off on main: an expression is compared as text
-   * with what {@code pg_get_indexdef} prints, which adds parentheses and casts, so autogenerate drops and re-creates
-   * the index after every upgrade. Minimal counterexamples: {@code CREATE INDEX t0_ix1 ON t0 ((c0 + 1))} on an
-   * {@code integer} column reads back as {@code (c0 + 1)} (the model says {@code c0 + 1}); {@code lower(c0)} on a
-   * {@code varchar(20)} column reads back as {@code lower(c0::text)}. Code generation also refuses expression keys
-   * ({@code OpCode.index}: "DESC, expression, method, INCLUDE and WHERE are not rendered yet").
+   * Expression keys in indexes ({@code lower(c)}, {@code c + 1}). On since branch {@code diff} compares them through
+   * the normaliser. On main they failed: an expression was compared as text with what {@code pg_get_indexdef}
+   * prints, which adds parentheses and casts ({@code CREATE INDEX t0_ix1 ON t0 ((c0 + 1))} read back as
+   * {@code (c0 + 1)}; {@code lower(c0)} on a {@code varchar(20)} column as {@code lower(c0::text)}), and code
+   * generation refused expression keys.
    */
-  static final boolean EXPRESSION_INDEXES = on("expressionIndexes", false);
+  static final boolean EXPRESSION_INDEXES = on("expressionIndexes", true);
 
-  /** Descending keys, {@code USING hash/gin/brin}, {@code INCLUDE (...)} and partial ({@code WHERE}) indexes. */
-  static final boolean INDEX_EXTRAS = on("indexExtras", false);
+  /**
+   * Descending keys, {@code USING gin/hash/brin}, {@code INCLUDE (...)} and partial ({@code WHERE}) indexes. On since
+   * branch {@code diff} introspects and renders them (main read every index as a plain btree index).
+   */
+  static final boolean INDEX_EXTRAS = on("indexExtras", true);
 
   /** {@code DEFERRABLE [INITIALLY DEFERRED]} foreign keys. */
   static final boolean DEFERRABLE_FOREIGN_KEYS = on("deferrable", false);

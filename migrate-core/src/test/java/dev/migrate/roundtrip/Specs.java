@@ -100,8 +100,17 @@ final class Specs {
       List<String> include = List.of();
       String where = null;
       if (Shapes.INDEX_EXTRAS) {
-        if ((extras & 2) != 0 && keys.size() == 1 && !unique) {
-          method = "hash";
+        // another access method: gin for jsonb and arrays, else hash or brin; none of them takes DESC, INCLUDE or
+        // UNIQUE, hash takes one key only (PostgreSQL docs, 11.2 Index Types)
+        if ((extras & 2) != 0 && !unique) {
+          for (String candidate : (extras & 16) != 0 ? List.of("gin", "brin", "hash") : List.of("gin", "hash", "brin")) {
+            List<DKey> plain = keys.stream().map(k -> new DKey(k.column(), k.expression(), false)).toList();
+            if (Draft.methodFits(candidate, table, plain)) {
+              method = candidate;
+              keys = plain;
+              break;
+            }
+          }
         }
         if ((extras & 4) != 0 && method == null) {
           DColumn extra = pick(table.columns, extras >> 3);
