@@ -103,7 +103,8 @@ final class Specs {
         // another access method: gin for jsonb and arrays, else hash or brin; none of them takes DESC, INCLUDE or
         // UNIQUE, hash takes one key only (PostgreSQL docs, 11.2 Index Types)
         if ((extras & 2) != 0 && !unique) {
-          for (String candidate : (extras & 16) != 0 ? List.of("gin", "brin", "hash") : List.of("gin", "hash", "brin")) {
+          List<String> methods = (extras & 16) != 0 ? List.of("gin", "brin", "hash") : List.of("gin", "hash", "brin");
+          for (String candidate : methods) {
             List<DKey> plain = keys.stream().map(k -> new DKey(k.column(), k.expression(), false)).toList();
             if (Draft.methodFits(candidate, table, plain)) {
               method = candidate;
