@@ -86,6 +86,8 @@ final class Draft {
               fk.initiallyDeferred())
           : fk);
     }
+    sequences.replaceAll(seq -> seq.ownedBy() != null && seq.ownedBy().startsWith(from + ".")
+        ? seq.ownedBy(to + seq.ownedBy().substring(from.length())) : seq);
     table.renamedFrom.add(0, from);
     table.name = to;
   }
@@ -110,6 +112,8 @@ final class Draft {
               fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred())
           : fk);
     }
+    sequences.replaceAll(seq -> (table.name + "." + from).equals(seq.ownedBy()) ? seq.ownedBy(table.name + "." + to)
+        : seq);
     column.renamedFrom.add(0, from);
     column.name = to;
     TypeDef retired = table.retiredColumns.remove(from);
@@ -161,7 +165,14 @@ final class Draft {
     for (DTable t : tables) {
       t.fks.removeIf(fk -> !valid(t, fk));
     }
+    sequences.replaceAll(seq -> seq.ownedBy() == null || owner(seq.ownedBy()) ? seq : seq.ownedBy(null));
     return this;
+  }
+
+  /** Whether {@code tableDotColumn} names a column of this draft. */
+  private boolean owner(String tableDotColumn) {
+    return tables.stream()
+        .anyMatch(t -> t.columns.stream().anyMatch(c -> (t.name + "." + c.name).equals(tableDotColumn)));
   }
 
   private boolean valid(DTable table, DFk fk) {
@@ -422,9 +433,14 @@ final class Draft {
     }
   }
 
-  record DSequence(String name, long start, long increment, Long minValue, Long maxValue) {
+  /** A sequence; {@code ownedBy} is {@code table.column} or {@code null}. */
+  record DSequence(String name, long start, long increment, Long minValue, Long maxValue, String ownedBy) {
     Sequence toSequence() {
-      return new Sequence(null, name, start, increment, minValue, maxValue, null);
+      return new Sequence(null, name, start, increment, minValue, maxValue, ownedBy);
+    }
+
+    DSequence ownedBy(String owner) {
+      return new DSequence(name, start, increment, minValue, maxValue, owner);
     }
   }
 }

@@ -311,7 +311,7 @@ sealed interface Edit {
           name = "s" + i;
         }
       }
-      Draft.DSequence s = spec.resolve(name);
+      Draft.DSequence s = spec.resolve(name, draft);
       draft.sequences.add(s);
       log.add("add sequence " + s.toSequence());
     }
@@ -335,9 +335,9 @@ sealed interface Edit {
         Draft.DSequence was = draft.sequences.get(i);
         SeqSpec wanted = spec;
         if (!Shapes.SEQUENCE_BOUND_CHANGES && Long.signum(spec.increment()) != Long.signum(was.increment())) {
-          wanted = new SeqSpec(-spec.start(), -spec.increment(), spec.bounds());
+          wanted = new SeqSpec(-spec.start(), -spec.increment(), spec.bounds(), spec.owner());
         }
-        Draft.DSequence next = wanted.resolve(was.name());
+        Draft.DSequence next = wanted.resolve(was.name(), draft);
         log.add("alter sequence " + draft.sequences.get(i).toSequence() + " to " + next.toSequence());
         draft.sequences.set(i, next);
       }

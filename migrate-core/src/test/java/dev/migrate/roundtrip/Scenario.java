@@ -46,7 +46,7 @@ final class Scenario {
       fk.resolve(draft, null);
     }
     for (int i = 0; i < seqs.size(); i++) {
-      draft.sequences.add(seqs.get(i).resolve("s" + i));
+      draft.sequences.add(seqs.get(i).resolve("s" + i, draft));
     }
     this.a = draft.repair().toDatabase();
     Draft next = draft.copy();
@@ -157,7 +157,8 @@ final class Scenario {
             Arbitraries.oneOf(Arbitraries.longs().between(-100, 100), Arbitraries.of(1L, Long.MAX_VALUE - 1,
                 Long.MIN_VALUE + 1)),
             Arbitraries.of(1L, 50L, -1L, 3L, 1000L),
-            Arbitraries.integers().between(0, 1))
+            Arbitraries.integers().between(0, 1),
+            Arbitraries.integers().between(-1, 5))
         .as(SeqSpec::new);
   }
 

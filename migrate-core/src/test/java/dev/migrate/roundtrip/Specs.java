@@ -237,7 +237,24 @@ final class Specs {
   }
 
   /** A sequence; {@code bounds} adds MINVALUE/MAXVALUE when {@link Shapes#SEQUENCE_OPTIONS} is on. */
-  record SeqSpec(long start, long increment, int bounds) {
+  record SeqSpec(long start, long increment, int bounds, int owner) {
+
+    /**
+     * The sequence, {@code OWNED BY} the {@code owner}-th integer column of the draft when {@link
+     * Shapes#SEQUENCE_OPTIONS} is on and {@code owner} is not negative.
+     */
+    DSequence resolve(String name, Draft draft) {
+      DSequence sequence = resolve(name);
+      if (!Shapes.SEQUENCE_OPTIONS || owner < 0) {
+        return sequence;
+      }
+      List<String> candidates = new ArrayList<>();
+      for (DTable t : draft.tables) {
+        t.columns.stream().filter(c -> c.type.family() == TypeCatalog.Family.INT)
+            .forEach(c -> candidates.add(t.name + "." + c.name));
+      }
+      return candidates.isEmpty() ? sequence : sequence.ownedBy(pick(candidates, owner));
+    }
 
     DSequence resolve(String name) {
       long step = increment == 0 ? 1 : increment;
@@ -251,7 +268,7 @@ final class Specs {
         min = Math.min(first, -1000L);
         max = Math.max(first, 1_000_000L);
       }
-      return new DSequence(name, first, step, min, max);
+      return new DSequence(name, first, step, min, max, null);
     }
   }
 }
