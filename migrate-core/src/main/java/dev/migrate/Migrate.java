@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import dev.migrate.check.CheckResult;
+import dev.migrate.check.ModelCheck;
 import dev.migrate.codegen.MigrationSpec;
 import dev.migrate.codegen.MigrationWriter;
 import dev.migrate.codegen.OpDescriptions;
@@ -19,6 +21,7 @@ import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runner.Runner;
+import dev.migrate.runner.SqlScript;
 import dev.migrate.runtime.Operations;
 import dev.migrate.snapshot.Snapshot;
 import java.io.BufferedReader;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -37,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -68,8 +73,27 @@ public final class Migrate {
   private Migrate(Configuration config, RevisionGraph graph) {
     this.config = config;
     this.graph = graph;
-    this.runner = new Runner(config.dialect, config.connections, config.schema, graph, config.lockTimeout,
-        config.log);
+    this.runner = config.connections == null ? null
+        : new Runner(config.dialect, config.connections, config.schema, graph, config.lockTimeout, config.log);
+  }
+
+  /**
+   * The runner over the configured database.
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when none was configured
+   */
+  private Runner runner() {
+    if (runner == null) {
+      throw new MigrateException(ErrorCode.CONFIGURATION, "No database configured: call dataSource(...) or"
+          + " connection(...) before load(); only graph inspection, offline SQL with a start revision and the"
+          + " offline check work without one.");
+    }
+    return runner;
+  }
+
+  /** Whether a database was configured. */
+  public boolean hasDatabase() {
+    return runner != null;
   }
 
   /** A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no log. */
@@ -89,7 +113,7 @@ public final class Migrate {
    * @throws MigrateException see {@link Runner#upgrade}
    */
   public RunResult upgrade(String target) {
-    return runner.upgrade(target);
+    return runner().upgrade(target);
   }
 
   /**
@@ -98,12 +122,12 @@ public final class Migrate {
    * @throws MigrateException see {@link Runner#downgrade}
    */
   public RunResult downgrade(String target) {
-    return runner.downgrade(target);
+    return runner().downgrade(target);
   }
 
-  /** The revision ids the database is at (sorted; empty at base). */
+  /** The revision ids the database is at (the version table's rows, sorted; empty at base). */
   public List<String> current() {
-    return runner.current();
+    return runner().current();
   }
 
   /**
@@ -112,20 +136,127 @@ public final class Migrate {
    * @param withDatabase whether to ask the database which revision it is at
    */
   public List<HistoryEntry> history(boolean withDatabase) {
-    Set<String> current = withDatabase ? Set.copyOf(runner.current()) : Set.of();
+    return history("", withDatabase);
+  }
+
+  /**
+   * The revisions of a range, newest first (Alembic's {@code history -r lower:upper}).
+   *
+   * @param range {@code lower:upper}, either side empty for base or the heads, each side a target
+   *     ({@link RevisionGraph#resolve}) or {@code current}; {@code ""} or {@code null} for everything
+   * @param withDatabase whether to ask the database which revisions it is at (needed for {@code current})
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the range is malformed or a side cannot be resolved
+   */
+  public List<HistoryEntry> history(String range, boolean withDatabase) {
+    List<String> current = withDatabase ? runner().current() : List.of();
+    List<String> lower = List.of();
+    List<String> upper = List.of();
+    if (range != null && !range.isBlank()) {
+      int colon = range.indexOf(':');
+      if (colon < 0) {
+        throw new MigrateException(ErrorCode.TARGET, "History range '" + range + "' has no colon: use lower:upper,"
+            + " for example -Drange=base:head, -Drange=current: or -Drange=:3f2a9c");
+      }
+      lower = side(range.substring(0, colon), current);
+      upper = side(range.substring(colon + 1), current);
+      if (range.substring(colon + 1).isBlank()) {
+        upper = List.of();
+      }
+    }
+    Set<String> here = Set.copyOf(current);
     List<HistoryEntry> entries = new ArrayList<>();
-    List<RevisionInfo> chain = graph.chain();
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      RevisionInfo r = chain.get(i);
-      entries.add(new HistoryEntry(r.id(), r.revises().isEmpty() ? null : r.revises().get(0), r.message(),
-          i == chain.size() - 1, current.contains(r.id())));
+    for (RevisionInfo r : graph.range(lower, upper)) {
+      entries.add(HistoryEntry.of(graph, r.id(), here.contains(r.id())));
     }
     return entries;
   }
 
+  private List<String> side(String text, List<String> current) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return List.of();
+    }
+    return t.equals("current") ? current : graph.resolve(t, current);
+  }
+
+  /** The heads, each with its labels and whether the database is at it (when {@code withDatabase}). */
+  public List<HistoryEntry> heads(boolean withDatabase) {
+    Set<String> here = withDatabase ? Set.copyOf(runner().current()) : Set.of();
+    return graph.heads().stream().map(id -> HistoryEntry.of(graph, id, here.contains(id))).toList();
+  }
+
+  /**
+   * The revision a target names, for {@code migrate:show}.
+   *
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target names none or several revisions
+   */
+  public HistoryEntry show(String target) {
+    List<String> ids = graph.resolve(target, List.of());
+    if (ids.size() != 1) {
+      throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' names " + (ids.isEmpty() ? "base"
+          : String.join(", ", ids)) + ", not one revision: give one revision id or label.");
+    }
+    return HistoryEntry.of(graph, ids.get(0), false);
+  }
+
   /** The rows of the history table, oldest first. */
   public List<VersionStore.HistoryRow> appliedHistory() {
-    return runner.appliedHistory();
+    return runner().appliedHistory();
+  }
+
+  /**
+   * Sets the version table to {@code target} without running migrations (Alembic's {@code stamp}).
+   *
+   * @see Runner#stamp
+   */
+  public RunResult stamp(String target, boolean purge) {
+    return runner().stamp(target, purge);
+  }
+
+  /**
+   * The SQL script of an upgrade, without running it (Alembic's {@code upgrade --sql}).
+   *
+   * @param range {@code from:to}, or {@code to} alone to start from the revisions the database is at; {@code from}
+   *     may be {@code base}. With {@code from}, no connection is opened.
+   * @throws MigrateException ({@link ErrorCode#TARGET}) for an unknown or backward range,
+   *     {@link ErrorCode#CONFIGURATION} when {@code from} is missing and no database is configured
+   */
+  public String upgradeSql(String range) {
+    return sql(range, true);
+  }
+
+  /**
+   * The SQL script of a downgrade, without running it. As in Alembic, both ends are required ({@code from:to}), and
+   * no connection is opened.
+   *
+   * @throws MigrateException ({@link ErrorCode#TARGET}) when an end is missing or cannot be resolved
+   */
+  public String downgradeSql(String range) {
+    if (range == null || range.indexOf(':') <= 0) {
+      throw new MigrateException(ErrorCode.TARGET, "downgrade -Dsql needs both ends, as in Alembic:"
+          + " -Drevision=<from>:<to>, for example -Drevision=head:-1 or -Drevision=3f2a9c1d7b04:base (got '"
+          + range + "').");
+    }
+    return sql(range, false);
+  }
+
+  private String sql(String range, boolean up) {
+    String r = range == null || range.isBlank() ? "head" : range.strip();
+    int colon = r.indexOf(':');
+    List<String> from;
+    String target;
+    if (colon >= 0) {
+      from = graph.resolve(r.substring(0, colon), List.of());
+      target = r.substring(colon + 1);
+    } else {
+      if (runner == null) {
+        throw new MigrateException(ErrorCode.CONFIGURATION, "Offline SQL without a start revision reads it from the"
+            + " database, and none is configured: give the start, for example -Drevision=base:" + r + ".");
+      }
+      from = runner.current();
+      target = r;
+    }
+    return new SqlScript(config.dialect, graph, config.schema).render(from, target, up);
   }
 
   /**
@@ -140,8 +271,9 @@ public final class Migrate {
    *     {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if the file cannot be written
    */
   public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
+    List<String> head = revises();   // refuses several heads: merge first
     Database current;
-    try (Connection c = config.connections.open()) {
+    try (Connection c = connections().open()) {
       VersionStore store = config.dialect.versionStore();
       boolean exists = store.schemaExists(c, config.schema);
       List<String> heads = List.of();
@@ -149,7 +281,6 @@ public final class Migrate {
         store.useSchema(c, config.schema, false);
         heads = store.heads(c);
       }
-      List<String> head = graph.head().map(r -> List.of(r.id())).orElse(List.of());
       if (!heads.equals(head)) {
         throw new MigrateException(ErrorCode.NOT_AT_HEAD, "Target database is not up to date: schema "
             + config.schema + " of " + config.connections.describe() + " is at "
@@ -174,18 +305,18 @@ public final class Migrate {
     }
     String id = RevisionNames.newRevisionId();
     MigrationSpec spec = MigrationSpec.autogen(packageName, RevisionNames.className(message, now()), id,
-        revises(), message, ops, diff.warnings());
+        head, message, ops, diff.warnings());
     return new AutogenResult(Optional.of(write(spec, sourceRoot)), id, ops, detected, warnings, diff.warnings(),
         diff.infos());
   }
 
   /**
-   * Every revision's upgrade ops, in chain order, recorded without a database: what the chain has created, so
-   * that autogenerate drops only tables it owns.
+   * Every revision's upgrade ops, base first (each revision after those it revises), recorded without a database:
+   * what the chain has created, so that autogenerate drops only tables it owns.
    */
   private List<Op> chainUpgradeOps() {
     List<Op> ops = new ArrayList<>();
-    for (RevisionInfo revision : graph.chain()) {
+    for (RevisionInfo revision : graph.upgradePlan(List.of(), graph.heads(), "heads")) {
       try {
         revision.newMigration().upgrade(new Operations(ops::add));
       } catch (RuntimeException e) {
@@ -202,12 +333,186 @@ public final class Migrate {
    * Needs no database.
    *
    * @return the file written
-   * @throws MigrateException ({@link ErrorCode#IO}) if the file cannot be written
+   * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} when the graph has several heads,
+   *     {@link ErrorCode#IO} if the file cannot be written
    */
   public Path revision(String message, Path sourceRoot, String packageName) {
+    return revision(message, RevisionOptions.DEFAULT, sourceRoot, packageName);
+  }
+
+  /**
+   * Options of {@code migrate:revision}, as Alembic's {@code revision --head --splice --branch-label --depends-on}.
+   *
+   * @param head what the new revision revises: {@code head} (the one head), {@code base} (a new base, usually with
+   *     a branch label), or any target naming revisions ({@code <label>@head}, an id)
+   * @param splice allow {@code head} to name a revision that is not a head, starting a new branch from it
+   * @param branchLabels labels the new revision declares
+   * @param dependsOn revisions (ids, partial ids, labels) it depends on
+   */
+  public record RevisionOptions(String head, boolean splice, List<String> branchLabels, List<String> dependsOn) {
+
+    /** {@code head}, no splice, no labels, no dependencies. */
+    public static final RevisionOptions DEFAULT = new RevisionOptions("head", false, List.of(), List.of());
+
+    public RevisionOptions {
+      head = head == null || head.isBlank() ? "head" : head.strip();
+      branchLabels = List.copyOf(branchLabels);
+      dependsOn = List.copyOf(dependsOn);
+    }
+  }
+
+  /**
+   * Writes an empty migration class with {@code options}. Needs no database.
+   *
+   * @return the file written
+   * @throws MigrateException {@link ErrorCode#TARGET} if {@code head} cannot be resolved, names a revision that is
+   *     not a head without {@code splice}, or a dependency does not exist; {@link ErrorCode#REVISION_GRAPH} if a
+   *     label is taken; {@link ErrorCode#IO} if the file cannot be written
+   */
+  public Path revision(String message, RevisionOptions options, Path sourceRoot, String packageName) {
+    List<String> revises = options.head().equals("head") ? revises() : graph.resolve(options.head(), List.of());
+    for (String id : revises) {
+      if (!graph.children(id).isEmpty() && !options.splice()) {
+        throw new MigrateException(ErrorCode.TARGET, "Revision " + id + " is not a head revision (it is revised by "
+            + String.join(", ", graph.children(id)) + "); add -Dsplice to start a new branch from it.");
+      }
+    }
+    List<String> dependsOn = new ArrayList<>();
+    for (String d : options.dependsOn()) {
+      dependsOn.add(graph.find(d).id());
+    }
+    for (String label : options.branchLabels()) {
+      if (graph.branchesByLabel().containsKey(label)) {
+        throw new MigrateException(ErrorCode.REVISION_GRAPH, "Branch label '" + label + "' is declared already, by "
+            + graph.find(label).id() + " (" + graph.find(label).sourceFile() + "). Choose another label.");
+      }
+    }
     MigrationSpec spec = MigrationSpec.empty(packageName, RevisionNames.className(message, now()),
-        RevisionNames.newRevisionId(), revises(), message);
+        RevisionNames.newRevisionId(), revises, message).withBranch(options.branchLabels(), dependsOn);
     return write(spec, sourceRoot);
+  }
+
+  /**
+   * Writes a merge revision that revises {@code revisions} (default: every head), joining their branches into one
+   * head (Alembic's {@code merge}). It changes nothing by itself. Needs no database.
+   *
+   * @param revisions targets naming the revisions to merge (ids, partial ids, {@code <label>@head}); empty for
+   *     {@code heads}
+   * @return the file written
+   * @throws MigrateException {@link ErrorCode#TARGET} if fewer than two revisions are named or one cannot be
+   *     resolved; {@link ErrorCode#IO} if the file cannot be written
+   */
+  public Path merge(String message, List<String> revisions, Path sourceRoot, String packageName) {
+    List<String> ids = new ArrayList<>();
+    for (String target : revisions.isEmpty() ? List.of("heads") : revisions) {
+      for (String id : graph.resolve(target, List.of())) {
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    }
+    if (ids.size() < 2) {
+      throw new MigrateException(ErrorCode.TARGET, "Nothing to merge: " + (ids.isEmpty() ? "there are no revisions"
+          : "only " + ids.get(0) + " is named") + ". A merge joins two or more heads"
+          + (graph.heads().size() > 1 ? " (heads: " + String.join(", ", graph.heads()) + ")" : "") + ".");
+    }
+    MigrationSpec spec = MigrationSpec.empty(packageName, RevisionNames.className(message, now()),
+        RevisionNames.newRevisionId(), graph.sorted(ids), message);
+    return write(spec, sourceRoot);
+  }
+
+  /**
+   * Checks that the migrations reach the model (Alembic's {@code check}, Django's {@code makemigrations --check}),
+   * that the graph has one head, and that no revision applied to the database was edited since.
+   *
+   * @param mode {@code offline} (replay the ops into an in-memory model; no database), {@code replay} (apply every
+   *     revision in a throwaway schema of the configured database, compare, drop it) or {@code live} (compare the
+   *     configured schema, which must be at head)
+   * @param model the target model, normally the compiled snapshot's
+   * @return the problems found; {@link CheckResult#passed()} says whether there were none
+   * @throws MigrateException {@link ErrorCode#CONFIGURATION} for an unknown mode or {@code replay}/{@code live}
+   *     without a database, {@link ErrorCode#MIGRATION_FAILED} if a revision fails in the throwaway schema,
+   *     {@link ErrorCode#CONNECTION} on database errors
+   */
+  public CheckResult check(String mode, Database model) {
+    Database target = model.relativeTo(config.schema);
+    List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    ModelCheck.heads(graph).ifPresent(problems::add);
+    ModelCheck check = new ModelCheck(config.dialect);
+    List<String> differences;
+    switch (mode) {
+      case "offline": {
+        ModelCheck.Replayed replayed = ModelCheck.replay(graph, target);
+        problems.addAll(replayed.problems());
+        notes.addAll(replayed.notes());
+        differences = check.differences(replayed.database(), target, replayed.unknownTables(), notes);
+        break;
+      }
+      case "replay":
+        differences = check.differences(replayInThrowawaySchema(), target, Map.of(), notes);
+        problems.addAll(drift());
+        break;
+      case "live": {
+        List<String> heads = runner().current();
+        if (problems.isEmpty() && !heads.equals(revises())) {
+          throw new MigrateException(ErrorCode.NOT_AT_HEAD, "The live check needs schema " + config.schema + " of "
+              + config.connections.describe() + " at head " + String.join(", ", revises()) + ", but it is at "
+              + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ". Run `mvn migrate:upgrade` first, or use"
+              + " -Dmigrate.check=replay, which needs no particular state.");
+        }
+        differences = check.differences(introspect(config.schema), target, Map.of(), notes);
+        problems.addAll(drift());
+        break;
+      }
+      default:
+        throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown check mode '" + mode + "': use"
+            + " -Dmigrate.check=replay (default with a database), live or offline.");
+    }
+    problems.addAll(differences);
+    return new CheckResult(mode, problems, notes, differences.isEmpty() ? null : CheckResult.AUTOGEN_FIX);
+  }
+
+  private List<String> drift() {
+    List<String> heads = runner().current();
+    return ModelCheck.drift(graph, heads, runner().appliedHistory(), config.schema);
+  }
+
+  /** Applies every head in a new schema of the configured database, reads it back, drops it. */
+  private Database replayInThrowawaySchema() {
+    String scratch = "migrate_check_" + RevisionNames.newRevisionId();
+    Runner scratchRunner = new Runner(config.dialect, connections(), scratch, graph, config.lockTimeout,
+        line -> { });
+    try {
+      if (!graph.isEmpty()) {
+        scratchRunner.upgrade("heads");
+      }
+      return introspect(scratch);
+    } finally {
+      try (Connection c = connections().open(); Statement statement = c.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + config.dialect.quote(scratch) + " CASCADE");
+      } catch (SQLException e) {
+        config.log.accept("Could not drop the check's scratch schema " + scratch + ": " + e.getMessage()
+            + "; drop it by hand");
+      }
+    }
+  }
+
+  private Database introspect(String schema) {
+    try (Connection c = connections().open()) {
+      if (!config.dialect.versionStore().schemaExists(c, schema)) {
+        return Database.empty();
+      }
+      return config.dialect.introspect(c, schema, OWN_TABLES);
+    } catch (SQLException e) {
+      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
+          + config.connections.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ConnectionSource connections() {
+    runner();
+    return config.connections;
   }
 
   private List<String> revises() {
@@ -323,14 +628,13 @@ public final class Migrate {
     /**
      * Loads the migrations and checks their graph.
      *
-     * @throws MigrateException {@link ErrorCode#CONFIGURATION} if no database was configured,
-     *     {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid chain or a listed class is missing
+     * <p>Without a database ({@link #dataSource} or {@link #connection}) only graph inspection, offline SQL with
+     * a start revision, new revision files and the offline check work; the other verbs throw
+     * {@link ErrorCode#CONFIGURATION}.
+     *
+     * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid chain or a listed class is missing
      */
     public Migrate load() {
-      if (connections == null) {
-        throw new MigrateException(ErrorCode.CONFIGURATION, "No database configured: call dataSource(...) or"
-            + " connection(...) before load().");
-      }
       Set<Class<?>> classes = new LinkedHashSet<>(migrations);
       for (ClassLoader loader : classLoaders) {
         classes.addAll(listedRevisions(loader));

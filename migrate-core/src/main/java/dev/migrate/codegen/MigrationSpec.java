@@ -19,6 +19,8 @@ import javax.lang.model.SourceVersion;
  * @param downgrade the ops of {@code downgrade}, in order: normally {@link #downgradeOf(List)} of {@code upgrade}
  * @param notes what the user should review beyond what the ops say, one sentence each (for example a suspected
  *     rename); the destructive upgrade ops are listed in the header without being repeated here
+ * @param branchLabels the branch labels the revision declares ({@code @Revision(branchLabels)}); empty for none
+ * @param dependsOn the revisions it depends on without revising them ({@code @Revision(dependsOn)}); empty for none
  */
 public record MigrationSpec(
     String packageName,
@@ -28,7 +30,9 @@ public record MigrationSpec(
     String message,
     List<Op> upgrade,
     List<Op> downgrade,
-    List<String> notes) {
+    List<String> notes,
+    List<String> branchLabels,
+    List<String> dependsOn) {
 
   public MigrationSpec {
     Objects.requireNonNull(packageName, "packageName");
@@ -49,6 +53,20 @@ public record MigrationSpec(
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
     notes = List.copyOf(notes);
+    branchLabels = List.copyOf(branchLabels);
+    dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** A spec without branch labels and dependencies. */
+  public MigrationSpec(String packageName, String className, String revisionId, List<String> revises, String message,
+      List<Op> upgrade, List<Op> downgrade, List<String> notes) {
+    this(packageName, className, revisionId, revises, message, upgrade, downgrade, notes, List.of(), List.of());
+  }
+
+  /** This spec declaring {@code branchLabels} and depending on {@code dependsOn}. */
+  public MigrationSpec withBranch(List<String> branchLabels, List<String> dependsOn) {
+    return new MigrationSpec(packageName, className, revisionId, revises, message, upgrade, downgrade, notes,
+        branchLabels, dependsOn);
   }
 
   /**

@@ -42,6 +42,35 @@ public interface VersionStore {
   void setHeads(Connection connection, List<String> heads) throws SQLException;
 
   /**
+   * The statements that create {@code schema} if {@code create} and make it the current schema, for the head of an
+   * offline script ({@code CREATE SCHEMA IF NOT EXISTS ...}, {@code SET search_path TO ...}); no trailing
+   * semicolons.
+   */
+  List<String> useSchemaStatements(String schema, boolean create);
+
+  /**
+   * The statements that create the version and history tables if they are missing, as plain DDL for an offline
+   * script; no trailing semicolons.
+   */
+  List<String> createTablesStatements();
+
+  /**
+   * The statements that turn the version table's rows {@code removed} into {@code added}, with the ids as literals,
+   * as Alembic writes them: one {@code UPDATE} per row that one revision replaces, a {@code DELETE} for each further
+   * removed row (a merge collapses rows), an {@code INSERT} for each further added row (a new branch, or the
+   * parents a downgraded merge restores). Each statement changes exactly one row. Empty when both are empty.
+   */
+  List<String> changeHeadsStatements(List<String> removed, List<String> added);
+
+  /**
+   * The statement that appends a successful run to the history table with literal values, for offline scripts
+   * (duration 0, {@code applied_at} and {@code applied_by} as the database sets them when the script runs).
+   *
+   * @param checksum the revision's checksum, or {@code null}
+   */
+  String recordHistoryStatement(String revision, String direction, String checksum);
+
+  /**
    * Appends one row to the history table.
    *
    * @param revision the revision id
@@ -67,7 +96,11 @@ public interface VersionStore {
   /** Releases the session advisory lock for {@code key}. */
   void unlock(Connection connection, long key) throws SQLException;
 
-  /** One row of the history table. {@code appliedAt} is an ISO-8601 instant. */
+  /**
+   * One row of the history table. {@code appliedAt} is an ISO-8601 instant; {@code direction} is {@code upgrade},
+   * {@code downgrade} or {@code stamp}; {@code checksum} is the SHA-256 hex digest of the revision's upgrade ops
+   * when it ran, {@code null} if not recorded.
+   */
   record HistoryRow(String revision, String direction, String appliedAt, String appliedBy, long durationMillis,
-      boolean success) {}
+      boolean success, String checksum) {}
 }

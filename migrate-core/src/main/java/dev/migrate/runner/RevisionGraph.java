@@ -2,187 +2,599 @@ package dev.migrate.runner;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The revisions of one chain, linked by their down revisions, validated once. This version supports one linear
- * chain (one base, one head, no merge points); a later version widens it to Alembic's branches, merges and labels.
+ * The revisions of one project, linked by their down revisions ({@code revises}) and dependencies
+ * ({@code dependsOn}), validated once: Alembic's revision map, with Alembic's words.
+ *
+ * <ul>
+ *   <li>A <b>base</b> revises nothing; there may be several (independent branches, usually labelled).
+ *   <li>A <b>head</b> is a revision that no other revision revises; several heads mean the graph has branches that
+ *       are not merged yet.
+ *   <li>A <b>branch point</b> is revised by two or more revisions; a <b>merge point</b> revises two or more.
+ *   <li>A <b>dependency</b> ({@code dependsOn}) must be applied before the revision that names it, but is not its
+ *       down revision: it does not join the two branches.
+ *   <li>A <b>branch label</b> declared on a revision applies, as in Alembic, to that revision, all its descendants,
+ *       and its ancestors up to the preceding branch point; {@code <label>@head} is the head carrying it.
+ * </ul>
+ *
+ * <p>Every walk over the graph is iterative (work lists, Kahn's algorithm), so chains of any length and any shape
+ * are handled without recursion. The database side follows Alembic's version table: it holds the applied revisions
+ * that no other applied revision revises or depends on, one row each ({@link #headsAfter}).
  */
 public final class RevisionGraph {
 
-  private final List<RevisionInfo> chain;
-  private final Map<String, Integer> positions = new HashMap<>();
+  private static final Pattern RELATIVE = Pattern.compile("(.*?)([+-])(\\d+)");
 
-  private RevisionGraph(List<RevisionInfo> chain) {
-    this.chain = List.copyOf(chain);
-    for (int i = 0; i < chain.size(); i++) {
-      positions.put(chain.get(i).id(), i);
-    }
-  }
+  /** Every revision, parents before children; among revisions ready at the same time, one branch is finished first. */
+  private final List<RevisionInfo> order;
+  private final Map<String, RevisionInfo> byId;
+  private final Map<String, Integer> position = new HashMap<>();
+  /** Down revisions plus resolved dependencies, per revision. */
+  private final Map<String, List<String>> parents = new HashMap<>();
+  /** Revisions that revise it, per revision (sorted ids). */
+  private final Map<String, List<String>> children = new HashMap<>();
+  /** Revisions that revise it or depend on it, per revision. */
+  private final Map<String, List<String>> dependents = new HashMap<>();
+  /** The revision that declares each label. */
+  private final Map<String, String> labelOwners = new TreeMap<>();
+  /** The labels each revision carries, declared or propagated. */
+  private final Map<String, Set<String>> labels = new HashMap<>();
+  private final List<String> heads;
+  private final List<String> bases;
 
-  /**
-   * Links {@code revisions} (in any order) into a chain.
-   *
-   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) naming the revisions and classes involved when two
-   *     revisions share an id, a down revision is missing, a revision has several down revisions, there are several
-   *     bases or heads, or the revisions form a cycle
-   */
-  public static RevisionGraph of(List<RevisionInfo> revisions) {
-    Map<String, RevisionInfo> byId = new HashMap<>();
+  private RevisionGraph(List<RevisionInfo> revisions) {
+    byId = new HashMap<>();
     for (RevisionInfo r : revisions) {
       RevisionInfo twin = byId.putIfAbsent(r.id(), r);
       if (twin != null) {
-        throw graphError("Revision id " + r.id() + " is used by both " + twin.type().getName() + " and "
-            + r.type().getName() + ". Give one of them a new id (any 12 hex digits) and fix the revises of its"
-            + " successor.");
+        throw graphError("Revision id " + r.id() + " is used by both " + twin.sourceFile() + " and "
+            + r.sourceFile() + ". Give one of them a new id (any 12 hex digits) and fix the revises of its"
+            + " successors.");
       }
     }
-    Map<String, RevisionInfo> childOf = new HashMap<>();
-    List<RevisionInfo> bases = new ArrayList<>();
     for (RevisionInfo r : revisions) {
-      if (r.revises().size() > 1) {
-        throw graphError("Revision " + r.id() + " (" + r.type().getName() + ") revises " + r.revises()
-            + ": merge points are not supported yet. Keep the chain linear.");
+      for (String label : r.branchLabels()) {
+        String owner = labelOwners.putIfAbsent(label, r.id());
+        if (owner != null) {
+          throw graphError("Branch label '" + label + "' is declared by both " + owner + " ("
+              + byId.get(owner).sourceFile() + ") and " + r.id() + " (" + r.sourceFile() + "). A label names one"
+              + " branch: rename one of them.");
+        }
+        if (byId.containsKey(label)) {
+          throw graphError("Branch label '" + label + "' of " + r.id() + " (" + r.sourceFile() + ") is also a"
+              + " revision id. Choose another label.");
+        }
+      }
+    }
+    for (RevisionInfo r : revisions) {
+      children.put(r.id(), new ArrayList<>());
+      dependents.put(r.id(), new ArrayList<>());
+    }
+    for (RevisionInfo r : revisions) {
+      List<String> up = new ArrayList<>();
+      for (String down : r.revises()) {
+        if (!byId.containsKey(down)) {
+          throw graphError("Revision " + r.id() + " (" + r.sourceFile() + ") revises '" + down + "', which is"
+              + " not among the migrations. Restore the migration class of " + down + ", or correct `revises` in "
+              + r.sourceFile() + ".");
+        }
+        addOnce(up, down);
+        children.get(down).add(r.id());
+      }
+      for (String dependency : r.dependsOn()) {
+        String id = dependencyId(r, dependency);
+        if (id.equals(r.id())) {
+          throw graphError("Revision " + r.id() + " (" + r.sourceFile() + ") depends on itself. Remove '"
+              + dependency + "' from its dependsOn.");
+        }
+        addOnce(up, id);
+      }
+      parents.put(r.id(), List.copyOf(up));
+      for (String p : up) {
+        dependents.get(p).add(r.id());
+      }
+    }
+    children.values().forEach(list -> list.sort(null));
+    dependents.values().forEach(list -> list.sort(null));
+    order = topologicalOrder(revisions);
+    for (int i = 0; i < order.size(); i++) {
+      position.put(order.get(i).id(), i);
+    }
+    List<String> h = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    for (RevisionInfo r : order) {
+      if (children.get(r.id()).isEmpty()) {
+        h.add(r.id());
       }
       if (r.revises().isEmpty()) {
-        bases.add(r);
-        continue;
-      }
-      String down = r.revises().get(0);
-      if (!byId.containsKey(down)) {
-        throw graphError("Revision " + r.id() + " (" + r.type().getName() + ") revises '" + down + "', which is not"
-            + " in the chain. Restore the migration class of " + down + ", or correct `revises` in "
-            + r.type().getSimpleName() + ".");
-      }
-      RevisionInfo sibling = childOf.putIfAbsent(down, r);
-      if (sibling != null) {
-        throw graphError("Multiple heads are present: revisions " + sibling.id() + " (" + sibling.type().getName()
-            + ") and " + r.id() + " (" + r.type().getName() + ") both revise " + down + ". Branches are not supported"
-            + " yet: make one of them revise the other.");
+        b.add(r.id());
       }
     }
-    if (revisions.isEmpty()) {
-      return new RevisionGraph(List.of());
-    }
-    if (bases.size() != 1) {
-      if (bases.isEmpty()) {
-        throw graphError("The revisions form a cycle: none of them is a base (a revision without `revises`)."
-            + " Classes: " + names(revisions));
-      }
-      throw graphError("Multiple bases are present: " + names(bases) + ". Make all but one of them revise another"
-          + " revision.");
-    }
-    List<RevisionInfo> chain = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (RevisionInfo r = bases.get(0); r != null && seen.add(r.id()); r = childOf.get(r.id())) {
-      chain.add(r);
-    }
-    if (chain.size() != revisions.size()) {
-      List<RevisionInfo> stray = new ArrayList<>(revisions);
-      stray.removeIf(r -> seen.contains(r.id()));
-      throw graphError("The revisions " + names(stray) + " form a cycle that no base leads to. Correct their"
-          + " `revises`.");
-    }
-    return new RevisionGraph(chain);
+    h.sort(null);
+    b.sort(null);
+    heads = List.copyOf(h);
+    bases = List.copyOf(b);
+    propagateLabels();
   }
 
-  private static String names(List<RevisionInfo> revisions) {
-    List<String> names = new ArrayList<>();
-    revisions.forEach(r -> names.add(r.id() + " (" + r.type().getName() + ")"));
-    Collections.sort(names);
-    return String.join(", ", names);
+  /**
+   * Links {@code revisions} (in any order) into a graph.
+   *
+   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) naming the revisions and their class files when two
+   *     revisions share an id, a down revision or dependency is missing or ambiguous, a branch label is declared
+   *     twice, or the revisions form a cycle
+   */
+  public static RevisionGraph of(List<RevisionInfo> revisions) {
+    return new RevisionGraph(revisions);
+  }
+
+  private static void addOnce(List<String> list, String id) {
+    if (!list.contains(id)) {
+      list.add(id);
+    }
+  }
+
+  private String dependencyId(RevisionInfo r, String dependency) {
+    if (byId.containsKey(dependency)) {
+      return dependency;
+    }
+    if (labelOwners.containsKey(dependency)) {
+      return labelOwners.get(dependency);
+    }
+    List<String> matches = byId.keySet().stream().filter(id -> id.startsWith(dependency)).sorted().toList();
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    throw graphError("Revision " + r.id() + " (" + r.sourceFile() + ") depends on '" + dependency + "', which "
+        + (matches.isEmpty() ? "is neither a revision nor a branch label" : "is ambiguous: "
+            + String.join(", ", matches)) + ". Correct `dependsOn` in " + r.sourceFile() + ".");
+  }
+
+  /**
+   * Kahn's algorithm over down revisions and dependencies. Ready revisions go on a stack in reverse id order, so a
+   * branch is followed to its end before the next one starts and the order is the same on every run.
+   */
+  private List<RevisionInfo> topologicalOrder(List<RevisionInfo> revisions) {
+    Map<String, Integer> waiting = new HashMap<>();
+    Deque<String> ready = new ArrayDeque<>();
+    List<String> roots = new ArrayList<>();
+    for (RevisionInfo r : revisions) {
+      waiting.put(r.id(), parents.get(r.id()).size());
+      if (parents.get(r.id()).isEmpty()) {
+        roots.add(r.id());
+      }
+    }
+    roots.sort(Comparator.reverseOrder());
+    roots.forEach(ready::push);
+    List<RevisionInfo> sorted = new ArrayList<>(revisions.size());
+    while (!ready.isEmpty()) {
+      String id = ready.pop();
+      sorted.add(byId.get(id));
+      List<String> next = dependents.get(id);
+      for (int i = next.size() - 1; i >= 0; i--) {
+        String child = next.get(i);
+        if (waiting.merge(child, -1, Integer::sum) == 0) {
+          ready.push(child);
+        }
+      }
+    }
+    if (sorted.size() != revisions.size()) {
+      Set<String> done = new HashSet<>();
+      sorted.forEach(r -> done.add(r.id()));
+      List<String> stray = new ArrayList<>();
+      for (RevisionInfo r : revisions) {
+        if (!done.contains(r.id())) {
+          stray.add(r.id() + " (" + r.sourceFile() + ")");
+        }
+      }
+      stray.sort(null);
+      throw graphError("The revisions " + String.join(", ", stray) + " form a cycle (or descend from one):"
+          + " following `revises` and `dependsOn` from them leads back to them. Correct `revises` or `dependsOn`"
+          + " in those classes.");
+    }
+    return List.copyOf(sorted);
+  }
+
+  /** Labels go to the declaring revision, its descendants, and its ancestors up to the preceding branch point. */
+  private void propagateLabels() {
+    for (RevisionInfo r : order) {
+      labels.put(r.id(), new TreeSet<>());
+    }
+    for (Map.Entry<String, String> e : labelOwners.entrySet()) {
+      String label = e.getKey();
+      Deque<String> work = new ArrayDeque<>(List.of(e.getValue()));
+      while (!work.isEmpty()) {
+        String id = work.pop();
+        if (labels.get(id).add(label)) {
+          work.addAll(children.get(id));
+        }
+      }
+      RevisionInfo r = byId.get(e.getValue());
+      while (r.revises().size() == 1) {
+        String down = r.revises().get(0);
+        if (children.get(down).size() != 1) {
+          break;
+        }
+        labels.get(down).add(label);
+        r = byId.get(down);
+      }
+    }
   }
 
   private static MigrateException graphError(String message) {
     return new MigrateException(ErrorCode.REVISION_GRAPH, message);
   }
 
-  /** The revisions from base to head. */
-  public List<RevisionInfo> chain() {
-    return chain;
+  private static MigrateException targetError(String message) {
+    return new MigrateException(ErrorCode.TARGET, message);
   }
 
-  /** The head revision, or empty when there are no revisions. */
-  public Optional<RevisionInfo> head() {
-    return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
+  // ------------------------------------------------------------------------------------------------- queries
+
+  /** Every revision, parents (down revisions and dependencies) before children. */
+  public List<RevisionInfo> revisions() {
+    return order;
+  }
+
+  /** Whether the graph has no revisions. */
+  public boolean isEmpty() {
+    return order.isEmpty();
+  }
+
+  /** Whether {@code id} is the full id of a revision. */
+  public boolean contains(String id) {
+    return byId.containsKey(id);
   }
 
   /**
-   * The position of {@code id} in {@link #chain()}, {@code -1} for {@code null} (base).
+   * The revision with the full id {@code id}.
    *
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if the id is not in the chain
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if there is none
    */
-  public int position(String id) {
-    if (id == null) {
-      return -1;
+  public RevisionInfo get(String id) {
+    RevisionInfo r = byId.get(id);
+    if (r == null) {
+      throw notFound(id);
     }
-    Integer position = positions.get(id);
-    if (position == null) {
-      throw new MigrateException(ErrorCode.TARGET, "Revision '" + id + "' not found in the migrations"
-          + (chain.isEmpty() ? " (there are none)" : " (head is " + head().orElseThrow().id() + ")") + ".");
-    }
-    return position;
+    return r;
+  }
+
+  /** The head ids (revisions no other revision revises), sorted. */
+  public List<String> heads() {
+    return heads;
+  }
+
+  /** The base ids (revisions that revise nothing), sorted. */
+  public List<String> bases() {
+    return bases;
   }
 
   /**
-   * The revision a full or partial id names.
+   * The one head, or empty when there are no revisions.
+   *
+   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) "Multiple heads are present: ..." when the graph has
+   *     several heads
+   */
+  public Optional<RevisionInfo> head() {
+    if (heads.size() > 1) {
+      throw multipleHeads(heads, graphError(""));
+    }
+    return heads.isEmpty() ? Optional.empty() : Optional.of(byId.get(heads.get(0)));
+  }
+
+  private static MigrateException multipleHeads(List<String> ids, MigrateException kind) {
+    return new MigrateException(kind.code(), "Multiple heads are present: " + String.join(", ", ids)
+        + "; run `mvn migrate:merge -Dmessage=...` or target one head (-Drevision=<id> or <label>@head, or heads"
+        + " for all).");
+  }
+
+  /** The ids of the revisions that revise {@code id}, sorted. */
+  public List<String> children(String id) {
+    get(id);
+    return List.copyOf(children.get(id));
+  }
+
+  /** The down revisions and resolved dependencies of {@code id}. */
+  public List<String> parents(String id) {
+    get(id);
+    return parents.get(id);
+  }
+
+  /** The dependencies of {@code id} as full ids. */
+  public List<String> dependencies(String id) {
+    List<String> all = new ArrayList<>(parents(id));
+    all.removeAll(byId.get(id).revises());
+    return all;
+  }
+
+  /** Whether two or more revisions revise {@code id}. */
+  public boolean isBranchPoint(String id) {
+    return children(id).size() > 1;
+  }
+
+  /** Whether {@code id} revises two or more revisions. */
+  public boolean isMergePoint(String id) {
+    return get(id).revises().size() > 1;
+  }
+
+  /** The branch points, parents first. */
+  public List<String> branchPoints() {
+    return order.stream().map(RevisionInfo::id).filter(this::isBranchPoint).toList();
+  }
+
+  /** The branch labels {@code id} carries, declared on it or propagated to it, sorted. */
+  public Set<String> labels(String id) {
+    get(id);
+    return Set.copyOf(labels.get(id));
+  }
+
+  /** The labels {@code id} declares itself. */
+  public List<String> declaredLabels(String id) {
+    return get(id).branchLabels();
+  }
+
+  /**
+   * {@code ids} and every revision they revise or depend on, directly or not: the revisions a database whose
+   * version table holds {@code ids} has applied.
+   */
+  public Set<String> ancestorsOrSelf(Collection<String> ids) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> work = new ArrayDeque<>(ids);
+    while (!work.isEmpty()) {
+      String id = work.pop();
+      if (seen.add(id)) {
+        work.addAll(parents(id));
+      }
+    }
+    return seen;
+  }
+
+  /** {@code ids} and every revision that revises or depends on them, directly or not. */
+  public Set<String> descendantsOrSelf(Collection<String> ids) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> work = new ArrayDeque<>(ids);
+    while (!work.isEmpty()) {
+      String id = work.pop();
+      get(id);
+      if (seen.add(id)) {
+        work.addAll(dependents.get(id));
+      }
+    }
+    return seen;
+  }
+
+  private List<RevisionInfo> inOrder(Collection<String> ids) {
+    List<RevisionInfo> list = new ArrayList<>(ids.size());
+    ids.forEach(id -> list.add(byId.get(id)));
+    list.sort(Comparator.comparingInt(r -> position.get(r.id())));
+    return list;
+  }
+
+  /** {@code ids} sorted parents first (the graph's order). */
+  public List<String> sorted(Collection<String> ids) {
+    return inOrder(ids).stream().map(RevisionInfo::id).toList();
+  }
+
+  // -------------------------------------------------------------------------------------------------- lookup
+
+  /**
+   * The revision a full id, an unambiguous prefix of one, or a branch label names (a label names the revision that
+   * declares it).
    *
    * @throws MigrateException ({@link ErrorCode#TARGET}) if none matches ("Revision '9z' not found") or several do
    *     ("Revision 'a1' is ambiguous: a1b2c3..., a1f09e...")
    */
-  public RevisionInfo find(String idOrPrefix) {
-    Integer exact = positions.get(idOrPrefix);
+  public RevisionInfo find(String ident) {
+    RevisionInfo exact = byId.get(ident);
     if (exact != null) {
-      return chain.get(exact);
+      return exact;
     }
-    List<RevisionInfo> matches = chain.stream().filter(r -> r.id().startsWith(idOrPrefix)).toList();
+    String owner = labelOwners.get(ident);
+    if (owner != null) {
+      return byId.get(owner);
+    }
+    List<String> matches = byId.keySet().stream().filter(id -> id.startsWith(ident)).sorted().toList();
     if (matches.isEmpty()) {
-      throw new MigrateException(ErrorCode.TARGET, "Revision '" + idOrPrefix + "' not found. Run `mvn"
-          + " migrate:history` to list the revisions.");
+      throw notFound(ident);
     }
     if (matches.size() > 1) {
-      throw new MigrateException(ErrorCode.TARGET, "Revision '" + idOrPrefix + "' is ambiguous: "
-          + String.join(", ", matches.stream().map(RevisionInfo::id).sorted().toList())
+      throw targetError("Revision '" + ident + "' is ambiguous: " + String.join(", ", matches)
           + ". Give more characters of the id.");
     }
-    return matches.get(0);
+    return byId.get(matches.get(0));
+  }
+
+  private MigrateException notFound(String ident) {
+    return targetError("Revision '" + ident + "' not found. Run `mvn migrate:history` to list the revisions"
+        + (labelOwners.isEmpty() ? "" : " (branch labels: " + String.join(", ", labelOwners.keySet()) + ")") + ".");
+  }
+
+  // ------------------------------------------------------------------------------------------------- targets
+
+  /**
+   * Resolves a target to the revisions it names, as the set of heads the database should end at (empty for base),
+   * parents first.
+   *
+   * <p>Targets, as in Alembic: {@code head} (the one head; an error when there are several), {@code heads},
+   * {@code base}, a full or unambiguous partial revision id or a branch label, {@code +N} and {@code -N} (relative
+   * to the database's current head), {@code head-N}, {@code <rev>+N} and {@code <rev>-N}, and the branch forms
+   * {@code <label>@head}, {@code <label>@heads}, {@code <label>@+N}, {@code <label>@-N}, {@code <label>@head-N}
+   * (a revision id works in place of the label).
+   *
+   * @param current the revisions in the version table (empty at base)
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target is malformed, unknown, ambiguous, names
+   *     several heads where one is needed, or steps out of the graph
+   */
+  public List<String> resolve(String target, Collection<String> current) {
+    String t = target.trim();
+    if (t.isEmpty()) {
+      throw malformed(target);
+    }
+    if (byId.containsKey(t) || labelOwners.containsKey(t)) {
+      return List.of(find(t).id());
+    }
+    int at = t.indexOf('@');
+    if (at >= 0) {
+      String scopeName = t.substring(0, at);
+      Scope scope = scope(scopeName);
+      return resolveIn(t, t.substring(at + 1), scope, current);
+    }
+    return resolveIn(t, t, null, current);
+  }
+
+  /** What {@code <label>@} or {@code <rev>@} narrows a target to. */
+  private record Scope(String name, Set<String> members) {}
+
+  private Scope scope(String name) {
+    if (name.isEmpty()) {
+      throw malformed(name + "@");
+    }
+    Set<String> members = new HashSet<>();
+    if (labelOwners.containsKey(name)) {
+      labels.forEach((id, carried) -> {
+        if (carried.contains(name)) {
+          members.add(id);
+        }
+      });
+    } else {
+      String id = find(name).id();
+      Deque<String> work = new ArrayDeque<>(List.of(id));
+      while (!work.isEmpty()) {
+        String next = work.pop();
+        if (members.add(next)) {
+          work.addAll(children.get(next));
+        }
+      }
+      members.addAll(ancestorsOrSelf(List.of(id)));
+    }
+    return new Scope(name, members);
+  }
+
+  private List<String> resolveIn(String whole, String t, Scope scope, Collection<String> current) {
+    List<String> scopedHeads = scope == null ? heads
+        : heads.stream().filter(scope.members()::contains).toList();
+    switch (t) {
+      case "heads":
+        return sorted(scopedHeads);
+      case "head":
+        return List.of(oneHead(whole, scopedHeads));
+      case "base":
+        return List.of();
+      default:
+        break;
+    }
+    if (t.startsWith("head-") || t.startsWith("head+")) {
+      int n = steps(whole, t.substring(5));
+      String head = oneHead(whole, scopedHeads);
+      return t.charAt(4) == '-' ? walkDown(whole, head, n) : walkUp(whole, head, n, scope);
+    }
+    Matcher relative = RELATIVE.matcher(t);
+    if (relative.matches()) {
+      String from = relative.group(1);
+      boolean up = relative.group(2).equals("+");
+      int n = steps(whole, relative.group(3));
+      String start;
+      if (from.isEmpty()) {
+        List<String> here = current.stream().filter(id -> scope == null || scope.members().contains(id)).toList();
+        if (here.size() > 1) {
+          throw targetError("Relative target '" + whole + "' is ambiguous: the database is at several heads ("
+              + String.join(", ", sorted(here)) + "). Name the branch: <rev>" + relative.group(2) + n
+              + " or <label>@" + relative.group(2) + n + ".");
+        }
+        start = here.isEmpty() ? null : here.get(0);
+      } else {
+        start = find(from).id();
+      }
+      if (up) {
+        return walkUp(whole, start, n, scope);
+      }
+      if (start == null) {
+        throw targetError("Target '" + whole + "' is out of range: the database is at base, there is nothing"
+            + " below it.");
+      }
+      return walkDown(whole, start, n);
+    }
+    if (scope != null) {
+      throw malformed(whole);
+    }
+    return List.of(find(t).id());
+  }
+
+  private String oneHead(String target, List<String> candidates) {
+    if (candidates.isEmpty()) {
+      throw targetError("Target '" + target + "' names no head: there are no revisions yet.");
+    }
+    if (candidates.size() > 1) {
+      throw multipleHeads(candidates, targetError(""));
+    }
+    return candidates.get(0);
+  }
+
+  /** {@code n} steps up from {@code start} ({@code null}: base), each step to the one revision that revises it. */
+  private List<String> walkUp(String target, String start, int n, Scope scope) {
+    String at = start;
+    for (int i = 1; i <= n; i++) {
+      List<String> next = at == null ? bases : children.get(at);
+      if (scope != null) {
+        next = next.stream().filter(scope.members()::contains).toList();
+      }
+      if (next.isEmpty()) {
+        throw targetError("Target '" + target + "' is out of range: " + (at == null ? "there are no revisions"
+            : at + " is a head") + ", " + (n - i + 1) + " step(s) short.");
+      }
+      if (next.size() > 1) {
+        throw targetError("Relative target '" + target + "' is ambiguous: " + (at == null ? "there are several"
+            + " bases" : at + " is a branch point") + " (" + String.join(", ", next) + "). Name the branch:"
+            + " <label>@+N, or a revision id.");
+      }
+      at = next.get(0);
+    }
+    return at == null ? List.of() : List.of(at);
   }
 
   /**
-   * Resolves a target to a position in {@link #chain()} ({@code -1} is base).
-   *
-   * <p>Targets, as in Alembic: {@code head}, {@code base}, {@code +N} and {@code -N} (relative to {@code current}),
-   * {@code head-N}, and a full or unambiguous partial revision id.
-   *
-   * @param current the position the database is at, {@code -1} for base
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target is malformed, unknown, ambiguous or out of range
+   * {@code n} steps down from {@code start}: its down revisions after the last step (both sides of a merge point),
+   * the one down revision at each step before.
    */
-  public int resolve(String target, int current) {
-    String t = target.trim();
-    int last = chain.size() - 1;
-    if (t.equals("head") || t.equals("heads")) {
-      return last;
+  private List<String> walkDown(String target, String start, int n) {
+    String at = start;
+    if (n == 0) {
+      return List.of(at);
     }
-    if (t.equals("base")) {
-      return -1;
+    for (int i = 1; ; i++) {
+      List<String> down = byId.get(at).revises();
+      if (i == n) {
+        return sorted(down);
+      }
+      if (down.isEmpty()) {
+        throw targetError("Target '" + target + "' is out of range: " + at + " is a base, " + (n - i)
+            + " step(s) short.");
+      }
+      if (down.size() > 1) {
+        throw targetError("Relative target '" + target + "' is ambiguous: " + at + " is a merge point of "
+            + String.join(", ", down) + ". Name a revision below it: <rev>-N.");
+      }
+      at = down.get(0);
     }
-    if (t.startsWith("head-")) {
-      return inRange(t, last - steps(t, t.substring(5)));
-    }
-    if (t.startsWith("+")) {
-      return inRange(t, current + steps(t, t.substring(1)));
-    }
-    if (t.startsWith("-")) {
-      return inRange(t, current - steps(t, t.substring(1)));
-    }
-    return position(find(t).id());
   }
 
   private static int steps(String target, String digits) {
@@ -194,15 +606,168 @@ public final class RevisionGraph {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' is not a revision: use head, base, +N,"
-        + " -N, head-N, or a full or partial revision id.");
+    throw malformed(target);
   }
 
-  private int inRange(String target, int position) {
-    if (position < -1 || position >= chain.size()) {
-      throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' is out of range: the chain has "
-          + chain.size() + " revision(s) between base and head.");
+  private static MigrateException malformed(String target) {
+    return targetError("Target '" + target + "' is not a revision: use head, heads, base, +N, -N, head-N, a full"
+        + " or partial revision id, <rev>+N, <rev>-N, or <label>@head.");
+  }
+
+  // -------------------------------------------------------------------------------------------------- plans
+
+  private String currentText(Collection<String> current) {
+    if (current.isEmpty()) {
+      return "revision <base>";
     }
-    return position;
+    return (current.size() == 1 ? "revision " : "revisions ") + String.join(", ", sorted(current));
+  }
+
+  /**
+   * The revisions to apply, parents first, so that a database whose version table holds {@code current} includes
+   * {@code target}: every ancestor of the target (by down revision or dependency) that is not applied yet.
+   * Branches the target does not need are left alone.
+   *
+   * @param target a resolved target ({@link #resolve})
+   * @param targetText the target as the user typed it, for messages
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is applied already but is not current
+   *     (it lies behind the database: a downgrade reaches it)
+   */
+  public List<RevisionInfo> upgradePlan(Collection<String> current, List<String> target, String targetText) {
+    Set<String> applied = ancestorsOrSelf(current);
+    for (String t : target) {
+      if (applied.contains(t) && !current.contains(t)) {
+        throw targetError("Target '" + targetText + "' (" + t + ") is behind the current "
+            + currentText(current) + ". Use `mvn migrate:downgrade -Drevision=" + targetText
+            + "` to go back.");
+      }
+    }
+    Set<String> needed = ancestorsOrSelf(target);
+    needed.removeAll(applied);
+    return inOrder(needed);
+  }
+
+  /**
+   * The revisions to revert, children first, so that the database keeps {@code target} and drops what was applied
+   * on top of it: every applied revision that revises a target revision, directly or not, and every applied
+   * revision that revises or depends on one of those (for base: every applied revision). Branches that merely
+   * depend on the target are left alone.
+   *
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is not applied (it lies ahead)
+   */
+  public List<RevisionInfo> downgradePlan(Collection<String> current, List<String> target, String targetText) {
+    Set<String> applied = ancestorsOrSelf(current);
+    for (String t : target) {
+      if (!applied.contains(t)) {
+        throw targetError("Target '" + targetText + "' (" + t + ") is ahead of the current "
+            + currentText(current) + ". Use `mvn migrate:upgrade -Drevision=" + targetText + "` to go forward.");
+      }
+    }
+    Set<String> remove = new HashSet<>(applied);
+    if (!target.isEmpty()) {
+      // what was built on the target along its branches (revises), then whatever still depends on that
+      Set<String> above = new HashSet<>();
+      Deque<String> work = new ArrayDeque<>();
+      target.forEach(t -> work.addAll(children.get(t)));
+      while (!work.isEmpty()) {
+        String id = work.pop();
+        if (above.add(id)) {
+          work.addAll(children.get(id));
+        }
+      }
+      remove.retainAll(above);
+      String start = relativeDownStart(targetText, current);
+      if (start != null) {
+        // a relative step (-N, <rev>-N, <label>@-N) reverts that branch only, not its siblings
+        Set<String> line = new HashSet<>();
+        Deque<String> down = new ArrayDeque<>(List.of(start));
+        while (!down.isEmpty()) {
+          String id = down.pop();
+          if (line.add(id)) {
+            down.addAll(byId.get(id).revises());
+          }
+        }
+        remove.retainAll(line);
+      }
+      for (RevisionInfo r : order) {
+        if (applied.contains(r.id()) && parents.get(r.id()).stream().anyMatch(remove::contains)) {
+          remove.add(r.id());
+        }
+      }
+      remove.removeAll(ancestorsOrSelf(target));
+    }
+    List<RevisionInfo> plan = inOrder(remove);
+    Collections.reverse(plan);
+    return plan;
+  }
+
+  /** The revision a relative downward target steps from, or {@code null} when the target is not one. */
+  private String relativeDownStart(String text, Collection<String> current) {
+    String t = text.trim();
+    Scope scope = null;
+    int at = t.indexOf('@');
+    if (at > 0 && !byId.containsKey(t) && !labelOwners.containsKey(t)) {
+      scope = scope(t.substring(0, at));
+      t = t.substring(at + 1);
+    }
+    Matcher m = RELATIVE.matcher(t);
+    if (byId.containsKey(t) || labelOwners.containsKey(t) || !m.matches() || !m.group(2).equals("-")
+        || m.group(1).equals("head")) {
+      return null;
+    }
+    if (!m.group(1).isEmpty()) {
+      return find(m.group(1)).id();
+    }
+    Scope s = scope;
+    List<String> here = current.stream().filter(id -> s == null || s.members().contains(id)).toList();
+    return here.size() == 1 ? here.get(0) : null;
+  }
+
+  /**
+   * The version table after applying ({@code up}) or reverting {@code revision} on a database at {@code heads}:
+   * Alembic's rule that the table holds the applied revisions no other applied revision revises or depends on. An
+   * upgrade replaces the revision's parents among the heads by the revision (a merge collapses rows, a new branch
+   * adds one); a downgrade removes it and restores those parents that nothing else applied still builds on.
+   *
+   * @return the new heads, parents first
+   */
+  public List<String> headsAfter(Collection<String> heads, RevisionInfo revision, boolean up) {
+    Set<String> next = new LinkedHashSet<>(heads);
+    if (up) {
+      next.removeAll(parents(revision.id()));
+      next.add(revision.id());
+      return sorted(next);
+    }
+    next.remove(revision.id());
+    Set<String> applied = ancestorsOrSelf(next);
+    for (String p : parents(revision.id())) {
+      if (!applied.contains(p)) {
+        next.add(p);   // nothing still applied revises or depends on it: it is a head again
+      }
+    }
+    return sorted(next);
+  }
+
+  /**
+   * The revisions between {@code lower} and {@code upper}, both included, newest first: Alembic's
+   * {@code history -r lower:upper}. An empty lower means from base, an empty upper means up to the heads.
+   */
+  public List<RevisionInfo> range(Collection<String> lower, Collection<String> upper) {
+    Set<String> in = new HashSet<>(upper.isEmpty() ? byId.keySet() : ancestorsOrSelf(upper));
+    if (!lower.isEmpty()) {
+      in.retainAll(descendantsOrSelf(lower));
+    }
+    List<RevisionInfo> list = inOrder(in);
+    Collections.reverse(list);
+    return list;
+  }
+
+  /** Ids grouped by the labels carried, for {@code migrate:branches}: label → its revisions, parents first. */
+  public Map<String, List<String>> branchesByLabel() {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (String label : labelOwners.keySet()) {
+      map.put(label, order.stream().map(RevisionInfo::id).filter(id -> labels.get(id).contains(label)).toList());
+    }
+    return map;
   }
 }

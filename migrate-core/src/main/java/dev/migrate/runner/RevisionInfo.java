@@ -2,25 +2,45 @@ package dev.migrate.runner;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.ops.Op;
 import dev.migrate.runtime.Migration;
+import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One revision of the chain: what its {@code @Revision} says, and the class that states its changes.
+ * One revision of the graph: what its {@code @Revision} says, and the class that states its changes.
  *
  * @param id the revision id
- * @param revises the down revision ids; empty for a base revision
+ * @param revises the down revision ids; empty for a base revision, two or more for a merge point
  * @param message the message
  * @param type the migration class
+ * @param dependsOn revisions (ids, partial ids or branch labels) that must be applied first without being down
+ *     revisions (Alembic's {@code depends_on}); empty for none
+ * @param branchLabels the branch labels this revision declares; empty for none
  */
-public record RevisionInfo(String id, List<String> revises, String message, Class<? extends Migration> type) {
+public record RevisionInfo(String id, List<String> revises, String message, Class<? extends Migration> type,
+    List<String> dependsOn, List<String> branchLabels) {
 
   public RevisionInfo {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
     revises = List.copyOf(revises);
+    message = message == null ? "" : message;
+    dependsOn = List.copyOf(dependsOn);
+    branchLabels = List.copyOf(branchLabels);
+  }
+
+  /** A revision without dependencies and branch labels. */
+  public RevisionInfo(String id, List<String> revises, String message, Class<? extends Migration> type) {
+    this(id, revises, message, type, List.of(), List.of());
   }
 
   /**
@@ -42,7 +62,7 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
           + " 12-hex-digit id it was generated with.");
     }
     return new RevisionInfo(revision.id(), List.of(revision.revises()), revision.message(),
-        type.asSubclass(Migration.class));
+        type.asSubclass(Migration.class), List.of(revision.dependsOn()), List.of(revision.branchLabels()));
   }
 
   /** A new instance of the migration class, made with its no-argument constructor. */
@@ -56,6 +76,63 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
       throw new MigrateException(ErrorCode.MIGRATION_FAILED, "The constructor of revision " + id + " ("
           + type.getName() + ") threw " + e.getCause(), e.getCause());
     }
+  }
+
+  /**
+   * The ops the revision states, recorded by running its {@code upgrade} ({@code up}) or {@code downgrade} method
+   * against a list; nothing is executed.
+   *
+   * @throws MigrateException ({@link ErrorCode#MIGRATION_FAILED}) if the method throws
+   */
+  public List<Op> ops(boolean up) {
+    List<Op> ops = new ArrayList<>();
+    Migration migration = newMigration();
+    Operations op = new Operations(ops::add);
+    try {
+      if (up) {
+        migration.upgrade(op);
+      } else {
+        migration.downgrade(op);
+      }
+    } catch (RuntimeException e) {
+      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + id + " (" + type.getName() + ") threw in "
+          + (up ? "upgrade" : "downgrade") + "(): " + e + ". Nothing was executed for it.", e);
+    }
+    return ops;
+  }
+
+  /**
+   * The checksum recorded in {@code migrate_history}: a SHA-256 hex digest (64 characters) of the canonical text of
+   * the upgrade ops. It changes when, and only when, the revision's upgrade ops change.
+   */
+  public String checksum() {
+    return checksum(ops(true));
+  }
+
+  /** A SHA-256 hex digest of the ops' canonical text ({@link Op#toString()}, one a line). */
+  public static String checksum(List<Op> ops) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Op op : ops) {
+        digest.update(op.toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /**
+   * The source file of the migration class relative to its source root, for messages, for example
+   * {@code com/acme/db/migrations/R20261121_153012_AddPhone.java}.
+   */
+  public String sourceFile() {
+    Class<?> top = type;
+    while (top.getEnclosingClass() != null) {
+      top = top.getEnclosingClass();
+    }
+    return top.getName().replace('.', '/') + ".java";
   }
 
   /** {@code id} abbreviated for messages: the first 12 characters. */

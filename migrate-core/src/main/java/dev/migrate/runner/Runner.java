@@ -5,8 +5,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.ops.Op;
-import dev.migrate.runtime.Migration;
-import dev.migrate.runtime.Operations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,9 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -114,9 +114,81 @@ public final class Runner {
 
   private RunResult run(String target, boolean up) {
     long started = System.nanoTime();
+    return locked(up, c -> {
+      List<String> heads = knownHeads(store.heads(c));
+      List<String> goal = graph.resolve(target, heads);
+      List<RevisionInfo> plan = up ? graph.upgradePlan(heads, goal, target) : graph.downgradePlan(heads, goal, target);
+      String from = joined(heads);
+      List<AppliedRevision> done = new ArrayList<>();
+      for (RevisionInfo revision : plan) {
+        List<String> after = graph.headsAfter(heads, revision, up);
+        done.add(apply(c, revision, heads, after, up));
+        heads = after;
+      }
+      return new RunResult(schema, from, joined(heads), done, (System.nanoTime() - started) / 1_000_000);
+    });
+  }
+
+  /**
+   * Sets the version table to {@code target} without running any migration (Alembic's {@code stamp}), to adopt a
+   * database whose schema is already at that revision. Heads on branches unrelated to the target stay; with
+   * {@code purge} every row is deleted first, also rows naming revisions that do not exist. Records a
+   * {@code stamp} row per new head in the history table, with the revision's checksum.
+   *
+   * @return the version table before and after
+   * @throws MigrateException {@link ErrorCode#TARGET} if the target cannot be resolved, or if the table holds an
+   *     unknown revision and {@code purge} is false
+   */
+  public RunResult stamp(String target, boolean purge) {
+    long started = System.nanoTime();
+    return locked(true, c -> {
+      List<String> before = store.heads(c);
+      List<String> heads = purge ? List.of() : knownHeads(before);
+      List<String> goal = graph.resolve(target, heads);
+      Set<String> related = new HashSet<>(graph.ancestorsOrSelf(goal));
+      related.addAll(graph.descendantsOrSelf(goal));
+      List<String> after = new ArrayList<>();
+      for (String head : heads) {
+        if (!related.contains(head)) {
+          after.add(head);   // another branch: the stamp leaves it where it is
+        }
+      }
+      after.addAll(goal);
+      after = graph.sorted(new LinkedHashSet<>(after));
+      List<String> removed = new ArrayList<>(before);
+      removed.removeAll(after);
+      List<String> added = new ArrayList<>(after);
+      added.removeAll(before);
+      c.setAutoCommit(false);
+      try (Statement statement = c.createStatement()) {
+        for (String sql : store.changeHeadsStatements(removed, added)) {
+          statement.execute(sql);
+        }
+        for (String id : added) {
+          statement.execute(store.recordHistoryStatement(id, "stamp", graph.get(id).checksum()));
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      log.accept("Stamped schema " + schema + ": " + orBase(joined(before)) + " -> " + orBase(joined(after)));
+      return new RunResult(schema, joined(before), joined(after), List.of(),
+          (System.nanoTime() - started) / 1_000_000);
+    });
+  }
+
+  private interface LockedWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Opens a connection, selects (and, for {@code create}, creates) the schema, holds the lock around {@code work}. */
+  private <T> T locked(boolean create, LockedWork<T> work) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(true);
-      store.useSchema(c, schema, up);
+      store.useSchema(c, schema, create);
       long key = lockKey(c.getCatalog());
       if (!store.lock(c, key, lockTimeout)) {
         throw new MigrateException(ErrorCode.LOCKED, "Another migration run holds the lock on schema " + schema
@@ -125,30 +197,7 @@ public final class Runner {
       }
       try {
         store.createTables(c);
-        int current = currentPosition(store.heads(c));
-        int goal = graph.resolve(target, current);
-        String from = idAt(current);
-        List<AppliedRevision> done = new ArrayList<>();
-        if (up) {
-          if (goal < current) {
-            throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' (" + describe(goal)
-                + ") is behind the current revision " + from + " of schema " + schema
-                + ". Use `mvn migrate:downgrade -Drevision=" + target + "` to go back.");
-          }
-          for (int i = current + 1; i <= goal; i++) {
-            done.add(apply(c, graph.chain().get(i), idAt(i - 1), true));
-          }
-        } else {
-          if (goal > current) {
-            throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' (" + describe(goal)
-                + ") is ahead of the current revision " + describe(current) + " of schema " + schema
-                + ". Use `mvn migrate:upgrade -Drevision=" + target + "` to go forward.");
-          }
-          for (int i = current; i > goal; i--) {
-            done.add(apply(c, graph.chain().get(i), idAt(i - 1), false));
-          }
-        }
-        return new RunResult(schema, from, idAt(goal), done, (System.nanoTime() - started) / 1_000_000);
+        return work.run(c);
       } finally {
         store.unlock(c, key);
       }
@@ -157,43 +206,40 @@ public final class Runner {
     }
   }
 
-  private String describe(int position) {
-    return position < 0 ? "base" : graph.chain().get(position).id();
+  private static String joined(List<String> heads) {
+    return heads.isEmpty() ? null : String.join(", ", heads);
   }
 
-  private String idAt(int position) {
-    return position < 0 ? null : graph.chain().get(position).id();
+  /** {@code heads} in graph order, after checking that each is a revision of the graph. */
+  private List<String> knownHeads(List<String> heads) {
+    for (String id : heads) {
+      if (!graph.contains(id)) {
+        throw new MigrateException(ErrorCode.TARGET, "Schema " + schema + " of " + connections.describe()
+            + " is at revision " + id + ", which is not among the migrations (" + graph.revisions().size()
+            + " revisions, heads " + (graph.heads().isEmpty() ? "none" : String.join(", ", graph.heads()))
+            + "). Restore the migration class of " + id + ", check out the branch that has it, or, if the schema"
+            + " is at another revision, run `mvn migrate:stamp -Drevision=<rev> -Dpurge`.");
+      }
+    }
+    return graph.sorted(heads);
   }
 
-  private int currentPosition(List<String> heads) {
-    if (heads.isEmpty()) {
-      return -1;
-    }
-    if (heads.size() > 1) {
-      throw new MigrateException(ErrorCode.REVISION_GRAPH, "Schema " + schema + " is at several heads " + heads
-          + ", but this chain is linear. Run `mvn migrate:current` and repair the version table.");
-    }
-    String id = heads.get(0);
-    try {
-      return graph.position(id);
-    } catch (MigrateException e) {
-      throw new MigrateException(ErrorCode.TARGET, "Schema " + schema + " of " + connections.describe()
-          + " is at revision " + id + ", which is not among the migrations (" + graph.chain().size()
-          + " revisions, head " + graph.head().map(RevisionInfo::id).orElse("none") + "). Restore the migration class"
-          + " of " + id + ", or check out the branch that has it.");
-    }
-  }
-
-  private AppliedRevision apply(Connection c, RevisionInfo revision, String down, boolean up) throws SQLException {
+  private AppliedRevision apply(Connection c, RevisionInfo revision, List<String> before, List<String> after,
+      boolean up) throws SQLException {
     String direction = up ? "upgrade" : "downgrade";
-    log.accept("Running " + direction + " " + (up ? arrow(down, revision.id()) : arrow(revision.id(), down)) + ", "
+    String downs = revision.revises().isEmpty() ? null : String.join(", ", revision.revises());
+    log.accept("Running " + direction + " " + (up ? arrow(downs, revision.id()) : arrow(revision.id(), downs)) + ", "
         + revision.message());
-    List<Op> ops = record(revision, up);
+    List<Op> ops = revision.ops(up);
     List<String> statements = new ArrayList<>();
     for (Op op : ops) {
       statements.addAll(dialect.statements(op));
     }
-    String checksum = checksum(up ? ops : record(revision, true));
+    String checksum = up ? RevisionInfo.checksum(ops) : revision.checksum();
+    List<String> removed = new ArrayList<>(before);
+    removed.removeAll(after);
+    List<String> added = new ArrayList<>(after);
+    added.removeAll(before);
     long started = System.nanoTime();
     String failed = null;
     c.setAutoCommit(false);
@@ -203,7 +249,11 @@ public final class Runner {
         statement.execute(sql);
       }
       failed = null;
-      store.setHeads(c, up ? List.of(revision.id()) : down == null ? List.of() : List.of(down));
+      for (String sql : store.changeHeadsStatements(removed, added)) {
+        if (statement.executeUpdate(sql) != 1) {
+          throw new SQLException("the version table does not hold the rows " + before + " this run read: " + sql);
+        }
+      }
       store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -217,7 +267,7 @@ public final class Runner {
       throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
           + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": " + e.getMessage()
           + (failed == null ? "" : "\n  in statement: " + failed)
-          + "\nThe revision was rolled back; the schema stays at " + (up ? orBase(down) : revision.id())
+          + "\nThe revision was rolled back; the schema stays at " + orBase(joined(before))
           + ". Fix the migration class and run the goal again.", e);
     } finally {
       c.setAutoCommit(true);
@@ -230,7 +280,7 @@ public final class Runner {
     return id == null ? "base" : id;
   }
 
-  private static String arrow(String from, String to) {
+  static String arrow(String from, String to) {
     return (from == null ? "<base>" : from) + " -> " + (to == null ? "<base>" : to);
   }
 
@@ -240,35 +290,12 @@ public final class Runner {
 
   /** The ops a revision states, recorded by running its method against a list. */
   static List<Op> record(RevisionInfo revision, boolean up) {
-    List<Op> ops = new ArrayList<>();
-    Migration migration = revision.newMigration();
-    Operations op = new Operations(ops::add);
-    try {
-      if (up) {
-        migration.upgrade(op);
-      } else {
-        migration.downgrade(op);
-      }
-    } catch (RuntimeException e) {
-      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
-          + revision.type().getName() + ") threw in " + (up ? "upgrade" : "downgrade") + "(): " + e
-          + ". Nothing was executed for it.", e);
-    }
-    return ops;
+    return revision.ops(up);
   }
 
   /** A SHA-256 hex digest of the ops' canonical text: it changes when a revision's ops change. */
   static String checksum(List<Op> ops) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Op op : ops) {
-        digest.update(op.toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return RevisionInfo.checksum(ops);
   }
 
   private long lockKey(String database) {

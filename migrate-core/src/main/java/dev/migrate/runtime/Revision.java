@@ -23,4 +23,16 @@ public @interface Revision {
 
   /** The message given to {@code -Dmessage}, as typed. */
   String message() default "";
+
+  /**
+   * Revisions, usually on other branches, that must be applied before this one without being its down revisions
+   * (Alembic's {@code depends_on}). Full ids, partial ids or branch labels; empty for none.
+   */
+  String[] dependsOn() default {};
+
+  /**
+   * Names for the branch this revision starts or belongs to (Alembic's {@code branch_labels}), usable in targets
+   * as {@code <label>@head}. Unique across the graph; empty for none.
+   */
+  String[] branchLabels() default {};
 }

@@ -338,6 +338,11 @@ sealed interface Edit {
           wanted = new SeqSpec(-spec.start(), -spec.increment(), spec.bounds(), spec.owner());
         }
         Draft.DSequence next = wanted.resolve(was.name(), draft);
+        if (!Shapes.SEQUENCE_BOUND_CHANGES && next.minValue() != null) {
+          // explicit bounds that still include the current value (the old start)
+          next = new Draft.DSequence(next.name(), next.start(), next.increment(),
+              Math.min(next.minValue(), was.start()), Math.max(next.maxValue(), was.start()), next.ownedBy());
+        }
         log.add("alter sequence " + draft.sequences.get(i).toSequence() + " to " + next.toSequence());
         draft.sequences.set(i, next);
       }

@@ -138,7 +138,10 @@ final class Shapes {
    * B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
    * (0) cannot be less than MINVALUE (1)"; A {@code START WITH -1 INCREMENT BY -1}, B {@code START WITH 1 INCREMENT
    * BY 1}: {@code ALTER SEQUENCE s0 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1} fails with
-   * "RESTART value (-1) cannot be less than MINVALUE (1)". (On main both were a drop and create, which ran.)
+   * "RESTART value (-1) cannot be less than MINVALUE (1)"; A {@code START WITH 9223372036854775806}, B {@code START
+   * WITH 1 MINVALUE -1000 MAXVALUE 1000000}: "RESTART value (9223372036854775806) cannot be greater than MAXVALUE
+   * (1000000)". (On main each was a drop and create, which ran. A user who changes the bounds of a sequence in use
+   * cannot keep its value anyway; the op should say so, or restart it, rather than fail.)
    */
   static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", false);
 

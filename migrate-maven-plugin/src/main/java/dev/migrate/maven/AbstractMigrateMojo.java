@@ -124,18 +124,40 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /** A configured facade for this project. */
   protected Migrate migrate(ClassLoader projectClasses) {
-    Map<String, String> properties = new HashMap<>();
-    session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    ConnectionSettings settings = ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
-    getLog().debug("Database: " + settings.describe() + ", schema " + schema());
-    return Migrate.configure()
-        .connection(settings)
+    return migrate(projectClasses, true);
+  }
+
+  /**
+   * A configured facade for this project; with {@code needsDatabase} false and no database configured anywhere, one
+   * without a database (graph inspection, new revision files, offline SQL with a start, the offline check).
+   */
+  protected Migrate migrate(ClassLoader projectClasses, boolean needsDatabase) {
+    Migrate.Configuration configuration = Migrate.configure();
+    if (needsDatabase || databaseConfigured()) {
+      Map<String, String> properties = new HashMap<>();
+      session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+      ConnectionSettings settings = ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
+      getLog().debug("Database: " + settings.describe() + ", schema " + schema());
+      configuration.connection(settings);
+    }
+    return configuration
         .schema(schema())
         .classLoader(projectClasses)
         .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
         .excludeTables(excludeTables == null ? List.of() : excludeTables)
         .log(getLog()::info)
         .load();
+  }
+
+  /** Whether a database URL is set anywhere ({@code -Dmigrate.url}, the environment, the configuration). */
+  protected boolean databaseConfigured() {
+    for (String value : new String[] {session.getUserProperties().getProperty("migrate.url"),
+        System.getenv("MIGRATE_URL"), System.getenv("DATABASE_URL"), url}) {
+      if (value != null && !value.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

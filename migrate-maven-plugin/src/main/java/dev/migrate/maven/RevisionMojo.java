@@ -1,6 +1,8 @@
 package dev.migrate.maven;
 
+import dev.migrate.Migrate;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -8,10 +10,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes an empty migration class on top of the head, for data migrations and hand-written SQL (Alembic's
- * {@code revision}). Needs no database.
+ * Writes an empty migration class, for data migrations and hand-written SQL (Alembic's {@code revision}). Needs no
+ * database.
  *
- * <pre>mvn migrate:revision -Dmessage="backfill country codes"</pre>
+ * <pre>mvn migrate:revision -Dmessage="backfill country codes"
+ * mvn migrate:revision -Dmessage="networking" -Dhead=base -DbranchLabel=net     # a new, labelled base
+ * mvn migrate:revision -Dmessage="hotfix" -Dhead=3f2a9c -Dsplice                # branch from a non-head
+ * mvn migrate:revision -Dmessage="uses net" -DdependsOn=net                     # depends on another branch</pre>
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -21,9 +26,31 @@ public class RevisionMojo extends AbstractMigrateMojo {
   @Parameter(property = "message", defaultValue = "")
   private String message;
 
+  /**
+   * What the new revision revises: {@code head} (the one head; an error when there are several), {@code base} (a
+   * new base), {@code <label>@head} or a revision id.
+   */
+  @Parameter(property = "head", defaultValue = "head")
+  private String head;
+
+  /** Allows {@code -Dhead} to name a revision that is not a head, starting a new branch from it. */
+  @Parameter(property = "splice", defaultValue = "false")
+  private boolean splice;
+
+  /** Branch labels the new revision declares, comma-separated. */
+  @Parameter(property = "branchLabel")
+  private List<String> branchLabel;
+
+  /** Revisions (ids, partial ids, branch labels) the new revision depends on, comma-separated. */
+  @Parameter(property = "dependsOn")
+  private List<String> dependsOn;
+
   @Override
   protected void run(ClassLoader projectClasses) {
-    Path file = migrate(projectClasses).revision(message, migrationsDirectory.toPath(), migrationsPackage);
+    Migrate.RevisionOptions options = new Migrate.RevisionOptions(head, splice,
+        branchLabel == null ? List.of() : branchLabel, dependsOn == null ? List.of() : dependsOn);
+    Path file = migrate(projectClasses, false)
+        .revision(message, options, migrationsDirectory.toPath(), migrationsPackage);
     getLog().info("Generated " + file + "; write its upgrade and downgrade, then run `mvn migrate:upgrade`");
   }
 }

@@ -87,6 +87,32 @@ final class Annotations {
     return v != null && v.getValue() instanceof Boolean b ? b : defaultValue;
   }
 
+  static long longValue(AnnotationMirror mirror, String member, long defaultValue) {
+    AnnotationValue v = value(mirror, member);
+    return v != null && v.getValue() instanceof Number n ? n.longValue() : defaultValue;
+  }
+
+  /** The first annotation among {@code qualifiedNames} on {@code element}, or {@code null}. */
+  static AnnotationMirror findAny(Element element, List<String> qualifiedNames) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (qualifiedNames.contains(qualifiedName(mirror))) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** The JPA annotation {@code simpleName} and the items of its container {@code simpleName + "s"}, in order. */
+  static List<AnnotationMirror> jpaRepeated(Element element, String simpleName) {
+    List<AnnotationMirror> result = new ArrayList<>();
+    AnnotationMirror single = jpa(element, simpleName);
+    if (single != null) {
+      result.add(single);
+    }
+    result.addAll(annotations(jpa(element, simpleName + "s"), "value"));
+    return result;
+  }
+
   static int integer(AnnotationMirror mirror, String member, int defaultValue) {
     AnnotationValue v = value(mirror, member);
     return v != null && v.getValue() instanceof Integer i ? i : defaultValue;

@@ -18,27 +18,12 @@ enum Message {
   ENTITY_WITHOUT_ID(Diagnostic.Kind.ERROR,
       "@Entity %1$s has no @Id field: every entity needs a primary key. Annotate its key field with @Id."),
 
-  /** Args: entity, method. */
-  PROPERTY_ACCESS_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
-      "@Id on %1$s.%2$s(): property access (mapping annotations on getters) is not supported yet. Move the"
-          + " mapping annotations to the fields."),
+  /** Args: the Migrate annotation's target class. */
+  MIGRATE_TABLE_ON_ENTITY(Diagnostic.Kind.ERROR,
+      "@Entity %1$s also carries Migrate's @dev.migrate.annotations.Table, which describes tables without JPA. Remove"
+          + " it and use JPA's @Table (and Migrate's @Index for what JPA's cannot say)."),
 
-  /** Args: entity, field names. */
-  COMPOSITE_ID_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
-      "@Entity %1$s has @Id on several fields (%2$s): composite primary keys are not supported yet. Use a single"
-          + " @Id field and a unique constraint on the other columns."),
-
-  /** Args: entity, superclass entity. */
-  INHERITANCE_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
-      "@Entity %1$s extends the entity %2$s: entity inheritance is not supported yet. Make %2$s a"
-          + " @MappedSuperclass instead of an @Entity, or map %1$s without extending it."),
-
-  /** Args: entity, table, entity mapped first. */
-  DUPLICATE_TABLE(Diagnostic.Kind.ERROR,
-      "@Entity %1$s maps to table %2$s, which %3$s maps to as well: one table belongs to one entity (inheritance"
-          + " is not supported yet). Give one of them another @Table(name = ...)."),
-
-  /** Args: kind ("index" or "unique constraint"), entity, column, table, existing columns. */
+  /** Args: kind ("@Index" or "@UniqueConstraint"), entity, column, table, existing columns. */
   UNKNOWN_COLUMN(Diagnostic.Kind.ERROR,
       "The %1$s on %2$s names column %3$s, which table %4$s does not have (its columns: %5$s). Use the column"
           + " name, not the field name, as the naming strategy produces it."),
@@ -47,11 +32,6 @@ enum Message {
   EMPTY_COLUMN_LIST(Diagnostic.Kind.ERROR,
       "@Index(columnList = \"%2$s\") on %1$s lists no column: an index needs at least one. List the columns,"
           + " for example columnList = \"email, created\"."),
-
-  /** Args: entity, columnList. */
-  INDEX_ORDER_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
-      "@Index(columnList = \"%2$s\") on %1$s: DESC columns are not supported yet. Remove DESC (an ascending"
-          + " B-tree index serves descending scans too)."),
 
   /** Args: what ("index", "constraint", ...), name, schema description, first owner, second owner. */
   NAME_CONFLICT(Diagnostic.Kind.ERROR,
@@ -63,10 +43,32 @@ enum Message {
 
   /** Args: field, Java type. */
   UNMAPPED_TYPE(Diagnostic.Kind.ERROR,
-      "%1$s has type %2$s, which Migrate cannot map to a column yet: use String, a number type (long, int,"
-          + " short, byte, double, float, BigDecimal, BigInteger), boolean, char, an enum, UUID, byte[], LocalDate,"
-          + " LocalTime, LocalDateTime, OffsetDateTime, ZonedDateTime, Instant or java.util.Date, or mark the field"
-          + " @Transient. (@Convert support comes later.)"),
+      "%1$s has type %2$s, which has no column mapping: use String, a number type (long, int, short, byte,"
+          + " double, float, BigDecimal, BigInteger), boolean, char, an enum, UUID, byte[], a java.time type,"
+          + " java.util.Date, an @Embeddable, or give it an @Convert(converter = ...) with an AttributeConverter,"
+          + " a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it @Transient. (Hibernate would"
+          + " serialize a Serializable type into bytea; Migrate asks instead.)"),
+
+  /** Args: field, converter. */
+  CONVERTER_WITHOUT_DATABASE_TYPE(Diagnostic.Kind.ERROR,
+      "@Convert on %1$s: %2$s does not implement AttributeConverter<X, Y> with a class for Y, so the column type"
+          + " is unknown. Name a converter class that implements AttributeConverter<EntityType, DatabaseType>."),
+
+  /** Args: field, Java type. */
+  EMBEDDED_NOT_A_CLASS(Diagnostic.Kind.ERROR,
+      "@Embedded on %1$s of type %2$s: only a class can be embedded. Annotate a class with @Embeddable and use it"
+          + " as the type."),
+
+  /** Args: field, column, table, type, other field, its type. */
+  COLUMN_CONFLICT(Diagnostic.Kind.ERROR,
+      "%1$s maps column %2$s of table %3$s as %4$s, but %5$s maps the same column as %6$s: entities that share a"
+          + " table must agree on its columns. Make the two mappings the same, or give one another"
+          + " @Column(name = ...)."),
+
+  /** Args: field, table name, entity. */
+  UNKNOWN_SECONDARY_TABLE(Diagnostic.Kind.ERROR,
+      "@Column(table = \"%2$s\") on %1$s: %3$s declares no @SecondaryTable named %2$s. Add"
+          + " @SecondaryTable(name = \"%2$s\") to %3$s or remove `table`."),
 
   /** Args: length, field. */
   LENGTH_NOT_POSITIVE(Diagnostic.Kind.ERROR,
@@ -97,16 +99,17 @@ enum Message {
       "%1$s has the enum type %2$s, which declares no constants, so no value could ever be stored. Add constants"
           + " to %2$s or mark the field @Transient."),
 
-  /** Args: annotation ("@Lob", "@Convert", "@Embedded", ...), field, what to do instead. */
+  /** Args: what, field, what to do instead. */
   MAPPING_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
       "%1$s on %2$s is not supported yet. %3$s"),
 
   // --- identifiers ---
 
-  /** Args: generator description ("strategy = TABLE", "@GenericGenerator(name = \"x\")"), field. */
+  /** Args: generator description ("@GenericGenerator(name = \"x\")"), field. */
   GENERATOR_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
-      "@GeneratedValue(%1$s) on %2$s: this generator is not supported yet. Use strategy = SEQUENCE or"
-          + " strategy = IDENTITY."),
+      "@GeneratedValue(%1$s) on %2$s: Hibernate's own generators are not captured, since what they need in the"
+          + " database is up to their code. Use strategy = SEQUENCE, IDENTITY, TABLE or UUID (with"
+          + " @SequenceGenerator/@TableGenerator)."),
 
   /** Args: strategy, field, Java type, the types the strategy needs. */
   GENERATION_TYPE_MISMATCH(Diagnostic.Kind.ERROR,
@@ -131,20 +134,30 @@ enum Message {
       "%1$s on %2$s refers to %3$s, which is not an @Entity. Annotate %3$s with @Entity, or map the field as a"
           + " plain column without %1$s."),
 
-  /** Args: referencedColumnName, field, target entity, target primary key column. */
+  /** Args: referencedColumnName, field, target entity, target primary key columns. */
   REFERENCED_COLUMN_NOT_PRIMARY_KEY(Diagnostic.Kind.ERROR,
       "@JoinColumn(referencedColumnName = \"%1$s\") on %2$s: joining to a column other than the primary key of"
-          + " %3$s (%4$s) is not supported yet. Remove referencedColumnName to join to %4$s."),
+          + " %3$s (%4$s) is not supported yet. Remove referencedColumnName to join to the primary key."),
+
+  /** Args: field, number of join columns, target entity, number of its key columns, its key columns. */
+  JOIN_COLUMN_COUNT(Diagnostic.Kind.ERROR,
+      "%1$s has %2$d join column(s), but %3$s has %4$d primary key column(s) (%5$s): a foreign key pairs each"
+          + " key column with one join column. Write one @JoinColumn per key column in @JoinColumns, or none."),
+
+  /** Args: field. */
+  MAPS_ID_WITHOUT_ASSOCIATION(Diagnostic.Kind.ERROR,
+      "@MapsId on %1$s, which is not a @ManyToOne or @OneToOne: @MapsId marks the association whose foreign key"
+          + " is the primary key. Move it to that association."),
+
+  /** Args: annotation, field, Java type. */
+  COLLECTION_ELEMENT_UNKNOWN(Diagnostic.Kind.ERROR,
+      "%1$s on %2$s of type %3$s: the element type is unknown, so the collection's columns are too. Declare it"
+          + " as a parameterized Collection, Set, List or Map (for example Set<String>), or set targetEntity /"
+          + " targetClass."),
 
   /** Args: the relationship annotation, field, the unsupported part, what to do instead. */
   RELATIONSHIP_NOT_SUPPORTED(Diagnostic.Kind.ERROR,
       "%1$s with %3$s on %2$s is not supported yet. %4$s"),
-
-  /** Args: annotation, field. */
-  UNCAPTURED_COLLECTION(Diagnostic.Kind.WARNING,
-      "%1$s on %2$s: Hibernate keeps this collection in a table of its own, which Migrate does not capture yet,"
-          + " so that table is missing from the model snapshot. Add mappedBy to map it from the other side, or"
-          + " create the table in a hand-written migration (mvn migrate:revision)."),
 
   // --- revisions ---
 
@@ -159,6 +172,21 @@ enum Message {
   UNKNOWN_NAMING_OPTION(Diagnostic.Kind.ERROR,
       "-Amigrate.naming=%1$s: unknown naming strategy. Use jpa (JPA default names, the default) or snake_case"
           + " (Spring Boot's CamelCaseToUnderscoresNamingStrategy)."),
+
+  /** Args: option value. */
+  UNKNOWN_BEAN_VALIDATION_OPTION(Diagnostic.Kind.ERROR,
+      "-Amigrate.beanValidation=%1$s: unknown value. Use ddl (Bean Validation constraints shape columns, as"
+          + " Hibernate applies them when a validator is present) or none."),
+
+  /** Args: class. */
+  PLAIN_TABLE_WITHOUT_ID(Diagnostic.Kind.WARNING,
+      "@dev.migrate.annotations.Table %1$s has no @Id field, so its table has no primary key. Annotate its key"
+          + " field(s) with @dev.migrate.annotations.Id, or ignore this if the table needs none."),
+
+  /** Args: field, target class. */
+  FOREIGN_KEY_TARGET_NOT_TABLE(Diagnostic.Kind.ERROR,
+      "@ForeignKey(target = %2$s.class) on %1$s: %2$s is not a @dev.migrate.annotations.Table class with one @Id"
+          + " field. Refer to such a class."),
 
   /** Args: resource, reason. */
   PREVIOUS_SNAPSHOT_UNREADABLE(Diagnostic.Kind.WARNING,

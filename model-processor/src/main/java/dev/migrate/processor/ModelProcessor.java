@@ -33,9 +33,11 @@ import javax.tools.StandardLocation;
  * class output.
  *
  * <p>What it reads: {@code jakarta.persistence} and {@code javax.persistence} annotations, by name (no JPA on the
- * processor path needed), on fields (field access), including fields of {@code @MappedSuperclass} superclasses; and
- * {@code dev.migrate.runtime.Revision}. Types and names follow Hibernate 6 on PostgreSQL ({@link TypeMapping},
- * {@link Naming}). Option: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}).
+ * processor path needed), with field or property access, through mapped superclasses, embeddables, inheritance and
+ * collections (see {@link ModelBuilder}); Hibernate's and Bean Validation's DDL-shaping annotations, by name; and
+ * {@code dev.migrate.runtime.Revision}; Migrate's own {@code dev.migrate.annotations}. Types and names follow
+ * Hibernate 6.6 on PostgreSQL ({@link TypeMapping}, {@link Naming}). Options: {@code -Amigrate.naming=jpa|snake_case}
+ * ({@link Naming#OPTION}) and {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}).
  *
  * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService does). A
  * partial recompile (an IDE or an incremental build compiling only some sources) keeps the entities and revisions
@@ -51,9 +53,14 @@ public final class ModelProcessor extends AbstractProcessor {
   private static final List<String> ENTITY_ANNOTATIONS =
       List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
   private static final String REVISION_ANNOTATION = "dev.migrate.runtime.Revision";
+  private static final String TABLE_ANNOTATION = "dev.migrate.annotations.Table";
+
+  /** The option that decides whether Bean Validation constraints shape columns: {@code ddl} or {@code none}. */
+  static final String BEAN_VALIDATION_OPTION = "migrate.beanValidation";
 
   private final Set<String> entityNames = new TreeSet<>();
   private final Set<String> revisionNames = new TreeSet<>();
+  private final Set<String> tableNames = new TreeSet<>();
   private Reporter reporter;
 
   @Override
@@ -74,7 +81,7 @@ public final class ModelProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Naming.OPTION);
+    return Set.of(Naming.OPTION, BEAN_VALIDATION_OPTION);
   }
 
   @Override
@@ -103,6 +110,14 @@ public final class ModelProcessor extends AbstractProcessor {
         }
       }
     }
+    TypeElement table = elements.getTypeElement(TABLE_ANNOTATION);
+    if (table != null) {
+      for (Element e : round.getElementsAnnotatedWith(table)) {
+        if (e instanceof TypeElement t) {
+          tableNames.add(elements.getBinaryName(t).toString());
+        }
+      }
+    }
     TypeElement revision = elements.getTypeElement(REVISION_ANNOTATION);
     if (revision != null) {
       for (Element e : round.getElementsAnnotatedWith(revision)) {
@@ -119,11 +134,19 @@ public final class ModelProcessor extends AbstractProcessor {
       reporter.report(Message.UNKNOWN_NAMING_OPTION, null, null, null, processingEnv.getOptions().get(Naming.OPTION));
       return;
     }
+    Boolean beanValidation = beanValidation();
+    if (beanValidation == null) {
+      reporter.report(Message.UNKNOWN_BEAN_VALIDATION_OPTION, null, null, null,
+          processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
+      return;
+    }
     Optional<Snapshot> previous = readPrevious();
     Set<String> entityCandidates = new TreeSet<>(entityNames);
     Set<String> revisionCandidates = new TreeSet<>(revisionNames);
+    Set<String> tableCandidates = new TreeSet<>(tableNames);
     previous.ifPresent(p -> {
       entityCandidates.addAll(p.entities());
+      tableCandidates.addAll(p.entities());
       p.revisions().forEach(r -> revisionCandidates.add(r.className()));
     });
 
@@ -134,20 +157,49 @@ public final class ModelProcessor extends AbstractProcessor {
         entities.add(type);
       }
     }
+    List<TypeElement> tables = new ArrayList<>();
+    for (String name : tableCandidates) {
+      TypeElement type = resolve(name);
+      if (type != null && Annotations.find(type, TABLE_ANNOTATION) != null
+          && ENTITY_ANNOTATIONS.stream().noneMatch(a -> Annotations.find(type, a) != null)) {
+        tables.add(type);
+      }
+    }
     Database database = new ModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
-        naming).build(entities);
+        naming, beanValidation).build(entities, tables);
     List<Snapshot.RevisionEntry> revisions = revisions(revisionCandidates);
 
     if (reporter.errorRaised() || round.errorRaised()) {
       return;
     }
     Elements elements = processingEnv.getElementUtils();
-    Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database,
-        entities.stream().map(t -> elements.getBinaryName(t).toString()).toList(), revisions);
+    List<String> classes = new ArrayList<>();
+    entities.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
+    tables.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
+    Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions);
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
     write(Snapshot.RESOURCE, SnapshotJson.write(snapshot));
     write(Snapshot.REVISIONS_RESOURCE, index.toString());
+  }
+
+  /**
+   * {@code -Amigrate.beanValidation}: {@code ddl} or {@code none}; by default {@code ddl} when Bean Validation's
+   * constraints ({@code jakarta.validation} or {@code javax.validation}) are on the compile class path, as Hibernate
+   * applies them to DDL when a validator is present. {@code null} for an unknown value.
+   */
+  private Boolean beanValidation() {
+    String option = processingEnv.getOptions().get(BEAN_VALIDATION_OPTION);
+    if (option == null || option.isBlank()) {
+      Elements elements = processingEnv.getElementUtils();
+      return elements.getTypeElement("jakarta.validation.constraints.NotNull") != null
+          || elements.getTypeElement("javax.validation.constraints.NotNull") != null;
+    }
+    switch (option.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "ddl": return true;
+      case "none": return false;
+      default: return null;
+    }
   }
 
   /** Revision entries for the classes that still carry {@code @Revision}; reports ids used twice. */

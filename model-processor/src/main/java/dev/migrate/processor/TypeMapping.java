@@ -104,6 +104,9 @@ final class TypeMapping {
       case "java.util.Date":
       case "java.util.Calendar": return legacyTemporal(sizes.temporal());
       case "java.util.UUID": return SqlType.uuid();
+      case "java.sql.Blob":
+      case "java.sql.Clob":
+      case "java.sql.NClob": return SqlType.of("oid");
       default: return null;
     }
   }
@@ -156,6 +159,31 @@ final class TypeMapping {
   static boolean isSequenceNumber(TypeMirror type) {
     return isIntegral(type) || type.getKind() == TypeKind.DECLARED
         && (qualifiedName(type).equals("java.math.BigInteger") || qualifiedName(type).equals("java.math.BigDecimal"));
+  }
+
+  /** Whether {@code type} is an integral or decimal number type (Bean Validation's {@code @Min}/{@code @Max}). */
+  static boolean isIntegralOrDecimal(TypeMirror type) {
+    if (isIntegral(type) || type.getKind() == TypeKind.BYTE) {
+      return true;
+    }
+    return type.getKind() == TypeKind.DECLARED && switch (qualifiedName(type)) {
+      case "java.lang.Byte", "java.math.BigInteger", "java.math.BigDecimal" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether {@code @Lob} makes {@code type} a large object, which Hibernate 6.6's {@code PostgreSQLDialect} stores as
+   * {@code oid}: {@code String}, {@code char[]}, {@code Character[]}, {@code byte[]}, {@code Byte[]}.
+   */
+  static boolean isLobCandidate(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      return component.getKind() == TypeKind.BYTE || component.getKind() == TypeKind.CHAR
+          || component.getKind() == TypeKind.DECLARED && (qualifiedName(component).equals("java.lang.Byte")
+              || qualifiedName(component).equals("java.lang.Character"));
+    }
+    return isString(type);
   }
 
   /** Whether {@code type} is {@code java.util.UUID}. */

@@ -11,7 +11,6 @@ import static dev.migrate.runtime.Ddl.index;
 import static dev.migrate.runtime.Ddl.primaryKey;
 import static dev.migrate.runtime.Ddl.smallint;
 import static dev.migrate.runtime.Ddl.unique;
-import static dev.migrate.runtime.Ddl.uniqueIndex;
 import static dev.migrate.runtime.Ddl.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +88,7 @@ class EnumAndNamingTest {
         """)));
     Table order = table(s, "purchaseorder");
     assertThat(order.schema()).isEqualTo("sales");
-    assertThat(order.columns()).extracting(c -> c.name()).containsExactly("id", "placedat", "Total", "Customer Name");
+    assertThat(order.columns()).extracting(c -> c.name()).containsExactlyInAnyOrder("id", "placedat", "Total", "Customer Name");
     assertThat(order.primaryKey()).isEqualTo(primaryKey("purchaseorder_pkey", "id"));
     assertThat(order.indexes()).containsExactly(index("IX_Placed", "placedat", "Total"));
     assertThat(order.uniqueConstraints()).containsExactly(unique("purchaseorder_Customer Name_key", "Customer Name"));
@@ -109,9 +108,10 @@ class EnumAndNamingTest {
         }
         """)));
     Table event = table(s, "event");
-    assertThat(event.indexes())
-        .containsExactly(uniqueIndex("event_code_idx", "code"), index("event_kind_at_idx", "kind", "at"));
-    assertThat(event.uniqueConstraints()).containsExactly(unique("event_kind_code_key", "kind", "code"));
+    assertThat(event.indexes()).containsExactly(index("event_kind_at_idx", "kind", "at"));
+    // a unique @Index is a unique constraint in Hibernate 6.6's DDL (MappingOracleTest)
+    assertThat(event.uniqueConstraints())
+        .containsExactly(unique("event_code_key", "code"), unique("event_kind_code_key", "kind", "code"));
   }
 
   @Test
@@ -129,7 +129,7 @@ class EnumAndNamingTest {
         """)));
     Table order = table(s, "purchase_order");
     assertThat(order.columns()).extracting(c -> c.name())
-        .containsExactly("id", "placed_at", "total_amount", "sku2code", "parent_order_id");
+        .containsExactlyInAnyOrder("id", "placed_at", "total_amount", "sku2code", "parent_order_id");
     assertThat(order.indexes()).containsExactly(index("purchase_order_placed_at_idx", "placed_at"));
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "purchase_order_seq", 1, 50));
   }

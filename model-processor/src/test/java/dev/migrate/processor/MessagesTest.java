@@ -72,59 +72,47 @@ class MessagesTest {
   }
 
   @Test
-  void propertyAccessNotSupported() {
+  void migrateTableOnEntity() {
     JavaFileObject note = entity("Note", """
         @Entity
-        public class Note {
-          private Long id;
-          @Id
-          public Long getId() { return id; }
-        }
+        @dev.migrate.annotations.Table(name = "notes")
+        public class Note { @Id private Long id; }
         """);
-    assertSingleError(compile(note), "@Id on Note.getId(): property access (mapping annotations on getters) is not"
-        + " supported yet. Move the mapping annotations to the fields.", note, "@Id");
+    assertSingleError(compile(note), "@Entity Note also carries Migrate's @dev.migrate.annotations.Table, which"
+        + " describes tables without JPA. Remove it and use JPA's @Table (and Migrate's @Index for what JPA's cannot"
+        + " say).", note, "@dev.migrate.annotations.Table");
   }
 
   @Test
-  void compositeIdNotSupported() {
-    JavaFileObject line = entity("Line", """
-        @Entity
-        public class Line {
-          @Id private Long orderId;
-          @Id private Integer position;
-        }
-        """);
-    assertSingleError(compile(line), "@Entity Line has @Id on several fields (orderId, position): composite primary"
-        + " keys are not supported yet. Use a single @Id field and a unique constraint on the other columns.",
-        line, "Integer position");
-  }
-
-  @Test
-  void inheritanceNotSupported() {
-    JavaFileObject base = entity("Base", "@Entity public class Base { @Id private Long id; }");
-    JavaFileObject sub = entity("Sub", """
-        @Entity
-        public class Sub extends Base {
-          private String extra;
-        }
-        """);
-    assertSingleError(compile(base, sub), "@Entity Sub extends the entity Base: entity inheritance is not supported"
-        + " yet. Make Base a @MappedSuperclass instead of an @Entity, or map Sub without extending it.",
-        sub, "@Entity");
-  }
-
-  @Test
-  void duplicateTable() {
+  void columnConflict() {
     JavaFileObject article = entity("Article", """
-        @Entity @Table(name = "item") public class Article { @Id private Long id; }
+        @Entity @Table(name = "item") public class Article { @Id private Long id; private String code; }
         """);
     JavaFileObject item = entity("Item", """
         @Entity
-        public class Item { @Id private Long id; }
+        public class Item {
+          @Id private Long id;
+          private Integer code;
+        }
         """);
-    assertSingleError(compile(article, item), "@Entity Item maps to table item, which Article maps to as well: one"
-        + " table belongs to one entity (inheritance is not supported yet). Give one of them another"
-        + " @Table(name = ...).", item, "@Entity");
+    assertSingleError(compile(article, item), "Item.code maps column code of table item as integer, but Article.code"
+        + " maps the same column as varchar(255): entities that share a table must agree on its columns. Make the two"
+        + " mappings the same, or give one another @Column(name = ...).", item, "Integer code");
+  }
+
+  @Test
+  void unknownSecondaryTable() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        public class Person {
+          @Id private Long id;
+          @Column(table = "details")
+          private String bio;
+        }
+        """);
+    assertSingleError(compile(person), "@Column(table = \"details\") on Person.bio: Person declares no"
+        + " @SecondaryTable named details. Add @SecondaryTable(name = \"details\") to Person or remove `table`.",
+        person, "@Column(table");
   }
 
   @Test
@@ -158,19 +146,6 @@ class MessagesTest {
   }
 
   @Test
-  void indexOrderNotSupported() {
-    JavaFileObject person = entity("Person", """
-        @Entity
-        @Table(indexes = {
-            @Index(columnList = "created DESC")
-        })
-        public class Person { @Id private Long id; private java.time.Instant created; }
-        """);
-    assertSingleError(compile(person), "@Index(columnList = \"created DESC\") on Person: DESC columns are not"
-        + " supported yet. Remove DESC (an ascending B-tree index serves descending scans too).", person, "@Index(");
-  }
-
-  @Test
   void nameConflict() {
     JavaFileObject a = entity("A", """
         @Entity @Table(indexes = @Index(name = "idx_created", columnList = "created"))
@@ -181,8 +156,8 @@ class MessagesTest {
         @Table(indexes = @Index(name = "idx_created", columnList = "created"))
         public class B { @Id private Long id; private java.time.Instant created; }
         """);
-    assertSingleError(compile(a, b), "The index name idx_created in the target schema is used by both an index of A"
-        + " and an index of B: PostgreSQL keeps table, sequence, index, primary key and unique constraint names in one"
+    assertSingleError(compile(a, b), "The index name idx_created in the target schema is used by both an index of"
+        + " table a and an index of table b: PostgreSQL keeps table, sequence, index, primary key and unique constraint names in one"
         + " namespace per schema, and constraint names once per table. Give one of them another name.",
         b, "@Table");
   }
@@ -195,14 +170,44 @@ class MessagesTest {
         @Entity
         public class Person {
           @Id private Long id;
-          private java.util.List<String> tags;
+          private java.util.Locale.Builder builder;
         }
         """);
-    assertSingleError(compile(person), "Person.tags has type java.util.List<java.lang.String>, which Migrate cannot"
-        + " map to a column yet: use String, a number type (long, int, short, byte, double, float, BigDecimal,"
-        + " BigInteger), boolean, char, an enum, UUID, byte[], LocalDate, LocalTime, LocalDateTime, OffsetDateTime,"
-        + " ZonedDateTime, Instant or java.util.Date, or mark the field @Transient. (@Convert support comes later.)",
-        person, "tags;");
+    assertSingleError(compile(person), "Person.builder has type java.util.Locale.Builder, which has no column mapping:"
+        + " use String, a number type (long, int, short, byte, double, float, BigDecimal, BigInteger), boolean, char,"
+        + " an enum, UUID, byte[], a java.time type, java.util.Date, an @Embeddable, or give it an @Convert(converter"
+        + " = ...) with an AttributeConverter, a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it"
+        + " @Transient. (Hibernate would serialize a Serializable type into bytea; Migrate asks instead.)",
+        person, "builder;");
+  }
+
+  @Test
+  void converterWithoutDatabaseType() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        public class Person {
+          @Id private Long id;
+          @Convert(converter = Object.class)
+          private String code;
+        }
+        """);
+    assertSingleError(compile(person), "@Convert on Person.code: java.lang.Object does not implement"
+        + " AttributeConverter<X, Y> with a class for Y, so the column type is unknown. Name a converter class that"
+        + " implements AttributeConverter<EntityType, DatabaseType>.", person, "@Convert");
+  }
+
+  @Test
+  void embeddedNotAClass() {
+    JavaFileObject person = entity("Person", """
+        @Entity
+        public class Person {
+          @Id private Long id;
+          @Embedded
+          private int[] codes;
+        }
+        """);
+    assertSingleError(compile(person), "@Embedded on Person.codes of type int[]: only a class can be embedded."
+        + " Annotate a class with @Embeddable and use it as the type.", person, "codes;");
   }
 
   @Test
@@ -297,52 +302,18 @@ class MessagesTest {
 
   @Test
   void mappingNotSupported() {
+    JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
     JavaFileObject doc = entity("Doc", """
         @Entity
         public class Doc {
           @Id private Long id;
-          @Lob
-          private String body;
+          @ElementCollection
+          private java.util.Map<Tag, String> labels;
         }
         """);
-    assertSingleError(compile(doc), "@Lob on Doc.body is not supported yet. Remove @Lob: a String then maps to"
-        + " varchar (give a large @Column(length)) and byte[] to bytea.", doc, "@Lob");
+    assertSingleError(compile(tag, doc), "A map keyed by an entity or embeddable on Doc.labels is not supported yet."
+        + " Key the map by a basic type (String, a number, an enum) with @MapKeyColumn.", doc, "labels;");
   }
-
-  @Test
-  void mappingNotSupportedForEmbeddedConvertAndDerivedIds() {
-    JavaFileObject address = source("com.acme.Address", """
-        package com.acme;
-        @jakarta.persistence.Embeddable public class Address { String street; }
-        """);
-    JavaFileObject shop = entity("Shop", """
-        @Entity
-        public class Shop {
-          @Id private Long id;
-          private Address address;
-          @Convert(converter = jakarta.persistence.AttributeConverter.class)
-          private String code;
-        }
-        """);
-    JavaFileObject detail = entity("Detail", """
-        @Entity
-        public class Detail {
-          @Id
-          @OneToOne
-          private Shop shop;
-        }
-        """);
-    Compilation c = compile(address, shop, detail);
-    assertThat(c.errors()).extracting(d -> d.getMessage(Locale.ROOT)).containsExactlyInAnyOrder(
-        "An embedded type on Shop.address is not supported yet. Declare the embeddable's fields on the entity for"
-            + " now, or mark this field @Transient.",
-        "@Convert on Shop.code is not supported yet. Attribute converters come in a later version; use a field of a"
-            + " mapped type for now.",
-        "@Id with @OneToOne on Detail.shop is not supported yet. Derived identifiers are not captured yet; give the"
-            + " entity an @Id of its own and keep the relationship as a plain @ManyToOne.");
-  }
-
-  // --- identifiers ---
 
   @Test
   void generatorNotSupported() {
@@ -350,12 +321,15 @@ class MessagesTest {
         @Entity
         public class Item {
           @Id
-          @GeneratedValue(strategy = GenerationType.TABLE)
+          @GeneratedValue(generator = "custom")
+          @org.hibernate.annotations.GenericGenerator(name = "custom", type = org.hibernate.id.IncrementGenerator.class)
           private Long id;
         }
         """);
-    assertSingleError(compile(item), "@GeneratedValue(strategy = TABLE) on Item.id: this generator is not supported"
-        + " yet. Use strategy = SEQUENCE or strategy = IDENTITY.", item, "@GeneratedValue");
+    assertSingleError(compile(item), "@GeneratedValue(generator = \"custom\", a @GenericGenerator) on Item.id:"
+        + " Hibernate's own generators are not captured, since what they need in the database is up to their code."
+        + " Use strategy = SEQUENCE, IDENTITY, TABLE or UUID (with @SequenceGenerator/@TableGenerator).",
+        item, "@GeneratedValue");
   }
 
   @Test
@@ -446,7 +420,7 @@ class MessagesTest {
         """);
     assertSingleError(compile(customer, order), "@JoinColumn(referencedColumnName = \"email\") on Order.customer:"
         + " joining to a column other than the primary key of Customer (id) is not supported yet. Remove"
-        + " referencedColumnName to join to id.", order, "@JoinColumn");
+        + " referencedColumnName to join to the primary key.", order, "@JoinColumn");
   }
 
   @Test
@@ -456,36 +430,70 @@ class MessagesTest {
         @Entity
         public class Post {
           @Id private Long id;
-          @ManyToMany
+          @ManyToOne
           @JoinTable(name = "post_tag")
-          private java.util.Set<Tag> tags;
+          private Tag tag;
         }
         """);
-    assertSingleError(compile(tag, post), "@ManyToMany with @JoinTable on Post.tags is not supported yet. Collection"
-        + " mappings are not captured yet; map the relationship on the other side with @ManyToOne and use mappedBy"
-        + " here.", post, "@JoinTable");
+    assertSingleError(compile(tag, post), "@ManyToOne with @JoinTable on Post.tag is not supported yet. Map it with a"
+        + " join column (the default).", post, "@JoinTable");
   }
 
   @Test
-  void uncapturedCollection() {
-    JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
+  void joinColumnCount() {
+    JavaFileObject line = entity("Line", """
+        @Entity
+        @IdClass(Line.Key.class)
+        public class Line {
+          @Id private Long orderId;
+          @Id private Integer position;
+          public static class Key implements java.io.Serializable { Long orderId; Integer position; }
+        }
+        """);
+    JavaFileObject note = entity("Note", """
+        @Entity
+        public class Note {
+          @Id private Long id;
+          @ManyToOne
+          @JoinColumn(name = "line_order")
+          private Line line;
+        }
+        """);
+    assertSingleError(compile(line, note), "Note.line has 1 join column(s), but Line has 2 primary key column(s)"
+        + " (orderid, position): a foreign key pairs each key column with one join column. Write one @JoinColumn per"
+        + " key column in @JoinColumns, or none.", note, "@JoinColumn");
+  }
+
+  @Test
+  void mapsIdWithoutAssociation() {
+    JavaFileObject detail = entity("Detail", """
+        @Entity
+        public class Detail {
+          @Id private Long id;
+          @MapsId
+          private Long other;
+        }
+        """);
+    assertSingleError(compile(detail), "@MapsId on Detail.other, which is not a @ManyToOne or @OneToOne: @MapsId"
+        + " marks the association whose foreign key is the primary key. Move it to that association.",
+        detail, "@MapsId");
+  }
+
+  @Test
+  void collectionElementUnknown() {
     JavaFileObject post = entity("Post", """
         @Entity
         public class Post {
           @Id private Long id;
-          @ManyToMany
-          private java.util.Set<Tag> tags;
+          @SuppressWarnings("rawtypes")
+          @ElementCollection
+          private java.util.Set tags;
         }
         """);
-    Compilation c = compile(tag, post);
-    assertSingleWarning(c, "@ManyToMany on Post.tags: Hibernate keeps this collection in a table of its own, which"
-        + " Migrate does not capture yet, so that table is missing from the model snapshot. Add mappedBy to map it"
-        + " from the other side, or create the table in a hand-written migration (mvn migrate:revision).",
-        post, "@ManyToMany");
-    assertThat(snapshot(c).database().tables()).extracting(t -> t.name()).containsExactly("post", "tag");
+    assertSingleError(compile(post), "@ElementCollection on Post.tags of type java.util.Set: the element type is"
+        + " unknown, so the collection's columns are too. Declare it as a parameterized Collection, Set, List or Map"
+        + " (for example Set<String>), or set targetEntity / targetClass.", post, "@ElementCollection");
   }
-
-  // --- revisions ---
 
   @Test
   void duplicateRevisionId() {
@@ -517,6 +525,44 @@ class MessagesTest {
         + " strategy. Use jpa (JPA default names, the default) or snake_case (Spring Boot's"
         + " CamelCaseToUnderscoresNamingStrategy).");
     assertThat(c.errors().get(0).getSource()).isNull();
+  }
+
+  @Test
+  void unknownBeanValidationOption() {
+    JavaFileObject note = entity("Note", "@Entity public class Note { @Id private Long id; }");
+    Compilation c = compile(List.of("-Amigrate.beanValidation=strict"), note);
+    assertThat(c.errors()).extracting(d -> d.getMessage(Locale.ROOT)).containsExactly(
+        "-Amigrate.beanValidation=strict: unknown value. Use ddl (Bean Validation constraints shape columns, as"
+            + " Hibernate applies them when a validator is present) or none.");
+  }
+
+  @Test
+  void plainTableWithoutId() {
+    JavaFileObject log = source("com.acme.Log", """
+        package com.acme;
+        @dev.migrate.annotations.Table
+        public class Log { private String line; }
+        """);
+    assertSingleWarning(compile(log), "@dev.migrate.annotations.Table Log has no @Id field, so its table has no"
+        + " primary key. Annotate its key field(s) with @dev.migrate.annotations.Id, or ignore this if the table needs"
+        + " none.", log, "@dev.migrate.annotations.Table");
+  }
+
+  @Test
+  void foreignKeyTargetNotTable() {
+    JavaFileObject log = source("com.acme.Log", """
+        package com.acme;
+        import dev.migrate.annotations.*;
+        @Table
+        public class Log {
+          @Id private long id;
+          @ForeignKey(target = String.class)
+          private long owner;
+        }
+        """);
+    assertSingleError(compile(log), "@ForeignKey(target = java.lang.String.class) on Log.owner: java.lang.String is"
+        + " not a @dev.migrate.annotations.Table class with one @Id field. Refer to such a class.", log,
+        "@ForeignKey");
   }
 
   @Test

@@ -98,4 +98,40 @@ class PartialRecompileTest {
     assertThat(out.resolve(Snapshot.RESOURCE)).doesNotExist();
     assertThat(out.resolve(Snapshot.REVISIONS_RESOURCE)).doesNotExist();
   }
+
+  static final JavaFileObject BASE = source("com.acme.Base", """
+      package com.acme;
+      import jakarta.persistence.*;
+      @MappedSuperclass
+      public abstract class Base { @Id @GeneratedValue private Long id; private java.time.Instant created; }
+      """);
+  static final JavaFileObject MONEY = source("com.acme.Money", """
+      package com.acme;
+      @jakarta.persistence.Embeddable
+      public class Money { private java.math.BigDecimal amount; @jakarta.persistence.Column(length = 3) private String currency; }
+      """);
+  static final JavaFileObject ANIMAL = entity("Animal", """
+      @Entity public class Animal extends Base { private String name; }
+      """);
+  static final JavaFileObject DOG = entity("Dog", """
+      @Entity public class Dog extends Animal { @Embedded private Money price; @ElementCollection private java.util.Set<String> tricks; }
+      """);
+
+  @Test
+  void entityRecompiledAloneStillSeesItsSuperclassesEmbeddablesAndHierarchy(@TempDir Path out) throws Exception {
+    Snapshot full = compile(out, BASE, MONEY, ANIMAL, DOG);
+    assertThat(tables(full)).containsExactly("animal", "dog_tricks");
+    Snapshot partial = compile(out, entity("Dog", """
+        @Entity public class Dog extends Animal { @Embedded private Money price; @ElementCollection private java.util.Set<String> tricks; }
+        """));
+    assertThat(partial).isEqualTo(full);
+    assertThat(partial.database().table(null, "animal").orElseThrow().columns()).extracting(c -> c.name())
+        .containsExactly("dtype", "id", "created", "name", "amount", "currency");
+
+    Files.delete(out.resolve("com/acme/Dog.class"));
+    Snapshot withoutDog = compile(out, entity("Animal", "@Entity public class Animal extends Base { private String name; }"));
+    assertThat(tables(withoutDog)).containsExactly("animal");
+    assertThat(withoutDog.database().table(null, "animal").orElseThrow().columns()).extracting(c -> c.name())
+        .containsExactly("id", "created", "name");
+  }
 }

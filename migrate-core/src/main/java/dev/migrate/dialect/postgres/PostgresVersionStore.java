@@ -72,12 +72,17 @@ public final class PostgresVersionStore implements VersionStore {
 
   @Override
   public void createTables(Connection connection) throws SQLException {
-    execute(connection, serialised("hashtext(current_schema())",
+    execute(connection, serialised("hashtext(current_schema())", String.join(";\n", createTablesStatements())));
+  }
+
+  @Override
+  public List<String> createTablesStatements() {
+    return List.of(
         "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (\n"
             + "    version_num varchar(32) NOT NULL,\n"
             + "    CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num)\n"
-            + ");\n"
-            + "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (\n"
+            + ")",
+        "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (\n"
             + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
             + "    revision varchar(32) NOT NULL,\n"
             + "    direction varchar(10) NOT NULL,\n"
@@ -86,7 +91,42 @@ public final class PostgresVersionStore implements VersionStore {
             + "    applied_by text NOT NULL DEFAULT current_user,\n"
             + "    duration_ms bigint NOT NULL,\n"
             + "    success boolean NOT NULL\n"
-            + ")"));
+            + ")");
+  }
+
+  @Override
+  public List<String> useSchemaStatements(String schema, boolean create) {
+    List<String> statements = new ArrayList<>();
+    if (create) {
+      statements.add("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema));
+    }
+    statements.add("SET search_path TO " + quoteIdentifier(schema));
+    return statements;
+  }
+
+  @Override
+  public List<String> changeHeadsStatements(List<String> removed, List<String> added) {
+    List<String> statements = new ArrayList<>();
+    int updates = Math.min(removed.size(), added.size());
+    for (int i = updates; i < removed.size(); i++) {
+      statements.add("DELETE FROM " + VERSION_TABLE + " WHERE " + VERSION_TABLE + ".version_num = "
+          + literal(removed.get(i)));
+    }
+    for (int i = 0; i < updates; i++) {
+      statements.add("UPDATE " + VERSION_TABLE + " SET version_num = " + literal(added.get(i)) + " WHERE "
+          + VERSION_TABLE + ".version_num = " + literal(removed.get(i)));
+    }
+    for (int i = updates; i < added.size(); i++) {
+      statements.add("INSERT INTO " + VERSION_TABLE + " (version_num) VALUES (" + literal(added.get(i)) + ")");
+    }
+    return statements;
+  }
+
+  @Override
+  public String recordHistoryStatement(String revision, String direction, String checksum) {
+    return "INSERT INTO " + HISTORY_TABLE + " (revision, direction, checksum, duration_ms, success) VALUES ("
+        + literal(revision) + ", " + literal(direction) + ", " + (checksum == null ? "NULL" : literal(checksum))
+        + ", 0, true)";
   }
 
   @Override
@@ -143,11 +183,11 @@ public final class PostgresVersionStore implements VersionStore {
     }
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT revision, direction, applied_at, applied_by, duration_ms,"
-            + " success FROM " + HISTORY_TABLE + " ORDER BY id")) {
+            + " success, checksum FROM " + HISTORY_TABLE + " ORDER BY id")) {
       while (rows.next()) {
         history.add(new HistoryRow(rows.getString(1), rows.getString(2),
             rows.getObject(3, OffsetDateTime.class).toInstant().toString(), rows.getString(4), rows.getLong(5),
-            rows.getBoolean(6)));
+            rows.getBoolean(6), rows.getString(7)));
       }
     }
     return history;

@@ -1,0 +1,246 @@
+package dev.migrate.check;
+
+import dev.migrate.MigrateException;
+import dev.migrate.codegen.OpDescriptions;
+import dev.migrate.diff.Normalizer;
+import dev.migrate.diff.SchemaDiff;
+import dev.migrate.dialect.VersionStore.HistoryRow;
+import dev.migrate.model.Database;
+import dev.migrate.model.Table;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.ExecuteSql;
+import dev.migrate.ops.ModelReplay;
+import dev.migrate.ops.Op;
+import dev.migrate.runner.RevisionGraph;
+import dev.migrate.runner.RevisionInfo;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pieces of {@code migrate:check} that need no database: replaying the migrations into a model (offline mode),
+ * turning the remaining differences into the check's sentences, and comparing the checksums recorded in
+ * {@code migrate_history} with the revisions as they are now (drift).
+ */
+public final class ModelCheck {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
+
+  private final Normalizer normalizer;
+
+  /** A check that compares types, checks and defaults through {@code normalizer} (normally the dialect). */
+  public ModelCheck(Normalizer normalizer) {
+    this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+  }
+
+  /**
+   * The schema the migrations build, replayed without a database.
+   *
+   * @param database the model after every upgrade op of every revision, parents first
+   * @param unknownTables tables (keyed {@code schema.name} or {@code name}) whose state raw SQL may have changed,
+   *     with the revision that ran it
+   * @param problems ops that did not fit the schema the earlier revisions built, naming the revision
+   * @param notes raw SQL that names no table the check knows
+   */
+  public record Replayed(Database database, Map<String, String> unknownTables, List<String> problems,
+      List<String> notes) {}
+
+  /**
+   * Replays the upgrade ops of every revision of {@code graph} into an empty model ({@link ModelReplay}). An
+   * {@link ExecuteSql} cannot be replayed: the tables its SQL names (any identifier equal to a table name of the
+   * replayed model or of {@code model}) become unknown from then on, and later ops on them are skipped rather than
+   * guessed at.
+   */
+  public static Replayed replay(RevisionGraph graph, Database model) {
+    ModelReplay replay = new ModelReplay(Database.empty());
+    Map<String, String> unknown = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (RevisionInfo revision : graph.revisions()) {
+      for (Op op : revision.ops(true)) {
+        if (op instanceof ExecuteSql sql) {
+          List<String> named = mentionedTables(sql.sql(), replay.database(), model);
+          if (named.isEmpty()) {
+            notes.add("revision " + revision.id() + " (" + revision.sourceFile() + ") runs raw SQL that names no"
+                + " table of the model; the offline check ignores it: " + excerpt(sql.sql()));
+          }
+          named.forEach(t -> unknown.putIfAbsent(t, revision.id()));
+          continue;
+        }
+        Optional<String> table = tableOf(op);
+        if (table.isPresent() && unknown.containsKey(table.get())) {
+          continue;
+        }
+        try {
+          replay.accept(op);
+        } catch (IllegalStateException e) {
+          problems.add("revision " + revision.id() + " (" + revision.sourceFile() + "): " + e.getMessage()
+              + "; the earlier revisions do not build what this op expects");
+        }
+      }
+    }
+    return new Replayed(replay.database(), unknown, problems, notes);
+  }
+
+  /**
+   * The differences between the schema the migrations build and the model, one sentence each ("customer.phone:
+   * column in the model, no migration adds it"); differences on {@code unknownTables} go to {@code notes} instead.
+   */
+  public List<String> differences(Database migrations, Database model, Map<String, String> unknownTables,
+      List<String> notes) {
+    List<String> lines = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    for (Op op : new SchemaDiff(normalizer).diff(migrations, model)) {
+      Optional<String> table = tableOf(op);
+      if (table.isPresent() && unknownTables.containsKey(table.get())) {
+        skipped.putIfAbsent(table.get(), unknownTables.get(table.get()));
+        continue;
+      }
+      lines.add(sentence(op));
+    }
+    skipped.forEach((table, revision) -> notes.add(table + ": revision " + revision + " changes it with raw SQL"
+        + " (op.execute), so the offline check cannot know its state and does not compare it; the replay check"
+        + " (-Dmigrate.check=replay) does"));
+    return lines;
+  }
+
+  /** The check's sentence for a difference the migrations lack. */
+  static String sentence(Op op) {
+    if (op instanceof CreateTable o) {
+      return o.table().qualifiedName() + ": table in the model, no migration creates it";
+    }
+    if (op instanceof DropTable o) {
+      return o.table().qualifiedName() + ": table created by the migrations but not in the model, no migration"
+          + " drops it";
+    }
+    if (op instanceof AddColumn o) {
+      return qualified(o.schema(), o.table()) + "." + o.column().name() + ": column in the model, no migration"
+          + " adds it";
+    }
+    if (op instanceof DropColumn o) {
+      return qualified(o.schema(), o.table()) + "." + o.column().name() + ": column added by the migrations but"
+          + " not in the model, no migration drops it";
+    }
+    if (op instanceof AlterColumn o) {
+      String described = OpDescriptions.describe(op);
+      return qualified(o.schema(), o.table()) + "." + o.to().name() + ": column differs from the migrations ("
+          + described.substring(described.indexOf(": ") + 2) + "), no migration alters it";
+    }
+    return "the model differs from the migrations, no migration does this: " + OpDescriptions.describe(op);
+  }
+
+  /**
+   * The revisions applied to a database whose history is {@code rows} and whose version table holds
+   * {@code heads}, that were edited since: the checksum of the last successful upgrade (or stamp) differs from the
+   * checksum of the revision's upgrade ops now. One line each, naming the revision, its file and both checksums.
+   */
+  public static List<String> drift(RevisionGraph graph, List<String> heads, List<HistoryRow> rows, String schema) {
+    Map<String, HistoryRow> last = new HashMap<>();
+    for (HistoryRow row : rows) {
+      if (row.success()) {
+        last.put(row.revision(), row);
+      }
+    }
+    List<String> known = heads.stream().filter(graph::contains).toList();
+    List<String> lines = new ArrayList<>();
+    for (String id : graph.sorted(graph.ancestorsOrSelf(known))) {
+      HistoryRow row = last.get(id);
+      if (row == null || row.checksum() == null || row.direction().equals("downgrade")) {
+        continue;
+      }
+      RevisionInfo revision = graph.get(id);
+      String now = revision.checksum();
+      if (!now.equals(row.checksum())) {
+        lines.add("revision " + id + " (" + revision.sourceFile() + ") was edited after it was applied to schema "
+            + schema + " (checksum applied " + row.checksum().substring(0, 12) + "..., now " + now.substring(0, 12)
+            + "...): revert the edit and put the change in a new revision (`mvn migrate:autogen`), or downgrade"
+            + " below it, then upgrade again");
+      }
+    }
+    return lines;
+  }
+
+  /** The problem line for a graph with several heads, if it has them. */
+  public static Optional<String> heads(RevisionGraph graph) {
+    try {
+      graph.head();
+      return Optional.empty();
+    } catch (MigrateException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * The table an op changes, as {@code schema.name} or {@code name}; empty for ops on other objects (sequences,
+   * raw SQL). Read from the op record's {@code table} component (a name or a {@link Table}) and {@code schema}
+   * component, so that every table op of the vocabulary is covered.
+   */
+  static Optional<String> tableOf(Op op) {
+    RecordComponent[] components = op.getClass().getRecordComponents();
+    if (components == null) {
+      return Optional.empty();
+    }
+    String schema = null;
+    Object table = null;
+    try {
+      for (RecordComponent c : components) {
+        if (c.getName().equals("schema") && c.getType() == String.class) {
+          schema = (String) c.getAccessor().invoke(op);
+        } else if (c.getName().equals("table")) {
+          table = c.getAccessor().invoke(op);
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the table of " + op, e);
+    }
+    if (table instanceof Table t) {
+      return Optional.of(qualified(t.schema(), t.name()));
+    }
+    if (table instanceof String name) {
+      return Optional.of(qualified(schema, name));
+    }
+    return Optional.empty();
+  }
+
+  /** The tables of {@code a} or {@code b} that {@code sql} names (quoted names as written, others folded). */
+  static List<String> mentionedTables(String sql, Database a, Database b) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (Database d : List.of(a, b)) {
+      for (Table t : d.tables()) {
+        byName.putIfAbsent(t.name(), qualified(t.schema(), t.name()));
+      }
+    }
+    List<String> named = new ArrayList<>();
+    Matcher m = IDENTIFIER.matcher(sql.replaceAll("'(?:[^']|'')*'", "''"));
+    while (m.find()) {
+      String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2).toLowerCase(Locale.ROOT);
+      String key = byName.get(name);
+      if (key != null && !named.contains(key)) {
+        named.add(key);
+      }
+    }
+    return named;
+  }
+
+  private static String qualified(String schema, String name) {
+    return schema == null ? name : schema + "." + name;
+  }
+
+  private static String excerpt(String sql) {
+    String text = sql.strip().replaceAll("\\s+", " ");
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+  }
+}

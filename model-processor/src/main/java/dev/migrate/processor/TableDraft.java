@@ -1,0 +1,140 @@
+package dev.migrate.processor;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Index;
+import dev.migrate.model.PrimaryKey;
+import dev.migrate.model.Table;
+import dev.migrate.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * One table while the model is being built: several entities (a single-table hierarchy, two entities on one table),
+ * a secondary table or a collection can add to it. Columns keep the order Hibernate 6.6 gives them in its DDL:
+ * by {@link Phase}, then in the order they were added.
+ */
+final class TableDraft {
+
+  /**
+   * Where a column goes in Hibernate's column order: a discriminator before the identifier, the key of a joined
+   * subclass's or a secondary table after its attributes, join columns after all attributes, collection columns last.
+   */
+  enum Phase { DISCRIMINATOR, ID, BASIC, SUBCLASS_KEY, JOIN, COLLECTION }
+
+  /** A column, who mapped it, and whether it is a read-only view ({@code insertable = false, updatable = false}). */
+  record Slot(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase,
+      int sequence) {}
+
+  final String schema;
+  final String name;
+  /** Where to report problems with the table as a whole. */
+  final Element element;
+  final AnnotationMirror mirror;
+  final Map<String, Slot> columns = new LinkedHashMap<>();
+  final Map<String, UniqueConstraint> uniques = new LinkedHashMap<>();
+  final Map<String, CheckConstraint> checks = new LinkedHashMap<>();
+  final Map<String, Index> indexes = new LinkedHashMap<>();
+  final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
+  List<String> primaryKey;
+  String comment;
+  List<String> renamedFrom = List.of();
+  /** Set when a member failed, so that constraints naming its columns are not reported again. */
+  boolean failed;
+  private int sequence;
+
+  TableDraft(String schema, String name, Element element, AnnotationMirror mirror) {
+    this.schema = schema;
+    this.name = name;
+    this.element = element;
+    this.mirror = mirror;
+  }
+
+  String qualifiedName() {
+    return schema == null ? name : schema + "." + name;
+  }
+
+  /**
+   * Adds {@code column}. A read-only column defers to a writable one with the same name.
+   *
+   * @param ownerKey the class whose mapping adds the column (the entity, for embedded attributes)
+   * @return the existing writable slot with the same name (the caller decides whether it conflicts), or
+   *     {@code null} when the column was added or merged
+   */
+  Slot add(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase) {
+    Slot existing = columns.get(column.name());
+    if (existing == null) {
+      columns.put(column.name(), new Slot(column, owner, ownerKey, element, readOnly, phase, sequence++));
+      return null;
+    }
+    if (readOnly) {
+      return null;
+    }
+    if (existing.readOnly()) {
+      columns.put(column.name(), new Slot(column, owner, ownerKey, element, false, existing.phase(),
+          existing.sequence()));
+      return null;
+    }
+    return existing;
+  }
+
+  void addUnique(List<String> columnNames, String constraintName) {
+    if (columnNames.equals(primaryKey)) {
+      return;
+    }
+    String n = constraintName != null ? constraintName : Naming.objectName(name, columnNames, "key");
+    for (UniqueConstraint u : uniques.values()) {
+      if (u.columns().equals(columnNames) && constraintName == null) {
+        return;
+      }
+    }
+    uniques.putIfAbsent(n, new UniqueConstraint(n, columnNames));
+  }
+
+  void addCheck(String column, String expression) {
+    String base = Naming.objectName(name, column == null ? List.of() : List.of(column), "check");
+    for (CheckConstraint c : checks.values()) {
+      if (c.expression().equals(expression)) {
+        return;
+      }
+    }
+    String n = base;
+    for (int i = 1; checks.containsKey(n); i++) {
+      n = Naming.objectName(name, column == null ? List.of() : List.of(column), "check" + i);
+    }
+    checks.put(n, new CheckConstraint(n, expression));
+  }
+
+  void addForeignKey(ForeignKey foreignKey) {
+    for (ForeignKey f : foreignKeys.values()) {
+      if (f.columns().equals(foreignKey.columns()) && f.referencedTable().equals(foreignKey.referencedTable())
+          && java.util.Objects.equals(f.referencedSchema(), foreignKey.referencedSchema())) {
+        return;
+      }
+    }
+    foreignKeys.putIfAbsent(foreignKey.name(), foreignKey);
+  }
+
+  Table build() {
+    List<Slot> ordered = new ArrayList<>(columns.values());
+    ordered.sort(Comparator.comparing(Slot::phase).thenComparingInt(Slot::sequence));
+    List<Column> cols = new ArrayList<>();
+    for (Slot s : ordered) {
+      Column c = s.column();
+      if (primaryKey != null && primaryKey.contains(c.name()) && c.nullable()) {
+        c = c.withNullable(false);
+      }
+      cols.add(c);
+    }
+    PrimaryKey pk = primaryKey == null || primaryKey.isEmpty() ? null
+        : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"), primaryKey);
+    return new Table(schema, name, cols, pk, List.copyOf(uniques.values()), List.copyOf(checks.values()),
+        List.copyOf(indexes.values()), List.copyOf(foreignKeys.values()), comment, renamedFrom);
+  }
+}

@@ -1,0 +1,378 @@
+package dev.migrate.processor;
+
+import static dev.migrate.processor.Testing.entity;
+import static dev.migrate.processor.Testing.source;
+
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each mapping feature against Hibernate 6.6 itself ({@link Oracle}): the same compiled entities, Hibernate's
+ * metadata for PostgreSQL, the same tables, columns in the same order with the same types and nullability, keys,
+ * checks, indexes, comments, defaults and sequences.
+ */
+class MappingOracleTest {
+
+  static final JavaFileObject STATUS = source("com.acme.Status", "package com.acme; public enum Status { NEW, PAID }");
+
+  static final JavaFileObject CONVERTER = source("com.acme.MoneyConverter", """
+      package com.acme;
+      @jakarta.persistence.Converter
+      public class MoneyConverter implements jakarta.persistence.AttributeConverter<MoneyConverter.Money, Long> {
+        public record Money(long cents) {}
+        public Long convertToDatabaseColumn(Money m) { return m == null ? null : m.cents(); }
+        public Money convertToEntityAttribute(Long c) { return c == null ? null : new Money(c); }
+      }
+      """);
+
+  static final JavaFileObject BASICS = entity("Basics", """
+      import org.hibernate.annotations.ColumnDefault;
+      import org.hibernate.annotations.Comment;
+      import org.hibernate.annotations.JdbcTypeCode;
+      import org.hibernate.annotations.Nationalized;
+      import org.hibernate.type.SqlTypes;
+      @Entity
+      @Table(indexes = {@Index(columnList = "created DESC, code"), @Index(name = "by_code", columnList = "code ASC",
+          unique = true)})
+      @Comment("all the basics")
+      @org.hibernate.annotations.Check(constraints = "amount >= 0")
+      public class Basics {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+        @Version private Integer version;
+        @Lob private String body;
+        @Lob private byte[] blob;
+        @Convert(converter = MoneyConverter.class) private MoneyConverter.Money price;
+        @ColumnDefault("0") private Integer amount;
+        @Comment("the code") private String code;
+        @org.hibernate.annotations.Check(constraints = "qty > 0") private Integer qty;
+        @JdbcTypeCode(SqlTypes.JSON) private String payload;
+        @JdbcTypeCode(SqlTypes.JSON) private java.util.Map<String, Object> attributes;
+        @Nationalized private String title;
+        @Temporal(TemporalType.TIMESTAMP) private java.util.Date created;
+        @Enumerated(EnumType.STRING) @Column(length = 20) private Status status;
+        @Column(columnDefinition = "text") private String notes;
+        @Basic(optional = false) private String required;
+      }
+      """);
+
+  @Test
+  void basicAttributesAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, STATUS, CONVERTER, BASICS);
+  }
+
+  static final JavaFileObject ADDRESS = source("com.acme.Address", """
+      package com.acme;
+      import jakarta.persistence.*;
+      @Embeddable
+      public class Address {
+        private String street;
+        @Column(name = "zip", length = 10) private String postalCode;
+        @Embedded private Geo geo;
+        @ManyToOne private Country country;
+      }
+      """);
+  static final JavaFileObject GEO = source("com.acme.Geo", """
+      package com.acme;
+      @jakarta.persistence.Embeddable
+      public class Geo { private double lat; private Double lon; }
+      """);
+  static final JavaFileObject COUNTRY = entity("Country", """
+      @Entity public class Country { @Id @Column(length = 2) private String code; }
+      """);
+  static final JavaFileObject AUDITED = source("com.acme.Audited", """
+      package com.acme;
+      import jakarta.persistence.*;
+      @MappedSuperclass
+      public abstract class Audited {
+        @Id @GeneratedValue private Long id;
+        private java.time.Instant createdAt;
+        private String createdBy;
+      }
+      """);
+  static final JavaFileObject CUSTOMER = entity("Customer", """
+      @Entity
+      @AttributeOverride(name = "createdBy", column = @Column(name = "author", length = 80))
+      public class Customer extends Audited {
+        private String name;
+        @Embedded private Address home;
+        @Embedded
+        @AttributeOverrides({
+          @AttributeOverride(name = "street", column = @Column(name = "work_street")),
+          @AttributeOverride(name = "postalCode", column = @Column(name = "work_zip")),
+          @AttributeOverride(name = "geo.lat", column = @Column(name = "work_lat")),
+          @AttributeOverride(name = "geo.lon", column = @Column(name = "work_lon"))
+        })
+        @AssociationOverride(name = "country", joinColumns = @JoinColumn(name = "work_country"))
+        private Address work;
+      }
+      """);
+
+  @Test
+  void embeddablesAndMappedSuperclassesAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, ADDRESS, GEO, COUNTRY, AUDITED, CUSTOMER);
+  }
+
+  @Test
+  void embeddablesAgreeWithHibernateInSnakeCase(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, true, ADDRESS, GEO, COUNTRY, AUDITED, CUSTOMER);
+  }
+
+  static final JavaFileObject VEHICLE = entity("Vehicle", """
+      @Entity
+      public abstract class Vehicle {
+        @Id @GeneratedValue private Long id;
+        private String plate;
+      }
+      """);
+  static final JavaFileObject CAR = entity("Car", """
+      @Entity
+      public class Car extends Vehicle {
+        private int seats;
+        @Column(nullable = false) private String model;
+        @Basic(optional = false) private String vin;
+        @ManyToOne(optional = false) private Country made;
+        @ManyToOne private Country country;
+      }
+      """);
+  static final JavaFileObject TRUCK = entity("Truck", """
+      @Entity
+      @DiscriminatorValue("T")
+      public class Truck extends Vehicle { private Double load; }
+      """);
+
+  @Test
+  void singleTableAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, COUNTRY, VEHICLE, CAR, TRUCK);
+  }
+
+  static final JavaFileObject PAYMENT = entity("Payment", """
+      @Entity
+      @Inheritance(strategy = InheritanceType.JOINED)
+      @DiscriminatorColumn(name = "kind", discriminatorType = DiscriminatorType.INTEGER)
+      public class Payment {
+        @Id @GeneratedValue private Long id;
+        private java.math.BigDecimal amount;
+      }
+      """);
+  static final JavaFileObject CARD = entity("CardPayment", """
+      @Entity
+      @DiscriminatorValue("1")
+      @PrimaryKeyJoinColumn(name = "payment_id")
+      public class CardPayment extends Payment { private String cardNumber; }
+      """);
+  static final JavaFileObject WIRE = entity("WirePayment", """
+      @Entity
+      @DiscriminatorValue("2")
+      @Table(name = "wire")
+      public class WirePayment extends Payment { private String iban; @ManyToOne private CardPayment previous; }
+      """);
+
+  @Test
+  void joinedAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, PAYMENT, CARD, WIRE);
+  }
+
+  static final JavaFileObject SHAPE = entity("Shape", """
+      @Entity
+      @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+      public abstract class Shape {
+        @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private Long id;
+        private String color;
+      }
+      """);
+  static final JavaFileObject CIRCLE = entity("Circle", """
+      @Entity public class Circle extends Shape { private double radius; }
+      """);
+  static final JavaFileObject SQUARE = entity("Square", """
+      @Entity public class Square extends Shape { private double side; @ManyToOne private Circle inner; }
+      """);
+
+  @Test
+  void tablePerClassAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, SHAPE, CIRCLE, SQUARE);
+  }
+
+  static final JavaFileObject TAG = entity("Tag", """
+      @Entity public class Tag { @Id @GeneratedValue private Long id; private String label; }
+      """);
+  static final JavaFileObject AUTHOR = entity("Author", """
+      @Entity
+      public class Author {
+        @Id @GeneratedValue private Long id;
+        @ManyToMany(mappedBy = "authors") private java.util.Set<Post> posts;
+      }
+      """);
+  static final JavaFileObject POST = entity("Post", """
+      @Entity
+      public class Post {
+        @Id @GeneratedValue private Long id;
+        @ManyToMany private java.util.Set<Tag> tags;
+        @ManyToMany private java.util.Set<Author> authors;
+        @ManyToMany
+        @JoinTable(name = "post_reviewer", joinColumns = @JoinColumn(name = "post"),
+            inverseJoinColumns = @JoinColumn(name = "reviewer"))
+        @OrderColumn
+        private java.util.List<Author> reviewers;
+        @OneToMany private java.util.List<Comment> related;
+        @OneToMany @JoinColumn(name = "post_id") @OrderColumn(name = "position") private java.util.List<Comment> comments;
+        @ElementCollection private java.util.Set<String> keywords;
+        @ElementCollection @CollectionTable(name = "post_visits") @Column(name = "day")
+        private java.util.List<java.time.LocalDate> visits;
+        @ElementCollection @Enumerated(EnumType.STRING) private java.util.Set<Status> statuses;
+        @ElementCollection @MapKeyColumn(name = "lang") @Column(name = "text", length = 1000)
+        private java.util.Map<String, String> translations;
+        @ElementCollection @MapKeyEnumerated(EnumType.STRING) private java.util.Map<Status, Integer> counts;
+        @ElementCollection private java.util.Set<Geo> places;
+        @ElementCollection @OrderColumn private java.util.List<Geo> route;
+      }
+      """);
+  static final JavaFileObject COMMENT = entity("Comment", """
+      @Entity public class Comment { @Id @GeneratedValue private Long id; private String text; }
+      """);
+
+  @Test
+  void collectionsAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, STATUS, GEO, TAG, AUTHOR, POST, COMMENT);
+  }
+
+  @Test
+  void collectionsAgreeWithHibernateInSnakeCase(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, true, STATUS, GEO, TAG, AUTHOR, POST, COMMENT);
+  }
+
+  static final JavaFileObject ORDER_KEY = source("com.acme.OrderKey", """
+      package com.acme;
+      @jakarta.persistence.Embeddable
+      public class OrderKey implements java.io.Serializable { private String region; private long number; }
+      """);
+  static final JavaFileObject PURCHASE = entity("Purchase", """
+      @Entity
+      public class Purchase {
+        @EmbeddedId private OrderKey key;
+        private String note;
+      }
+      """);
+  static final JavaFileObject LINE = entity("Line", """
+      @Entity
+      @IdClass(Line.Key.class)
+      public class Line {
+        @Id @ManyToOne private Purchase purchase;
+        @Id private int position;
+        private int quantity;
+        public static class Key implements java.io.Serializable { OrderKey purchase; int position; }
+      }
+      """);
+  static final JavaFileObject USER = entity("Account", """
+      @Entity public class Account { @Id @GeneratedValue private Long id; }
+      """);
+  static final JavaFileObject PROFILE = entity("Profile", """
+      @Entity
+      public class Profile {
+        @Id private Long id;
+        @OneToOne @MapsId private Account account;
+        private String bio;
+      }
+      """);
+  static final JavaFileObject SHIPMENT = entity("Shipment", """
+      @Entity
+      public class Shipment {
+        @Id private Long id;
+        @ManyToOne
+        @JoinColumns({@JoinColumn(name = "p_region", referencedColumnName = "region"),
+                      @JoinColumn(name = "p_number", referencedColumnName = "number")})
+        private Purchase purchase;
+        @ManyToOne @JoinColumn(foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) private Account account;
+        @OneToOne private Profile profile;
+      }
+      """);
+
+  @Test
+  void compositeAndDerivedIdsAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, ORDER_KEY, PURCHASE, LINE, USER, PROFILE, SHIPMENT);
+  }
+
+  static final JavaFileObject GENERATED = entity("Ticket", """
+      @Entity
+      @SecondaryTable(name = "ticket_detail")
+      public class Ticket {
+        @Id @GeneratedValue(strategy = GenerationType.TABLE) private Long id;
+        private String title;
+        @Column(table = "ticket_detail", length = 2000) private String description;
+      }
+      """);
+  static final JavaFileObject COUNTED = entity("Counted", """
+      @Entity
+      @SecondaryTable(name = "counted_extra", pkJoinColumns = @PrimaryKeyJoinColumn(name = "counted_id"))
+      public class Counted {
+        @Id @GeneratedValue(generator = "counter")
+        @TableGenerator(name = "counter", table = "id_gen", pkColumnName = "gen_name", valueColumnName = "gen_value")
+        private Long id;
+        @Column(table = "counted_extra") private Integer extra;
+      }
+      """);
+
+  @Test
+  void tableGeneratorsAndSecondaryTablesAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, GENERATED, COUNTED);
+  }
+
+  static final JavaFileObject PROPERTY_ACCESS = entity("Person", """
+      @Entity
+      public class Person {
+        private Long id;
+        private String fullName;
+        private boolean active;
+        private String cache;
+        @Id @GeneratedValue public Long getId() { return id; }
+        public void setId(Long id) { this.id = id; }
+        @Column(length = 100) public String getFullName() { return fullName; }
+        public void setFullName(String n) { fullName = n; }
+        public boolean isActive() { return active; }
+        public void setActive(boolean a) { active = a; }
+        @Transient public String getCache() { return cache; }
+        public void setCache(String c) { cache = c; }
+      }
+      """);
+
+  @Test
+  void propertyAccessAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, PROPERTY_ACCESS);
+  }
+
+  static final JavaFileObject VALIDATED = entity("Signup", """
+      import jakarta.validation.constraints.*;
+      @Entity
+      public class Signup {
+        @Id @GeneratedValue private Long id;
+        @NotNull private String email;
+        @NotBlank @Size(max = 40) private String name;
+        @NotEmpty private String code;
+        @Size(min = 2, max = 500) private String bio;
+        @Digits(integer = 6, fraction = 2) private java.math.BigDecimal price;
+        @Min(1) @Max(10) private Integer rating;
+      }
+      """);
+
+  @Test
+  void beanValidationAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, VALIDATED);
+  }
+
+  static final JavaFileObject NAMED_ENUM = entity("Order", """
+      @Entity
+      @Table(name = "orders")
+      public class Order {
+        @Id @GeneratedValue private Long id;
+        @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)
+        @Enumerated(EnumType.STRING)
+        private Status status;
+      }
+      """);
+
+  @Test
+  void namedEnumAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, STATUS, NAMED_ENUM);
+  }
+}

@@ -1,0 +1,288 @@
+package dev.migrate.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Database;
+import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.UniqueConstraint;
+import dev.migrate.snapshot.Snapshot;
+import dev.migrate.snapshot.SnapshotJson;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataBuilder;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
+import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Table;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+
+/**
+ * The oracle: compiles entities with the processor, builds Hibernate 6.6's own metadata for the compiled classes
+ * ({@code PostgreSQLDialect}, no database), and describes both schemas in one text form, table by table: columns in
+ * order with type and nullability, primary key, unique keys, foreign keys, checks, indexes, comments, defaults,
+ * sequences. Constraint and index names are left out (Hibernate's are hashes, Migrate's are PostgreSQL's).
+ * Hibernate's DDL script (its schema management tool, script target) is attached to a failure, to read what Hibernate would run.
+ */
+final class Oracle {
+
+  static {
+    java.util.logging.Logger.getLogger("org.hibernate").setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  private Oracle() {}
+
+  /** Spring Boot's {@code SpringImplicitNamingStrategy}: join tables are {@code <owner table>_<attribute>}. */
+  static final class SpringImplicitNaming extends ImplicitNamingStrategyJpaCompliantImpl {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Identifier determineJoinTableName(ImplicitJoinTableNameSource source) {
+      String name = source.getOwningPhysicalTableName() + "_"
+          + source.getAssociationOwningAttributePath().getProperty();
+      return toIdentifier(name, source.getBuildingContext());
+    }
+  }
+
+  /** Compiles {@code sources} into {@code out} and asserts that Migrate's snapshot describes Hibernate's schema. */
+  static void assertSameSchema(Path out, boolean snakeCase, JavaFileObject... sources) throws Exception {
+    assertSameSchema(out, snakeCase, List.of(), sources);
+  }
+
+  static void assertSameSchema(Path out, boolean snakeCase, List<String> options, JavaFileObject... sources)
+      throws Exception {
+    List<String> all = new ArrayList<>(options);
+    if (snakeCase) {
+      all.add("-Amigrate.naming=snake_case");
+    }
+    DiskCompiler.Result result = DiskCompiler.compile(out, all, sources);
+    assertThat(result.success()).as(result.toString()).isTrue();
+    Snapshot snapshot = SnapshotJson.readFromClassesDirectory(out);
+    String migrate = describe(snapshot.database());
+    Hibernate hibernate = hibernate(out, snapshot.entities(), snakeCase);
+    assertThat(migrate).as("Hibernate's DDL:\n" + hibernate.script()).isEqualTo(hibernate.description());
+  }
+
+  record Hibernate(String description, String script) {}
+
+  static Hibernate hibernate(Path classes, List<String> entities, boolean snakeCase) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        Oracle.class.getClassLoader())) {
+      BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+      StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+          .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
+          .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+          .applySetting("jakarta.persistence.validation.mode", "ddl")
+          .build();
+      try {
+        MetadataSources sources = new MetadataSources(registry);
+        for (String entity : entities) {
+          sources.addAnnotatedClass(loader.loadClass(entity));
+        }
+        MetadataBuilder builder = sources.getMetadataBuilder();
+        if (snakeCase) {
+          builder.applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+          builder.applyImplicitNamingStrategy(new SpringImplicitNaming());
+        }
+        Metadata metadata = builder.build();
+        // Bean Validation shapes the mapping when the session factory starts (BeanValidationIntegrator)
+        try (var sessionFactory = metadata.buildSessionFactory()) {
+          return new Hibernate(describe(metadata), script(metadata, registry, classes));
+        }
+      } finally {
+        StandardServiceRegistryBuilder.destroy(registry);
+      }
+    }
+  }
+
+  private static String script(Metadata metadata, StandardServiceRegistry registry, Path dir) throws IOException {
+    Path file = Files.createTempFile(dir, "hibernate", ".sql");
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
+    settings.put("jakarta.persistence.schema-generation.scripts.create-target", file.toString());
+    settings.put("hibernate.hbm2ddl.delimiter", ";");
+    SchemaManagementToolCoordinator.process(metadata, registry, settings, null);
+    return Files.readString(file);
+  }
+
+  // --- Hibernate's side ---
+
+  private static String describe(Metadata metadata) {
+    Map<String, String> tables = new TreeMap<>();
+    List<String> sequences = new ArrayList<>();
+    for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+      for (Table t : namespace.getTables()) {
+        if (!t.isPhysicalTable()) {
+          continue;
+        }
+        String name = qualified(t);
+        StringBuilder b = new StringBuilder("table ").append(name).append('\n');
+        for (Column c : t.getColumns()) {
+          b.append("  ").append(stored(c.getName(), c.isQuoted())).append(' ')
+              .append(TypeMapping.parseDefinition(c.getSqlType(metadata)))
+              .append(c.isNullable() && !isPrimaryKey(t, c) ? "" : " not null");
+          if (c.getDefaultValue() != null) {
+            b.append(" default ").append(c.getDefaultValue());
+          }
+          if (c.getComment() != null) {
+            b.append(" comment ").append(c.getComment());
+          }
+          b.append('\n');
+        }
+        if (t.getComment() != null) {
+          b.append("  comment ").append(t.getComment()).append('\n');
+        }
+        if (t.getPrimaryKey() != null) {
+          b.append("  primary key ").append(names(t.getPrimaryKey().getColumns())).append('\n');
+        }
+        TreeSet<String> rest = new TreeSet<>();
+        for (org.hibernate.mapping.UniqueKey u : t.getUniqueKeys().values()) {
+          if (t.getPrimaryKey() == null || !u.getColumns().equals(t.getPrimaryKey().getColumns())) {
+            rest.add("unique " + names(u.getColumns()));
+          }
+        }
+        for (Column c : t.getColumns()) {
+          if (c.isUnique()) {
+            rest.add("unique " + names(List.of(c)));
+          }
+          for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
+            rest.add("check " + normalizeCheck(check.getConstraint()));
+          }
+        }
+        for (org.hibernate.mapping.CheckConstraint check : t.getChecks()) {
+          rest.add("check " + normalizeCheck(check.getConstraint()));
+        }
+        for (org.hibernate.mapping.ForeignKey f : t.getForeignKeys().values()) {
+          if (!f.isCreationEnabled() || !f.isPhysicalConstraint()) {
+            continue;
+          }
+          Table target = f.getReferencedTable();
+          List<Column> referenced = f.getReferencedColumns().isEmpty()
+              ? target.getPrimaryKey().getColumns() : f.getReferencedColumns();
+          rest.add("foreign key " + names(f.getColumns()) + " -> " + qualified(target) + names(referenced)
+              + (f.getOnDeleteAction() == null || f.getOnDeleteAction().name().equals("NO_ACTION")
+                  ? "" : " on delete " + f.getOnDeleteAction().name()));
+        }
+        for (org.hibernate.mapping.Index i : t.getIndexes().values()) {
+          List<String> keys = new ArrayList<>();
+          for (org.hibernate.mapping.Selectable s : i.getSelectables()) {
+            String order = i.getSelectableOrderMap().get(s);
+            Column c = (Column) s;
+            keys.add(stored(c.getName(), c.isQuoted()) + (order != null && order.trim().equalsIgnoreCase("desc")
+                ? " desc" : ""));
+          }
+          rest.add((i.isUnique() ? "unique index " : "index ") + keys);
+        }
+        rest.forEach(r -> b.append("  ").append(r).append('\n'));
+        tables.put(name, b.toString());
+      }
+      Identifier schema = namespace.getName().getSchema();
+      for (org.hibernate.boot.model.relational.Sequence s : namespace.getSequences()) {
+        Identifier name = s.getName().getSequenceName();
+        sequences.add("sequence " + (schema == null ? "" : stored(schema.getText(), schema.isQuoted()) + ".")
+            + stored(name.getText(), name.isQuoted()) + " start " + s.getInitialValue() + " increment "
+            + s.getIncrementSize() + "\n");
+      }
+    }
+    return String.join("", tables.values()) + sequences.stream().sorted().collect(Collectors.joining());
+  }
+
+  private static boolean isPrimaryKey(Table t, Column c) {
+    return t.getPrimaryKey() != null && t.getPrimaryKey().getColumns().contains(c);
+  }
+
+  private static String qualified(Table t) {
+    return (t.getSchema() == null ? "" : stored(t.getSchema(), t.isSchemaQuoted()) + ".")
+        + stored(t.getName(), t.isQuoted());
+  }
+
+  private static List<String> names(List<Column> columns) {
+    return columns.stream().map(c -> stored(c.getName(), c.isQuoted())).toList();
+  }
+
+  /** The name PostgreSQL stores: unquoted names fold to lower case. */
+  private static String stored(String name, boolean quoted) {
+    return quoted ? name : name.toLowerCase(Locale.ROOT);
+  }
+
+  // --- Migrate's side ---
+
+  static String describe(Database database) {
+    StringBuilder b = new StringBuilder();
+    for (dev.migrate.model.Table t : database.tables()) {
+      b.append("table ").append(t.qualifiedName()).append('\n');
+      for (dev.migrate.model.Column c : t.columns()) {
+        b.append("  ").append(c.name()).append(' ').append(c.type()).append(c.nullable() ? "" : " not null");
+        if (c.defaultValue() != null) {
+          b.append(" default ").append(c.defaultValue());
+        }
+        if (c.comment() != null) {
+          b.append(" comment ").append(c.comment());
+        }
+        b.append('\n');
+      }
+      if (t.comment() != null) {
+        b.append("  comment ").append(t.comment()).append('\n');
+      }
+      if (t.primaryKey() != null) {
+        b.append("  primary key ").append(t.primaryKey().columns()).append('\n');
+      }
+      TreeSet<String> rest = new TreeSet<>();
+      for (UniqueConstraint u : t.uniqueConstraints()) {
+        rest.add("unique " + u.columns());
+      }
+      for (CheckConstraint c : t.checkConstraints()) {
+        rest.add("check " + normalizeCheck(c.expression()));
+      }
+      for (ForeignKey f : t.foreignKeys()) {
+        rest.add("foreign key " + f.columns() + " -> "
+            + (f.referencedSchema() == null ? "" : f.referencedSchema() + ".") + f.referencedTable()
+            + f.referencedColumns()
+            + (f.onDelete().name().equals("NO_ACTION") ? "" : " on delete " + f.onDelete().name()));
+      }
+      for (Index i : t.indexes()) {
+        List<String> keys = new ArrayList<>();
+        for (IndexKey k : i.keys()) {
+          keys.add((k.column() != null ? k.column() : k.expression()) + (k.descending() ? " desc" : ""));
+        }
+        rest.add((i.unique() ? "unique index " : "index ") + keys);
+      }
+      rest.forEach(r -> b.append("  ").append(r).append('\n'));
+    }
+    for (Sequence s : database.sequences()) {
+      b.append("sequence ").append(s.qualifiedName()).append(" start ").append(s.start()).append(" increment ")
+          .append(s.increment()).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** A check's text without quotes, blanks and case, as a stable key for both sides. */
+  static String normalizeCheck(String expression) {
+    return expression.replace("\"", "").replaceAll("\\s+", "").replace("(", "").replace(")", "")
+        .toLowerCase(Locale.ROOT);
+  }
+}
