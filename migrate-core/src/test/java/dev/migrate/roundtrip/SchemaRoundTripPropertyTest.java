@@ -52,9 +52,9 @@ import net.jqwik.api.statistics.Statistics;
  * <p>Tries: {@code -Droundtrip.tries=N} (the {@code property-long} profile runs 2,000), seed {@code
  * -Droundtrip.seed=N} to replay a run; generator switches in {@link Shapes}.
  */
-@AddLifecycleHook(value = SchemaRoundTripProperties.TriesFromSystemProperties.class,
+@AddLifecycleHook(value = SchemaRoundTripPropertyTest.TriesFromSystemProperties.class,
     propagateTo = PropagationMode.ALL_DESCENDANTS)
-class SchemaRoundTripProperties {
+class SchemaRoundTripPropertyTest {
 
   /** Tries of the dialect property when {@code roundtrip.tries} is not set: about 30 s on the 2-core CI machine. */
   static final int DEFAULT_TRIES = 150;
