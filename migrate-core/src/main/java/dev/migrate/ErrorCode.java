@@ -20,6 +20,8 @@ public enum ErrorCode {
   SNAPSHOT(true),
   /** An op cannot be expressed or reversed. User must fix. */
   UNSUPPORTED(true),
+  /** A goal that drops a schema found rows in it and was not forced ({@code reset} without {@code -Dforce}). */
+  SCHEMA_NOT_EMPTY(true),
   /** Reading or writing a file failed. Environment. */
   IO(false);
 

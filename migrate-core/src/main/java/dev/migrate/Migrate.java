@@ -21,6 +21,11 @@ import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runner.Runner;
+import dev.migrate.schema.FanOut;
+import dev.migrate.schema.FanOutReport;
+import dev.migrate.schema.PooledConnections;
+import dev.migrate.schema.SchemaNames;
+import dev.migrate.schema.SchemaSelection;
 import dev.migrate.runner.SqlScript;
 import dev.migrate.runtime.Operations;
 import dev.migrate.snapshot.Snapshot;
@@ -48,6 +53,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -67,14 +73,19 @@ public final class Migrate {
   private static final Set<String> OWN_TABLES = Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE);
 
   private final Configuration config;
+  private final String schema;
+  private final ConnectionSource connections;
   private final RevisionGraph graph;
   private final Runner runner;
 
-  private Migrate(Configuration config, RevisionGraph graph) {
+  private Migrate(Configuration config, String schema, ConnectionSource connections, RevisionGraph graph,
+      Consumer<String> log) {
     this.config = config;
+    this.schema = schema;
+    this.connections = connections;
     this.graph = graph;
-    this.runner = config.connections == null ? null
-        : new Runner(config.dialect, config.connections, config.schema, graph, config.lockTimeout, config.log);
+    this.runner = connections == null ? null
+        : new Runner(config.dialect, connections, schema, graph, config.lockTimeout, log);
   }
 
   /**
@@ -94,6 +105,83 @@ public final class Migrate {
   /** Whether a database was configured. */
   public boolean hasDatabase() {
     return runner != null;
+  }
+
+  /** The schema this facade runs the chain in. */
+  public String schema() {
+    return schema;
+  }
+
+  /** The database, for messages ({@link ConnectionSource#describe()}); never a password. */
+  public String database() {
+    return connections().describe();
+  }
+
+  /**
+   * The same chain and database, run in {@code schema} instead (a target schema: {@code dev}, {@code tenant-1}).
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if the name is not valid ({@link SchemaNames})
+   */
+  public Migrate inSchema(String schema) {
+    return new Migrate(config, SchemaNames.requireValid(schema, "schema"), connections, graph, config.log);
+  }
+
+  /**
+   * The schemas {@code selection} names: names as given, patterns ({@code tenant_*}) expanded over the schemas
+   * that exist (see {@link SchemaSelection#resolve}).
+   *
+   * @throws MigrateException {@link ErrorCode#CONFIGURATION} if a pattern matches nothing or no database is
+   *     configured, {@link ErrorCode#CONNECTION} if the catalog cannot be read
+   */
+  public List<String> schemas(SchemaSelection selection) {
+    if (!selection.hasPattern()) {
+      return selection.resolve(List.of(), connections().describe());
+    }
+    try (Connection c = connections().open()) {
+      return selection.resolve(config.dialect.versionStore().schemas(c), connections.describe());
+    } catch (SQLException e) {
+      throw new MigrateException(ErrorCode.CONNECTION, "Cannot list the schemas of " + connections.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code action} once per schema of {@code schemas}, on {@code threads} threads in this JVM, each schema
+   * through {@link #inSchema} over one pool of at most {@code threads} connections (HikariCP when the facade was
+   * configured with {@link Configuration#connection}; an application's {@code DataSource} is used as it is). One
+   * schema failing does not stop the others; every outcome is in the report, and
+   * {@link FanOutReport#throwIfFailed()} turns failures into one error that lists them all. A progress line (done /
+   * total, failures, schemas per second) goes to the configured log at most once a second and at the end; the
+   * per-revision lines of each schema are not logged.
+   *
+   * @param goal the goal's name for the report, for example {@code "upgrade"}
+   * @param threads how many schemas run at once, at least 1
+   * @param action the work for one schema, for example {@code m -> m.upgrade("head")}; a goal whose result is not a
+   *     run (a live check) returns {@code new RunResult(schema, at, at, List.of(), 0)} and throws a
+   *     {@link MigrateException} for a schema that fails
+   * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the pool cannot be started
+   */
+  public FanOutReport forEachSchema(String goal, List<String> schemas, int threads,
+      Function<Migrate, RunResult> action) {
+    schemas.forEach(s -> SchemaNames.requireValid(s, "schema"));
+    int size = Math.max(1, Math.min(threads, schemas.size()));
+    try (PooledConnections pool = PooledConnections.over(connections(), config.settings, size)) {
+      return new FanOut(size, config.log).run(goal, schemas,
+          s -> action.apply(new Migrate(config, s, pool, graph, line -> { })),
+          s -> new Migrate(config, s, pool, graph, line -> { }).current());
+    }
+  }
+
+  /**
+   * Drops this facade's schema with everything in it, creates it again and upgrades it to head (the seed workflow's
+   * {@code migrate.py reset}), holding the schema's lock while it drops and creates.
+   *
+   * @param force drop even when the schema's tables hold rows
+   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the row count per table when the schema holds
+   *     rows and {@code force} is false (nothing is dropped); otherwise as {@link #upgrade}
+   */
+  public RunResult reset(boolean force) {
+    return runner().reset(force);
   }
 
   /** A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no log. */
@@ -256,7 +344,7 @@ public final class Migrate {
       from = runner.current();
       target = r;
     }
-    return new SqlScript(config.dialect, graph, config.schema).render(from, target, up);
+    return new SqlScript(config.dialect, graph, schema).render(from, target, up);
   }
 
   /**
@@ -271,32 +359,69 @@ public final class Migrate {
    *     {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if the file cannot be written
    */
   public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
+    return autogenerate(compareResult(model), message, sourceRoot, packageName, List.of(), List.of());
+  }
+
+  /**
+   * The ops that take this facade's schema, which must be at head, to {@code model} (Alembic's
+   * {@code compare_metadata}); objects of {@code model} placed in this schema count as schema-less, see
+   * {@link Database#relativeTo}.
+   *
+   * @throws MigrateException as {@link #autogenerate(Database, String, Path, String)}, without the {@code IO} case
+   */
+  public List<Op> compare(Database model) {
+    return compareResult(model).ops();
+  }
+
+  /** {@link #compare} with the diff's notes (suspected renames) and infos (tables left alone). */
+  private DiffResult compareResult(Database model) {
     List<String> head = revises();   // refuses several heads: merge first
     Database current;
     try (Connection c = connections().open()) {
       VersionStore store = config.dialect.versionStore();
-      boolean exists = store.schemaExists(c, config.schema);
+      boolean exists = store.schemaExists(c, schema);
       List<String> heads = List.of();
       if (exists) {
-        store.useSchema(c, config.schema, false);
+        store.useSchema(c, schema, false);
         heads = store.heads(c);
       }
       if (!heads.equals(head)) {
         throw new MigrateException(ErrorCode.NOT_AT_HEAD, "Target database is not up to date: schema "
-            + config.schema + " of " + config.connections.describe() + " is at "
+            + schema + " of " + connections.describe() + " is at "
             + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ", but the head of the migrations is "
             + (head.isEmpty() ? "base (there are no migrations)" : head.get(0))
             + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
       }
-      current = exists ? config.dialect.introspect(c, config.schema, OWN_TABLES) : Database.empty();
+      current = exists ? config.dialect.introspect(c, schema, OWN_TABLES) : Database.empty();
     } catch (SQLException e) {
-      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + config.schema + " of "
-          + config.connections.describe() + ": " + e.getMessage(), e);
+      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
+          + connections.describe() + ": " + e.getMessage(), e);
     }
     DiffOptions options = DiffOptions.defaults()
         .withExcludeTables(config.excludeTables)
-        .withOwned(ChainObjects.of(chainUpgradeOps(), config.schema));
-    DiffResult diff = new SchemaDiff(config.dialect).compare(current, model.relativeTo(config.schema), options);
+        .withOwned(ChainObjects.of(chainUpgradeOps(), schema));
+    return new SchemaDiff(config.dialect).compare(current, model.relativeTo(schema), options);
+  }
+
+  /**
+   * Writes a migration class with {@code ops} on top of the head, as {@link #autogenerate(Database, String, Path,
+   * String)} does after comparing, or nothing when {@code ops} is empty.
+   *
+   * @param ops the upgrade ops, normally from {@link #compare}
+   * @param dependsOn revisions of other chains it needs first ({@code @Revision(dependsOn)}); usually empty
+   * @param branchLabels labels of the branch it starts ({@code @Revision(branchLabels)}); usually empty
+   * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} when the graph has several heads,
+   *     {@link ErrorCode#IO} if the file cannot be written
+   */
+  public AutogenResult autogenerate(List<Op> ops, String message, Path sourceRoot, String packageName,
+      List<String> dependsOn, List<String> branchLabels) {
+    return autogenerate(new DiffResult(ops, List.of(), List.of()), message, sourceRoot, packageName, dependsOn,
+        branchLabels);
+  }
+
+  private AutogenResult autogenerate(DiffResult diff, String message, Path sourceRoot, String packageName,
+      List<String> dependsOn, List<String> branchLabels) {
+    List<String> head = revises();
     List<Op> ops = diff.ops();
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
     List<String> warnings = ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
@@ -305,7 +430,7 @@ public final class Migrate {
     }
     String id = RevisionNames.newRevisionId();
     MigrationSpec spec = MigrationSpec.autogen(packageName, RevisionNames.className(message, now()), id,
-        head, message, ops, diff.warnings());
+        head, message, ops, diff.warnings()).withBranch(branchLabels, dependsOn);
     return new AutogenResult(Optional.of(write(spec, sourceRoot)), id, ops, detected, warnings, diff.warnings(),
         diff.infos());
   }
@@ -435,7 +560,7 @@ public final class Migrate {
    *     {@link ErrorCode#CONNECTION} on database errors
    */
   public CheckResult check(String mode, Database model) {
-    Database target = model.relativeTo(config.schema);
+    Database target = model.relativeTo(schema);
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     ModelCheck.heads(graph).ifPresent(problems::add);
@@ -456,12 +581,12 @@ public final class Migrate {
       case "live": {
         List<String> heads = runner().current();
         if (problems.isEmpty() && !heads.equals(revises())) {
-          throw new MigrateException(ErrorCode.NOT_AT_HEAD, "The live check needs schema " + config.schema + " of "
-              + config.connections.describe() + " at head " + String.join(", ", revises()) + ", but it is at "
+          throw new MigrateException(ErrorCode.NOT_AT_HEAD, "The live check needs schema " + schema + " of "
+              + connections.describe() + " at head " + String.join(", ", revises()) + ", but it is at "
               + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ". Run `mvn migrate:upgrade` first, or use"
               + " -Dmigrate.check=replay, which needs no particular state.");
         }
-        differences = check.differences(introspect(config.schema), target, Map.of(), notes);
+        differences = check.differences(introspect(schema), target, Map.of(), notes);
         problems.addAll(drift());
         break;
       }
@@ -475,7 +600,7 @@ public final class Migrate {
 
   private List<String> drift() {
     List<String> heads = runner().current();
-    return ModelCheck.drift(graph, heads, runner().appliedHistory(), config.schema);
+    return ModelCheck.drift(graph, heads, runner().appliedHistory(), schema);
   }
 
   /** Applies every head in a new schema of the configured database, reads it back, drops it. */
@@ -506,13 +631,13 @@ public final class Migrate {
       return config.dialect.introspect(c, schema, OWN_TABLES);
     } catch (SQLException e) {
       throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
-          + config.connections.describe() + ": " + e.getMessage(), e);
+          + connections.describe() + ": " + e.getMessage(), e);
     }
   }
 
   private ConnectionSource connections() {
     runner();
-    return config.connections;
+    return connections;
   }
 
   private List<String> revises() {
@@ -537,7 +662,9 @@ public final class Migrate {
 
     private Dialect dialect = new PostgresDialect();
     private ConnectionSource connections;
+    private ConnectionSettings settings;
     private String schema = "public";
+    private String migrationsPackage;
     private final List<Class<?>> migrations = new ArrayList<>();
     private final List<ClassLoader> classLoaders = new ArrayList<>();
     private Duration lockTimeout = Duration.ofSeconds(60);
@@ -561,16 +688,22 @@ public final class Migrate {
           return "the configured DataSource";
         }
       };
+      this.settings = null;
       return this;
     }
 
     /** The database, by URL and credentials; the JDBC driver must be on the class path. */
     public Configuration connection(ConnectionSettings settings) {
       this.connections = new DriverConnections(settings);
+      this.settings = settings;
       return this;
     }
 
-    /** The schema the chain runs in: its objects, version table and history table. Default {@code public}. */
+    /**
+     * The schema the chain runs in: its objects, version table and history table. Default {@code public}. Checked
+     * by {@link #load()} against {@link SchemaNames}; names that need quoting ({@code tenant-1}, {@code Prod},
+     * {@code user}) are fine.
+     */
     public Configuration schema(String schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
       return this;
@@ -583,6 +716,15 @@ public final class Migrate {
      */
     public Configuration excludeTables(List<String> patterns) {
       this.excludeTables = List.copyOf(patterns);
+      return this;
+    }
+
+    /**
+     * Limits the chain to the migration classes declared in exactly this package (not its sub-packages), for
+     * example {@code com.acme.db.migrations.user} for the schema group {@code user}. Default: every class found.
+     */
+    public Configuration migrationsPackage(String migrationsPackage) {
+      this.migrationsPackage = Objects.requireNonNull(migrationsPackage, "migrationsPackage");
       return this;
     }
 
@@ -632,14 +774,38 @@ public final class Migrate {
      * a start revision, new revision files and the offline check work; the other verbs throw
      * {@link ErrorCode#CONFIGURATION}.
      *
-     * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid chain or a listed class is missing
+     * @throws MigrateException {@link ErrorCode#CONFIGURATION} if the schema name is not valid,
+     *     {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid graph or a listed class is missing
      */
     public Migrate load() {
+      SchemaNames.requireValid(schema, "schema");
       Set<Class<?>> classes = new LinkedHashSet<>(migrations);
       for (ClassLoader loader : classLoaders) {
         classes.addAll(listedRevisions(loader));
       }
-      return new Migrate(this, RevisionGraph.of(classes.stream().map(RevisionInfo::of).toList()));
+      List<RevisionInfo> revisions;
+      if (migrationsPackage == null) {
+        revisions = classes.stream().map(RevisionInfo::of).toList();
+      } else {
+        classes.removeIf(c -> !c.getPackageName().equals(migrationsPackage));
+        revisions = withinChain(classes.stream().map(RevisionInfo::of).toList());
+      }
+      return new Migrate(this, schema, connections, RevisionGraph.of(revisions), log);
+    }
+
+    /**
+     * {@code revisions} keeping only the dependencies ({@code dependsOn}) that name one of them (an id, an id prefix
+     * or a branch label): a chain limited to one package (a schema group) depends on other groups' revisions,
+     * which {@link dev.migrate.schema.GroupChains} applies and checks, not this chain's graph.
+     */
+    private static List<RevisionInfo> withinChain(List<RevisionInfo> revisions) {
+      return revisions.stream()
+          .map(r -> new RevisionInfo(r.id(), r.revises(), r.message(), r.type(),
+              r.dependsOn().stream()
+                  .filter(d -> revisions.stream().anyMatch(o -> o.id().startsWith(d) || o.branchLabels().contains(d)))
+                  .toList(),
+              r.branchLabels()))
+          .toList();
     }
 
     private static List<Class<?>> listedRevisions(ClassLoader loader) {

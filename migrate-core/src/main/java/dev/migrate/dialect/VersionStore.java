@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * The database-side state of one chain in one schema: the version table ({@code migrate_version}, one row per
@@ -28,6 +30,19 @@ public interface VersionStore {
 
   /** Whether {@code schema} exists. */
   boolean schemaExists(Connection connection, String schema) throws SQLException;
+
+  /** The names of every schema of the database, sorted, system schemas included. */
+  List<String> schemas(Connection connection) throws SQLException;
+
+  /**
+   * The number of rows of each table of {@code schema} that holds any, by table name (sorted), leaving out the
+   * tables named in {@code excludeTables}; empty when the schema holds no rows or does not exist.
+   */
+  SortedMap<String, Long> rowCounts(Connection connection, String schema, Set<String> excludeTables)
+      throws SQLException;
+
+  /** Drops {@code schema} and everything in it, if it exists. */
+  void dropSchema(Connection connection, String schema) throws SQLException;
 
   /** Creates the version and history tables in the current schema if they are missing. */
   void createTables(Connection connection) throws SQLException;

@@ -120,10 +120,16 @@ public final class Runner {
       List<RevisionInfo> plan = up ? graph.upgradePlan(heads, goal, target) : graph.downgradePlan(heads, goal, target);
       String from = joined(heads);
       List<AppliedRevision> done = new ArrayList<>();
-      for (RevisionInfo revision : plan) {
-        List<String> after = graph.headsAfter(heads, revision, up);
-        done.add(apply(c, revision, heads, after, up));
-        heads = after;
+      try {
+        for (RevisionInfo revision : plan) {
+          List<String> after = graph.headsAfter(heads, revision, up);
+          done.add(apply(c, revision, heads, after, up));
+          heads = after;
+        }
+      } catch (MigrateException e) {
+        // the revisions before the failed one stay committed: report where the schema stays
+        throw new RunFailedException(e, new RunResult(schema, from, joined(heads), done,
+            (System.nanoTime() - started) / 1_000_000));
       }
       return new RunResult(schema, from, joined(heads), done, (System.nanoTime() - started) / 1_000_000);
     });
@@ -180,6 +186,50 @@ public final class Runner {
     });
   }
 
+  /**
+   * Drops the schema with everything in it, creates it again and upgrades it to head. The drop and the create run
+   * under the schema's advisory lock; the upgrade takes it again as {@link #upgrade} does.
+   *
+   * @param force drop even when tables of the schema (other than the version and history tables) hold rows
+   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the rows per table when the schema holds
+   *     rows and {@code force} is false (nothing is dropped), {@link ErrorCode#LOCKED} as {@link #upgrade}, and
+   *     whatever {@link #upgrade} throws
+   */
+  public RunResult reset(boolean force) {
+    try (Connection c = connections.open()) {
+      c.setAutoCommit(true);
+      long key = lockKey(c.getCatalog());
+      if (!store.lock(c, key, lockTimeout)) {
+        throw lockError();
+      }
+      try {
+        var rows = store.rowCounts(c, schema, Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE));
+        if (!rows.isEmpty() && !force) {
+          long total = rows.values().stream().mapToLong(Long::longValue).sum();
+          List<String> tables = new ArrayList<>();
+          rows.forEach((table, count) -> tables.add(table + " " + count));
+          throw new MigrateException(ErrorCode.SCHEMA_NOT_EMPTY, "Refusing to reset schema " + schema + " of "
+              + connections.describe() + ": it holds " + total + " row(s) (" + String.join(", ", tables)
+              + "). Nothing was dropped. Run again with -Dforce to drop them, or pick another schema.");
+        }
+        log.accept("Dropping schema " + schema + (rows.isEmpty() ? "" : " (forced, with its rows)"));
+        store.dropSchema(c, schema);
+        store.useSchema(c, schema, true);
+      } finally {
+        store.unlock(c, key);
+      }
+    } catch (SQLException e) {
+      throw connectionError(e);
+    }
+    return upgrade("head");
+  }
+
+  private MigrateException lockError() {
+    return new MigrateException(ErrorCode.LOCKED, "Another migration run holds the lock on schema " + schema
+        + " of " + connections.describe() + " and did not release it within " + lockTimeout.toSeconds()
+        + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
+  }
+
   private interface LockedWork<T> {
     T run(Connection c) throws SQLException;
   }
@@ -191,9 +241,7 @@ public final class Runner {
       store.useSchema(c, schema, create);
       long key = lockKey(c.getCatalog());
       if (!store.lock(c, key, lockTimeout)) {
-        throw new MigrateException(ErrorCode.LOCKED, "Another migration run holds the lock on schema " + schema
-            + " of " + connections.describe() + " and did not release it within " + lockTimeout.toSeconds()
-            + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
+        throw lockError();
       }
       try {
         store.createTables(c);

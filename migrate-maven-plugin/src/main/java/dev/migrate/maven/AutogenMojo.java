@@ -1,7 +1,10 @@
 package dev.migrate.maven;
 
 import dev.migrate.AutogenResult;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
 import dev.migrate.snapshot.SnapshotJson;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -13,7 +16,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * migration class with the differences as {@code upgrade} and their reverse as {@code downgrade} (Alembic's
  * {@code revision --autogenerate}). Writes nothing and says "No changes detected" when there are none.
  *
- * <pre>mvn migrate:autogen -Dmessage="add phone"</pre>
+ * <pre>mvn migrate:autogen -Dmessage="add phone"
+ * mvn migrate:autogen -Dmessage="add preferences" -Dschema=user   # only schema group user</pre>
+ *
+ * <p>With schema groups, each changed group gets its own revision in {@code <migrationsPackage>.<alias>}, all with
+ * the same message; a foreign key into another group becomes a {@code dependsOn} of the revision.
  */
 @Mojo(name = "autogen", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -26,17 +33,28 @@ public class AutogenMojo extends AbstractMigrateMojo {
   @Override
   protected void run(ClassLoader projectClasses) {
     var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
-    AutogenResult result = migrate(projectClasses)
-        .autogenerate(snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage);
-    result.infos().forEach(getLog()::info);
-    if (result.noChanges()) {
-      getLog().info("No changes detected");
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      Map<SchemaGroup, AutogenResult> results = groupChains(groups, projectClasses).autogenerate(snapshot.database(),
+          selectedGroups(groups), message, migrationsDirectory.toPath(), migrationsPackage);
+      results.forEach((group, result) -> log("Schema group " + group.alias() + ": ", result));
       return;
     }
-    result.detected().forEach(line -> getLog().info("Detected " + line));
+    AutogenResult result = migrate(projectClasses)
+        .autogenerate(snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage);
+    log("", result);
+  }
+
+  private void log(String prefix, AutogenResult result) {
+    result.infos().forEach(line -> getLog().info(prefix + line));
+    if (result.noChanges()) {
+      getLog().info(prefix + "No changes detected");
+      return;
+    }
+    result.detected().forEach(line -> getLog().info(prefix + "Detected " + line));
     result.warnings().forEach(line -> getLog().warn("DESTRUCTIVE: " + line + " (review before upgrading)"));
-    result.notes().forEach(line -> getLog().warn(line));
-    getLog().info("Generated " + result.file().orElseThrow() + " (revision " + result.revisionId()
+    result.notes().forEach(line -> getLog().warn(prefix + line));
+    getLog().info(prefix + "Generated " + result.file().orElseThrow() + " (revision " + result.revisionId()
         + "); review it, then run `mvn migrate:upgrade`");
   }
 }

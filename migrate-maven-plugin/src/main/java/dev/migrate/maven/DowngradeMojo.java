@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.runner.RunResult;
+import dev.migrate.schema.SchemaGroups;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,6 +15,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  *
  * <pre>mvn migrate:downgrade                     # one step back
  * mvn migrate:downgrade -Drevision=base     # everything
+ * mvn migrate:downgrade -Dschema=user       # one step back in schema group user
+ * mvn migrate:downgrade -Dschema=tenant_*   # one step back in every matching schema, in parallel
  * mvn migrate:downgrade -Drevision=shop@-1  # one step back on the branch labelled shop
  * mvn -q migrate:downgrade -Dsql -Drevision=head:-1</pre>
  */
@@ -38,12 +41,21 @@ public class DowngradeMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
+    SchemaGroups groups = groups();
     if (sql) {
-      String script = migrate(projectClasses, false).downgradeSql(revision);
+      String script = groups.isEmpty() ? migrate(projectClasses, false).downgradeSql(revision)
+          : groupScripts(groups, projectClasses, migrate -> migrate.downgradeSql(revision));
       Output.write(script, output, getLog(), "the downgrade script");
       return;
     }
-    RunResult result = migrate(projectClasses).downgrade(revision);
-    Results.log(getLog(), "downgrade", result);
+    if (!groups.isEmpty()) {
+      groupChains(groups, projectClasses).downgrade(selectedGroups(groups), revision)
+          .forEach(result -> Results.log(getLog(), "downgrade", result));
+    } else if (fansOut()) {
+      fanOut(projectClasses, "downgrade", migrate -> migrate.downgrade(revision));
+    } else {
+      RunResult result = migrate(projectClasses).downgrade(revision);
+      Results.log(getLog(), "downgrade", result);
+    }
   }
 }

@@ -3,6 +3,9 @@ package dev.migrate.maven;
 import dev.migrate.Migrate;
 import dev.migrate.runner.GraphPictures;
 import dev.migrate.runner.HistoryEntry;
+import dev.migrate.schema.GroupChains;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
@@ -48,7 +51,19 @@ public class HistoryMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Migrate migrate = migrate(projectClasses, false);
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      GroupChains chains = groupChains(groups, projectClasses, false);
+      for (SchemaGroup group : selectedGroups(groups)) {
+        getLog().info("Schema group " + group.alias() + " (" + group.schema() + "):");
+        print(chains.chain(group));
+      }
+      return;
+    }
+    print(migrate(projectClasses, false));
+  }
+
+  private void print(Migrate migrate) {
     List<HistoryEntry> entries = migrate.history(range, migrate.hasDatabase());
     switch (format) {
       case "mermaid":
@@ -69,7 +84,7 @@ public class HistoryMojo extends AbstractMigrateMojo {
     }
     entries.forEach(e -> getLog().info(e.toString()));
     if (verbose && migrate.hasDatabase()) {
-      getLog().info("Runs recorded in schema " + schema() + ":");
+      getLog().info("Runs recorded in schema " + migrate.schema() + ":");
       migrate.appliedHistory().forEach(row -> getLog().info(String.format("  %s  %-9s %s  by %s  %d ms%s",
           row.appliedAt(), row.direction(), row.revision(), row.appliedBy(), row.durationMillis(),
           row.success() ? "" : "  FAILED")));

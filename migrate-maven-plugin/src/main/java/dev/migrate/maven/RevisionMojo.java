@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.schema.SchemaGroups;
 import dev.migrate.Migrate;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,14 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      groupChains(groups, projectClasses, false)
+          .revision(selectedGroups(groups), message, migrationsDirectory.toPath(), migrationsPackage)
+          .forEach((group, file) -> getLog().info("Schema group " + group.alias() + ": generated " + file
+              + "; write its upgrade and downgrade, then run `mvn migrate:upgrade -Dschema=" + group.alias() + "`"));
+      return;
+    }
     Migrate.RevisionOptions options = new Migrate.RevisionOptions(head, splice,
         branchLabel == null ? List.of() : branchLabel, dependsOn == null ? List.of() : dependsOn);
     Path file = migrate(projectClasses, false)

@@ -1,6 +1,9 @@
 package dev.migrate.maven;
 
 import dev.migrate.runner.RunResult;
+import dev.migrate.schema.GroupChains;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,7 +31,22 @@ public class StampMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    RunResult result = migrate(projectClasses).stamp(revision, purge);
+    SchemaGroups groups = groups();
+    if (!groups.isEmpty()) {
+      GroupChains chains = groupChains(groups, projectClasses);
+      for (SchemaGroup group : selectedGroups(groups)) {
+        log(chains.chain(group).stamp(revision, purge));
+      }
+      return;
+    }
+    if (fansOut()) {
+      fanOut(projectClasses, "stamp", migrate -> migrate.stamp(revision, purge));
+      return;
+    }
+    log(migrate(projectClasses).stamp(revision, purge));
+  }
+
+  private void log(RunResult result) {
     getLog().info("Schema " + result.schema() + " stamped: " + (result.from() == null ? "<base>" : result.from())
         + " -> " + (result.to() == null ? "<base>" : result.to()) + "; no migration ran");
   }

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.runner.RunResult;
+import dev.migrate.schema.SchemaGroups;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,6 +17,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn migrate:upgrade -Drevision=+1         # one step
  * mvn migrate:upgrade -Drevision=heads      # every branch
  * mvn migrate:upgrade -Drevision=3f2a9c     # to a revision (partial ids work)
+ * mvn migrate:upgrade -Dschema=user         # one schema group (and the revisions of others it depends on)
+ * mvn migrate:upgrade -Dschema=tenant_*     # every matching schema, in parallel
  * mvn -q migrate:upgrade -Dsql -Drevision=base:head -Doutput=upgrade.sql</pre>
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
@@ -40,12 +43,21 @@ public class UpgradeMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
+    SchemaGroups groups = groups();
     if (sql) {
-      String script = migrate(projectClasses, !revision.contains(":")).upgradeSql(revision);
+      String script = groups.isEmpty() ? migrate(projectClasses, !revision.contains(":")).upgradeSql(revision)
+          : groupScripts(groups, projectClasses, migrate -> migrate.upgradeSql(revision));
       Output.write(script, output, getLog(), "the upgrade script");
       return;
     }
-    RunResult result = migrate(projectClasses).upgrade(revision);
-    Results.log(getLog(), "upgrade", result);
+    if (!groups.isEmpty()) {
+      groupChains(groups, projectClasses).upgrade(selectedGroups(groups), revision)
+          .forEach(result -> Results.log(getLog(), "upgrade", result));
+    } else if (fansOut()) {
+      fanOut(projectClasses, "upgrade", migrate -> migrate.upgrade(revision));
+    } else {
+      RunResult result = migrate(projectClasses).upgrade(revision);
+      Results.log(getLog(), "upgrade", result);
+    }
   }
 }

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The version table, history table and advisory lock on PostgreSQL.
@@ -68,6 +71,68 @@ public final class PostgresVersionStore implements VersionStore {
         return rows.getBoolean(1);
       }
     }
+  }
+
+  @Override
+  public List<String> schemas(Connection connection) throws SQLException {
+    List<String> schemas = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace ORDER BY nspname")) {
+      while (rows.next()) {
+        schemas.add(rows.getString(1));
+      }
+    }
+    return schemas;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One catalog query lists the tables, then one statement counts them all ({@code SELECT 'a', count(*) FROM
+   * s.a UNION ALL ...}); names are quoted by {@link PostgresDialect#quoteIdentifier}.
+   */
+  @Override
+  public SortedMap<String, Long> rowCounts(Connection connection, String schema, Set<String> excludeTables)
+      throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname")) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (!excludeTables.contains(rows.getString(1))) {
+            tables.add(rows.getString(1));
+          }
+        }
+      }
+    }
+    SortedMap<String, Long> counts = new TreeMap<>();
+    if (tables.isEmpty()) {
+      return counts;
+    }
+    StringBuilder sql = new StringBuilder();
+    for (String table : tables) {
+      if (sql.length() > 0) {
+        sql.append("\nUNION ALL ");
+      }
+      sql.append("SELECT ").append(literal(table)).append(", count(*) FROM ").append(quoteIdentifier(schema))
+          .append('.').append(quoteIdentifier(table));
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql.toString())) {
+      while (rows.next()) {
+        if (rows.getLong(2) > 0) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public void dropSchema(Connection connection, String schema) throws SQLException {
+    execute(connection, "DROP SCHEMA IF EXISTS " + quoteIdentifier(schema) + " CASCADE");
   }
 
   @Override
