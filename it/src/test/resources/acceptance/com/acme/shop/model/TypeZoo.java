@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Temporal;
+import jakarta.persistence.TemporalType;
 import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,9 +18,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.Date;
 import java.util.UUID;
 
-/** Every Java type of the first mapping slice, so that Hibernate's validator checks each column type. */
+/**
+ * One attribute of every Java type the model processor maps ({@code TypeMapping}), with the size variants that change
+ * the column type, so that Hibernate's validator and schema export judge each column type.
+ */
 @Entity
 @Table(name = "type_zoo")
 public class TypeZoo {
@@ -51,8 +58,30 @@ public class TypeZoo {
   private Instant instant;
   private ZonedDateTime zoned;
   private byte[] payload;
+  private char[] characters;
+  private byte primitiveByte;
+  private Byte boxedByte;
+  private char primitiveChar;
+  private Character boxedChar;
+  private float primitiveFloat;
+  @Column(precision = 5) private Float shortFloat;
+  @Column(precision = 10) private Float longFloat;
+  @Column(precision = 15) private Double preciseDouble;
+  @Column(precision = 20) private BigInteger boundedBig;
+  @Column(length = 20_000_000) private String huge;
+  private java.sql.Date sqlDate;
+  private java.sql.Time sqlTime;
+  private java.sql.Timestamp sqlTimestamp;
+  private Date legacyDefault;
+  @Temporal(TemporalType.DATE) private Date legacyDate;
+  @Temporal(TemporalType.TIME) private Date legacyTime;
+  @Temporal(TemporalType.TIMESTAMP) private Date legacyTimestamp;
+  private Calendar calendarDefault;
+  @Temporal(TemporalType.DATE) private Calendar calendarDate;
   @Enumerated(EnumType.STRING) private Colour namedColour;
   @Enumerated(EnumType.ORDINAL) private Colour ordinalColour;
+  @Enumerated(EnumType.STRING) @Column(length = 10) private Colour shortNamedColour;
+  private Colour defaultColour;
   @OneToOne private Customer owner;
   @Transient private String notStored;
   private transient String alsoNotStored;

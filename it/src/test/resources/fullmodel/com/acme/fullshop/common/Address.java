@@ -1,0 +1,30 @@
+package com.acme.fullshop.common;
+
+import com.acme.fullshop.shop.Country;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.validation.constraints.Size;
+
+/** An embeddable with a nested embeddable and an association, so that both kinds of override apply to it. */
+@Embeddable
+public class Address {
+
+  @Size(max = 120)
+  private String street;
+
+  @Column(length = 80)
+  private String city;
+
+  @Column(name = "postal_code", length = 16)
+  private String postalCode;
+
+  @Embedded
+  private GeoPoint geo;
+
+  @ManyToOne
+  @JoinColumn(name = "country_code")
+  private Country country;
+}

@@ -1,0 +1,30 @@
+package com.acme.fullshop.shop;
+
+import com.acme.fullshop.common.Address;
+import com.acme.fullshop.common.BaseEntity;
+import jakarta.persistence.AssociationOverride;
+import jakarta.persistence.AssociationOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import java.util.List;
+
+/** A unidirectional one-to-many with {@code @JoinColumn}: the foreign key sits on {@link StockItem}. */
+@Entity
+public class Warehouse extends BaseEntity {
+
+  @Column(nullable = false, length = 60)
+  private String name;
+
+  @Embedded
+  @AssociationOverrides(@AssociationOverride(name = "country",
+      joinColumns = @JoinColumn(name = "country_iso", foreignKey = @ForeignKey(name = "fk_warehouse_country"))))
+  private Address location;
+
+  @OneToMany
+  @JoinColumn(name = "warehouse_id", foreignKey = @ForeignKey(name = "fk_stock_item_warehouse"))
+  private List<StockItem> items;
+}
