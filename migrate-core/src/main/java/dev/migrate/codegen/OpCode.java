@@ -364,7 +364,7 @@ final class OpCode implements OpVisitor<CodeBlock> {
   /**
    * {@code foreignKey("name", columns...).references("table", columns...)}, or {@code .referencesInSchema(...)}
    * for a table in another schema, then {@code .withActions(onDelete, onUpdate)} unless both are
-   * {@code NO ACTION}.
+   * {@code NO ACTION}, then {@code .withDeferrable(true, initiallyDeferred)} for a deferrable one.
    */
   static CodeBlock foreignKey(ForeignKey foreignKey) {
     CodeBlock.Builder code = CodeBlock.builder()
@@ -378,6 +378,9 @@ final class OpCode implements OpVisitor<CodeBlock> {
     if (foreignKey.onDelete() != ReferentialAction.NO_ACTION || foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
       code.add("$Z.withActions($T.$L, $T.$L)", ReferentialAction.class, foreignKey.onDelete().name(),
           ReferentialAction.class, foreignKey.onUpdate().name());
+    }
+    if (foreignKey.deferrable()) {
+      code.add("$Z.withDeferrable(true, $L)", foreignKey.initiallyDeferred());
     }
     return code.build();
   }

@@ -118,6 +118,9 @@ class MigrationRoundTripTest {
             .withActions(onDelete, onUpdate));
       }
     }
+    keys.add(foreignKey("fk_deferrable", "a").references("other", "id").withDeferrable(true, false));
+    keys.add(foreignKey("fk_deferred", "a").referencesInSchema("s", "other", "id")
+        .withActions(ReferentialAction.CASCADE, null).withDeferrable(true, true));
     keys.add(new ForeignKey("fk_no_columns", List.of(), null, "other", List.of(), null, null));
     return keys;
   }

@@ -166,9 +166,11 @@ class MigrationWriterTest {
         new CreateIndex(null, "document", index("document_tags_idx", "tags").withMethod("gin")),
         new CreateIndex("billing", "invoice", index("invoice_customer_idx", "customer_id")
             .withInclude("total", "issued_on")),
-        new CreateIndex(null, "event", index("event_at_idx", "at").withMethod("brin"), true));
+        new CreateIndex(null, "event", index("event_at_idx", "at").withMethod("brin"), true),
+        new AddForeignKey(null, "line", foreignKey("line_order_id_fkey", "order_id").references("orders", "id")
+            .withDeferrable(true, true)));
     var spec = MigrationSpec.autogen(PACKAGE, "R20261125_130000_Indexes", "dd44ee55ff66", List.of("cc33dd44ee55"),
-        "indexes", upgrade, List.of());
+        "indexes and a deferrable foreign key", upgrade, List.of());
     assertGolden("indexes", writer.render(spec));
   }
 

@@ -89,7 +89,7 @@ final class PostgresIntrospector {
                        JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                       ORDER BY k.ord)
              END AS referenced_columns,
-             con.confdeltype, con.confupdtype,
+             con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
              CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
@@ -263,7 +263,9 @@ final class PostgresIntrospector {
                   rows.getString("referenced_table"),
                   referencedColumns,
                   action(rows.getString("confdeltype")),
-                  action(rows.getString("confupdtype"))));
+                  action(rows.getString("confupdtype")),
+                  rows.getBoolean("condeferrable"),
+                  rows.getBoolean("condeferred")));
               break;
             }
             default:

@@ -428,6 +428,9 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     if (foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
       sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
     }
+    if (foreignKey.deferrable()) {
+      sql.append(foreignKey.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+    }
     return sql.toString();
   }
 

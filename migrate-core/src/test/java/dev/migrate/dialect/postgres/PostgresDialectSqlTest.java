@@ -224,6 +224,13 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AddForeignKey("app", "line", actions))).containsExactly(
         "ALTER TABLE app.line ADD CONSTRAINT line_fk FOREIGN KEY (order_id, tenant)"
             + " REFERENCES \"Tenant-1\".\"order\" (id, tenant) ON DELETE SET NULL ON UPDATE CASCADE");
+    assertThat(dialect.statements(new AddForeignKey(null, "order", plain.withDeferrable(true, false))))
+        .containsExactly("ALTER TABLE \"order\" ADD CONSTRAINT order_customer_id_fkey FOREIGN KEY (customer_id)"
+            + " REFERENCES customer (id) DEFERRABLE");
+    assertThat(dialect.statements(new AddForeignKey(null, "order", actions.withDeferrable(true, true))))
+        .containsExactly("ALTER TABLE \"order\" ADD CONSTRAINT line_fk FOREIGN KEY (order_id, tenant)"
+            + " REFERENCES \"Tenant-1\".\"order\" (id, tenant) ON DELETE SET NULL ON UPDATE CASCADE"
+            + " DEFERRABLE INITIALLY DEFERRED");
     assertThat(dialect.statements(new DropForeignKey(null, "order", plain)))
         .containsExactly("ALTER TABLE \"order\" DROP CONSTRAINT order_customer_id_fkey");
   }

@@ -189,4 +189,29 @@ class PostgresObjectKindsTest {
         .containsExactly("btree", "btree", "hash", "gin");
     assertThat(read.indexes().get(0).include()).containsExactly("n", "id");
   }
+
+  @Test
+  void foreignKeyColumnsTargetActionsAndDeferrability() throws SQLException {
+    Table parent = table("parent", column("id", bigint()).notNull(), column("code", text()).notNull(),
+        primaryKey("parent_pkey", "id"), unique("parent_code_key", "code"));
+    Table other = table("other", column("id", bigint()).notNull(), primaryKey("other_pkey", "id"));
+    Table child = table("child", column("parent_id", bigint()), column("code", text()),
+        foreignKey("child_fk", "parent_id").references("parent", "id"));
+    Table deferred = table("child", column("parent_id", bigint()), column("code", text()),
+        foreignKey("child_fk", "parent_id").references("parent", "id").withDeferrable(true, true));
+    Table deferrable = table("child", column("parent_id", bigint()), column("code", text()),
+        foreignKey("child_fk", "parent_id").references("parent", "id").withDeferrable(true, false));
+    Table actions = table("child", column("parent_id", bigint()), column("code", text()),
+        foreignKey("child_fk", "parent_id").references("parent", "id")
+            .withActions(dev.migrate.model.ReferentialAction.CASCADE, dev.migrate.model.ReferentialAction.SET_NULL));
+    Table target = table("child", column("parent_id", bigint()), column("code", text()),
+        foreignKey("child_fk", "parent_id").references("other", "id"));
+    Table columns = table("child", column("parent_id", bigint()), column("code", text()),
+        foreignKey("child_fk", "code").references("parent", "code"));
+    for (Table changed : List.of(deferred, deferrable, actions, target, columns)) {
+      List<Op> up = roundTrip(db(parent, other, child), db(parent, other, changed));
+      assertThat(up).hasSize(2);
+      execute(DIFF.diff(introspect(), Database.empty()));
+    }
+  }
 }
