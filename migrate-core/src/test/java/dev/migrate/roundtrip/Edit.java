@@ -267,7 +267,9 @@ sealed interface Edit {
     }
   }
 
-  record ChangeForeignKeyActions(int table, int which, int onDelete, int onUpdate) implements Edit {
+  /** Other actions and, when {@link Shapes#DEFERRABLE_FOREIGN_KEYS}, deferrability (0 no, 1 yes, 2 deferred). */
+  record ChangeForeignKeyActions(int table, int which, int onDelete, int onUpdate, int deferrable)
+      implements Edit {
     @Override
     public void apply(Draft draft, List<String> log) {
       DTable t = tableAt(draft, table);
@@ -279,10 +281,12 @@ sealed interface Edit {
       ReferentialAction[] actions = ReferentialAction.values();
       DFk changed = new DFk(fk.name(), fk.columns(), fk.target(), fk.targetColumns(),
           actions[Specs.pick(onDelete, actions.length)], actions[Specs.pick(onUpdate, actions.length)],
-          fk.deferrable(), fk.initiallyDeferred());
+          Shapes.DEFERRABLE_FOREIGN_KEYS ? deferrable % 3 > 0 : fk.deferrable(),
+          Shapes.DEFERRABLE_FOREIGN_KEYS ? deferrable % 3 > 1 : fk.initiallyDeferred());
       t.fks.set(i, changed);
       log.add("foreign key " + fk.name() + " of " + t.name + " on delete " + changed.onDelete() + " on update "
-          + changed.onUpdate());
+          + changed.onUpdate() + (changed.deferrable() ? " deferrable" : "")
+          + (changed.initiallyDeferred() ? " initially deferred" : ""));
     }
   }
 

@@ -189,7 +189,8 @@ final class Scenario {
     kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropIndex::new)));
     kinds.add(net.jqwik.api.Tuple.of(3, fkSpecs().map(Edit.AddForeignKey::new)));
     kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropForeignKey::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small(), small(), small())
+    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small(), small(), small(),
+            Arbitraries.integers().between(0, 2))
         .as(Edit.ChangeForeignKeyActions::new)));
     if (Shapes.PRIMARY_KEY_CHANGES) {
       kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small().list().ofMaxSize(2))

@@ -41,12 +41,12 @@ final class Shapes {
   static final boolean INDEX_EXTRAS = on("indexExtras", true);
 
   /**
-   * {@code DEFERRABLE [INITIALLY DEFERRED]} foreign keys. Off: neither main nor branch {@code diff} renders or reads
-   * deferrability yet. Minimal counterexample: a model foreign key {@code t0_fk2 (c1) REFERENCES t0 (c0)
-   * DEFERRABLE} is created without {@code DEFERRABLE} and reads back as not deferrable, so autogenerate drops and
-   * re-adds it after every upgrade.
+   * {@code DEFERRABLE [INITIALLY DEFERRED]} foreign keys, created and changed. On since branch {@code diff} reads and
+   * renders deferrability; on main it was neither rendered nor read (counterexample: a model foreign key {@code
+   * t0_fk2 (c1) REFERENCES t0 (c0) DEFERRABLE} was created without {@code DEFERRABLE}, so autogenerate dropped and
+   * re-added it after every upgrade).
    */
-  static final boolean DEFERRABLE_FOREIGN_KEYS = on("deferrableForeignKeys", false);
+  static final boolean DEFERRABLE_FOREIGN_KEYS = on("deferrableForeignKeys", true);
 
   /** Table and column comments. */
   static final boolean COMMENTS = on("comments", true);
