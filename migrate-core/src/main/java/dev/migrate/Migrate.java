@@ -21,13 +21,13 @@ import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runner.Runner;
+import dev.migrate.runtime.Operations;
 import dev.migrate.schema.FanOut;
 import dev.migrate.schema.FanOutReport;
 import dev.migrate.schema.PooledConnections;
 import dev.migrate.schema.SchemaNames;
 import dev.migrate.schema.SchemaSelection;
 import dev.migrate.runner.SqlScript;
-import dev.migrate.runtime.Operations;
 import dev.migrate.snapshot.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -359,7 +359,7 @@ public final class Migrate {
    *     {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if the file cannot be written
    */
   public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
-    return autogenerate(compareResult(model), message, sourceRoot, packageName, List.of(), List.of());
+    return autogenerate(diff(model), message, sourceRoot, packageName, List.of(), List.of());
   }
 
   /**
@@ -370,13 +370,17 @@ public final class Migrate {
    * @throws MigrateException as {@link #autogenerate(Database, String, Path, String)}, without the {@code IO} case
    */
   public List<Op> compare(Database model) {
-    return compareResult(model).ops();
+    return diff(model).ops();
   }
 
-  /** {@link #compare} with the diff's notes (suspected renames) and infos (tables left alone). */
-  private DiffResult compareResult(Database model) {
+  /**
+   * As {@link #compare}, with what to review (suspected renames) and what was left alone on purpose (objects this
+   * chain did not create, enum values PostgreSQL cannot remove); see {@link SchemaDiff#compare}.
+   */
+  public DiffResult diff(Database model) {
     List<String> head = revises();   // refuses several heads: merge first
     Database current;
+    Set<String> existingSchemas;
     try (Connection c = connections().open()) {
       VersionStore store = config.dialect.versionStore();
       boolean exists = store.schemaExists(c, schema);
@@ -393,11 +397,18 @@ public final class Migrate {
             + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
       }
       current = exists ? config.dialect.introspect(c, schema, OWN_TABLES) : Database.empty();
+      existingSchemas = new java.util.HashSet<>();
+      for (String schema : schemasOf(model)) {
+        if (store.schemaExists(c, schema)) {
+          existingSchemas.add(schema);
+        }
+      }
     } catch (SQLException e) {
       throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
           + connections.describe() + ": " + e.getMessage(), e);
     }
     DiffOptions options = DiffOptions.defaults()
+        .withExistingSchemas(existingSchemas)
         .withExcludeTables(config.excludeTables)
         .withOwned(ChainObjects.of(chainUpgradeOps(), schema));
     return new SchemaDiff(config.dialect).compare(current, model.relativeTo(schema), options);
@@ -419,10 +430,15 @@ public final class Migrate {
         branchLabels);
   }
 
-  private AutogenResult autogenerate(DiffResult diff, String message, Path sourceRoot, String packageName,
+  /**
+   * As {@link #autogenerate(List, String, Path, String, List, List)}, with the diff's warnings (suspected renames)
+   * written into the class's header and returned as {@link AutogenResult#notes()}, and its infos returned as
+   * {@link AutogenResult#infos()}.
+   */
+  public AutogenResult autogenerate(DiffResult diff, String message, Path sourceRoot, String packageName,
       List<String> dependsOn, List<String> branchLabels) {
-    List<String> head = revises();
     List<Op> ops = diff.ops();
+    List<String> head = revises();
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
     List<String> warnings = ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
     if (ops.isEmpty()) {
@@ -435,13 +451,23 @@ public final class Migrate {
         diff.infos());
   }
 
+  /** The schemas named by the model's objects, other than the target schema. */
+  private Set<String> schemasOf(Database model) {
+    Set<String> schemas = new java.util.TreeSet<>();
+    model.tables().forEach(t -> schemas.add(Objects.requireNonNullElse(t.schema(), schema)));
+    model.sequences().forEach(s -> schemas.add(Objects.requireNonNullElse(s.schema(), schema)));
+    model.enumTypes().forEach(e -> schemas.add(Objects.requireNonNullElse(e.schema(), schema)));
+    schemas.remove(schema);
+    return schemas;
+  }
+
   /**
-   * Every revision's upgrade ops, base first (each revision after those it revises), recorded without a database:
-   * what the chain has created, so that autogenerate drops only tables it owns.
+   * Every revision's upgrade ops, parents before children, recorded without a database: what the chain has
+   * created, so that autogenerate drops only what it owns.
    */
   private List<Op> chainUpgradeOps() {
     List<Op> ops = new ArrayList<>();
-    for (RevisionInfo revision : graph.upgradePlan(List.of(), graph.heads(), "heads")) {
+    for (RevisionInfo revision : graph.revisions()) {
       try {
         revision.newMigration().upgrade(new Operations(ops::add));
       } catch (RuntimeException e) {

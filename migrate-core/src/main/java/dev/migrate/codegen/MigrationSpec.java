@@ -1,6 +1,8 @@
 package dev.migrate.codegen;
 
+import dev.migrate.ops.IrreversibleOpException;
 import dev.migrate.ops.Op;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.lang.model.SourceVersion;
@@ -82,6 +84,22 @@ public record MigrationSpec(
   }
 
   /**
+   * Why each op of {@code upgrade} that cannot be reversed ({@link dev.migrate.ops.AddEnumValue}, SQL without
+   * reverse SQL) is missing from {@link #downgradeOf}: the {@link IrreversibleOpException} messages, in order.
+   */
+  public static List<String> irreversible(List<Op> upgrade) {
+    List<String> reasons = new ArrayList<>();
+    for (Op op : upgrade) {
+      try {
+        op.reverse();
+      } catch (IrreversibleOpException e) {
+        reasons.add(e.getMessage());
+      }
+    }
+    return reasons;
+  }
+
+  /**
    * The spec of a migration without ops: the {@code migrate:revision} template the user fills in, or with two or
    * more {@code revises} a {@code migrate:merge} revision.
    */
@@ -92,12 +110,20 @@ public record MigrationSpec(
 
   /**
    * The ops that undo {@code upgrade}: the reversed list of each op's {@link Op#reverse()}, as Alembic derives a
-   * downgrade.
-   *
-   * @throws dev.migrate.ops.IrreversibleOpException if an op cannot be reversed
+   * downgrade. Ops that cannot be reversed are left out (the writer says so in the downgrade, see
+   * {@link #irreversible}): PostgreSQL cannot take back {@code ALTER TYPE ... ADD VALUE}, and leaving the label is
+   * harmless to the previous revision.
    */
   public static List<Op> downgradeOf(List<Op> upgrade) {
-    return Op.reverseAll(upgrade);
+    List<Op> reversed = new ArrayList<>(upgrade.size());
+    for (int i = upgrade.size() - 1; i >= 0; i--) {
+      try {
+        reversed.add(upgrade.get(i).reverse());
+      } catch (IrreversibleOpException e) {
+        // left out; see irreversible(upgrade)
+      }
+    }
+    return List.copyOf(reversed);
   }
 
 

@@ -66,8 +66,9 @@ public final class MigrationWriter {
         .addSuperinterface(Migration.class)
         .addJavadoc("$L", header(spec))
         .addAnnotation(revisionAnnotation(spec))
-        .addMethod(method("upgrade", spec.upgrade(), upgradeGuidance(spec)))
-        .addMethod(method("downgrade", spec.downgrade(), downgradeGuidance(spec)))
+        .addMethod(method("upgrade", spec.upgrade(), upgradeGuidance(spec), List.of()))
+        .addMethod(method("downgrade", spec.downgrade(), downgradeGuidance(spec),
+            MigrationSpec.irreversible(spec.upgrade())))
         .build();
     String source = JavaFile.builder(spec.packageName(), type)
         .addStaticImport(Ddl.class, "*")
@@ -198,6 +199,11 @@ public final class MigrationWriter {
     }
     strings(members, "dependsOn", spec.dependsOn());
     strings(members, "branchLabels", spec.branchLabels());
+    boolean outsideTransaction = java.util.stream.Stream.concat(spec.upgrade().stream(), spec.downgrade().stream())
+        .anyMatch(op -> !op.runsInTransaction());
+    if (outsideTransaction) {
+      members.add(", transactional = false");
+    }
     return AnnotationSpec.builder(Revision.class).addMember("value", members.build()).build();
   }
 
@@ -213,12 +219,13 @@ public final class MigrationWriter {
 
   // ------------------------------------------------------------------------------------------------- body
 
-  private static MethodSpec method(String name, List<Op> ops, List<String> guidance) {
+  private static MethodSpec method(String name, List<Op> ops, List<String> guidance, List<String> irreversible) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(Operations.class, "op");
-    if (ops.isEmpty()) {
+    irreversible.forEach(reason -> method.addComment("IRREVERSIBLE: $L", lineComment(reason)));
+    if (ops.isEmpty() && irreversible.isEmpty()) {
       guidance.forEach(line -> method.addComment("$L", line));
     }
     for (Op op : ops) {

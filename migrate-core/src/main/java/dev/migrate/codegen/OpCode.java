@@ -3,6 +3,7 @@ package dev.migrate.codegen;
 import com.palantir.javapoet.CodeBlock;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
@@ -20,6 +21,11 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -202,6 +208,44 @@ final class OpCode implements OpVisitor<CodeBlock> {
         .add(sequence(op.to())).add("$<$<")
         .build();
     return call(op.to().schema(), "alterSequence", arguments);
+  }
+
+  @Override
+  public CodeBlock visitCreateSchema(CreateSchema op) {
+    return call(null, "createSchema", CodeBlock.of("$S", op.name()));
+  }
+
+  @Override
+  public CodeBlock visitDropSchema(DropSchema op) {
+    return call(null, "dropSchema", CodeBlock.of("$S", op.name()));
+  }
+
+  @Override
+  public CodeBlock visitCreateEnumType(CreateEnumType op) {
+    return call(op.type().schema(), "createEnumType", enumType(op.type()));
+  }
+
+  @Override
+  public CodeBlock visitDropEnumType(DropEnumType op) {
+    return call(op.type().schema(), "dropEnumType", enumType(op.type()));
+  }
+
+  @Override
+  public CodeBlock visitAddEnumValue(AddEnumValue op) {
+    if (op.before() != null) {
+      return call(op.schema(), "addEnumValueBefore", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.before()));
+    }
+    if (op.after() != null) {
+      return call(op.schema(), "addEnumValueAfter", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.after()));
+    }
+    return call(op.schema(), "addEnumValue", CodeBlock.of("$S, $S", op.type(), op.value()));
+  }
+
+  /** {@code enumType("name", "a", "b")}; the schema goes through {@code op.inSchema(...)}. */
+  static CodeBlock enumType(EnumType type) {
+    CodeBlock.Builder code = CodeBlock.builder().add("enumType($S", type.name());
+    type.values().forEach(v -> code.add(",$W$S", v));
+    return code.add(")").build();
   }
 
   @Override

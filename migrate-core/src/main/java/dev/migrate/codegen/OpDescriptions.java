@@ -11,6 +11,11 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -244,6 +249,31 @@ public final class OpDescriptions {
     }
 
     @Override
+    public String visitCreateSchema(CreateSchema op) {
+      return "created schema " + op.name();
+    }
+
+    @Override
+    public String visitDropSchema(DropSchema op) {
+      return "dropped schema " + op.name();
+    }
+
+    @Override
+    public String visitCreateEnumType(CreateEnumType op) {
+      return "created enum type " + op.type().qualifiedName();
+    }
+
+    @Override
+    public String visitDropEnumType(DropEnumType op) {
+      return "dropped enum type " + op.type().qualifiedName();
+    }
+
+    @Override
+    public String visitAddEnumValue(AddEnumValue op) {
+      return "added value '" + op.value() + "' to enum type " + qualified(op.schema(), op.type());
+    }
+
+    @Override
     public String visitRenameTable(RenameTable op) {
       return "renamed table " + qualified(op.schema(), op.from()) + " to " + op.to();
     }
@@ -373,6 +403,31 @@ public final class OpDescriptions {
 
     @Override
     public String visitRenameTable(RenameTable op) {
+      return null;
+    }
+
+    @Override
+    public String visitCreateSchema(CreateSchema op) {
+      return null;
+    }
+
+    @Override
+    public String visitDropSchema(DropSchema op) {
+      return "drops schema " + op.name() + " (it fails unless the schema is empty)";
+    }
+
+    @Override
+    public String visitCreateEnumType(CreateEnumType op) {
+      return null;
+    }
+
+    @Override
+    public String visitDropEnumType(DropEnumType op) {
+      return "drops enum type " + op.type().qualifiedName() + " (it fails while a column uses it)";
+    }
+
+    @Override
+    public String visitAddEnumValue(AddEnumValue op) {
       return null;
     }
 

@@ -1,6 +1,8 @@
 package dev.migrate.diff;
 
+import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSequence;
+import dev.migrate.ops.DropEnumType;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
@@ -49,6 +51,10 @@ public record ChainObjects(Set<String> tables, Set<String> sequences, Set<String
         sequences.add(name(c.sequence().schema(), c.sequence().name(), targetSchema));
       } else if (op instanceof DropSequence d) {
         sequences.remove(name(d.sequence().schema(), d.sequence().name(), targetSchema));
+      } else if (op instanceof CreateEnumType c) {
+        enumTypes.add(name(c.type().schema(), c.type().name(), targetSchema));
+      } else if (op instanceof DropEnumType d) {
+        enumTypes.remove(name(d.type().schema(), d.type().name(), targetSchema));
       }
     }
     return new ChainObjects(tables, sequences, enumTypes);

@@ -18,6 +18,10 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -98,7 +102,7 @@ public final class SchemaDiff {
     List<Op> ops = new ArrayList<>(renames(current, hinted));
     current = ModelReplay.apply(current, ops);
     current = withoutForeignObjects(current, target, options.owned(), infos);
-    phases(current, target, ops, warnings);
+    phases(current, target, options, ops, warnings, infos);
     return new DiffResult(ops, warnings, infos);
   }
 
@@ -203,11 +207,52 @@ public final class SchemaDiff {
   }
 
   /** The phases, in order; each comment gives the phase's reason. */
-  private void phases(Database current, Database target, List<Op> ops, List<String> warnings) {
+  private void phases(Database current, Database target, DiffOptions options, List<Op> ops, List<String> warnings,
+      List<String> infos) {
     Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
     Map<String, Table> targetTables = byKey(target.tables(), t -> key(t.schema(), t.name()));
     Map<String, Sequence> currentSequences = byKey(current.sequences(), s -> key(s.schema(), s.name()));
     Map<String, Sequence> targetSequences = byKey(target.sequences(), s -> key(s.schema(), s.name()));
+
+    // 0. Schemas the model needs and the database lacks, before anything is created in them. Never dropped: the
+    //    reverse of CREATE SCHEMA in this revision's downgrade is the only DROP SCHEMA.
+    if (options.existingSchemas() != null) {
+      java.util.Set<String> needed = new java.util.TreeSet<>();
+      target.tables().stream().map(Table::schema).filter(Objects::nonNull).forEach(needed::add);
+      target.sequences().stream().map(Sequence::schema).filter(Objects::nonNull).forEach(needed::add);
+      target.enumTypes().stream().map(EnumType::schema).filter(Objects::nonNull).forEach(needed::add);
+      current.tables().stream().map(Table::schema).filter(Objects::nonNull).forEach(needed::remove);
+      needed.removeAll(options.existingSchemas());
+      needed.forEach(name -> ops.add(new CreateSchema(name)));
+    }
+
+    // 0b. Enum types before the tables whose columns use them: new ones created, grown ones get their labels.
+    //     PostgreSQL cannot remove or reorder labels, so such a change is reported and left alone.
+    Map<String, EnumType> currentEnums = byKey(current.enumTypes(), t -> key(t.schema(), t.name()));
+    Map<String, EnumType> targetEnums = byKey(target.enumTypes(), t -> key(t.schema(), t.name()));
+    for (var e : targetEnums.entrySet()) {
+      EnumType was = currentEnums.get(e.getKey());
+      EnumType now = e.getValue();
+      if (was == null) {
+        ops.add(new CreateEnumType(now));
+      } else if (!was.values().equals(now.values())) {
+        if (isSubsequence(was.values(), now.values())) {
+          for (int i = 0; i < now.values().size(); i++) {
+            String value = now.values().get(i);
+            if (!was.values().contains(value)) {
+              ops.add(i > 0
+                  ? new AddEnumValue(now.schema(), now.name(), value, null, now.values().get(i - 1))
+                  : new AddEnumValue(now.schema(), now.name(), value, was.values().isEmpty() ? null
+                      : was.values().get(0), null));
+            }
+          }
+        } else {
+          infos.add("enum type " + now.qualifiedName() + " is " + was.values() + " in the database and "
+              + now.values() + " in the model; PostgreSQL cannot remove or reorder enum values, so autogen leaves it"
+              + " alone: recreate the type by hand with op.execute(...) if the values must go");
+        }
+      }
+    }
 
     // 1. Sequences. Ownership first goes where it changes or the sequence goes (PostgreSQL would drop an owned
     //    sequence with its table, before the sequence's own drop in phase 9); then new sequences are created
@@ -326,6 +371,24 @@ public final class SchemaDiff {
         ops.add(new DropSequence(e.getValue()));
       }
     }
+
+    // 11. Enum types that go away, once no dropped or altered column uses them.
+    for (var e : currentEnums.entrySet()) {
+      if (!targetEnums.containsKey(e.getKey())) {
+        ops.add(new DropEnumType(e.getValue()));
+      }
+    }
+  }
+
+  /** Whether {@code part} is {@code whole} with some elements left out, in the same order. */
+  private static boolean isSubsequence(List<String> part, List<String> whole) {
+    int i = 0;
+    for (String element : whole) {
+      if (i < part.size() && part.get(i).equals(element)) {
+        i++;
+      }
+    }
+    return i == part.size();
   }
 
   private boolean sameColumnsAndTypes(Table a, Table b) {

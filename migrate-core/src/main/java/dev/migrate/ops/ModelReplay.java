@@ -26,6 +26,8 @@ public final class ModelReplay {
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, Sequence> sequences = new LinkedHashMap<>();
   private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
+  /** Schemas created by the ops replayed, so that a drop can be checked; the model itself has no schema list. */
+  private final java.util.Set<String> schemas = new java.util.HashSet<>();
 
   /** A replay that starts from {@code start}. */
   public ModelReplay(Database start) {
@@ -250,6 +252,62 @@ public final class ModelReplay {
     public Void visitSetTableComment(SetTableComment op) {
       Table t = table(op.schema(), op.table(), op);
       tables.put(key(op.schema(), op.table()), t.withComment(op.to()));
+      return null;
+    }
+
+    @Override
+    public Void visitCreateSchema(CreateSchema op) {
+      schemas.add(op.name());
+      return null;
+    }
+
+    @Override
+    public Void visitDropSchema(DropSchema op) {
+      boolean used = tables.values().stream().anyMatch(t -> op.name().equals(t.schema()))
+          || sequences.values().stream().anyMatch(s -> op.name().equals(s.schema()))
+          || enumTypes.values().stream().anyMatch(e -> op.name().equals(e.schema()));
+      if (used) {
+        throw new IllegalStateException(op + ": schema " + op.name() + " still holds objects");
+      }
+      schemas.remove(op.name());
+      return null;
+    }
+
+    @Override
+    public Void visitCreateEnumType(CreateEnumType op) {
+      EnumType e = op.type();
+      if (enumTypes.putIfAbsent(key(e.schema(), e.name()), e) != null) {
+        throw new IllegalStateException(op + ": enum type exists already");
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitDropEnumType(DropEnumType op) {
+      EnumType e = op.type();
+      if (enumTypes.remove(key(e.schema(), e.name())) == null) {
+        throw new IllegalStateException(op + ": there is no enum type " + e.qualifiedName());
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitAddEnumValue(AddEnumValue op) {
+      EnumType e = enumTypes.get(key(op.schema(), op.type()));
+      if (e == null) {
+        throw new IllegalStateException(op + ": there is no enum type " + op.type());
+      }
+      if (e.values().contains(op.value())) {
+        throw new IllegalStateException(op + ": " + op.type() + " has '" + op.value() + "' already");
+      }
+      List<String> values = new ArrayList<>(e.values());
+      String neighbour = op.before() != null ? op.before() : op.after();
+      int at = neighbour == null ? values.size() : values.indexOf(neighbour);
+      if (at < 0) {
+        throw new IllegalStateException(op + ": " + op.type() + " has no value '" + neighbour + "'");
+      }
+      values.add(op.after() != null ? at + 1 : at, op.value());
+      enumTypes.put(key(op.schema(), op.type()), new EnumType(e.schema(), e.name(), values));
       return null;
     }
 

@@ -14,12 +14,13 @@ public sealed interface Op
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
         AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
         AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment,
-        RenameTable, RenameColumn, AlterSequence {
+        RenameTable, RenameColumn, AlterSequence, CreateSchema, DropSchema, CreateEnumType, DropEnumType,
+        AddEnumValue {
 
   /**
    * The op that undoes this one.
    *
-   * @throws IrreversibleOpException for {@link ExecuteSql} without reverse SQL
+   * @throws IrreversibleOpException for {@link ExecuteSql} without reverse SQL and for {@link AddEnumValue}
    */
   Op reverse();
 

@@ -52,4 +52,14 @@ public interface OpVisitor<R> {
   R visitRenameColumn(RenameColumn op);
 
   R visitAlterSequence(AlterSequence op);
+
+  R visitCreateSchema(CreateSchema op);
+
+  R visitDropSchema(DropSchema op);
+
+  R visitCreateEnumType(CreateEnumType op);
+
+  R visitDropEnumType(DropEnumType op);
+
+  R visitAddEnumValue(AddEnumValue op);
 }

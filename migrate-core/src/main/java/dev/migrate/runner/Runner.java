@@ -5,6 +5,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.ops.Op;
+import dev.migrate.runtime.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -288,6 +289,15 @@ public final class Runner {
     removed.removeAll(after);
     List<String> added = new ArrayList<>(after);
     added.removeAll(before);
+    Revision annotation = revision.type().getAnnotation(Revision.class);
+    if (annotation != null && !annotation.transactional()) {
+      return applyOutsideTransaction(c, revision, before, removed, added, up, statements, checksum);
+    }
+    ops.stream().filter(op -> !op.runsInTransaction()).findFirst().ifPresent(op -> {
+      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+          + revision.type().getName() + ") has " + op + ", which PostgreSQL cannot run inside a transaction."
+          + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
+    });
     long started = System.nanoTime();
     String failed = null;
     c.setAutoCommit(false);
@@ -317,6 +327,60 @@ public final class Runner {
           + (failed == null ? "" : "\n  in statement: " + failed)
           + "\nThe revision was rolled back; the schema stays at " + orBase(joined(before))
           + ". Fix the migration class and run the goal again.", e);
+    } finally {
+      c.setAutoCommit(true);
+    }
+    return new AppliedRevision(revision.id(), revision.message(), direction, statements.size(),
+        millisSince(started));
+  }
+
+  /**
+   * A revision marked {@code @Revision(transactional = false)}: each statement commits on its own, then the version
+   * table and the history row commit together. On a failure the statements before the failing one stay applied;
+   * the history records the attempt as failed and the message names the statement.
+   */
+  private AppliedRevision applyOutsideTransaction(Connection c, RevisionInfo revision, List<String> before,
+      List<String> removed, List<String> added, boolean up, List<String> statements, String checksum)
+      throws SQLException {
+    String direction = up ? "upgrade" : "downgrade";
+    log.accept("Revision " + revision.id() + " is marked transactional = false: running its " + statements.size()
+        + " statement(s) outside a transaction, each committed on its own");
+    long started = System.nanoTime();
+    int done = 0;
+    c.setAutoCommit(true);
+    try (Statement statement = c.createStatement()) {
+      for (String sql : statements) {
+        try {
+          statement.execute(sql);
+        } catch (SQLException e) {
+          try {
+            store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
+          } catch (SQLException recording) {
+            e.addSuppressed(recording);
+          }
+          throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+              + revision.type().getName() + ") failed to " + direction + " schema " + schema + " at statement "
+              + (done + 1) + " of " + statements.size() + ": " + e.getMessage() + "\n  in statement: " + sql
+              + "\nIt runs outside a transaction (transactional = false), so the " + done + " statement(s) before"
+              + " it stay applied and the schema may be partially changed; the version table still says "
+              + orBase(joined(before)) + ". Repair the schema by hand (for a failed CREATE INDEX"
+              + " CONCURRENTLY, drop the INVALID index), then run the goal again.", e);
+        }
+        done++;
+      }
+    }
+    c.setAutoCommit(false);
+    try (Statement statement = c.createStatement()) {
+      for (String sql : store.changeHeadsStatements(removed, added)) {
+        if (statement.executeUpdate(sql) != 1) {
+          throw new SQLException("the version table does not hold the rows " + before + " this run read: " + sql);
+        }
+      }
+      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
     } finally {
       c.setAutoCommit(true);
     }

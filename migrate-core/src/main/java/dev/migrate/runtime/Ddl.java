@@ -2,6 +2,7 @@ package dev.migrate.runtime;
 
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
 import dev.migrate.model.IndexKey;
@@ -118,6 +119,11 @@ public final class Ddl {
   /** A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}. */
   public static ForeignKeyStart foreignKey(String name, String... columns) {
     return new ForeignKeyStart(name, List.of(columns));
+  }
+
+  /** An enum type named {@code name} with {@code values} in sort order. */
+  public static EnumType enumType(String name, String... values) {
+    return new EnumType(null, name, List.of(values));
   }
 
   /** A sequence starting at {@code start} that steps by {@code increment}. */

@@ -2,6 +2,7 @@ package dev.migrate.runtime;
 
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
 import dev.migrate.model.PrimaryKey;
@@ -15,6 +16,11 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -156,6 +162,41 @@ public final class Operations {
   /** Changes a sequence from definition {@code from} to {@code to} (same name), keeping its current value. */
   public void alterSequence(Sequence from, Sequence to) {
     sink.accept(new AlterSequence(from.inSchema(schema), to.inSchema(schema)));
+  }
+
+  /** Creates schema {@code name} (not affected by {@link #inSchema}). */
+  public void createSchema(String name) {
+    sink.accept(new CreateSchema(name));
+  }
+
+  /** Drops schema {@code name}, which must be empty. */
+  public void dropSchema(String name) {
+    sink.accept(new DropSchema(name));
+  }
+
+  /** Creates the enum type {@code type}. */
+  public void createEnumType(EnumType type) {
+    sink.accept(new CreateEnumType(type.inSchema(schema)));
+  }
+
+  /** Drops the enum type {@code type} (given in full, so that it can be re-created). */
+  public void dropEnumType(EnumType type) {
+    sink.accept(new DropEnumType(type.inSchema(schema)));
+  }
+
+  /** Adds {@code value} at the end of enum type {@code type}; irreversible. */
+  public void addEnumValue(String type, String value) {
+    sink.accept(new AddEnumValue(schema, type, value, null, null));
+  }
+
+  /** Adds {@code value} to enum type {@code type} before the existing {@code before}; irreversible. */
+  public void addEnumValueBefore(String type, String value, String before) {
+    sink.accept(new AddEnumValue(schema, type, value, before, null));
+  }
+
+  /** Adds {@code value} to enum type {@code type} after the existing {@code after}; irreversible. */
+  public void addEnumValueAfter(String type, String value, String after) {
+    sink.accept(new AddEnumValue(schema, type, value, null, after));
   }
 
   /** Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it follow it. */

@@ -35,4 +35,12 @@ public @interface Revision {
    * as {@code <label>@head}. Unique across the graph; empty for none.
    */
   String[] branchLabels() default {};
+
+  /**
+   * Whether the runner wraps the revision in one transaction (the default: all of it or nothing of it applies).
+   * {@code false} is for ops PostgreSQL cannot run in a transaction block ({@code CREATE INDEX CONCURRENTLY}); the
+   * runner then runs each statement on its own, says so, and on a failure records it and names the statement,
+   * since the statements before it stay applied.
+   */
+  boolean transactional() default true;
 }

@@ -12,6 +12,11 @@ import dev.migrate.model.Sequence;
 import dev.migrate.model.SqlType;
 import dev.migrate.model.Table;
 import dev.migrate.ops.AddCheckConstraint;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
@@ -149,6 +154,8 @@ class MigrationRoundTripTest {
     ops.add(new CreateTable(everything));
     ops.add(new CreateTable(everything.inSchema("tenant-1")));
     ops.add(new CreateTable(table("empty")));
+    ops.add(new CreateSchema("billing"));
+    ops.add(new DropSchema("Tenant-1"));
     ops.add(new CreateTable(table("commented", column("id", bigint())).withComment("a \"table\"\ncomment")));
     ops.add(new CreateTable(table("commented_empty").withComment("")));
     ops.add(new CreateTable(table("only_pk", primaryKey("only_pk_pkey"))));
@@ -164,6 +171,8 @@ class MigrationRoundTripTest {
       ops.add(new AlterColumn(schema, "t", column("x", text()), column("x", text()).withComment("note")));
       ops.add(new SetTableComment(schema, "t", null, "Orders"));
       ops.add(new RenameTable(schema, "client", "Customer Table"));
+      ops.add(new CreateEnumType(enumType("mood", "sad", "it's \"ok\"").inSchema(schema)));
+      ops.add(new DropEnumType(enumType("empty").inSchema(schema)));
       ops.add(new RenameColumn(schema, "t", "fax", "phone"));
       ops.add(new SetTableComment(schema, "t", "Orders", "it's"));
       ops.add(new AddPrimaryKey(schema, "t", primaryKey("t_pkey", "a", "b")));
@@ -217,6 +226,21 @@ class MigrationRoundTripTest {
   }
 
   @Test
+  void enumValuesRoundTripAndTheirDowngradeSaysWhyItIsMissing() throws Exception {
+    List<Op> upgrade = List.of(
+        new AddEnumValue(null, "mood", "happy", null, null),
+        new AddEnumValue("app", "mood", "meh", "sad", null),
+        new AddEnumValue(null, "mood", "glad", null, "sad"),
+        new AddColumn(null, "t", column("m", type("mood"))));
+    var spec = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "enum values", upgrade, List.of());
+    String source = new MigrationWriter().render(spec);
+    assertThat(source).contains("    // IRREVERSIBLE: ALTER TYPE app.mood ADD VALUE 'meh' cannot be undone");
+    Migration migration = (Migration) compile(PACKAGE + ".R1", source).getDeclaredConstructor().newInstance();
+    assertThat(record(migration::upgrade)).containsExactlyElementsOf(upgrade);
+    assertThat(record(migration::downgrade)).containsExactly(new DropColumn(null, "t", column("m", type("mood"))));
+  }
+
+  @Test
   void irreversibleSqlAndMergeAnnotationsRoundTrip() throws Exception {
     List<Op> upgrade = List.of(new ExecuteSql("DELETE FROM audit WHERE at < now() - interval '1 year'", null));
     var spec = new MigrationSpec("", "R20261121_153012", "abc", List.of("a", "b", "c"), "", upgrade, List.of(),
@@ -233,7 +257,7 @@ class MigrationRoundTripTest {
   @Test
   void everyGoldenFileCompiles() throws Exception {
     for (String name : List.of("add_column", "create_tables", "drop_and_narrow", "revision_template", "merge",
-        "comments", "renames", "sequences", "indexes")) {
+        "comments", "renames", "sequences", "indexes", "schemas_and_enum_types")) {
       String source = java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className = source.lines().filter(l -> l.startsWith("public class ")).findFirst().orElseThrow()
           .split(" ")[2];

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.model.Column;
 import dev.migrate.model.Identity;
 import dev.migrate.model.ReferentialAction;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AlterColumn;
@@ -172,6 +177,26 @@ class MigrationWriterTest {
     var spec = MigrationSpec.autogen(PACKAGE, "R20261125_130000_Indexes", "dd44ee55ff66", List.of("cc33dd44ee55"),
         "indexes and a deferrable foreign key", upgrade, List.of());
     assertGolden("indexes", writer.render(spec));
+  }
+
+  @Test
+  void schemasAndEnumTypes() {
+    List<Op> upgrade = List.of(
+        new CreateSchema("billing"),
+        new CreateEnumType(enumType("invoice_state", "DRAFT", "SENT", "PAID").inSchema("billing")),
+        new AddEnumValue(null, "mood", "meh", null, "sad"),
+        new CreateTable(table("invoice", column("id", bigint()).notNull(), column("state", type("invoice_state")))
+            .inSchema("billing")));
+    var spec = MigrationSpec.autogen(PACKAGE, "R20261125_140000_Billing", "ee55ff667788", List.of("dd44ee55ff66"),
+        "billing", upgrade, List.of());
+    assertGolden("schemas_and_enum_types", writer.render(spec));
+  }
+
+  @Test
+  void concurrentIndexMarksTheRevisionNonTransactional() {
+    var spec = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "x",
+        List.of(new CreateIndex(null, "t", index("t_a_idx", "a"), true)), List.of());
+    assertThat(writer.render(spec)).contains("@Revision(id = \"abc\", message = \"x\", transactional = false)");
   }
 
   @Test

@@ -77,7 +77,8 @@ public final class PostgresDialect implements Dialect {
   /**
    * {@inheritDoc}
    *
-   * <p>Five catalog queries (tables, columns, constraints, indexes, sequences), each over the whole schema. Check
+   * <p>Six catalog queries (tables, columns, constraints, indexes, sequences, enum types), each over the whole
+   * schema. Check
    * expressions and defaults come back as PostgreSQL deparses them; compare them through
    * {@link #normalizeCheck} and {@link #normalizeDefault}.
    */

@@ -3,6 +3,7 @@ package dev.migrate.dialect.postgres;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
@@ -28,9 +29,10 @@ import java.util.Set;
 
 /**
  * Reads one schema from PostgreSQL's catalog (PostgreSQL 12 and later) into a {@link Database}, with
- * {@value #QUERIES} bulk queries whatever the number of tables: tables, columns, constraints, indexes, sequences.
+ * {@value #QUERIES} bulk queries whatever the number of tables: tables, columns, constraints, indexes, sequences,
+ * enum types.
  * Each query selects the whole schema and the rows are grouped by table oid here, so a 1,000-table schema costs
- * the same five round trips as a one-table schema.
+ * the same six round trips as a one-table schema.
  *
  * <p>What is read: ordinary and partitioned tables ({@code relkind} {@code r}, {@code p}), not partitions;
  * columns in {@code attnum} order; primary key, unique, check and foreign key constraints with their columns in
@@ -44,7 +46,7 @@ import java.util.Set;
 final class PostgresIntrospector {
 
   /** The number of queries {@link #introspect} issues. */
-  static final int QUERIES = 5;
+  static final int QUERIES = 6;
 
   private static final String TABLES = """
       SELECT c.oid, c.relname, dsc.description AS comment
@@ -62,6 +64,7 @@ final class PostgresIntrospector {
    */
   private static final String COLUMNS = """
       SELECT a.attrelid, a.attnum, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
+             t.typtype, t.typnamespace = n.oid AS local_type,
              a.atttypmod, a.attnotnull, a.attidentity,
              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, 0) END AS default_value,
              pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted, dsc.description AS comment
@@ -146,6 +149,21 @@ final class PostgresIntrospector {
                           WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.seqrelid
                             AND d.deptype = 'i')""";
 
+  /** Enum types and their labels in sort order. */
+  private static final String ENUM_TYPES = """
+      SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+       WHERE n.nspname = ? AND t.typtype = 'e'
+       GROUP BY t.typname
+      UNION ALL
+      SELECT t.typname, ARRAY[]::text[]
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = ? AND t.typtype = 'e'
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid)""";
+
   /** The value range of each sequence type ({@code AS smallint|integer|bigint}). */
   private static final Map<String, long[]> TYPE_RANGES = Map.of(
       "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
@@ -173,13 +191,23 @@ final class PostgresIntrospector {
     readConstraints(connection, schema, tables);
     readIndexes(connection, schema, tables);
     List<Sequence> sequences = readSequences(connection, schema);
+    List<EnumType> enumTypes = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(ENUM_TYPES)) {
+      statement.setString(1, schema);
+      statement.setString(2, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          enumTypes.add(new EnumType(null, rows.getString("typname"), strings(rows.getArray("labels"))));
+        }
+      }
+    }
     List<Table> result = new ArrayList<>(tables.size());
     for (TableBuilder table : tables.values()) {
       if (!table.excluded) {
         result.add(table.build());
       }
     }
-    return new Database(result, sequences);
+    return new Database(result, sequences, enumTypes);
   }
 
   private static void readColumns(Connection connection, String schema, Map<Long, TableBuilder> tables)
@@ -195,6 +223,11 @@ final class PostgresIntrospector {
           SqlType type = rows.getBoolean("builtin")
               ? PostgresTypes.fromCatalog(rows.getString("typname"), rows.getInt("atttypmod"))
               : null;
+          if (type == null && "e".equals(rows.getString("typtype")) && rows.getBoolean("local_type")) {
+            // an enum type of the same schema, by its bare name as the model names it (format_type would qualify
+            // it when the schema is not on the search path)
+            type = SqlType.of(rows.getString("typname"));
+          }
           if (type == null) {
             type = SqlType.of(rows.getString("formatted"));
           }
@@ -429,7 +462,7 @@ final class PostgresIntrospector {
     }
   }
 
-  /** One table's rows as they arrive from the five queries. */
+  /** One table's rows as they arrive from the queries. */
   private static final class TableBuilder {
     final String name;
     final boolean excluded;

@@ -20,6 +20,11 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -97,6 +102,41 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       }
     }
     return statements;
+  }
+
+  // ---------------------------------------------------------------------------------------------- schemas, types
+
+  @Override
+  public List<String> visitCreateSchema(CreateSchema op) {
+    return List.of("CREATE SCHEMA " + quoteIdentifier(op.name()));
+  }
+
+  /** Without {@code CASCADE}: PostgreSQL refuses a schema that still holds objects. */
+  @Override
+  public List<String> visitDropSchema(DropSchema op) {
+    return List.of("DROP SCHEMA " + quoteIdentifier(op.name()));
+  }
+
+  @Override
+  public List<String> visitCreateEnumType(CreateEnumType op) {
+    return List.of("CREATE TYPE " + qualified(op.type().schema(), op.type().name()) + " AS ENUM ("
+        + op.type().values().stream().map(PostgresStatements::literalOrNull).collect(Collectors.joining(", ")) + ")");
+  }
+
+  @Override
+  public List<String> visitDropEnumType(DropEnumType op) {
+    return List.of("DROP TYPE " + qualified(op.type().schema(), op.type().name()));
+  }
+
+  @Override
+  public List<String> visitAddEnumValue(AddEnumValue op) {
+    String sql = "ALTER TYPE " + qualified(op.schema(), op.type()) + " ADD VALUE " + literalOrNull(op.value());
+    if (op.before() != null) {
+      sql += " BEFORE " + literalOrNull(op.before());
+    } else if (op.after() != null) {
+      sql += " AFTER " + literalOrNull(op.after());
+    }
+    return List.of(sql);
   }
 
   @Override
@@ -184,29 +224,49 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   /**
-   * The {@code USING} clause a type change needs: none where PostgreSQL has an implicit or assignment cast
-   * ({@code ALTER TABLE} docs: "the default conversion is the same as an assignment cast"), an explicit cast where
-   * the value changes family. Integers and booleans only cast to each other through {@code integer}
-   * ({@code pg_cast} has {@code int4 <-> bool} only, and as explicit casts).
+   * The {@code USING} clause a type change needs: none where PostgreSQL converts by itself ({@code ALTER TABLE}
+   * docs: "the default conversion is the same as an assignment cast"), an explicit cast everywhere else. Assignment
+   * (or implicit) casts are those of {@code pg_cast} with {@code castcontext} {@code 'a'} or {@code 'i'} between the
+   * types Migrate knows ({@link #ASSIGNMENT_CASTS}, read from PostgreSQL 15), plus PostgreSQL's automatic I/O
+   * conversion to a string type (any type to {@code text}, {@code varchar}, {@code char}); the I/O conversion from a
+   * string type is explicit only, hence {@code varchar -> integer} needs {@code USING x::integer}. Integers and
+   * booleans cast to each other only through {@code integer} ({@code int4 <-> bool}, explicit).
    */
   private static String using(String column, SqlType from, SqlType to) {
-    PostgresTypes.Family source = PostgresTypes.family(from);
-    PostgresTypes.Family target = PostgresTypes.family(to);
+    String source = PostgresTypes.canonical(from).name();
+    String target = PostgresTypes.canonical(to).name();
     String name = quoteIdentifier(column);
     String type = PostgresTypes.render(to);
-    boolean numberBoolean = source == PostgresTypes.Family.NUMBER && target == PostgresTypes.Family.BOOLEAN
-        || source == PostgresTypes.Family.BOOLEAN && target == PostgresTypes.Family.NUMBER;
-    if (numberBoolean) {
-      boolean viaInteger = !PostgresTypes.canonical(from).name().equals("integer")
-          && !PostgresTypes.canonical(to).name().equals("integer");
-      return " USING " + name + (viaInteger ? "::integer::" : "::") + type;
+    if (source.equals(target) || PostgresTypes.family(to) == PostgresTypes.Family.TEXT
+        || ASSIGNMENT_CASTS.contains(source + "->" + target)) {
+      return "";
     }
-    if (source == PostgresTypes.Family.TEXT && target != PostgresTypes.Family.TEXT
-        || source != PostgresTypes.Family.TEXT && target == PostgresTypes.Family.TEXT && source != target) {
-      return " USING " + name + "::" + type;
+    boolean numberBoolean = PostgresTypes.family(from) == PostgresTypes.Family.NUMBER
+        && PostgresTypes.family(to) == PostgresTypes.Family.BOOLEAN
+        || PostgresTypes.family(from) == PostgresTypes.Family.BOOLEAN
+        && PostgresTypes.family(to) == PostgresTypes.Family.NUMBER;
+    if (numberBoolean && !source.equals("integer") && !target.equals("integer")) {
+      return " USING " + name + "::integer::" + type;
     }
-    return "";
+    return " USING " + name + "::" + type;
   }
+
+  /**
+   * {@code source->target} pairs (canonical names) with an implicit or assignment cast in {@code pg_cast}
+   * (PostgreSQL 15: {@code SELECT castsource::regtype, casttarget::regtype FROM pg_cast WHERE castcontext IN ('a',
+   * 'i')}, restricted to the types below).
+   */
+  private static final java.util.Set<String> ASSIGNMENT_CASTS = java.util.Set.of(
+      "smallint->integer", "smallint->bigint", "smallint->real", "smallint->double precision", "smallint->numeric",
+      "integer->smallint", "integer->bigint", "integer->real", "integer->double precision", "integer->numeric",
+      "bigint->smallint", "bigint->integer", "bigint->real", "bigint->double precision", "bigint->numeric",
+      "real->smallint", "real->integer", "real->bigint", "real->double precision", "real->numeric",
+      "double precision->smallint", "double precision->integer", "double precision->bigint",
+      "double precision->real", "double precision->numeric",
+      "numeric->smallint", "numeric->integer", "numeric->bigint", "numeric->real", "numeric->double precision",
+      "date->timestamp", "date->timestamptz", "timestamp->date", "timestamp->time", "timestamp->timestamptz",
+      "timestamptz->date", "timestamptz->time", "timestamptz->timestamp", "timestamptz->timetz",
+      "time->interval", "time->timetz", "timetz->time", "interval->time", "json->jsonb", "jsonb->json");
 
   // ---------------------------------------------------------------------------------------------- constraints
 

@@ -15,6 +15,11 @@ import dev.migrate.model.SqlType;
 import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnumType;
+import dev.migrate.ops.CreateSchema;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
@@ -154,7 +159,15 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AlterColumn(null, "t", text, text.withType(SqlType.uuid()))))
         .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE uuid USING code::uuid");
     assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.bigint()), text)))
-        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE varchar(10) USING code::varchar(10)");
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE varchar(10)");
+    assertThat(dialect.statements(new AlterColumn(null, "t", text, text.withType(SqlType.of("mood")))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE mood USING code::mood");
+    assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.jsonb()),
+        text.withType(SqlType.numeric(10, 2)))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE numeric(10,2) USING code::numeric(10,2)");
+    assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.timestamptz(6)),
+        text.withType(SqlType.date()))))
+        .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE date");
     assertThat(dialect.statements(new AlterColumn(null, "t", text, text.withType(SqlType.text()))))
         .containsExactly("ALTER TABLE t ALTER COLUMN code TYPE text");
     assertThat(dialect.statements(new AlterColumn(null, "t", text.withType(SqlType.integer()),
@@ -316,6 +329,22 @@ class PostgresDialectSqlTest {
     assertThat(dialect.statements(new AlterSequence(s, s))).isEmpty();
     assertThat(dialect.sameSequence(new Sequence(null, "z", 0, 1), new Sequence(null, "z", 0, 1).withMinValue(0)))
         .isTrue();
+  }
+
+  @Test
+  void schemasAndEnumTypes() {
+    assertThat(dialect.statements(new CreateSchema("Tenant-1"))).containsExactly("CREATE SCHEMA \"Tenant-1\"");
+    assertThat(dialect.statements(new DropSchema("billing"))).containsExactly("DROP SCHEMA billing");
+    var mood = new dev.migrate.model.EnumType("app", "mood", List.of("sad", "it's ok"));
+    assertThat(dialect.statements(new CreateEnumType(mood)))
+        .containsExactly("CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok')");
+    assertThat(dialect.statements(new DropEnumType(mood))).containsExactly("DROP TYPE app.mood");
+    assertThat(dialect.statements(new AddEnumValue(null, "mood", "happy", null, null)))
+        .containsExactly("ALTER TYPE mood ADD VALUE 'happy'");
+    assertThat(dialect.statements(new AddEnumValue(null, "mood", "meh", "sad", null)))
+        .containsExactly("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad'");
+    assertThat(dialect.statements(new AddEnumValue("app", "mood", "glad", null, "sad")))
+        .containsExactly("ALTER TYPE app.mood ADD VALUE 'glad' AFTER 'sad'");
   }
 
   @Test

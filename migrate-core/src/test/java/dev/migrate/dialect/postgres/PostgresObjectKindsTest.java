@@ -214,4 +214,79 @@ class PostgresObjectKindsTest {
       execute(DIFF.diff(introspect(), Database.empty()));
     }
   }
+
+  @Test
+  void enumTypesAreCreatedGrownAndDroppedOnDowngrade() throws SQLException {
+    var mood = new dev.migrate.model.EnumType(null, "mood", List.of("sad", "happy"));
+    var grown = new dev.migrate.model.EnumType(null, "mood", List.of("meh", "sad", "ok", "happy", "glad"));
+    Table person = table("person", column("id", bigint()).notNull(), column("mood", type("mood")));
+    Database a = new Database(List.of(), List.of(), List.of());
+    Database b = new Database(List.of(person), List.of(), List.of(mood));
+    List<Op> create = roundTrip(a, b);
+    assertThat(create.get(0)).isEqualTo(new dev.migrate.ops.CreateEnumType(mood));
+    assertThat(introspect().enumTypes()).isEmpty();
+
+    execute(create);
+    assertThat(introspect()).isEqualTo(b);
+    Database c = new Database(List.of(person), List.of(), List.of(grown));
+    List<Op> grow = DIFF.diff(introspect(), c);
+    assertThat(grow).containsExactly(
+        new dev.migrate.ops.AddEnumValue(null, "mood", "meh", "sad", null),
+        new dev.migrate.ops.AddEnumValue(null, "mood", "ok", null, "sad"),
+        new dev.migrate.ops.AddEnumValue(null, "mood", "glad", null, "happy"));
+    execute(grow);
+    assertThat(introspect()).isEqualTo(c);
+    // a removed value is reported, not attempted
+    var result = DIFF.compare(introspect(), b, dev.migrate.diff.DiffOptions.defaults());
+    assertThat(result.ops()).isEmpty();
+    assertThat(result.infos()).singleElement().asString().contains("cannot remove or reorder enum values");
+  }
+
+  @Test
+  void aMissingSchemaIsCreatedAndTheDowngradeDropsIt() throws SQLException {
+    Table invoice = table("invoice", column("id", bigint()).notNull()).inSchema("billing");
+    Database model = db(invoice);
+    var options = dev.migrate.diff.DiffOptions.defaults().withExistingSchemas(java.util.Set.of("public"));
+    List<Op> up = DIFF.compare(Database.empty(), model, options).ops();
+    assertThat(up).containsExactly(new dev.migrate.ops.CreateSchema("billing"),
+        new dev.migrate.ops.CreateTable(invoice));
+    execute(up);
+    assertThat(DIALECT.introspect(connection, "billing", Set.of())).isEqualTo(model.relativeTo("billing"));
+    execute(Op.reverseAll(up));
+    try (Statement statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isZero();
+    }
+    assertThat(DIFF.compare(Database.empty(), model, options.withExistingSchemas(Set.of("public", "billing")))
+        .ops()).containsExactly(new dev.migrate.ops.CreateTable(invoice));
+  }
+
+  @Test
+  void enumChecksPrimaryKeysTypesAndIdentityChange() throws SQLException {
+    Table a = table("account",
+        column("id", bigint()).notNull(),
+        column("tenant", integer()).notNull(),
+        column("status", varchar(16)).notNull(),
+        column("code", varchar(10)),
+        column("n", bigint()).asIdentity(),
+        column("price", numeric(10, 2)),
+        primaryKey("account_pkey", "id"),
+        check("account_status_check", "status IN ('NEW', 'ACTIVE')"));
+    Table b = table("account",
+        column("id", bigint()).notNull(),
+        column("tenant", integer()).notNull(),
+        column("status", varchar(16)).notNull(),
+        column("code", integer()),
+        column("n", bigint()).withIdentity(dev.migrate.model.Identity.ALWAYS),
+        column("price", numeric(12, 4)),
+        primaryKey("account_pkey", "tenant", "id"),
+        check("account_status_check", "status IN ('NEW', 'ACTIVE', 'CLOSED')"));
+    List<Op> up = roundTrip(db(a), db(b));
+    assertThat(up).extracting(op -> op.getClass().getSimpleName()).containsExactly(
+        "DropCheckConstraint", "DropPrimaryKey", "AlterColumn", "AlterColumn", "AlterColumn", "AddPrimaryKey",
+        "AddCheckConstraint");
+    assertThat(DIALECT.statements(up.get(2))).containsExactly(
+        "ALTER TABLE account ALTER COLUMN code TYPE integer USING code::integer");
+  }
 }

@@ -1,0 +1,42 @@
+package dev.migrate.ops;
+
+import java.util.Objects;
+
+/**
+ * {@code ALTER TYPE ... ADD VALUE 'v' [BEFORE 'b' | AFTER 'a']}: a new label of an enum type, at the end or next to
+ * an existing label.
+ *
+ * <p>Irreversible: PostgreSQL cannot remove a label from an enum type (ALTER TYPE docs), so {@link #reverse()}
+ * throws and a generated downgrade leaves the label in place, with a comment saying so; an extra label is harmless
+ * to the previous revision's code. On PostgreSQL 12 and later it runs inside the revision's transaction, but the
+ * new label cannot be used (in a default or a check, say) before that transaction commits: use it in the next
+ * revision, or mark this one {@code @Revision(transactional = false)}.
+ *
+ * @param schema the type's schema, {@code null} for the schema the migration runs in
+ * @param type the type name
+ * @param value the new label
+ * @param before the existing label it goes before, or {@code null}
+ * @param after the existing label it goes after, or {@code null}; at most one of {@code before} and {@code after}
+ */
+public record AddEnumValue(String schema, String type, String value, String before, String after) implements Op {
+
+  public AddEnumValue {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(value, "value");
+    if (before != null && after != null) {
+      throw new IllegalArgumentException("addEnumValue " + type + "." + value + ": BEFORE and AFTER together");
+    }
+  }
+
+  @Override
+  public Op reverse() {
+    throw new IrreversibleOpException("ALTER TYPE " + (schema == null ? "" : schema + ".") + type + " ADD VALUE '"
+        + value + "' cannot be undone: PostgreSQL cannot remove a value from an enum type. The downgrade leaves '"
+        + value + "' in " + type + "; to remove it, recreate the type by hand with op.execute(...)");
+  }
+
+  @Override
+  public <R> R accept(OpVisitor<R> visitor) {
+    return visitor.visitAddEnumValue(this);
+  }
+}
