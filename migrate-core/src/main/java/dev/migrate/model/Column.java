@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param defaultValue the server default as a SQL expression (for example {@code "0"} or {@code "now()"}), or
  *     {@code null} for none
  * @param identity how an identity column generates values, or {@code null} if the column is not an identity
- * @param comment the column comment ({@code COMMENT ON COLUMN}), or {@code null} for none
+ * @param comment the column comment ({@code COMMENT ON COLUMN}), or {@code null} for none; the empty
+ *     string is read as none, as PostgreSQL does
  * @param renamedFrom earlier names of this column, newest first, from {@code @RenamedFrom}; a hint for autogenerate
  *     that is never read from a database and is not part of the column's schema (two columns that differ only here
  *     describe the same schema)
@@ -31,6 +32,8 @@ public record Column(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     renamedFrom = renamedFrom == null ? List.of() : List.copyOf(renamedFrom);
+    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the empty comment is no comment.
+    comment = comment == null || comment.isEmpty() ? null : comment;
   }
 
   /** A column without comment and rename hints. */

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param checkConstraints check constraints, sorted by name
  * @param indexes indexes other than constraint-backing ones, sorted by name
  * @param foreignKeys foreign keys, sorted by name
- * @param comment the table comment ({@code COMMENT ON TABLE}), or {@code null} for none
+ * @param comment the table comment ({@code COMMENT ON TABLE}), or {@code null} for none; the empty
+ *     string is read as none, as PostgreSQL does
  * @param renamedFrom earlier names of this table, newest first, from {@code @RenamedFrom}; a hint for autogenerate,
  *     never read from a database and not part of the schema
  */
@@ -39,6 +40,8 @@ public record Table(
   public Table {
     Objects.requireNonNull(name, "name");
     renamedFrom = renamedFrom == null ? List.of() : List.copyOf(renamedFrom);
+    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the empty comment is no comment.
+    comment = comment == null || comment.isEmpty() ? null : comment;
     columns = List.copyOf(columns);
     uniqueConstraints = sorted(uniqueConstraints);
     checkConstraints = sorted(checkConstraints);

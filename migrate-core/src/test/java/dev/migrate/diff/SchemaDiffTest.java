@@ -59,6 +59,16 @@ class SchemaDiffTest {
   }
 
   @Test
+  void anEmptyCommentIsNoComment() {
+    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the catalog can never report one.
+    Table withEmpty = CUSTOMER.withComment("").withColumns(CUSTOMER.columns().stream()
+        .map(c -> c.withComment("")).toList());
+    assertThat(withEmpty.comment()).isNull();
+    assertThat(withEmpty.columns()).allSatisfy(c -> assertThat(c.comment()).isNull());
+    assertThat(diff.diff(db(CUSTOMER), db(withEmpty))).isEmpty();
+  }
+
+  @Test
   void createsTablesThenIndexesThenForeignKeys() {
     Sequence seq = sequence("orders_seq", 1, 50);
     List<Op> ops = diff.diff(Database.empty(), new Database(List.of(ORDERS, CUSTOMER), List.of(seq)));

@@ -52,12 +52,12 @@ final class Shapes {
   static final boolean COMMENTS = on("comments", true);
 
   /**
-   * The empty comment. Off on branch {@code diff}: {@code COMMENT ON ... IS ''} removes the comment (PostgreSQL docs,
+   * The empty comment. Was off on branch {@code diff}: {@code COMMENT ON ... IS ''} removes the comment (PostgreSQL docs,
    * COMMENT: "write NULL or an empty string to drop the comment"), so a model comment {@code ""} reads back as none
    * and autogenerate sets it again after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0 integer);
-   * COMMENT ON COLUMN t0.c0 IS ''}. (The model or the diff should treat {@code ""} as no comment.)
+   * COMMENT ON COLUMN t0.c0 IS ''}. Fixed: the model reads {@code ""} as no comment.
    */
-  static final boolean EMPTY_COMMENTS = on("emptyComments", false);
+  static final boolean EMPTY_COMMENTS = on("emptyComments", true);
 
   /** Sequence {@code MINVALUE}/{@code MAXVALUE}/{@code OWNED BY}. */
   static final boolean SEQUENCE_OPTIONS = on("sequenceOptions", true);
