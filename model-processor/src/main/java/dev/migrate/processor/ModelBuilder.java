@@ -1127,7 +1127,11 @@ final class ModelBuilder {
     }
     boolean mapsId = jpa(e, "MapsId") != null;
     boolean idPart = mapsId || hasJpa(e, "Id") || context.forceNotNull();
-    boolean nullable = bool(relationship, "optional", true) && !idPart;
+    // Hibernate Validator's @NotNull makes the join columns NOT NULL, except in a single-table subclass and inside
+    // an embeddable (TypeSafeActivator.applyDDL, Hibernate 6.6)
+    boolean notNullByValidation = beanValidation && beanValidation(e, "NotNull") != null
+        && !context.forceNullable() && !context.path().contains(".");
+    boolean nullable = bool(relationship, "optional", true) && !idPart && !notNullByValidation;
     // unlike basic columns, join columns keep their nullability in a single-table subclass (Hibernate 6.6)
     List<Column> columns = joinColumnList(a, target, written, a.name(), nullable,
         context.forceNullable() && context.path().contains("."));

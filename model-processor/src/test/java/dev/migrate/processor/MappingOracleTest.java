@@ -352,6 +352,7 @@ class MappingOracleTest {
         @Size(min = 2, max = 500) private String bio;
         @Digits(integer = 6, fraction = 2) private java.math.BigDecimal price;
         @Min(1) @Max(10) private Integer rating;
+        @NotNull @ManyToOne private Signup referrer;
       }
       """);
 
