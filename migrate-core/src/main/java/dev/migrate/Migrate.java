@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -640,8 +639,8 @@ public final class Migrate {
       }
       return introspect(scratch);
     } finally {
-      try (Connection c = connections().open(); Statement statement = c.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS " + config.dialect.quote(scratch) + " CASCADE");
+      try (Connection c = connections().open()) {
+        config.dialect.versionStore().dropSchema(c, scratch);
       } catch (SQLException e) {
         config.log.accept("Could not drop the check's scratch schema " + scratch + ": " + e.getMessage()
             + "; drop it by hand");
