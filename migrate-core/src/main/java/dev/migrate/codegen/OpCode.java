@@ -22,6 +22,7 @@ import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -239,6 +240,17 @@ final class OpCode implements OpVisitor<CodeBlock> {
       return call(op.schema(), "addEnumValueAfter", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.after()));
     }
     return call(op.schema(), "addEnumValue", CodeBlock.of("$S, $S", op.type(), op.value()));
+  }
+
+  @Override
+  public CodeBlock visitDropEnumValue(DropEnumValue op) {
+    if (op.before() != null) {
+      return call(op.schema(), "dropEnumValueBefore", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.before()));
+    }
+    if (op.after() != null) {
+      return call(op.schema(), "dropEnumValueAfter", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.after()));
+    }
+    return call(op.schema(), "dropEnumValue", CodeBlock.of("$S, $S", op.type(), op.value()));
   }
 
   /** {@code enumType("name", "a", "b")}; the schema goes through {@code op.inSchema(...)}. */

@@ -12,6 +12,7 @@ import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -274,6 +275,11 @@ public final class OpDescriptions {
     }
 
     @Override
+    public String visitDropEnumValue(DropEnumValue op) {
+      return "removed value '" + op.value() + "' from enum type " + qualified(op.schema(), op.type());
+    }
+
+    @Override
     public String visitRenameTable(RenameTable op) {
       return "renamed table " + qualified(op.schema(), op.from()) + " to " + op.to();
     }
@@ -429,6 +435,12 @@ public final class OpDescriptions {
     @Override
     public String visitAddEnumValue(AddEnumValue op) {
       return null;
+    }
+
+    @Override
+    public String visitDropEnumValue(DropEnumValue op) {
+      return "removes value '" + op.value() + "' from enum type " + qualified(op.schema(), op.type())
+          + " by re-creating the type (it fails while a row holds the value)";
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -226,30 +227,37 @@ public final class SchemaDiff {
       needed.forEach(name -> ops.add(new CreateSchema(name)));
     }
 
-    // 0b. Enum types before the tables whose columns use them: new ones created, grown ones get their labels.
-    //     PostgreSQL cannot remove or reorder labels, so such a change is reported and left alone.
+    // 0b. Enum types before the tables whose columns use them: new ones created, grown ones get their labels (each
+    //     right after its predecessor in the model's order). Labels that go are removed in phase 12, once no altered
+    //     default uses them. PostgreSQL cannot reorder labels, so a change of order is reported and left alone.
     Map<String, EnumType> currentEnums = byKey(current.enumTypes(), t -> key(t.schema(), t.name()));
     Map<String, EnumType> targetEnums = byKey(target.enumTypes(), t -> key(t.schema(), t.name()));
+    Map<String, List<String>> shrinking = new LinkedHashMap<>();
     for (var e : targetEnums.entrySet()) {
       EnumType was = currentEnums.get(e.getKey());
       EnumType now = e.getValue();
       if (was == null) {
         ops.add(new CreateEnumType(now));
       } else if (!was.values().equals(now.values())) {
-        if (isSubsequence(was.values(), now.values())) {
-          for (int i = 0; i < now.values().size(); i++) {
-            String value = now.values().get(i);
-            if (!was.values().contains(value)) {
-              ops.add(i > 0
-                  ? new AddEnumValue(now.schema(), now.name(), value, null, now.values().get(i - 1))
-                  : new AddEnumValue(now.schema(), now.name(), value, was.values().isEmpty() ? null
-                      : was.values().get(0), null));
-            }
-          }
-        } else {
+        List<String> kept = was.values().stream().filter(now.values()::contains).toList();
+        if (!isSubsequence(kept, now.values())) {
           infos.add("enum type " + now.qualifiedName() + " is " + was.values() + " in the database and "
-              + now.values() + " in the model; PostgreSQL cannot remove or reorder enum values, so autogen leaves it"
-              + " alone: recreate the type by hand with op.execute(...) if the values must go");
+              + now.values() + " in the model; PostgreSQL cannot reorder enum values, so autogen leaves it alone:"
+              + " recreate the type by hand with op.execute(...) if the order matters");
+          continue;
+        }
+        List<String> state = new ArrayList<>(was.values());
+        for (int i = 0; i < now.values().size(); i++) {
+          String value = now.values().get(i);
+          if (!state.contains(value)) {
+            String after = i > 0 ? now.values().get(i - 1) : null;
+            String before = i == 0 && !state.isEmpty() ? state.get(0) : null;
+            ops.add(new AddEnumValue(now.schema(), now.name(), value, before, after));
+            state.add(after != null ? state.indexOf(after) + 1 : 0, value);
+          }
+        }
+        if (state.size() > now.values().size()) {
+          shrinking.put(e.getKey(), state);
         }
       }
     }
@@ -376,6 +384,22 @@ public final class SchemaDiff {
     for (var e : currentEnums.entrySet()) {
       if (!targetEnums.containsKey(e.getKey())) {
         ops.add(new DropEnumType(e.getValue()));
+      }
+    }
+
+    // 12. Enum labels that go, last of all, from the end of the type: each op names its neighbour, so that the
+    //     downgrade puts it back in place. Destructive in intent; it fails while a row holds the label.
+    for (var e : shrinking.entrySet()) {
+      EnumType now = targetEnums.get(e.getKey());
+      List<String> state = e.getValue();
+      for (int i = state.size() - 1; i >= 0; i--) {
+        String value = state.get(i);
+        if (!now.values().contains(value)) {
+          String after = i > 0 ? state.get(i - 1) : null;
+          String before = i == 0 && state.size() > 1 ? state.get(1) : null;
+          ops.add(new DropEnumValue(now.schema(), now.name(), value, before, after));
+          state.remove(i);
+        }
       }
     }
   }

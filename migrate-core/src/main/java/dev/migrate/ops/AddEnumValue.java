@@ -6,10 +6,9 @@ import java.util.Objects;
  * {@code ALTER TYPE ... ADD VALUE 'v' [BEFORE 'b' | AFTER 'a']}: a new label of an enum type, at the end or next to
  * an existing label.
  *
- * <p>Irreversible: PostgreSQL cannot remove a label from an enum type (ALTER TYPE docs), so {@link #reverse()}
- * throws and a generated downgrade leaves the label in place, with a comment saying so; an extra label is harmless
- * to the previous revision's code. On PostgreSQL 12 and later it runs inside the revision's transaction, but the
- * new label cannot be used (in a default or a check, say) before that transaction commits: use it in the next
+ * <p>Reversed by {@link DropEnumValue}, which re-creates the type without the label (PostgreSQL cannot remove a label
+ * from an enum type in place; ALTER TYPE docs). On PostgreSQL 12 and later it runs inside the revision's
+ * transaction, but the new label cannot be used (in a default or a check, say) before that transaction commits: use it in the next
  * revision, or mark this one {@code @Revision(transactional = false)}.
  *
  * @param schema the type's schema, {@code null} for the schema the migration runs in
@@ -30,9 +29,7 @@ public record AddEnumValue(String schema, String type, String value, String befo
 
   @Override
   public Op reverse() {
-    throw new IrreversibleOpException("ALTER TYPE " + (schema == null ? "" : schema + ".") + type + " ADD VALUE '"
-        + value + "' cannot be undone: PostgreSQL cannot remove a value from an enum type. The downgrade leaves '"
-        + value + "' in " + type + "; to remove it, recreate the type by hand with op.execute(...)");
+    return new DropEnumValue(schema, type, value, before, after);
   }
 
   @Override

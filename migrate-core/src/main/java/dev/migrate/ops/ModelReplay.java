@@ -312,6 +312,21 @@ public final class ModelReplay {
     }
 
     @Override
+    public Void visitDropEnumValue(DropEnumValue op) {
+      EnumType e = enumTypes.get(key(op.schema(), op.type()));
+      if (e == null) {
+        throw new IllegalStateException(op + ": there is no enum type " + op.type());
+      }
+      if (!e.values().contains(op.value())) {
+        throw new IllegalStateException(op + ": " + op.type() + " has no value '" + op.value() + "'");
+      }
+      List<String> values = new ArrayList<>(e.values());
+      values.remove(op.value());
+      enumTypes.put(key(op.schema(), op.type()), new EnumType(e.schema(), e.name(), values));
+      return null;
+    }
+
+    @Override
     public Void visitAlterSequence(AlterSequence op) {
       Sequence s = op.from();
       if (!sequences.containsKey(key(s.schema(), s.name()))) {

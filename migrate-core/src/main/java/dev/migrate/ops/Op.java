@@ -15,12 +15,12 @@ public sealed interface Op
         AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
         AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment,
         RenameTable, RenameColumn, AlterSequence, CreateSchema, DropSchema, CreateEnumType, DropEnumType,
-        AddEnumValue {
+        AddEnumValue, DropEnumValue {
 
   /**
    * The op that undoes this one.
    *
-   * @throws IrreversibleOpException for {@link ExecuteSql} without reverse SQL and for {@link AddEnumValue}
+   * @throws IrreversibleOpException for {@link ExecuteSql} without reverse SQL
    */
   Op reverse();
 

@@ -62,4 +62,6 @@ public interface OpVisitor<R> {
   R visitDropEnumType(DropEnumType op);
 
   R visitAddEnumValue(AddEnumValue op);
+
+  R visitDropEnumValue(DropEnumValue op);
 }

@@ -17,6 +17,7 @@ import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -184,19 +185,37 @@ public final class Operations {
     sink.accept(new DropEnumType(type.inSchema(schema)));
   }
 
-  /** Adds {@code value} at the end of enum type {@code type}; irreversible. */
+  /** Adds {@code value} at the end of enum type {@code type}; the downgrade is {@link #dropEnumValue}. */
   public void addEnumValue(String type, String value) {
     sink.accept(new AddEnumValue(schema, type, value, null, null));
   }
 
-  /** Adds {@code value} to enum type {@code type} before the existing {@code before}; irreversible. */
+  /** Adds {@code value} to enum type {@code type} before the existing {@code before}; the downgrade is {@link #dropEnumValue}. */
   public void addEnumValueBefore(String type, String value, String before) {
     sink.accept(new AddEnumValue(schema, type, value, before, null));
   }
 
-  /** Adds {@code value} to enum type {@code type} after the existing {@code after}; irreversible. */
+  /** Adds {@code value} to enum type {@code type} after the existing {@code after}; the downgrade is {@link #dropEnumValue}. */
   public void addEnumValueAfter(String type, String value, String after) {
     sink.accept(new AddEnumValue(schema, type, value, null, after));
+  }
+
+  /**
+   * Removes {@code value}, the last label of enum type {@code type}, by re-creating the type (see {@link
+   * DropEnumValue}); fails, rolling the revision back, while a row holds the label.
+   */
+  public void dropEnumValue(String type, String value) {
+    sink.accept(new DropEnumValue(schema, type, value, null, null));
+  }
+
+  /** Removes {@code value}, which stands before {@code before}, from enum type {@code type} (see {@link DropEnumValue}). */
+  public void dropEnumValueBefore(String type, String value, String before) {
+    sink.accept(new DropEnumValue(schema, type, value, before, null));
+  }
+
+  /** Removes {@code value}, which stands after {@code after}, from enum type {@code type} (see {@link DropEnumValue}). */
+  public void dropEnumValueAfter(String type, String value, String after) {
+    sink.accept(new DropEnumValue(schema, type, value, null, after));
   }
 
   /** Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it follow it. */

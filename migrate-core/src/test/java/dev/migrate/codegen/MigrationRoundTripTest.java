@@ -13,6 +13,7 @@ import dev.migrate.model.SqlType;
 import dev.migrate.model.Table;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -226,7 +227,7 @@ class MigrationRoundTripTest {
   }
 
   @Test
-  void enumValuesRoundTripAndTheirDowngradeSaysWhyItIsMissing() throws Exception {
+  void enumValuesRoundTripAndTheirDowngradeRemovesThem() throws Exception {
     List<Op> upgrade = List.of(
         new AddEnumValue(null, "mood", "happy", null, null),
         new AddEnumValue("app", "mood", "meh", "sad", null),
@@ -234,10 +235,14 @@ class MigrationRoundTripTest {
         new AddColumn(null, "t", column("m", type("mood"))));
     var spec = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "enum values", upgrade, List.of());
     String source = new MigrationWriter().render(spec);
-    assertThat(source).contains("    // IRREVERSIBLE: ALTER TYPE app.mood ADD VALUE 'meh' cannot be undone");
+    assertThat(source).contains("    op.inSchema(\"app\").dropEnumValueBefore(\"mood\", \"meh\", \"sad\");");
     Migration migration = (Migration) compile(PACKAGE + ".R1", source).getDeclaredConstructor().newInstance();
     assertThat(record(migration::upgrade)).containsExactlyElementsOf(upgrade);
-    assertThat(record(migration::downgrade)).containsExactly(new DropColumn(null, "t", column("m", type("mood"))));
+    assertThat(record(migration::downgrade)).containsExactly(
+        new DropColumn(null, "t", column("m", type("mood"))),
+        new DropEnumValue(null, "mood", "glad", null, "sad"),
+        new DropEnumValue("app", "mood", "meh", "sad", null),
+        new DropEnumValue(null, "mood", "happy", null, null));
   }
 
   @Test

@@ -21,6 +21,7 @@ import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -137,6 +138,66 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       sql += " AFTER " + literalOrNull(op.after());
     }
     return List.of(sql);
+  }
+
+  /**
+   * One {@code DO} block that re-creates the type without the label: PostgreSQL has no {@code ALTER TYPE ... DROP
+   * VALUE} (ALTER TYPE docs), so every table column of the type (from {@code pg_attribute}, when the block runs) is
+   * checked for rows holding the label, then turned into {@code text} with its default dropped; the type is dropped
+   * and created with its remaining labels (from {@code pg_enum}, in their order); the columns are turned back and
+   * their defaults set again. A row that still holds the label raises an error naming the table and column, and the
+   * revision's transaction rolls back whole; so do views, checks, functions and array columns that depend on the
+   * type ({@code DROP TYPE} refuses them).
+   */
+  @Override
+  public List<String> visitDropEnumValue(DropEnumValue op) {
+    String body = """
+        DECLARE
+          type_name constant text := %s;
+          removed constant text := %s;
+          tables regclass[];
+          columns name[];
+          defaults text[];
+          labels text;
+          held boolean;
+        BEGIN
+          SELECT array_agg(a.attrelid::regclass ORDER BY a.attrelid, a.attnum),
+                 array_agg(a.attname ORDER BY a.attrelid, a.attnum),
+                 array_agg(pg_get_expr(d.adbin, d.adrelid) ORDER BY a.attrelid, a.attnum)
+            INTO tables, columns, defaults
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+           WHERE a.atttypid = type_name::regtype AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p');
+          FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+            EXECUTE format('SELECT EXISTS (SELECT FROM %%s WHERE %%I = %%L)', tables[i], columns[i], removed) INTO held;
+            IF held THEN
+              RAISE EXCEPTION 'cannot remove value %% from enum type %%: rows of %%.%% still hold it; update them first',
+                quote_literal(removed), type_name, tables[i], quote_ident(columns[i]);
+            END IF;
+          END LOOP;
+          SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) INTO labels
+            FROM pg_enum e WHERE e.enumtypid = type_name::regtype AND e.enumlabel <> removed;
+          FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', tables[i], columns[i]);
+            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE text USING %%I::text', tables[i], columns[i], columns[i]);
+          END LOOP;
+          EXECUTE format('DROP TYPE %%s', type_name);
+          EXECUTE format('CREATE TYPE %%s AS ENUM (%%s)', type_name, coalesce(labels, ''));
+          FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
+            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %%s USING %%I::%%s',
+              tables[i], columns[i], type_name, columns[i], type_name);
+            IF defaults[i] IS NOT NULL THEN
+              EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I SET DEFAULT %%s', tables[i], columns[i], defaults[i]);
+            END IF;
+          END LOOP;
+        END
+        """.formatted(literalOrNull(qualified(op.schema(), op.type())), literalOrNull(op.value()));
+    String tag = "$migrate$";
+    for (int n = 1; body.contains(tag); n++) {
+      tag = "$migrate" + n + "$";
+    }
+    return List.of("DO " + tag + "\n" + body + tag);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.DropEnumType;
@@ -345,6 +346,18 @@ class PostgresDialectSqlTest {
         .containsExactly("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad'");
     assertThat(dialect.statements(new AddEnumValue("app", "mood", "glad", null, "sad")))
         .containsExactly("ALTER TYPE app.mood ADD VALUE 'glad' AFTER 'sad'");
+    // no DROP VALUE in PostgreSQL: one DO block re-creates the type around the columns that use it
+    String drop = dialect.statements(new DropEnumValue("app", "Mood", "it's", null, "sad")).get(0);
+    assertThat(drop)
+        .startsWith("DO $migrate$\nDECLARE\n  type_name constant text := 'app.\"Mood\"';\n"
+            + "  removed constant text := 'it''s';\n")
+        .contains("EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE text USING %I::text', tables[i], columns[i],"
+            + " columns[i]);\n")
+        .contains("EXECUTE format('DROP TYPE %s', type_name);\n"
+            + "  EXECUTE format('CREATE TYPE %s AS ENUM (%s)', type_name, coalesce(labels, ''));\n")
+        .endsWith("END\n$migrate$");
+    assertThat(dialect.statements(new DropEnumValue(null, "m", "$migrate$", null, null)).get(0))
+        .startsWith("DO $migrate1$\n").endsWith("END\n$migrate1$");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.migrate.dialect.postgres;
 
 import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
@@ -69,6 +70,16 @@ class PostgresObjectKindsTest {
         }
       }
     }
+  }
+
+  List<String> rows(String query) throws SQLException {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Statement statement = connection.createStatement(); var result = statement.executeQuery(query)) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows;
   }
 
   static Database db(Table... tables) {
@@ -236,10 +247,45 @@ class PostgresObjectKindsTest {
         new dev.migrate.ops.AddEnumValue(null, "mood", "glad", null, "happy"));
     execute(grow);
     assertThat(introspect()).isEqualTo(c);
-    // a removed value is reported, not attempted
-    var result = DIFF.compare(introspect(), b, dev.migrate.diff.DiffOptions.defaults());
+    // the downgrade removes the added values again, re-creating the type with the rows and the default in place
+    try (var statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE person ALTER COLUMN mood SET DEFAULT 'happy'");
+      statement.execute("INSERT INTO person (id, mood) VALUES (1, 'sad'), (2, 'happy'), (3, DEFAULT)");
+    }
+    List<Op> shrink = DIFF.diff(introspect(), new Database(introspect().tables(), List.of(), List.of(mood)));
+    assertThat(shrink).containsExactly(
+        new dev.migrate.ops.DropEnumValue(null, "mood", "glad", null, "happy"),
+        new dev.migrate.ops.DropEnumValue(null, "mood", "ok", null, "sad"),
+        new dev.migrate.ops.DropEnumValue(null, "mood", "meh", "sad", null));
+    assertThat(dev.migrate.ops.Op.reverseAll(shrink)).isEqualTo(grow);
+    execute(shrink);
+    assertThat(introspect().enumTypes()).containsExactly(mood);
+    assertThat(rows("SELECT id || ':' || mood FROM person ORDER BY id")).containsExactly("1:sad", "2:happy", "3:happy");
+    assertThat(rows("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef")).containsExactly("'happy'::mood");
+    assertThat(rows("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'person'::regclass"
+        + " AND attname = 'mood'")).containsExactly("mood");
+
+    // a label that rows still hold is not removed: the error names it, and nothing changes
+    execute(grow);
+    try (var statement = connection.createStatement()) {
+      statement.execute("INSERT INTO person (id, mood) VALUES (4, 'ok')");
+    }
+    connection.setAutoCommit(false);
+    try {
+      assertThatThrownBy(() -> execute(List.of(new dev.migrate.ops.DropEnumValue(null, "mood", "ok", null, "sad"))))
+          .hasMessageContaining("cannot remove value 'ok' from enum type mood: rows of person.mood still hold it; update them first");
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+    assertThat(introspect().enumTypes()).containsExactly(grown);
+
+    // a change of order is reported, not attempted
+    var reordered = new dev.migrate.model.EnumType(null, "mood", List.of("meh", "ok", "sad", "happy", "glad"));
+    var result = DIFF.compare(introspect(), new Database(introspect().tables(), List.of(), List.of(reordered)),
+        dev.migrate.diff.DiffOptions.defaults());
     assertThat(result.ops()).isEmpty();
-    assertThat(result.infos()).singleElement().asString().contains("cannot remove or reorder enum values");
+    assertThat(result.infos()).singleElement().asString().contains("cannot reorder enum values");
   }
 
   @Test
