@@ -32,4 +32,14 @@ public interface Normalizer {
   default boolean sameType(SqlType a, SqlType b) {
     return a.equals(b);
   }
+
+  /**
+   * Whether this database can convert a column's values from type {@code from} to type {@code to} in place
+   * ({@code ALTER COLUMN ... TYPE}, with a {@code USING} cast where needed). When it cannot, the diff drops the
+   * column and adds it again (destructive, and said so). {@code true} by default: an unknown pair is altered in
+   * place, so that the database's error stops the upgrade rather than the column's data being dropped.
+   */
+  default boolean convertsInPlace(SqlType from, SqlType to) {
+    return true;
+  }
 }

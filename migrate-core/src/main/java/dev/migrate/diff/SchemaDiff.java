@@ -122,43 +122,50 @@ public final class SchemaDiff {
   }
 
   /**
-   * The renames that {@code @RenamedFrom} hints ask for: a target table that {@code current} lacks is renamed from
-   * the first of its old names (newest first) that {@code current} has and {@code target} does not; then, in each
-   * table on both sides, a column likewise. A table's rename precedes its columns', which name it by its new name.
+   * The renames that {@code @RenamedFrom} hints ask for, planned by {@link RenamePlan}: tables first, schema by
+   * schema, then the columns of each table that is on both sides (after its rename). A hint wins over a name match,
+   * so {@code b @RenamedFrom("a")} next to a new column {@code a} renames {@code a} to {@code b} before the new
+   * {@code a} is added (phase 5); the downgrade drops {@code a} and renames {@code b} back. A table's rename precedes
+   * its columns', which name it by its new name.
    */
   private static List<Op> renames(Database current, Database target) {
     List<Op> renames = new ArrayList<>();
     Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
-    Map<String, Table> targetTables = byKey(target.tables(), t -> key(t.schema(), t.name()));
-    Map<String, Table> before = new LinkedHashMap<>();
-    for (Table table : target.tables()) {
-      Table was = currentTables.get(key(table.schema(), table.name()));
-      for (String old : table.renamedFrom()) {
-        if (was != null) {
-          break;
-        }
-        String oldKey = key(table.schema(), old);
-        if (currentTables.containsKey(oldKey) && !targetTables.containsKey(oldKey) && !before.containsKey(oldKey)) {
-          renames.add(new RenameTable(table.schema(), old, table.name()));
-          was = currentTables.get(oldKey);
-          before.put(oldKey, was);
+    java.util.Set<String> schemas = new java.util.LinkedHashSet<>();
+    target.tables().forEach(t -> schemas.add(key(t.schema(), "")));
+    Map<String, Table> renamedTables = new LinkedHashMap<>(currentTables);
+    for (String schemaKey : schemas) {
+      String schema = null;
+      java.util.Set<String> existing = new java.util.LinkedHashSet<>();
+      List<RenamePlan.Wanted> wanted = new ArrayList<>();
+      for (Table t : current.tables()) {
+        if (key(t.schema(), "").equals(schemaKey)) {
+          existing.add(t.name());
         }
       }
+      for (Table t : target.tables()) {
+        if (key(t.schema(), "").equals(schemaKey)) {
+          schema = t.schema();
+          wanted.add(new RenamePlan.Wanted(t.name(), t.renamedFrom()));
+        }
+      }
+      for (RenamePlan.Step step : RenamePlan.plan(existing, wanted)) {
+        renames.add(new RenameTable(schema, step.from(), step.to()));
+        Table moved = renamedTables.remove(key(schema, step.from()));
+        renamedTables.put(key(schema, step.to()), moved);
+      }
+    }
+    for (Table table : target.tables()) {
+      Table was = renamedTables.get(key(table.schema(), table.name()));
       if (was == null) {
         continue;
       }
-      for (Column column : table.columns()) {
-        if (was.column(column.name()).isPresent()) {
-          continue;
-        }
-        for (String old : column.renamedFrom()) {
-          if (was.column(old).isPresent() && table.column(old).isEmpty()
-              && renames.stream().noneMatch(r -> r instanceof RenameColumn c && c.table().equals(table.name())
-                  && Objects.equals(c.schema(), table.schema()) && c.from().equals(old))) {
-            renames.add(new RenameColumn(table.schema(), table.name(), old, column.name()));
-            break;
-          }
-        }
+      java.util.Set<String> existing = new java.util.LinkedHashSet<>();
+      was.columns().forEach(c -> existing.add(c.name()));
+      List<RenamePlan.Wanted> wanted = table.columns().stream()
+          .map(c -> new RenamePlan.Wanted(c.name(), c.renamedFrom())).toList();
+      for (RenamePlan.Step step : RenamePlan.plan(existing, wanted)) {
+        renames.add(new RenameColumn(table.schema(), table.name(), step.from(), step.to()));
       }
     }
     return renames;
@@ -214,6 +221,8 @@ public final class SchemaDiff {
     Map<String, Table> targetTables = byKey(target.tables(), t -> key(t.schema(), t.name()));
     Map<String, Sequence> currentSequences = byKey(current.sequences(), s -> key(s.schema(), s.name()));
     Map<String, Sequence> targetSequences = byKey(target.sequences(), s -> key(s.schema(), s.name()));
+    // what is taken down and put back around a change under it: recreated columns, foreign keys over changed keys
+    Rebuilds rebuilds = new Rebuilds(currentTables, targetTables, normalizer, this::sameIndex);
 
     // 0. Schemas the model needs and the database lacks, before anything is created in them. Never dropped: the
     //    reverse of CREATE SCHEMA in this revision's downgrade is the only DROP SCHEMA.
@@ -262,14 +271,16 @@ public final class SchemaDiff {
       }
     }
 
-    // 1. Sequences. Ownership first goes where it changes or the sequence goes (PostgreSQL would drop an owned
-    //    sequence with its table, before the sequence's own drop in phase 9); then new sequences are created
+    // 1. Sequences. Ownership first goes where it changes, the sequence goes or the owning column is recreated
+    //    (PostgreSQL would drop an owned sequence with its table or column, before the sequence's own drop in phase
+    //    10; phase 9 sets the owner again); then new sequences are created
     //    without an owner (OWNED BY needs the table, set in phase 8) and changed ones altered, before any new
     //    column's default calls nextval() on them.
     for (var e : currentSequences.entrySet()) {
       Sequence was = e.getValue();
       Sequence now = targetSequences.get(e.getKey());
-      if (was.ownedBy() != null && (now == null || !was.ownedBy().equals(now.ownedBy()))) {
+      if (was.ownedBy() != null
+          && (now == null || !was.ownedBy().equals(now.ownedBy()) || ownerRecreated(was, rebuilds))) {
         Sequence disowned = was.withOwnedBy(null);
         ops.add(new AlterSequence(was, disowned));
         e.setValue(disowned);
@@ -293,22 +304,28 @@ public final class SchemaDiff {
       }
     }
 
-    // 3. Foreign keys that go away or change, before any column, constraint or table they depend on is dropped.
+    // 3. Foreign keys that go away or change, before any column, constraint or table they depend on is dropped;
+    //    also those that stay but whose columns change type or whose referenced key is dropped or replaced
+    //    (Rebuilds), added back in phase 8.
     for (var e : currentTables.entrySet()) {
       Table was = e.getValue();
       Table now = targetTables.get(e.getKey());
       List<ForeignKey> keep = now == null ? List.of() : now.foreignKeys();
-      for (ForeignKey fk : removedOrChanged(was.foreignKeys(), keep, Objects::equals)) {
-        ops.add(new DropForeignKey(was.schema(), was.name(), fk));
+      List<ForeignKey> changed = removedOrChanged(was.foreignKeys(), keep, Objects::equals);
+      for (ForeignKey fk : was.foreignKeys()) {
+        if (changed.contains(fk) || rebuilds.rebuildsForeignKey(e.getKey(), fk.name())) {
+          ops.add(new DropForeignKey(was.schema(), was.name(), fk));
+        }
       }
     }
 
-    // 4. Indexes that go away or change, likewise before their columns go.
+    // 4. Indexes that go away or change, likewise before their columns go; also those over a recreated column.
     for (var e : currentTables.entrySet()) {
       Table was = e.getValue();
       Table now = targetTables.get(e.getKey());
       List<Index> keep = now == null ? List.of() : now.indexes();
-      for (Index index : removedOrChanged(was.indexes(), keep, this::sameIndex)) {
+      for (Index index : Rebuilds.changedOrUsing(was.indexes(), keep, this::sameIndex,
+          rebuilds.recreated(e.getKey()))) {
         ops.add(new DropIndex(was.schema(), was.name(), index));
       }
     }
@@ -318,7 +335,7 @@ public final class SchemaDiff {
     for (var e : currentTables.entrySet()) {
       Table now = targetTables.get(e.getKey());
       if (now != null) {
-        alterTable(e.getValue(), now, ops, warnings);
+        alterTable(e.getValue(), now, rebuilds.recreated(e.getKey()), ops, warnings);
       }
     }
 
@@ -342,23 +359,28 @@ public final class SchemaDiff {
       }
     }
 
-    // 7. New and changed indexes, once every column exists.
+    // 7. New and changed indexes, and those over a recreated column, once every column exists.
     for (var e : targetTables.entrySet()) {
       Table now = e.getValue();
       Table was = currentTables.get(e.getKey());
       List<Index> had = was == null ? List.of() : was.indexes();
-      for (Index index : removedOrChanged(now.indexes(), had, this::sameIndex)) {
+      for (Index index : Rebuilds.changedOrUsing(now.indexes(), had, this::sameIndex,
+          rebuilds.recreated(e.getKey()))) {
         ops.add(new CreateIndex(now.schema(), now.name(), index));
       }
     }
 
-    // 8. New and changed foreign keys, once every table, column and referenced key exists.
+    // 8. New and changed foreign keys, and those phase 3 took down, once every table, column and referenced key
+    //    exists.
     for (var e : targetTables.entrySet()) {
       Table now = e.getValue();
       Table was = currentTables.get(e.getKey());
       List<ForeignKey> had = was == null ? List.of() : was.foreignKeys();
-      for (ForeignKey fk : removedOrChanged(now.foreignKeys(), had, Objects::equals)) {
-        ops.add(new AddForeignKey(now.schema(), now.name(), fk));
+      List<ForeignKey> changed = removedOrChanged(now.foreignKeys(), had, Objects::equals);
+      for (ForeignKey fk : now.foreignKeys()) {
+        if (changed.contains(fk) || was != null && rebuilds.rebuildsForeignKey(e.getKey(), fk.name())) {
+          ops.add(new AddForeignKey(now.schema(), now.name(), fk));
+        }
       }
     }
 
@@ -402,6 +424,14 @@ public final class SchemaDiff {
         }
       }
     }
+  }
+
+  /** Whether the column that owns {@code sequence} ({@code OWNED BY table.column}) is dropped and added again. */
+  private static boolean ownerRecreated(Sequence sequence, Rebuilds rebuilds) {
+    String owner = sequence.ownedBy();
+    int dot = owner.lastIndexOf('.');
+    return dot > 0 && rebuilds.recreated(key(sequence.schema(), owner.substring(0, dot)))
+        .contains(owner.substring(dot + 1));
   }
 
   /** Whether {@code part} is {@code whole} with some elements left out, in the same order. */
@@ -450,22 +480,31 @@ public final class SchemaDiff {
     return true;
   }
 
-  private void alterTable(Table was, Table now, List<Op> ops, List<String> warnings) {
+  /**
+   * The changes of one table on both sides. {@code recreated} names the columns whose type the database cannot
+   * convert in place: each is dropped and added again where it would be altered, with the constraints that involve
+   * it dropped before and added after (PostgreSQL's {@code DROP COLUMN} would take them along).
+   */
+  private void alterTable(Table was, Table now, java.util.Set<String> recreated, List<Op> ops,
+      List<String> warnings) {
     String schema = now.schema();
     String table = now.name();
     BiPredicate<CheckConstraint, CheckConstraint> sameCheck = (a, b) ->
         Objects.equals(normalizer.normalizeCheck(a.expression()), normalizer.normalizeCheck(b.expression()));
 
-    for (CheckConstraint c : removedOrChanged(was.checkConstraints(), now.checkConstraints(), sameCheck)) {
+    for (CheckConstraint c : Rebuilds.changedOrUsing(was.checkConstraints(), now.checkConstraints(), sameCheck,
+        recreated)) {
       ops.add(new DropCheckConstraint(schema, table, c));
     }
-    for (UniqueConstraint u : removedOrChanged(was.uniqueConstraints(), now.uniqueConstraints(), Objects::equals)) {
+    for (UniqueConstraint u : Rebuilds.changedOrUsing(was.uniqueConstraints(), now.uniqueConstraints(),
+        Objects::equals, recreated)) {
       ops.add(new DropUniqueConstraint(schema, table, u));
     }
     if (!Objects.equals(was.comment(), now.comment())) {
       ops.add(new SetTableComment(schema, table, was.comment(), now.comment()));
     }
-    boolean primaryKeyChanges = !Objects.equals(was.primaryKey(), now.primaryKey());
+    boolean primaryKeyChanges = !Objects.equals(was.primaryKey(), now.primaryKey())
+        || was.primaryKey() != null && Rebuilds.uses(was.primaryKey(), recreated);
     if (primaryKeyChanges && was.primaryKey() != null) {
       ops.add(new DropPrimaryKey(schema, table, was.primaryKey()));
     }
@@ -474,6 +513,13 @@ public final class SchemaDiff {
       var old = was.column(column.name());
       if (old.isEmpty()) {
         ops.add(new AddColumn(schema, table, column));
+      } else if (recreated.contains(column.name())) {
+        ops.add(new DropColumn(schema, table, old.get()));
+        ops.add(new AddColumn(schema, table, column));
+        warnings.add("table " + now.qualifiedName() + ": column " + column.name() + " changes type from "
+            + old.get().type() + " to " + column.type() + ", which the database cannot convert; autogen wrote drop"
+            + " + add, which loses the data of " + column.name() + " (convert it by hand with op.execute(...) if"
+            + " the data matters)");
       } else if (!sameColumn(old.get(), column)) {
         ops.add(new AlterColumn(schema, table, old.get(), column));
       }
@@ -494,10 +540,12 @@ public final class SchemaDiff {
     if (primaryKeyChanges && now.primaryKey() != null) {
       ops.add(new AddPrimaryKey(schema, table, now.primaryKey()));
     }
-    for (UniqueConstraint u : removedOrChanged(now.uniqueConstraints(), was.uniqueConstraints(), Objects::equals)) {
+    for (UniqueConstraint u : Rebuilds.changedOrUsing(now.uniqueConstraints(), was.uniqueConstraints(),
+        Objects::equals, recreated)) {
       ops.add(new AddUniqueConstraint(schema, table, u));
     }
-    for (CheckConstraint c : removedOrChanged(now.checkConstraints(), was.checkConstraints(), sameCheck)) {
+    for (CheckConstraint c : Rebuilds.changedOrUsing(now.checkConstraints(), was.checkConstraints(), sameCheck,
+        recreated)) {
       ops.add(new AddCheckConstraint(schema, table, c));
     }
   }
@@ -511,7 +559,7 @@ public final class SchemaDiff {
   }
 
   /** The elements of {@code from} that {@code other} lacks, or has under the same name with other content. */
-  private static <T extends TableElement> List<T> removedOrChanged(List<T> from, List<T> other,
+  static <T extends TableElement> List<T> removedOrChanged(List<T> from, List<T> other,
       BiPredicate<T, T> same) {
     Map<String, T> others = byKey(other, TableElement::name);
     List<T> result = new ArrayList<>();
@@ -532,7 +580,7 @@ public final class SchemaDiff {
     return map;
   }
 
-  private static String key(String schema, String name) {
+  static String key(String schema, String name) {
     return (schema == null ? "" : schema) + '\u0000' + name;
   }
 }

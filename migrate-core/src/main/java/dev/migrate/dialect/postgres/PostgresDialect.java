@@ -135,4 +135,10 @@ public final class PostgresDialect implements Dialect {
   public boolean sameType(SqlType a, SqlType b) {
     return PostgresTypes.canonical(a).equals(PostgresTypes.canonical(b));
   }
+
+  /** PostgreSQL's conversion rule ({@code find_coercion_pathway}), as {@code PostgresCasts} states it. */
+  @Override
+  public boolean convertsInPlace(SqlType from, SqlType to) {
+    return PostgresCasts.convertsInPlace(from, to);
+  }
 }

@@ -79,14 +79,31 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       lines.add("CONSTRAINT " + quoteIdentifier(table.primaryKey().name()) + " PRIMARY KEY "
           + columnList(table.primaryKey().columns()));
     }
+    // CREATE TABLE keeps one of several key constraints over the same columns in the same order and drops the
+    // others silently (parse_utilcmd.c, transformIndexConstraints: "prior index" with equal indexParams); ALTER
+    // TABLE ... ADD CONSTRAINT keeps each. So a unique constraint that repeats the primary key or an earlier unique
+    // constraint is added after the table, and the table reads back with every constraint of the model.
+    List<List<String>> keys = new ArrayList<>();
+    if (table.primaryKey() != null) {
+      keys.add(table.primaryKey().columns());
+    }
+    List<UniqueConstraint> repeated = new ArrayList<>();
     for (UniqueConstraint unique : table.uniqueConstraints()) {
-      lines.add("CONSTRAINT " + quoteIdentifier(unique.name()) + " UNIQUE " + columnList(unique.columns()));
+      if (keys.contains(unique.columns())) {
+        repeated.add(unique);
+      } else {
+        keys.add(unique.columns());
+        lines.add("CONSTRAINT " + quoteIdentifier(unique.name()) + " UNIQUE " + columnList(unique.columns()));
+      }
     }
     for (CheckConstraint check : table.checkConstraints()) {
       lines.add("CONSTRAINT " + quoteIdentifier(check.name()) + " CHECK (" + check.expression() + ")");
     }
     List<String> statements = new ArrayList<>();
     statements.add("CREATE TABLE " + name + " (\n" + INDENT + String.join(",\n" + INDENT, lines) + "\n)");
+    for (UniqueConstraint unique : repeated) {
+      statements.addAll(visitAddUniqueConstraint(new AddUniqueConstraint(table.schema(), table.name(), unique)));
+    }
     // A Table may carry what one CREATE TABLE cannot say; the diff normally emits these as their own ops.
     for (Index index : table.indexes()) {
       statements.add(createIndex(table.schema(), table.name(), index));
@@ -317,7 +334,7 @@ final class PostgresStatements implements OpVisitor<List<String>> {
    * (PostgreSQL 15: {@code SELECT castsource::regtype, casttarget::regtype FROM pg_cast WHERE castcontext IN ('a',
    * 'i')}, restricted to the types below).
    */
-  private static final java.util.Set<String> ASSIGNMENT_CASTS = java.util.Set.of(
+  static final java.util.Set<String> ASSIGNMENT_CASTS = java.util.Set.of(
       "smallint->integer", "smallint->bigint", "smallint->real", "smallint->double precision", "smallint->numeric",
       "integer->smallint", "integer->bigint", "integer->real", "integer->double precision", "integer->numeric",
       "bigint->smallint", "bigint->integer", "bigint->real", "bigint->double precision", "bigint->numeric",
