@@ -12,11 +12,13 @@ import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
 import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Sequence;
 import dev.migrate.model.Table;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
@@ -206,6 +208,23 @@ class DependentChangesTest {
     upgradeAndDowngrade(a, b, result.ops());
     // the row of t0 survives both ways; the data of c0 does not (as warned)
     assertThat(rows("SELECT id, c0 FROM t0")).containsExactly("1 0");
+  }
+
+  @Test
+  void aSequenceOwnedByARecreatedColumnIsDisownedFirstAndOwnedAgainAfter() throws SQLException {
+    Sequence owned = sequence("s0", 1, 1).withOwnedBy("t0.c0");
+    Database a = new Database(List.of(table("t0", column("c0", integer()))), List.of(owned));
+    Database b = new Database(List.of(table("t0", column("c0", date()))), List.of(owned));
+
+    List<Op> up = DIFF.diff(a, b);
+
+    assertThat(up).containsExactly(
+        new AlterSequence(owned, owned.withOwnedBy(null)),
+        new DropColumn(null, "t0", column("c0", integer())),
+        new AddColumn(null, "t0", column("c0", date())),
+        new AlterSequence(owned.withOwnedBy(null), owned));
+    create(a);
+    upgradeAndDowngrade(a, b, up);
   }
 
   @Test

@@ -74,14 +74,15 @@ final class Shapes {
 
   /**
    * A unique constraint over the same columns, in the same order, as the primary key or another unique constraint of
-   * the table. Off on main: {@code CREATE TABLE} merges such duplicates into one index (PostgreSQL's
-   * parse_utilcmd.c, {@code transformIndexConstraints}), so the table reads back without the second constraint and
-   * autogenerate adds it again after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0 integer NOT
-   * NULL, CONSTRAINT t0_pkey PRIMARY KEY (c0), CONSTRAINT t0_uq1 UNIQUE (c0))} reads back without {@code t0_uq1};
-   * autogenerate then emits {@code AddUniqueConstraint t0_uq1}. (The same constraint added by {@code ALTER TABLE}
-   * stays.)
+   * the table. Was off on main: {@code CREATE TABLE} merges such duplicates into one index (PostgreSQL's
+   * parse_utilcmd.c, {@code transformIndexConstraints}), so the table read back without the second constraint and
+   * autogenerate added it again after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0 integer NOT
+   * NULL, CONSTRAINT t0_pkey PRIMARY KEY (c0), CONSTRAINT t0_uq1 UNIQUE (c0))} read back without {@code t0_uq1}.
+   * Fixed on branch {@code diffdeps}: the dialect renders such a constraint of a {@code CreateTable} as {@code ALTER
+   * TABLE ... ADD CONSTRAINT} right after {@code CREATE TABLE}, which keeps it; the model, the ops and the downgrade
+   * are unchanged (DependentChangesTest#aUniqueConstraintThatRepeatsAKeyIsAddedAfterCreateTable).
    */
-  static final boolean REDUNDANT_UNIQUES = on("redundantUniques", false);
+  static final boolean REDUNDANT_UNIQUES = on("redundantUniques", true);
 
   /**
    * A check comparing a timestamp column with a date literal ({@code c > '2000-01-01'}); on {@code date} columns it
@@ -97,10 +98,13 @@ final class Shapes {
    * Off on main: the diff matches columns by name and emits {@code ALTER COLUMN ... TYPE} without a {@code USING}
    * PostgreSQL accepts, so the upgrade fails. Minimal counterexample: A {@code t0 (c0 integer DEFAULT 0)}, B
    * {@code t0 (c0 uuid DEFAULT gen_random_uuid())} gives {@code ALTER TABLE t0 ALTER COLUMN c0 TYPE uuid}: "column
-   * c0 cannot be cast automatically to type uuid". (When no cast exists the diff should drop and re-add the column,
-   * marked DESTRUCTIVE.)
+   * c0 cannot be cast automatically to type uuid". Fixed on branch {@code diffdeps}: when PostgreSQL has no
+   * conversion ({@code PostgresCasts}, its {@code find_coercion_pathway} rule, checked against the server for every
+   * pair of known types) the diff drops and re-adds the column, with the constraints, indexes and foreign keys over
+   * it around that, and warns; {@code DropColumn} is marked DESTRUCTIVE
+   * (DependentChangesTest#aTypeChangeWithoutACastDropsAndAddsTheColumnWithWhatInvolvesIt).
    */
-  static final boolean REUSED_NAMES_WITHOUT_CAST = on("reusedNamesWithoutCast", false);
+  static final boolean REUSED_NAMES_WITHOUT_CAST = on("reusedNamesWithoutCast", true);
 
   /**
    * A type change of a column that a foreign key references or uses. Off on main: the diff alters the column's type
@@ -108,10 +112,11 @@ final class Shapes {
    * re-checks the key at once. Minimal counterexample: A {@code t0 (c0 integer NOT NULL PRIMARY KEY, c1 integer,
    * FOREIGN KEY (c1) REFERENCES t0 (c0))}, B the same with both columns {@code varchar(20)}: {@code ALTER TABLE t0
    * ALTER COLUMN c0 TYPE varchar(20) USING c0::varchar(20)} fails with "foreign key constraint t0_fk1 cannot be
-   * implemented: Key columns c1 and c0 are of incompatible types". (The diff should drop the foreign keys on a
-   * retyped column first and add them back after.)
+   * implemented: Key columns c1 and c0 are of incompatible types". Fixed on branch {@code diffdeps}: a foreign key
+   * over a retyped column, on either side, is dropped in phase 3 and added back in phase 8 of the diff
+   * (DependentChangesTest#aTypeChangeUnderAForeignKeyDropsTheKeyFirstAndAddsItBackAfter).
    */
-  static final boolean TYPE_CHANGES_UNDER_FOREIGN_KEYS = on("typeChangesUnderForeignKeys", false);
+  static final boolean TYPE_CHANGES_UNDER_FOREIGN_KEYS = on("typeChangesUnderForeignKeys", true);
 
   /**
    * An edit that drops or replaces a primary key or unique constraint that a foreign key references, while the
@@ -119,10 +124,12 @@ final class Shapes {
    * the key constraint without first dropping the foreign keys that depend on its index. Minimal counterexample: A
    * {@code t0 (c0 integer DEFAULT 0, c1 integer, CONSTRAINT t0_uq1 UNIQUE (c0), FOREIGN KEY (c1) REFERENCES t0 (c0))},
    * B the same with {@code PRIMARY KEY (c0)} instead of the unique constraint: {@code ALTER TABLE t0 DROP
-   * CONSTRAINT t0_uq1} fails with "constraint t0_fk2 on table t0 depends on index t0_uq1". (The diff should drop
-   * the referencing foreign keys first and add them back after the new key.)
+   * CONSTRAINT t0_uq1} fails with "constraint t0_fk2 on table t0 depends on index t0_uq1". Fixed on branch
+   * {@code diffdeps}: a foreign key whose referenced columns lose a primary key, unique constraint or unique index
+   * over them is dropped before and added back after the new key
+   * (DependentChangesTest#aReplacedKeyUnderAForeignKeyDropsTheKeyFirstAndAddsItBackAfterTheNewKey).
    */
-  static final boolean KEY_CHANGES_UNDER_FOREIGN_KEYS = on("keyChangesUnderForeignKeys", false);
+  static final boolean KEY_CHANGES_UNDER_FOREIGN_KEYS = on("keyChangesUnderForeignKeys", true);
 
   /**
    * Type spellings in the type matrix ({@code TypeMatrixTest#spellingsThatDiffer}) that do not read back as written.
@@ -155,10 +162,13 @@ final class Shapes {
    * the renamed column empty and alters the old one in place (losing the data the rename should keep, or failing on
    * the type). Minimal counterexample: A {@code t0 (c0 uuid DEFAULT gen_random_uuid())}, B {@code t0 (r1 uuid DEFAULT
    * gen_random_uuid() @RenamedFrom("c0"), c0 integer DEFAULT 0)}: ops {@code AddColumn r1}, {@code AlterColumn c0
-   * uuid -> integer}; PostgreSQL: "column c0 cannot be cast automatically to type integer". (Expected: {@code
-   * RenameColumn c0 -> r1}, then {@code AddColumn c0}.)
+   * uuid -> integer}; PostgreSQL: "column c0 cannot be cast automatically to type integer". Fixed on branch
+   * {@code diffdeps}: a hint wins over a name match ({@code RenamePlan}), so the diff emits {@code RenameColumn c0 ->
+   * r1} and then {@code AddColumn c0} (the downgrade drops {@code c0}, then renames back); likewise for tables
+   * (DependentChangesTest#aRenameWhoseOldNameANewColumnTakesRenamesFirst and
+   * #aRenamedTableWhoseOldNameANewTableTakesIsRenamedFirst).
    */
-  static final boolean RENAME_AND_REUSE_OLD_NAME = on("renameAndReuseOldName", false);
+  static final boolean RENAME_AND_REUSE_OLD_NAME = on("renameAndReuseOldName", true);
 
   /** Type changes of a column ({@code ALTER COLUMN ... TYPE}), with or without {@code USING}. */
   static final boolean TYPE_CHANGES = on("typeChanges", true);
