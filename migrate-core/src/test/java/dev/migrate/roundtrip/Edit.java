@@ -87,6 +87,68 @@ sealed interface Edit {
       c.type = pick(targets, choice);
       log.add("change type of " + where(tableAt(draft, table), c) + " from " + was + " to " + c.type
           + (c.defaultValue() == null ? "" : " (default now " + c.defaultValue() + ")"));
+      if (Shapes.TYPE_CHANGES_UNDER_FOREIGN_KEYS) {
+        followForeignKeys(draft, t0, c, was, log);
+      }
+    }
+
+    /**
+     * The columns joined to {@code column} by foreign keys, on either side and transitively, take its new type too,
+     * as the join columns of an entity whose id type changes do (otherwise the foreign keys would no longer be
+     * valid and the draft's repair would drop them). A worklist, no recursion.
+     */
+    private static void followForeignKeys(Draft draft, DTable table, DColumn column, TypeDef was, List<String> log) {
+      java.util.Deque<DTable> tables = new java.util.ArrayDeque<>(List.of(table));
+      java.util.Deque<DColumn> columns = new java.util.ArrayDeque<>(List.of(column));
+      while (!columns.isEmpty()) {
+        DTable t = tables.pop();
+        DColumn c = columns.pop();
+        for (DTable other : draft.tables) {
+          for (DFk fk : other.fks) {
+            for (int i = 0; i < fk.columns().size(); i++) {
+              DColumn joined = null;
+              DTable joinedTable = null;
+              if (other == t && fk.columns().get(i).equals(c.name)) {
+                joinedTable = draft.table(fk.target()).orElse(null);
+                joined = joinedTable == null ? null : joinedTable.column(fk.targetColumns().get(i)).orElse(null);
+              } else if (fk.target().equals(t.name) && fk.targetColumns().get(i).equals(c.name)) {
+                joinedTable = other;
+                joined = other.column(fk.columns().get(i)).orElse(null);
+              }
+              if (joined != null && joined.type.equals(was) && joinedTable.mayReuse(joined.name, column.type)) {
+                joined.type = column.type;
+                log.add("  and " + where(joinedTable, joined) + " with it (foreign key " + fk.name() + ")");
+                tables.push(joinedTable);
+                columns.push(joined);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A primary key becomes a unique constraint over the same columns, or (when the table has none) the first unique
+   * constraint becomes the primary key; foreign keys that reference those columns stay valid.
+   */
+  record SwapKey(int table) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      DTable t = tableAt(draft, table);
+      if (t == null) {
+        return;
+      }
+      if (!t.pk.isEmpty()) {
+        DUnique u = new DUnique(t.name + "_uq" + draft.id(), List.copyOf(t.pk));
+        log.add("primary key of " + t.name + " " + t.pk + " becomes unique " + u.name());
+        t.uniques.add(u);
+        t.pk = new java.util.ArrayList<>();
+      } else if (!t.uniques.isEmpty()) {
+        DUnique u = t.uniques.remove(0);
+        log.add("unique " + u.name() + " of " + t.name + " " + u.columns() + " becomes the primary key");
+        t.pk = new java.util.ArrayList<>(u.columns());
+      }
     }
   }
 

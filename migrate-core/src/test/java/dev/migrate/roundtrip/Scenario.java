@@ -196,6 +196,9 @@ final class Scenario {
       kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small().list().ofMaxSize(2))
           .as(Edit.SetPrimaryKey::new)));
     }
+    if (Shapes.KEY_CHANGES_UNDER_FOREIGN_KEYS) {
+      kinds.add(net.jqwik.api.Tuple.of(2, small().map(Edit.SwapKey::new)));
+    }
     kinds.add(net.jqwik.api.Tuple.of(1, seqSpecs().map(Edit.AddSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.DropSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, Combinators.combine(small(), seqSpecs()).as(Edit.AlterSequence::new)));

@@ -114,7 +114,9 @@ final class Shapes {
    * ALTER COLUMN c0 TYPE varchar(20) USING c0::varchar(20)} fails with "foreign key constraint t0_fk1 cannot be
    * implemented: Key columns c1 and c0 are of incompatible types". Fixed on branch {@code diffdeps}: a foreign key
    * over a retyped column, on either side, is dropped in phase 3 and added back in phase 8 of the diff
-   * (DependentChangesTest#aTypeChangeUnderAForeignKeyDropsTheKeyFirstAndAddsItBackAfter).
+   * (DependentChangesTest#aTypeChangeUnderAForeignKeyDropsTheKeyFirstAndAddsItBackAfter). While on, a type change
+   * ({@code Edit.ChangeType}) carries the new type along foreign keys to the joined columns, so that the keys stay
+   * valid and the shape is generated often (otherwise the repair dropped nearly every such key).
    */
   static final boolean TYPE_CHANGES_UNDER_FOREIGN_KEYS = on("typeChangesUnderForeignKeys", true);
 
@@ -127,7 +129,8 @@ final class Shapes {
    * CONSTRAINT t0_uq1} fails with "constraint t0_fk2 on table t0 depends on index t0_uq1". Fixed on branch
    * {@code diffdeps}: a foreign key whose referenced columns lose a primary key, unique constraint or unique index
    * over them is dropped before and added back after the new key
-   * (DependentChangesTest#aReplacedKeyUnderAForeignKeyDropsTheKeyFirstAndAddsItBackAfterTheNewKey).
+   * (DependentChangesTest#aReplacedKeyUnderAForeignKeyDropsTheKeyFirstAndAddsItBackAfterTheNewKey). While on, the
+   * edit {@code Edit.SwapKey} turns a primary key into a unique constraint over the same columns or back.
    */
   static final boolean KEY_CHANGES_UNDER_FOREIGN_KEYS = on("keyChangesUnderForeignKeys", true);
 
