@@ -52,8 +52,11 @@ import java.util.function.Function;
  * same inputs give the same list), and in an order that PostgreSQL can execute top to bottom.
  *
  * <p>Objects are matched by (schema, name); tables, sequences, constraints and indexes with the same name but other
- * content are altered (columns) or dropped and re-created (constraints, indexes). Renames come only from
- * {@code @RenamedFrom} hints in the target model, never from guessing.
+ * content are altered (columns) or dropped and re-created (constraints, indexes). A column whose new type the
+ * database cannot convert in place ({@link Normalizer#convertsInPlace}) is dropped and added again, with a warning.
+ * What does not change but depends on something that does (foreign keys over retyped columns or replaced keys,
+ * constraints over a recreated column) is dropped before and added after; see {@code Rebuilds}. Renames come only
+ * from {@code @RenamedFrom} hints in the target model, never from guessing.
  *
  * <p>The ordering is a fixed sequence of phases rather than a walk of the foreign-key graph, so that it needs no
  * recursion and works for chains and cycles of any length; each phase's reason is at {@link #diff}.
