@@ -43,6 +43,12 @@ final class TableDraft {
   final Map<String, Index> indexes = new LinkedHashMap<>();
   final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
   List<String> primaryKey;
+  /** Stored column name to the name as Hibernate spells it before PostgreSQL folds it ({@link PrimaryKeyOrder}). */
+  final Map<String, String> spellings = new java.util.HashMap<>();
+  /** Where {@link #add} looks up the spelling of a new column: the builder's most recent names. */
+  Map<String, String> spellingSource = Map.of();
+  /** Whether the primary key takes Hibernate's column order ({@link PrimaryKeyOrder}) or stays as declared. */
+  boolean hibernateKeyOrder = true;
   String comment;
   List<String> renamedFrom = List.of();
   /** Set when a member failed, so that constraints naming its columns are not reported again. */
@@ -69,6 +75,7 @@ final class TableDraft {
    */
   Slot add(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase) {
     Slot existing = columns.get(column.name());
+    spellings.putIfAbsent(column.name(), spellingSource.getOrDefault(column.name(), column.name()));
     if (existing == null) {
       columns.put(column.name(), new Slot(column, owner, ownerKey, element, readOnly, phase, sequence++));
       return null;
@@ -132,8 +139,11 @@ final class TableDraft {
       }
       cols.add(c);
     }
+    Map<String, Column> byName = new LinkedHashMap<>();
+    cols.forEach(c -> byName.put(c.name(), c));
     PrimaryKey pk = primaryKey == null || primaryKey.isEmpty() ? null
-        : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"), primaryKey);
+        : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"),
+            hibernateKeyOrder ? PrimaryKeyOrder.order(primaryKey, byName, spellings) : primaryKey);
     return new Table(schema, name, cols, pk, List.copyOf(uniques.values()), List.copyOf(checks.values()),
         List.copyOf(indexes.values()), List.copyOf(foreignKeys.values()), comment, renamedFrom);
   }
