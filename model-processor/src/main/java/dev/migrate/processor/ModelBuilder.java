@@ -861,6 +861,11 @@ final class ModelBuilder {
       }
       enumerated = null;
     }
+    String wrapperArray = TypeMapping.wrapperArrayElement(valueType);
+    if (wrapperArray != null && definition.isEmpty()) {
+      throw new Problem(Message.WRAPPER_ARRAY, e, null, null, a.describe(), javaType,
+          wrapperArray.equals("java.lang.Byte") ? "byte[] (bytea)" : "char[] or String (varchar)");
+    }
     Integer jdbcTypeCode = jdbcTypeCode(e);
     TypeElement enumType = enumType(valueType);
     if (enumType != null) {
@@ -1450,7 +1455,7 @@ final class ModelBuilder {
     List<String> pk = new ArrayList<>(ownerNames);
     Column collectionId = collectionId(a);
     if (collectionId != null) {
-      addColumn(withPhase(c, Phase.ID), a, collectionId, false);
+      addColumn(withPhase(c, Phase.COLLECTION), a, collectionId, false);
       t.primaryKey = List.of(collectionId.name());
     } else if (order != null || shape.map()) {
       extra.forEach(col -> pk.add(col.name()));
@@ -1598,7 +1603,7 @@ final class ModelBuilder {
     extra.forEach(col -> addColumn(withPhase(c, Phase.COLLECTION), a, col, false));
     Column collectionId = collectionId(a);
     if (collectionId != null) {
-      addColumn(withPhase(c, Phase.ID), a, collectionId, false);
+      addColumn(withPhase(c, Phase.COLLECTION), a, collectionId, false);
       t.primaryKey = List.of(collectionId.name());
     } else if (order != null || shape.map()) {
       List<String> pk = new ArrayList<>(ownerNames);

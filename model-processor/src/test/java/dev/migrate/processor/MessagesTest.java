@@ -182,6 +182,37 @@ class MessagesTest {
   }
 
   @Test
+  void wrapperArray() {
+    JavaFileObject file = entity("File", """
+        @Entity
+        public class File {
+          @Id private Long id;
+          private Byte[] content;
+        }
+        """);
+    assertSingleError(compile(file), "File.content has type java.lang.Byte[], which Hibernate 6.6 refuses to map"
+        + " unless the application sets hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently,"
+        + " and the processor cannot see the setting). Use byte[] (bytea), or give it an @Convert(converter = ...)"
+        + " with an AttributeConverter or an @Column(columnDefinition = ...) that states the column type.",
+        file, "content;");
+  }
+
+  @Test
+  void collectionIdWithADatabaseGenerator() {
+    JavaFileObject claim = entity("Claim", """
+        @Entity
+        public class Claim {
+          @Id private Long id;
+          @ElementCollection
+          @org.hibernate.annotations.CollectionId(column = @Column(name = "note_id"), generator = "sequence")
+          private java.util.List<String> notes;
+        }
+        """);
+    assertSingleError(compile(claim), "@CollectionId(generator = \"sequence\") on Claim.notes is not supported yet."
+        + " Use generator = \"increment\", which needs nothing in the database.", claim, "CollectionId(");
+  }
+
+  @Test
   void converterWithoutDatabaseType() {
     JavaFileObject person = entity("Person", """
         @Entity
