@@ -1453,7 +1453,7 @@ final class ModelBuilder {
     extra.forEach(col -> addColumn(withPhase(c, Phase.COLLECTION), a, col, false));
 
     List<String> pk = new ArrayList<>(ownerNames);
-    Column collectionId = collectionId(a);
+    Column collectionId = collectionId(owner, t, a);
     if (collectionId != null) {
       addColumn(withPhase(c, Phase.COLLECTION), a, collectionId, false);
       t.primaryKey = List.of(collectionId.name());
@@ -1484,38 +1484,53 @@ final class ModelBuilder {
 
   /**
    * The identifier column of an id-bag (Hibernate's {@code @CollectionId}), which becomes the collection table's
-   * primary key on its own ({@code IdBagBinder}, Hibernate 6.6), or {@code null} without {@code @CollectionId}. Its
-   * type comes from {@code @CollectionIdJdbcTypeCode} ({@code BIGINT}, {@code INTEGER} or {@code SMALLINT}); without
-   * it Hibernate takes a {@code Long}, so {@code bigint}. Only the {@code increment} generator is accepted: it needs
-   * nothing in the database, while Hibernate's {@code sequence} and named generators need objects whose names are
-   * Hibernate's business.
+   * primary key on its own ({@code IdBagBinder}, Hibernate 6.6), or {@code null} without {@code @CollectionId}.
+   *
+   * <p>Its type comes from {@code @CollectionIdJdbcTypeCode} ({@code BIGINT}, {@code INTEGER} or {@code SMALLINT});
+   * without one Hibernate cannot start ("Unable to determine JavaType"), and {@code @CollectionIdJavaType} and
+   * {@code @CollectionIdJdbcType} name classes whose column type is up to their code: all three are reported. Its
+   * generator: {@code increment} needs nothing in the database; {@code sequence} is Hibernate's sequence
+   * {@code <collection table>_SEQ} (start 1, increment 50), the name of a {@code @SequenceGenerator} is that
+   * sequence; anything else (Hibernate itself refuses {@code identity}, {@code assigned}, {@code native} and no
+   * generator) is reported.
    */
-  private Column collectionId(Attribute a) {
+  private Column collectionId(Entity owner, TableDraft t, Attribute a) {
     AnnotationMirror id = Annotations.find(a.element(), HIBERNATE + "CollectionId");
     if (id == null) {
       return null;
     }
-    String generator = string(id, "generator", "");
-    if (!generator.equals("increment")) {
-      throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), id, value(id, "generator"),
-          "@CollectionId(generator = \"" + generator + "\")", a.describe(),
-          "Use generator = \"increment\", which needs nothing in the database.");
-    }
-    AnnotationMirror column = annotation(id, "column");
-    String written = string(column, "name", "");
-    String name = physical(written.isBlank() ? "id" : written);
     AnnotationMirror code = Annotations.find(a.element(), HIBERNATE + "CollectionIdJdbcTypeCode");
     AnnotationValue v = value(code, "value");
-    int typeCode = v != null && v.getValue() instanceof Integer i ? i : java.sql.Types.BIGINT;
-    SqlType type = switch (typeCode) {
+    Integer typeCode = v != null && v.getValue() instanceof Integer i ? i : null;
+    SqlType type = typeCode == null ? null : switch (typeCode) {
       case java.sql.Types.BIGINT -> SqlType.bigint();
       case java.sql.Types.INTEGER -> SqlType.integer();
       case java.sql.Types.SMALLINT -> SqlType.smallint();
-      default -> throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), code, v,
-          "@CollectionIdJdbcTypeCode(" + typeCode + ")", a.describe(),
-          "Use SqlTypes.BIGINT, INTEGER or SMALLINT for the id-bag's identifier.");
+      default -> null;
     };
-    return new Column(name, type, false, null, null);
+    if (type == null) {
+      throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), code != null ? code : id, v,
+          typeCode == null ? "@CollectionId without @CollectionIdJdbcTypeCode"
+              : "@CollectionIdJdbcTypeCode(" + typeCode + ")", a.describe(),
+          "Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT), INTEGER or"
+              + " SMALLINT.");
+    }
+    String generator = string(id, "generator", "");
+    if (generator.equals("sequence")) {
+      declareSequence(new Sequence(null, physical(t.name + "_SEQ"), 1, 50), a, id);
+    } else if (!generator.equals("increment")) {
+      AnnotationMirror sequenceGenerator = generator.isBlank() ? null
+          : findGenerator(owner, a, generator, "SequenceGenerator");
+      if (sequenceGenerator == null) {
+        throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), id, value(id, "generator"),
+            "@CollectionId(generator = \"" + generator + "\")", a.describe(),
+            "Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.");
+      }
+      declareSequence(sequence(owner, a, id, generator), a, id);
+    }
+    AnnotationMirror column = annotation(id, "column");
+    String written = string(column, "name", "");
+    return new Column(physical(written.isBlank() ? "id" : written), type, false, null, null);
   }
 
   private Column orderColumn(Attribute a, AnnotationMirror order) {
@@ -1601,7 +1616,7 @@ final class ModelBuilder {
       extra.addAll(mapKey(c, a, shape));
     }
     extra.forEach(col -> addColumn(withPhase(c, Phase.COLLECTION), a, col, false));
-    Column collectionId = collectionId(a);
+    Column collectionId = collectionId(owner, t, a);
     if (collectionId != null) {
       addColumn(withPhase(c, Phase.COLLECTION), a, collectionId, false);
       t.primaryKey = List.of(collectionId.name());

@@ -433,16 +433,25 @@ class MappingOracleTest {
         @CollectionIdJdbcTypeCode(SqlTypes.BIGINT)
         private java.util.List<String> notes;
         @ElementCollection
-        @CollectionId(column = @Column(name = "ref_id"), generator = "increment")
+        @CollectionId(column = @Column(name = "ref_id"), generator = "sequence")
         @CollectionIdJdbcTypeCode(SqlTypes.INTEGER)
         private java.util.List<String> references;
+        @ElementCollection
+        @CollectionId(column = @Column(name = "photo_id"), generator = "photo_ids")
+        @SequenceGenerator(name = "photo_ids", sequenceName = "claim_photo_seq", allocationSize = 5)
+        @CollectionIdJdbcTypeCode(SqlTypes.SMALLINT)
+        private java.util.List<String> photos;
       }
       """);
 
-  /** An id-bag's identifier column is the collection table's whole primary key. */
+  /**
+   * An id-bag's identifier column is the collection table's whole primary key; its generator's sequence
+   * ({@code sequence}: {@code <collection table>_SEQ}; a named {@code @SequenceGenerator}) exists.
+   */
   @Test
   void collectionIdAgreesWithHibernate(@TempDir Path out) throws Exception {
-    Oracle.assertSameSchema(out, false, ID_BAG);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, ID_BAG);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, ID_BAG);
   }
 
   static final JavaFileObject KEYS = entity("Shelf", """
@@ -523,6 +532,23 @@ class MappingOracleTest {
   @Test
   void beanValidationInEmbeddablesAgreesWithHibernate(@TempDir Path out) throws Exception {
     Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, ADDRESSED);
+  }
+
+  static final JavaFileObject VALIDATED_COLLECTIONS = entity("Survey", """
+      import jakarta.validation.Valid;
+      import jakarta.validation.constraints.*;
+      @Entity
+      public class Survey {
+        @Id @GeneratedValue private Long id;
+        @NotNull @Size(max = 20) @ElementCollection private java.util.List<String> answers;
+        @NotEmpty @Valid @ElementCollection private java.util.Set<Postal> places;
+      }
+      """);
+
+  /** Bean Validation on a collection attribute constrains the collection, not its table's columns. */
+  @Test
+  void beanValidationOnCollectionsAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, VALIDATED_COLLECTIONS);
   }
 
   static final JavaFileObject WRAPPER_ARRAY = entity("Blob", """

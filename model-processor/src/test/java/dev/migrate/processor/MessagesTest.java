@@ -198,18 +198,36 @@ class MessagesTest {
   }
 
   @Test
-  void collectionIdWithADatabaseGenerator() {
+  void collectionIdWithAnUnknownGenerator() {
     JavaFileObject claim = entity("Claim", """
         @Entity
         public class Claim {
           @Id private Long id;
           @ElementCollection
-          @org.hibernate.annotations.CollectionId(column = @Column(name = "note_id"), generator = "sequence")
+          @org.hibernate.annotations.CollectionId(column = @Column(name = "note_id"), generator = "native")
+          @org.hibernate.annotations.CollectionIdJdbcTypeCode(org.hibernate.type.SqlTypes.BIGINT)
           private java.util.List<String> notes;
         }
         """);
-    assertSingleError(compile(claim), "@CollectionId(generator = \"sequence\") on Claim.notes is not supported yet."
-        + " Use generator = \"increment\", which needs nothing in the database.", claim, "CollectionId(");
+    assertSingleError(compile(claim), "@CollectionId(generator = \"native\") on Claim.notes is not supported yet."
+        + " Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.", claim,
+        "CollectionId(");
+  }
+
+  @Test
+  void collectionIdWithoutType() {
+    JavaFileObject claim = entity("Claim", """
+        @Entity
+        public class Claim {
+          @Id private Long id;
+          @ElementCollection
+          @org.hibernate.annotations.CollectionId(column = @Column(name = "note_id"), generator = "increment")
+          private java.util.List<String> notes;
+        }
+        """);
+    assertSingleError(compile(claim), "@CollectionId without @CollectionIdJdbcTypeCode on Claim.notes is not"
+        + " supported yet. Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT),"
+        + " INTEGER or SMALLINT.", claim, "CollectionId(");
   }
 
   @Test
