@@ -49,6 +49,8 @@ final class TableDraft {
   Map<String, String> spellingSource = Map.of();
   /** Whether the primary key takes Hibernate's column order ({@link PrimaryKeyOrder}) or stays as declared. */
   boolean hibernateKeyOrder = true;
+  /** The order a unique constraint on the primary key's columns gives the key ({@link #addUnique}), or null. */
+  private List<String> keyOrder;
   String comment;
   List<String> renamedFrom = List.of();
   /** Set when a member failed, so that constraints naming its columns are not reported again. */
@@ -91,7 +93,18 @@ final class TableDraft {
     return existing;
   }
 
+  /**
+   * Adds a unique constraint, unless it is on the primary key's columns: Hibernate 6.6 drops such a unique key, and
+   * the first one gives the primary key its column order ({@code Table.checkPrimaryKeyUniqueKey}); Migrate's own
+   * tables only drop one in the key's own order.
+   */
   void addUnique(List<String> columnNames, String constraintName) {
+    if (hibernateKeyOrder && sameColumns(columnNames, primaryKey)) {
+      if (keyOrder == null) {
+        keyOrder = List.copyOf(columnNames);
+      }
+      return;
+    }
     if (columnNames.equals(primaryKey)) {
       return;
     }
@@ -128,6 +141,10 @@ final class TableDraft {
     foreignKeys.putIfAbsent(foreignKey.name(), foreignKey);
   }
 
+  private static boolean sameColumns(List<String> a, List<String> b) {
+    return a != null && b != null && a.size() == b.size() && a.containsAll(b);
+  }
+
   Table build() {
     List<Slot> ordered = new ArrayList<>(columns.values());
     ordered.sort(Comparator.comparing(Slot::phase).thenComparingInt(Slot::sequence));
@@ -143,7 +160,8 @@ final class TableDraft {
     cols.forEach(c -> byName.put(c.name(), c));
     PrimaryKey pk = primaryKey == null || primaryKey.isEmpty() ? null
         : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"),
-            hibernateKeyOrder ? PrimaryKeyOrder.order(primaryKey, byName, spellings) : primaryKey);
+            !hibernateKeyOrder ? primaryKey : sameColumns(keyOrder, primaryKey) ? keyOrder
+                : PrimaryKeyOrder.order(primaryKey, byName, spellings));
     return new Table(schema, name, cols, pk, List.copyOf(uniques.values()), List.copyOf(checks.values()),
         List.copyOf(indexes.values()), List.copyOf(foreignKeys.values()), comment, renamedFrom);
   }

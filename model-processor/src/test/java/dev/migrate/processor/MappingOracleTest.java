@@ -487,6 +487,24 @@ class MappingOracleTest {
     Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KEYS, BIN);
   }
 
+  static final JavaFileObject UNIQUE_ON_KEY = entity("Slot", """
+      @Entity
+      @IdClass(Slot.Key.class)
+      @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"row", "code"}))
+      public class Slot {
+        @Id @Column(length = 8) private String code;
+        @Id private Long row;
+        private String label;
+        public record Key(String code, Long row) implements java.io.Serializable {}
+      }
+      """);
+
+  /** A unique constraint on exactly the key's columns is dropped and gives the key its column order. */
+  @Test
+  void uniqueConstraintOnThePrimaryKeyOrdersItAsHibernateDoes(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, UNIQUE_ON_KEY);
+  }
+
   static final JavaFileObject POSTAL = source("com.acme.Postal", """
       package com.acme;
       import jakarta.validation.constraints.*;
