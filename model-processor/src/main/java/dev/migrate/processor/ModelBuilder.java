@@ -77,6 +77,8 @@ final class ModelBuilder {
   /** Hibernate's {@code SqlTypes.JSON}, {@code NAMED_ENUM}, {@code NAMED_ORDINAL_ENUM}, {@code CLOB}... */
   private static final int SQL_JSON = 3001;
   private static final int SQL_NAMED_ENUM = 6001;
+  /** The attribute path of an element collection's embeddable ({@code value.}, JPA's prefix for a map value). */
+  private static final String ELEMENT_PATH = "value.";
 
   private final Elements elements;
   private final Types types;
@@ -1228,8 +1230,11 @@ final class ModelBuilder {
     }
     boolean readOnly = !written.isEmpty() && written.stream().allMatch(ModelBuilder::readOnly);
     TableDraft t = context.table();
+    // join columns follow all attributes, except in an element collection's embeddable, where Hibernate binds them
+    // in attribute order with the others
+    Phase phase = context.path().startsWith(ELEMENT_PATH) ? context.phase() : Phase.JOIN;
     for (Column c : columns) {
-      addColumn(withPhase(context, Phase.JOIN), a, c, readOnly);
+      addColumn(withPhase(context, phase), a, c, readOnly);
     }
     List<String> names = columns.stream().map(Column::name).toList();
     if (oneToOne && !mapsId || written.stream().anyMatch(j -> bool(j, "unique", false))) {
@@ -1591,7 +1596,7 @@ final class ModelBuilder {
         String key = string(o, "name", "");
         associations.putIfAbsent(key.startsWith("value.") ? key : "value." + key, o);
       }
-      Context inner = new Context(Validation.NONE, owner, t, "value.", overrides, associations, false, false,
+      Context inner = new Context(Validation.NONE, owner, t, ELEMENT_PATH, overrides, associations, false, false,
           Phase.BASIC, owner.access());
       for (Attribute attribute : embeddableAttributes(embeddable, owner.access())) {
         mapAttribute(inner, attribute);

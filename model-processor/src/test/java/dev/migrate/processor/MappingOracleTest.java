@@ -513,7 +513,12 @@ class MappingOracleTest {
         @Size(max = 120) private String street;
         @NotNull @Size(max = 10) private String zip;
         @jakarta.validation.Valid @jakarta.persistence.Embedded private Geo geo;
+        @NotNull @jakarta.persistence.ManyToOne private Region region;
       }
+      """);
+  static final JavaFileObject REGION = entity("Region", """
+      @Entity
+      public class Region { @Id private String code; }
       """);
   static final JavaFileObject VALIDATED_GEO = source("com.acme.Geo", """
       package com.acme;
@@ -533,12 +538,14 @@ class MappingOracleTest {
         @AttributeOverride(name = "zip", column = @Column(name = "v_zip"))
         @AttributeOverride(name = "geo.lat", column = @Column(name = "v_lat"))
         @AttributeOverride(name = "geo.lon", column = @Column(name = "v_lon"))
+        @AssociationOverride(name = "region", joinColumns = @JoinColumn(name = "v_region"))
         private Postal valid;
         @Valid @NotNull @Embedded
         @AttributeOverride(name = "street", column = @Column(name = "n_street"))
         @AttributeOverride(name = "zip", column = @Column(name = "n_zip"))
         @AttributeOverride(name = "geo.lat", column = @Column(name = "n_lat"))
         @AttributeOverride(name = "geo.lon", column = @Column(name = "n_lon"))
+        @AssociationOverride(name = "region", joinColumns = @JoinColumn(name = "n_region"))
         private Postal validNotNull;
       }
       """);
@@ -549,7 +556,7 @@ class MappingOracleTest {
    */
   @Test
   void beanValidationInEmbeddablesAgreesWithHibernate(@TempDir Path out) throws Exception {
-    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, ADDRESSED);
+    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, REGION, ADDRESSED);
   }
 
   static final JavaFileObject VALIDATED_COLLECTIONS = entity("Survey", """
@@ -566,7 +573,7 @@ class MappingOracleTest {
   /** Bean Validation on a collection attribute constrains the collection, not its table's columns. */
   @Test
   void beanValidationOnCollectionsAgreesWithHibernate(@TempDir Path out) throws Exception {
-    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, VALIDATED_COLLECTIONS);
+    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, REGION, VALIDATED_COLLECTIONS);
   }
 
   static final JavaFileObject WRAPPER_ARRAY = entity("Blob", """
