@@ -487,6 +487,100 @@ class MappingOracleTest {
     Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KEYS, BIN);
   }
 
+  static final JavaFileObject KIND = source("com.acme.Kind", "package com.acme; public enum Kind { B, A }");
+  static final JavaFileObject KEYED_AUTHOR = entity("Writer", """
+      @Entity
+      @IdClass(Writer.Key.class)
+      public class Writer {
+        @Id @Column(length = 20) private String country;
+        @Id private Integer number;
+        @ManyToMany(mappedBy = "authors") private java.util.Set<Book> books;
+        public record Key(String country, Integer number) implements java.io.Serializable {}
+      }
+      """);
+  static final JavaFileObject BOOK = entity("Book", """
+      @Entity
+      public class Book {
+        @Id @GeneratedValue(strategy = GenerationType.UUID) private java.util.UUID id;
+        @ManyToMany @OrderColumn private java.util.List<Writer> authors;
+        @ManyToOne
+        @JoinColumns({
+          @JoinColumn(name = "ed_number", referencedColumnName = "number"),
+          @JoinColumn(name = "ed_country", referencedColumnName = "country")})
+        private Writer editor;
+        @OneToMany private java.util.List<Chapter> chapters;
+        @ElementCollection @Enumerated(EnumType.STRING) private java.util.Set<Kind> kinds;
+        @ElementCollection @MapKeyColumn(name = "lang") private java.util.Map<String, Chapter.Note> notes;
+        @OneToMany @JoinTable(name = "book_slot") @MapKeyColumn(name = "slot")
+        private java.util.Map<Integer, Chapter> bySlot;
+        @ManyToMany private java.util.Set<Book> related;
+      }
+      """);
+  static final JavaFileObject CHAPTER = entity("Chapter", """
+      @Entity
+      public class Chapter {
+        @Id private Long id;
+        private short pages;
+        @Embeddable public static class Note { private String text; @Column(nullable = false) private boolean done; }
+      }
+      """);
+
+  /** Composite keys referenced by join columns and join tables, ordered lists, sets and maps of each kind. */
+  @Test
+  void keysOfAssociationsAndCollectionsAgreeWithHibernatesExport(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
+  }
+
+  static final JavaFileObject PARTY = entity("Party", """
+      @Entity
+      @Inheritance(strategy = InheritanceType.JOINED)
+      public class Party {
+        @EmbeddedId private PartyId id;
+        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 50) private String name;
+        @Embeddable public static class PartyId implements java.io.Serializable {
+          private java.util.UUID tenant; private Long seq; @Column(length = 3) private String kind;
+        }
+        @Embeddable public static class Contact {
+          @jakarta.validation.constraints.Size(max = 30) private String phone;
+          @jakarta.validation.constraints.NotNull private String email;
+        }
+      }
+      """);
+  static final JavaFileObject PERSON = entity("Person", """
+      @Entity
+      @SecondaryTable(name = "person_extra")
+      public class Person extends Party {
+        @Column(table = "person_extra") private String bio;
+        @jakarta.validation.Valid @Embedded private Party.Contact contact;
+      }
+      """);
+  static final JavaFileObject KEYED_VEHICLE = entity("Machine", """
+      @Entity
+      @DiscriminatorColumn(name = "kind", length = 10)
+      public abstract class Machine {
+        @Id @GeneratedValue private Long id;
+        @ManyToMany private java.util.Set<Party> owners;
+      }
+      """);
+  static final JavaFileObject KEYED_CAR = entity("Lorry", """
+      @Entity
+      public class Lorry extends Machine {
+        @jakarta.validation.constraints.NotNull private Integer seats;
+        @jakarta.validation.constraints.NotNull @ManyToOne private Party dealer;
+      }
+      """);
+
+  /**
+   * A composite key through a joined subclass and its secondary table, and into a join table; Bean Validation in a
+   * subclass's {@code @Valid} embeddable and in a single-table subclass.
+   */
+  @Test
+  void keysAndValidationInHierarchiesAgreeWithHibernatesExport(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, PARTY, PERSON, KEYED_VEHICLE, KEYED_CAR);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, PARTY, PERSON, KEYED_VEHICLE, KEYED_CAR);
+  }
+
   static final JavaFileObject UNIQUE_ON_KEY = entity("Slot", """
       @Entity
       @IdClass(Slot.Key.class)
