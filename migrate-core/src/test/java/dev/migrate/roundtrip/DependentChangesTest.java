@@ -243,6 +243,8 @@ class DependentChangesTest {
     assertThat(DIALECT.convertsInPlace(type("json"), integer())).isFalse();
     assertThat(DIALECT.convertsInPlace(type("oid"), smallint())).isFalse();
     assertThat(DIALECT.convertsInPlace(integer(), type("integer[]"))).isFalse();
+    assertThat(DIALECT.convertsInPlace(type("int4[]"), type("uuid[]"))).as("aliases in arrays").isFalse();
+    assertThat(DIALECT.convertsInPlace(type("int4"), type("float8"))).isTrue();
   }
 
   /**

@@ -57,17 +57,19 @@ final class PostgresCasts {
    * cannot.
    */
   static boolean convertsInPlace(SqlType from, SqlType to) {
-    String source = PostgresTypes.canonical(from).name();
-    String target = PostgresTypes.canonical(to).name();
+    String source = from.name();
+    String target = to.name();
     while (source.endsWith("[]") && target.endsWith("[]")) {
       source = source.substring(0, source.length() - 2);
       target = target.substring(0, target.length() - 2);
     }
-    String sourceElement = source.replace("[]", "");
-    String targetElement = target.replace("[]", "");
+    String sourceElement = PostgresTypes.canonical(SqlType.of(source.replace("[]", ""))).name();
+    String targetElement = PostgresTypes.canonical(SqlType.of(target.replace("[]", ""))).name();
     if (!KNOWN.contains(sourceElement) || !KNOWN.contains(targetElement)) {
       return true;
     }
+    source = sourceElement + (source.endsWith("[]") ? "[]" : "");
+    target = targetElement + (target.endsWith("[]") ? "[]" : "");
     if (source.equals(target) || STRINGS.contains(source) || STRINGS.contains(target)) {
       return true;
     }
