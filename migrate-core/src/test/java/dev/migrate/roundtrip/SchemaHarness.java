@@ -1,6 +1,7 @@
 package dev.migrate.roundtrip;
 
 import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.postgres.PostgresTypes;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
@@ -93,8 +94,8 @@ final class SchemaHarness implements AutoCloseable {
   }
 
   /**
-   * {@code model} as the comparison sees it: check expressions and defaults in the dialect's normalised form, rename
-   * hints removed (they are never read from a database).
+   * {@code model} as the comparison sees it: types, check expressions and defaults in the dialect's canonical form,
+   * rename hints removed (they are never read from a database).
    */
   static Database canonical(Database model) {
     List<Table> tables = model.tables().stream().map(SchemaHarness::canonical).toList();
@@ -111,7 +112,8 @@ final class SchemaHarness implements AutoCloseable {
   private static Table canonical(Table t) {
     Table plain = t.withoutHints();
     List<Column> columns = plain.columns().stream()
-        .map(c -> c.withDefault(DIALECT.normalizeDefault(c.defaultValue())))
+        .map(c -> c.withDefault(DIALECT.normalizeDefault(c.defaultValue()))
+            .withType(PostgresTypes.canonical(c.type())))
         .toList();
     List<CheckConstraint> checks = plain.checkConstraints().stream()
         .map(c -> new CheckConstraint(c.name(), DIALECT.normalizeCheck(c.expression())))

@@ -125,14 +125,17 @@ final class Shapes {
   static final boolean KEY_CHANGES_UNDER_FOREIGN_KEYS = on("keyChangesUnderForeignKeys", false);
 
   /**
-   * Type spellings in the type matrix ({@code TypeMatrixTest#spellingsThatDiffer}) that do not read back as written.
-   * Off on main, each a false diff after every upgrade: array types compare as text, so {@code varchar(10)[]},
-   * {@code int[]} and {@code timestamptz[]} differ from the catalog's {@code character varying(10)[]},
-   * {@code integer[]}, {@code timestamp with time zone[]}; {@code interval(3)} reads back as {@code interval} (the
-   * introspector ignores the interval typmod); and {@code new SqlType("bit", 8, null, null)} renders as {@code bit}
-   * ({@code PostgresTypes.render} drops the length of types it does not know), so PostgreSQL creates {@code bit(1)}.
+   * Type spellings in the type matrix ({@code TypeMatrixTest#spellingsThatDiffer}) that did not read back as
+   * written. Off on main, each a false diff after every upgrade: array types compared as text, so {@code
+   * varchar(10)[]}, {@code int[]} and {@code timestamptz[]} differed from the catalog's {@code character
+   * varying(10)[]}, {@code integer[]}, {@code timestamp with time zone[]}; {@code interval(3)} read back as {@code
+   * interval} (the introspector ignored the interval typmod); and {@code new SqlType("bit", 8, null, null)} rendered
+   * as {@code bit} ({@code PostgresTypes.render} dropped the length of types it did not know), so PostgreSQL created
+   * {@code bit(1)}. Fixed: {@code PostgresTypes.parse} reads a spelling as PostgreSQL's grammar does (arrays by their
+   * canonical element type, aliases, implied modifiers), the introspector decodes interval fields and precision and
+   * bit lengths, and {@code render} writes them.
    */
-  static final boolean TYPE_SPELLINGS = on("typeSpellings", false);
+  static final boolean TYPE_SPELLINGS = on("typeSpellings", true);
 
   /**
    * Sequences whose bounds an alteration moves past the current value: an ascending sequence starting below 1 or a

@@ -236,6 +236,7 @@ final class PostgresExpressions {
 
   /** The index after the type name starting at {@code i}: the flat form of {@link Parser#typeName()}. */
   private static int skipTypeName(List<Token> tokens, int i) {
+    String type = tokens.get(i).text();
     if (tokens.get(i).kind() == Kind.WORD || tokens.get(i).kind() == Kind.QUOTED) {
       i++;
     }
@@ -243,7 +244,7 @@ final class PostgresExpressions {
       i += 2;
     }
     for (int round = 0; round < 2; round++) {
-      while (tokens.get(i).kind() == Kind.WORD && TYPE_WORDS.contains(tokens.get(i).text())) {
+      while (typeWord(type, tokens.get(i))) {
         i++;
       }
       if (round == 0 && tokens.get(i).kind() == Kind.LPAREN) {
@@ -485,6 +486,15 @@ final class PostgresExpressions {
 
   /** Words that continue a multi-word type name after its first word. */
   private static final Set<String> TYPE_WORDS = Set.of("varying", "precision", "with", "without", "time", "zone");
+
+  /** The words of {@code interval}'s fields ({@code interval day to second(3)}), part of the type after it. */
+  private static final Set<String> INTERVAL_WORDS = Set.of("year", "month", "day", "hour", "minute", "second", "to");
+
+  /** Whether {@code word} continues the type name {@code type} read so far. */
+  private static boolean typeWord(String type, Token word) {
+    return word.kind() == Kind.WORD && (TYPE_WORDS.contains(word.text())
+        || (type.equals("interval") || type.startsWith("interval ")) && INTERVAL_WORDS.contains(word.text()));
+  }
 
   private static final class Parser {
     private final List<Token> tokens;
@@ -820,7 +830,7 @@ final class PostgresExpressions {
         type.append('.').append(next().text());
       }
       for (int round = 0; round < 2; round++) {
-        while (peek().kind() == Kind.WORD && TYPE_WORDS.contains(peek().text())) {
+        while (typeWord(type.toString(), peek())) {
           type.append(' ').append(next().text());
         }
         if (round == 0 && peek().kind() == Kind.LPAREN) {

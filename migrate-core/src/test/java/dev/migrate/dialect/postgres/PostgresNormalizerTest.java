@@ -106,6 +106,24 @@ class PostgresNormalizerTest {
   }
 
   @Test
+  void intervalFieldsArePartOfTheCastType() {
+    assertThat(dialect.normalizeDefault("'1 day'::interval day to second(2)")).isEqualTo("'1 day'");
+    assertThat(dialect.normalizeDefault("'1 year'::interval year to month")).isEqualTo("'1 year'");
+    assertThat(dialect.normalizeCheck("(i > '00:01:00'::interval minute to second)")).isEqualTo("i > '00:01:00'");
+  }
+
+  @Test
+  void typeSpellingsAreTheSameType() {
+    assertThat(dialect.sameType(SqlType.of("int[]"), SqlType.of("integer[]"))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("character varying(10)[]"))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("timestamptz[]"), SqlType.of("timestamp with time zone[]"))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("varchar(11)[]"))).isFalse();
+    assertThat(dialect.sameType(SqlType.of("bit(8)"), new SqlType("bit", 8, null, null))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("bit"), new SqlType("bit", 1, null, null))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("interval(3)"), SqlType.of("interval"))).isFalse();
+  }
+
+  @Test
   void typeAliasesAreTheSameType() {
     assertThat(dialect.sameType(SqlType.of("int4"), SqlType.integer())).isTrue();
     assertThat(dialect.sameType(SqlType.of("character varying"), SqlType.of("varchar"))).isTrue();
