@@ -86,11 +86,14 @@ final class Shapes {
   /**
    * A check comparing a timestamp column with a date literal ({@code c > '2000-01-01'}); on {@code date} columns it
    * is always generated. Off on main: PostgreSQL stores the literal converted to the column's type, {@code c0 >
-   * '2000-01-01 00:00:00'::timestamp without time zone}, and the normaliser keeps the literal's text, so
-   * autogenerate drops and re-adds the check after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0
-   * timestamp(6), CONSTRAINT t0_ck1 CHECK (c0 > '2000-01-01'))}.
+   * '2000-01-01 00:00:00'::timestamp without time zone}, and the normaliser kept the literal's text, so
+   * autogenerate dropped and re-added the check after every upgrade. Minimal counterexample: {@code CREATE TABLE t0
+   * (c0 timestamp(6), CONSTRAINT t0_ck1 CHECK (c0 > '2000-01-01'))}. Fixed: the normaliser writes ISO date and
+   * timestamp literals in one spelling per value ({@code PostgresExpressions.dateTimeLiteral}). Not generated on
+   * {@code timestamptz} columns: there the stored literal carries the session's zone offset ({@code '2000-01-01
+   * 00:00:00+00'}), which the normaliser leaves alone.
    */
-  static final boolean TIMESTAMP_CHECK_LITERALS = on("timestampCheckLiterals", false);
+  static final boolean TIMESTAMP_CHECK_LITERALS = on("timestampCheckLiterals", true);
 
   /**
    * An edit that drops a column (or table) and adds one of the same name whose type has no cast from the old one.

@@ -114,7 +114,10 @@ final class TypeCatalog {
       if (!fits(type.family())) {
         return false;
       }
-      return family != Family.DATE || Shapes.TIMESTAMP_CHECK_LITERALS || type.type().name().equals("date");
+      String name = type.type().name();
+      // timestamptz: the literal's stored spelling carries the session's zone offset (PostgresExpressions)
+      return family != Family.DATE || name.equals("date")
+          || Shapes.TIMESTAMP_CHECK_LITERALS && name.equals("timestamp");
     }
   }
 

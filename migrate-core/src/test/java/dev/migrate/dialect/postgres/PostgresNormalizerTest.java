@@ -106,6 +106,22 @@ class PostgresNormalizerTest {
   }
 
   @Test
+  void dateAndTimestampLiteralsCompareByValue() {
+    assertThat(dialect.normalizeCheck("(c0 > '2000-01-01 00:00:00'::timestamp without time zone)"))
+        .isEqualTo("c0 > '2000-01-01'")
+        .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01'"))
+        .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01T00:00:00.000'"));
+    assertThat(dialect.normalizeCheck("(c0 > '2000-01-01 10:00:00.5'::timestamp without time zone)"))
+        .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01 10:00:00.500'"))
+        .isEqualTo("c0 > '2000-01-01 10:00:00.5'");
+    assertThat(dialect.normalizeDefault("'2021-06-01 00:00:00'::timestamp without time zone"))
+        .isEqualTo("'2021-06-01'");
+    // a zone offset is kept: the stored spelling depends on the session's TimeZone
+    assertThat(dialect.normalizeCheck("c0 > '2000-01-01 00:00:00+00'::timestamp with time zone"))
+        .isEqualTo("c0 > '2000-01-01 00:00:00+00'");
+  }
+
+  @Test
   void intervalFieldsArePartOfTheCastType() {
     assertThat(dialect.normalizeDefault("'1 day'::interval day to second(2)")).isEqualTo("'1 day'");
     assertThat(dialect.normalizeDefault("'1 year'::interval year to month")).isEqualTo("'1 year'");
