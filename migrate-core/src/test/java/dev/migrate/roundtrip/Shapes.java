@@ -143,17 +143,19 @@ final class Shapes {
   /**
    * Sequences whose bounds an alteration moves past the current value: an ascending sequence starting below 1 or a
    * descending one above -1 (created with {@code MINVALUE start} / {@code MAXVALUE start}), and alterations that flip
-   * the direction. Off on branch {@code diff} (AlterSequence keeps the current value, and PostgreSQL refuses bounds
-   * that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1 MINVALUE 0},
+   * the direction. Was off on branch {@code diff} (AlterSequence kept the current value, and PostgreSQL refuses
+   * bounds that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1 MINVALUE 0},
    * B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
    * (0) cannot be less than MINVALUE (1)"; A {@code START WITH -1 INCREMENT BY -1}, B {@code START WITH 1 INCREMENT
    * BY 1}: {@code ALTER SEQUENCE s0 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1} fails with
    * "RESTART value (-1) cannot be less than MINVALUE (1)"; A {@code START WITH 9223372036854775806}, B {@code START
    * WITH 1 MINVALUE -1000 MAXVALUE 1000000}: "RESTART value (9223372036854775806) cannot be greater than MAXVALUE
    * (1000000)". (On main each was a drop and create, which ran. A user who changes the bounds of a sequence in use
-   * cannot keep its value anyway; the op should say so, or restart it, rather than fail.)
+   * cannot keep its value anyway; the op should say so, or restart it, rather than fail.) Fixed: an AlterSequence
+   * that narrows the range in effect runs in a {@code DO} block that adds {@code RESTART WITH start} when the
+   * current value is outside the new bounds, and codegen marks it DESTRUCTIVE ("restarts sequence s0 at 1 if ...").
    */
-  static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", false);
+  static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", true);
 
   /**
    * A column renamed (with a {@code @RenamedFrom} hint) while a new column takes its old name. Off on branch

@@ -421,9 +421,31 @@ final class PostgresStatements implements OpVisitor<List<String>> {
    * {@code ALTER SEQUENCE} with the clauses that change, in the order of the docs' synopsis: {@code INCREMENT BY},
    * {@code MINVALUE}/{@code NO MINVALUE}, {@code MAXVALUE}/{@code NO MAXVALUE}, {@code START WITH} (which sets the
    * value {@code RESTART} would go back to, not the current value), {@code OWNED BY}/{@code OWNED BY NONE}.
+   *
+   * <p>When the op {@linkplain AlterSequence#narrowsRange() narrows the range}, the statement runs in a {@code DO}
+   * block that first reads the current value ({@code last_value}, which PostgreSQL checks against the new bounds,
+   * sequence.c {@code init_params}): inside the new bounds the sequence keeps it, outside the same statement adds
+   * {@code RESTART WITH start}:
+   * <pre>{@code
+   * DO $migrate$BEGIN IF (SELECT last_value FROM s) BETWEEN 1 AND 9223372036854775807 THEN
+   * ALTER SEQUENCE s MINVALUE 1 START WITH 1; ELSE ALTER SEQUENCE s MINVALUE 1 START WITH 1 RESTART WITH 1;
+   * END IF; END$migrate$
+   * }</pre>
    */
   @Override
   public List<String> visitAlterSequence(AlterSequence op) {
+    List<String> alter = alterSequence(op);
+    if (alter.isEmpty() || !op.narrowsRange()) {
+      return alter;
+    }
+    Sequence to = op.to();
+    String statement = alter.get(0);
+    return List.of("DO $migrate$BEGIN IF (SELECT last_value FROM " + qualified(to.schema(), to.name())
+        + ") BETWEEN " + minValue(to) + " AND " + maxValue(to) + " THEN " + statement + "; ELSE " + statement
+        + " RESTART WITH " + to.start() + "; END IF; END$migrate$");
+  }
+
+  private List<String> alterSequence(AlterSequence op) {
     Sequence from = op.from();
     Sequence to = op.to();
     StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(to.schema(), to.name()));
@@ -448,18 +470,12 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   /** The {@code MINVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
   static long minValue(Sequence sequence) {
-    if (sequence.minValue() != null) {
-      return sequence.minValue();
-    }
-    return sequence.increment() > 0 ? Math.min(1, sequence.start()) : Long.MIN_VALUE;
+    return sequence.minValueInEffect();
   }
 
   /** The {@code MAXVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
   static long maxValue(Sequence sequence) {
-    if (sequence.maxValue() != null) {
-      return sequence.maxValue();
-    }
-    return sequence.increment() > 0 ? Long.MAX_VALUE : Math.max(-1, sequence.start());
+    return sequence.maxValueInEffect();
   }
 
   /** {@code table.column} of {@code OWNED BY}, the table in the sequence's schema. */

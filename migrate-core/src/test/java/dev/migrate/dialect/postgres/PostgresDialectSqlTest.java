@@ -324,9 +324,12 @@ class PostgresDialectSqlTest {
         .containsExactly("ALTER SEQUENCE order_seq MAXVALUE 9223372036854775807 OWNED BY NONE");
     assertThat(dialect.statements(new AlterSequence(s.inSchema("app"), s.inSchema("app").withMinValue(-5))))
         .containsExactly("ALTER SEQUENCE app.order_seq MINVALUE -5");
+    // the direction flips: the default bounds with it, so the current value may be out of range
     assertThat(dialect.statements(new AlterSequence(s, new Sequence(null, "order_seq", -1, -1))))
-        .containsExactly("ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1"
-            + " START WITH -1");
+        .containsExactly("DO $migrate$BEGIN IF (SELECT last_value FROM order_seq) BETWEEN -9223372036854775808"
+            + " AND -1 THEN ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1"
+            + " START WITH -1; ELSE ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808"
+            + " MAXVALUE -1 START WITH -1 RESTART WITH -1; END IF; END$migrate$");
     assertThat(dialect.statements(new AlterSequence(s, s))).isEmpty();
     assertThat(dialect.sameSequence(new Sequence(null, "z", 0, 1), new Sequence(null, "z", 0, 1).withMinValue(0)))
         .isTrue();

@@ -166,6 +166,38 @@ class PostgresObjectKindsTest {
     }
   }
 
+  /**
+   * The counterexamples of the round-trip property's {@code sequenceBoundChanges} shape: new bounds that exclude the
+   * current value restart the sequence at its new start; a narrowing that keeps the current value in range keeps it.
+   */
+  @Test
+  void sequencesWhoseNewBoundsExcludeTheCurrentValueAreRestarted() throws SQLException {
+    Database a = new Database(List.of(), List.of(
+        sequence("s0", 0, 1),
+        sequence("s1", -1, -1),
+        sequence("s2", 9223372036854775806L, 1),
+        sequence("s3", 1, 1)));
+    Database b = new Database(List.of(), List.of(
+        sequence("s0", 1, 1),
+        sequence("s1", 1, 1),
+        sequence("s2", 1, 1).withMinValue(-1000).withMaxValue(1_000_000),
+        sequence("s3", 1, 1).withMaxValue(100)));
+    List<Op> up = roundTrip(a, b);
+    assertThat(up).hasSize(4).allMatch(op -> op instanceof dev.migrate.ops.AlterSequence alter && alter.narrowsRange());
+
+    execute(DIFF.diff(introspect(), a));
+    assertThat(rows("SELECT nextval('s3') FROM generate_series(1, 5)")).containsExactly("1", "2", "3", "4", "5");
+    execute(up);
+    assertThat(introspect().sequences()).isEqualTo(b.sequences());
+    assertThat(rows("SELECT nextval('s0') || ' ' || nextval('s1') || ' ' || nextval('s2') || ' ' || nextval('s3')"))
+        .as("s0, s1, s2 restarted at 1; s3 kept its value").containsExactly("1 1 1 6");
+    execute(Op.reverseAll(up));
+    assertThat(introspect().sequences()).isEqualTo(a.sequences());
+    assertThat(rows("SELECT nextval('s0') || ' ' || nextval('s1') || ' ' || nextval('s2') || ' ' || nextval('s3')"))
+        .as("s1 restarted at its old start (1 is not descending); s0, s2, s3 kept their values")
+        .containsExactly("2 -1 2 7");
+  }
+
   @Test
   void indexesOfEveryShapeComeBackAsCreatedAndEachChangeIsFound() throws SQLException {
     Table plain = table("doc",
