@@ -6,6 +6,7 @@ import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.Index;
 import dev.migrate.model.IndexKey;
 import dev.migrate.model.Sequence;
@@ -95,11 +96,12 @@ final class SchemaHarness implements AutoCloseable {
 
   /**
    * {@code model} as the comparison sees it: types, check expressions and defaults in the dialect's canonical form,
-   * rename hints removed (they are never read from a database).
+   * rename hints removed (they are never read from a database), enum types by name.
    */
   static Database canonical(Database model) {
     List<Table> tables = model.tables().stream().map(SchemaHarness::canonical).toList();
-    return new Database(tables, model.sequences(), model.enumTypes());
+    return new Database(tables, model.sequences(),
+        model.enumTypes().stream().sorted(java.util.Comparator.comparing(EnumType::name)).toList());
   }
 
   /** {@code model} with every table's columns sorted by name. */

@@ -63,11 +63,15 @@ final class Shapes {
   static final boolean SEQUENCE_OPTIONS = on("sequenceOptions", true);
 
   /**
-   * PostgreSQL enum types and columns of them. Not generated yet: the model has {@code EnumType}, but neither main
-   * nor branch {@code diff} has enum ops, introspection or SQL so far; the generator (and the type matrix entry) is
-   * the next thing to add when they land.
+   * PostgreSQL enum types and columns of them: types created and dropped (with their columns), labels added
+   * (anywhere, also before the first) and removed (never the first, which the columns' defaults name), columns
+   * turned from a string type into an enum type and back. Was off while the core had no enum ops; on since the
+   * diff creates, grows, shrinks ({@code DropEnumValue} re-creates the type) and drops them. Found on the way: a type
+   * change that needs {@code USING} with the same default on both sides ({@code text DEFAULT 'a'} to {@code e0
+   * DEFAULT 'a'}) failed with "default for column c0 cannot be cast automatically to type e0"; the default is now
+   * dropped before the type change and set again after.
    */
-  static final boolean ENUM_TYPES = on("enumTypes", false);
+  static final boolean ENUM_TYPES = on("enumTypes", true);
 
   /** Column and table renames through {@code @RenamedFrom} hints. */
   static final boolean RENAMES = on("renames", true);

@@ -12,7 +12,9 @@ final class TypeCatalog {
 
   /** Groups of types between which a cast exists; a type change is generated only within or across these lines. */
   enum Family {
-    INT, DECIMAL, BOOL, TEXT, DATE, TIME, UUID, JSON, BYTEA, INTERVAL, INET, OID, TEXT_ARRAY, NUMBER_ARRAY;
+    INT, DECIMAL, BOOL, TEXT, DATE, TIME, UUID, JSON, BYTEA, INTERVAL, INET, OID, TEXT_ARRAY, NUMBER_ARRAY,
+    /** A PostgreSQL enum type of the draft ({@link TypeCatalog#enumType}); one family per type name. */
+    ENUM;
 
     boolean numeric() {
       return this == INT || this == DECIMAL;
@@ -74,6 +76,18 @@ final class TypeCatalog {
     return new TypeDef(type, family, true, List.of(defaults));
   }
 
+  /**
+   * The first label of every generated enum type, never removed: the default of a column of an enum type. (A label
+   * added in a transaction cannot be used in it, PostgreSQL docs, ALTER TYPE; a default that always names this label
+   * never uses one.)
+   */
+  static final String FIRST_LABEL = "a";
+
+  /** A column type that is the draft's enum type {@code name}, with the default {@code 'a'}. */
+  static TypeDef enumType(String name) {
+    return new TypeDef(SqlType.of(name), Family.ENUM, true, List.of("'" + FIRST_LABEL + "'"));
+  }
+
   static TypeDef pick(int choice) {
     return TYPES.get(Math.floorMod(choice, TYPES.size()));
   }
@@ -87,11 +101,15 @@ final class TypeCatalog {
   /**
    * Whether {@code ALTER COLUMN ... TYPE to} is a sensible change from {@code from} on a table (empty or with
    * values that convert): same family, anything to or from a string type (PostgreSQL's I/O conversion casts),
-   * numbers among themselves and to and from boolean, date/timestamp among themselves, time with and without zone.
+   * numbers among themselves and to and from boolean, date/timestamp among themselves, time with and without zone;
+   * an enum type only to and from a string type (there is no cast between two enum types).
    */
   static boolean convertible(TypeDef from, TypeDef to) {
     Family a = from.family();
     Family b = to.family();
+    if (a == Family.ENUM || b == Family.ENUM) {
+      return from.equals(to) || a == Family.TEXT || b == Family.TEXT;
+    }
     return a == b
         || a == Family.TEXT || b == Family.TEXT
         || a.numeric() && b.numeric()

@@ -192,6 +192,20 @@ class PostgresDialectSqlTest {
         "ALTER TABLE t ALTER COLUMN flag SET DEFAULT false");
   }
 
+  /** The same default text on both sides: USING is not applied to the default, so it is dropped and set again. */
+  @Test
+  void alterColumnTypeWithUsingSetsAnUnchangedDefaultAgain() {
+    Column from = Column.of("mood", SqlType.text()).withDefault("'a'");
+    Column to = Column.of("mood", SqlType.of("mood")).withDefault("'a'");
+    assertThat(dialect.statements(new AlterColumn(null, "t", from, to))).containsExactly(
+        "ALTER TABLE t ALTER COLUMN mood DROP DEFAULT",
+        "ALTER TABLE t ALTER COLUMN mood TYPE mood USING mood::mood",
+        "ALTER TABLE t ALTER COLUMN mood SET DEFAULT 'a'");
+    // an assignment cast converts the default itself
+    assertThat(dialect.statements(new AlterColumn(null, "t", to, from))).containsExactly(
+        "ALTER TABLE t ALTER COLUMN mood TYPE text");
+  }
+
   @Test
   void alterColumnIdentity() {
     Column plain = Column.of("id", SqlType.bigint());
