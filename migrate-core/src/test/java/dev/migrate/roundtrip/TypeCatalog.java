@@ -12,7 +12,7 @@ final class TypeCatalog {
 
   /** Groups of types between which a cast exists; a type change is generated only within or across these lines. */
   enum Family {
-    INT, DECIMAL, BOOL, TEXT, DATE, TIME, UUID, JSON, BYTEA, INTERVAL, INET, OID, TEXT_ARRAY, NUMBER_ARRAY,
+    INT, DECIMAL, BOOL, TEXT, DATE, TIME, UUID, JSON, BYTEA, INTERVAL, INET, OID, TEXT_ARRAY, NUMBER_ARRAY, BIT,
     /** A PostgreSQL enum type of the draft ({@link TypeCatalog#enumType}); one family per type name. */
     ENUM;
 
@@ -24,7 +24,9 @@ final class TypeCatalog {
   /**
    * One column type.
    *
-   * @param type the type as a model states it (canonical spelling, as the introspector reports it)
+   * @param type the type as a model states it (mostly in canonical spelling, as the introspector reports it; a few
+   *     in other spellings PostgreSQL accepts, {@code int[]}, {@code varchar(10)[]}, which read back as another
+   *     spelling of the same type)
    * @param family its cast family
    * @param keyable whether it has a btree operator class (it can be in a primary key, unique constraint or index)
    * @param defaults server defaults valid for it, as SQL
@@ -61,6 +63,8 @@ final class TypeCatalog {
       def(SqlType.time(6), Family.TIME, "'12:00:00'"),
       def(new SqlType("timetz", null, 6, null), Family.TIME, "'12:00:00+00'"),
       def(SqlType.of("interval"), Family.INTERVAL, "'1 day'"),
+      def(new SqlType("interval", null, 3, null), Family.INTERVAL, "'1 day'"),
+      def(SqlType.of("interval day to second(2)"), Family.INTERVAL, "'01:00:00'"),
       new TypeDef(SqlType.of("json"), Family.JSON, false, List.of("'{}'")),
       def(SqlType.jsonb(), Family.JSON, "'{}'", "'[]'::jsonb"),
       def(SqlType.bytea(), Family.BYTEA, "'\\x00'"),
@@ -68,7 +72,13 @@ final class TypeCatalog {
       def(SqlType.of("oid"), Family.OID, "0"),
       def(SqlType.of("text[]"), Family.TEXT_ARRAY, "'{}'", "ARRAY['a', 'b']"),
       def(SqlType.of("integer[]"), Family.NUMBER_ARRAY, "'{}'"),
-      def(SqlType.of("bigint[]"), Family.NUMBER_ARRAY, "'{}'"));
+      def(SqlType.of("bigint[]"), Family.NUMBER_ARRAY, "'{}'"),
+      def(SqlType.of("int[]"), Family.NUMBER_ARRAY, "'{1}'"),
+      // not keyable here: PostgreSQL 15 cannot validate a foreign key between varchar(n)[] columns (ALTER TABLE ...
+      // ADD FOREIGN KEY fails in its check query: "cannot determine element type of "anyarray" argument")
+      new TypeDef(SqlType.of("varchar(10)[]"), Family.TEXT_ARRAY, false, List.of("'{}'")),
+      def(new SqlType("bit", 8, null, null), Family.BIT, "B'00000000'"),
+      def(SqlType.of("bit varying(8)"), Family.BIT, "B'1'"));
 
   private TypeCatalog() {}
 
