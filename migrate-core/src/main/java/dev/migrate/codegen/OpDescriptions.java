@@ -68,7 +68,8 @@ public final class OpDescriptions {
   /**
    * What {@code op} destroys, when it destroys something: every drop, a column type change that is not a
    * {@linkplain TypeChanges#isWidening widening}, and a sequence change that {@linkplain AlterSequence#narrowsRange()
-   * narrows its range} (the sequence's position is lost when it is restarted). For example {@code "drops column customer.phone and its data"}.
+   * narrows its range} (the sequence's position is lost when it is restarted). For example {@code "drops column
+   * customer.phone and its data"}.
    * Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate cannot know.
    */
   public static Optional<String> destructiveWarning(Op op) {
@@ -451,8 +452,7 @@ public final class OpDescriptions {
       }
       Sequence to = op.to();
       return "restarts sequence " + to.qualifiedName() + " at " + to.start() + " if its current value is outside"
-          + " the new bounds " + to.minValueInEffect() + ".." + to.maxValueInEffect()
-          + " (it may then hand out values it has handed out before)";
+          + " the new bounds " + to.minValueInEffect() + ".." + to.maxValueInEffect() + " (it may then repeat values)";
     }
 
     @Override

@@ -148,8 +148,8 @@ final class Shapes {
    * Sequences whose bounds an alteration moves past the current value: an ascending sequence starting below 1 or a
    * descending one above -1 (created with {@code MINVALUE start} / {@code MAXVALUE start}), and alterations that flip
    * the direction. Was off on branch {@code diff} (AlterSequence kept the current value, and PostgreSQL refuses
-   * bounds that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1 MINVALUE 0},
-   * B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
+   * bounds that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1
+   * MINVALUE 0}, B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
    * (0) cannot be less than MINVALUE (1)"; A {@code START WITH -1 INCREMENT BY -1}, B {@code START WITH 1 INCREMENT
    * BY 1}: {@code ALTER SEQUENCE s0 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1} fails with
    * "RESTART value (-1) cannot be less than MINVALUE (1)"; A {@code START WITH 9223372036854775806}, B {@code START
