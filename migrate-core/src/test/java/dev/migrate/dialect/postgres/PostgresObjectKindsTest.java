@@ -353,6 +353,34 @@ class PostgresObjectKindsTest {
     assertThat(result.infos()).singleElement().asString().contains("cannot reorder enum values");
   }
 
+  /**
+   * The rule behind {@link dev.migrate.ops.EnumValueUse}: a label added in a transaction cannot be used before it
+   * commits, so a revision that adds one and uses it runs outside a transaction.
+   */
+  @Test
+  void aNewEnumValueCannotBeUsedBeforeItsTransactionCommits() throws SQLException {
+    var mood = new dev.migrate.model.EnumType(null, "mood", List.of("sad", "happy"));
+    execute(List.of(new dev.migrate.ops.CreateEnumType(mood)));
+    Table person = table("person", column("id", bigint()).notNull(), column("mood", type("mood")));
+    execute(List.of(new dev.migrate.ops.CreateTable(person)));
+    List<Op> ops = List.of(
+        new dev.migrate.ops.AddEnumValue(null, "mood", "glad", null, "happy"),
+        new dev.migrate.ops.AlterColumn(null, "person", person.column("mood").orElseThrow(),
+            column("mood", type("mood")).withDefault("'glad'::mood")));
+    assertThat(dev.migrate.ops.EnumValueUse.firstUse(ops)).hasValue(
+        "value 'glad' of enum type mood is added and then used (default of column person.mood)");
+
+    connection.setAutoCommit(false);
+    try {
+      assertThatThrownBy(() -> execute(ops)).hasMessageContaining("unsafe use of new value \"glad\" of enum type mood");
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+    execute(ops); // one statement at a time, each committed, as a non-transactional revision runs
+    assertThat(rows("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef")).containsExactly("'glad'::mood");
+  }
+
   @Test
   void aMissingSchemaIsCreatedAndTheDowngradeDropsIt() throws SQLException {
     Table invoice = table("invoice", column("id", bigint()).notNull()).inSchema("billing");
