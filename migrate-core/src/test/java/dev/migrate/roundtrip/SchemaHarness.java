@@ -1,10 +1,12 @@
 package dev.migrate.roundtrip;
 
 import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.postgres.PostgresTypes;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.Index;
 import dev.migrate.model.IndexKey;
 import dev.migrate.model.Sequence;
@@ -93,12 +95,13 @@ final class SchemaHarness implements AutoCloseable {
   }
 
   /**
-   * {@code model} as the comparison sees it: check expressions and defaults in the dialect's normalised form, rename
-   * hints removed (they are never read from a database).
+   * {@code model} as the comparison sees it: types, check expressions and defaults in the dialect's canonical form,
+   * rename hints removed (they are never read from a database), enum types by name.
    */
   static Database canonical(Database model) {
     List<Table> tables = model.tables().stream().map(SchemaHarness::canonical).toList();
-    return new Database(tables, model.sequences(), model.enumTypes());
+    return new Database(tables, model.sequences(),
+        model.enumTypes().stream().sorted(java.util.Comparator.comparing(EnumType::name)).toList());
   }
 
   /** {@code model} with every table's columns sorted by name. */
@@ -111,7 +114,8 @@ final class SchemaHarness implements AutoCloseable {
   private static Table canonical(Table t) {
     Table plain = t.withoutHints();
     List<Column> columns = plain.columns().stream()
-        .map(c -> c.withDefault(DIALECT.normalizeDefault(c.defaultValue())))
+        .map(c -> c.withDefault(DIALECT.normalizeDefault(c.defaultValue()))
+            .withType(PostgresTypes.canonical(c.type())))
         .toList();
     List<CheckConstraint> checks = plain.checkConstraints().stream()
         .map(c -> new CheckConstraint(c.name(), DIALECT.normalizeCheck(c.expression())))
