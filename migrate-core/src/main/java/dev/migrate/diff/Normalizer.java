@@ -38,8 +38,10 @@ public interface Normalizer {
    * ({@code ALTER COLUMN ... TYPE}, with a {@code USING} cast where needed). When it cannot, the diff drops the
    * column and adds it again (destructive, and said so). {@code true} by default: an unknown pair is altered in
    * place, so that the database's error stops the upgrade rather than the column's data being dropped.
+   *
+   * @param enumTypes the names of the models' enum types, bare and schema-qualified, as column types name them
    */
-  default boolean convertsInPlace(SqlType from, SqlType to) {
+  default boolean convertsInPlace(SqlType from, SqlType to, java.util.Set<String> enumTypes) {
     return true;
   }
 }

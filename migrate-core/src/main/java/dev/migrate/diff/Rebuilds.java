@@ -47,9 +47,10 @@ final class Rebuilds {
   /**
    * @param current the database's tables by {@code SchemaDiff.key}, renames applied
    * @param target the model's tables by the same key
+   * @param enumTypes the models' enum type names, bare and qualified ({@link Normalizer#convertsInPlace})
    * @param sameIndex how the diff compares indexes
    */
-  Rebuilds(Map<String, Table> current, Map<String, Table> target, Normalizer normalizer,
+  Rebuilds(Map<String, Table> current, Map<String, Table> target, Normalizer normalizer, Set<String> enumTypes,
       BiPredicate<Index, Index> sameIndex) {
     Map<String, Set<String>> retyped = new HashMap<>();
     Map<String, List<List<String>>> droppedKeys = new HashMap<>();
@@ -65,7 +66,7 @@ final class Rebuilds {
         was.column(column.name()).ifPresent(old -> {
           if (!normalizer.sameType(old.type(), column.type())) {
             changedType.add(column.name());
-            if (!normalizer.convertsInPlace(old.type(), column.type())) {
+            if (!normalizer.convertsInPlace(old.type(), column.type(), enumTypes)) {
               notConvertible.add(column.name());
             }
           }

@@ -225,7 +225,16 @@ public final class SchemaDiff {
     Map<String, Sequence> currentSequences = byKey(current.sequences(), s -> key(s.schema(), s.name()));
     Map<String, Sequence> targetSequences = byKey(target.sequences(), s -> key(s.schema(), s.name()));
     // what is taken down and put back around a change under it: recreated columns, foreign keys over changed keys
-    Rebuilds rebuilds = new Rebuilds(currentTables, targetTables, normalizer, this::sameIndex);
+    java.util.Set<String> enumNames = new java.util.HashSet<>();
+    for (EnumType type : current.enumTypes()) {
+      enumNames.add(type.name());
+      enumNames.add(type.qualifiedName());
+    }
+    for (EnumType type : target.enumTypes()) {
+      enumNames.add(type.name());
+      enumNames.add(type.qualifiedName());
+    }
+    Rebuilds rebuilds = new Rebuilds(currentTables, targetTables, normalizer, enumNames, this::sameIndex);
 
     // 0. Schemas the model needs and the database lacks, before anything is created in them. Never dropped: the
     //    reverse of CREATE SCHEMA in this revision's downgrade is the only DROP SCHEMA.

@@ -11,6 +11,7 @@ import dev.migrate.diff.DiffOptions;
 import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Sequence;
 import dev.migrate.model.Table;
@@ -20,6 +21,7 @@ import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropColumn;
@@ -36,6 +38,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +79,8 @@ class DependentChangesTest {
   void dropSchema() throws SQLException {
     harness.dropSchema(schema);
   }
+
+  private static final Set<String> NO_ENUMS = Set.of();
 
   private static Database db(Table... tables) {
     return new Database(List.of(tables), List.of());
@@ -228,23 +233,46 @@ class DependentChangesTest {
   }
 
   @Test
+  void anEnumColumnThatBecomesAnIntegerIsRecreatedAndOneThatBecomesTextIsAltered() throws SQLException {
+    List<EnumType> mood = List.of(enumType("mood", "ok", "sad"));
+    Database a = new Database(List.of(table("t0", column("c0", type("mood")), column("c1", type("mood")))), List.of(),
+        mood);
+    Database b = new Database(List.of(table("t0", column("c0", integer()), column("c1", text()))), List.of(), mood);
+
+    List<Op> up = DIFF.diff(a, b);
+
+    assertThat(up).containsExactly(
+        new DropColumn(null, "t0", column("c0", type("mood"))),
+        new AddColumn(null, "t0", column("c0", integer())),
+        new AlterColumn(null, "t0", column("c1", type("mood")), column("c1", text())));
+    create(a, "INSERT INTO t0 VALUES ('ok', 'sad')");
+    upgradeAndDowngrade(a, b, up);
+    assertThat(rows("SELECT c0, c1 FROM t0")).containsExactly("null sad");
+  }
+
+  @Test
   void castsThatPostgresHasAlterInPlace() {
-    assertThat(DIALECT.convertsInPlace(varchar(20), integer())).isTrue();
-    assertThat(DIALECT.convertsInPlace(integer(), bool())).isTrue();
-    assertThat(DIALECT.convertsInPlace(numeric(10, 2), bool())).isTrue();
-    assertThat(DIALECT.convertsInPlace(type("integer[]"), type("bigint[]"))).isTrue();
-    assertThat(DIALECT.convertsInPlace(type("text[]"), type("integer[]"))).isTrue();
-    assertThat(DIALECT.convertsInPlace(jsonb(), integer())).isTrue();
-    assertThat(DIALECT.convertsInPlace(type("my_enum"), integer())).as("unknown types are assumed to convert")
-        .isTrue();
-    assertThat(DIALECT.convertsInPlace(integer(), uuid())).isFalse();
-    assertThat(DIALECT.convertsInPlace(uuid(), integer())).isFalse();
-    assertThat(DIALECT.convertsInPlace(date(), time(6))).isFalse();
-    assertThat(DIALECT.convertsInPlace(type("json"), integer())).isFalse();
-    assertThat(DIALECT.convertsInPlace(type("oid"), smallint())).isFalse();
-    assertThat(DIALECT.convertsInPlace(integer(), type("integer[]"))).isFalse();
-    assertThat(DIALECT.convertsInPlace(type("int4[]"), type("uuid[]"))).as("aliases in arrays").isFalse();
-    assertThat(DIALECT.convertsInPlace(type("int4"), type("float8"))).isTrue();
+    assertThat(DIALECT.convertsInPlace(varchar(20), integer(), NO_ENUMS)).isTrue();
+    assertThat(DIALECT.convertsInPlace(integer(), bool(), NO_ENUMS)).isTrue();
+    assertThat(DIALECT.convertsInPlace(numeric(10, 2), bool(), NO_ENUMS)).isTrue();
+    assertThat(DIALECT.convertsInPlace(type("integer[]"), type("bigint[]"), NO_ENUMS)).isTrue();
+    assertThat(DIALECT.convertsInPlace(type("text[]"), type("integer[]"), NO_ENUMS)).isTrue();
+    assertThat(DIALECT.convertsInPlace(jsonb(), integer(), NO_ENUMS)).isTrue();
+    assertThat(DIALECT.convertsInPlace(type("my_domain"), integer(), NO_ENUMS))
+        .as("unknown types are assumed to convert").isTrue();
+    Set<String> enums = Set.of("mood", "color");
+    assertThat(DIALECT.convertsInPlace(type("mood"), text(), enums)).isTrue();
+    assertThat(DIALECT.convertsInPlace(varchar(20), type("mood"), enums)).isTrue();
+    assertThat(DIALECT.convertsInPlace(type("mood"), integer(), enums)).isFalse();
+    assertThat(DIALECT.convertsInPlace(type("mood"), type("color"), enums)).isFalse();
+    assertThat(DIALECT.convertsInPlace(integer(), uuid(), NO_ENUMS)).isFalse();
+    assertThat(DIALECT.convertsInPlace(uuid(), integer(), NO_ENUMS)).isFalse();
+    assertThat(DIALECT.convertsInPlace(date(), time(6), NO_ENUMS)).isFalse();
+    assertThat(DIALECT.convertsInPlace(type("json"), integer(), NO_ENUMS)).isFalse();
+    assertThat(DIALECT.convertsInPlace(type("oid"), smallint(), NO_ENUMS)).isFalse();
+    assertThat(DIALECT.convertsInPlace(integer(), type("integer[]"), NO_ENUMS)).isFalse();
+    assertThat(DIALECT.convertsInPlace(type("int4[]"), type("uuid[]"), NO_ENUMS)).as("aliases in arrays").isFalse();
+    assertThat(DIALECT.convertsInPlace(type("int4"), type("float8"), NO_ENUMS)).isTrue();
   }
 
   /**
@@ -256,9 +284,10 @@ class DependentChangesTest {
     List<String> names = List.of("smallint", "integer", "bigint", "real", "double precision", "numeric", "boolean",
         "varchar", "char", "text", "uuid", "date", "timestamp", "timestamptz", "time", "timetz", "interval", "json",
         "jsonb", "bytea", "inet", "cidr", "oid", "money", "macaddr", "macaddr8", "xml", "integer[]", "bigint[]",
-        "text[]", "uuid[]", "date[]");
+        "text[]", "uuid[]", "date[]", "mood", "color", "mood[]");
     List<String> disagreements = new ArrayList<>();
-    harness.execute("create", List.of(new CreateTable(table("casts", column("c", integer())))));
+    harness.execute("create", List.of(new CreateEnumType(enumType("mood", "ok", "sad")),
+        new CreateEnumType(enumType("color", "red")), new CreateTable(table("casts", column("c", integer())))));
     harness.connection().setAutoCommit(false);
     try (Statement s = harness.connection().createStatement()) {
       for (String from : names) {
@@ -280,7 +309,7 @@ class DependentChangesTest {
             }
           }
           s.execute("ROLLBACK TO SAVEPOINT pair");
-          if (runs != DIALECT.convertsInPlace(type(from), type(to))) {
+          if (runs != DIALECT.convertsInPlace(type(from), type(to), Set.of("mood", "color"))) {
             disagreements.add(from + " -> " + to + ": PostgreSQL " + (runs ? "runs" : "refuses") + " it");
           }
         }

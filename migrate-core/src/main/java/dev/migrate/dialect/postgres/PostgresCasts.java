@@ -21,8 +21,9 @@ import java.util.Set;
  * Numbers and {@code boolean} convert through {@code integer} ({@code int4 <-> bool}, explicit), as
  * {@code PostgresStatements} writes their {@code USING}. The {@code pg_cast} rows are those of PostgreSQL 15
  * between the types of {@link #KNOWN} ({@code SELECT castsource::regtype, casttarget::regtype, castcontext FROM
- * pg_cast}). A type outside {@link #KNOWN} (an enum type, a domain, an extension's type) is assumed convertible: a
- * wrong guess there makes the upgrade fail with PostgreSQL's error, never drop data.
+ * pg_cast}). An enum type has no {@code pg_cast} rows (CREATE TYPE ... AS ENUM adds none), so it converts only to
+ * and from a string type. Any other type outside {@link #KNOWN} (a domain, an extension's type) is assumed
+ * convertible: a wrong guess there makes the upgrade fail with PostgreSQL's error, never drop data.
  */
 final class PostgresCasts {
 
@@ -56,16 +57,20 @@ final class PostgresCasts {
    * {@code integer[] -> bigint[]} can; {@code integer -> uuid}, {@code date -> time} and {@code uuid -> integer}
    * cannot.
    */
-  static boolean convertsInPlace(SqlType from, SqlType to) {
+  static boolean convertsInPlace(SqlType from, SqlType to, Set<String> enumTypes) {
     String source = from.name();
     String target = to.name();
     while (source.endsWith("[]") && target.endsWith("[]")) {
       source = source.substring(0, source.length() - 2);
       target = target.substring(0, target.length() - 2);
     }
-    String sourceElement = PostgresTypes.canonical(SqlType.of(source.replace("[]", ""))).name();
-    String targetElement = PostgresTypes.canonical(SqlType.of(target.replace("[]", ""))).name();
-    if (!KNOWN.contains(sourceElement) || !KNOWN.contains(targetElement)) {
+    boolean sourceEnum = enumTypes.contains(source.replace("[]", ""));
+    boolean targetEnum = enumTypes.contains(target.replace("[]", ""));
+    String sourceElement = sourceEnum ? source.replace("[]", "")
+        : PostgresTypes.canonical(SqlType.of(source.replace("[]", ""))).name();
+    String targetElement = targetEnum ? target.replace("[]", "")
+        : PostgresTypes.canonical(SqlType.of(target.replace("[]", ""))).name();
+    if (!sourceEnum && !KNOWN.contains(sourceElement) || !targetEnum && !KNOWN.contains(targetElement)) {
       return true;
     }
     source = sourceElement + (source.endsWith("[]") ? "[]" : "");
@@ -73,7 +78,7 @@ final class PostgresCasts {
     if (source.equals(target) || STRINGS.contains(source) || STRINGS.contains(target)) {
       return true;
     }
-    if (source.endsWith("[]") || target.endsWith("[]")) {
+    if (source.endsWith("[]") || target.endsWith("[]") || sourceEnum || targetEnum) {
       return false;
     }
     String pair = source + "->" + target;

@@ -138,7 +138,7 @@ public final class PostgresDialect implements Dialect {
 
   /** PostgreSQL's conversion rule ({@code find_coercion_pathway}), as {@code PostgresCasts} states it. */
   @Override
-  public boolean convertsInPlace(SqlType from, SqlType to) {
-    return PostgresCasts.convertsInPlace(from, to);
+  public boolean convertsInPlace(SqlType from, SqlType to, Set<String> enumTypes) {
+    return PostgresCasts.convertsInPlace(from, to, enumTypes);
   }
 }
