@@ -47,6 +47,7 @@ final class Rebuilds {
   /**
    * @param current the database's tables by {@code SchemaDiff.key}, renames applied
    * @param target the model's tables by the same key
+   * @param normalizer how the diff compares types, and which type changes convert in place
    * @param enumTypes the models' enum type names, bare and qualified ({@link Normalizer#convertsInPlace})
    * @param sameIndex how the diff compares indexes
    */

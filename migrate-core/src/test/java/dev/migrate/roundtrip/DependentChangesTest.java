@@ -284,7 +284,8 @@ class DependentChangesTest {
     List<String> names = List.of("smallint", "integer", "bigint", "real", "double precision", "numeric", "boolean",
         "varchar", "char", "text", "uuid", "date", "timestamp", "timestamptz", "time", "timetz", "interval", "json",
         "jsonb", "bytea", "inet", "cidr", "oid", "money", "macaddr", "macaddr8", "xml", "integer[]", "bigint[]",
-        "text[]", "uuid[]", "date[]", "mood", "color", "mood[]");
+        "text[]", "uuid[]", "date[]", "varchar(10)[]", "bit(8)", "bit varying(8)", "interval day to second(2)",
+        "timestamp(3) with time zone", "mood", "color", "mood[]");
     List<String> disagreements = new ArrayList<>();
     harness.execute("create", List.of(new CreateEnumType(enumType("mood", "ok", "sad")),
         new CreateEnumType(enumType("color", "red")), new CreateTable(table("casts", column("c", integer())))));

@@ -31,7 +31,7 @@ final class PostgresCasts {
   static final Set<String> KNOWN = Set.of(
       "smallint", "integer", "bigint", "real", "double precision", "numeric", "boolean", "varchar", "char", "text",
       "uuid", "date", "timestamp", "timestamptz", "time", "timetz", "interval", "json", "jsonb", "bytea", "inet",
-      "cidr", "oid", "money", "macaddr", "macaddr8", "xml");
+      "cidr", "oid", "money", "macaddr", "macaddr8", "xml", "bit", "varbit");
 
   /** The string types (type category {@code S}), which convert to and from anything through I/O. */
   private static final Set<String> STRINGS = Set.of("varchar", "char", "text");
@@ -46,10 +46,20 @@ final class PostgresCasts {
       "smallint->oid", "integer->oid", "bigint->oid", "oid->integer", "oid->bigint",
       "integer->money", "bigint->money", "numeric->money", "money->numeric",
       "inet->cidr", "cidr->inet", "macaddr->macaddr8", "macaddr8->macaddr",
+      "integer->bit", "bigint->bit", "bit->integer", "bit->bigint", "bit->varbit", "varbit->bit",
       "jsonb->smallint", "jsonb->integer", "jsonb->bigint", "jsonb->real", "jsonb->double precision",
       "jsonb->numeric", "jsonb->boolean");
 
   private PostgresCasts() {}
+
+  /**
+   * The canonical name of an element type spelt {@code name} with its array brackets removed, without modifiers
+   * ({@code varchar(10)[]} is {@code varchar}); an interval with fields is {@code interval}.
+   */
+  private static String element(String name) {
+    String element = PostgresTypes.canonical(SqlType.of(name.replace("[]", ""))).name();
+    return element.startsWith("interval ") ? "interval" : element;
+  }
 
   /**
    * Whether a column of type {@code from} can be altered to type {@code to} in place; see the class comment for
@@ -58,18 +68,16 @@ final class PostgresCasts {
    * cannot.
    */
   static boolean convertsInPlace(SqlType from, SqlType to, Set<String> enumTypes) {
-    String source = from.name();
-    String target = to.name();
+    String source = PostgresTypes.canonical(from).name();
+    String target = PostgresTypes.canonical(to).name();
     while (source.endsWith("[]") && target.endsWith("[]")) {
       source = source.substring(0, source.length() - 2);
       target = target.substring(0, target.length() - 2);
     }
     boolean sourceEnum = enumTypes.contains(source.replace("[]", ""));
     boolean targetEnum = enumTypes.contains(target.replace("[]", ""));
-    String sourceElement = sourceEnum ? source.replace("[]", "")
-        : PostgresTypes.canonical(SqlType.of(source.replace("[]", ""))).name();
-    String targetElement = targetEnum ? target.replace("[]", "")
-        : PostgresTypes.canonical(SqlType.of(target.replace("[]", ""))).name();
+    String sourceElement = sourceEnum ? source.replace("[]", "") : element(source);
+    String targetElement = targetEnum ? target.replace("[]", "") : element(target);
     if (!sourceEnum && !KNOWN.contains(sourceElement) || !targetEnum && !KNOWN.contains(targetElement)) {
       return true;
     }
