@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * One connection to the test database and what the round-trip tests do with it: a fresh schema per try, ops
  * executed through the dialect in one transaction, the schema read back, and models compared the way the diff
- * compares them (checks and defaults in PostgreSQL's normalised form).
+ * compares them (checks and defaults in PostgreSQL's normalised form, and where that is not enough, as the server
+ * stores them: {@link #aligned}).
  */
 final class SchemaHarness implements AutoCloseable {
 
@@ -87,6 +88,28 @@ final class SchemaHarness implements AutoCloseable {
 
   Connection connection() {
     return connection;
+  }
+
+  /**
+   * {@code model} aligned with {@code live} (the catalog of {@code schema}) as autogenerate aligns it before the
+   * diff ({@link PostgresDialect#alignStoredExpressions}): where PostgreSQL stores a check expression or default of
+   * the model as the catalog holds it, the model gets the catalog's text. Puts {@code schema} first on the search
+   * path, as the facade does.
+   */
+  Database aligned(String schema, Database live, Database model) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET search_path TO " + schema);
+    }
+    return DIALECT.alignStoredExpressions(connection, schema, live, model);
+  }
+
+  /**
+   * {@link #assertSameSchema(String, Database, Database, boolean)} with {@code expected} first {@link #aligned} to
+   * {@code actual}, as autogenerate compares them.
+   */
+  void assertSameSchema(String stage, String schema, Database actual, Database expected, boolean anyColumnOrder)
+      throws SQLException {
+    assertSameSchema(stage, actual, aligned(schema, actual, expected), anyColumnOrder);
   }
 
   @Override

@@ -94,9 +94,11 @@ final class Shapes {
    * '2000-01-01 00:00:00'::timestamp without time zone}, and the normaliser kept the literal's text, so
    * autogenerate dropped and re-added the check after every upgrade. Minimal counterexample: {@code CREATE TABLE t0
    * (c0 timestamp(6), CONSTRAINT t0_ck1 CHECK (c0 > '2000-01-01'))}. Fixed: the normaliser writes ISO date and
-   * timestamp literals in one spelling per value ({@code PostgresExpressions.dateTimeLiteral}). Not generated on
-   * {@code timestamptz} columns: there the stored literal carries the session's zone offset ({@code '2000-01-01
-   * 00:00:00+00'}), which the normaliser leaves alone.
+   * timestamp literals in one spelling per value ({@code PostgresExpressions.dateTimeLiteral}). Also generated on
+   * {@code timestamptz} columns, where the stored literal carries the session's zone offset ({@code '2000-01-01
+   * 00:00:00+00'::timestamp with time zone}), which no client-side rule can know: autogenerate asks the server how it
+   * stores the model's check ({@code PostgresDialect.alignStoredExpressions}), and so does the harness
+   * ({@code SchemaHarness.aligned}) before it compares.
    */
   static final boolean TIMESTAMP_CHECK_LITERALS = on("timestampCheckLiterals", true);
 

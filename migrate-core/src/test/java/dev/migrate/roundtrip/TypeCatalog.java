@@ -143,9 +143,8 @@ final class TypeCatalog {
         return false;
       }
       String name = type.type().name();
-      // timestamptz: the literal's stored spelling carries the session's zone offset (PostgresExpressions)
       return family != Family.DATE || name.equals("date")
-          || Shapes.TIMESTAMP_CHECK_LITERALS && name.equals("timestamp");
+          || Shapes.TIMESTAMP_CHECK_LITERALS && (name.equals("timestamp") || name.equals("timestamptz"));
     }
   }
 
