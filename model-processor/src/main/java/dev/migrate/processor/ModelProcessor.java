@@ -140,14 +140,14 @@ public final class ModelProcessor extends AbstractProcessor {
           processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
       return;
     }
-    Optional<Snapshot> previous = readPrevious();
+    Optional<SnapshotJson.ClassNames> previous = readPrevious();
     Set<String> entityCandidates = new TreeSet<>(entityNames);
     Set<String> revisionCandidates = new TreeSet<>(revisionNames);
     Set<String> tableCandidates = new TreeSet<>(tableNames);
     previous.ifPresent(p -> {
       entityCandidates.addAll(p.entities());
       tableCandidates.addAll(p.entities());
-      p.revisions().forEach(r -> revisionCandidates.add(r.className()));
+      revisionCandidates.addAll(p.revisions());
     });
 
     List<TypeElement> entities = new ArrayList<>();
@@ -247,8 +247,11 @@ public final class ModelProcessor extends AbstractProcessor {
     return null;
   }
 
-  /** The snapshot a previous compilation left in the class output, if there is one that can be read. */
-  private Optional<Snapshot> readPrevious() {
+  /**
+   * The class names of the snapshot a previous compilation left in the class output, if there is one that can be
+   * read; its model is not read, the classes are (again).
+   */
+  private Optional<SnapshotJson.ClassNames> readPrevious() {
     Filer filer = processingEnv.getFiler();
     FileObject file;
     try {
@@ -263,7 +266,7 @@ public final class ModelProcessor extends AbstractProcessor {
       return Optional.empty(); // no previous snapshot: a first or a clean build
     }
     try {
-      return Optional.of(SnapshotJson.read(new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
+      return Optional.of(SnapshotJson.readClassNames(new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
     } catch (RuntimeException e) {
       reporter.report(Message.PREVIOUS_SNAPSHOT_UNREADABLE, null, null, null, Snapshot.RESOURCE,
           firstLine(e.getMessage()));
