@@ -30,12 +30,15 @@ import dev.migrate.processor.Members.Access;
 import dev.migrate.processor.Members.Attribute;
 import dev.migrate.processor.TableDraft.Phase;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -167,8 +170,10 @@ final class ModelBuilder {
     infos.sort(Comparator.comparingInt(ModelBuilder::depth)
         .thenComparing(e -> elements.getBinaryName(e.type()).toString()));
     List<Runnable> tableConstraints = new ArrayList<>();
+    Set<Entity> parents = Collections.newSetFromMap(new IdentityHashMap<>());
+    infos.stream().filter(e -> e.parent() != null).forEach(e -> parents.add(e.parent()));
     for (Entity e : infos) {
-      guard(e.type(), () -> mapEntity(e, infos, tableConstraints));
+      guard(e.type(), () -> mapEntity(e, parents, tableConstraints));
     }
     for (Runnable collection : collections) {
       collection.run();
@@ -438,7 +443,8 @@ final class ModelBuilder {
 
   // --- an entity's tables ---
 
-  private void mapEntity(Entity e, List<Entity> all, List<Runnable> tableConstraints) {
+  /** Maps {@code e} into its table; {@code parents} are the entities that have an entity subclass. */
+  private void mapEntity(Entity e, Set<Entity> parents, List<Runnable> tableConstraints) {
     if (e.strategy().equals("TABLE_PER_CLASS") && e.type().getModifiers().contains(Modifier.ABSTRACT)) {
       if (e.parent() == null && e.generatedIdColumn() != null) {
         guard(e.type(), () -> generation(e, e.ids().get(0), e.generatedIdColumn()));
@@ -446,7 +452,7 @@ final class ModelBuilder {
       return; // Hibernate's abstract union table: no table of its own, but the hierarchy's generator
     }
     TableDraft t = table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
-    boolean hasSubclasses = all.stream().anyMatch(o -> o.parent() == e);
+    boolean hasSubclasses = parents.contains(e);
     Context context = new Context(e, t, "", entityOverrides(e.type(), "AttributeOverride"),
         entityOverrides(e.type(), "AssociationOverride"), e.singleTableSubclass(), false, Phase.BASIC, e.access());
 

@@ -20,8 +20,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -97,34 +97,31 @@ public final class ModelProcessor extends AbstractProcessor {
     return false;
   }
 
-  /** Remembers the names of this round's entity and revision classes; elements are looked up again at the end. */
+  /**
+   * Remembers the names of this round's entity, table and revision classes (top-level and nested); elements are
+   * looked up again at the end. One pass over the classes' own annotations: none of the annotations looked for is
+   * {@code @Inherited}, and {@code RoundEnvironment.getElementsAnnotatedWith} would scan every member once per
+   * annotation.
+   */
   private void collect(RoundEnvironment round) {
-    Elements elements = processingEnv.getElementUtils();
-    for (String annotation : ENTITY_ANNOTATIONS) {
-      TypeElement type = elements.getTypeElement(annotation);
-      if (type != null) {
-        for (Element e : round.getElementsAnnotatedWith(type)) {
-          if (e instanceof TypeElement t) {
-            entityNames.add(elements.getBinaryName(t).toString());
-          }
-        }
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      collect(type);
+    }
+  }
+
+  private void collect(TypeElement type) {
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      String annotation = Annotations.qualifiedName(mirror);
+      Set<String> names = ENTITY_ANNOTATIONS.contains(annotation) ? entityNames
+          : annotation.equals(TABLE_ANNOTATION) ? tableNames
+          : annotation.equals(REVISION_ANNOTATION) ? revisionNames
+          : null;
+      if (names != null) {
+        names.add(processingEnv.getElementUtils().getBinaryName(type).toString());
       }
     }
-    TypeElement table = elements.getTypeElement(TABLE_ANNOTATION);
-    if (table != null) {
-      for (Element e : round.getElementsAnnotatedWith(table)) {
-        if (e instanceof TypeElement t) {
-          tableNames.add(elements.getBinaryName(t).toString());
-        }
-      }
-    }
-    TypeElement revision = elements.getTypeElement(REVISION_ANNOTATION);
-    if (revision != null) {
-      for (Element e : round.getElementsAnnotatedWith(revision)) {
-        if (e instanceof TypeElement t) {
-          revisionNames.add(elements.getBinaryName(t).toString());
-        }
-      }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      collect(nested);
     }
   }
 
