@@ -2,6 +2,7 @@ package dev.migrate.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -13,11 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
-import java.lang.reflect.Method;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +58,22 @@ public final class SnapshotJson {
     protected List<Property> computeValue(Class<?> type) {
       List<Property> properties = new ArrayList<>();
       for (RecordComponent c : type.getRecordComponents()) {
-        properties.add(new Property(c.getName(), c.getAccessor(),
+        MethodHandle accessor;
+        try {
+          accessor = MethodHandles.publicLookup().unreflect(c.getAccessor())
+              .asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName() + ": " + e, e);
+        }
+        properties.add(new Property(c.getName(), accessor,
             LEFT_OUT_WHEN_EMPTY.contains(type.getSimpleName() + "." + c.getName())));
       }
       return List.copyOf(properties);
     }
   };
 
-  private record Property(String name, Method accessor, boolean leftOutWhenEmpty) {}
+  /** A record component: its name, its accessor typed {@code (Object) Object}, whether it is left out when empty. */
+  private record Property(String name, MethodHandle accessor, boolean leftOutWhenEmpty) {}
 
   /** The data-binding mapper, for reading: created when a whole snapshot is first read. */
   private static final class Mapper {
@@ -75,14 +88,28 @@ public final class SnapshotJson {
 
   /** The snapshot as canonical JSON text, ending with a newline. */
   public static String write(Snapshot snapshot) {
-    StringWriter text = new StringWriter(1 << 16);
-    try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-      generator.setPrettyPrinter(new DefaultPrettyPrinter());
-      writeValue(generator, snapshot);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    try {
+      write(snapshot, bytes);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write snapshot: " + e.getMessage(), e);
     }
-    return text.append('\n').toString();
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the snapshot to {@code out} as canonical JSON text in UTF-8, ending with a newline: the bytes of
+   * {@link #write(Snapshot)}. Leaves {@code out} open.
+   *
+   * @throws IOException if {@code out} cannot be written
+   */
+  public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+    try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      generator.setPrettyPrinter(new DefaultPrettyPrinter());
+      writeValue(generator, snapshot);
+    }
+    out.write('\n');
   }
 
   /**
@@ -125,8 +152,10 @@ public final class SnapshotJson {
 
   private static Object get(Property property, Record record) {
     try {
-      return property.accessor().invoke(record);
-    } catch (ReflectiveOperationException e) {
+      return (Object) property.accessor().invokeExact((Object) record);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
       throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "."
           + property.name() + ": " + e, e);
     }
@@ -220,7 +249,7 @@ public final class SnapshotJson {
   /** Reads a snapshot from a stream, which it closes. */
   public static Snapshot read(InputStream in, String source) {
     try (in) {
-      return read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), source);
+      return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
     } catch (IOException e) {
       throw new MigrateException(ErrorCode.IO, "Cannot read " + source + ": " + e.getMessage(), e);
     }

@@ -131,6 +131,10 @@ class SnapshotJsonTest {
     for (Snapshot snapshot : List.of(sample(), everything(),
         new Snapshot(1, new Database(List.of(), List.of(), List.of()), List.of(), List.of()))) {
       assertThat(SnapshotJson.write(snapshot)).isEqualTo(DATA_BINDING.writeValueAsString(snapshot) + "\n");
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      SnapshotJson.write(snapshot, bytes);
+      assertThat(bytes.toByteArray())
+          .isEqualTo((DATA_BINDING.writeValueAsString(snapshot) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       assertThat(SnapshotJson.read(SnapshotJson.write(snapshot), "test")).isEqualTo(snapshot);
     }
     assertThat(SnapshotJson.write(everything())).contains("\"renamedFrom\" : [ \"old_name\", \"older_name\" ]")

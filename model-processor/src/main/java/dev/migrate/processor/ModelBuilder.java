@@ -1274,37 +1274,42 @@ final class ModelBuilder {
     if (a.type().getKind() != TypeKind.DECLARED) {
       return null;
     }
-    DeclaredType declared = (DeclaredType) a.type();
-    TypeMirror map = supertype(declared, "java.util.Map");
+    Map<String, DeclaredType> supertypes = supertypes(a.type());
+    DeclaredType map = supertypes.get("java.util.Map");
     if (map != null) {
-      List<? extends TypeMirror> args = ((DeclaredType) map).getTypeArguments();
+      List<? extends TypeMirror> args = map.getTypeArguments();
       return args.size() == 2 ? new CollectionShape(args.get(1), args.get(0), false, false, true) : null;
     }
-    TypeMirror collection = supertype(declared, "java.util.Collection");
+    DeclaredType collection = supertypes.get("java.util.Collection");
     if (collection == null) {
       return null;
     }
-    List<? extends TypeMirror> args = ((DeclaredType) collection).getTypeArguments();
+    List<? extends TypeMirror> args = collection.getTypeArguments();
     if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
       return null;
     }
-    boolean set = supertype(declared, "java.util.Set") != null;
-    boolean list = supertype(declared, "java.util.List") != null;
+    boolean set = supertypes.containsKey("java.util.Set");
+    boolean list = supertypes.containsKey("java.util.List");
     return new CollectionShape(args.get(0), null, set, list, false);
   }
 
-  private TypeMirror supertype(TypeMirror type, String qualifiedName) {
+  /**
+   * {@code type} and its supertypes by qualified name, each as first met breadth-first (one walk for all the
+   * collection interfaces {@link #shape} asks about).
+   */
+  private Map<String, DeclaredType> supertypes(TypeMirror type) {
+    Map<String, DeclaredType> result = new HashMap<>();
     List<TypeMirror> queue = new ArrayList<>();
     queue.add(type);
     for (int i = 0; i < queue.size() && i < 100; i++) {
       TypeMirror t = queue.get(i);
-      if (t.getKind() == TypeKind.DECLARED
-          && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().contentEquals(qualifiedName)) {
-        return t;
+      if (t.getKind() == TypeKind.DECLARED) {
+        result.putIfAbsent(Annotations.text(((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName()),
+            (DeclaredType) t);
       }
       queue.addAll(types.directSupertypes(t));
     }
-    return null;
+    return result;
   }
 
   /** {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column) go on the target's table. */
@@ -1724,7 +1729,7 @@ final class ModelBuilder {
 
   /** The class name without its package, nesting kept: {@code Customer}, {@code Shop.Order}. */
   static String simpleName(TypeElement type) {
-    String qualified = type.getQualifiedName().toString();
+    String qualified = Annotations.text(type.getQualifiedName());
     Element enclosing = type.getEnclosingElement();
     while (enclosing != null && enclosing.getKind() != ElementKind.PACKAGE) {
       enclosing = enclosing.getEnclosingElement();
@@ -1732,7 +1737,7 @@ final class ModelBuilder {
     if (enclosing == null) {
       return qualified;
     }
-    String pkg = ((PackageElement) enclosing).getQualifiedName().toString();
+    String pkg = Annotations.text(((PackageElement) enclosing).getQualifiedName());
     return pkg.isEmpty() || !qualified.startsWith(pkg + ".") ? qualified : qualified.substring(pkg.length() + 1);
   }
 }

@@ -3,6 +3,7 @@ package dev.migrate.processor;
 import dev.migrate.model.Database;
 import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -176,8 +177,8 @@ public final class ModelProcessor extends AbstractProcessor {
     Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions);
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
-    write(Snapshot.RESOURCE, SnapshotJson.write(snapshot));
-    write(Snapshot.REVISIONS_RESOURCE, index.toString());
+    write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
+    write(Snapshot.REVISIONS_RESOURCE, out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -271,15 +272,21 @@ public final class ModelProcessor extends AbstractProcessor {
     }
   }
 
-  private void write(String resource, String text) {
+  /** Writes {@code resource} into the class output; a failure is reported ({@link Message#SNAPSHOT_WRITE_FAILED}). */
+  private void write(String resource, Content content) {
     try {
       FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource);
-      try (OutputStream out = file.openOutputStream()) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+      try (OutputStream out = new BufferedOutputStream(file.openOutputStream(), 1 << 16)) {
+        content.writeTo(out);
       }
     } catch (IOException | RuntimeException e) {
       reporter.report(Message.SNAPSHOT_WRITE_FAILED, null, null, null, resource, String.valueOf(e));
     }
+  }
+
+  /** The bytes of a resource, written straight into its file. */
+  private interface Content {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   private static String firstLine(String text) {
