@@ -24,7 +24,9 @@ import javax.lang.model.util.Types;
  * The persistent attributes of a class, as Hibernate 6.6 finds them: with field access the non-static,
  * non-transient fields without {@code @Transient}; with property access the getters ({@code getX()}, {@code isX()}
  * for {@code boolean}) without {@code @Transient}; an {@code @Access} on a member overrides the class's access type
- * for that member. Hibernate binds the attributes of one class sorted by name, which is also its column order.
+ * for that member (a getter with {@code @Access(PROPERTY)} in a field-access class is mapped even though its field is
+ * {@code @Transient}, JPA 3.1, 2.3.2). Hibernate binds the attributes of one class sorted by name, which is also its
+ * column order.
  */
 final class Members {
 
@@ -103,7 +105,9 @@ final class Members {
       }
       Access own = explicitAccess(method);
       if (own == Access.PROPERTY || own == null && access == Access.PROPERTY) {
-        if (hasField(level, property, "Transient")) {
+        // with an explicit @Access(PROPERTY) the field of the same name is @Transient on purpose (JPA 3.1, 2.3.2:
+        // "the corresponding field ... should be designated Transient"); Hibernate maps the getter anyway
+        if (own == null && hasField(level, property, "Transient")) {
           continue;
         }
         result.add(new Attribute(method, property, memberType(owner, method), level, owner));

@@ -49,6 +49,18 @@ enum Message {
           + " a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it @Transient. (Hibernate would"
           + " serialize a Serializable type into bytea; Migrate asks instead.)"),
 
+  /**
+   * Args: field, Java type ({@code java.lang.Byte[]}), primitive array ({@code byte[]}). Hibernate 6.2+ refuses
+   * {@code Byte[]} and {@code Character[]} by default ({@code hibernate.type.wrapper_array_handling=DISALLOW},
+   * {@code Property.isValid}); with {@code ALLOW} it maps them differently from the primitive arrays and with
+   * {@code LEGACY} like them, a setting the processor cannot see.
+   */
+  WRAPPER_ARRAY(Diagnostic.Kind.ERROR,
+      "%1$s has type %2$s, which Hibernate 6.6 refuses to map unless the application sets"
+          + " hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently, and the processor cannot"
+          + " see the setting). Use %3$s, or give it an @Convert(converter = ...) with an AttributeConverter or an"
+          + " @Column(columnDefinition = ...) that states the column type."),
+
   /** Args: field, converter. */
   CONVERTER_WITHOUT_DATABASE_TYPE(Diagnostic.Kind.ERROR,
       "@Convert on %1$s: %2$s does not implement AttributeConverter<X, Y> with a class for Y, so the column type"

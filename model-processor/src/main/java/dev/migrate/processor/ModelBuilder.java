@@ -75,12 +75,13 @@ final class ModelBuilder {
   private static final String MIGRATE = "dev.migrate.annotations.";
   private static final String ON_DELETE = HIBERNATE + "OnDelete";
   private static final String GENERIC_GENERATOR = HIBERNATE + "GenericGenerator";
-  private static final List<String> BEAN_VALIDATION = List.of("jakarta.validation.constraints.",
-      "javax.validation.constraints.");
+  private static final List<String> BEAN_VALIDATION = List.of("jakarta.validation.", "javax.validation.");
 
   /** Hibernate's {@code SqlTypes.JSON}, {@code NAMED_ENUM}, {@code NAMED_ORDINAL_ENUM}, {@code CLOB}... */
   private static final int SQL_JSON = 3001;
   private static final int SQL_NAMED_ENUM = 6001;
+  /** The attribute path of an element collection's embeddable ({@code value.}, JPA's prefix for a map value). */
+  private static final String ELEMENT_PATH = "value.";
 
   private final Elements elements;
   private final Types types;
@@ -96,6 +97,8 @@ final class ModelBuilder {
   private final Map<String, DeclaredSequence> sequences = new LinkedHashMap<>();
   private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
   private final List<Runnable> collections = new ArrayList<>();
+  /** The most recent Hibernate spelling of each stored name ({@link #physical}). */
+  private final Map<String, String> spellings = new HashMap<>();
 
   ModelBuilder(Elements elements, Types types, Reporter reporter, Naming naming, boolean beanValidation) {
     this.elements = elements;
@@ -145,15 +148,17 @@ final class ModelBuilder {
    * Where attributes are being mapped: the table, the attribute path so far ({@code "address."}), the overrides
    * in force (by full attribute path), and what the context forces on nullability.
    */
-  private record Context(Entity entity, TableDraft table, String path, Map<String, AnnotationMirror> columnOverrides,
-      Map<String, AnnotationMirror> associationOverrides, boolean forceNullable, boolean forceNotNull, Phase phase,
-      Access access) {
+  private record Context(Validation validation, Entity entity, TableDraft table, String path,
+      Map<String, AnnotationMirror> columnOverrides, Map<String, AnnotationMirror> associationOverrides,
+      boolean forceNullable, boolean forceNotNull, Phase phase, Access access) {}
 
-    Context nested(String attribute, boolean nullable) {
-      return new Context(entity, table, path + attribute + ".", columnOverrides, associationOverrides,
-          forceNullable || nullable, forceNotNull, phase, access);
-    }
-  }
+  /**
+   * Which Bean Validation constraints shape the columns of a context, as Hibernate 6.6's
+   * {@code TypeSafeActivator.applyDDL} applies them: all of them on an entity's own attributes; inside an embedded
+   * attribute only when that attribute is {@code @Valid} (cascaded), and {@code @NotNull} there only when the
+   * embedded attribute is {@code @NotNull} itself (and so on for each level of nesting); none in collection tables.
+   */
+  private enum Validation { FULL, WITHOUT_NOT_NULL, NONE }
 
   // --- the whole model ---
 
@@ -181,18 +186,59 @@ final class ModelBuilder {
     tableConstraints.forEach(Runnable::run);
     new PlainTables(this).build(tableTypes);
 
+    List<TableDraft> drafts = new ArrayList<>(tables.values());
     List<Table> built = new ArrayList<>();
+    for (TableDraft t : drafts) {
+      built.add(t.build());
+    }
+    built = followReferencedKeyOrder(built);
     Namespace namespace = new Namespace();
-    for (TableDraft t : tables.values()) {
-      Table table = t.build();
-      built.add(table);
-      namespace.register(t, table);
+    for (int i = 0; i < drafts.size(); i++) {
+      namespace.register(drafts.get(i), built.get(i));
     }
     for (DeclaredSequence s : sequences.values()) {
       namespace.register(s);
     }
     return new Database(built, sequences.values().stream().map(DeclaredSequence::sequence).toList(),
         List.copyOf(enumTypes.values()));
+  }
+
+  /**
+   * The tables with each foreign key of several columns to a primary key listing its column pairs in that key's
+   * order, as Hibernate 6.6 reorders them after {@link PrimaryKeyOrder} ({@code MetadataImpl.orderColumns}). An
+   * unnamed foreign key is named after its columns in the new order, as PostgreSQL would name it.
+   */
+  private static List<Table> followReferencedKeyOrder(List<Table> built) {
+    Map<String, List<String>> keys = new HashMap<>();
+    for (Table t : built) {
+      if (t.primaryKey() != null) {
+        keys.put(t.schema() + "\u0000" + t.name(), t.primaryKey().columns());
+      }
+    }
+    List<Table> result = new ArrayList<>();
+    for (Table t : built) {
+      List<ForeignKey> foreignKeys = new ArrayList<>();
+      boolean changed = false;
+      for (ForeignKey f : t.foreignKeys()) {
+        List<String> key = keys.get(f.referencedSchema() + "\u0000" + f.referencedTable());
+        if (f.columns().size() < 2 || key == null || f.referencedColumns().equals(key)
+            || !new java.util.HashSet<>(f.referencedColumns()).equals(new java.util.HashSet<>(key))) {
+          foreignKeys.add(f);
+          continue;
+        }
+        List<String> columns = new ArrayList<>();
+        for (String referenced : key) {
+          columns.add(f.columns().get(f.referencedColumns().indexOf(referenced)));
+        }
+        String name = f.name().equals(Naming.objectName(t.name(), f.columns(), "fkey"))
+            ? Naming.objectName(t.name(), columns, "fkey") : f.name();
+        foreignKeys.add(new ForeignKey(name, columns, f.referencedSchema(), f.referencedTable(), key, f.onDelete(),
+            f.onUpdate(), f.deferrable(), f.initiallyDeferred()));
+        changed = true;
+      }
+      result.add(changed ? t.withForeignKeys(foreignKeys) : t);
+    }
+    return result;
   }
 
   private void guard(Element element, Runnable work) {
@@ -235,7 +281,21 @@ final class ModelBuilder {
 
   /** The draft of table {@code schema.name}, created on first use with {@code element} as its owner. */
   TableDraft table(String schema, String name, Element element, AnnotationMirror mirror) {
-    return tables.computeIfAbsent(schema + "\u0000" + name, k -> new TableDraft(schema, name, element, mirror));
+    return tables.computeIfAbsent(schema + "\u0000" + name, k -> {
+      TableDraft t = new TableDraft(schema, name, element, mirror);
+      t.spellingSource = spellings;
+      return t;
+    });
+  }
+
+  /**
+   * {@link Naming#physical}, remembering how Hibernate spells the name before PostgreSQL folds it, for the order of
+   * primary key columns ({@link PrimaryKeyOrder}).
+   */
+  private String physical(String written) {
+    String stored = naming.physical(written);
+    spellings.put(stored, naming.spelling(written));
+    return stored;
   }
 
   boolean hasTable(String schema, String name) {
@@ -314,8 +374,8 @@ final class ModelBuilder {
       AnnotationMirror tableAnnotation = jpa(type, "Table");
       String tableName = string(tableAnnotation, "name", "");
       String schemaName = string(tableAnnotation, "schema", "");
-      table = naming.physical(tableName.isBlank() ? jpaName : tableName);
-      schema = schemaName.isBlank() ? null : naming.physical(schemaName);
+      table = physical(tableName.isBlank() ? jpaName : tableName);
+      schema = schemaName.isBlank() ? null : physical(schemaName);
     }
 
     List<Attribute> attributes = new ArrayList<>();
@@ -345,7 +405,7 @@ final class ModelBuilder {
     List<Column> idColumns = new ArrayList<>();
     Column generated = null;
     for (Attribute id : ids) {
-      Context context = new Context(partial, null, "", entityOverrides(type, "AttributeOverride"),
+      Context context = new Context(topValidation(), partial, null, "", entityOverrides(type, "AttributeOverride"),
           entityOverrides(type, "AssociationOverride"), false, true, Phase.ID, access);
       for (Column c : idColumns(context, id)) {
         idColumns.add(c.withIdentity(null).withNullable(false));
@@ -371,8 +431,8 @@ final class ModelBuilder {
           if (hasJpa(id.element(), "EmbeddedId") && id.type().getKind() == TypeKind.DECLARED) {
             for (Attribute inner : embeddableAttributes((TypeElement) types.asElement(id.type()), access)) {
               if (inner.name().equals(part)) {
-                Context c = new Context(partial, null, id.name() + ".", entityOverrides(type, "AttributeOverride"),
-                    Map.of(), false, true, Phase.ID, access);
+                Context c = new Context(topValidation(), partial, null, id.name() + ".",
+                    entityOverrides(type, "AttributeOverride"), Map.of(), false, true, Phase.ID, access);
                 idColumns(c, inner).forEach(col -> replaced.add(col.name()));
               }
             }
@@ -390,7 +450,7 @@ final class ModelBuilder {
       idColumns = result;
     }
     if (ids.size() == 1 && hasJpa(ids.get(0).element(), "Id") && idColumns.size() == 1
-        && idColumns.get(0).name().equals(naming.physical(columnName(ids.get(0))))) {
+        && idColumns.get(0).name().equals(physical(columnName(ids.get(0))))) {
       generated = idColumns.get(0);
     }
     return new Entity(type, annotation, jpaName, null, strategy, schema, table, access, attributes, ids, idColumns,
@@ -418,7 +478,7 @@ final class ModelBuilder {
     for (int i = 0; i < parent.idColumns().size(); i++) {
       Column c = parent.idColumns().get(i);
       String written = i < joins.size() ? string(joins.get(i), "name", "") : "";
-      result.add(written.isBlank() ? c : new Column(naming.physical(written), c.type(), false, null, null));
+      result.add(written.isBlank() ? c : new Column(physical(written), c.type(), false, null, null));
     }
     return result;
   }
@@ -426,7 +486,7 @@ final class ModelBuilder {
   /** The identifier columns of one {@code @Id} or {@code @EmbeddedId} attribute. */
   private List<Column> idColumns(Context context, Attribute id) {
     TableDraft scratch = new TableDraft(context.entity().schema(), context.entity().table(), id.element(), null);
-    Context c = new Context(context.entity(), scratch, "", context.columnOverrides(),
+    Context c = new Context(context.validation(), context.entity(), scratch, "", context.columnOverrides(),
         context.associationOverrides(), false, true, Phase.ID, context.access());
     mapAttribute(c, id);
     return scratch.columns.values().stream().map(TableDraft.Slot::column).toList();
@@ -453,7 +513,7 @@ final class ModelBuilder {
     }
     TableDraft t = table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
     boolean hasSubclasses = parents.contains(e);
-    Context context = new Context(e, t, "", entityOverrides(e.type(), "AttributeOverride"),
+    Context context = new Context(topValidation(), e, t, "", entityOverrides(e.type(), "AttributeOverride"),
         entityOverrides(e.type(), "AssociationOverride"), e.singleTableSubclass(), false, Phase.BASIC, e.access());
 
     if (!e.singleTableSubclass()) {
@@ -502,7 +562,7 @@ final class ModelBuilder {
   }
 
   private void mapId(Entity e, TableDraft t, Attribute id) {
-    Context context = new Context(e, t, "", entityOverrides(e.type(), "AttributeOverride"),
+    Context context = new Context(topValidation(), e, t, "", entityOverrides(e.type(), "AttributeOverride"),
         entityOverrides(e.type(), "AssociationOverride"), false, true, Phase.ID, e.access());
     if (hasJpa(id.element(), "EmbeddedId") || firstJpa(id.element(), "ManyToOne", "OneToOne") != null) {
       mapAttribute(context, id);
@@ -518,7 +578,7 @@ final class ModelBuilder {
   /** Hibernate's discriminator column: {@code DTYPE varchar(31) not null} unless {@code @DiscriminatorColumn}. */
   private void discriminator(Entity e, TableDraft t) {
     AnnotationMirror d = jpa(e.type(), "DiscriminatorColumn");
-    String name = naming.physical(string(d, "name", "DTYPE"));
+    String name = physical(string(d, "name", "DTYPE"));
     String kind = enumConstant(d, "discriminatorType", "STRING");
     String definition = string(d, "columnDefinition", "").trim();
     SqlType type;
@@ -586,8 +646,8 @@ final class ModelBuilder {
     }
     Mapped mapped = basicColumn(context, a);
     TableDraft target = secondaryTable(context, a, jpa(e, "Column"));
-    Context inTarget = target == context.table() ? context : new Context(context.entity(), target, context.path(),
-        context.columnOverrides(), context.associationOverrides(), context.forceNullable(), context.forceNotNull(),
+    Context inTarget = target == context.table() ? context : new Context(context.validation(), context.entity(),
+        target, context.path(), context.columnOverrides(), context.associationOverrides(), context.forceNullable(), context.forceNotNull(),
         context.phase(), context.access());
     addColumn(inTarget, a, mapped.column(), readOnly(override(context, a)));
     for (String check : mapped.checks()) {
@@ -635,7 +695,7 @@ final class ModelBuilder {
     }
     Entity e = context.entity();
     for (AnnotationMirror secondary : jpaRepeated(e.type(), "SecondaryTable")) {
-      if (naming.physical(string(secondary, "name", "")).equals(naming.physical(written))) {
+      if (physical(string(secondary, "name", "")).equals(physical(written))) {
         return secondaryDraft(e, secondary);
       }
     }
@@ -645,8 +705,8 @@ final class ModelBuilder {
 
   private TableDraft secondaryDraft(Entity e, AnnotationMirror secondary) {
     String schemaName = string(secondary, "schema", "");
-    String schema = schemaName.isBlank() ? null : naming.physical(schemaName);
-    String name = naming.physical(string(secondary, "name", ""));
+    String schema = schemaName.isBlank() ? null : physical(schemaName);
+    String name = physical(string(secondary, "name", ""));
     boolean created = !hasTable(schema, name);
     TableDraft t = table(schema, name, e.type(), secondary);
     if (created) {
@@ -655,7 +715,7 @@ final class ModelBuilder {
       for (int i = 0; i < e.idColumns().size(); i++) {
         Column c = e.idColumns().get(i);
         String written = i < joins.size() ? string(joins.get(i), "name", "") : "";
-        Column copy = new Column(written.isBlank() ? c.name() : naming.physical(written), c.type(), false, null,
+        Column copy = new Column(written.isBlank() ? c.name() : physical(written), c.type(), false, null,
             null);
         t.add(copy, simpleName(e.type()), binaryName(e.type()), e.type(), false, Phase.SUBCLASS_KEY);
         pk.add(copy.name());
@@ -698,12 +758,30 @@ final class ModelBuilder {
     for (AnnotationMirror o : jpaRepeated(a.element(), "AssociationOverride")) {
       associations.putIfAbsent(prefix + string(o, "name", ""), o);
     }
-    Context inner = new Context(context.entity(), context.table(), prefix, columns, associations,
-        context.forceNullable(), context.forceNotNull() || hasJpa(a.element(), "EmbeddedId"), context.phase(),
+    Context inner = new Context(embeddedValidation(context, a), context.entity(), context.table(), prefix, columns,
+        associations, context.forceNullable(), context.forceNotNull() || hasJpa(a.element(), "EmbeddedId"), context.phase(),
         context.access());
     for (Attribute attribute : embeddableAttributes(type, context.access())) {
       mapAttribute(inner, attribute);
     }
+  }
+
+  /** Bean Validation on an entity's own attributes: all of it, or none with {@code -Amigrate.beanValidation=none}. */
+  private Validation topValidation() {
+    return beanValidation ? Validation.FULL : Validation.NONE;
+  }
+
+  /**
+   * Bean Validation inside the embedded attribute {@code a}: Hibernate 6.6 ({@code TypeSafeActivator.applyDDL})
+   * descends into a composite property only when it is cascaded ({@code @Valid}), and applies {@code @NotNull} below
+   * it only when the composite itself is {@code @NotNull}.
+   */
+  private Validation embeddedValidation(Context context, Attribute a) {
+    if (context.validation() == Validation.NONE || beanValidation(a.element(), "Valid", "") == null) {
+      return Validation.NONE;
+    }
+    return context.validation() == Validation.FULL && beanValidation(a.element(), "NotNull") != null
+        ? Validation.FULL : Validation.WITHOUT_NOT_NULL;
   }
 
   /** An embeddable's attributes: its mapped superclasses' first, each class sorted by name. */
@@ -734,7 +812,7 @@ final class ModelBuilder {
     Element e = a.element();
     AnnotationMirror col = override(context, a);
     String written = string(col, "name", "");
-    String name = naming.physical(written.isBlank() ? a.name() : written);
+    String name = physical(written.isBlank() ? a.name() : written);
     return basicColumn(context, a, e, a.type(), col, name, jpa(e, "Enumerated"), jpa(e, "Temporal"));
   }
 
@@ -752,7 +830,7 @@ final class ModelBuilder {
     }
     boolean notNullByValidation = false;
     List<String> checks = new ArrayList<>();
-    if (beanValidation) {
+    if (context.validation() != Validation.NONE) {
       AnnotationMirror size = beanValidation(e, "Size");
       if (size != null && isSet(size, "max") && TypeMapping.isString(javaType)) {
         length = integer(size, "max", Integer.MAX_VALUE);
@@ -763,8 +841,8 @@ final class ModelBuilder {
         precision = integer(digits, "integer", 0) + fraction;
         scale = fraction;
       }
-      notNullByValidation = beanValidation(e, "NotNull") != null || beanValidation(e, "NotBlank") != null
-          || beanValidation(e, "NotEmpty") != null;
+      notNullByValidation = context.validation() == Validation.FULL && (beanValidation(e, "NotNull") != null
+          || beanValidation(e, "NotBlank") != null || beanValidation(e, "NotEmpty") != null);
       String quoted = PostgresDialect.quoteIdentifier(name);
       AnnotationMirror min = beanValidation(e, "Min");
       if (min != null && TypeMapping.isIntegralOrDecimal(javaType)) {
@@ -791,6 +869,11 @@ final class ModelBuilder {
       }
       enumerated = null;
     }
+    String wrapperArray = TypeMapping.wrapperArrayElement(valueType);
+    if (wrapperArray != null && definition.isEmpty()) {
+      throw new Problem(Message.WRAPPER_ARRAY, e, null, null, a.describe(), javaType,
+          wrapperArray.equals("java.lang.Byte") ? "byte[] (bytea)" : "char[] or String (varchar)");
+    }
     Integer jdbcTypeCode = jdbcTypeCode(e);
     TypeElement enumType = enumType(valueType);
     if (enumType != null) {
@@ -803,8 +886,10 @@ final class ModelBuilder {
       }
       String quoted = PostgresDialect.quoteIdentifier(name);
       if (jdbcTypeCode != null && jdbcTypeCode == SQL_NAMED_ENUM) {
-        String typeName = naming.physical(enumType.getSimpleName().toString());
-        enumTypes.putIfAbsent(typeName, new EnumType(null, typeName, constants));
+        // Hibernate 6.6 (PostgreSQLEnumJdbcType.addAuxiliaryDatabaseObjects) names the type after the class's simple
+        // name, unquoted and untouched by the naming strategy, and sorts the labels by name
+        String typeName = enumType.getSimpleName().toString().toLowerCase(Locale.ROOT);
+        enumTypes.putIfAbsent(typeName, new EnumType(null, typeName, constants.stream().sorted().toList()));
         type = SqlType.of(typeName);
       } else if ("STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))) {
         type = TypeMapping.string(sizes);
@@ -851,8 +936,13 @@ final class ModelBuilder {
   }
 
   private AnnotationMirror beanValidation(Element e, String simpleName) {
+    return beanValidation(e, simpleName, "constraints.");
+  }
+
+  /** A Bean Validation annotation by simple name in {@code jakarta.validation.<subpackage>} or {@code javax...}. */
+  private static AnnotationMirror beanValidation(Element e, String simpleName, String subpackage) {
     for (String pkg : BEAN_VALIDATION) {
-      AnnotationMirror m = Annotations.find(e, pkg + simpleName);
+      AnnotationMirror m = Annotations.find(e, pkg + subpackage + simpleName);
       if (m != null) {
         return m;
       }
@@ -979,10 +1069,10 @@ final class ModelBuilder {
     AnnotationMirror g = generator.isEmpty() ? null : findGenerator(entity, id, generator, "TableGenerator");
     String tableName = string(g, "table", "");
     String schemaName = string(g, "schema", "");
-    String table = naming.physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
-    String schema = schemaName.isBlank() ? null : naming.physical(schemaName);
-    String pkColumn = naming.physical(string(g, "pkColumnName", "sequence_name"));
-    String valueColumn = naming.physical(string(g, "valueColumnName", "next_val"));
+    String table = physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
+    String schema = schemaName.isBlank() ? null : physical(schemaName);
+    String pkColumn = physical(string(g, "pkColumnName", "sequence_name"));
+    String valueColumn = physical(string(g, "valueColumnName", "next_val"));
     TableDraft t = table(schema, table, id.element(), generated);
     t.add(new Column(pkColumn, SqlType.varchar(255), false, null, null), id.describe(), "", id.element(), false,
         Phase.ID);
@@ -1000,7 +1090,7 @@ final class ModelBuilder {
    */
   private Sequence sequence(Entity entity, Attribute id, AnnotationMirror generated, String generator) {
     if (generator.isEmpty()) {
-      return new Sequence(null, naming.physical(entity.root().table() + "_SEQ"), 1, 50);
+      return new Sequence(null, physical(entity.root().table() + "_SEQ"), 1, 50);
     }
     AnnotationMirror sequenceGenerator = findGenerator(entity, id, generator, "SequenceGenerator");
     if (sequenceGenerator == null) {
@@ -1008,7 +1098,7 @@ final class ModelBuilder {
         throw new Problem(Message.GENERATOR_NOT_SUPPORTED, id.element(), generated, value(generated, "generator"),
             "generator = \"" + generator + "\", a @GenericGenerator", id.describe());
       }
-      return new Sequence(null, naming.physical(generator), 1, 50);
+      return new Sequence(null, physical(generator), 1, 50);
     }
     String sequenceName = string(sequenceGenerator, "sequenceName", "");
     String schema = string(sequenceGenerator, "schema", "");
@@ -1017,8 +1107,8 @@ final class ModelBuilder {
       throw new Problem(Message.ALLOCATION_SIZE_NOT_POSITIVE, id.element(), generated,
           value(generated, "generator"), allocationSize, generator, id.describe());
     }
-    return new Sequence(schema.isBlank() ? null : naming.physical(schema),
-        naming.physical(sequenceName.isBlank() ? generator : sequenceName),
+    return new Sequence(schema.isBlank() ? null : physical(schema),
+        physical(sequenceName.isBlank() ? generator : sequenceName),
         integer(sequenceGenerator, "initialValue", 1), allocationSize);
   }
 
@@ -1134,9 +1224,9 @@ final class ModelBuilder {
     boolean mapsId = jpa(e, "MapsId") != null;
     boolean idPart = mapsId || hasJpa(e, "Id") || context.forceNotNull();
     // Hibernate Validator's @NotNull makes the join columns NOT NULL, except in a single-table subclass and inside
-    // an embeddable (TypeSafeActivator.applyDDL, Hibernate 6.6)
-    boolean notNullByValidation = beanValidation && beanValidation(e, "NotNull") != null
-        && !context.forceNullable() && !context.path().contains(".");
+    // an embeddable that is not @Valid @NotNull (TypeSafeActivator.applyDDL, Hibernate 6.6)
+    boolean notNullByValidation = context.validation() == Validation.FULL && beanValidation(e, "NotNull") != null
+        && !context.forceNullable();
     boolean nullable = bool(relationship, "optional", true) && !idPart && !notNullByValidation;
     // unlike basic columns, join columns keep their nullability in a single-table subclass (Hibernate 6.6)
     List<Column> columns = joinColumnList(a, target, written, a.name(), nullable,
@@ -1146,8 +1236,11 @@ final class ModelBuilder {
     }
     boolean readOnly = !written.isEmpty() && written.stream().allMatch(ModelBuilder::readOnly);
     TableDraft t = context.table();
+    // join columns follow all attributes, except in an element collection's embeddable, where Hibernate binds them
+    // in attribute order with the others
+    Phase phase = context.path().startsWith(ELEMENT_PATH) ? context.phase() : Phase.JOIN;
     for (Column c : columns) {
-      addColumn(withPhase(context, Phase.JOIN), a, c, readOnly);
+      addColumn(withPhase(context, phase), a, c, readOnly);
     }
     List<String> names = columns.stream().map(Column::name).toList();
     if (oneToOne && !mapsId || written.stream().anyMatch(j -> bool(j, "unique", false))) {
@@ -1159,7 +1252,7 @@ final class ModelBuilder {
   }
 
   private static Context withPhase(Context c, Phase phase) {
-    return new Context(c.entity(), c.table(), c.path(), c.columnOverrides(), c.associationOverrides(),
+    return new Context(c.validation(), c.entity(), c.table(), c.path(), c.columnOverrides(), c.associationOverrides(),
         c.forceNullable(), c.forceNotNull(), phase, c.access());
   }
 
@@ -1178,7 +1271,7 @@ final class ModelBuilder {
     for (AnnotationMirror join : written) {
       String referencedName = string(join, "referencedColumnName", "");
       if (!referencedName.isBlank()
-          && referenced.stream().noneMatch(c -> c.name().equals(naming.physical(referencedName)))) {
+          && referenced.stream().noneMatch(c -> c.name().equals(physical(referencedName)))) {
         throw new Problem(Message.REFERENCED_COLUMN_NOT_PRIMARY_KEY, a.element(), join,
             value(join, "referencedColumnName"), referencedName, a.describe(), simpleName(target.type()),
             referenced.stream().map(Column::name).collect(Collectors.joining(", ")));
@@ -1190,12 +1283,12 @@ final class ModelBuilder {
       Column ref = referenced.get(i);
       AnnotationMirror join = written.isEmpty() ? null : written.get(i);
       for (AnnotationMirror candidate : written) {
-        if (naming.physical(string(candidate, "referencedColumnName", "")).equals(ref.name())) {
+        if (physical(string(candidate, "referencedColumnName", "")).equals(ref.name())) {
           join = candidate;
         }
       }
       String name = string(join, "name", "");
-      String column = naming.physical(name.isBlank() ? prefix + "_" + ref.name() : name);
+      String column = physical(name.isBlank() ? prefix + "_" + ref.name() : name);
       String definition = string(join, "columnDefinition", "").trim();
       SqlType type = definition.isEmpty() ? ref.type() : TypeMapping.parseDefinition(definition);
       boolean n = forceNullable || nullable && bool(join, "nullable", true);
@@ -1211,7 +1304,7 @@ final class ModelBuilder {
       return;
     }
     String written = string(foreignKey, "name", "");
-    String name = written.isBlank() ? Naming.objectName(t.name, columns, "fkey") : naming.physical(written);
+    String name = written.isBlank() ? Naming.objectName(t.name, columns, "fkey") : physical(written);
     t.addForeignKey(new ForeignKey(name, columns, target.schema(), target.table(),
         target.idColumns().stream().map(Column::name).toList(), onDelete, null));
   }
@@ -1317,7 +1410,8 @@ final class ModelBuilder {
       List<AnnotationMirror> joinColumns, CollectionShape shape) {
     TableDraft t = table(target.schema(), target.table(), target.type(), null);
     List<Column> columns = joinColumnList(a, owner, joinColumns, a.name(), true, false);
-    Context c = new Context(target, t, "", Map.of(), Map.of(), false, false, Phase.COLLECTION, target.access());
+    Context c = new Context(Validation.NONE, target, t, "", Map.of(), Map.of(), false, false, Phase.COLLECTION,
+        target.access());
     boolean readOnly = joinColumns.stream().allMatch(ModelBuilder::readOnly);
     for (Column column : columns) {
       addColumn(c, a, column, readOnly);
@@ -1343,15 +1437,15 @@ final class ModelBuilder {
     String written = string(joinTable, "name", "");
     String name;
     if (!written.isBlank()) {
-      name = naming.physical(written);
+      name = physical(written);
     } else if (naming == Naming.SNAKE_CASE) {
-      name = naming.physical(owner.table() + "_" + a.name());
+      name = physical(owner.table() + "_" + a.name());
     } else {
-      name = naming.physical(owner.table() + "_" + target.table());
+      name = physical(owner.table() + "_" + target.table());
     }
     String schemaName = string(joinTable, "schema", "");
-    TableDraft t = table(schemaName.isBlank() ? null : naming.physical(schemaName), name, e, joinTable);
-    Context c = new Context(owner, t, context.path(), Map.of(), Map.of(), false, false, Phase.BASIC,
+    TableDraft t = table(schemaName.isBlank() ? null : physical(schemaName), name, e, joinTable);
+    Context c = new Context(Validation.NONE, owner, t, context.path(), Map.of(), Map.of(), false, false, Phase.BASIC,
         owner.access());
 
     String inverse = inverseAttribute(target, owner, a);
@@ -1375,7 +1469,11 @@ final class ModelBuilder {
     extra.forEach(col -> addColumn(withPhase(c, Phase.COLLECTION), a, col, false));
 
     List<String> pk = new ArrayList<>(ownerNames);
-    if (order != null || shape.map()) {
+    Column collectionId = collectionId(owner, t, a);
+    if (collectionId != null) {
+      addColumn(withPhase(c, Phase.COLLECTION), a, collectionId, false);
+      t.primaryKey = List.of(collectionId.name());
+    } else if (order != null || shape.map()) {
       extra.forEach(col -> pk.add(col.name()));
       t.primaryKey = pk;
     } else if (shape.set()) {
@@ -1400,9 +1498,60 @@ final class ModelBuilder {
     return null;
   }
 
+  /**
+   * The identifier column of an id-bag (Hibernate's {@code @CollectionId}), which becomes the collection table's
+   * primary key on its own ({@code IdBagBinder}, Hibernate 6.6), or {@code null} without {@code @CollectionId}.
+   *
+   * <p>Its type comes from {@code @CollectionIdJdbcTypeCode} ({@code BIGINT}, {@code INTEGER} or {@code SMALLINT});
+   * without one Hibernate cannot start ("Unable to determine JavaType"), and {@code @CollectionIdJavaType} and
+   * {@code @CollectionIdJdbcType} name classes whose column type is up to their code: all three are reported. Its
+   * generator: {@code increment} needs nothing in the database; {@code sequence} is Hibernate's sequence
+   * {@code <collection table>_SEQ} (start 1, increment 50), the name of a {@code @SequenceGenerator} is that
+   * sequence; anything else (Hibernate itself refuses {@code identity}, {@code assigned}, {@code native} and no
+   * generator) is reported.
+   */
+  private Column collectionId(Entity owner, TableDraft t, Attribute a) {
+    AnnotationMirror id = Annotations.find(a.element(), HIBERNATE + "CollectionId");
+    if (id == null) {
+      return null;
+    }
+    AnnotationMirror code = Annotations.find(a.element(), HIBERNATE + "CollectionIdJdbcTypeCode");
+    AnnotationValue v = value(code, "value");
+    Integer typeCode = v != null && v.getValue() instanceof Integer i ? i : null;
+    SqlType type = typeCode == null ? null : switch (typeCode) {
+      case java.sql.Types.BIGINT -> SqlType.bigint();
+      case java.sql.Types.INTEGER -> SqlType.integer();
+      case java.sql.Types.SMALLINT -> SqlType.smallint();
+      default -> null;
+    };
+    if (type == null) {
+      throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), code != null ? code : id, v,
+          typeCode == null ? "@CollectionId without @CollectionIdJdbcTypeCode"
+              : "@CollectionIdJdbcTypeCode(" + typeCode + ")", a.describe(),
+          "Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT), INTEGER or"
+              + " SMALLINT.");
+    }
+    String generator = string(id, "generator", "");
+    if (generator.equals("sequence")) {
+      declareSequence(new Sequence(null, physical(t.name + "_SEQ"), 1, 50), a, id);
+    } else if (!generator.equals("increment")) {
+      AnnotationMirror sequenceGenerator = generator.isBlank() ? null
+          : findGenerator(owner, a, generator, "SequenceGenerator");
+      if (sequenceGenerator == null) {
+        throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), id, value(id, "generator"),
+            "@CollectionId(generator = \"" + generator + "\")", a.describe(),
+            "Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.");
+      }
+      declareSequence(sequence(owner, a, id, generator), a, id);
+    }
+    AnnotationMirror column = annotation(id, "column");
+    String written = string(column, "name", "");
+    return new Column(physical(written.isBlank() ? "id" : written), type, false, null, null);
+  }
+
   private Column orderColumn(Attribute a, AnnotationMirror order) {
     String written = string(order, "name", "");
-    return new Column(naming.physical(written.isBlank() ? a.name() + "_ORDER" : written), SqlType.integer(), false,
+    return new Column(physical(written.isBlank() ? a.name() + "_ORDER" : written), SqlType.integer(), false,
         null, null);
   }
 
@@ -1414,7 +1563,7 @@ final class ModelBuilder {
     }
     AnnotationMirror keyColumn = jpa(e, "MapKeyColumn");
     String written = string(keyColumn, "name", "");
-    String name = naming.physical(written.isBlank() ? a.name() + "_KEY" : written);
+    String name = physical(written.isBlank() ? a.name() + "_KEY" : written);
     if (embeddable(shape.key()) != null || shape.key().getKind() == TypeKind.DECLARED
         && hasJpa(types.asElement(shape.key()), "Entity")) {
       throw new Problem(Message.MAPPING_NOT_SUPPORTED, e, null, null, "A map keyed by an entity or embeddable",
@@ -1434,10 +1583,10 @@ final class ModelBuilder {
     Entity owner = context.entity();
     AnnotationMirror collectionTable = jpa(e, "CollectionTable");
     String written = string(collectionTable, "name", "");
-    String name = naming.physical(written.isBlank() ? owner.jpaName() + "_" + a.name() : written);
+    String name = physical(written.isBlank() ? owner.jpaName() + "_" + a.name() : written);
     String schemaName = string(collectionTable, "schema", "");
-    TableDraft t = table(schemaName.isBlank() ? null : naming.physical(schemaName), name, e, collectionTable);
-    Context c = new Context(owner, t, "", Map.of(), Map.of(), false, false, Phase.BASIC, owner.access());
+    TableDraft t = table(schemaName.isBlank() ? null : physical(schemaName), name, e, collectionTable);
+    Context c = new Context(Validation.NONE, owner, t, "", Map.of(), Map.of(), false, false, Phase.BASIC, owner.access());
 
     List<Column> ownerColumns = joinColumnList(a, owner, annotations(collectionTable, "joinColumns"),
         owner.jpaName(), false, false);
@@ -1458,8 +1607,8 @@ final class ModelBuilder {
         String key = string(o, "name", "");
         associations.putIfAbsent(key.startsWith("value.") ? key : "value." + key, o);
       }
-      Context inner = new Context(owner, t, "value.", overrides, associations, false, false, Phase.BASIC,
-          owner.access());
+      Context inner = new Context(Validation.NONE, owner, t, ELEMENT_PATH, overrides, associations, false, false,
+          Phase.BASIC, owner.access());
       for (Attribute attribute : embeddableAttributes(embeddable, owner.access())) {
         mapAttribute(inner, attribute);
       }
@@ -1468,7 +1617,7 @@ final class ModelBuilder {
       AnnotationMirror col = jpa(e, "Column");
       String columnName = string(col, "name", "");
       Mapped mapped = basicColumn(c, a, e, elementType, col,
-          naming.physical(columnName.isBlank() ? a.name() : columnName), jpa(e, "Enumerated"),
+          physical(columnName.isBlank() ? a.name() : columnName), jpa(e, "Enumerated"),
           jpa(e, "Temporal"));
       addColumn(c, a, mapped.column(), false);
       mapped.checks().forEach(check -> t.addCheck(mapped.column().name(), check));
@@ -1483,7 +1632,11 @@ final class ModelBuilder {
       extra.addAll(mapKey(c, a, shape));
     }
     extra.forEach(col -> addColumn(withPhase(c, Phase.COLLECTION), a, col, false));
-    if (order != null || shape.map()) {
+    Column collectionId = collectionId(owner, t, a);
+    if (collectionId != null) {
+      addColumn(withPhase(c, Phase.COLLECTION), a, collectionId, false);
+      t.primaryKey = List.of(collectionId.name());
+    } else if (order != null || shape.map()) {
       List<String> pk = new ArrayList<>(ownerNames);
       extra.forEach(col -> pk.add(col.name()));
       t.primaryKey = pk;
@@ -1505,13 +1658,13 @@ final class ModelBuilder {
       AnnotationMirror unique = (AnnotationMirror) item.getValue();
       List<String> names = new ArrayList<>();
       for (String column : strings(unique, "columnNames")) {
-        names.add(existingColumn(t, at, table, item, naming.physical(column), "@UniqueConstraint"));
+        names.add(existingColumn(t, at, table, item, physical(column), "@UniqueConstraint"));
       }
       if (names.contains(null)) {
         continue;
       }
       String written = string(unique, "name", "");
-      t.addUnique(names, written.isBlank() ? null : naming.physical(written));
+      t.addUnique(names, written.isBlank() ? null : physical(written));
     }
   }
 
@@ -1533,7 +1686,7 @@ final class ModelBuilder {
           column = words[0];
           descending = words[1].equalsIgnoreCase("DESC");
         }
-        String name = existingColumn(t, at, table, item, naming.physical(column), "@Index");
+        String name = existingColumn(t, at, table, item, physical(column), "@Index");
         names.add(name);
         if (name != null) {
           keys.add(new IndexKey(name, null, descending));
@@ -1548,10 +1701,10 @@ final class ModelBuilder {
       String written = string(index, "name", "");
       if (bool(index, "unique", false)) {
         // Hibernate 6.6 turns a unique @Index into a unique constraint (with the index's name, if any)
-        t.addUnique(names, written.isBlank() ? null : naming.physical(written));
+        t.addUnique(names, written.isBlank() ? null : physical(written));
         continue;
       }
-      String name = written.isBlank() ? Naming.objectName(t.name, names, "idx") : naming.physical(written);
+      String name = written.isBlank() ? Naming.objectName(t.name, names, "idx") : physical(written);
       t.indexes.putIfAbsent(name, new Index(name, keys, false, null, List.of(), null));
     }
   }
@@ -1590,7 +1743,7 @@ final class ModelBuilder {
           keys.add(new IndexKey(null, expression.trim(), descending));
           nameParts.add("expr");
         } else {
-          String column = existingColumn(t, at, index, value(index, "keys"), naming.physical(text), "@Index");
+          String column = existingColumn(t, at, index, value(index, "keys"), physical(text), "@Index");
           if (column == null) {
             keys.clear();
             break;
@@ -1608,7 +1761,7 @@ final class ModelBuilder {
       }
       List<String> include = new ArrayList<>();
       for (String column : strings(index, "include")) {
-        String c = existingColumn(t, at, index, value(index, "include"), naming.physical(column), "@Index");
+        String c = existingColumn(t, at, index, value(index, "include"), physical(column), "@Index");
         if (c != null) {
           include.add(c);
         }
@@ -1616,7 +1769,7 @@ final class ModelBuilder {
       String where = string(index, "where", "").trim();
       String method = string(index, "method", "btree").trim().toLowerCase(Locale.ROOT);
       String written = string(index, "name", "");
-      String name = written.isBlank() ? Naming.objectName(t.name, nameParts, "idx") : naming.physical(written);
+      String name = written.isBlank() ? Naming.objectName(t.name, nameParts, "idx") : physical(written);
       t.indexes.putIfAbsent(name, new Index(name, keys, bool(index, "unique", false), method, include,
           where.isEmpty() ? null : where));
     }

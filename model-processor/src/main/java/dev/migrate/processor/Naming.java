@@ -74,6 +74,19 @@ enum Naming {
     return quoted ? text : text.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The name as Hibernate holds it ({@code Column.getName()}): the physical name before PostgreSQL folds it, quotes
+   * removed, so {@code Product_id} for the implicit join column that PostgreSQL stores as {@code product_id}.
+   */
+  String spelling(String written) {
+    String text = written.trim();
+    if (text.length() >= 2
+        && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("`") && text.endsWith("`"))) {
+      text = text.substring(1, text.length() - 1);
+    }
+    return this == SNAKE_CASE ? snakeCase(text) : text;
+  }
+
   /** Hibernate's {@code CamelCaseToUnderscoresNamingStrategy.apply} (6.6), which lower-cases quoted names too. */
   private static String snakeCase(String text) {
     StringBuilder b = new StringBuilder(text.replace('.', '_'));

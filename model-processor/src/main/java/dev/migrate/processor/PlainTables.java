@@ -87,6 +87,7 @@ final class PlainTables {
     AnnotationMirror annotation = Annotations.find(type, MIGRATE + "Table");
     Head head = head(type);
     TableDraft t = builder.table(head.schema(), head.name(), type, annotation);
+    t.hibernateKeyOrder = false; // Migrate's own tables keep their key as written
     String owner = builder.binaryName(type);
     List<String> pk = new ArrayList<>();
     for (VariableElement field : fields(type)) {

@@ -43,6 +43,14 @@ final class TableDraft {
   final Map<String, Index> indexes = new LinkedHashMap<>();
   final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
   List<String> primaryKey;
+  /** Stored column name to the name as Hibernate spells it before PostgreSQL folds it ({@link PrimaryKeyOrder}). */
+  final Map<String, String> spellings = new java.util.HashMap<>();
+  /** Where {@link #add} looks up the spelling of a new column: the builder's most recent names. */
+  Map<String, String> spellingSource = Map.of();
+  /** Whether the primary key takes Hibernate's column order ({@link PrimaryKeyOrder}) or stays as declared. */
+  boolean hibernateKeyOrder = true;
+  /** The order a unique constraint on the primary key's columns gives the key ({@link #addUnique}), or null. */
+  private List<String> keyOrder;
   String comment;
   List<String> renamedFrom = List.of();
   /** Set when a member failed, so that constraints naming its columns are not reported again. */
@@ -69,6 +77,7 @@ final class TableDraft {
    */
   Slot add(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase) {
     Slot existing = columns.get(column.name());
+    spellings.putIfAbsent(column.name(), spellingSource.getOrDefault(column.name(), column.name()));
     if (existing == null) {
       columns.put(column.name(), new Slot(column, owner, ownerKey, element, readOnly, phase, sequence++));
       return null;
@@ -84,7 +93,18 @@ final class TableDraft {
     return existing;
   }
 
+  /**
+   * Adds a unique constraint, unless it is on the primary key's columns: Hibernate 6.6 drops such a unique key, and
+   * the first one gives the primary key its column order ({@code Table.checkPrimaryKeyUniqueKey}); Migrate's own
+   * tables only drop one in the key's own order.
+   */
   void addUnique(List<String> columnNames, String constraintName) {
+    if (hibernateKeyOrder && sameColumns(columnNames, primaryKey)) {
+      if (keyOrder == null) {
+        keyOrder = List.copyOf(columnNames);
+      }
+      return;
+    }
     if (columnNames.equals(primaryKey)) {
       return;
     }
@@ -121,6 +141,10 @@ final class TableDraft {
     foreignKeys.putIfAbsent(foreignKey.name(), foreignKey);
   }
 
+  private static boolean sameColumns(List<String> a, List<String> b) {
+    return a != null && b != null && a.size() == b.size() && a.containsAll(b);
+  }
+
   Table build() {
     List<Slot> ordered = new ArrayList<>(columns.values());
     ordered.sort(Comparator.comparing(Slot::phase).thenComparingInt(Slot::sequence));
@@ -132,8 +156,12 @@ final class TableDraft {
       }
       cols.add(c);
     }
+    Map<String, Column> byName = new LinkedHashMap<>();
+    cols.forEach(c -> byName.put(c.name(), c));
     PrimaryKey pk = primaryKey == null || primaryKey.isEmpty() ? null
-        : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"), primaryKey);
+        : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"),
+            !hibernateKeyOrder ? primaryKey : sameColumns(keyOrder, primaryKey) ? keyOrder
+                : PrimaryKeyOrder.order(primaryKey, byName, spellings));
     return new Table(schema, name, cols, pk, List.copyOf(uniques.values()), List.copyOf(checks.values()),
         List.copyOf(indexes.values()), List.copyOf(foreignKeys.values()), comment, renamedFrom);
   }

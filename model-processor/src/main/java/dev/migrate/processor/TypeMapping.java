@@ -62,6 +62,22 @@ final class TypeMapping {
     }
   }
 
+  /**
+   * {@code java.lang.Byte} or {@code java.lang.Character} when {@code type} is an array of that wrapper, else
+   * {@code null}: the types Hibernate 6.6 refuses by default ({@link Message#WRAPPER_ARRAY}).
+   */
+  static String wrapperArrayElement(TypeMirror type) {
+    if (type == null || type.getKind() != TypeKind.ARRAY) {
+      return null;
+    }
+    TypeMirror component = ((ArrayType) type).getComponentType();
+    if (component.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    String name = qualifiedName(component);
+    return name.equals("java.lang.Byte") || name.equals("java.lang.Character") ? name : null;
+  }
+
   private static SqlType arrayType(TypeMirror component, Sizes sizes) {
     if (component.getKind() == TypeKind.BYTE
         || component.getKind() == TypeKind.DECLARED && qualifiedName(component).equals("java.lang.Byte")) {

@@ -2,8 +2,12 @@ package dev.migrate.processor;
 
 import static dev.migrate.processor.Testing.entity;
 import static dev.migrate.processor.Testing.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -375,5 +379,315 @@ class MappingOracleTest {
   @Test
   void namedEnumAgreesWithHibernate(@TempDir Path out) throws Exception {
     Oracle.assertSameSchema(out, false, STATUS, NAMED_ENUM);
+  }
+
+  static final JavaFileObject POLICY_STATUS = source("com.acme.PolicyStatus",
+      "package com.acme; public enum PolicyStatus { QUOTED, ACTIVE, LAPSED, CANCELLED }");
+  static final JavaFileObject POLICY = entity("Policy", """
+      @Entity
+      public class Policy {
+        @Id @GeneratedValue private Long id;
+        @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)
+        @Enumerated(EnumType.STRING)
+        private PolicyStatus policyStatus;
+      }
+      """);
+
+  /** The type keeps the class's simple name, unchanged by snake_case, and its labels come sorted by name. */
+  @Test
+  void namedEnumTypeNameAndLabelOrderAgreeWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, POLICY_STATUS, POLICY);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, POLICY_STATUS, POLICY);
+  }
+
+  static final JavaFileObject PROPERTY_IN_FIELD_ACCESS = entity("Product", """
+      @Entity
+      @Access(AccessType.FIELD)
+      @Table(indexes = @Index(columnList = "sku"))
+      public class Product {
+        @Id @GeneratedValue private Long id;
+        @Transient private String sku;
+        @Access(AccessType.PROPERTY)
+        @Column(name = "sku", nullable = false, length = 32)
+        public String getSku() { return sku == null ? null : sku.toUpperCase(); }
+        public void setSku(String sku) { this.sku = sku; }
+        public String getIgnored() { return "not a property with field access"; }
+      }
+      """);
+
+  /** JPA 3.1, 2.3.2: an {@code @Access(PROPERTY)} getter in a field-access entity is mapped, its field transient. */
+  @Test
+  void propertyAccessGetterInFieldAccessEntityAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, PROPERTY_IN_FIELD_ACCESS);
+  }
+
+  static final JavaFileObject ID_BAG = entity("Claim", """
+      import org.hibernate.annotations.CollectionId;
+      import org.hibernate.annotations.CollectionIdJdbcTypeCode;
+      import org.hibernate.type.SqlTypes;
+      @Entity
+      public class Claim {
+        @Id @GeneratedValue private Long id;
+        @ElementCollection
+        @CollectionId(column = @Column(name = "note_id"), generator = "increment")
+        @CollectionIdJdbcTypeCode(SqlTypes.BIGINT)
+        private java.util.List<String> notes;
+        @ElementCollection
+        @CollectionId(column = @Column(name = "ref_id"), generator = "sequence")
+        @CollectionIdJdbcTypeCode(SqlTypes.INTEGER)
+        private java.util.List<String> references;
+        @ElementCollection
+        @CollectionId(column = @Column(name = "photo_id"), generator = "photo_ids")
+        @SequenceGenerator(name = "photo_ids", sequenceName = "claim_photo_seq", allocationSize = 5)
+        @CollectionIdJdbcTypeCode(SqlTypes.SMALLINT)
+        private java.util.List<String> photos;
+      }
+      """);
+
+  /**
+   * An id-bag's identifier column is the collection table's whole primary key; its generator's sequence
+   * ({@code sequence}: {@code <collection table>_SEQ}; a named {@code @SequenceGenerator}) exists.
+   */
+  @Test
+  void collectionIdAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, ID_BAG);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, ID_BAG);
+  }
+
+  static final JavaFileObject KEYS = entity("Shelf", """
+      @Entity
+      public class Shelf {
+        @EmbeddedId private ShelfId id;
+        @ManyToMany private java.util.Set<Shelf> neighbours;
+        @ManyToMany private java.util.Set<Bin> bins;
+        @ElementCollection @OrderColumn private java.util.List<String> labels;
+        @ElementCollection private java.util.Map<Short, String> slots;
+        @Embeddable public static class ShelfId implements java.io.Serializable {
+          @Column(length = 10) private String aisle;
+          private Long number;
+          private boolean upper;
+        }
+      }
+      """);
+  static final JavaFileObject BIN = entity("Bin", """
+      @Entity
+      public class Bin {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Integer id;
+        @ManyToOne private Shelf shelf;
+      }
+      """);
+
+  /**
+   * Keys of several columns in the order Hibernate's export creates them (size, then name as Hibernate spells it),
+   * and foreign keys to them following that order.
+   */
+  @Test
+  void primaryKeyColumnOrderAgreesWithHibernatesExport(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, KEYS, BIN);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KEYS, BIN);
+  }
+
+  static final JavaFileObject KIND = source("com.acme.Kind", "package com.acme; public enum Kind { B, A }");
+  static final JavaFileObject KEYED_AUTHOR = entity("Writer", """
+      @Entity
+      @IdClass(Writer.Key.class)
+      public class Writer {
+        @Id @Column(length = 20) private String country;
+        @Id private Integer number;
+        @ManyToMany(mappedBy = "authors") private java.util.Set<Book> books;
+        public record Key(String country, Integer number) implements java.io.Serializable {}
+      }
+      """);
+  static final JavaFileObject BOOK = entity("Book", """
+      @Entity
+      public class Book {
+        @Id @GeneratedValue(strategy = GenerationType.UUID) private java.util.UUID id;
+        @ManyToMany @OrderColumn private java.util.List<Writer> authors;
+        @ManyToOne
+        @JoinColumns({
+          @JoinColumn(name = "ed_number", referencedColumnName = "number"),
+          @JoinColumn(name = "ed_country", referencedColumnName = "country")})
+        private Writer editor;
+        @OneToMany private java.util.List<Chapter> chapters;
+        @ElementCollection @Enumerated(EnumType.STRING) private java.util.Set<Kind> kinds;
+        @ElementCollection @MapKeyColumn(name = "lang") private java.util.Map<String, Chapter.Note> notes;
+        @OneToMany @JoinTable(name = "book_slot") @MapKeyColumn(name = "slot")
+        private java.util.Map<Integer, Chapter> bySlot;
+        @ManyToMany private java.util.Set<Book> related;
+      }
+      """);
+  static final JavaFileObject CHAPTER = entity("Chapter", """
+      @Entity
+      public class Chapter {
+        @Id private Long id;
+        private short pages;
+        @Embeddable public static class Note { private String text; @Column(nullable = false) private boolean done; }
+      }
+      """);
+
+  /** Composite keys referenced by join columns and join tables, ordered lists, sets and maps of each kind. */
+  @Test
+  void keysOfAssociationsAndCollectionsAgreeWithHibernatesExport(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
+  }
+
+  static final JavaFileObject PARTY = entity("Party", """
+      @Entity
+      @Inheritance(strategy = InheritanceType.JOINED)
+      public class Party {
+        @EmbeddedId private PartyId id;
+        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 50) private String name;
+        @Embeddable public static class PartyId implements java.io.Serializable {
+          private java.util.UUID tenant; private Long seq; @Column(length = 3) private String kind;
+        }
+        @Embeddable public static class Contact {
+          @jakarta.validation.constraints.Size(max = 30) private String phone;
+          @jakarta.validation.constraints.NotNull private String email;
+        }
+      }
+      """);
+  static final JavaFileObject PERSON = entity("Person", """
+      @Entity
+      @SecondaryTable(name = "person_extra")
+      public class Person extends Party {
+        @Column(table = "person_extra") private String bio;
+        @jakarta.validation.Valid @Embedded private Party.Contact contact;
+      }
+      """);
+  static final JavaFileObject KEYED_VEHICLE = entity("Machine", """
+      @Entity
+      @DiscriminatorColumn(name = "kind", length = 10)
+      public abstract class Machine {
+        @Id @GeneratedValue private Long id;
+        @ManyToMany private java.util.Set<Party> owners;
+      }
+      """);
+  static final JavaFileObject KEYED_CAR = entity("Lorry", """
+      @Entity
+      public class Lorry extends Machine {
+        @jakarta.validation.constraints.NotNull private Integer seats;
+        @jakarta.validation.constraints.NotNull @ManyToOne private Party dealer;
+      }
+      """);
+
+  /**
+   * A composite key through a joined subclass and its secondary table, and into a join table; Bean Validation in a
+   * subclass's {@code @Valid} embeddable and in a single-table subclass.
+   */
+  @Test
+  void keysAndValidationInHierarchiesAgreeWithHibernatesExport(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, PARTY, PERSON, KEYED_VEHICLE, KEYED_CAR);
+    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, PARTY, PERSON, KEYED_VEHICLE, KEYED_CAR);
+  }
+
+  static final JavaFileObject UNIQUE_ON_KEY = entity("Slot", """
+      @Entity
+      @IdClass(Slot.Key.class)
+      @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"row", "code"}))
+      public class Slot {
+        @Id @Column(length = 8) private String code;
+        @Id private Long row;
+        private String label;
+        public record Key(String code, Long row) implements java.io.Serializable {}
+      }
+      """);
+
+  /** A unique constraint on exactly the key's columns is dropped and gives the key its column order. */
+  @Test
+  void uniqueConstraintOnThePrimaryKeyOrdersItAsHibernateDoes(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, UNIQUE_ON_KEY);
+  }
+
+  static final JavaFileObject POSTAL = source("com.acme.Postal", """
+      package com.acme;
+      import jakarta.validation.constraints.*;
+      @jakarta.persistence.Embeddable
+      public class Postal {
+        @Size(max = 120) private String street;
+        @NotNull @Size(max = 10) private String zip;
+        @jakarta.validation.Valid @jakarta.persistence.Embedded private Geo geo;
+        @NotNull @jakarta.persistence.ManyToOne private Region region;
+      }
+      """);
+  static final JavaFileObject REGION = entity("Region", """
+      @Entity
+      public class Region { @Id private String code; }
+      """);
+  static final JavaFileObject VALIDATED_GEO = source("com.acme.Geo", """
+      package com.acme;
+      @jakarta.persistence.Embeddable
+      public class Geo { @jakarta.validation.constraints.NotNull private Double lat;
+        @jakarta.validation.constraints.Digits(integer = 3, fraction = 6) private java.math.BigDecimal lon; }
+      """);
+  static final JavaFileObject ADDRESSED = entity("Addressed", """
+      import jakarta.validation.Valid;
+      import jakarta.validation.constraints.NotNull;
+      @Entity
+      public class Addressed {
+        @Id @GeneratedValue private Long id;
+        @Embedded private Postal plain;
+        @Valid @Embedded
+        @AttributeOverride(name = "street", column = @Column(name = "v_street"))
+        @AttributeOverride(name = "zip", column = @Column(name = "v_zip"))
+        @AttributeOverride(name = "geo.lat", column = @Column(name = "v_lat"))
+        @AttributeOverride(name = "geo.lon", column = @Column(name = "v_lon"))
+        @AssociationOverride(name = "region", joinColumns = @JoinColumn(name = "v_region"))
+        private Postal valid;
+        @Valid @NotNull @Embedded
+        @AttributeOverride(name = "street", column = @Column(name = "n_street"))
+        @AttributeOverride(name = "zip", column = @Column(name = "n_zip"))
+        @AttributeOverride(name = "geo.lat", column = @Column(name = "n_lat"))
+        @AttributeOverride(name = "geo.lon", column = @Column(name = "n_lon"))
+        @AssociationOverride(name = "region", joinColumns = @JoinColumn(name = "n_region"))
+        private Postal validNotNull;
+      }
+      """);
+
+  /**
+   * Bean Validation inside an embeddable: ignored unless the embedded attribute is {@code @Valid}; its
+   * {@code @NotNull} only when the embedded attribute is {@code @NotNull} too (TypeSafeActivator.applyDDL).
+   */
+  @Test
+  void beanValidationInEmbeddablesAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, REGION, ADDRESSED);
+  }
+
+  static final JavaFileObject VALIDATED_COLLECTIONS = entity("Survey", """
+      import jakarta.validation.Valid;
+      import jakarta.validation.constraints.*;
+      @Entity
+      public class Survey {
+        @Id @GeneratedValue private Long id;
+        @NotNull @Size(max = 20) @ElementCollection private java.util.List<String> answers;
+        @NotEmpty @Valid @ElementCollection private java.util.Set<Postal> places;
+      }
+      """);
+
+  /** Bean Validation on a collection attribute constrains the collection, not its table's columns. */
+  @Test
+  void beanValidationOnCollectionsAgreesWithHibernate(@TempDir Path out) throws Exception {
+    Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, REGION, VALIDATED_COLLECTIONS);
+  }
+
+  static final JavaFileObject WRAPPER_ARRAY = entity("Blob", """
+      @Entity
+      public class Blob {
+        @Id @GeneratedValue private Long id;
+        private Byte[] boxed;
+      }
+      """);
+
+  /**
+   * Why {@code Byte[]} is a compile error ({@link Message#WRAPPER_ARRAY}): with its default settings Hibernate 6.6
+   * refuses to start.
+   */
+  @Test
+  void hibernateRefusesAWrapperArrayByDefault(@TempDir Path out) throws Exception {
+    DiskCompiler.Result result = DiskCompiler.compile(out, List.of("-proc:none"), WRAPPER_ARRAY);
+    assertThat(result.success()).as(result.toString()).isTrue();
+    assertThatThrownBy(() -> Oracle.hibernate(out, List.of("com.acme.Blob"), false))
+        .isInstanceOf(org.hibernate.MappingException.class)
+        .hasMessageContaining("wrapper type Byte[]/Character[]");
   }
 }

@@ -182,6 +182,55 @@ class MessagesTest {
   }
 
   @Test
+  void wrapperArray() {
+    JavaFileObject file = entity("File", """
+        @Entity
+        public class File {
+          @Id private Long id;
+          private Byte[] content;
+        }
+        """);
+    assertSingleError(compile(file), "File.content has type java.lang.Byte[], which Hibernate 6.6 refuses to map"
+        + " unless the application sets hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently,"
+        + " and the processor cannot see the setting). Use byte[] (bytea), or give it an @Convert(converter = ...)"
+        + " with an AttributeConverter or an @Column(columnDefinition = ...) that states the column type.",
+        file, "content;");
+  }
+
+  @Test
+  void collectionIdWithAnUnknownGenerator() {
+    JavaFileObject claim = entity("Claim", """
+        @Entity
+        public class Claim {
+          @Id private Long id;
+          @ElementCollection
+          @org.hibernate.annotations.CollectionId(column = @Column(name = "note_id"), generator = "native")
+          @org.hibernate.annotations.CollectionIdJdbcTypeCode(org.hibernate.type.SqlTypes.BIGINT)
+          private java.util.List<String> notes;
+        }
+        """);
+    assertSingleError(compile(claim), "@CollectionId(generator = \"native\") on Claim.notes is not supported yet."
+        + " Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.", claim,
+        "CollectionId(");
+  }
+
+  @Test
+  void collectionIdWithoutType() {
+    JavaFileObject claim = entity("Claim", """
+        @Entity
+        public class Claim {
+          @Id private Long id;
+          @ElementCollection
+          @org.hibernate.annotations.CollectionId(column = @Column(name = "note_id"), generator = "increment")
+          private java.util.List<String> notes;
+        }
+        """);
+    assertSingleError(compile(claim), "@CollectionId without @CollectionIdJdbcTypeCode on Claim.notes is not"
+        + " supported yet. Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT),"
+        + " INTEGER or SMALLINT.", claim, "CollectionId(");
+  }
+
+  @Test
   void converterWithoutDatabaseType() {
     JavaFileObject person = entity("Person", """
         @Entity

@@ -111,7 +111,8 @@ final class Oracle {
         Metadata metadata = builder.build();
         // Bean Validation shapes the mapping when the session factory starts (BeanValidationIntegrator)
         try (var sessionFactory = metadata.buildSessionFactory()) {
-          return new Hibernate(describe(metadata), script(metadata, registry, classes));
+          String script = script(metadata, registry, classes);
+          return new Hibernate(describe(metadata) + enumTypes(script), script);
         }
       } finally {
         StandardServiceRegistryBuilder.destroy(registry);
@@ -130,6 +131,22 @@ final class Oracle {
   }
 
   // --- Hibernate's side ---
+
+  private static final java.util.regex.Pattern CREATE_ENUM =
+      java.util.regex.Pattern.compile("(?im)^create type (\\S+) as enum \\((.*)\\);?$");
+
+  /** The enum types ({@code SqlTypes.NAMED_ENUM}) of Hibernate's DDL script: {@code enum name [A, B]}, by name. */
+  private static String enumTypes(String script) {
+    TreeMap<String, String> types = new TreeMap<>();
+    java.util.regex.Matcher m = CREATE_ENUM.matcher(script);
+    while (m.find()) {
+      List<String> labels = java.util.Arrays.stream(m.group(2).split(","))
+          .map(l -> l.strip().replaceAll("^'|'$", "")).toList();
+      String name = stored(m.group(1), false);
+      types.put(name, "enum " + name + " " + labels + "\n");
+    }
+    return String.join("", types.values());
+  }
 
   private static String describe(Metadata metadata) {
     Map<String, String> tables = new TreeMap<>();
@@ -157,7 +174,7 @@ final class Oracle {
           b.append("  comment ").append(t.getComment()).append('\n');
         }
         if (t.getPrimaryKey() != null) {
-          b.append("  primary key ").append(names(t.getPrimaryKey().getColumns())).append('\n');
+          b.append("  primary key ").append(names(exportOrder(t.getPrimaryKey(), metadata))).append('\n');
         }
         TreeSet<String> rest = new TreeSet<>();
         for (org.hibernate.mapping.UniqueKey u : t.getUniqueKeys().values()) {
@@ -183,7 +200,17 @@ final class Oracle {
           Table target = f.getReferencedTable();
           List<Column> referenced = f.getReferencedColumns().isEmpty()
               ? target.getPrimaryKey().getColumns() : f.getReferencedColumns();
-          rest.add("foreign key " + names(f.getColumns()) + " -> " + qualified(target) + names(referenced)
+          List<Column> columns = f.getColumns();
+          if (f.getReferencedColumns().isEmpty()) { // the pairs follow the key's export order
+            List<Column> ordered = exportOrder(target.getPrimaryKey(), metadata);
+            List<Column> reordered = new ArrayList<>();
+            for (Column c : ordered) {
+              reordered.add(columns.get(referenced.indexOf(c)));
+            }
+            columns = reordered;
+            referenced = ordered;
+          }
+          rest.add("foreign key " + names(columns) + " -> " + qualified(target) + names(referenced)
               + (f.getOnDeleteAction() == null || f.getOnDeleteAction().name().equals("NO_ACTION")
                   ? "" : " on delete " + f.getOnDeleteAction().name()));
         }
@@ -209,6 +236,19 @@ final class Oracle {
       }
     }
     return String.join("", tables.values()) + sequences.stream().sorted().collect(Collectors.joining());
+  }
+
+  /**
+   * A primary key's columns in the order Hibernate's schema export creates them: {@code MetadataImpl.orderColumns}
+   * reorders keys of several columns with the column ordering strategy before a {@code create} action; the metadata
+   * built here has not been through it.
+   */
+  private static List<Column> exportOrder(org.hibernate.mapping.PrimaryKey key, Metadata metadata) {
+    if (key.getColumns().size() < 2 || key.getOriginalOrder() != null) {
+      return key.getColumns();
+    }
+    return org.hibernate.boot.model.relational.ColumnOrderingStrategyStandard.INSTANCE
+        .orderConstraintColumns(key, metadata);
   }
 
   private static boolean isPrimaryKey(Table t, Column c) {
@@ -277,6 +317,8 @@ final class Oracle {
       b.append("sequence ").append(s.qualifiedName()).append(" start ").append(s.start()).append(" increment ")
           .append(s.increment()).append('\n');
     }
+    new TreeMap<>(database.enumTypes().stream().collect(Collectors.toMap(e -> e.qualifiedName(),
+        e -> "enum " + e.qualifiedName() + " " + e.values() + "\n"))).values().forEach(b::append);
     return b.toString();
   }
 

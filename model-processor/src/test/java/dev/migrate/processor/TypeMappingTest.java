@@ -98,7 +98,7 @@ class TypeMappingTest {
         "@Column(precision = 6) private Double approx;", column("approx", real()),
         "@Column(precision = 8) private Float wide;", column("wide", doublePrecision()),
         "private byte[] data;", column("data", bytea()),
-        "private Byte[] boxed;", column("boxed", bytea()),
+        "@Column(columnDefinition = \"bytea\") private Byte[] boxed;", column("boxed", bytea()),
         "private java.util.UUID token;", column("token", uuid())));
   }
 

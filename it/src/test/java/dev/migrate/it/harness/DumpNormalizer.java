@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *       then written one per line, indented, so a difference points at one column. Column order is ignored on
  *       purpose: Hibernate orders columns by its {@code ColumnOrderingStrategy} (key first, then by size), which is
  *       a storage detail that neither its validator nor its migrator checks;</li>
+ *   <li>{@code CREATE CAST (character varying AS E) WITH INOUT AS IMPLICIT} and the reverse cast, where {@code E} is
+ *       an enum type of the dump: the casts Hibernate creates with a {@code SqlTypes.NAMED_ENUM} type, which
+ *       Migrate chooses not to create ({@link UpdateScript}, rule 5, says why);</li>
  *   <li>the order of statements: sorted.</li>
  * </ol>
  * Everything else (types, defaults, not-null, check expressions, comments on tables and columns, sequence options,
@@ -37,6 +40,9 @@ public final class DumpNormalizer {
       Pattern.compile("^CREATE (UNIQUE )?INDEX (\"(?:[^\"]|\"\")*\"|\\S+) (ON .*)$");
   private static final Pattern COMMENT_ON_NAMED =
       Pattern.compile("^COMMENT ON (CONSTRAINT|INDEX) (\"(?:[^\"]|\"\")*\"|\\S+) (.*)$");
+  private static final Pattern CREATE_ENUM = Pattern.compile("^CREATE TYPE (\\S+) AS ENUM .*;$");
+  private static final Pattern CREATE_CAST =
+      Pattern.compile("^CREATE CAST \\((.+) AS (.+)\\) WITH INOUT AS IMPLICIT;$");
   private static final Pattern CREATE_TABLE = Pattern.compile("^(CREATE (?:UNLOGGED )?TABLE \\S+) \\((.*)\\);$");
 
   private DumpNormalizer() {}
@@ -44,9 +50,17 @@ public final class DumpNormalizer {
   /** The canonical lines of a schema dump (see the class comment). */
   public static List<String> normalize(String dump) {
     List<String> statements = new ArrayList<>();
-    for (String statement : statements(dump)) {
+    List<String> all = statements(dump);
+    java.util.Set<String> enums = new java.util.HashSet<>();
+    for (String statement : all) {
+      Matcher m = CREATE_ENUM.matcher(statement);
+      if (m.matches()) {
+        enums.add(m.group(1));
+      }
+    }
+    for (String statement : all) {
       if (statement.startsWith("SET ") || statement.startsWith("SELECT pg_catalog.set_config(")
-          || statement.matches("^ALTER .* OWNER TO .*;$")) {
+          || statement.matches("^ALTER .* OWNER TO .*;$") || isEnumVarcharCast(statement, enums)) {
         continue;
       }
       statements.add(canonical(statement));
@@ -57,6 +71,12 @@ public final class DumpNormalizer {
       lines.addAll(List.of(statement.split("\n")));
     }
     return lines;
+  }
+
+  private static boolean isEnumVarcharCast(String statement, java.util.Set<String> enums) {
+    Matcher m = CREATE_CAST.matcher(statement);
+    return m.matches() && (m.group(1).equals("character varying") && enums.contains(m.group(2))
+        || m.group(2).equals("character varying") && enums.contains(m.group(1)));
   }
 
   /** Splits a dump into statements (each ends with {@code ;} at the end of a line), whitespace collapsed. */

@@ -108,6 +108,22 @@ class DumpNormalizerTest {
   }
 
   @Test
+  void dropsOnlyTheCastsBetweenVarcharAndAnEnumTypeOfTheDump() {
+    String casts = """
+        CREATE CAST (character varying AS public.colour) WITH INOUT AS IMPLICIT;
+
+        CREATE CAST (public.colour AS character varying) WITH INOUT AS IMPLICIT;
+
+        CREATE CAST (character varying AS public.other) WITH INOUT AS IMPLICIT;
+        """;
+    List<String> normalized = DumpNormalizer.normalize(DUMP + casts);
+    assertThat(normalized).doesNotContain(
+        "CREATE CAST (character varying AS public.colour) WITH INOUT AS IMPLICIT;",
+        "CREATE CAST (public.colour AS character varying) WITH INOUT AS IMPLICIT;");
+    assertThat(normalized).contains("CREATE CAST (character varying AS public.other) WITH INOUT AS IMPLICIT;");
+  }
+
+  @Test
   void splitsTableElementsOnlyAtTopLevelCommas() {
     assertThat(DumpNormalizer.splitTopLevel("a numeric(9,6), b text DEFAULT 'x,y', \"c,d\" int"))
         .isEqualTo(List.of("a numeric(9,6)", "b text DEFAULT 'x,y'", "\"c,d\" int"));

@@ -57,6 +57,17 @@ class UpdateScriptTest {
   }
 
   @Test
+  void enumCastsAreExplainedWhenTheTypeExistsEvenWithoutThem() {
+    Catalog withoutCasts = new Catalog(CATALOG.indexes(), CATALOG.enums(), Set.of());
+    assertThat(UpdateScript.unexplained(List.of(
+        "create type PolicyStatus as enum ('ACTIVE','LAPSED')",
+        "create cast (varchar as PolicyStatus) with inout as implicit",
+        "create cast (PolicyStatus as varchar) with inout as implicit"), withoutCasts)).isEmpty();
+    List<String> otherType = List.of("create cast (varchar as Mood) with inout as implicit");
+    assertThat(UpdateScript.unexplained(otherType, withoutCasts)).isEqualTo(otherType);
+  }
+
+  @Test
   void everythingElseIsReported() {
     List<String> script = List.of("alter table if exists product add column weight integer",
         "create sequence product_seq start with 1 increment by 50",
