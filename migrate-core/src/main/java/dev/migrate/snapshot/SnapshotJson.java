@@ -178,7 +178,32 @@ public final class SnapshotJson {
    *     format version
    */
   public static ClassNames readClassNames(String json, String source) {
-    Integer formatVersion = null;
+    int lists = json.lastIndexOf(CLASS_LISTS);
+    Integer leadingVersion = lists < 0 ? null : leadingFormatVersion(json);
+    return leadingVersion == null ? classNames(json, null, source)
+        : classNames("{" + json.substring(lists), leadingVersion, source);
+  }
+
+  /**
+   * Where the class lists start in the layout {@link #write} gives: they are the last fields, after the model, and a
+   * top-level field is the only thing that starts a line with exactly two spaces and a quote (a JSON string holds no
+   * raw line break). Reading from there skips the megabytes of a large model; text in another layout is read whole.
+   */
+  private static final String CLASS_LISTS = "\n  \"entities\" : ";
+
+  /** The format version when it is the text's first field, as {@link #write} puts it; else {@code null}. */
+  private static Integer leadingFormatVersion(String json) {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+          && parser.currentName().equals("formatVersion") && parser.nextToken() == JsonToken.VALUE_NUMBER_INT
+          ? parser.getIntValue() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The class lists of {@code json}; {@code formatVersion} if it has none of its own. */
+  private static ClassNames classNames(String json, Integer formatVersion, String source) {
     List<String> entities = new ArrayList<>();
     List<String> revisions = new ArrayList<>();
     try (JsonParser parser = FACTORY.createParser(json)) {

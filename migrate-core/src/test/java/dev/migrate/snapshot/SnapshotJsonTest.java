@@ -149,6 +149,19 @@ class SnapshotJsonTest {
   }
 
   @Test
+  void readsTheClassNamesOfTextInAnotherLayoutToo() {
+    String compact = "{\"formatVersion\":1,\"database\":{\"tables\":[{\"name\":\"t\",\"entities\":[\"x\"]}]},"
+        + "\"entities\":[\"com.acme.A\"],\"revisions\":[{\"className\":\"com.acme.db.R1\",\"id\":\"a\"}]}";
+    SnapshotJson.ClassNames names = SnapshotJson.readClassNames(compact, "test");
+    assertThat(names.entities()).containsExactly("com.acme.A");
+    assertThat(names.revisions()).containsExactly("com.acme.db.R1");
+    String moved = SnapshotJson.write(sample()).replace("\"formatVersion\" : 1,\n", "")
+        .replace("\n  \"entities\"", "\n  \"formatVersion\" : 99,\n  \"entities\"");
+    assertThatThrownBy(() -> SnapshotJson.readClassNames(moved, "model.json"))
+        .hasMessageContaining("model.json has format version 99");
+  }
+
+  @Test
   void readingTheClassNamesRejectsBrokenTextAndAnotherFormatVersion() {
     String json = SnapshotJson.write(sample());
     assertThatThrownBy(() -> SnapshotJson.readClassNames(json.substring(0, json.length() / 2), "model.json"))
