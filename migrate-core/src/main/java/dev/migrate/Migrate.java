@@ -378,6 +378,7 @@ public final class Migrate {
    */
   public DiffResult diff(Database model) {
     List<String> head = revises();   // refuses several heads: merge first
+    Database target = model.relativeTo(schema);
     Database current;
     Set<String> existingSchemas;
     try (Connection c = connections().open()) {
@@ -396,6 +397,7 @@ public final class Migrate {
             + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
       }
       current = exists ? config.dialect.introspect(c, schema, OWN_TABLES) : Database.empty();
+      target = config.dialect.alignStoredExpressions(c, schema, current, target);
       existingSchemas = new java.util.HashSet<>();
       for (String schema : schemasOf(model)) {
         if (store.schemaExists(c, schema)) {
@@ -410,7 +412,7 @@ public final class Migrate {
         .withExistingSchemas(existingSchemas)
         .withExcludeTables(config.excludeTables)
         .withOwned(ChainObjects.of(chainUpgradeOps(), schema));
-    return new SchemaDiff(config.dialect).compare(current, model.relativeTo(schema), options);
+    return new SchemaDiff(config.dialect).compare(current, target, options);
   }
 
   /**
@@ -600,7 +602,8 @@ public final class Migrate {
         break;
       }
       case "replay":
-        differences = check.differences(replayInThrowawaySchema(), target, Map.of(), notes);
+        Introspected replayed = replayInThrowawaySchema(target);
+        differences = check.differences(replayed.database(), replayed.model(), Map.of(), notes);
         problems.addAll(drift());
         break;
       case "live": {
@@ -611,7 +614,8 @@ public final class Migrate {
               + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ". Run `mvn migrate:upgrade` first, or use"
               + " -Dmigrate.check=replay, which needs no particular state.");
         }
-        differences = check.differences(introspect(schema), target, Map.of(), notes);
+        Introspected live = introspect(schema, target);
+        differences = check.differences(live.database(), live.model(), Map.of(), notes);
         problems.addAll(drift());
         break;
       }
@@ -628,8 +632,11 @@ public final class Migrate {
     return ModelCheck.drift(graph, heads, runner().appliedHistory(), schema);
   }
 
-  /** Applies every head in a new schema of the configured database, reads it back, drops it. */
-  private Database replayInThrowawaySchema() {
+  /**
+   * Applies every head in a new schema of the configured database, reads it back (with {@code model} aligned to
+   * it, see {@link #introspect(String, Database)}), drops it.
+   */
+  private Introspected replayInThrowawaySchema(Database model) {
     String scratch = "migrate_check_" + RevisionNames.newRevisionId();
     Runner scratchRunner = new Runner(config.dialect, connections(), scratch, graph, config.lockTimeout,
         line -> { });
@@ -637,7 +644,7 @@ public final class Migrate {
       if (!graph.isEmpty()) {
         scratchRunner.upgrade("heads");
       }
-      return introspect(scratch);
+      return introspect(scratch, model);
     } finally {
       try (Connection c = connections().open()) {
         config.dialect.versionStore().dropSchema(c, scratch);
@@ -648,12 +655,22 @@ public final class Migrate {
     }
   }
 
-  private Database introspect(String schema) {
+  /** A schema as read, and the model with the expressions the database stores alike in the catalog's text. */
+  private record Introspected(Database database, Database model) {}
+
+  /**
+   * Reads {@code schema} and aligns {@code model}'s check expressions and defaults with it on the same connection,
+   * with {@code schema} on the search path as for autogenerate ({@link Dialect#alignStoredExpressions}).
+   */
+  private Introspected introspect(String schema, Database model) {
     try (Connection c = connections().open()) {
-      if (!config.dialect.versionStore().schemaExists(c, schema)) {
-        return Database.empty();
+      VersionStore store = config.dialect.versionStore();
+      if (!store.schemaExists(c, schema)) {
+        return new Introspected(Database.empty(), model);
       }
-      return config.dialect.introspect(c, schema, OWN_TABLES);
+      store.useSchema(c, schema, false);
+      Database database = config.dialect.introspect(c, schema, OWN_TABLES);
+      return new Introspected(database, config.dialect.alignStoredExpressions(c, schema, database, model));
     } catch (SQLException e) {
       throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
           + connections.describe() + ": " + e.getMessage(), e);

@@ -128,6 +128,39 @@ class AutogenRoundTripTest {
   }
 
   @Test
+  void aTimestamptzCheckWithAZonelessLiteralIsNotReCreatedAfterTheUpgrade() throws Exception {
+    Path sources = work.resolve("src");
+    Path classes = work.resolve("classes");
+    Table event = table("event",
+        column("id", bigint()).notNull(),
+        column("at", timestamptz(6)).notNull().withDefault("'2000-01-02'"),
+        primaryKey("event_pkey", "id"),
+        check("event_at_check", "at > '2000-01-01'"));
+    Database v1 = new Database(List.of(event), List.of());
+
+    migrate(classes).autogenerate(v1, "create event", sources, PACKAGE);
+    compile(sources, classes);
+    migrate(classes).upgrade("head");
+    // PostgreSQL stored the literals with the session's zone offset, which only the server can tell
+    assertThat(introspect().tables().get(0).checkConstraints().get(0).expression())
+        .matches("at > '2000-01-01 00:00:00[+-]\\d\\d(:\\d\\d)?'::timestamp with time zone");
+
+    assertThat(migrate(classes).autogenerate(v1, "again", sources, PACKAGE).noChanges()).isTrue();
+    assertThat(migrate(classes).check("live", v1).passed()).isTrue();
+    assertThat(migrate(classes).check("replay", v1).passed()).isTrue();
+
+    Database v2 = new Database(List.of(table("event",
+        column("id", bigint()).notNull(),
+        column("at", timestamptz(6)).notNull().withDefault("'2000-01-02'"),
+        primaryKey("event_pkey", "id"),
+        check("event_at_check", "at > '2001-01-01'"))), List.of());
+    AutogenResult changed = migrate(classes).autogenerate(v2, "later", sources, PACKAGE);
+    assertThat(changed.detected()).containsExactly("dropped check constraint event_at_check on event",
+        "added check constraint event_at_check on event");
+    assertThat(migrate(classes).check("live", v2).passed()).isFalse();
+  }
+
+  @Test
   void refusesToAutogenerateWhenTheDatabaseIsBehindHead() throws Exception {
     Path sources = work.resolve("src");
     Path classes = work.resolve("classes");

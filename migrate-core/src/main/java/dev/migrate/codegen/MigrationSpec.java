@@ -84,8 +84,7 @@ public record MigrationSpec(
   }
 
   /**
-   * Why each op of {@code upgrade} that cannot be reversed ({@link dev.migrate.ops.AddEnumValue}, SQL without
-   * reverse SQL) is missing from {@link #downgradeOf}: the {@link IrreversibleOpException} messages, in order.
+   * Why each op of {@code upgrade} that cannot be reversed (SQL without reverse SQL) is missing from {@link #downgradeOf}: the {@link IrreversibleOpException} messages, in order.
    */
   public static List<String> irreversible(List<Op> upgrade) {
     List<String> reasons = new ArrayList<>();
@@ -110,9 +109,8 @@ public record MigrationSpec(
 
   /**
    * The ops that undo {@code upgrade}: the reversed list of each op's {@link Op#reverse()}, as Alembic derives a
-   * downgrade. Ops that cannot be reversed are left out (the writer says so in the downgrade, see
-   * {@link #irreversible}): PostgreSQL cannot take back {@code ALTER TYPE ... ADD VALUE}, and leaving the label is
-   * harmless to the previous revision.
+   * downgrade. Ops that cannot be reversed (raw SQL without reverse SQL) are left out; the writer
+   * says so in the downgrade, see {@link #irreversible}.
    */
   public static List<Op> downgradeOf(List<Op> upgrade) {
     List<Op> reversed = new ArrayList<>(upgrade.size());

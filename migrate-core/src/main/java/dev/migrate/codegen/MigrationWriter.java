@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Ddl;
 import dev.migrate.runtime.Migration;
@@ -140,6 +141,12 @@ public final class MigrationWriter {
     for (Op op : spec.upgrade()) {
       OpDescriptions.destructiveWarning(op).ifPresent(w -> review.add(javadoc(sentence(w))));
     }
+    EnumValueUse.firstUse(spec.upgrade()).ifPresent(use -> review.add(javadoc(sentence(use
+        + ": PostgreSQL cannot use a new enum value before the transaction that added it commits, so this revision"
+        + " runs outside a transaction, each statement on its own (or move the use to the next revision)"))));
+    EnumValueUse.firstUse(spec.downgrade()).ifPresent(use -> review.add(javadoc(sentence("downgrade: " + use
+        + ": PostgreSQL cannot use a new enum value before the transaction that added it commits, so this revision"
+        + " runs outside a transaction, each statement on its own"))));
     spec.notes().forEach(note -> review.add(javadoc(note)));
     if (!review.isEmpty()) {
       doc.append("\n<p>Review:\n");
@@ -200,7 +207,8 @@ public final class MigrationWriter {
     strings(members, "dependsOn", spec.dependsOn());
     strings(members, "branchLabels", spec.branchLabels());
     boolean outsideTransaction = java.util.stream.Stream.concat(spec.upgrade().stream(), spec.downgrade().stream())
-        .anyMatch(op -> !op.runsInTransaction());
+        .anyMatch(op -> !op.runsInTransaction())
+        || EnumValueUse.firstUse(spec.upgrade()).isPresent() || EnumValueUse.firstUse(spec.downgrade()).isPresent();
     if (outsideTransaction) {
       members.add(", transactional = false");
     }

@@ -66,8 +66,10 @@ public final class OpDescriptions {
   }
 
   /**
-   * What {@code op} destroys, when it destroys something: every drop, and a column type change that is not a
-   * {@linkplain TypeChanges#isWidening widening}. For example {@code "drops column customer.phone and its data"}.
+   * What {@code op} destroys, when it destroys something: every drop, a column type change that is not a
+   * {@linkplain TypeChanges#isWidening widening}, and a sequence change that {@linkplain AlterSequence#narrowsRange()
+   * narrows its range} (the sequence's position is lost when it is restarted). For example {@code "drops column
+   * customer.phone and its data"}.
    * Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate cannot know.
    */
   public static Optional<String> destructiveWarning(Op op) {
@@ -445,7 +447,12 @@ public final class OpDescriptions {
 
     @Override
     public String visitAlterSequence(AlterSequence op) {
-      return null;
+      if (!op.narrowsRange()) {
+        return null;
+      }
+      Sequence to = op.to();
+      return "restarts sequence " + to.qualifiedName() + " at " + to.start() + " if its current value is outside"
+          + " the new bounds " + to.minValueInEffect() + ".." + to.maxValueInEffect() + " (it may then repeat values)";
     }
 
     @Override

@@ -35,6 +35,24 @@ public interface Dialect extends Normalizer {
    */
   Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException;
 
+  /**
+   * {@code model} with the catalog's text of {@code current} in place of each check expression and column default
+   * that the client-side comparison ({@link #normalizeCheck}, {@link #normalizeDefault}) finds different but the
+   * database stores alike, so that the pure diff then sees equality. Runs on the database only when there is such a
+   * difference and leaves nothing behind; an expression the database rejects stays as it is. This default returns
+   * {@code model}.
+   *
+   * @param connection the connection that introspected {@code current}, with the target schema first on the path
+   * @param schema the target schema, which the model's tables without a schema are in
+   * @param current the database as introspected
+   * @param model the target model, relative to {@code schema}
+   * @throws SQLException if the database fails as a whole (not for a single rejected expression)
+   */
+  default Database alignStoredExpressions(Connection connection, String schema, Database current, Database model)
+      throws SQLException {
+    return model;
+  }
+
   /** The statements that keep the version table, the history table and the lock. */
   VersionStore versionStore();
 }

@@ -56,6 +56,29 @@ public record Sequence(
     return new Sequence(schema, name, start, increment, minValue, maxValue, tableAndColumn);
   }
 
+  /**
+   * The {@code MINVALUE} in effect: {@link #minValue()}, else PostgreSQL's default (CREATE SEQUENCE docs) widened to
+   * the start value as Migrate's {@code CREATE SEQUENCE} widens it: {@code min(1, start)} ascending, the
+   * {@code bigint} minimum descending.
+   */
+  public long minValueInEffect() {
+    if (minValue != null) {
+      return minValue;
+    }
+    return increment > 0 ? Math.min(1, start) : Long.MIN_VALUE;
+  }
+
+  /**
+   * The {@code MAXVALUE} in effect: {@link #maxValue()}, else the {@code bigint} maximum ascending and
+   * {@code max(-1, start)} descending.
+   */
+  public long maxValueInEffect() {
+    if (maxValue != null) {
+      return maxValue;
+    }
+    return increment > 0 ? Long.MAX_VALUE : Math.max(-1, start);
+  }
+
   /** Schema-qualified name for messages, for example {@code app.customer_seq} or {@code customer_seq}. */
   public String qualifiedName() {
     return schema == null ? name : schema + "." + name;

@@ -12,6 +12,7 @@ import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.AlterSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
@@ -115,5 +116,20 @@ class CodegenOpDescriptionsTest {
     assertThat(OpDescriptions.destructiveWarning(new AlterColumn(null, "item", name, name.withType(integer()))))
         .hasValue("narrows column item.name from varchar(255) to integer;"
             + " values that do not convert make the change fail or lose information");
+  }
+
+  @Test
+  void warnsAboutSequenceChangesThatMayRestartTheSequence() {
+    var seq = sequence("order_seq", 1, 1);
+    assertThat(OpDescriptions.destructiveWarning(new AlterSequence(seq, seq.withMaxValue(1000))))
+        .hasValue("restarts sequence order_seq at 1 if its current value is outside the new bounds 1..1000"
+            + " (it may then repeat values)");
+    assertThat(OpDescriptions.destructiveWarning(new AlterSequence(seq, sequence("order_seq", -1, -1))))
+        .hasValue("restarts sequence order_seq at -1 if its current value is outside the new bounds"
+            + " -9223372036854775808..-1 (it may then repeat values)");
+    // wider bounds, another start or increment, an owner: the current value stays valid
+    assertThat(OpDescriptions.destructiveWarning(new AlterSequence(seq.withMaxValue(1000), seq))).isEmpty();
+    assertThat(OpDescriptions.destructiveWarning(new AlterSequence(seq, sequence("order_seq", 100, 50)
+        .withMinValue(-5).withOwnedBy("order.id")))).isEmpty();
   }
 }

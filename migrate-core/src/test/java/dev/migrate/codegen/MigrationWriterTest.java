@@ -200,6 +200,24 @@ class MigrationWriterTest {
   }
 
   @Test
+  void anEnumValueAddedAndUsedMarksTheRevisionNonTransactional() {
+    var spec = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "x", List.of(
+        new AddEnumValue(null, "mood", "glad", null, "happy"),
+        new AlterColumn(null, "person", column("mood", type("mood")),
+            column("mood", type("mood")).withDefault("'glad'::mood"))), List.of());
+    assertThat(writer.render(spec))
+        .contains("@Revision(id = \"abc\", message = \"x\", transactional = false)")
+        .contains(" *   <li>Value 'glad' of enum type mood is added and then used (default of column person.mood):"
+            + " PostgreSQL cannot use a new enum value before the transaction that added it commits, so this revision"
+            + " runs outside a transaction, each statement on its own (or move the use to the next revision).</li>");
+    var unused = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "x", List.of(
+        new AddEnumValue(null, "mood", "glad", null, "happy"),
+        new AlterColumn(null, "person", column("mood", type("mood")),
+            column("mood", type("mood")).withDefault("'happy'::mood"))), List.of());
+    assertThat(writer.render(unused)).doesNotContain("transactional = false").doesNotContain("added and then used");
+  }
+
+  @Test
   void emptyRevisionTemplateShowsHowToWriteOps() {
     var spec = MigrationSpec.empty(PACKAGE, "R20261123_080000_BackfillPhone", "0a1b2c3d4e5f", List.of("c0ffee123456"),
         "backfill phone");

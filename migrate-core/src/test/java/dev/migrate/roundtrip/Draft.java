@@ -4,6 +4,7 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
 import dev.migrate.model.Index;
@@ -32,6 +33,8 @@ final class Draft {
 
   final List<DTable> tables = new ArrayList<>();
   final List<DSequence> sequences = new ArrayList<>();
+  /** Enum types, see {@link Shapes#ENUM_TYPES}; names {@code e<n>}, never reused for another type in an edit. */
+  final List<DEnum> enums = new ArrayList<>();
   /** Source of unique suffixes for names created by edits. */
   int nextId = 1;
 
@@ -48,6 +51,8 @@ final class Draft {
       copy.retiredTables.add(t.name);
     }
     copy.sequences.addAll(sequences);
+    copy.enums.addAll(enums);
+    enums.forEach(e -> copy.retiredTables.add(e.name()));
     if (!Shapes.SEQUENCE_BOUND_CHANGES) {
       // a sequence dropped and added again under its name is altered, which may move its bounds
       sequences.forEach(seq -> copy.retiredTables.add(seq.name()));
@@ -133,7 +138,12 @@ final class Draft {
    * exist and have a fitting type; foreign keys only to a primary key or unique constraint with the same types.
    */
   Draft repair() {
+    Set<String> enumNames = new HashSet<>();
+    enums.forEach(e -> enumNames.add(e.name()));
     for (DTable t : tables) {
+      // a column whose enum type the edit dropped goes with it
+      t.columns.removeIf(c -> c.type.family() == TypeCatalog.Family.ENUM
+          && !enumNames.contains(c.type.type().name()));
       for (DColumn c : t.columns) {
         if (c.identity != null && c.type.family() != TypeCatalog.Family.INT) {
           c.identity = null;
@@ -243,7 +253,7 @@ final class Draft {
       result.add(t.toTable());
     }
     List<Sequence> seqs = sequences.stream().map(DSequence::toSequence).toList();
-    return new Database(result, seqs);
+    return new Database(result, seqs, enums.stream().map(DEnum::toEnumType).toList());
   }
 
   static String quote(String identifier) {
@@ -430,6 +440,17 @@ final class Draft {
     ForeignKey toForeignKey() {
       return new ForeignKey(name, columns, null, target, targetColumns, onDelete, onUpdate, deferrable,
           initiallyDeferred);
+    }
+  }
+
+  /** An enum type: its name and labels in order, the first always {@link TypeCatalog#FIRST_LABEL}. */
+  record DEnum(String name, List<String> values) {
+    EnumType toEnumType() {
+      return new EnumType(null, name, values);
+    }
+
+    TypeDef typeDef() {
+      return TypeCatalog.enumType(name);
     }
   }
 

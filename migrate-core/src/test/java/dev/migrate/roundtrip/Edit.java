@@ -49,7 +49,7 @@ sealed interface Edit {
     public void apply(Draft draft, List<String> log) {
       DTable t = tableAt(draft, table);
       if (t != null) {
-        DColumn c = column.resolve(t);
+        DColumn c = column.resolve(draft, t);
         t.columns.add(c);
         log.add("add column " + where(t, c) + " " + c.toColumn());
       }
@@ -78,7 +78,9 @@ sealed interface Edit {
       }
       DTable t0 = tableAt(draft, table);
       // convertible from the current type and, after several edits, from the type in A
-      List<TypeDef> targets = TypeCatalog.TYPES.stream()
+      List<TypeDef> candidates = new java.util.ArrayList<>(TypeCatalog.TYPES);
+      draft.enums.forEach(e -> candidates.add(e.typeDef()));
+      List<TypeDef> targets = candidates.stream()
           .filter(t -> !t.equals(c.type) && TypeCatalog.convertible(c.type, t) && t0.mayReuse(c.name, t)).toList();
       if (targets.isEmpty()) {
         return;
@@ -399,6 +401,72 @@ sealed interface Edit {
       String to = "renamed" + draft.id();
       log.add("rename table " + t.name + " to " + to);
       draft.renameTable(t, to);
+    }
+  }
+
+  /** A new enum type {@code e<n>}, with a name no type of A had. */
+  record AddEnumType(Specs.EnumSpec spec) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      String name = null;
+      for (int i = 0; name == null; i++) {
+        String candidate = "e" + i;
+        if (!draft.retiredTables.contains(candidate)
+            && draft.enums.stream().noneMatch(e -> e.name().equals(candidate))) {
+          name = candidate;
+        }
+      }
+      Draft.DEnum e = spec.resolve(name);
+      draft.enums.add(e);
+      log.add("add enum type " + e.toEnumType());
+    }
+  }
+
+  /** Drops an enum type; the columns of it go too ({@link Draft#repair()}). */
+  record DropEnumType(int which) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      if (!draft.enums.isEmpty()) {
+        Draft.DEnum e = draft.enums.remove(Specs.pick(which, draft.enums.size()));
+        log.add("drop enum type " + e.name() + " and its columns");
+      }
+    }
+  }
+
+  /** A new label at {@code position} (0: before the first) of an enum type; never one the type had before. */
+  record AddEnumValue(int which, int position, int label) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      if (draft.enums.isEmpty()) {
+        return;
+      }
+      int i = Specs.pick(which, draft.enums.size());
+      Draft.DEnum e = draft.enums.get(i);
+      List<String> values = new java.util.ArrayList<>(e.values());
+      String value = (label % 2 == 0 ? "v" : "new 'ü' ") + draft.id();
+      values.add(Specs.pick(position, values.size() + 1), value);
+      draft.enums.set(i, new Draft.DEnum(e.name(), values));
+      log.add("add value '" + value + "' to enum type " + e.name() + ": " + values);
+    }
+  }
+
+  /** Removes a label other than the first from an enum type. */
+  record DropEnumValue(int which, int label) implements Edit {
+    @Override
+    public void apply(Draft draft, List<String> log) {
+      if (draft.enums.isEmpty()) {
+        return;
+      }
+      int i = Specs.pick(which, draft.enums.size());
+      Draft.DEnum e = draft.enums.get(i);
+      List<String> removable = e.values().stream().filter(v -> !v.equals(TypeCatalog.FIRST_LABEL)).toList();
+      if (removable.isEmpty()) {
+        return;
+      }
+      String value = pick(removable, label);
+      List<String> values = e.values().stream().filter(v -> !v.equals(value)).toList();
+      draft.enums.set(i, new Draft.DEnum(e.name(), values));
+      log.add("remove value '" + value + "' from enum type " + e.name() + ": " + values);
     }
   }
 }

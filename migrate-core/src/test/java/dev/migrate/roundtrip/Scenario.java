@@ -6,6 +6,7 @@ import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
 import dev.migrate.roundtrip.Specs.CheckSpec;
 import dev.migrate.roundtrip.Specs.ColumnSpec;
+import dev.migrate.roundtrip.Specs.EnumSpec;
 import dev.migrate.roundtrip.Specs.FkSpec;
 import dev.migrate.roundtrip.Specs.IndexSpec;
 import dev.migrate.roundtrip.Specs.SeqSpec;
@@ -17,7 +18,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * One try of the round-trip property: model A (tables, foreign keys, sequences) and the edits that make model B.
+ * One try of the round-trip property: model A (enum types, tables, foreign keys, sequences) and the edits that make
+ * model B.
  * Built from shrinkable specs; {@link #toString()} shows A as the SQL that creates it, the edits in words and the
  * ops of the diff A → B, which is what jqwik prints for a (shrunk) counterexample.
  */
@@ -28,17 +30,22 @@ final class Scenario {
   final List<TableSpec> tableSpecs;
   final List<FkSpec> fkSpecs;
   final List<SeqSpec> seqSpecs;
+  final List<EnumSpec> enumSpecs;
   final List<Edit> edits;
   final Database a;
   final Database b;
   final List<String> log = new ArrayList<>();
 
-  Scenario(List<TableSpec> tables, List<FkSpec> fks, List<SeqSpec> seqs, List<Edit> edits) {
+  Scenario(List<EnumSpec> enums, List<TableSpec> tables, List<FkSpec> fks, List<SeqSpec> seqs, List<Edit> edits) {
+    this.enumSpecs = enums;
     this.tableSpecs = tables;
     this.fkSpecs = fks;
     this.seqSpecs = seqs;
     this.edits = edits;
     Draft draft = new Draft();
+    for (int i = 0; i < enums.size(); i++) {
+      draft.enums.add(enums.get(i).resolve("e" + i));
+    }
     for (TableSpec t : tables) {
       draft.tables.add(t.resolve(draft));
     }
@@ -88,6 +95,7 @@ final class Scenario {
 
   static Arbitrary<Scenario> scenarios() {
     return Combinators.combine(
+            Shapes.ENUM_TYPES ? enumSpecs().list().ofMaxSize(2) : Arbitraries.just(List.<EnumSpec>of()),
             tableSpecs().list().ofMinSize(1).ofMaxSize(4),
             fkSpecs().list().ofMaxSize(4),
             seqSpecs().list().ofMaxSize(2),
@@ -99,9 +107,23 @@ final class Scenario {
     return Arbitraries.integers().between(0, 7);
   }
 
+  static Arbitrary<EnumSpec> enumSpecs() {
+    return Arbitraries.integers().between(0, Specs.ENUM_LABELS.size()).map(EnumSpec::new);
+  }
+
+  /** A column type: an index into the catalogue, or with {@link Shapes#ENUM_TYPES} past it, an enum type. */
+  static Arbitrary<Integer> columnTypes() {
+    Arbitrary<Integer> catalogue = Arbitraries.integers().between(0, TypeCatalog.TYPES.size() - 1);
+    if (!Shapes.ENUM_TYPES) {
+      return catalogue;
+    }
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, catalogue), net.jqwik.api.Tuple.of(1,
+        Arbitraries.integers().between(TypeCatalog.TYPES.size(), TypeCatalog.TYPES.size() + 1)));
+  }
+
   static Arbitrary<ColumnSpec> columnSpecs() {
     return Combinators.combine(
-            Arbitraries.integers().between(0, TypeCatalog.TYPES.size() - 1),
+            columnTypes(),
             Arbitraries.of(true, false),
             Arbitraries.integers().between(-1, 2),
             Arbitraries.frequency(net.jqwik.api.Tuple.of(6, 0), net.jqwik.api.Tuple.of(1, 1),
@@ -199,6 +221,12 @@ final class Scenario {
     kinds.add(net.jqwik.api.Tuple.of(1, seqSpecs().map(Edit.AddSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.DropSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, Combinators.combine(small(), seqSpecs()).as(Edit.AlterSequence::new)));
+    if (Shapes.ENUM_TYPES) {
+      kinds.add(net.jqwik.api.Tuple.of(1, enumSpecs().map(Edit.AddEnumType::new)));
+      kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.DropEnumType::new)));
+      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small(), small()).as(Edit.AddEnumValue::new)));
+      kinds.add(net.jqwik.api.Tuple.of(1, Combinators.combine(small(), small()).as(Edit.DropEnumValue::new)));
+    }
     if (Shapes.COMMENTS) {
       kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), Arbitraries.integers().between(-1, 7),
           comments()).as(Edit.SetComment::new)));

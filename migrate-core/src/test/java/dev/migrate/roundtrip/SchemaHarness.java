@@ -1,10 +1,12 @@
 package dev.migrate.roundtrip;
 
 import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.postgres.PostgresTypes;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.CheckConstraint;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
 import dev.migrate.model.Index;
 import dev.migrate.model.IndexKey;
 import dev.migrate.model.Sequence;
@@ -20,7 +22,8 @@ import java.util.Set;
 /**
  * One connection to the test database and what the round-trip tests do with it: a fresh schema per try, ops
  * executed through the dialect in one transaction, the schema read back, and models compared the way the diff
- * compares them (checks and defaults in PostgreSQL's normalised form).
+ * compares them (checks and defaults in PostgreSQL's normalised form, and where that is not enough, as the server
+ * stores them: {@link #aligned}).
  */
 final class SchemaHarness implements AutoCloseable {
 
@@ -87,18 +90,41 @@ final class SchemaHarness implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * {@code model} aligned with {@code live} (the catalog of {@code schema}) as autogenerate aligns it before the
+   * diff ({@link PostgresDialect#alignStoredExpressions}): where PostgreSQL stores a check expression or default of
+   * the model as the catalog holds it, the model gets the catalog's text. Puts {@code schema} first on the search
+   * path, as the facade does.
+   */
+  Database aligned(String schema, Database live, Database model) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET search_path TO " + schema);
+    }
+    return DIALECT.alignStoredExpressions(connection, schema, live, model);
+  }
+
+  /**
+   * {@link #assertSameSchema(String, Database, Database, boolean)} with {@code expected} first {@link #aligned} to
+   * {@code actual}, as autogenerate compares them.
+   */
+  void assertSameSchema(String stage, String schema, Database actual, Database expected, boolean anyColumnOrder)
+      throws SQLException {
+    assertSameSchema(stage, actual, aligned(schema, actual, expected), anyColumnOrder);
+  }
+
   @Override
   public void close() throws SQLException {
     connection.close();
   }
 
   /**
-   * {@code model} as the comparison sees it: check expressions and defaults in the dialect's normalised form, rename
-   * hints removed (they are never read from a database).
+   * {@code model} as the comparison sees it: types, check expressions and defaults in the dialect's canonical form,
+   * rename hints removed (they are never read from a database), enum types by name.
    */
   static Database canonical(Database model) {
     List<Table> tables = model.tables().stream().map(SchemaHarness::canonical).toList();
-    return new Database(tables, model.sequences(), model.enumTypes());
+    return new Database(tables, model.sequences(),
+        model.enumTypes().stream().sorted(java.util.Comparator.comparing(EnumType::name)).toList());
   }
 
   /** {@code model} with every table's columns sorted by name. */
@@ -111,7 +137,8 @@ final class SchemaHarness implements AutoCloseable {
   private static Table canonical(Table t) {
     Table plain = t.withoutHints();
     List<Column> columns = plain.columns().stream()
-        .map(c -> c.withDefault(DIALECT.normalizeDefault(c.defaultValue())))
+        .map(c -> c.withDefault(DIALECT.normalizeDefault(c.defaultValue()))
+            .withType(PostgresTypes.canonical(c.type())))
         .toList();
     List<CheckConstraint> checks = plain.checkConstraints().stream()
         .map(c -> new CheckConstraint(c.name(), DIALECT.normalizeCheck(c.expression())))

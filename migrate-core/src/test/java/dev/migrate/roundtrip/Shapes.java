@@ -63,11 +63,15 @@ final class Shapes {
   static final boolean SEQUENCE_OPTIONS = on("sequenceOptions", true);
 
   /**
-   * PostgreSQL enum types and columns of them. Not generated yet: the model has {@code EnumType}, but neither main
-   * nor branch {@code diff} has enum ops, introspection or SQL so far; the generator (and the type matrix entry) is
-   * the next thing to add when they land.
+   * PostgreSQL enum types and columns of them: types created and dropped (with their columns), labels added
+   * (anywhere, also before the first) and removed (never the first, which the columns' defaults name), columns
+   * turned from a string type into an enum type and back. Was off while the core had no enum ops; on since the
+   * diff creates, grows, shrinks ({@code DropEnumValue} re-creates the type) and drops them. Found on the way: a type
+   * change that needs {@code USING} with the same default on both sides ({@code text DEFAULT 'a'} to {@code e0
+   * DEFAULT 'a'}) failed with "default for column c0 cannot be cast automatically to type e0"; the default is now
+   * dropped before the type change and set again after.
    */
-  static final boolean ENUM_TYPES = on("enumTypes", false);
+  static final boolean ENUM_TYPES = on("enumTypes", true);
 
   /** Column and table renames through {@code @RenamedFrom} hints. */
   static final boolean RENAMES = on("renames", true);
@@ -86,11 +90,16 @@ final class Shapes {
   /**
    * A check comparing a timestamp column with a date literal ({@code c > '2000-01-01'}); on {@code date} columns it
    * is always generated. Off on main: PostgreSQL stores the literal converted to the column's type, {@code c0 >
-   * '2000-01-01 00:00:00'::timestamp without time zone}, and the normaliser keeps the literal's text, so
-   * autogenerate drops and re-adds the check after every upgrade. Minimal counterexample: {@code CREATE TABLE t0 (c0
-   * timestamp(6), CONSTRAINT t0_ck1 CHECK (c0 > '2000-01-01'))}.
+   * '2000-01-01 00:00:00'::timestamp without time zone}, and the normaliser kept the literal's text, so
+   * autogenerate dropped and re-added the check after every upgrade. Minimal counterexample: {@code CREATE TABLE t0
+   * (c0 timestamp(6), CONSTRAINT t0_ck1 CHECK (c0 > '2000-01-01'))}. Fixed: the normaliser writes ISO date and
+   * timestamp literals in one spelling per value ({@code PostgresExpressions.dateTimeLiteral}). Also generated on
+   * {@code timestamptz} columns, where the stored literal carries the session's zone offset ({@code '2000-01-01
+   * 00:00:00+00'::timestamp with time zone}), which no client-side rule can know: autogenerate asks the server how it
+   * stores the model's check ({@code PostgresDialect.alignStoredExpressions}), and so does the harness
+   * ({@code SchemaHarness.aligned}) before it compares.
    */
-  static final boolean TIMESTAMP_CHECK_LITERALS = on("timestampCheckLiterals", false);
+  static final boolean TIMESTAMP_CHECK_LITERALS = on("timestampCheckLiterals", true);
 
   /**
    * An edit that drops a column (or table) and adds one of the same name whose type has no cast from the old one.
@@ -125,29 +134,34 @@ final class Shapes {
   static final boolean KEY_CHANGES_UNDER_FOREIGN_KEYS = on("keyChangesUnderForeignKeys", false);
 
   /**
-   * Type spellings in the type matrix ({@code TypeMatrixTest#spellingsThatDiffer}) that do not read back as written.
-   * Off on main, each a false diff after every upgrade: array types compare as text, so {@code varchar(10)[]},
-   * {@code int[]} and {@code timestamptz[]} differ from the catalog's {@code character varying(10)[]},
-   * {@code integer[]}, {@code timestamp with time zone[]}; {@code interval(3)} reads back as {@code interval} (the
-   * introspector ignores the interval typmod); and {@code new SqlType("bit", 8, null, null)} renders as {@code bit}
-   * ({@code PostgresTypes.render} drops the length of types it does not know), so PostgreSQL creates {@code bit(1)}.
+   * Type spellings in the type matrix ({@code TypeMatrixTest#spellingsThatDiffer}) that did not read back as
+   * written. Off on main, each a false diff after every upgrade: array types compared as text, so {@code
+   * varchar(10)[]}, {@code int[]} and {@code timestamptz[]} differed from the catalog's {@code character
+   * varying(10)[]}, {@code integer[]}, {@code timestamp with time zone[]}; {@code interval(3)} read back as {@code
+   * interval} (the introspector ignored the interval typmod); and {@code new SqlType("bit", 8, null, null)} rendered
+   * as {@code bit} ({@code PostgresTypes.render} dropped the length of types it did not know), so PostgreSQL created
+   * {@code bit(1)}. Fixed: {@code PostgresTypes.parse} reads a spelling as PostgreSQL's grammar does (arrays by their
+   * canonical element type, aliases, implied modifiers), the introspector decodes interval fields and precision and
+   * bit lengths, and {@code render} writes them.
    */
-  static final boolean TYPE_SPELLINGS = on("typeSpellings", false);
+  static final boolean TYPE_SPELLINGS = on("typeSpellings", true);
 
   /**
    * Sequences whose bounds an alteration moves past the current value: an ascending sequence starting below 1 or a
    * descending one above -1 (created with {@code MINVALUE start} / {@code MAXVALUE start}), and alterations that flip
-   * the direction. Off on branch {@code diff} (AlterSequence keeps the current value, and PostgreSQL refuses bounds
-   * that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1 MINVALUE 0},
-   * B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
+   * the direction. Was off on branch {@code diff} (AlterSequence kept the current value, and PostgreSQL refuses
+   * bounds that exclude it). Minimal counterexamples: A {@code CREATE SEQUENCE s0 START WITH 0 INCREMENT BY 1
+   * MINVALUE 0}, B the same sequence starting at 1: {@code ALTER SEQUENCE s0 MINVALUE 1 START WITH 1} fails with "RESTART value
    * (0) cannot be less than MINVALUE (1)"; A {@code START WITH -1 INCREMENT BY -1}, B {@code START WITH 1 INCREMENT
    * BY 1}: {@code ALTER SEQUENCE s0 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1} fails with
    * "RESTART value (-1) cannot be less than MINVALUE (1)"; A {@code START WITH 9223372036854775806}, B {@code START
    * WITH 1 MINVALUE -1000 MAXVALUE 1000000}: "RESTART value (9223372036854775806) cannot be greater than MAXVALUE
    * (1000000)". (On main each was a drop and create, which ran. A user who changes the bounds of a sequence in use
-   * cannot keep its value anyway; the op should say so, or restart it, rather than fail.)
+   * cannot keep its value anyway; the op should say so, or restart it, rather than fail.) Fixed: an AlterSequence
+   * that narrows the range in effect runs in a {@code DO} block that adds {@code RESTART WITH start} when the
+   * current value is outside the new bounds, and codegen marks it DESTRUCTIVE ("restarts sequence s0 at 1 if ...").
    */
-  static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", false);
+  static final boolean SEQUENCE_BOUND_CHANGES = on("sequenceBoundChanges", true);
 
   /**
    * A column renamed (with a {@code @RenamedFrom} hint) while a new column takes its old name. Off on branch

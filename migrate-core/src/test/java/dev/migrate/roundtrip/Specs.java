@@ -52,15 +52,18 @@ final class Specs {
   /**
    * A column.
    *
-   * @param type index into {@link TypeCatalog#TYPES}
+   * @param type index into {@link TypeCatalog#TYPES}; past its end, into the draft's enum types (when there are any,
+   *     else modulo the catalogue)
    * @param defaultChoice -1 for none, else index into the type's defaults
    * @param identity 0 none, 1 by default, 2 always (only kept on integer columns)
    * @param name 0 for {@code c<n>}, else a name that needs quoting
    */
   record ColumnSpec(int type, boolean nullable, int defaultChoice, int identity, int name, int comment) {
 
-    DColumn resolve(DTable table) {
-      TypeDef typeDef = TypeCatalog.pick(type);
+    DColumn resolve(Draft draft, DTable table) {
+      TypeDef typeDef = type >= TypeCatalog.TYPES.size() && !draft.enums.isEmpty()
+          ? pick(draft.enums, type).typeDef()
+          : TypeCatalog.pick(type);
       String columnName = table.freeColumnName(typeDef);
       if (name > 0 && Shapes.QUOTED_NAMES) {
         String quoted = pick(QUOTED_COLUMN_NAMES, name - 1);
@@ -160,7 +163,7 @@ final class Specs {
       DTable table = new DTable(tableName);
       table.comment = Specs.comment(comment);
       for (ColumnSpec c : columns) {
-        table.columns.add(c.resolve(table));
+        table.columns.add(c.resolve(draft, table));
       }
       if (!table.columns.isEmpty()) {
         for (int i : pk) {
@@ -233,6 +236,19 @@ final class Specs {
       if (log != null) {
         log.add("add foreign key " + fk.name() + " " + source.name + columns + " -> " + target.name + targetColumns);
       }
+    }
+  }
+
+  /** Labels of generated enum types after the first: quotes, non-ASCII, a blank. */
+  static final List<String> ENUM_LABELS = List.of("b", "it's", "größe", "with space");
+
+  /** An enum type with {@value TypeCatalog#FIRST_LABEL} and the first {@code labels} of {@link #ENUM_LABELS}. */
+  record EnumSpec(int labels) {
+
+    Draft.DEnum resolve(String name) {
+      List<String> values = new ArrayList<>(List.of(TypeCatalog.FIRST_LABEL));
+      values.addAll(ENUM_LABELS.subList(0, pick(labels, ENUM_LABELS.size() + 1)));
+      return new Draft.DEnum(name, values);
     }
   }
 

@@ -12,7 +12,9 @@ final class TypeCatalog {
 
   /** Groups of types between which a cast exists; a type change is generated only within or across these lines. */
   enum Family {
-    INT, DECIMAL, BOOL, TEXT, DATE, TIME, UUID, JSON, BYTEA, INTERVAL, INET, OID, TEXT_ARRAY, NUMBER_ARRAY;
+    INT, DECIMAL, BOOL, TEXT, DATE, TIME, UUID, JSON, BYTEA, INTERVAL, INET, OID, TEXT_ARRAY, NUMBER_ARRAY, BIT,
+    /** A PostgreSQL enum type of the draft ({@link TypeCatalog#enumType}); one family per type name. */
+    ENUM;
 
     boolean numeric() {
       return this == INT || this == DECIMAL;
@@ -22,7 +24,9 @@ final class TypeCatalog {
   /**
    * One column type.
    *
-   * @param type the type as a model states it (canonical spelling, as the introspector reports it)
+   * @param type the type as a model states it (mostly in canonical spelling, as the introspector reports it; a few
+   *     in other spellings PostgreSQL accepts, {@code int[]}, {@code varchar(10)[]}, which read back as another
+   *     spelling of the same type)
    * @param family its cast family
    * @param keyable whether it has a btree operator class (it can be in a primary key, unique constraint or index)
    * @param defaults server defaults valid for it, as SQL
@@ -59,6 +63,8 @@ final class TypeCatalog {
       def(SqlType.time(6), Family.TIME, "'12:00:00'"),
       def(new SqlType("timetz", null, 6, null), Family.TIME, "'12:00:00+00'"),
       def(SqlType.of("interval"), Family.INTERVAL, "'1 day'"),
+      def(new SqlType("interval", null, 3, null), Family.INTERVAL, "'1 day'"),
+      def(SqlType.of("interval day to second(2)"), Family.INTERVAL, "'01:00:00'"),
       new TypeDef(SqlType.of("json"), Family.JSON, false, List.of("'{}'")),
       def(SqlType.jsonb(), Family.JSON, "'{}'", "'[]'::jsonb"),
       def(SqlType.bytea(), Family.BYTEA, "'\\x00'"),
@@ -66,12 +72,30 @@ final class TypeCatalog {
       def(SqlType.of("oid"), Family.OID, "0"),
       def(SqlType.of("text[]"), Family.TEXT_ARRAY, "'{}'", "ARRAY['a', 'b']"),
       def(SqlType.of("integer[]"), Family.NUMBER_ARRAY, "'{}'"),
-      def(SqlType.of("bigint[]"), Family.NUMBER_ARRAY, "'{}'"));
+      def(SqlType.of("bigint[]"), Family.NUMBER_ARRAY, "'{}'"),
+      def(SqlType.of("int[]"), Family.NUMBER_ARRAY, "'{1}'"),
+      // not keyable here: PostgreSQL 15 cannot validate a foreign key between varchar(n)[] columns (ALTER TABLE ...
+      // ADD FOREIGN KEY fails in its check query: "cannot determine element type of "anyarray" argument")
+      new TypeDef(SqlType.of("varchar(10)[]"), Family.TEXT_ARRAY, false, List.of("'{}'")),
+      def(new SqlType("bit", 8, null, null), Family.BIT, "B'00000000'"),
+      def(SqlType.of("bit varying(8)"), Family.BIT, "B'1'"));
 
   private TypeCatalog() {}
 
   private static TypeDef def(SqlType type, Family family, String... defaults) {
     return new TypeDef(type, family, true, List.of(defaults));
+  }
+
+  /**
+   * The first label of every generated enum type, never removed: the default of a column of an enum type. (A label
+   * added in a transaction cannot be used in it, PostgreSQL docs, ALTER TYPE; a default that always names this label
+   * never uses one.)
+   */
+  static final String FIRST_LABEL = "a";
+
+  /** A column type that is the draft's enum type {@code name}, with the default {@code 'a'}. */
+  static TypeDef enumType(String name) {
+    return new TypeDef(SqlType.of(name), Family.ENUM, true, List.of("'" + FIRST_LABEL + "'"));
   }
 
   static TypeDef pick(int choice) {
@@ -87,11 +111,15 @@ final class TypeCatalog {
   /**
    * Whether {@code ALTER COLUMN ... TYPE to} is a sensible change from {@code from} on a table (empty or with
    * values that convert): same family, anything to or from a string type (PostgreSQL's I/O conversion casts),
-   * numbers among themselves and to and from boolean, date/timestamp among themselves, time with and without zone.
+   * numbers among themselves and to and from boolean, date/timestamp among themselves, time with and without zone;
+   * an enum type only to and from a string type (there is no cast between two enum types).
    */
   static boolean convertible(TypeDef from, TypeDef to) {
     Family a = from.family();
     Family b = to.family();
+    if (a == Family.ENUM || b == Family.ENUM) {
+      return from.equals(to) || a == Family.TEXT || b == Family.TEXT;
+    }
     return a == b
         || a == Family.TEXT || b == Family.TEXT
         || a.numeric() && b.numeric()
@@ -114,7 +142,9 @@ final class TypeCatalog {
       if (!fits(type.family())) {
         return false;
       }
-      return family != Family.DATE || Shapes.TIMESTAMP_CHECK_LITERALS || type.type().name().equals("date");
+      String name = type.type().name();
+      return family != Family.DATE || name.equals("date")
+          || Shapes.TIMESTAMP_CHECK_LITERALS && (name.equals("timestamp") || name.equals("timestamptz"));
     }
   }
 

@@ -1,9 +1,7 @@
 package dev.migrate.processor;
 
+import dev.migrate.dialect.postgres.PostgresTypes;
 import dev.migrate.model.SqlType;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -218,51 +216,14 @@ final class TypeMapping {
 
   // --- columnDefinition ---
 
-  private static final Pattern DEFINITION = Pattern.compile(
-      "([a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?"
-          + "(?:\\s+(with|without) time zone)?");
-
   /**
-   * The type an {@code @Column(columnDefinition = ...)} declares, in the canonical spelling of {@link SqlType}:
-   * {@code "VARCHAR(20)"} is {@code varchar(20)}, {@code "int8"} is {@code bigint}, {@code "timestamp with time zone"}
-   * is {@code timestamptz(6)}. Text that is not a plain type name with optional modifiers (for example one with
+   * The type an {@code @Column(columnDefinition = ...)} declares, in the canonical spelling of {@link SqlType}, read
+   * as PostgreSQL's grammar reads it by the dialect's own parser ({@link PostgresTypes#parse}): {@code "VARCHAR(20)"}
+   * is {@code varchar(20)}, {@code "int8"} is {@code bigint}, {@code "timestamp with time zone"} is
+   * {@code timestamptz(6)}. Text that is not a plain type name with optional modifiers (for example one with
    * {@code DEFAULT} or {@code NOT NULL} in it) is kept whole, lower-cased, as the type name.
    */
   static SqlType parseDefinition(String definition) {
-    String text = definition.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    Matcher m = DEFINITION.matcher(text);
-    if (!m.matches()) {
-      return SqlType.of(text);
-    }
-    String base = m.group(1);
-    Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-    Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-    boolean withTimeZone = "with".equals(m.group(4));
-    if (m.group(4) != null && !base.equals("timestamp") && !base.equals("time")) {
-      return SqlType.of(text);
-    }
-    switch (base) {
-      case "smallint": case "int2": return SqlType.smallint();
-      case "integer": case "int": case "int4": return SqlType.integer();
-      case "bigint": case "int8": return SqlType.bigint();
-      case "real": case "float4": return SqlType.real();
-      case "double precision": case "float8": return SqlType.doublePrecision();
-      case "float": return first != null && first <= 24 ? SqlType.real() : SqlType.doublePrecision();
-      case "boolean": case "bool": return SqlType.bool();
-      case "varchar": case "character varying":
-        return new SqlType("varchar", first, null, null);
-      case "char": case "character": case "bpchar":
-        return SqlType.character(first == null ? 1 : first);
-      case "numeric": case "decimal":
-        return first == null ? SqlType.of("numeric") : SqlType.numeric(first, second == null ? 0 : second);
-      case "timestamp":
-        return new SqlType(withTimeZone ? "timestamptz" : "timestamp", null, first, null);
-      case "timestamptz": return new SqlType("timestamptz", null, first, null);
-      case "time":
-        return new SqlType(withTimeZone ? "timetz" : "time", null, first, null);
-      case "timetz": return new SqlType("timetz", null, first, null);
-      default:
-        return first == null ? SqlType.of(base) : SqlType.of(text);
-    }
+    return PostgresTypes.parse(definition);
   }
 }

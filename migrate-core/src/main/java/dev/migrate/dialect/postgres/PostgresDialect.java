@@ -87,6 +87,21 @@ public final class PostgresDialect implements Dialect {
     return PostgresIntrospector.introspect(connection, schema, excludeTables);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Asks PostgreSQL how it stores the model's differing expressions on temporary copies of the involved tables, in
+   * a rolled-back transaction: two statements in all, none when nothing differs (see {@code ServerNormalizer}). For
+   * example the model's {@code c > '2000-01-01'} on a {@code timestamp with time zone} column is stored as
+   * {@code c > '2000-01-01 00:00:00+00'::timestamp with time zone} (the offset of the session's time zone), which
+   * no client-side rule can tell.
+   */
+  @Override
+  public Database alignStoredExpressions(Connection connection, String schema, Database current, Database model)
+      throws SQLException {
+    return new ServerNormalizer(this).normalize(connection, schema, current, model);
+  }
+
   @Override
   public VersionStore versionStore() {
     return versionStore;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  *       {@code !~~*}; {@code !=} is {@code <>}; {@code ISNULL}/{@code NOTNULL} are {@code IS [NOT] NULL};
  *   <li>a string literal cast to a numeric type whose text is a number is that number ({@code '-5'::integer} is
  *       how PostgreSQL stores {@code -5}); {@code -} before a number literal is part of the literal;
- *   <li>nested {@code AND}s and {@code OR}s are flattened (both are associative).
+ *   <li>nested {@code AND}s and {@code OR}s are flattened (both are associative);
+ *   <li>a string literal spelling a date or a timestamp without time zone in ISO form is written as PostgreSQL's
+ *       output function writes the value, less a midnight time ({@link #dateTimeLiteral}).
  * </ul>
  *
  * <p>Text the parser does not understand (special function syntax such as {@code EXTRACT(... FROM ...)},
@@ -121,7 +124,7 @@ final class PostgresExpressions {
           }
         }
         String text = sql.substring(start, i);
-        tokens.add(new Token(Kind.STRING, escapes ? "E" + text.substring(1) : text));
+        tokens.add(new Token(Kind.STRING, escapes ? "E" + text.substring(1) : dateTimeLiteral(text)));
       } else if (c == '"') {
         StringBuilder name = new StringBuilder();
         i++;
@@ -216,6 +219,36 @@ final class PostgresExpressions {
     return tokens;
   }
 
+  /**
+   * A date or timestamp without time zone in ISO form ({@code 2000-01-01}, {@code 2000-01-01 00:00:00.500}, also
+   * with {@code T}); group 1 the date, 2 the time of day, 3 the fraction digits.
+   */
+  private static final Pattern ISO_DATE_TIME = Pattern.compile(
+      "'(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d+))?)?'");
+
+  /**
+   * A quoted literal that spells a date or a timestamp without time zone in ISO form, in one spelling per value: the
+   * date alone when the time is midnight, else the time with the fraction's trailing zeros dropped. PostgreSQL
+   * stores {@code c > '2000-01-01'} on a {@code timestamp} column as {@code c > '2000-01-01 00:00:00'::timestamp
+   * without time zone} (a constant is converted to the column's type and printed by the type's output function,
+   * docs 4.1.2.7 and 8.5.2), so both sides must read alike; the model's literal has no type to say which output
+   * function applies, hence the rule applies to every literal of that shape. The one imprecision: text columns
+   * compared with such a literal ({@code t = '2000-01-01 00:00:00'} and {@code t = '2000-01-01'} compare equal
+   * although the strings differ). Literals with a zone offset (timestamp with time zone) are left as they are: their
+   * stored spelling depends on the session's {@code TimeZone}.
+   */
+  static String dateTimeLiteral(String literal) {
+    Matcher m = ISO_DATE_TIME.matcher(literal);
+    if (!m.matches() || m.group(2) == null) {
+      return literal;
+    }
+    String fraction = m.group(3) == null ? "" : m.group(3).replaceAll("0+$", "");
+    if (m.group(2).equals("00:00:00") && fraction.isEmpty()) {
+      return "'" + m.group(1) + "'";
+    }
+    return "'" + m.group(1) + " " + m.group(2) + (fraction.isEmpty() ? "" : "." + fraction) + "'";
+  }
+
   /** The fallback form: tokens joined by single spaces, casts and parentheses dropped. */
   private static String flat(List<Token> tokens) {
     List<String> out = new ArrayList<>();
@@ -236,6 +269,7 @@ final class PostgresExpressions {
 
   /** The index after the type name starting at {@code i}: the flat form of {@link Parser#typeName()}. */
   private static int skipTypeName(List<Token> tokens, int i) {
+    String type = tokens.get(i).text();
     if (tokens.get(i).kind() == Kind.WORD || tokens.get(i).kind() == Kind.QUOTED) {
       i++;
     }
@@ -243,7 +277,7 @@ final class PostgresExpressions {
       i += 2;
     }
     for (int round = 0; round < 2; round++) {
-      while (tokens.get(i).kind() == Kind.WORD && TYPE_WORDS.contains(tokens.get(i).text())) {
+      while (typeWord(type, tokens.get(i))) {
         i++;
       }
       if (round == 0 && tokens.get(i).kind() == Kind.LPAREN) {
@@ -485,6 +519,15 @@ final class PostgresExpressions {
 
   /** Words that continue a multi-word type name after its first word. */
   private static final Set<String> TYPE_WORDS = Set.of("varying", "precision", "with", "without", "time", "zone");
+
+  /** The words of {@code interval}'s fields ({@code interval day to second(3)}), part of the type after it. */
+  private static final Set<String> INTERVAL_WORDS = Set.of("year", "month", "day", "hour", "minute", "second", "to");
+
+  /** Whether {@code word} continues the type name {@code type} read so far. */
+  private static boolean typeWord(String type, Token word) {
+    return word.kind() == Kind.WORD && (TYPE_WORDS.contains(word.text())
+        || (type.equals("interval") || type.startsWith("interval ")) && INTERVAL_WORDS.contains(word.text()));
+  }
 
   private static final class Parser {
     private final List<Token> tokens;
@@ -820,7 +863,7 @@ final class PostgresExpressions {
         type.append('.').append(next().text());
       }
       for (int round = 0; round < 2; round++) {
-        while (peek().kind() == Kind.WORD && TYPE_WORDS.contains(peek().text())) {
+        while (typeWord(type.toString(), peek())) {
           type.append(' ').append(next().text());
         }
         if (round == 0 && peek().kind() == Kind.LPAREN) {

@@ -149,7 +149,7 @@ final class PostgresIntrospector {
                           WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.seqrelid
                             AND d.deptype = 'i')""";
 
-  /** Enum types and their labels in sort order. */
+  /** Enum types by name, and their labels in sort order. */
   private static final String ENUM_TYPES = """
       SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
         FROM pg_catalog.pg_type t
@@ -162,7 +162,8 @@ final class PostgresIntrospector {
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
        WHERE n.nspname = ? AND t.typtype = 'e'
-         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid)""";
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid)
+       ORDER BY 1""";
 
   /** The value range of each sequence type ({@code AS smallint|integer|bigint}). */
   private static final Map<String, long[]> TYPE_RANGES = Map.of(

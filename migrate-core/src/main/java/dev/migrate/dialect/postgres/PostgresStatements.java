@@ -145,9 +145,11 @@ final class PostgresStatements implements OpVisitor<List<String>> {
    * VALUE} (ALTER TYPE docs), so every table column of the type (from {@code pg_attribute}, when the block runs) is
    * checked for rows holding the label, then turned into {@code text} with its default dropped; the type is dropped
    * and created with its remaining labels (from {@code pg_enum}, in their order); the columns are turned back and
-   * their defaults set again. A row that still holds the label raises an error naming the table and column, and the
-   * revision's transaction rolls back whole; so do views, checks, functions and array columns that depend on the
-   * type ({@code DROP TYPE} refuses them).
+   * their defaults set again. Foreign keys between such columns (which PostgreSQL re-checks at each column's type
+   * change: "Key columns ... are of incompatible types: e0 and text") are dropped first and added again last, with
+   * their definition from {@code pg_get_constraintdef}. A row that still holds the label raises an error naming the
+   * table and column, and the revision's transaction rolls back whole; so do views, checks, functions and array
+   * columns that depend on the type ({@code DROP TYPE} refuses them).
    */
   @Override
   public List<String> visitDropEnumValue(DropEnumValue op) {
@@ -160,6 +162,9 @@ final class PostgresStatements implements OpVisitor<List<String>> {
           defaults text[];
           labels text;
           held boolean;
+          key_tables regclass[];
+          key_names name[];
+          key_definitions text[];
         BEGIN
           SELECT array_agg(a.attrelid::regclass ORDER BY a.attrelid, a.attnum),
                  array_agg(a.attname ORDER BY a.attrelid, a.attnum),
@@ -178,6 +183,15 @@ final class PostgresStatements implements OpVisitor<List<String>> {
           END LOOP;
           SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) INTO labels
             FROM pg_enum e WHERE e.enumtypid = type_name::regtype AND e.enumlabel <> removed;
+          SELECT array_agg(con.conrelid::regclass ORDER BY con.oid), array_agg(con.conname ORDER BY con.oid),
+                 array_agg(pg_get_constraintdef(con.oid) ORDER BY con.oid)
+            INTO key_tables, key_names, key_definitions
+            FROM pg_constraint con
+           WHERE con.contype = 'f' AND EXISTS (SELECT FROM pg_attribute a
+                  WHERE a.atttypid = type_name::regtype AND a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey));
+          FOR i IN 1 .. coalesce(array_length(key_tables, 1), 0) LOOP
+            EXECUTE format('ALTER TABLE %%s DROP CONSTRAINT %%I', key_tables[i], key_names[i]);
+          END LOOP;
           FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
             EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', tables[i], columns[i]);
             EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE text USING %%I::text', tables[i], columns[i], columns[i]);
@@ -191,13 +205,21 @@ final class PostgresStatements implements OpVisitor<List<String>> {
               EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I SET DEFAULT %%s', tables[i], columns[i], defaults[i]);
             END IF;
           END LOOP;
+          FOR i IN 1 .. coalesce(array_length(key_tables, 1), 0) LOOP
+            EXECUTE format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', key_tables[i], key_names[i], key_definitions[i]);
+          END LOOP;
         END
         """.formatted(literalOrNull(qualified(op.schema(), op.type())), literalOrNull(op.value()));
+    return List.of(doBlock("\n" + body));
+  }
+
+  /** {@code DO $migrate$body$migrate$}, the dollar quote's tag numbered when {@code body} contains it. */
+  private static String doBlock(String body) {
     String tag = "$migrate$";
     for (int n = 1; body.contains(tag); n++) {
       tag = "$migrate" + n + "$";
     }
-    return List.of("DO " + tag + "\n" + body + tag);
+    return "DO " + tag + body + tag;
   }
 
   @Override
@@ -239,9 +261,10 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   /**
    * One statement per changed aspect, in an order PostgreSQL accepts: identity dropped before the type or
    * nullability can change; type; {@code NOT NULL} (which an identity needs before it is added); default; identity
-   * added or switched. When both the type and the default change, the old default is dropped before the type
-   * change (PostgreSQL would otherwise try to cast it, and fail for example for {@code 'x'} to {@code integer})
-   * and the new one set after it.
+   * added or switched. When both the type and the default change, or the type change needs {@code USING}, the old
+   * default is dropped before the type change (PostgreSQL would otherwise cast it with an assignment cast, and fail
+   * for example for {@code 'x'} to {@code integer}, or {@code 'a'::text} to an enum type) and the new one set after
+   * it.
    */
   @Override
   public List<String> visitAlterColumn(AlterColumn op) {
@@ -252,7 +275,10 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     boolean typeChanges = !normalizer.sameType(from.type(), to.type());
     boolean defaultChanges =
         !Objects.equals(normalizer.normalizeDefault(from.defaultValue()), normalizer.normalizeDefault(to.defaultValue()));
-    boolean defaultDroppedEarly = typeChanges && defaultChanges && from.defaultValue() != null;
+    String using = typeChanges ? using(to.name(), from.type(), to.type()) : "";
+    // ALTER TABLE docs: the USING expression is not applied to the default, which is converted with an assignment
+    // cast; where USING is needed there is none, so the default is dropped first and set again after
+    boolean defaultDroppedEarly = typeChanges && from.defaultValue() != null && (defaultChanges || !using.isEmpty());
 
     if (from.identity() != null && to.identity() == null) {
       statements.add(alter + " DROP IDENTITY");
@@ -261,12 +287,12 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       statements.add(alter + " DROP DEFAULT");
     }
     if (typeChanges) {
-      statements.add(alter + " TYPE " + PostgresTypes.render(to.type()) + using(to.name(), from.type(), to.type()));
+      statements.add(alter + " TYPE " + PostgresTypes.render(to.type()) + using);
     }
     if (from.nullable() != to.nullable()) {
       statements.add(alter + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
     }
-    if (defaultChanges) {
+    if (defaultChanges || defaultDroppedEarly) {
       if (to.defaultValue() != null) {
         statements.add(alter + " SET DEFAULT " + to.defaultValue());
       } else if (!defaultDroppedEarly) {
@@ -421,9 +447,31 @@ final class PostgresStatements implements OpVisitor<List<String>> {
    * {@code ALTER SEQUENCE} with the clauses that change, in the order of the docs' synopsis: {@code INCREMENT BY},
    * {@code MINVALUE}/{@code NO MINVALUE}, {@code MAXVALUE}/{@code NO MAXVALUE}, {@code START WITH} (which sets the
    * value {@code RESTART} would go back to, not the current value), {@code OWNED BY}/{@code OWNED BY NONE}.
+   *
+   * <p>When the op {@linkplain AlterSequence#narrowsRange() narrows the range}, the statement runs in a {@code DO}
+   * block that first reads the current value ({@code last_value}, which PostgreSQL checks against the new bounds,
+   * sequence.c {@code init_params}): inside the new bounds the sequence keeps it, outside the same statement adds
+   * {@code RESTART WITH start}:
+   * <pre>{@code
+   * DO $migrate$BEGIN IF (SELECT last_value FROM s) BETWEEN 1 AND 9223372036854775807 THEN
+   * ALTER SEQUENCE s MINVALUE 1 START WITH 1; ELSE ALTER SEQUENCE s MINVALUE 1 START WITH 1 RESTART WITH 1;
+   * END IF; END$migrate$
+   * }</pre>
    */
   @Override
   public List<String> visitAlterSequence(AlterSequence op) {
+    List<String> alter = alterSequence(op);
+    if (alter.isEmpty() || !op.narrowsRange()) {
+      return alter;
+    }
+    Sequence to = op.to();
+    String statement = alter.get(0);
+    return List.of(doBlock("BEGIN IF (SELECT last_value FROM " + qualified(to.schema(), to.name())
+        + ") BETWEEN " + minValue(to) + " AND " + maxValue(to) + " THEN " + statement + "; ELSE " + statement
+        + " RESTART WITH " + to.start() + "; END IF; END"));
+  }
+
+  private List<String> alterSequence(AlterSequence op) {
     Sequence from = op.from();
     Sequence to = op.to();
     StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(to.schema(), to.name()));
@@ -448,18 +496,12 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   /** The {@code MINVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
   static long minValue(Sequence sequence) {
-    if (sequence.minValue() != null) {
-      return sequence.minValue();
-    }
-    return sequence.increment() > 0 ? Math.min(1, sequence.start()) : Long.MIN_VALUE;
+    return sequence.minValueInEffect();
   }
 
   /** The {@code MAXVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
   static long maxValue(Sequence sequence) {
-    if (sequence.maxValue() != null) {
-      return sequence.maxValue();
-    }
-    return sequence.increment() > 0 ? Long.MAX_VALUE : Math.max(-1, sequence.start());
+    return sequence.maxValueInEffect();
   }
 
   /** {@code table.column} of {@code OWNED BY}, the table in the sequence's schema. */

@@ -192,6 +192,20 @@ class PostgresDialectSqlTest {
         "ALTER TABLE t ALTER COLUMN flag SET DEFAULT false");
   }
 
+  /** The same default text on both sides: USING is not applied to the default, so it is dropped and set again. */
+  @Test
+  void alterColumnTypeWithUsingSetsAnUnchangedDefaultAgain() {
+    Column from = Column.of("mood", SqlType.text()).withDefault("'a'");
+    Column to = Column.of("mood", SqlType.of("mood")).withDefault("'a'");
+    assertThat(dialect.statements(new AlterColumn(null, "t", from, to))).containsExactly(
+        "ALTER TABLE t ALTER COLUMN mood DROP DEFAULT",
+        "ALTER TABLE t ALTER COLUMN mood TYPE mood USING mood::mood",
+        "ALTER TABLE t ALTER COLUMN mood SET DEFAULT 'a'");
+    // an assignment cast converts the default itself
+    assertThat(dialect.statements(new AlterColumn(null, "t", to, from))).containsExactly(
+        "ALTER TABLE t ALTER COLUMN mood TYPE text");
+  }
+
   @Test
   void alterColumnIdentity() {
     Column plain = Column.of("id", SqlType.bigint());
@@ -324,9 +338,12 @@ class PostgresDialectSqlTest {
         .containsExactly("ALTER SEQUENCE order_seq MAXVALUE 9223372036854775807 OWNED BY NONE");
     assertThat(dialect.statements(new AlterSequence(s.inSchema("app"), s.inSchema("app").withMinValue(-5))))
         .containsExactly("ALTER SEQUENCE app.order_seq MINVALUE -5");
+    // the direction flips: the default bounds with it, so the current value may be out of range
     assertThat(dialect.statements(new AlterSequence(s, new Sequence(null, "order_seq", -1, -1))))
-        .containsExactly("ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1"
-            + " START WITH -1");
+        .containsExactly("DO $migrate$BEGIN IF (SELECT last_value FROM order_seq) BETWEEN -9223372036854775808"
+            + " AND -1 THEN ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808 MAXVALUE -1"
+            + " START WITH -1; ELSE ALTER SEQUENCE order_seq INCREMENT BY -1 MINVALUE -9223372036854775808"
+            + " MAXVALUE -1 START WITH -1 RESTART WITH -1; END IF; END$migrate$");
     assertThat(dialect.statements(new AlterSequence(s, s))).isEmpty();
     assertThat(dialect.sameSequence(new Sequence(null, "z", 0, 1), new Sequence(null, "z", 0, 1).withMinValue(0)))
         .isTrue();

@@ -252,6 +252,36 @@ class PostgresIntrospectorTest {
     }
   }
 
+  /**
+   * Type modifiers PostgreSQL keeps in {@code atttypmod} that are not lengths: {@code interval}'s fields and
+   * precision, {@code bit}'s and {@code varbit}'s lengths; arrays read as {@code format_type} prints them.
+   */
+  @Test
+  void intervalBitAndArrayTypesReadWithTheirModifiers() throws SQLException {
+    try (TestDatabase other = TestDatabase.create(); Connection connection = other.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.t (a interval(3), b interval day to second(2), c interval year to month,"
+          + " d interval minute, e interval, f bit, g bit(8), h varbit, i bit varying(5), j varchar(10)[],"
+          + " k int[][], l timestamptz[])");
+
+      List<Column> columns = DIALECT.introspect(connection, "public", Set.of()).tables().get(0).columns();
+
+      assertThat(columns).extracting(Column::type).containsExactly(
+          new SqlType("interval", null, 3, null),
+          new SqlType("interval day to second", null, 2, null),
+          SqlType.of("interval year to month"),
+          SqlType.of("interval minute"),
+          SqlType.of("interval"),
+          new SqlType("bit", 1, null, null),
+          new SqlType("bit", 8, null, null),
+          SqlType.of("varbit"),
+          new SqlType("varbit", 5, null, null),
+          SqlType.of("character varying(10)[]"),
+          SqlType.of("integer[]"),
+          SqlType.of("timestamp with time zone[]"));
+    }
+  }
+
   @Test
   void theNumberOfQueriesDoesNotGrowWithTheNumberOfTables() throws SQLException {
     try (TestDatabase other = TestDatabase.create(); Connection connection = other.connect();

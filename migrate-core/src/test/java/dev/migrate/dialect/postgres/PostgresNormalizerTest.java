@@ -106,6 +106,40 @@ class PostgresNormalizerTest {
   }
 
   @Test
+  void dateAndTimestampLiteralsCompareByValue() {
+    assertThat(dialect.normalizeCheck("(c0 > '2000-01-01 00:00:00'::timestamp without time zone)"))
+        .isEqualTo("c0 > '2000-01-01'")
+        .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01'"))
+        .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01T00:00:00.000'"));
+    assertThat(dialect.normalizeCheck("(c0 > '2000-01-01 10:00:00.5'::timestamp without time zone)"))
+        .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01 10:00:00.500'"))
+        .isEqualTo("c0 > '2000-01-01 10:00:00.5'");
+    assertThat(dialect.normalizeDefault("'2021-06-01 00:00:00'::timestamp without time zone"))
+        .isEqualTo("'2021-06-01'");
+    // a zone offset is kept: the stored spelling depends on the session's TimeZone
+    assertThat(dialect.normalizeCheck("c0 > '2000-01-01 00:00:00+00'::timestamp with time zone"))
+        .isEqualTo("c0 > '2000-01-01 00:00:00+00'");
+  }
+
+  @Test
+  void intervalFieldsArePartOfTheCastType() {
+    assertThat(dialect.normalizeDefault("'1 day'::interval day to second(2)")).isEqualTo("'1 day'");
+    assertThat(dialect.normalizeDefault("'1 year'::interval year to month")).isEqualTo("'1 year'");
+    assertThat(dialect.normalizeCheck("(i > '00:01:00'::interval minute to second)")).isEqualTo("i > '00:01:00'");
+  }
+
+  @Test
+  void typeSpellingsAreTheSameType() {
+    assertThat(dialect.sameType(SqlType.of("int[]"), SqlType.of("integer[]"))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("character varying(10)[]"))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("timestamptz[]"), SqlType.of("timestamp with time zone[]"))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("varchar(11)[]"))).isFalse();
+    assertThat(dialect.sameType(SqlType.of("bit(8)"), new SqlType("bit", 8, null, null))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("bit"), new SqlType("bit", 1, null, null))).isTrue();
+    assertThat(dialect.sameType(SqlType.of("interval(3)"), SqlType.of("interval"))).isFalse();
+  }
+
+  @Test
   void typeAliasesAreTheSameType() {
     assertThat(dialect.sameType(SqlType.of("int4"), SqlType.integer())).isTrue();
     assertThat(dialect.sameType(SqlType.of("character varying"), SqlType.of("varchar"))).isTrue();

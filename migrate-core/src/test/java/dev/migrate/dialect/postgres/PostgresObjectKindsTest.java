@@ -166,6 +166,38 @@ class PostgresObjectKindsTest {
     }
   }
 
+  /**
+   * The counterexamples of the round-trip property's {@code sequenceBoundChanges} shape: new bounds that exclude the
+   * current value restart the sequence at its new start; a narrowing that keeps the current value in range keeps it.
+   */
+  @Test
+  void sequencesWhoseNewBoundsExcludeTheCurrentValueAreRestarted() throws SQLException {
+    Database a = new Database(List.of(), List.of(
+        sequence("s0", 0, 1),
+        sequence("s1", -1, -1),
+        sequence("s2", 9223372036854775806L, 1),
+        sequence("s3", 1, 1)));
+    Database b = new Database(List.of(), List.of(
+        sequence("s0", 1, 1),
+        sequence("s1", 1, 1),
+        sequence("s2", 1, 1).withMinValue(-1000).withMaxValue(1_000_000),
+        sequence("s3", 1, 1).withMaxValue(100)));
+    List<Op> up = roundTrip(a, b);
+    assertThat(up).hasSize(4).allMatch(op -> op instanceof dev.migrate.ops.AlterSequence alter && alter.narrowsRange());
+
+    execute(DIFF.diff(introspect(), a));
+    assertThat(rows("SELECT nextval('s3') FROM generate_series(1, 5)")).containsExactly("1", "2", "3", "4", "5");
+    execute(up);
+    assertThat(introspect().sequences()).isEqualTo(b.sequences());
+    assertThat(rows("SELECT nextval('s0') || ' ' || nextval('s1') || ' ' || nextval('s2') || ' ' || nextval('s3')"))
+        .as("s0, s1, s2 restarted at 1; s3 kept its value").containsExactly("1 1 1 6");
+    execute(Op.reverseAll(up));
+    assertThat(introspect().sequences()).isEqualTo(a.sequences());
+    assertThat(rows("SELECT nextval('s0') || ' ' || nextval('s1') || ' ' || nextval('s2') || ' ' || nextval('s3')"))
+        .as("s1 restarted at its old start (1 is not descending); s0, s2, s3 kept their values")
+        .containsExactly("2 -1 2 7");
+  }
+
   @Test
   void indexesOfEveryShapeComeBackAsCreatedAndEachChangeIsFound() throws SQLException {
     Table plain = table("doc",
@@ -224,6 +256,39 @@ class PostgresObjectKindsTest {
       assertThat(up).hasSize(2);
       execute(DIFF.diff(introspect(), Database.empty()));
     }
+  }
+
+  /**
+   * The round-trip property's counterexample: removing a label re-creates the type, and foreign keys between
+   * columns of it (in one table and across tables) would fail at the first column's change ("Key columns c1 and c0
+   * are of incompatible types: e0 and text"); they are dropped and added again around it, deferrability kept.
+   */
+  @Test
+  void aLabelIsRemovedFromAnEnumTypeThatForeignKeysUse() throws SQLException {
+    var small = enumType("e0", "a");
+    var grown = enumType("e0", "v2", "a");
+    Table t0 = table("t0", column("c0", type("e0")).notNull().withDefault("'a'"), column("c1", type("e0")),
+        primaryKey("t0_pkey", "c0"), foreignKey("t0_fk1", "c1").references("t0", "c0"));
+    Table t1 = table("t1", column("c0", type("e0")),
+        foreignKey("t1_fk2", "c0").references("t0", "c0").withDeferrable(true, true));
+    List<Op> up = roundTrip(new Database(List.of(t0, t1), List.of(), List.of(small)),
+        new Database(List.of(t0, t1), List.of(), List.of(grown)));
+    assertThat(up).containsExactly(new dev.migrate.ops.AddEnumValue(null, "e0", "v2", "a", null));
+
+    execute(DIFF.diff(introspect(), new Database(List.of(t0, t1), List.of(), List.of(small))));
+    execute(up);
+    try (var statement = connection.createStatement()) {
+      statement.execute("INSERT INTO t0 (c0, c1) VALUES ('a', 'a'), ('v2', 'a')");
+      statement.execute("INSERT INTO t1 (c0) VALUES ('a')");
+      statement.execute("DELETE FROM t0 WHERE c0 = 'v2'");
+    }
+    execute(Op.reverseAll(up));
+    assertThat(DIFF.diff(introspect(), new Database(List.of(t0, t1), List.of(), List.of(small)))).isEmpty();
+    assertThat(introspect().enumTypes()).containsExactly(small);
+    assertThat(rows("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'"
+        + " ORDER BY conname")).containsExactly("t0_fk1 FOREIGN KEY (c1) REFERENCES t0(c0)",
+        "t1_fk2 FOREIGN KEY (c0) REFERENCES t0(c0) DEFERRABLE INITIALLY DEFERRED");
+    assertThat(rows("SELECT c0 || '/' || c1 FROM t0")).containsExactly("a/a");
   }
 
   @Test
@@ -286,6 +351,34 @@ class PostgresObjectKindsTest {
         dev.migrate.diff.DiffOptions.defaults());
     assertThat(result.ops()).isEmpty();
     assertThat(result.infos()).singleElement().asString().contains("cannot reorder enum values");
+  }
+
+  /**
+   * The rule behind {@link dev.migrate.ops.EnumValueUse}: a label added in a transaction cannot be used before it
+   * commits, so a revision that adds one and uses it runs outside a transaction.
+   */
+  @Test
+  void aNewEnumValueCannotBeUsedBeforeItsTransactionCommits() throws SQLException {
+    var mood = new dev.migrate.model.EnumType(null, "mood", List.of("sad", "happy"));
+    execute(List.of(new dev.migrate.ops.CreateEnumType(mood)));
+    Table person = table("person", column("id", bigint()).notNull(), column("mood", type("mood")));
+    execute(List.of(new dev.migrate.ops.CreateTable(person)));
+    List<Op> ops = List.of(
+        new dev.migrate.ops.AddEnumValue(null, "mood", "glad", null, "happy"),
+        new dev.migrate.ops.AlterColumn(null, "person", person.column("mood").orElseThrow(),
+            column("mood", type("mood")).withDefault("'glad'::mood")));
+    assertThat(dev.migrate.ops.EnumValueUse.firstUse(ops)).hasValue(
+        "value 'glad' of enum type mood is added and then used (default of column person.mood)");
+
+    connection.setAutoCommit(false);
+    try {
+      assertThatThrownBy(() -> execute(ops)).hasMessageContaining("unsafe use of new value \"glad\" of enum type mood");
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+    execute(ops); // one statement at a time, each committed, as a non-transactional revision runs
+    assertThat(rows("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef")).containsExactly("'glad'::mood");
   }
 
   @Test

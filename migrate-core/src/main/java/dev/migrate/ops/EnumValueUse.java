@@ -1,0 +1,117 @@
+package dev.migrate.ops;
+
+import dev.migrate.model.CheckConstraint;
+import dev.migrate.model.Column;
+import dev.migrate.model.Index;
+import dev.migrate.model.IndexKey;
+import dev.migrate.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds an enum label that a list of ops adds and then uses before the transaction could commit, which PostgreSQL
+ * refuses: "unsafe use of new value" (ALTER TYPE docs: "If ALTER TYPE ... ADD VALUE ... is executed inside a
+ * transaction block, the new value cannot be used until after the transaction has been committed"). Such a revision
+ * must run outside a transaction ({@code @Revision(transactional = false)}), so that the label commits first.
+ *
+ * <p>A use is the label as a quoted literal ({@code 'v'}) in a later op's column default, check, index key
+ * expression or {@code WHERE}, or raw SQL; or a later change of a column to the label's type from another type,
+ * whose {@code USING} cast meets the label in any row that holds it. The test is textual and errs towards finding a
+ * use: a false find costs only the transaction, a missed one a failed upgrade.
+ */
+public final class EnumValueUse {
+
+  private EnumValueUse() {}
+
+  /**
+   * The first use in {@code ops}, in order, of a label that an earlier op of {@code ops} adds ({@link AddEnumValue});
+   * described as {@code "value 'glad' of enum type mood is added and then used (default of column person.mood)"}.
+   *
+   * @param ops the ops of one upgrade or downgrade, in the order they run
+   * @return the description, or empty when no added label is used in the same list
+   */
+  public static Optional<String> firstUse(List<Op> ops) {
+    List<AddEnumValue> added = new ArrayList<>();
+    for (Op op : ops) {
+      for (AddEnumValue add : added) {
+        Optional<String> where = use(op, add);
+        if (where.isPresent()) {
+          return Optional.of("value '" + add.value() + "' of enum type " + qualified(add.schema(), add.type())
+              + " is added and then used (" + where.get() + ")");
+        }
+      }
+      if (op instanceof AddEnumValue add) {
+        added.add(add);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> use(Op op, AddEnumValue add) {
+    String literal = "'" + add.value().replace("'", "''") + "'";
+    if (op instanceof CreateTable create) {
+      return use(create.table(), literal);
+    }
+    if (op instanceof AddColumn column) {
+      return defaultUse(column.table(), column.column(), literal);
+    }
+    if (op instanceof AlterColumn alter) {
+      if (alter.to().type().name().equals(add.type()) && !alter.from().type().equals(alter.to().type())) {
+        return Optional.of("type change of column " + alter.table() + "." + alter.to().name());
+      }
+      return defaultUse(alter.table(), alter.to(), literal);
+    }
+    if (op instanceof AddCheckConstraint check && mentions(check.constraint().expression(), literal)) {
+      return Optional.of("check " + check.constraint().name());
+    }
+    if (op instanceof CreateIndex index) {
+      return indexUse(index.index(), literal);
+    }
+    if (op instanceof ExecuteSql sql && mentions(sql.sql(), literal)) {
+      return Optional.of("raw SQL");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> use(Table table, String literal) {
+    for (Column column : table.columns()) {
+      Optional<String> use = defaultUse(table.name(), column, literal);
+      if (use.isPresent()) {
+        return use;
+      }
+    }
+    for (CheckConstraint check : table.checkConstraints()) {
+      if (mentions(check.expression(), literal)) {
+        return Optional.of("check " + check.name());
+      }
+    }
+    for (Index index : table.indexes()) {
+      Optional<String> use = indexUse(index, literal);
+      if (use.isPresent()) {
+        return use;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> defaultUse(String table, Column column, String literal) {
+    return mentions(column.defaultValue(), literal)
+        ? Optional.of("default of column " + table + "." + column.name())
+        : Optional.empty();
+  }
+
+  private static Optional<String> indexUse(Index index, String literal) {
+    boolean used = mentions(index.where(), literal)
+        || index.keys().stream().map(IndexKey::expression).anyMatch(e -> mentions(e, literal));
+    return used ? Optional.of("index " + index.name()) : Optional.empty();
+  }
+
+  private static boolean mentions(String expression, String literal) {
+    return expression != null && expression.contains(literal);
+  }
+
+  private static String qualified(String schema, String name) {
+    return schema == null ? name : schema + "." + name;
+  }
+}
