@@ -1,12 +1,16 @@
 package dev.migrate.processor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -24,19 +28,48 @@ final class Annotations {
   /** The persistence API packages, newest first. */
   private static final List<String> JPA_PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
 
+  /**
+   * The text of names already decoded. javac keeps a {@link Name} as bytes and decodes them on every
+   * {@code toString()} and {@code contentEquals()}, and the processor asks for the names of the same few annotation
+   * types and members for every attribute of every entity. The keys are weak: names go with javac's name table.
+   */
+  private static final Map<Name, String> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
+
   private Annotations() {}
+
+  /** {@code name.toString()}, decoded once. */
+  static String text(Name name) {
+    String text = NAMES.get(name);
+    if (text == null) {
+      text = name.toString();
+      NAMES.put(name, text);
+    }
+    return text;
+  }
 
   /** The JPA annotation {@code simpleName} (for example {@code "Column"}) on {@code element}, or {@code null}. */
   static AnnotationMirror jpa(Element element, String simpleName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      String name = qualifiedName(mirror);
-      for (String pkg : JPA_PACKAGES) {
-        if (name.length() == pkg.length() + simpleName.length() && name.startsWith(pkg) && name.endsWith(simpleName)) {
-          return mirror;
-        }
+      if (simpleName.equals(jpaSimpleName(qualifiedName(mirror)))) {
+        return mirror;
       }
     }
     return null;
+  }
+
+  /** Simple names of the annotation types seen, by qualified name; the empty string for one not in JPA. */
+  private static final Map<String, String> JPA_SIMPLE_NAMES = new ConcurrentHashMap<>();
+
+  /** {@code "Column"} for {@code jakarta.persistence.Column} or {@code javax.persistence.Column}, else {@code ""}. */
+  private static String jpaSimpleName(String qualifiedName) {
+    return JPA_SIMPLE_NAMES.computeIfAbsent(qualifiedName, name -> {
+      for (String pkg : JPA_PACKAGES) {
+        if (name.startsWith(pkg) && name.indexOf('.', pkg.length()) < 0) {
+          return name.substring(pkg.length());
+        }
+      }
+      return "";
+    });
   }
 
   /** Whether the JPA annotation {@code simpleName} is on {@code element}. */
@@ -56,7 +89,7 @@ final class Annotations {
 
   /** The fully qualified name of the annotation's type. */
   static String qualifiedName(AnnotationMirror mirror) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    return text(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName());
   }
 
   /** The explicitly written value of {@code member}, or {@code null} when it was left to its default. */
@@ -65,7 +98,7 @@ final class Annotations {
       return null;
     }
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(member)) {
+      if (text(e.getKey().getSimpleName()).equals(member)) {
         return e.getValue();
       }
     }

@@ -30,12 +30,15 @@ import dev.migrate.processor.Members.Access;
 import dev.migrate.processor.Members.Attribute;
 import dev.migrate.processor.TableDraft.Phase;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -172,8 +175,10 @@ final class ModelBuilder {
     infos.sort(Comparator.comparingInt(ModelBuilder::depth)
         .thenComparing(e -> elements.getBinaryName(e.type()).toString()));
     List<Runnable> tableConstraints = new ArrayList<>();
+    Set<Entity> parents = Collections.newSetFromMap(new IdentityHashMap<>());
+    infos.stream().filter(e -> e.parent() != null).forEach(e -> parents.add(e.parent()));
     for (Entity e : infos) {
-      guard(e.type(), () -> mapEntity(e, infos, tableConstraints));
+      guard(e.type(), () -> mapEntity(e, parents, tableConstraints));
     }
     for (Runnable collection : collections) {
       collection.run();
@@ -498,7 +503,8 @@ final class ModelBuilder {
 
   // --- an entity's tables ---
 
-  private void mapEntity(Entity e, List<Entity> all, List<Runnable> tableConstraints) {
+  /** Maps {@code e} into its table; {@code parents} are the entities that have an entity subclass. */
+  private void mapEntity(Entity e, Set<Entity> parents, List<Runnable> tableConstraints) {
     if (e.strategy().equals("TABLE_PER_CLASS") && e.type().getModifiers().contains(Modifier.ABSTRACT)) {
       if (e.parent() == null && e.generatedIdColumn() != null) {
         guard(e.type(), () -> generation(e, e.ids().get(0), e.generatedIdColumn()));
@@ -506,7 +512,7 @@ final class ModelBuilder {
       return; // Hibernate's abstract union table: no table of its own, but the hierarchy's generator
     }
     TableDraft t = table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
-    boolean hasSubclasses = all.stream().anyMatch(o -> o.parent() == e);
+    boolean hasSubclasses = parents.contains(e);
     Context context = new Context(topValidation(), e, t, "", entityOverrides(e.type(), "AttributeOverride"),
         entityOverrides(e.type(), "AssociationOverride"), e.singleTableSubclass(), false, Phase.BASIC, e.access());
 
@@ -1361,37 +1367,42 @@ final class ModelBuilder {
     if (a.type().getKind() != TypeKind.DECLARED) {
       return null;
     }
-    DeclaredType declared = (DeclaredType) a.type();
-    TypeMirror map = supertype(declared, "java.util.Map");
+    Map<String, DeclaredType> supertypes = supertypes(a.type());
+    DeclaredType map = supertypes.get("java.util.Map");
     if (map != null) {
-      List<? extends TypeMirror> args = ((DeclaredType) map).getTypeArguments();
+      List<? extends TypeMirror> args = map.getTypeArguments();
       return args.size() == 2 ? new CollectionShape(args.get(1), args.get(0), false, false, true) : null;
     }
-    TypeMirror collection = supertype(declared, "java.util.Collection");
+    DeclaredType collection = supertypes.get("java.util.Collection");
     if (collection == null) {
       return null;
     }
-    List<? extends TypeMirror> args = ((DeclaredType) collection).getTypeArguments();
+    List<? extends TypeMirror> args = collection.getTypeArguments();
     if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
       return null;
     }
-    boolean set = supertype(declared, "java.util.Set") != null;
-    boolean list = supertype(declared, "java.util.List") != null;
+    boolean set = supertypes.containsKey("java.util.Set");
+    boolean list = supertypes.containsKey("java.util.List");
     return new CollectionShape(args.get(0), null, set, list, false);
   }
 
-  private TypeMirror supertype(TypeMirror type, String qualifiedName) {
+  /**
+   * {@code type} and its supertypes by qualified name, each as first met breadth-first (one walk for all the
+   * collection interfaces {@link #shape} asks about).
+   */
+  private Map<String, DeclaredType> supertypes(TypeMirror type) {
+    Map<String, DeclaredType> result = new HashMap<>();
     List<TypeMirror> queue = new ArrayList<>();
     queue.add(type);
     for (int i = 0; i < queue.size() && i < 100; i++) {
       TypeMirror t = queue.get(i);
-      if (t.getKind() == TypeKind.DECLARED
-          && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().contentEquals(qualifiedName)) {
-        return t;
+      if (t.getKind() == TypeKind.DECLARED) {
+        result.putIfAbsent(Annotations.text(((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName()),
+            (DeclaredType) t);
       }
       queue.addAll(types.directSupertypes(t));
     }
-    return null;
+    return result;
   }
 
   /** {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column) go on the target's table. */
@@ -1871,7 +1882,7 @@ final class ModelBuilder {
 
   /** The class name without its package, nesting kept: {@code Customer}, {@code Shop.Order}. */
   static String simpleName(TypeElement type) {
-    String qualified = type.getQualifiedName().toString();
+    String qualified = Annotations.text(type.getQualifiedName());
     Element enclosing = type.getEnclosingElement();
     while (enclosing != null && enclosing.getKind() != ElementKind.PACKAGE) {
       enclosing = enclosing.getEnclosingElement();
@@ -1879,7 +1890,7 @@ final class ModelBuilder {
     if (enclosing == null) {
       return qualified;
     }
-    String pkg = ((PackageElement) enclosing).getQualifiedName().toString();
+    String pkg = Annotations.text(((PackageElement) enclosing).getQualifiedName());
     return pkg.isEmpty() || !qualified.startsWith(pkg + ".") ? qualified : qualified.substring(pkg.length() + 1);
   }
 }

@@ -3,6 +3,7 @@ package dev.migrate.processor;
 import dev.migrate.model.Database;
 import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +21,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -97,34 +98,31 @@ public final class ModelProcessor extends AbstractProcessor {
     return false;
   }
 
-  /** Remembers the names of this round's entity and revision classes; elements are looked up again at the end. */
+  /**
+   * Remembers the names of this round's entity, table and revision classes (top-level and nested); elements are
+   * looked up again at the end. One pass over the classes' own annotations: none of the annotations looked for is
+   * {@code @Inherited}, and {@code RoundEnvironment.getElementsAnnotatedWith} would scan every member once per
+   * annotation.
+   */
   private void collect(RoundEnvironment round) {
-    Elements elements = processingEnv.getElementUtils();
-    for (String annotation : ENTITY_ANNOTATIONS) {
-      TypeElement type = elements.getTypeElement(annotation);
-      if (type != null) {
-        for (Element e : round.getElementsAnnotatedWith(type)) {
-          if (e instanceof TypeElement t) {
-            entityNames.add(elements.getBinaryName(t).toString());
-          }
-        }
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      collect(type);
+    }
+  }
+
+  private void collect(TypeElement type) {
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      String annotation = Annotations.qualifiedName(mirror);
+      Set<String> names = ENTITY_ANNOTATIONS.contains(annotation) ? entityNames
+          : annotation.equals(TABLE_ANNOTATION) ? tableNames
+          : annotation.equals(REVISION_ANNOTATION) ? revisionNames
+          : null;
+      if (names != null) {
+        names.add(processingEnv.getElementUtils().getBinaryName(type).toString());
       }
     }
-    TypeElement table = elements.getTypeElement(TABLE_ANNOTATION);
-    if (table != null) {
-      for (Element e : round.getElementsAnnotatedWith(table)) {
-        if (e instanceof TypeElement t) {
-          tableNames.add(elements.getBinaryName(t).toString());
-        }
-      }
-    }
-    TypeElement revision = elements.getTypeElement(REVISION_ANNOTATION);
-    if (revision != null) {
-      for (Element e : round.getElementsAnnotatedWith(revision)) {
-        if (e instanceof TypeElement t) {
-          revisionNames.add(elements.getBinaryName(t).toString());
-        }
-      }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      collect(nested);
     }
   }
 
@@ -140,14 +138,14 @@ public final class ModelProcessor extends AbstractProcessor {
           processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
       return;
     }
-    Optional<Snapshot> previous = readPrevious();
+    Optional<SnapshotJson.ClassNames> previous = readPrevious();
     Set<String> entityCandidates = new TreeSet<>(entityNames);
     Set<String> revisionCandidates = new TreeSet<>(revisionNames);
     Set<String> tableCandidates = new TreeSet<>(tableNames);
     previous.ifPresent(p -> {
       entityCandidates.addAll(p.entities());
       tableCandidates.addAll(p.entities());
-      p.revisions().forEach(r -> revisionCandidates.add(r.className()));
+      revisionCandidates.addAll(p.revisions());
     });
 
     List<TypeElement> entities = new ArrayList<>();
@@ -179,8 +177,8 @@ public final class ModelProcessor extends AbstractProcessor {
     Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions);
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
-    write(Snapshot.RESOURCE, SnapshotJson.write(snapshot));
-    write(Snapshot.REVISIONS_RESOURCE, index.toString());
+    write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
+    write(Snapshot.REVISIONS_RESOURCE, out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -247,8 +245,11 @@ public final class ModelProcessor extends AbstractProcessor {
     return null;
   }
 
-  /** The snapshot a previous compilation left in the class output, if there is one that can be read. */
-  private Optional<Snapshot> readPrevious() {
+  /**
+   * The class names of the snapshot a previous compilation left in the class output, if there is one that can be
+   * read; its model is not read, the classes are (again).
+   */
+  private Optional<SnapshotJson.ClassNames> readPrevious() {
     Filer filer = processingEnv.getFiler();
     FileObject file;
     try {
@@ -263,7 +264,7 @@ public final class ModelProcessor extends AbstractProcessor {
       return Optional.empty(); // no previous snapshot: a first or a clean build
     }
     try {
-      return Optional.of(SnapshotJson.read(new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
+      return Optional.of(SnapshotJson.readClassNames(new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
     } catch (RuntimeException e) {
       reporter.report(Message.PREVIOUS_SNAPSHOT_UNREADABLE, null, null, null, Snapshot.RESOURCE,
           firstLine(e.getMessage()));
@@ -271,15 +272,21 @@ public final class ModelProcessor extends AbstractProcessor {
     }
   }
 
-  private void write(String resource, String text) {
+  /** Writes {@code resource} into the class output; a failure is reported ({@link Message#SNAPSHOT_WRITE_FAILED}). */
+  private void write(String resource, Content content) {
     try {
       FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource);
-      try (OutputStream out = file.openOutputStream()) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+      try (OutputStream out = new BufferedOutputStream(file.openOutputStream(), 1 << 16)) {
+        content.writeTo(out);
       }
     } catch (IOException | RuntimeException e) {
       reporter.report(Message.SNAPSHOT_WRITE_FAILED, null, null, null, resource, String.valueOf(e));
     }
+  }
+
+  /** The bytes of a resource, written straight into its file. */
+  private interface Content {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   private static String firstLine(String text) {

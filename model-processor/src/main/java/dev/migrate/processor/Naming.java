@@ -135,6 +135,9 @@ enum Naming {
 
   /** The longest prefix of {@code s} whose UTF-8 form has at most {@code maxBytes} bytes (PostgreSQL's mbcliplen). */
   private static String clip(String s, int maxBytes) {
+    if (s.length() * 3 <= maxBytes || s.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return s; // fits whole: the usual case
+    }
     int bytes = 0;
     int i = 0;
     while (i < s.length()) {

@@ -211,7 +211,7 @@ final class TypeMapping {
   }
 
   private static String qualifiedName(TypeMirror type) {
-    return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+    return Annotations.text(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName());
   }
 
   // --- columnDefinition ---
