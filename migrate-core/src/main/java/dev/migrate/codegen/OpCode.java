@@ -233,24 +233,24 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitAddEnumValue(AddEnumValue op) {
-    if (op.before() != null) {
-      return call(op.schema(), "addEnumValueBefore", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.before()));
-    }
-    if (op.after() != null) {
-      return call(op.schema(), "addEnumValueAfter", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.after()));
-    }
-    return call(op.schema(), "addEnumValue", CodeBlock.of("$S, $S", op.type(), op.value()));
+    return enumValue("addEnumValue", op.schema(), op.type(), op.value(), op.before(), op.after());
   }
 
   @Override
   public CodeBlock visitDropEnumValue(DropEnumValue op) {
-    if (op.before() != null) {
-      return call(op.schema(), "dropEnumValueBefore", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.before()));
+    return enumValue("dropEnumValue", op.schema(), op.type(), op.value(), op.before(), op.after());
+  }
+
+  /** {@code op.addEnumValue("mood", "meh")}, or with {@code Before}/{@code After} and the neighbour. */
+  private static CodeBlock enumValue(String method, String schema, String type, String value, String before,
+      String after) {
+    if (before != null) {
+      return call(schema, method + "Before", CodeBlock.of("$S, $S,$W$S", type, value, before));
     }
-    if (op.after() != null) {
-      return call(op.schema(), "dropEnumValueAfter", CodeBlock.of("$S, $S,$W$S", op.type(), op.value(), op.after()));
+    if (after != null) {
+      return call(schema, method + "After", CodeBlock.of("$S, $S,$W$S", type, value, after));
     }
-    return call(op.schema(), "dropEnumValue", CodeBlock.of("$S, $S", op.type(), op.value()));
+    return call(schema, method, CodeBlock.of("$S, $S", type, value));
   }
 
   /** {@code enumType("name", "a", "b")}; the schema goes through {@code op.inSchema(...)}. */
