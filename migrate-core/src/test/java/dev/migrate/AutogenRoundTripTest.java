@@ -160,6 +160,77 @@ class AutogenRoundTripTest {
     assertThat(migrate(classes).check("live", v2).passed()).isFalse();
   }
 
+  /**
+   * An enum type through the whole user path (autogenerate, compile, upgrade, downgrade through the runner): a
+   * value added and used as a default in one revision (which must then run outside a transaction), a value removed
+   * by re-creating the type, and the rows, defaults and catalog after each step.
+   */
+  @Test
+  void enumTypesGrowShrinkAndComeBackThroughTheRunner() throws Exception {
+    Path sources = work.resolve("src");
+    Path classes = work.resolve("classes");
+    Table person = table("person",
+        column("id", bigint()).notNull(),
+        column("mood", type("mood")).notNull().withDefault("'sad'::mood"),
+        primaryKey("person_pkey", "id"));
+    Database v1 = new Database(List.of(person), List.of(),
+        List.of(new dev.migrate.model.EnumType(null, "mood", List.of("sad", "ok"))));
+    migrate(classes).autogenerate(v1, "moods", sources, PACKAGE);
+    compile(sources, classes);
+    migrate(classes).upgrade("head");
+    try (Connection c = db.connect(); var statement = c.createStatement()) {
+      statement.execute("INSERT INTO person (id) VALUES (1)");
+      statement.execute("INSERT INTO person (id, mood) VALUES (2, 'ok')");
+    }
+
+    // 'glad' is added and becomes the default; 'ok' goes (after row 2 moves off it)
+    Database v2 = new Database(List.of(person.withColumns(List.of(person.columns().get(0),
+        column("mood", type("mood")).notNull().withDefault("'glad'::mood")))), List.of(),
+        List.of(new dev.migrate.model.EnumType(null, "mood", List.of("sad", "glad"))));
+    AutogenResult grow = migrate(classes).autogenerate(v2, "glad not ok", sources, PACKAGE);
+    assertThat(grow.detected()).containsExactly("added value 'glad' to enum type mood",
+        "altered column person.mood: default 'sad'::mood -> 'glad'::mood", "removed value 'ok' from enum type mood");
+    assertThat(Files.readString(grow.file().orElseThrow())).contains("transactional = false");
+    compile(sources, classes);
+    // row 2 still holds 'ok': the upgrade stops there and names it; the two statements before it stay applied, and
+    // the revision can run again once the row has moved (ADD VALUE IF NOT EXISTS)
+    assertThatThrownBy(() -> migrate(classes).upgrade("head"))
+        .hasMessageContaining("at statement 3 of 3")
+        .hasMessageContaining("cannot remove value 'ok' from enum type mood: rows of person.mood still hold it")
+        .hasMessageContaining("the 2 statement(s) before it stay applied");
+    try (Connection c = db.connect(); var statement = c.createStatement()) {
+      statement.execute("UPDATE person SET mood = 'sad' WHERE id = 2");
+    }
+    migrate(classes).upgrade("head");
+    assertThat(migrate(classes).autogenerate(v2, "again", sources, PACKAGE).noChanges()).isTrue();
+    assertThat(introspect().enumTypes()).containsExactly(
+        new dev.migrate.model.EnumType(null, "mood", List.of("sad", "glad")));
+    try (Connection c = db.connect(); var statement = c.createStatement()) {
+      statement.execute("INSERT INTO person (id) VALUES (3)");
+    }
+    assertThat(rows("SELECT id || ':' || mood FROM person ORDER BY id")).containsExactly("1:sad", "2:sad", "3:glad");
+
+    // back: 'ok' returns in its place, 'glad' goes once no row holds it
+    try (Connection c = db.connect(); var statement = c.createStatement()) {
+      statement.execute("DELETE FROM person WHERE id = 3");
+    }
+    migrate(classes).downgrade("-1");
+    assertThat(introspect().enumTypes()).containsExactly(
+        new dev.migrate.model.EnumType(null, "mood", List.of("sad", "ok")));
+    assertThat(new SchemaDiff(new PostgresDialect()).diff(introspect(), v1)).isEmpty();
+    assertThat(rows("SELECT id || ':' || mood FROM person ORDER BY id")).containsExactly("1:sad", "2:sad");
+  }
+
+  private List<String> rows(String query) throws SQLException {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Connection c = db.connect(); var statement = c.createStatement(); var result = statement.executeQuery(query)) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows;
+  }
+
   @Test
   void refusesToAutogenerateWhenTheDatabaseIsBehindHead() throws Exception {
     Path sources = work.resolve("src");

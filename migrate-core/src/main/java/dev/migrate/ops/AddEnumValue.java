@@ -3,7 +3,7 @@ package dev.migrate.ops;
 import java.util.Objects;
 
 /**
- * {@code ALTER TYPE ... ADD VALUE 'v' [BEFORE 'b' | AFTER 'a']}: a new label of an enum type, at the end or next to
+ * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS 'v' [BEFORE 'b' | AFTER 'a']}: a new label of an enum type, at the end or next to
  * an existing label.
  *
  * <p>Reversed by {@link DropEnumValue}, which re-creates the type without the label (PostgreSQL cannot remove a label

@@ -146,9 +146,14 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return List.of("DROP TYPE " + qualified(op.type().schema(), op.type().name()));
   }
 
+  /**
+   * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}: a revision that runs outside a transaction (because it uses the
+   * new value, see {@link dev.migrate.ops.EnumValueUse}) can then run again after a later statement failed.
+   */
   @Override
   public List<String> visitAddEnumValue(AddEnumValue op) {
-    String sql = "ALTER TYPE " + qualified(op.schema(), op.type()) + " ADD VALUE " + literalOrNull(op.value());
+    String sql = "ALTER TYPE " + qualified(op.schema(), op.type()) + " ADD VALUE IF NOT EXISTS "
+        + literalOrNull(op.value());
     if (op.before() != null) {
       sql += " BEFORE " + literalOrNull(op.before());
     } else if (op.after() != null) {
@@ -166,7 +171,8 @@ final class PostgresStatements implements OpVisitor<List<String>> {
    * change: "Key columns ... are of incompatible types: e0 and text") are dropped first and added again last, with
    * their definition from {@code pg_get_constraintdef}. A row that still holds the label raises an error naming the
    * table and column, and the revision's transaction rolls back whole; so do views, checks, functions and array
-   * columns that depend on the type ({@code DROP TYPE} refuses them).
+   * columns that depend on the type ({@code DROP TYPE} refuses them). A label that is not there (any more) leaves
+   * the type alone, as {@code ADD VALUE IF NOT EXISTS} does the other way.
    */
   @Override
   public List<String> visitDropEnumValue(DropEnumValue op) {
@@ -183,6 +189,9 @@ final class PostgresStatements implements OpVisitor<List<String>> {
           key_names name[];
           key_definitions text[];
         BEGIN
+          IF NOT EXISTS (SELECT FROM pg_enum e WHERE e.enumtypid = type_name::regtype AND e.enumlabel = removed) THEN
+            RETURN;
+          END IF;
           SELECT array_agg(a.attrelid::regclass ORDER BY a.attrelid, a.attnum),
                  array_agg(a.attname ORDER BY a.attrelid, a.attnum),
                  array_agg(pg_get_expr(d.adbin, d.adrelid) ORDER BY a.attrelid, a.attnum)

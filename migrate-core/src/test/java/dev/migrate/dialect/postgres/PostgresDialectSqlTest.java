@@ -358,11 +358,11 @@ class PostgresDialectSqlTest {
         .containsExactly("CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok')");
     assertThat(dialect.statements(new DropEnumType(mood))).containsExactly("DROP TYPE app.mood");
     assertThat(dialect.statements(new AddEnumValue(null, "mood", "happy", null, null)))
-        .containsExactly("ALTER TYPE mood ADD VALUE 'happy'");
+        .containsExactly("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'happy'");
     assertThat(dialect.statements(new AddEnumValue(null, "mood", "meh", "sad", null)))
-        .containsExactly("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad'");
+        .containsExactly("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'sad'");
     assertThat(dialect.statements(new AddEnumValue("app", "mood", "glad", null, "sad")))
-        .containsExactly("ALTER TYPE app.mood ADD VALUE 'glad' AFTER 'sad'");
+        .containsExactly("ALTER TYPE app.mood ADD VALUE IF NOT EXISTS 'glad' AFTER 'sad'");
     // no DROP VALUE in PostgreSQL: one DO block re-creates the type around the columns that use it
     String drop = dialect.statements(new DropEnumValue("app", "Mood", "it's", null, "sad")).get(0);
     assertThat(drop)
