@@ -162,7 +162,7 @@ class AutogenRoundTripTest {
 
   /**
    * An enum type through the whole user path (autogenerate, compile, upgrade, downgrade through the runner): a
-   * value added and used as a default in one revision (which must then run outside a transaction), a value removed
+   * value added and used as a default in one revision (the runner commits the value first), a value removed
    * by re-creating the type, and the rows, defaults and catalog after each step.
    */
   @Test
@@ -190,14 +190,19 @@ class AutogenRoundTripTest {
     AutogenResult grow = migrate(classes).autogenerate(v2, "glad not ok", sources, PACKAGE);
     assertThat(grow.detected()).containsExactly("added value 'glad' to enum type mood",
         "altered column person.mood: default 'sad'::mood -> 'glad'::mood", "removed value 'ok' from enum type mood");
-    assertThat(Files.readString(grow.file().orElseThrow())).contains("transactional = false");
+    assertThat(Files.readString(grow.file().orElseThrow())).doesNotContain("transactional = false")
+        .contains("Value 'glad' of enum type mood is added and then used (default of column person.mood)");
     compile(sources, classes);
-    // row 2 still holds 'ok': the upgrade stops there and names it; the two statements before it stay applied, and
-    // the revision can run again once the row has moved (ADD VALUE IF NOT EXISTS)
+    // row 2 still holds 'ok': the upgrade fails and names it; the transaction rolls back, only 'glad' (committed
+    // first, as PostgreSQL needs it before the default can use it) stays, and the revision can run again
     assertThatThrownBy(() -> migrate(classes).upgrade("head"))
-        .hasMessageContaining("at statement 3 of 3")
         .hasMessageContaining("cannot remove value 'ok' from enum type mood: rows of person.mood still hold it")
-        .hasMessageContaining("the 2 statement(s) before it stay applied");
+        .hasMessageContaining("The revision was rolled back; the schema stays at ")
+        .hasMessageContaining("except the enum value(s) committed before its transaction ('glad' in mood)");
+    assertThat(rows("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'person'::regclass"))
+        .containsExactly("'sad'::mood");
+    assertThat(introspect().enumTypes()).containsExactly(
+        new dev.migrate.model.EnumType(null, "mood", List.of("sad", "glad", "ok")));
     try (Connection c = db.connect(); var statement = c.createStatement()) {
       statement.execute("UPDATE person SET mood = 'sad' WHERE id = 2");
     }

@@ -141,12 +141,11 @@ public final class MigrationWriter {
     for (Op op : spec.upgrade()) {
       OpDescriptions.destructiveWarning(op).ifPresent(w -> review.add(javadoc(sentence(w))));
     }
-    EnumValueUse.firstUse(spec.upgrade()).ifPresent(use -> review.add(javadoc(sentence(use
-        + ": PostgreSQL cannot use a new enum value before the transaction that added it commits, so this revision"
-        + " runs outside a transaction, each statement on its own (or move the use to the next revision)"))));
+    String early = ": PostgreSQL cannot use a new enum value before the transaction that added it commits, so the"
+        + " runner commits the new values first and then runs the rest of the revision in one transaction";
+    EnumValueUse.firstUse(spec.upgrade()).ifPresent(use -> review.add(javadoc(sentence(use + early))));
     EnumValueUse.firstUse(spec.downgrade()).ifPresent(use -> review.add(javadoc(sentence("downgrade: " + use
-        + ": PostgreSQL cannot use a new enum value before the transaction that added it commits, so this revision"
-        + " runs outside a transaction, each statement on its own"))));
+        + early))));
     spec.notes().forEach(note -> review.add(javadoc(note)));
     if (!review.isEmpty()) {
       doc.append("\n<p>Review:\n");
@@ -207,8 +206,7 @@ public final class MigrationWriter {
     strings(members, "dependsOn", spec.dependsOn());
     strings(members, "branchLabels", spec.branchLabels());
     boolean outsideTransaction = java.util.stream.Stream.concat(spec.upgrade().stream(), spec.downgrade().stream())
-        .anyMatch(op -> !op.runsInTransaction())
-        || EnumValueUse.firstUse(spec.upgrade()).isPresent() || EnumValueUse.firstUse(spec.downgrade()).isPresent();
+        .anyMatch(op -> !op.runsInTransaction());
     if (outsideTransaction) {
       members.add(", transactional = false");
     }

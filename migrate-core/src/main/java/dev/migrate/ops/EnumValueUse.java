@@ -7,18 +7,23 @@ import dev.migrate.model.IndexKey;
 import dev.migrate.model.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Finds an enum label that a list of ops adds and then uses before the transaction could commit, which PostgreSQL
  * refuses: "unsafe use of new value" (ALTER TYPE docs: "If ALTER TYPE ... ADD VALUE ... is executed inside a
- * transaction block, the new value cannot be used until after the transaction has been committed"). Such a revision
- * must run outside a transaction ({@code @Revision(transactional = false)}), so that the label commits first.
+ * transaction block, the new value cannot be used until after the transaction has been committed"; enum.c,
+ * {@code check_safe_enum_use}, also accepts every value of a type created in the same transaction). The runner
+ * therefore commits such labels first, then runs the rest of the revision in one transaction
+ * ({@link #committedFirst}).
  *
  * <p>A use is the label as a quoted literal ({@code 'v'}) in a later op's column default, check, index key
  * expression or {@code WHERE}, or raw SQL; or a later change of a column to the label's type from another type,
  * whose {@code USING} cast meets the label in any row that holds it. The test is textual and errs towards finding a
- * use: a false find costs only the transaction, a missed one a failed upgrade.
+ * use: a false find costs only an early commit of the label, a missed one a failed upgrade. Labels of a type that
+ * an earlier op of the list creates or re-creates ({@link CreateEnumType}, {@link DropEnumValue}) are safe; a label
+ * added after raw SQL is left in its place, since that SQL may be what it needs.
  */
 public final class EnumValueUse {
 
@@ -33,19 +38,61 @@ public final class EnumValueUse {
    */
   public static Optional<String> firstUse(List<Op> ops) {
     List<AddEnumValue> added = new ArrayList<>();
-    for (Op op : ops) {
+    for (int i = 0; i < ops.size(); i++) {
       for (AddEnumValue add : added) {
-        Optional<String> where = use(op, add);
+        Optional<String> where = use(ops.get(i), add);
         if (where.isPresent()) {
           return Optional.of("value '" + add.value() + "' of enum type " + qualified(add.schema(), add.type())
               + " is added and then used (" + where.get() + ")");
         }
       }
-      if (op instanceof AddEnumValue add) {
-        added.add(add);
-      }
+      added.addAll(unsafe(List.of(ops.get(i)), ops.subList(0, i)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The {@link AddEnumValue} ops of {@code ops} that the runner commits before the revision's transaction: when a
+   * label is {@linkplain #firstUse used} after it is added, every label added to a type that existed before the
+   * revision (none of the earlier ops creates or re-creates it, and no raw SQL comes before it), in their order.
+   * Moving them first is sound because nothing before them in the list can change what they need: the type exists
+   * already, and their neighbours are labels of it or added before them.
+   *
+   * @return the ops, or an empty list when no added label is used in the same list
+   */
+  public static List<AddEnumValue> committedFirst(List<Op> ops) {
+    if (firstUse(ops).isEmpty()) {
+      return List.of();
+    }
+    List<AddEnumValue> first = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      first.addAll(unsafe(List.of(ops.get(i)), ops.subList(0, i)));
+    }
+    return List.copyOf(first);
+  }
+
+  /** Those of {@code candidates} that add a label to a type that {@code earlier} neither creates nor re-creates. */
+  private static List<AddEnumValue> unsafe(List<Op> candidates, List<Op> earlier) {
+    List<AddEnumValue> unsafe = new ArrayList<>();
+    for (Op op : candidates) {
+      if (op instanceof AddEnumValue add && earlier.stream().noneMatch(e -> recreates(e, add))) {
+        unsafe.add(add);
+      }
+    }
+    return unsafe;
+  }
+
+  private static boolean recreates(Op earlier, AddEnumValue add) {
+    if (earlier instanceof ExecuteSql) {
+      return true;
+    }
+    if (earlier instanceof CreateEnumType create) {
+      return create.type().name().equals(add.type()) && Objects.equals(create.type().schema(), add.schema());
+    }
+    if (earlier instanceof DropEnumValue drop) {
+      return drop.type().equals(add.type()) && Objects.equals(drop.schema(), add.schema());
+    }
+    return false;
   }
 
   private static Optional<String> use(Op op, AddEnumValue add) {

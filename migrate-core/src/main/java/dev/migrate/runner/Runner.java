@@ -4,6 +4,8 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Revision;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Applies and reverts the revisions of one chain in one schema.
@@ -299,6 +302,10 @@ public final class Runner {
           + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
     });
     long started = System.nanoTime();
+    List<AddEnumValue> early = EnumValueUse.committedFirst(ops);
+    if (!early.isEmpty()) {
+      statements = commitFirst(c, revision, direction, ops, early, checksum, started);
+    }
     String failed = null;
     c.setAutoCommit(false);
     try (Statement statement = c.createStatement()) {
@@ -326,12 +333,55 @@ public final class Runner {
           + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": " + e.getMessage()
           + (failed == null ? "" : "\n  in statement: " + failed)
           + "\nThe revision was rolled back; the schema stays at " + orBase(joined(before))
+          + (early.isEmpty() ? "" : ", except the enum value(s) committed before its transaction ("
+              + early.stream().map(a -> "'" + a.value() + "' in " + a.type()).collect(Collectors.joining(", "))
+              + "), which stay and are harmless; the revision adds them only if missing")
           + ". Fix the migration class and run the goal again.", e);
     } finally {
       c.setAutoCommit(true);
     }
     return new AppliedRevision(revision.id(), revision.message(), direction, statements.size(),
         millisSince(started));
+  }
+
+  /**
+   * Commits the {@code early} enum values of a revision that uses them (see {@link EnumValueUse}), each statement on
+   * its own, and returns the statements of the other ops, for the revision's transaction. A failure here is
+   * recorded and reported like one in the transaction; the values committed before it stay.
+   */
+  private List<String> commitFirst(Connection c, RevisionInfo revision, String direction, List<Op> ops,
+      List<AddEnumValue> early, String checksum, long started) throws SQLException {
+    log.accept("Revision " + revision.id() + " adds enum value(s) it then uses: committing "
+        + early.stream().map(a -> "'" + a.value() + "' in " + a.type()).collect(Collectors.joining(", "))
+        + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
+        + " transaction");
+    c.setAutoCommit(true);
+    try (Statement statement = c.createStatement()) {
+      for (AddEnumValue add : early) {
+        for (String sql : dialect.statements(add)) {
+          try {
+            statement.execute(sql);
+          } catch (SQLException e) {
+            try {
+              store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
+            } catch (SQLException recording) {
+              e.addSuppressed(recording);
+            }
+            throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+                + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": "
+                + e.getMessage() + "\n  in statement: " + sql + "\nNothing else of the revision ran. Fix the"
+                + " migration class and run the goal again.", e);
+          }
+        }
+      }
+    }
+    List<String> rest = new ArrayList<>();
+    List<Op> remaining = new ArrayList<>(ops);
+    early.forEach(remaining::remove);
+    for (Op op : remaining) {
+      rest.addAll(dialect.statements(op));
+    }
+    return rest;
   }
 
   /**

@@ -2,7 +2,10 @@ package dev.migrate.runner;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
+import dev.migrate.runtime.Revision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +41,9 @@ import java.util.Objects;
  * COMMIT;
  * </pre>
  *
- * <p>One transaction per revision, as the runner does it; the version-table statements are the ones the runner
+ * <p>One transaction per revision, as the runner does it (a revision marked {@code transactional = false} has its
+ * statements before its {@code BEGIN}, and one that adds enum values it then uses has those {@code ALTER TYPE}
+ * statements there, see {@link EnumValueUse}); the version-table statements are the ones the runner
  * executes ({@link VersionStore#changeHeadsStatements}), so a database built from the script and one built by
  * {@code upgrade} end with the same rows. Unlike Alembic, a downgrade to base keeps the (empty) version table.
  */
@@ -94,9 +99,23 @@ public final class SqlScript {
       sql.append("-- Running ").append(up ? "upgrade " : "downgrade ")
           .append(up ? Runner.arrow(downs, r.id()) : Runner.arrow(r.id(), downs)).append(", ")
           .append(r.message().replaceAll("[\r\n]+", " ")).append("\n\n");
-      statement(sql, "BEGIN");
       List<Op> ops = r.ops(up);
-      for (Op op : ops) {
+      List<Op> inTransaction = new ArrayList<>(ops);
+      Revision annotation = r.type().getAnnotation(Revision.class);
+      if (annotation != null && !annotation.transactional()) {
+        sql.append("-- transactional = false: each statement runs on its own\n\n");
+        ops.forEach(op -> dialect.statements(op).forEach(s -> statement(sql, s)));
+        inTransaction.clear();
+      } else {
+        List<AddEnumValue> early = EnumValueUse.committedFirst(ops);
+        if (!early.isEmpty()) {
+          sql.append("-- New enum values first: PostgreSQL cannot use one before its transaction commits\n\n");
+          early.forEach(op -> dialect.statements(op).forEach(s -> statement(sql, s)));
+          early.forEach(inTransaction::remove);
+        }
+      }
+      statement(sql, "BEGIN");
+      for (Op op : inTransaction) {
         dialect.statements(op).forEach(s -> statement(sql, s));
       }
       List<String> removed = new ArrayList<>(current);

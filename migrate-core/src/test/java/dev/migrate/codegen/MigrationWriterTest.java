@@ -200,21 +200,21 @@ class MigrationWriterTest {
   }
 
   @Test
-  void anEnumValueAddedAndUsedMarksTheRevisionNonTransactional() {
+  void anEnumValueAddedAndUsedIsNamedForReview() {
     var spec = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "x", List.of(
         new AddEnumValue(null, "mood", "glad", null, "happy"),
         new AlterColumn(null, "person", column("mood", type("mood")),
             column("mood", type("mood")).withDefault("'glad'::mood"))), List.of());
     assertThat(writer.render(spec))
-        .contains("@Revision(id = \"abc\", message = \"x\", transactional = false)")
+        .contains("@Revision(id = \"abc\", message = \"x\")")
         .contains(" *   <li>Value 'glad' of enum type mood is added and then used (default of column person.mood):"
-            + " PostgreSQL cannot use a new enum value before the transaction that added it commits, so this revision"
-            + " runs outside a transaction, each statement on its own (or move the use to the next revision).</li>");
+            + " PostgreSQL cannot use a new enum value before the transaction that added it commits, so the runner"
+            + " commits the new values first and then runs the rest of the revision in one transaction.</li>");
     var unused = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "x", List.of(
         new AddEnumValue(null, "mood", "glad", null, "happy"),
         new AlterColumn(null, "person", column("mood", type("mood")),
             column("mood", type("mood")).withDefault("'happy'::mood"))), List.of());
-    assertThat(writer.render(unused)).doesNotContain("transactional = false").doesNotContain("added and then used");
+    assertThat(writer.render(unused)).doesNotContain("added and then used");
   }
 
   @Test

@@ -70,6 +70,68 @@ public class SqlScriptTest {
   private static final String CHECKSUM_C = RevisionInfo.of(AddName.class).checksum();
   private static final String CHECKSUM_D = RevisionInfo.of(Merge.class).checksum();
 
+  @Revision(id = "eeeeeeeeeee5", message = "glad")
+  public static class AddGlad implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.addEnumValueAfter("mood", "glad", "sad");
+      op.alterColumn("person", column("mood", type("mood")), column("mood", type("mood")).withDefault("'glad'"));
+    }
+
+    @Override
+    public void downgrade(Operations op) {}
+  }
+
+  @Revision(id = "fffffffffff6", revises = "eeeeeeeeeee5", message = "index", transactional = false)
+  public static class IndexConcurrently implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createIndex("person", index("person_mood_idx", "mood"), concurrently());
+    }
+
+    @Override
+    public void downgrade(Operations op) {}
+  }
+
+  /** New enum values a revision uses, and a non-transactional revision's statements, come before its BEGIN. */
+  @Test
+  void statementsThatCannotRunInTheRevisionsTransactionComeBeforeIt() {
+    var graph = RevisionGraph.of(List.of(RevisionInfo.of(AddGlad.class), RevisionInfo.of(IndexConcurrently.class)));
+    String script = new SqlScript(new PostgresDialect(), graph, "shop").render(List.of(), "head", true);
+    assertThat(script.substring(script.indexOf("-- Running upgrade <base> -> eeeeeeeeeee5"))).isEqualTo("""
+        -- Running upgrade <base> -> eeeeeeeeeee5, glad
+
+        -- New enum values first: PostgreSQL cannot use one before its transaction commits
+
+        ALTER TYPE mood ADD VALUE IF NOT EXISTS 'glad' AFTER 'sad';
+
+        BEGIN;
+
+        ALTER TABLE person ALTER COLUMN mood SET DEFAULT 'glad';
+
+        INSERT INTO migrate_version (version_num) VALUES ('eeeeeeeeeee5');
+
+        INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success) VALUES ('eeeeeeeeeee5', 'upgrade', '%s', 0, true);
+
+        COMMIT;
+
+        -- Running upgrade eeeeeeeeeee5 -> fffffffffff6, index
+
+        -- transactional = false: each statement runs on its own
+
+        CREATE INDEX CONCURRENTLY person_mood_idx ON person (mood);
+
+        BEGIN;
+
+        UPDATE migrate_version SET version_num = 'fffffffffff6' WHERE migrate_version.version_num = 'eeeeeeeeeee5';
+
+        INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success) VALUES ('fffffffffff6', 'upgrade', '%s', 0, true);
+
+        COMMIT;
+
+        """.formatted(RevisionInfo.of(AddGlad.class).checksum(), RevisionInfo.of(IndexConcurrently.class).checksum()));
+  }
+
   private static String script(List<String> from, String target, boolean up) {
     return new SqlScript(new PostgresDialect(), GRAPH, "shop").render(from, target, up);
   }

@@ -147,8 +147,9 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   /**
-   * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}: a revision that runs outside a transaction (because it uses the
-   * new value, see {@link dev.migrate.ops.EnumValueUse}) can then run again after a later statement failed.
+   * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}: a value the runner commits before the revision's transaction
+   * (because the revision uses it, see {@link dev.migrate.ops.EnumValueUse}) stays when that transaction fails, and
+   * the revision can then run again.
    */
   @Override
   public List<String> visitAddEnumValue(AddEnumValue op) {

@@ -355,7 +355,7 @@ class PostgresObjectKindsTest {
 
   /**
    * The rule behind {@link dev.migrate.ops.EnumValueUse}: a label added in a transaction cannot be used before it
-   * commits, so a revision that adds one and uses it runs outside a transaction.
+   * commits, so the runner commits the labels a revision adds and uses before the revision's transaction.
    */
   @Test
   void aNewEnumValueCannotBeUsedBeforeItsTransactionCommits() throws SQLException {
