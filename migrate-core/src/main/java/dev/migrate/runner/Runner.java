@@ -324,11 +324,7 @@ public final class Runner {
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       c.setAutoCommit(true);
-      try {
-        store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
-      } catch (SQLException recording) {
-        e.addSuppressed(recording);
-      }
+      recordFailure(c, revision, direction, checksum, started, e);
       throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
           + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": " + e.getMessage()
           + (failed == null ? "" : "\n  in statement: " + failed)
@@ -342,6 +338,19 @@ public final class Runner {
     }
     return new AppliedRevision(revision.id(), revision.message(), direction, statements.size(),
         millisSince(started));
+  }
+
+  /**
+   * Records a failed attempt in the history table, on {@code c} in auto-commit; a failure to record is added to
+   * {@code failure} as suppressed, so that the original error is the one reported.
+   */
+  private void recordFailure(Connection c, RevisionInfo revision, String direction, String checksum, long started,
+      Exception failure) {
+    try {
+      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
+    } catch (SQLException recording) {
+      failure.addSuppressed(recording);
+    }
   }
 
   /**
@@ -362,11 +371,7 @@ public final class Runner {
           try {
             statement.execute(sql);
           } catch (SQLException e) {
-            try {
-              store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
-            } catch (SQLException recording) {
-              e.addSuppressed(recording);
-            }
+            recordFailure(c, revision, direction, checksum, started, e);
             throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
                 + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": "
                 + e.getMessage() + "\n  in statement: " + sql + "\nNothing else of the revision ran. Fix the"
@@ -403,11 +408,7 @@ public final class Runner {
         try {
           statement.execute(sql);
         } catch (SQLException e) {
-          try {
-            store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
-          } catch (SQLException recording) {
-            e.addSuppressed(recording);
-          }
+          recordFailure(c, revision, direction, checksum, started, e);
           throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
               + revision.type().getName() + ") failed to " + direction + " schema " + schema + " at statement "
               + (done + 1) + " of " + statements.size() + ": " + e.getMessage() + "\n  in statement: " + sql
