@@ -15,9 +15,11 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.ModelReplay;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.OpVisitor;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.TableOp;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +63,7 @@ public final class ModelCheck {
    * Replays the upgrade ops of every revision of {@code graph} into an empty model ({@link ModelReplay}). An
    * {@link ExecuteSql} cannot be replayed: the tables its SQL names (any identifier equal to a table name of the
    * replayed model or of {@code model}) become unknown from then on, and later ops on them are skipped rather than
-   * guessed at.
+   * guessed at; a skipped rename makes the new name unknown too.
    */
   public static Replayed replay(RevisionGraph graph, Database model) {
     ModelReplay replay = new ModelReplay(Database.empty());
@@ -71,17 +72,20 @@ public final class ModelCheck {
     List<String> notes = new ArrayList<>();
     for (RevisionInfo revision : graph.revisions()) {
       for (Op op : revision.ops(true)) {
-        if (op instanceof ExecuteSql sql) {
-          List<String> named = mentionedTables(sql.sql(), replay.database(), model);
+        Optional<String> rawSql = op.accept(RAW_SQL);
+        if (rawSql.isPresent()) {
+          List<String> named = mentionedTables(rawSql.get(), replay.database(), model);
           if (named.isEmpty()) {
             notes.add("revision " + revision.id() + " (" + revision.sourceFile() + ") runs raw SQL that names no"
-                + " table of the model; the offline check ignores it: " + excerpt(sql.sql()));
+                + " table of the model; the offline check ignores it: " + excerpt(rawSql.get()));
           }
           named.forEach(t -> unknown.putIfAbsent(t, revision.id()));
           continue;
         }
         Optional<String> table = tableOf(op);
         if (table.isPresent() && unknown.containsKey(table.get())) {
+          String by = unknown.get(table.get());
+          op.accept(RENAMED_TO).ifPresent(to -> unknown.putIfAbsent(to, by));
           continue;
         }
         try {
@@ -119,28 +123,70 @@ public final class ModelCheck {
 
   /** The check's sentence for a difference the migrations lack. */
   static String sentence(Op op) {
-    if (op instanceof CreateTable o) {
+    return op.accept(SENTENCE);
+  }
+
+  private static final OpVisitor<String> SENTENCE = new OpVisitor.Partial<>() {
+    @Override
+    public String otherwise(Op op) {
+      return "the model differs from the migrations, no migration does this: " + OpDescriptions.describe(op);
+    }
+
+    @Override
+    public String visitCreateTable(CreateTable o) {
       return o.table().qualifiedName() + ": table in the model, no migration creates it";
     }
-    if (op instanceof DropTable o) {
+
+    @Override
+    public String visitDropTable(DropTable o) {
       return o.table().qualifiedName() + ": table created by the migrations but not in the model, no migration"
           + " drops it";
     }
-    if (op instanceof AddColumn o) {
-      return qualified(o.schema(), o.table()) + "." + o.column().name() + ": column in the model, no migration"
-          + " adds it";
+
+    @Override
+    public String visitAddColumn(AddColumn o) {
+      return o.qualifiedTableName() + "." + o.column().name() + ": column in the model, no migration adds it";
     }
-    if (op instanceof DropColumn o) {
-      return qualified(o.schema(), o.table()) + "." + o.column().name() + ": column added by the migrations but"
-          + " not in the model, no migration drops it";
+
+    @Override
+    public String visitDropColumn(DropColumn o) {
+      return o.qualifiedTableName() + "." + o.column().name() + ": column added by the migrations but not in the"
+          + " model, no migration drops it";
     }
-    if (op instanceof AlterColumn o) {
-      String described = OpDescriptions.describe(op);
-      return qualified(o.schema(), o.table()) + "." + o.to().name() + ": column differs from the migrations ("
+
+    @Override
+    public String visitAlterColumn(AlterColumn o) {
+      String described = OpDescriptions.describe(o);
+      return o.qualifiedTableName() + "." + o.to().name() + ": column differs from the migrations ("
           + described.substring(described.indexOf(": ") + 2) + "), no migration alters it";
     }
-    return "the model differs from the migrations, no migration does this: " + OpDescriptions.describe(op);
-  }
+  };
+
+  /** The SQL of an {@link ExecuteSql}, empty for every other op. */
+  private static final OpVisitor<Optional<String>> RAW_SQL = new OpVisitor.Partial<>() {
+    @Override
+    public Optional<String> otherwise(Op op) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> visitExecuteSql(ExecuteSql op) {
+      return Optional.of(op.sql());
+    }
+  };
+
+  /** The new qualified name of a {@link RenameTable}, empty for every other op. */
+  private static final OpVisitor<Optional<String>> RENAMED_TO = new OpVisitor.Partial<>() {
+    @Override
+    public Optional<String> otherwise(Op op) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> visitRenameTable(RenameTable op) {
+      return Optional.of(qualified(op.schema(), op.to()));
+    }
+  };
 
   /**
    * The revisions applied to a database whose history is {@code rows} and whose version table holds
@@ -184,35 +230,11 @@ public final class ModelCheck {
   }
 
   /**
-   * The table an op changes, as {@code schema.name} or {@code name}; empty for ops on other objects (sequences,
-   * raw SQL). Read from the op record's {@code table} component (a name or a {@link Table}) and {@code schema}
-   * component, so that every table op of the vocabulary is covered.
+   * The table an op changes, as {@code schema.name} or {@code name} ({@link TableOp#qualifiedTableName()}; for a
+   * rename the name before); empty for ops on other objects (sequences, enum types, raw SQL).
    */
   static Optional<String> tableOf(Op op) {
-    RecordComponent[] components = op.getClass().getRecordComponents();
-    if (components == null) {
-      return Optional.empty();
-    }
-    String schema = null;
-    Object table = null;
-    try {
-      for (RecordComponent c : components) {
-        if (c.getName().equals("schema") && c.getType() == String.class) {
-          schema = (String) c.getAccessor().invoke(op);
-        } else if (c.getName().equals("table")) {
-          table = c.getAccessor().invoke(op);
-        }
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read the table of " + op, e);
-    }
-    if (table instanceof Table t) {
-      return Optional.of(qualified(t.schema(), t.name()));
-    }
-    if (table instanceof String name) {
-      return Optional.of(qualified(schema, name));
-    }
-    return Optional.empty();
+    return op.onTable().map(TableOp::qualifiedTableName);
   }
 
   /** The tables of {@code a} or {@code b} that {@code sql} names (quoted names as written, others folded). */

@@ -7,6 +7,7 @@ import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.OpVisitor;
 import dev.migrate.ops.RenameTable;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,23 +41,57 @@ public record ChainObjects(Set<String> tables, Set<String> sequences, Set<String
     Set<String> tables = new LinkedHashSet<>();
     Set<String> sequences = new LinkedHashSet<>();
     Set<String> enumTypes = new LinkedHashSet<>();
-    for (Op op : upgradeOps) {
-      if (op instanceof CreateTable c) {
-        tables.add(name(c.table().schema(), c.table().name(), targetSchema));
-      } else if (op instanceof DropTable d) {
-        tables.remove(name(d.table().schema(), d.table().name(), targetSchema));
-      } else if (op instanceof RenameTable r && tables.remove(name(r.schema(), r.from(), targetSchema))) {
-        tables.add(name(r.schema(), r.to(), targetSchema));
-      } else if (op instanceof CreateSequence c) {
-        sequences.add(name(c.sequence().schema(), c.sequence().name(), targetSchema));
-      } else if (op instanceof DropSequence d) {
-        sequences.remove(name(d.sequence().schema(), d.sequence().name(), targetSchema));
-      } else if (op instanceof CreateEnumType c) {
-        enumTypes.add(name(c.type().schema(), c.type().name(), targetSchema));
-      } else if (op instanceof DropEnumType d) {
-        enumTypes.remove(name(d.type().schema(), d.type().name(), targetSchema));
+    OpVisitor<Void> tracker = new OpVisitor.Partial<>() {
+      @Override
+      public Void otherwise(Op op) {
+        return null;
       }
-    }
+
+      @Override
+      public Void visitCreateTable(CreateTable c) {
+        tables.add(name(c.table().schema(), c.table().name(), targetSchema));
+        return null;
+      }
+
+      @Override
+      public Void visitDropTable(DropTable d) {
+        tables.remove(name(d.table().schema(), d.table().name(), targetSchema));
+        return null;
+      }
+
+      @Override
+      public Void visitRenameTable(RenameTable r) {
+        if (tables.remove(name(r.schema(), r.from(), targetSchema))) {
+          tables.add(name(r.schema(), r.to(), targetSchema));
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitCreateSequence(CreateSequence c) {
+        sequences.add(name(c.sequence().schema(), c.sequence().name(), targetSchema));
+        return null;
+      }
+
+      @Override
+      public Void visitDropSequence(DropSequence d) {
+        sequences.remove(name(d.sequence().schema(), d.sequence().name(), targetSchema));
+        return null;
+      }
+
+      @Override
+      public Void visitCreateEnumType(CreateEnumType c) {
+        enumTypes.add(name(c.type().schema(), c.type().name(), targetSchema));
+        return null;
+      }
+
+      @Override
+      public Void visitDropEnumType(DropEnumType d) {
+        enumTypes.remove(name(d.type().schema(), d.type().name(), targetSchema));
+        return null;
+      }
+    };
+    upgradeOps.forEach(op -> op.accept(tracker));
     return new ChainObjects(tables, sequences, enumTypes);
   }
 

@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.CheckConstraint;
 
 /** {@code ALTER TABLE ... ADD CONSTRAINT ... CHECK}. */
-public record AddCheckConstraint(String schema, String table, CheckConstraint constraint) implements Op {
+public record AddCheckConstraint(String schema, String table, CheckConstraint constraint) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

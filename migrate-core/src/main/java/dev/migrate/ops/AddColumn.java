@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.Column;
 
 /** {@code ALTER TABLE ... ADD COLUMN}. */
-public record AddColumn(String schema, String table, Column column) implements Op {
+public record AddColumn(String schema, String table, Column column) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.ForeignKey;
 
 /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY}. */
-public record AddForeignKey(String schema, String table, ForeignKey foreignKey) implements Op {
+public record AddForeignKey(String schema, String table, ForeignKey foreignKey) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

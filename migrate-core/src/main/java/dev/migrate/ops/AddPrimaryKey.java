@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.PrimaryKey;
 
 /** {@code ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY}. */
-public record AddPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements Op {
+public record AddPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

@@ -6,7 +6,7 @@ import dev.migrate.model.Index;
  * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]}; {@code concurrently} builds the index without locking out writes,
  * which needs a revision marked {@code @Revision(transactional = false)}.
  */
-public record CreateIndex(String schema, String table, Index index, boolean concurrently) implements Op {
+public record CreateIndex(String schema, String table, Index index, boolean concurrently) implements TableOp {
 
   /** The op without {@code CONCURRENTLY}, which runs inside the revision's transaction. */
   public CreateIndex(String schema, String table, Index index) {
@@ -17,6 +17,11 @@ public record CreateIndex(String schema, String table, Index index, boolean conc
   @Override
   public boolean runsInTransaction() {
     return !concurrently;
+  }
+
+  @Override
+  public String tableName() {
+    return table;
   }
 
   @Override

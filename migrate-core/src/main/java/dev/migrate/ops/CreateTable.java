@@ -3,7 +3,17 @@ package dev.migrate.ops;
 import dev.migrate.model.Table;
 
 /** {@code CREATE TABLE} with columns, primary key, unique and check constraints; indexes and foreign keys of a new table are separate ops. */
-public record CreateTable(Table table) implements Op {
+public record CreateTable(Table table) implements TableOp {
+
+  @Override
+  public String schema() {
+    return table.schema();
+  }
+
+  @Override
+  public String tableName() {
+    return table.name();
+  }
 
   @Override
   public Op reverse() {

@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.CheckConstraint;
 
 /** {@code ALTER TABLE ... DROP CONSTRAINT} of a check constraint. */
-public record DropCheckConstraint(String schema, String table, CheckConstraint constraint) implements Op {
+public record DropCheckConstraint(String schema, String table, CheckConstraint constraint) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

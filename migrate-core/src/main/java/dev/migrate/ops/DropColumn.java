@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.Column;
 
 /** {@code ALTER TABLE ... DROP COLUMN}; carries the whole column so that it can be reversed. */
-public record DropColumn(String schema, String table, Column column) implements Op {
+public record DropColumn(String schema, String table, Column column) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

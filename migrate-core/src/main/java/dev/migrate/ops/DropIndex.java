@@ -6,7 +6,7 @@ import dev.migrate.model.Index;
  * {@code DROP INDEX [CONCURRENTLY]}; carries the whole index so that it can be reversed. {@code concurrently} needs
  * a revision marked {@code @Revision(transactional = false)}.
  */
-public record DropIndex(String schema, String table, Index index, boolean concurrently) implements Op {
+public record DropIndex(String schema, String table, Index index, boolean concurrently) implements TableOp {
 
   /** The op without {@code CONCURRENTLY}, which runs inside the revision's transaction. */
   public DropIndex(String schema, String table, Index index) {
@@ -17,6 +17,11 @@ public record DropIndex(String schema, String table, Index index, boolean concur
   @Override
   public boolean runsInTransaction() {
     return !concurrently;
+  }
+
+  @Override
+  public String tableName() {
+    return table;
   }
 
   @Override

@@ -3,7 +3,12 @@ package dev.migrate.ops;
 import dev.migrate.model.PrimaryKey;
 
 /** {@code ALTER TABLE ... DROP CONSTRAINT} of a primary key. */
-public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements Op {
+public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {

@@ -3,7 +3,17 @@ package dev.migrate.ops;
 import dev.migrate.model.Table;
 
 /** {@code DROP TABLE}; carries the whole table so that it can be reversed. */
-public record DropTable(Table table) implements Op {
+public record DropTable(Table table) implements TableOp {
+
+  @Override
+  public String schema() {
+    return table.schema();
+  }
+
+  @Override
+  public String tableName() {
+    return table.name();
+  }
 
   @Override
   public Op reverse() {

@@ -75,50 +75,97 @@ public final class EnumValueUse {
   private static List<AddEnumValue> unsafe(List<Op> candidates, List<Op> earlier) {
     List<AddEnumValue> unsafe = new ArrayList<>();
     for (Op op : candidates) {
-      if (op instanceof AddEnumValue add && earlier.stream().noneMatch(e -> recreates(e, add))) {
-        unsafe.add(add);
-      }
+      op.accept(ADDED_VALUE)
+          .filter(add -> earlier.stream().noneMatch(e -> e.accept(new Recreates(add))))
+          .ifPresent(unsafe::add);
     }
     return unsafe;
   }
 
-  private static boolean recreates(Op earlier, AddEnumValue add) {
-    if (earlier instanceof ExecuteSql) {
+  /** The op as the {@link AddEnumValue} it is, or empty. */
+  private static final OpVisitor<Optional<AddEnumValue>> ADDED_VALUE = new OpVisitor.Partial<>() {
+    @Override
+    public Optional<AddEnumValue> otherwise(Op op) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<AddEnumValue> visitAddEnumValue(AddEnumValue op) {
+      return Optional.of(op);
+    }
+  };
+
+  /**
+   * Whether an earlier op creates or re-creates the type that {@code add} adds a label to, or is raw SQL that may
+   * do so.
+   */
+  private record Recreates(AddEnumValue add) implements OpVisitor.Partial<Boolean> {
+    @Override
+    public Boolean otherwise(Op op) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitExecuteSql(ExecuteSql op) {
       return true;
     }
-    if (earlier instanceof CreateEnumType create) {
+
+    @Override
+    public Boolean visitCreateEnumType(CreateEnumType create) {
       return create.type().name().equals(add.type()) && Objects.equals(create.type().schema(), add.schema());
     }
-    if (earlier instanceof DropEnumValue drop) {
+
+    @Override
+    public Boolean visitDropEnumValue(DropEnumValue drop) {
       return drop.type().equals(add.type()) && Objects.equals(drop.schema(), add.schema());
     }
-    return false;
   }
 
   private static Optional<String> use(Op op, AddEnumValue add) {
-    String literal = "'" + add.value().replace("'", "''") + "'";
-    if (op instanceof CreateTable create) {
+    return op.accept(new Use(add, "'" + add.value().replace("'", "''") + "'"));
+  }
+
+  /** Where an op uses the label {@code add} adds, spelt as the SQL literal {@code literal}; empty where it does not. */
+  private record Use(AddEnumValue add, String literal) implements OpVisitor.Partial<Optional<String>> {
+    @Override
+    public Optional<String> otherwise(Op op) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> visitCreateTable(CreateTable create) {
       return use(create.table(), literal);
     }
-    if (op instanceof AddColumn column) {
+
+    @Override
+    public Optional<String> visitAddColumn(AddColumn column) {
       return defaultUse(column.table(), column.column(), literal);
     }
-    if (op instanceof AlterColumn alter) {
+
+    @Override
+    public Optional<String> visitAlterColumn(AlterColumn alter) {
       if (alter.to().type().name().equals(add.type()) && !alter.from().type().equals(alter.to().type())) {
         return Optional.of("type change of column " + alter.table() + "." + alter.to().name());
       }
       return defaultUse(alter.table(), alter.to(), literal);
     }
-    if (op instanceof AddCheckConstraint check && mentions(check.constraint().expression(), literal)) {
-      return Optional.of("check " + check.constraint().name());
+
+    @Override
+    public Optional<String> visitAddCheckConstraint(AddCheckConstraint check) {
+      return mentions(check.constraint().expression(), literal)
+          ? Optional.of("check " + check.constraint().name())
+          : Optional.empty();
     }
-    if (op instanceof CreateIndex index) {
+
+    @Override
+    public Optional<String> visitCreateIndex(CreateIndex index) {
       return indexUse(index.index(), literal);
     }
-    if (op instanceof ExecuteSql sql && mentions(sql.sql(), literal)) {
-      return Optional.of("raw SQL");
+
+    @Override
+    public Optional<String> visitExecuteSql(ExecuteSql sql) {
+      return mentions(sql.sql(), literal) ? Optional.of("raw SQL") : Optional.empty();
     }
-    return Optional.empty();
   }
 
   private static Optional<String> use(Table table, String literal) {

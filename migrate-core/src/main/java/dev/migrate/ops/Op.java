@@ -2,20 +2,24 @@ package dev.migrate.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One schema change, as the diff finds it, as a migration class states it ({@code op.addColumn(...)} rebuilds the
  * very record) and as a dialect executes it (Alembic's {@code operations/ops.py}). Every op is reversible:
  * {@link #reverse()} is the op that undoes it, so a downgrade is the reversed list of reversed ops.
  *
- * <p>{@code schema} components are {@code null} for the schema the migration runs in (target schema).
+ * <p>{@code schema} components are {@code null} for the schema the migration runs in (target schema). Ops on one
+ * table implement {@link TableOp}.
+ *
+ * <p>A new op kind is a record listed in {@code permits} here (or in {@link TableOp}'s) with a method in
+ * {@link OpVisitor}; the compiler then names every consumer that must handle it: the model replay, each dialect's
+ * statements, the code generator and its descriptions. The runtime {@code Operations} gets the method that
+ * migration classes call.
  */
 public sealed interface Op
-    permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey,
-        AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint, CreateIndex, DropIndex,
-        AddForeignKey, DropForeignKey, CreateSequence, DropSequence, ExecuteSql, SetTableComment,
-        RenameTable, RenameColumn, AlterSequence, CreateSchema, DropSchema, CreateEnumType, DropEnumType,
-        AddEnumValue, DropEnumValue {
+    permits TableOp, CreateSequence, DropSequence, AlterSequence, CreateSchema, DropSchema, CreateEnumType,
+        DropEnumType, AddEnumValue, DropEnumValue, ExecuteSql {
 
   /**
    * The op that undoes this one.
@@ -45,6 +49,14 @@ public sealed interface Op
    */
   default boolean runsInTransaction() {
     return true;
+  }
+
+  /**
+   * This op as an op on one table, or empty for ops on other objects (sequences, schemas, enum types) and for raw
+   * SQL.
+   */
+  default Optional<TableOp> onTable() {
+    return Optional.empty();
   }
 
   /** Calls the {@code visitor} method for this op's record type and returns its result. */

@@ -12,12 +12,17 @@ import java.util.Objects;
  * @param from the column's current name
  * @param to the column's new name
  */
-public record RenameColumn(String schema, String table, String from, String to) implements Op {
+public record RenameColumn(String schema, String table, String from, String to) implements TableOp {
 
   public RenameColumn {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+  }
+
+  @Override
+  public String tableName() {
+    return table;
   }
 
   @Override

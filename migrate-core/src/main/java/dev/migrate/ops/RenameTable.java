@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param from the current name
  * @param to the new name
  */
-public record RenameTable(String schema, String from, String to) implements Op {
+public record RenameTable(String schema, String from, String to) implements TableOp {
 
   public RenameTable {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+  }
+
+  /** The name before the rename, as Alembic's {@code RenameTableOp} names its table. */
+  @Override
+  public String tableName() {
+    return from;
   }
 
   @Override

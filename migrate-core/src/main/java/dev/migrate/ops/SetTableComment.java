@@ -9,7 +9,12 @@ package dev.migrate.ops;
  * @param from the comment before, {@code null} for none; kept so that the op can be reversed
  * @param to the comment after, {@code null} for none
  */
-public record SetTableComment(String schema, String table, String from, String to) implements Op {
+public record SetTableComment(String schema, String table, String from, String to) implements TableOp {
+
+  @Override
+  public String tableName() {
+    return table;
+  }
 
   @Override
   public Op reverse() {
