@@ -5,6 +5,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Ddl;
@@ -20,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -57,6 +60,19 @@ public final class MigrationWriter {
 
   /** JavaPoet indents by this; continuation lines get two of them. */
   private static final String INDENT = "  ";
+
+  /** The dialect asked which column type changes keep every value (for the {@code DESTRUCTIVE} warnings). */
+  private final Dialect dialect;
+
+  /** A writer whose destructive warnings follow PostgreSQL, the reference dialect. */
+  public MigrationWriter() {
+    this(new PostgresDialect());
+  }
+
+  /** A writer whose destructive warnings ask {@code dialect} which column type changes keep every value. */
+  public MigrationWriter(Dialect dialect) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
 
   /**
    * Renders {@code spec} as the source text of a Java file, ending with a newline.
@@ -103,7 +119,7 @@ public final class MigrationWriter {
 
   // ------------------------------------------------------------------------------------------------ header
 
-  private static String header(MigrationSpec spec) {
+  private String header(MigrationSpec spec) {
     StringBuilder doc = new StringBuilder();
     doc.append(spec.message().isBlank() ? "(no message)" : javadoc(spec.message().strip())).append("\n\n");
     doc.append("<p>Revision ").append(javadoc(spec.revisionId())).append(", ");
@@ -139,7 +155,7 @@ public final class MigrationWriter {
     }
     List<String> review = new ArrayList<>();
     for (Op op : spec.upgrade()) {
-      OpDescriptions.destructiveWarning(op).ifPresent(w -> review.add(javadoc(sentence(w))));
+      OpDescriptions.destructiveWarning(op, dialect).ifPresent(w -> review.add(javadoc(sentence(w))));
     }
     String early = ": PostgreSQL cannot use a new enum value before the transaction that added it commits, so the"
         + " runner commits the new values first and then runs the rest of the revision in one transaction";
@@ -225,7 +241,7 @@ public final class MigrationWriter {
 
   // ------------------------------------------------------------------------------------------------- body
 
-  private static MethodSpec method(String name, List<Op> ops, List<String> guidance, List<String> irreversible) {
+  private MethodSpec method(String name, List<Op> ops, List<String> guidance, List<String> irreversible) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -235,7 +251,7 @@ public final class MigrationWriter {
       guidance.forEach(line -> method.addComment("$L", line));
     }
     for (Op op : ops) {
-      Optional<String> warning = OpDescriptions.destructiveWarning(op);
+      Optional<String> warning = OpDescriptions.destructiveWarning(op, dialect);
       warning.ifPresent(w -> method.addComment("DESTRUCTIVE: $L", lineComment(w)));
       method.addCode(OpCode.of(op));
     }

@@ -1,5 +1,7 @@
 package dev.migrate.codegen;
 
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.Column;
 import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Identity;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ops in words, for people: the "Detected" and "Review" lists of a generated migration's header, the
@@ -54,6 +57,12 @@ public final class OpDescriptions {
   /** How much of a hand-written SQL statement a description quotes. */
   private static final int SQL_EXCERPT_LENGTH = 60;
 
+  /** PostgreSQL, the dialect whose type conversions the one-argument {@link #destructiveWarning(Op)} follows. */
+  private static final Dialect REFERENCE = new PostgresDialect();
+
+  /** The character types, whose narrowing fails on longer values rather than losing digits. */
+  private static final Set<String> CHARACTER_TYPES = Set.of("varchar", "char", "text");
+
   private OpDescriptions() {}
 
   /**
@@ -66,14 +75,21 @@ public final class OpDescriptions {
   }
 
   /**
-   * What {@code op} destroys, when it destroys something: every drop, a column type change that is not a
-   * {@linkplain TypeChanges#isWidening widening}, and a sequence change that {@linkplain AlterSequence#narrowsRange()
-   * narrows its range} (the sequence's position is lost when it is restarted). For example {@code "drops column
-   * customer.phone and its data"}.
-   * Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate cannot know.
+   * What {@code op} destroys, when it destroys something, on PostgreSQL (the reference dialect); see
+   * {@link #destructiveWarning(Op, Dialect)}.
    */
   public static Optional<String> destructiveWarning(Op op) {
-    return Optional.ofNullable(op.accept(WARNER));
+    return destructiveWarning(op, REFERENCE);
+  }
+
+  /**
+   * What {@code op} destroys on {@code dialect}, when it destroys something: every drop, a column type change that
+   * does not {@linkplain Dialect#keepsEveryValue keep every value}, and a sequence change that
+   * {@linkplain AlterSequence#narrowsRange() narrows its range} (the sequence's position is lost when it is
+   * restarted). For example {@code "drops column customer.phone and its data"}. Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate cannot know.
+   */
+  public static Optional<String> destructiveWarning(Op op, Dialect dialect) {
+    return Optional.ofNullable(op.accept(new Warner(dialect)));
   }
 
   private static String qualified(String schema, String name) {
@@ -298,8 +314,8 @@ public final class OpDescriptions {
     }
   };
 
-  /** The destructive warning of an op, or {@code null}. */
-  private static final OpVisitor<String> WARNER = new OpVisitor<>() {
+  /** The destructive warning of an op on {@code dialect}, or {@code null}. */
+  private record Warner(Dialect dialect) implements OpVisitor<String> {
     @Override
     public String visitCreateTable(CreateTable op) {
       return null;
@@ -324,12 +340,12 @@ public final class OpDescriptions {
     public String visitAlterColumn(AlterColumn op) {
       var from = op.from().type();
       var to = op.to().type();
-      if (TypeChanges.isWidening(from, to)) {
+      if (dialect.keepsEveryValue(from, to)) {
         return null;
       }
       String what = "narrows column " + column(op.schema(), op.table(), op.to().name()) + " from " + from + " to "
           + to;
-      if (TypeChanges.isCharacter(from.name()) && TypeChanges.isCharacter(to.name())) {
+      if (CHARACTER_TYPES.contains(from.name()) && CHARACTER_TYPES.contains(to.name())) {
         return what + "; longer values make the change fail";
       }
       if (from.name().equals(to.name())) {
@@ -459,5 +475,5 @@ public final class OpDescriptions {
     public String visitRenameColumn(RenameColumn op) {
       return null;
     }
-  };
+  }
 }

@@ -2,6 +2,7 @@ package dev.migrate.dialect;
 
 import dev.migrate.diff.Normalizer;
 import dev.migrate.model.Database;
+import dev.migrate.model.SqlType;
 import dev.migrate.ops.Op;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,6 +52,15 @@ public interface Dialect extends Normalizer {
   default Database alignStoredExpressions(Connection connection, String schema, Database current, Database model)
       throws SQLException {
     return model;
+  }
+
+  /**
+   * Whether changing a column from type {@code from} to type {@code to} keeps every value (a widening), so that the
+   * change destroys nothing; the code generator marks every other type change as destructive. This default counts
+   * only equal types as keeping every value.
+   */
+  default boolean keepsEveryValue(SqlType from, SqlType to) {
+    return from.equals(to);
   }
 
   /** The statements that keep the version table, the history table and the lock. */

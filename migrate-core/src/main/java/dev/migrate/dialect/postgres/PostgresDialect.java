@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * The PostgreSQL dialect (PostgreSQL 12 and later; the reference for every behaviour of Migrate).
  *
  * <p>Stateless and thread-safe. The parts live in package-private classes: {@code PostgresStatements} (SQL per
- * op), {@code PostgresTypes} (type spellings and catalog type modifiers), {@code PostgresExpressions} (the
- * comparison form of check expressions and defaults), {@code PostgresIntrospector} (catalog queries) and
- * {@link PostgresVersionStore}.
+ * op), {@code PostgresCasts} (every cast fact), {@code PostgresTypes} (type spellings and catalog type modifiers),
+ * {@code PostgresExpressions} (the comparison form of check expressions and defaults), {@code PostgresIntrospector}
+ * (catalog queries) and {@link PostgresVersionStore}.
  */
 public final class PostgresDialect implements Dialect {
 
@@ -155,5 +155,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public boolean convertsInPlace(SqlType from, SqlType to, Set<String> enumTypes) {
     return PostgresCasts.convertsInPlace(from, to, enumTypes);
+  }
+
+  /** The widenings {@code PostgresCasts} lists: longer text, larger numbers, more fractional-second digits, ... */
+  @Override
+  public boolean keepsEveryValue(SqlType from, SqlType to) {
+    return PostgresCasts.isWidening(from, to);
   }
 }

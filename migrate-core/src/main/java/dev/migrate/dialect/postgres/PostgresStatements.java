@@ -302,7 +302,7 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     boolean typeChanges = !normalizer.sameType(from.type(), to.type());
     boolean defaultChanges =
         !Objects.equals(normalizer.normalizeDefault(from.defaultValue()), normalizer.normalizeDefault(to.defaultValue()));
-    String using = typeChanges ? using(to.name(), from.type(), to.type()) : "";
+    String using = typeChanges ? PostgresCasts.using(to.name(), from.type(), to.type()) : "";
     // ALTER TABLE docs: the USING expression is not applied to the default, which is converted with an assignment
     // cast; where USING is needed there is none, so the default is dropped first and set again after
     boolean defaultDroppedEarly = typeChanges && from.defaultValue() != null && (defaultChanges || !using.isEmpty());
@@ -336,51 +336,6 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     }
     return statements;
   }
-
-  /**
-   * The {@code USING} clause a type change needs: none where PostgreSQL converts by itself ({@code ALTER TABLE}
-   * docs: "the default conversion is the same as an assignment cast"), an explicit cast everywhere else. Assignment
-   * (or implicit) casts are those of {@code pg_cast} with {@code castcontext} {@code 'a'} or {@code 'i'} between the
-   * types Migrate knows ({@link #ASSIGNMENT_CASTS}, read from PostgreSQL 15), plus PostgreSQL's automatic I/O
-   * conversion to a string type (any type to {@code text}, {@code varchar}, {@code char}); the I/O conversion from a
-   * string type is explicit only, hence {@code varchar -> integer} needs {@code USING x::integer}. Integers and
-   * booleans cast to each other only through {@code integer} ({@code int4 <-> bool}, explicit).
-   */
-  private static String using(String column, SqlType from, SqlType to) {
-    String source = PostgresTypes.canonical(from).name();
-    String target = PostgresTypes.canonical(to).name();
-    String name = quoteIdentifier(column);
-    String type = PostgresTypes.render(to);
-    if (source.equals(target) || PostgresTypes.family(to) == PostgresTypes.Family.TEXT
-        || ASSIGNMENT_CASTS.contains(source + "->" + target)) {
-      return "";
-    }
-    boolean numberBoolean = PostgresTypes.family(from) == PostgresTypes.Family.NUMBER
-        && PostgresTypes.family(to) == PostgresTypes.Family.BOOLEAN
-        || PostgresTypes.family(from) == PostgresTypes.Family.BOOLEAN
-        && PostgresTypes.family(to) == PostgresTypes.Family.NUMBER;
-    if (numberBoolean && !source.equals("integer") && !target.equals("integer")) {
-      return " USING " + name + "::integer::" + type;
-    }
-    return " USING " + name + "::" + type;
-  }
-
-  /**
-   * {@code source->target} pairs (canonical names) with an implicit or assignment cast in {@code pg_cast}
-   * (PostgreSQL 15: {@code SELECT castsource::regtype, casttarget::regtype FROM pg_cast WHERE castcontext IN ('a',
-   * 'i')}, restricted to the types below).
-   */
-  static final java.util.Set<String> ASSIGNMENT_CASTS = java.util.Set.of(
-      "smallint->integer", "smallint->bigint", "smallint->real", "smallint->double precision", "smallint->numeric",
-      "integer->smallint", "integer->bigint", "integer->real", "integer->double precision", "integer->numeric",
-      "bigint->smallint", "bigint->integer", "bigint->real", "bigint->double precision", "bigint->numeric",
-      "real->smallint", "real->integer", "real->bigint", "real->double precision", "real->numeric",
-      "double precision->smallint", "double precision->integer", "double precision->bigint",
-      "double precision->real", "double precision->numeric",
-      "numeric->smallint", "numeric->integer", "numeric->bigint", "numeric->real", "numeric->double precision",
-      "date->timestamp", "date->timestamptz", "timestamp->date", "timestamp->time", "timestamp->timestamptz",
-      "timestamptz->date", "timestamptz->time", "timestamptz->timestamp", "timestamptz->timetz",
-      "time->interval", "time->timetz", "timetz->time", "interval->time", "json->jsonb", "jsonb->json");
 
   // ---------------------------------------------------------------------------------------------- constraints
 

@@ -1,4 +1,4 @@
-package dev.migrate.codegen;
+package dev.migrate.dialect.postgres;
 
 import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.model.SqlType;
 import org.junit.jupiter.api.Test;
 
-class CodegenTypeChangesTest {
+class PostgresCastsWideningTest {
 
   private static void widening(SqlType from, SqlType to) {
-    assertThat(TypeChanges.isWidening(from, to)).as(from + " -> " + to).isTrue();
+    assertThat(PostgresCasts.isWidening(from, to)).as(from + " -> " + to).isTrue();
   }
 
   private static void narrowing(SqlType from, SqlType to) {
-    assertThat(TypeChanges.isWidening(from, to)).as(from + " -> " + to).isFalse();
+    assertThat(PostgresCasts.isWidening(from, to)).as(from + " -> " + to).isFalse();
   }
 
   @Test
