@@ -86,7 +86,8 @@ public final class OpDescriptions {
    * What {@code op} destroys on {@code dialect}, when it destroys something: every drop, a column type change that
    * does not {@linkplain Dialect#keepsEveryValue keep every value}, and a sequence change that
    * {@linkplain AlterSequence#narrowsRange() narrows its range} (the sequence's position is lost when it is
-   * restarted). For example {@code "drops column customer.phone and its data"}. Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate cannot know.
+   * restarted). For example {@code "drops column customer.phone and its data"}. Empty for ops that lose nothing,
+   * and for {@link ExecuteSql}, whose effect Migrate cannot know.
    */
   public static Optional<String> destructiveWarning(Op op, Dialect dialect) {
     return Optional.ofNullable(op.accept(new Warner(dialect)));

@@ -30,9 +30,9 @@ import java.util.function.BiPredicate;
  *       indexes and constraints of the table that involve the column with it (ALTER TABLE docs), so every such
  *       element (primary key, unique and check constraint, index, foreign key) is dropped before and added after,
  *       explicitly, which keeps the op list replayable and its reverse exact.
- *   <li><b>Foreign keys</b> are dropped before and added after the change (phases 3 and 8) when one of their columns
- *       or referenced columns changes type or is recreated (PostgreSQL re-checks a foreign key when {@code ALTER
- *       COLUMN ... TYPE} rewrites either side, and fails while the two sides have incompatible types), or when a
+ *   <li><b>Foreign keys</b> are dropped before and added after the change ({@code DiffPhases.dropForeignKeys} and
+ *       {@code addForeignKeys}) when one of their columns or referenced columns changes type or is recreated
+ *       (PostgreSQL re-checks a foreign key when {@code ALTER COLUMN ... TYPE} rewrites either side, and fails while the two sides have incompatible types), or when a
  *       primary key, unique constraint or unique index over their referenced columns is dropped or replaced
  *       (PostgreSQL ties a foreign key to one such index, {@code pg_constraint.conindid}, and refuses to drop it:
  *       "constraint ... depends on index ..."). Which of several equal keys PostgreSQL chose is not in the model, so
