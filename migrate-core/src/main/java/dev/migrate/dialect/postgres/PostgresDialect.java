@@ -138,8 +138,8 @@ public final class PostgresDialect implements Dialect {
   public boolean sameSequence(Sequence a, Sequence b) {
     return Objects.equals(a.schema(), b.schema()) && a.name().equals(b.name()) && a.start() == b.start()
         && a.increment() == b.increment() && Objects.equals(a.ownedBy(), b.ownedBy())
-        && PostgresStatements.minValue(a) == PostgresStatements.minValue(b)
-        && PostgresStatements.maxValue(a) == PostgresStatements.maxValue(b);
+        && PostgresSequenceStatements.minValue(a) == PostgresSequenceStatements.minValue(b)
+        && PostgresSequenceStatements.maxValue(a) == PostgresSequenceStatements.maxValue(b);
   }
 
   /**

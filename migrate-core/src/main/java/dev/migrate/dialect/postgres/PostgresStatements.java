@@ -9,8 +9,6 @@ import dev.migrate.model.ForeignKey;
 import dev.migrate.model.Index;
 import dev.migrate.model.IndexKey;
 import dev.migrate.model.ReferentialAction;
-import dev.migrate.model.Sequence;
-import dev.migrate.model.SqlType;
 import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
@@ -53,6 +51,10 @@ import java.util.stream.Collectors;
  * {@link PostgresDialect#quoteIdentifier}. A {@code null} schema renders the name unqualified, so that it resolves
  * through the search path the runner sets to the target schema. Syntax as in PostgreSQL's docs, SQL Commands:
  * CREATE TABLE, ALTER TABLE, CREATE INDEX, CREATE SEQUENCE.
+ *
+ * <p>Tables, columns, constraints and indexes are written here; enum types in {@link PostgresEnumStatements},
+ * sequences in {@link PostgresSequenceStatements}, and the {@code USING} cast of a type change by
+ * {@link PostgresCasts}.
  */
 final class PostgresStatements implements OpVisitor<List<String>> {
 
@@ -137,116 +139,22 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitCreateEnumType(CreateEnumType op) {
-    return List.of("CREATE TYPE " + qualified(op.type().schema(), op.type().name()) + " AS ENUM ("
-        + op.type().values().stream().map(PostgresStatements::literalOrNull).collect(Collectors.joining(", ")) + ")");
+    return PostgresEnumStatements.createType(op);
   }
 
   @Override
   public List<String> visitDropEnumType(DropEnumType op) {
-    return List.of("DROP TYPE " + qualified(op.type().schema(), op.type().name()));
+    return PostgresEnumStatements.dropType(op);
   }
 
-  /**
-   * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}: a value the runner commits before the revision's transaction
-   * (because the revision uses it, see {@link dev.migrate.ops.EnumValueUse}) stays when that transaction fails, and
-   * the revision can then run again.
-   */
   @Override
   public List<String> visitAddEnumValue(AddEnumValue op) {
-    String sql = "ALTER TYPE " + qualified(op.schema(), op.type()) + " ADD VALUE IF NOT EXISTS "
-        + literalOrNull(op.value());
-    if (op.before() != null) {
-      sql += " BEFORE " + literalOrNull(op.before());
-    } else if (op.after() != null) {
-      sql += " AFTER " + literalOrNull(op.after());
-    }
-    return List.of(sql);
+    return PostgresEnumStatements.addValue(op);
   }
 
-  /**
-   * One {@code DO} block that re-creates the type without the label: PostgreSQL has no {@code ALTER TYPE ... DROP
-   * VALUE} (ALTER TYPE docs), so every table column of the type (from {@code pg_attribute}, when the block runs) is
-   * checked for rows holding the label, then turned into {@code text} with its default dropped; the type is dropped
-   * and created with its remaining labels (from {@code pg_enum}, in their order); the columns are turned back and
-   * their defaults set again. Foreign keys between such columns (which PostgreSQL re-checks at each column's type
-   * change: "Key columns ... are of incompatible types: e0 and text") are dropped first and added again last, with
-   * their definition from {@code pg_get_constraintdef}. A row that still holds the label raises an error naming the
-   * table and column, and the revision's transaction rolls back whole; so do views, checks, functions and array
-   * columns that depend on the type ({@code DROP TYPE} refuses them). A label that is not there (any more) leaves
-   * the type alone, as {@code ADD VALUE IF NOT EXISTS} does the other way.
-   */
   @Override
   public List<String> visitDropEnumValue(DropEnumValue op) {
-    String body = """
-        DECLARE
-          type_name constant text := %s;
-          removed constant text := %s;
-          tables regclass[];
-          columns name[];
-          defaults text[];
-          labels text;
-          held boolean;
-          key_tables regclass[];
-          key_names name[];
-          key_definitions text[];
-        BEGIN
-          IF NOT EXISTS (SELECT FROM pg_enum e WHERE e.enumtypid = type_name::regtype AND e.enumlabel = removed) THEN
-            RETURN;
-          END IF;
-          SELECT array_agg(a.attrelid::regclass ORDER BY a.attrelid, a.attnum),
-                 array_agg(a.attname ORDER BY a.attrelid, a.attnum),
-                 array_agg(pg_get_expr(d.adbin, d.adrelid) ORDER BY a.attrelid, a.attnum)
-            INTO tables, columns, defaults
-            FROM pg_attribute a
-            JOIN pg_class c ON c.oid = a.attrelid
-            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-           WHERE a.atttypid = type_name::regtype AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p');
-          FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
-            EXECUTE format('SELECT EXISTS (SELECT FROM %%s WHERE %%I = %%L)', tables[i], columns[i], removed) INTO held;
-            IF held THEN
-              RAISE EXCEPTION 'cannot remove value %% from enum type %%: rows of %%.%% still hold it; update them first',
-                quote_literal(removed), type_name, tables[i], quote_ident(columns[i]);
-            END IF;
-          END LOOP;
-          SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) INTO labels
-            FROM pg_enum e WHERE e.enumtypid = type_name::regtype AND e.enumlabel <> removed;
-          SELECT array_agg(con.conrelid::regclass ORDER BY con.oid), array_agg(con.conname ORDER BY con.oid),
-                 array_agg(pg_get_constraintdef(con.oid) ORDER BY con.oid)
-            INTO key_tables, key_names, key_definitions
-            FROM pg_constraint con
-           WHERE con.contype = 'f' AND EXISTS (SELECT FROM pg_attribute a
-                  WHERE a.atttypid = type_name::regtype AND a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey));
-          FOR i IN 1 .. coalesce(array_length(key_tables, 1), 0) LOOP
-            EXECUTE format('ALTER TABLE %%s DROP CONSTRAINT %%I', key_tables[i], key_names[i]);
-          END LOOP;
-          FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
-            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', tables[i], columns[i]);
-            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE text USING %%I::text', tables[i], columns[i], columns[i]);
-          END LOOP;
-          EXECUTE format('DROP TYPE %%s', type_name);
-          EXECUTE format('CREATE TYPE %%s AS ENUM (%%s)', type_name, coalesce(labels, ''));
-          FOR i IN 1 .. coalesce(array_length(tables, 1), 0) LOOP
-            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %%s USING %%I::%%s',
-              tables[i], columns[i], type_name, columns[i], type_name);
-            IF defaults[i] IS NOT NULL THEN
-              EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I SET DEFAULT %%s', tables[i], columns[i], defaults[i]);
-            END IF;
-          END LOOP;
-          FOR i IN 1 .. coalesce(array_length(key_tables, 1), 0) LOOP
-            EXECUTE format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', key_tables[i], key_names[i], key_definitions[i]);
-          END LOOP;
-        END
-        """.formatted(literalOrNull(qualified(op.schema(), op.type())), literalOrNull(op.value()));
-    return List.of(doBlock("\n" + body));
-  }
-
-  /** {@code DO $migrate$body$migrate$}, the dollar quote's tag numbered when {@code body} contains it. */
-  private static String doBlock(String body) {
-    String tag = "$migrate$";
-    for (int n = 1; body.contains(tag); n++) {
-      tag = "$migrate" + n + "$";
-    }
-    return "DO " + tag + body + tag;
+    return PostgresEnumStatements.dropValue(op);
   }
 
   @Override
@@ -399,107 +307,19 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   // ---------------------------------------------------------------------------------------------- sequences
 
-  /**
-   * {@code CREATE SEQUENCE n START WITH s INCREMENT BY i [MINVALUE m] [MAXVALUE x] [OWNED BY t.c]}. PostgreSQL's
-   * default bounds are 1 upwards for an ascending and -1 downwards for a descending sequence (CREATE SEQUENCE
-   * docs); a start outside them gets the bound it needs ({@code MINVALUE s} or {@code MAXVALUE s}) so that the
-   * statement is accepted. {@code OWNED BY} needs the table; the diff therefore creates a sequence without owner
-   * and sets it with {@link AlterSequence} once the table exists.
-   */
   @Override
   public List<String> visitCreateSequence(CreateSequence op) {
-    Sequence sequence = op.sequence();
-    StringBuilder sql = new StringBuilder("CREATE SEQUENCE ")
-        .append(qualified(sequence.schema(), sequence.name()))
-        .append(" START WITH ").append(sequence.start())
-        .append(" INCREMENT BY ").append(sequence.increment());
-    if (sequence.minValue() != null || sequence.increment() > 0 && sequence.start() < 1) {
-      sql.append(" MINVALUE ").append(minValue(sequence));
-    }
-    if (sequence.maxValue() != null || sequence.increment() < 0 && sequence.start() > -1) {
-      sql.append(" MAXVALUE ").append(maxValue(sequence));
-    }
-    if (sequence.ownedBy() != null) {
-      sql.append(" OWNED BY ").append(ownedBy(sequence));
-    }
-    return List.of(sql.toString());
+    return PostgresSequenceStatements.create(op);
   }
 
-  /**
-   * {@code ALTER SEQUENCE} with the clauses that change, in the order of the docs' synopsis: {@code INCREMENT BY},
-   * {@code MINVALUE}/{@code NO MINVALUE}, {@code MAXVALUE}/{@code NO MAXVALUE}, {@code START WITH} (which sets the
-   * value {@code RESTART} would go back to, not the current value), {@code OWNED BY}/{@code OWNED BY NONE}.
-   *
-   * <p>When the op {@linkplain AlterSequence#narrowsRange() narrows the range}, the statement runs in a {@code DO}
-   * block that first reads the current value ({@code last_value}, which PostgreSQL checks against the new bounds,
-   * sequence.c {@code init_params}): inside the new bounds the sequence keeps it, outside the same statement adds
-   * {@code RESTART WITH start}:
-   * <pre>{@code
-   * DO $migrate$BEGIN IF (SELECT last_value FROM s) BETWEEN 1 AND 9223372036854775807 THEN
-   * ALTER SEQUENCE s MINVALUE 1 START WITH 1; ELSE ALTER SEQUENCE s MINVALUE 1 START WITH 1 RESTART WITH 1;
-   * END IF; END$migrate$
-   * }</pre>
-   */
   @Override
   public List<String> visitAlterSequence(AlterSequence op) {
-    List<String> alter = alterSequence(op);
-    if (alter.isEmpty() || !op.narrowsRange()) {
-      return alter;
-    }
-    Sequence to = op.to();
-    String statement = alter.get(0);
-    return List.of(doBlock("BEGIN IF (SELECT last_value FROM " + qualified(to.schema(), to.name())
-        + ") BETWEEN " + minValue(to) + " AND " + maxValue(to) + " THEN " + statement + "; ELSE " + statement
-        + " RESTART WITH " + to.start() + "; END IF; END"));
-  }
-
-  private List<String> alterSequence(AlterSequence op) {
-    Sequence from = op.from();
-    Sequence to = op.to();
-    StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(to.schema(), to.name()));
-    int clauses = sql.length();
-    if (from.increment() != to.increment()) {
-      sql.append(" INCREMENT BY ").append(to.increment());
-    }
-    if (minValue(from) != minValue(to) || from.increment() > 0 != to.increment() > 0) {
-      sql.append(" MINVALUE ").append(minValue(to));
-    }
-    if (maxValue(from) != maxValue(to) || from.increment() > 0 != to.increment() > 0) {
-      sql.append(" MAXVALUE ").append(maxValue(to));
-    }
-    if (from.start() != to.start()) {
-      sql.append(" START WITH ").append(to.start());
-    }
-    if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
-      sql.append(" OWNED BY ").append(to.ownedBy() == null ? "NONE" : ownedBy(to));
-    }
-    return sql.length() == clauses ? List.of() : List.of(sql.toString());
-  }
-
-  /** The {@code MINVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
-  static long minValue(Sequence sequence) {
-    return sequence.minValueInEffect();
-  }
-
-  /** The {@code MAXVALUE} in effect: the model's, else PostgreSQL's default widened to the start value. */
-  static long maxValue(Sequence sequence) {
-    return sequence.maxValueInEffect();
-  }
-
-  /** {@code table.column} of {@code OWNED BY}, the table in the sequence's schema. */
-  private static String ownedBy(Sequence sequence) {
-    String owner = sequence.ownedBy();
-    int dot = owner.lastIndexOf('.');
-    if (dot <= 0 || dot == owner.length() - 1) {
-      throw new IllegalArgumentException("sequence " + sequence.qualifiedName() + ": OWNED BY '" + owner
-          + "' is not table.column");
-    }
-    return qualified(sequence.schema(), owner.substring(0, dot)) + "." + quoteIdentifier(owner.substring(dot + 1));
+    return PostgresSequenceStatements.alter(op);
   }
 
   @Override
   public List<String> visitDropSequence(DropSequence op) {
-    return List.of("DROP SEQUENCE " + qualified(op.sequence().schema(), op.sequence().name()));
+    return PostgresSequenceStatements.drop(op);
   }
 
   @Override
@@ -508,6 +328,15 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   // ---------------------------------------------------------------------------------------------- pieces
+
+  /** {@code DO $migrate$body$migrate$}, the dollar quote's tag numbered when {@code body} contains it. */
+  static String doBlock(String body) {
+    String tag = "$migrate$";
+    for (int n = 1; body.contains(tag); n++) {
+      tag = "$migrate" + n + "$";
+    }
+    return "DO " + tag + body + tag;
+  }
 
   /** {@code name type [GENERATED ... AS IDENTITY] [DEFAULT expr] [NOT NULL]}. */
   static String columnDefinition(Column column) {
