@@ -24,12 +24,15 @@ class CodegenBranchesTest {
         /**
          * networking
          *
-         * <p>Revision 4c5d6e7f8091, the first of its chain.
-         * Branch label net: target it with {@code -Drevision=net@head}.
-         * Depends on 3f2a9c1d7b04 and 9b1e4c2a7d10, which the runner applies first.
+         * <p>Revision 4c5d6e7f8091, the first of its chain. Branch label net: target it with {@code
+         * -Drevision=net@head}. Depends on 3f2a9c1d7b04 and 9b1e4c2a7d10, which the runner applies first.
          * Write its upgrade and its downgrade below.
          */
-        @Revision(id = "4c5d6e7f8091", message = "networking", dependsOn = {"3f2a9c1d7b04", "9b1e4c2a7d10"}, branchLabels = "net")
+        @Revision(
+            id = "4c5d6e7f8091",
+            message = "networking",
+            dependsOn = {"3f2a9c1d7b04", "9b1e4c2a7d10"},
+            branchLabels = "net")
         public class R20261121_153012_Networking implements Migration {
 
           @Override

@@ -207,9 +207,10 @@ class MigrationWriterTest {
             column("mood", type("mood")).withDefault("'glad'::mood"))), List.of());
     assertThat(writer.render(spec))
         .contains("@Revision(id = \"abc\", message = \"x\")")
-        .contains(" *   <li>Value 'glad' of enum type mood is added and then used (default of column person.mood):"
-            + " PostgreSQL cannot use a new enum value before the transaction that added it commits, so the runner"
-            + " commits the new values first and then runs the rest of the revision in one transaction.</li>");
+        .contains(" *   <li>Value 'glad' of enum type mood is added and then used (default of column person.mood):\n"
+            + " *       PostgreSQL cannot use a new enum value before the transaction that added it commits, so the\n"
+            + " *       runner commits the new values first and then runs the rest of the revision in one\n"
+            + " *       transaction.\n");
     var unused = MigrationSpec.autogen(PACKAGE, "R1", "abc", List.of(), "x", List.of(
         new AddEnumValue(null, "mood", "glad", null, "happy"),
         new AlterColumn(null, "person", column("mood", type("mood")),
@@ -248,8 +249,8 @@ class MigrationWriterTest {
     String source = writer.render(spec);
     assertThat(source)
         .contains(" * a &lt;b&gt; &amp; *&#47; &#64;since &#92;u0041\n")
-        .contains("<li>added column t&lt;1&gt;.c</li>")
-        .contains("<li>use &#64;RenamedFrom *&#47;</li>")
+        .contains("<li>added column t&lt;1&gt;.c\n")
+        .contains("<li>use &#64;RenamedFrom *&#47;\n")
         .contains("message = \"a <b> & */ @since \\\\u0041\")");
   }
 
