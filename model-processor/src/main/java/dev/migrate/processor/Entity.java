@@ -26,6 +26,7 @@ record Entity(TypeElement type, AnnotationMirror annotation, String jpaName, Ent
     String schema, String table, Access access, List<Attribute> attributes, List<Attribute> ids,
     List<Column> idColumns, Column generatedIdColumn, AnnotationMirror idClass) {
 
+  /** The root of this entity's hierarchy (itself for a root). */
   Entity root() {
     Entity e = this;
     while (e.parent() != null) {
@@ -34,10 +35,7 @@ record Entity(TypeElement type, AnnotationMirror annotation, String jpaName, Ent
     return e;
   }
 
-  String qualifiedTable() {
-    return schema == null ? table : schema + "." + table;
-  }
-
+  /** Whether this is a subclass mapped into its root's table ({@code SINGLE_TABLE}). */
   boolean singleTableSubclass() {
     return parent != null && strategy.equals("SINGLE_TABLE");
   }

@@ -19,6 +19,7 @@ import javax.lang.model.element.Element;
  * @param validation which Bean Validation constraints shape the columns
  * @param entity the entity whose attributes are mapped (the owner, for a collection table); may be {@code null}
  * @param table the table the columns go into; {@code null} while an entity's identifier is being read
+ * @param path the attribute path so far, {@code ""} at the top, {@code "address."} inside {@code address}
  * @param columnOverrides {@code @AttributeOverride}s by full attribute path
  * @param associationOverrides {@code @AssociationOverride}s by full attribute path
  * @param forceNullable whether basic columns are nullable whatever they say (a single-table subclass)
