@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -24,6 +26,11 @@ import javax.lang.model.type.TypeMirror;
  * when an annotation's own class is not on the class path of the compilation.
  */
 final class Annotations {
+
+  /** The package of Hibernate's annotations, which the processor reads by name. */
+  static final String HIBERNATE = "org.hibernate.annotations.";
+  /** The package of Migrate's own annotations ({@code @Table}, {@code @Index}, {@code @RenamedFrom}, ...). */
+  static final String MIGRATE = "dev.migrate.annotations.";
 
   /** The persistence API packages, newest first. */
   private static final List<String> JPA_PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
@@ -206,5 +213,35 @@ final class Annotations {
       return result;
     }
     return List.of(v);
+  }
+
+  /** The first of the JPA annotations {@code simpleNames} present on {@code element}, or {@code null}. */
+  static AnnotationMirror firstJpa(Element element, String... simpleNames) {
+    for (String name : simpleNames) {
+      AnnotationMirror mirror = jpa(element, name);
+      if (mirror != null) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** The simple name of {@code mirror}'s annotation type: {@code ManyToOne}. */
+  static String annotationName(AnnotationMirror mirror) {
+    return mirror.getAnnotationType().asElement().getSimpleName().toString();
+  }
+
+  /** The class name without its package, nesting kept: {@code Customer}, {@code Shop.Order}. */
+  static String simpleName(TypeElement type) {
+    String qualified = text(type.getQualifiedName());
+    Element enclosing = type.getEnclosingElement();
+    while (enclosing != null && enclosing.getKind() != ElementKind.PACKAGE) {
+      enclosing = enclosing.getEnclosingElement();
+    }
+    if (enclosing == null) {
+      return qualified;
+    }
+    String pkg = text(((PackageElement) enclosing).getQualifiedName());
+    return pkg.isEmpty() || !qualified.startsWith(pkg + ".") ? qualified : qualified.substring(pkg.length() + 1);
   }
 }

@@ -43,8 +43,8 @@ final class Members {
     String describe() {
       String member = element.getKind() == ElementKind.METHOD ? element.getSimpleName() + "()"
           : element.getSimpleName().toString();
-      String text = ModelBuilder.simpleName(declaring) + "." + member;
-      return declaring.equals(owner) ? text : text + " (in " + ModelBuilder.simpleName(owner) + ")";
+      String text = Annotations.simpleName(declaring) + "." + member;
+      return declaring.equals(owner) ? text : text + " (in " + Annotations.simpleName(owner) + ")";
     }
   }
 

@@ -164,7 +164,7 @@ public final class ModelProcessor extends AbstractProcessor {
       }
     }
     Database database = new ModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
-        naming, beanValidation).build(entities, tables);
+        naming, beanValidation, TypeMapping.POSTGRES).build(entities, tables);
     List<Snapshot.RevisionEntry> revisions = revisions(revisionCandidates);
 
     if (reporter.errorRaised() || round.errorRaised()) {

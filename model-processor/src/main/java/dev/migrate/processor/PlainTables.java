@@ -91,7 +91,7 @@ final class PlainTables {
     String owner = builder.binaryName(type);
     List<String> pk = new ArrayList<>();
     for (VariableElement field : fields(type)) {
-      String where = ModelBuilder.simpleName(type) + "." + field.getSimpleName();
+      String where = Annotations.simpleName(type) + "." + field.getSimpleName();
       try {
         Column column = column(type, field);
         AnnotationMirror id = Annotations.find(field, MIGRATE + "Id");
@@ -121,7 +121,7 @@ final class PlainTables {
       }
     }
     if (pk.isEmpty()) {
-      builder.reporter().report(Message.PLAIN_TABLE_WITHOUT_ID, type, annotation, null, ModelBuilder.simpleName(type));
+      builder.reporter().report(Message.PLAIN_TABLE_WITHOUT_ID, type, annotation, null, Annotations.simpleName(type));
     } else {
       t.primaryKey = pk;
     }
@@ -133,11 +133,11 @@ final class PlainTables {
     if (renamed != null) {
       t.renamedFrom = strings(renamed, "value");
     }
-    builder.migrateIndexes(t, type);
+    builder.tableConstraints().migrateIndexes(t, type);
   }
 
   private Column column(TypeElement type, VariableElement field) {
-    String where = ModelBuilder.simpleName(type) + "." + field.getSimpleName();
+    String where = Annotations.simpleName(type) + "." + field.getSimpleName();
     AnnotationMirror col = Annotations.find(field, MIGRATE + "Column");
     String written = string(col, "name", "");
     String name = builder.naming().physical(written.isBlank() ? field.getSimpleName().toString() : written);
@@ -153,7 +153,7 @@ final class PlainTables {
     String definition = string(col, "type", "").trim();
     SqlType sqlType;
     if (!definition.isEmpty()) {
-      sqlType = TypeMapping.parseDefinition(definition);
+      sqlType = builder.syntax().parseType(definition);
     } else {
       TypeMirror javaType = field.asType();
       sqlType = TypeMapping.columnType(javaType, new TypeMapping.Sizes(length, precision, scale, null));

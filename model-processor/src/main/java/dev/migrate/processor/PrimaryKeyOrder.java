@@ -1,9 +1,13 @@
 package dev.migrate.processor;
 
 import dev.migrate.model.Column;
+import dev.migrate.model.ForeignKey;
 import dev.migrate.model.SqlType;
+import dev.migrate.model.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +55,44 @@ final class PrimaryKeyOrder {
         .thenComparing(n -> size(columns.get(n).type()) > 2048)
         .thenComparing(n -> spellings.getOrDefault(n, n)));
     return ordered;
+  }
+
+  /**
+   * The tables with each foreign key of several columns to a primary key listing its column pairs in that key's
+   * order, as Hibernate 6.6 reorders them after {@link #order} ({@code MetadataImpl.orderColumns}). An unnamed
+   * foreign key is named after its columns in the new order, as PostgreSQL would name it.
+   */
+  static List<Table> foreignKeysFollowReferencedKeys(List<Table> built) {
+    Map<String, List<String>> keys = new HashMap<>();
+    for (Table t : built) {
+      if (t.primaryKey() != null) {
+        keys.put(t.schema() + "\u0000" + t.name(), t.primaryKey().columns());
+      }
+    }
+    List<Table> result = new ArrayList<>();
+    for (Table t : built) {
+      List<ForeignKey> foreignKeys = new ArrayList<>();
+      boolean changed = false;
+      for (ForeignKey f : t.foreignKeys()) {
+        List<String> key = keys.get(f.referencedSchema() + "\u0000" + f.referencedTable());
+        if (f.columns().size() < 2 || key == null || f.referencedColumns().equals(key)
+            || !new HashSet<>(f.referencedColumns()).equals(new HashSet<>(key))) {
+          foreignKeys.add(f);
+          continue;
+        }
+        List<String> columns = new ArrayList<>();
+        for (String referenced : key) {
+          columns.add(f.columns().get(f.referencedColumns().indexOf(referenced)));
+        }
+        String name = f.name().equals(Naming.objectName(t.name(), f.columns(), "fkey"))
+            ? Naming.objectName(t.name(), columns, "fkey") : f.name();
+        foreignKeys.add(new ForeignKey(name, columns, f.referencedSchema(), f.referencedTable(), key, f.onDelete(),
+            f.onUpdate(), f.deferrable(), f.initiallyDeferred()));
+        changed = true;
+      }
+      result.add(changed ? t.withForeignKeys(foreignKeys) : t);
+    }
+    return result;
   }
 
   /** The size Hibernate estimates for a column of {@code type}, in bytes; {@link Integer#MAX_VALUE} if unbounded. */

@@ -48,6 +48,36 @@ final class Reporter {
     report(Message.INTERNAL_ERROR, element, null, null, where, String.valueOf(failure));
   }
 
+  /**
+   * Runs {@code work}, reporting a {@link Problem} it throws, or any other runtime exception as an internal error on
+   * {@code element}, so that the next element is mapped.
+   */
+  void guard(Element element, Runnable work) {
+    try {
+      work.run();
+    } catch (Problem p) {
+      report(p);
+    } catch (RuntimeException e) {
+      internal(element, e);
+    }
+  }
+
+  /**
+   * {@link #guard} for one attribute mapped into {@code table}: a failure also marks the table
+   * ({@link TableDraft#failed}), so that constraints naming the attribute's columns are not reported again.
+   */
+  void guardMember(TableDraft table, Members.Attribute attribute, Runnable work) {
+    try {
+      work.run();
+    } catch (Problem p) {
+      report(p);
+      table.failed = true;
+    } catch (RuntimeException ex) {
+      internal(attribute.element(), ex);
+      table.failed = true;
+    }
+  }
+
   /** Whether an error (not a warning) was printed. */
   boolean errorRaised() {
     return errorRaised;

@@ -1,6 +1,7 @@
 package dev.migrate.processor;
 
-import dev.migrate.dialect.postgres.PostgresTypes;
+import dev.migrate.dialect.SqlSyntax;
+import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.SqlType;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -217,13 +218,19 @@ final class TypeMapping {
   // --- columnDefinition ---
 
   /**
+   * How PostgreSQL reads a type and quotes an identifier, from the dialect ({@link PostgresDialect#syntax}): the one
+   * place the processor names the database it maps for. The rest of the processor asks this {@link SqlSyntax}.
+   */
+  static final SqlSyntax POSTGRES = PostgresDialect.syntax();
+
+  /**
    * The type an {@code @Column(columnDefinition = ...)} declares, in the canonical spelling of {@link SqlType}, read
-   * as PostgreSQL's grammar reads it by the dialect's own parser ({@link PostgresTypes#parse}): {@code "VARCHAR(20)"}
+   * as PostgreSQL's grammar reads it by the dialect's own parser ({@link SqlSyntax#parseType}): {@code "VARCHAR(20)"}
    * is {@code varchar(20)}, {@code "int8"} is {@code bigint}, {@code "timestamp with time zone"} is
    * {@code timestamptz(6)}. Text that is not a plain type name with optional modifiers (for example one with
    * {@code DEFAULT} or {@code NOT NULL} in it) is kept whole, lower-cased, as the type name.
    */
   static SqlType parseDefinition(String definition) {
-    return PostgresTypes.parse(definition);
+    return POSTGRES.parseType(definition);
   }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.dialect.postgres;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.SqlSyntax;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.model.Database;
 import dev.migrate.model.Sequence;
@@ -55,6 +56,11 @@ public final class PostgresDialect implements Dialect {
       return identifier;
     }
     return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** PostgreSQL's {@link SqlSyntax}: {@link PostgresTypes#parse} and {@link #quoteIdentifier}. */
+  public static SqlSyntax syntax() {
+    return SqlSyntax.of(PostgresTypes::parse, PostgresDialect::quoteIdentifier);
   }
 
   @Override

@@ -1,0 +1,264 @@
+package dev.migrate.processor;
+
+import static dev.migrate.processor.Annotations.HIBERNATE;
+import static dev.migrate.processor.Annotations.MIGRATE;
+import static dev.migrate.processor.Annotations.bool;
+import static dev.migrate.processor.Annotations.enumConstant;
+import static dev.migrate.processor.Annotations.hasJpa;
+import static dev.migrate.processor.Annotations.integer;
+import static dev.migrate.processor.Annotations.isSet;
+import static dev.migrate.processor.Annotations.jpa;
+import static dev.migrate.processor.Annotations.string;
+import static dev.migrate.processor.Annotations.strings;
+import static dev.migrate.processor.Annotations.value;
+
+import dev.migrate.dialect.SqlSyntax;
+import dev.migrate.model.Column;
+import dev.migrate.model.EnumType;
+import dev.migrate.model.SqlType;
+import dev.migrate.processor.MappingContext.Validation;
+import dev.migrate.processor.Members.Attribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The column of a basic attribute (and of a collection's basic element or map key), as Hibernate 6.6 makes it on
+ * PostgreSQL: name, type ({@code @Column} sizes, {@code columnDefinition}, {@code @Convert}, enums by
+ * {@code @Enumerated} or as PostgreSQL enum types, {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default,
+ * comment and rename hint, and the check constraints its type needs (enum values, Bean Validation {@code @Min} and
+ * {@code @Max}, Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and {@code @NotNull}
+ * shape the column as the context's {@link Validation} allows.
+ */
+final class BasicColumns {
+
+  private static final List<String> BEAN_VALIDATION = List.of("jakarta.validation.", "javax.validation.");
+  /** Hibernate's {@code SqlTypes.JSON}, {@code NAMED_ENUM}, {@code NAMED_ORDINAL_ENUM}, {@code CLOB}... */
+  private static final int SQL_JSON = 3001;
+  private static final int SQL_NAMED_ENUM = 6001;
+
+  /** A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}). */
+  record Mapped(Column column, List<String> checks, boolean unique) {}
+
+  private final ModelBuilder builder;
+  private final SqlSyntax syntax;
+
+  BasicColumns(ModelBuilder builder) {
+    this.builder = builder;
+    this.syntax = builder.syntax();
+  }
+
+  /** The column of a basic attribute, with the check constraints it needs; no identity, no primary key rules. */
+  Mapped column(MappingContext context, Attribute a) {
+    Element e = a.element();
+    AnnotationMirror col = Attributes.override(context, a);
+    String written = string(col, "name", "");
+    String name = builder.drafts().physical(written.isBlank() ? a.name() : written);
+    return column(context, a, e, a.type(), col, name, jpa(e, "Enumerated"), jpa(e, "Temporal"));
+  }
+
+  /**
+   * The column of a value of {@code javaType} held by {@code a}, named {@code name}, sized by {@code col} (a
+   * {@code @Column} or {@code @MapKeyColumn}), with {@code enumerated} and {@code temporalAnnotation} (or the map
+   * key's) in force.
+   *
+   * @throws Problem if an annotation contradicts the type or is out of range (the message says which)
+   */
+  Mapped column(MappingContext context, Attribute a, Element e, TypeMirror javaType, AnnotationMirror col,
+      String name, AnnotationMirror enumerated, AnnotationMirror temporalAnnotation) {
+    int length = integer(col, "length", TypeMapping.DEFAULT_LENGTH);
+    if (isSet(col, "length") && length <= 0) {
+      throw new Problem(Message.LENGTH_NOT_POSITIVE, e, col, value(col, "length"), length, a.describe());
+    }
+    int precision = integer(col, "precision", 0);
+    int scale = integer(col, "scale", 0);
+    if (precision > 0 && precision < scale) {
+      throw new Problem(Message.PRECISION_LESS_THAN_SCALE, e, col, value(col, "scale"), precision, scale,
+          a.describe());
+    }
+    boolean notNullByValidation = false;
+    List<String> checks = new ArrayList<>();
+    if (context.validation() != Validation.NONE) {
+      AnnotationMirror size = beanValidation(e, "Size");
+      if (size != null && isSet(size, "max") && TypeMapping.isString(javaType)) {
+        length = integer(size, "max", Integer.MAX_VALUE);
+      }
+      AnnotationMirror digits = beanValidation(e, "Digits");
+      if (digits != null) {
+        int fraction = integer(digits, "fraction", 0);
+        precision = integer(digits, "integer", 0) + fraction;
+        scale = fraction;
+      }
+      notNullByValidation = context.validation() == Validation.FULL && (beanValidation(e, "NotNull") != null
+          || beanValidation(e, "NotBlank") != null || beanValidation(e, "NotEmpty") != null);
+      String quoted = syntax.quoteIdentifier(name);
+      AnnotationMirror min = beanValidation(e, "Min");
+      if (min != null && TypeMapping.isIntegralOrDecimal(javaType)) {
+        checks.add(quoted + ">=" + Annotations.longValue(min, "value", 0));
+      }
+      AnnotationMirror max = beanValidation(e, "Max");
+      if (max != null && TypeMapping.isIntegralOrDecimal(javaType)) {
+        checks.add(quoted + "<=" + Annotations.longValue(max, "value", 0));
+      }
+    }
+    String temporal = enumConstant(temporalAnnotation, "value", null);
+    TypeMapping.Sizes sizes = new TypeMapping.Sizes(length, precision, scale, temporal);
+    String definition = string(col, "columnDefinition", "").trim();
+
+    SqlType type = null;
+    TypeMirror valueType = javaType;
+    AnnotationMirror convert = jpa(e, "Convert");
+    if (convert != null && !bool(convert, "disableConversion", false)) {
+      TypeMirror converter = Annotations.type(convert, "converter");
+      valueType = converter == null ? null : converterDatabaseType(converter);
+      if (valueType == null) {
+        throw new Problem(Message.CONVERTER_WITHOUT_DATABASE_TYPE, e, convert, value(convert, "converter"),
+            a.describe(), converter == null ? "no converter" : converter.toString());
+      }
+      enumerated = null;
+    }
+    String wrapperArray = TypeMapping.wrapperArrayElement(valueType);
+    if (wrapperArray != null && definition.isEmpty()) {
+      throw new Problem(Message.WRAPPER_ARRAY, e, null, null, a.describe(), javaType,
+          wrapperArray.equals("java.lang.Byte") ? "byte[] (bytea)" : "char[] or String (varchar)");
+    }
+    Integer jdbcTypeCode = jdbcTypeCode(e);
+    TypeElement enumType = enumType(valueType);
+    if (enumType != null) {
+      List<String> constants = enumType.getEnclosedElements().stream()
+          .filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
+          .map(c -> c.getSimpleName().toString())
+          .toList();
+      if (constants.isEmpty()) {
+        throw new Problem(Message.ENUM_WITHOUT_CONSTANTS, e, null, null, a.describe(), enumType.getQualifiedName());
+      }
+      String quoted = syntax.quoteIdentifier(name);
+      if (jdbcTypeCode != null && jdbcTypeCode == SQL_NAMED_ENUM) {
+        // Hibernate 6.6 (PostgreSQLEnumJdbcType.addAuxiliaryDatabaseObjects) names the type after the class's simple
+        // name, unquoted and untouched by the naming strategy, and sorts the labels by name
+        String typeName = enumType.getSimpleName().toString().toLowerCase(Locale.ROOT);
+        builder.drafts().declareEnumType(new EnumType(null, typeName, constants.stream().sorted().toList()));
+        type = SqlType.of(typeName);
+      } else if ("STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))) {
+        type = TypeMapping.string(sizes);
+        checks.add(0, quoted + " IN (" + constants.stream().map(c -> "'" + c.replace("'", "''") + "'")
+            .collect(Collectors.joining(", ")) + ")");
+      } else {
+        type = SqlType.smallint();
+        checks.add(0, quoted + " BETWEEN 0 AND " + (constants.size() - 1));
+      }
+    } else {
+      if (enumerated != null) {
+        throw new Problem(Message.ENUMERATED_ON_NON_ENUM, e, enumerated, null, a.describe(), javaType);
+      }
+      if (jdbcTypeCode != null && jdbcTypeCode == SQL_JSON) {
+        type = SqlType.jsonb();
+      } else if (jpa(e, "Lob") != null && TypeMapping.isLobCandidate(valueType)) {
+        type = SqlType.of("oid");
+      } else {
+        type = TypeMapping.columnType(valueType, sizes);
+      }
+      if (type == null && definition.isEmpty()) {
+        throw new Problem(Message.UNMAPPED_TYPE, e, null, null, a.describe(), javaType);
+      }
+      if (precision <= 0 && scale > 0 && type != null && "numeric".equals(type.name())) {
+        builder.reporter().report(Message.SCALE_WITHOUT_PRECISION, e, col, value(col, "scale"), scale,
+            a.describe());
+      }
+    }
+    if (!definition.isEmpty()) {
+      type = syntax.parseType(definition);
+    }
+    AnnotationMirror check = Annotations.find(e, HIBERNATE + "Check");
+    if (check != null) {
+      checks.add(string(check, "constraints", ""));
+    }
+    // a single-table subclass's columns, and an embeddable's primitives, are nullable unless a @Column says not
+    boolean implicitNotNull = javaType.getKind().isPrimitive() && !context.path().contains(".")
+        || !bool(jpa(e, "Basic"), "optional", true) || notNullByValidation;
+    boolean nullable = bool(col, "nullable", true) && !context.forceNotNull() && !hasJpa(e, "Id")
+        && (context.forceNullable() || !implicitNotNull);
+    String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
+    Column column = new Column(name, type, nullable, defaultValue, null, hibernateComment(e),
+        renamedFrom(e));
+    return new Mapped(column, checks, bool(col, "unique", false));
+  }
+
+  /** A Bean Validation constraint by simple name ({@code NotNull}) on {@code e}, or {@code null}. */
+  static AnnotationMirror beanValidation(Element e, String simpleName) {
+    return beanValidation(e, simpleName, "constraints.");
+  }
+
+  /** A Bean Validation annotation by simple name in {@code jakarta.validation.<subpackage>} or {@code javax...}. */
+  static AnnotationMirror beanValidation(Element e, String simpleName, String subpackage) {
+    for (String pkg : BEAN_VALIDATION) {
+      AnnotationMirror m = Annotations.find(e, pkg + subpackage + simpleName);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static Integer jdbcTypeCode(Element e) {
+    AnnotationMirror code = Annotations.find(e, HIBERNATE + "JdbcTypeCode");
+    AnnotationValue v = value(code, "value");
+    return v != null && v.getValue() instanceof Integer i ? i : null;
+  }
+
+  /** Hibernate's {@code @Comment} on {@code e}, or {@code null}. */
+  static String hibernateComment(Element e) {
+    AnnotationMirror comment = Annotations.find(e, HIBERNATE + "Comment");
+    return comment == null ? null : string(comment, "value", null);
+  }
+
+  private static List<String> renamedFrom(Element e) {
+    AnnotationMirror renamed = Annotations.find(e, MIGRATE + "RenamedFrom");
+    return renamed == null ? List.of() : strings(renamed, "value");
+  }
+
+  /** The {@code Y} of the {@code AttributeConverter<X, Y>} that {@code converter} implements, or {@code null}. */
+  private TypeMirror converterDatabaseType(TypeMirror converter) {
+    List<TypeMirror> queue = new ArrayList<>();
+    queue.add(converter);
+    for (int i = 0; i < queue.size() && i < 50; i++) {
+      TypeMirror t = queue.get(i);
+      if (t.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
+      String n = element.getQualifiedName().toString();
+      if (n.equals("jakarta.persistence.AttributeConverter") || n.equals("javax.persistence.AttributeConverter")) {
+        List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
+        if (args.size() == 2 && args.get(1).getKind() == TypeKind.DECLARED) {
+          return args.get(1);
+        }
+        return null;
+      }
+      queue.addAll(builder.types().directSupertypes(t));
+    }
+    return null;
+  }
+
+  private TypeElement enumType(TypeMirror type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    Element element = builder.types().asElement(type);
+    return element.getKind() == ElementKind.ENUM ? (TypeElement) element : null;
+  }
+
+  /** Whether a {@code @Column} or {@code @JoinColumn} makes a read-only view (neither insertable nor updatable). */
+  static boolean readOnly(AnnotationMirror columnOrJoinColumn) {
+    return !bool(columnOrJoinColumn, "insertable", true) && !bool(columnOrJoinColumn, "updatable", true);
+  }
+}
