@@ -1,14 +1,14 @@
-package dev.migrate.schema;
+package dev.migrate;
 
 import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.AutogenResult;
-import dev.migrate.ConnectionSettings;
-import dev.migrate.Migrate;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
+import dev.migrate.schema.SchemaSelection;
 import dev.migrate.testing.TestDatabase;
 import java.io.File;
 import java.net.URL;

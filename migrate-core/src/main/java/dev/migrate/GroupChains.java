@@ -1,9 +1,5 @@
-package dev.migrate.schema;
+package dev.migrate;
 
-import dev.migrate.AutogenResult;
-import dev.migrate.ErrorCode;
-import dev.migrate.Migrate;
-import dev.migrate.MigrateException;
 import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Database;
 import dev.migrate.model.ForeignKey;
@@ -14,8 +10,11 @@ import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runtime.Revision;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +36,7 @@ import java.util.function.Function;
  * the other group up to the revision needed first, and downgrade refuses to revert a revision that an applied
  * revision of another group still needs.
  */
-public final class GroupChains {
+final class GroupChains {
 
   private final SchemaGroups groups;
   private final Map<SchemaGroup, Migrate> chains = new LinkedHashMap<>();
@@ -49,7 +48,7 @@ public final class GroupChains {
    *     {@code g -> config.schema(g.schema()).migrationsPackage(g.packageName(pkg)).load()}; called once per group
    * @param log receives what the chains do beyond their own revision lines (dependencies applied first)
    */
-  public GroupChains(SchemaGroups groups, Function<SchemaGroup, Migrate> load, Consumer<String> log) {
+  GroupChains(SchemaGroups groups, Function<SchemaGroup, Migrate> load, Consumer<String> log) {
     this.groups = Objects.requireNonNull(groups, "groups");
     this.log = Objects.requireNonNull(log, "log");
     for (SchemaGroup group : groups.all()) {
@@ -197,7 +196,7 @@ public final class GroupChains {
     for (SchemaGroup group : selected) {
       Migrate chain = chain(group);
       List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
-      files.put(group, chain.revision(message, new Migrate.RevisionOptions("head", false, labels, List.of()),
+      files.put(group, chain.revision(message, new RevisionOptions("head", false, labels, List.of()),
           sourceRoot, group.packageName(migrationsPackage)));
     }
     return files;
@@ -274,7 +273,7 @@ public final class GroupChains {
 
   /**
    * What {@code revision} declares in {@code @Revision(dependsOn)}: a group's own graph keeps only the dependencies
-   * inside the group (see {@link Migrate.Configuration#migrationsPackage}), so the others are read here.
+   * inside the group (see {@link Configuration#migrationsPackage}), so the others are read here.
    */
   private static List<String> dependsOn(RevisionInfo revision) {
     Revision annotation = revision.type().getAnnotation(Revision.class);
@@ -324,7 +323,7 @@ public final class GroupChains {
     }
     needs.keySet().stream().filter(g -> !placed.contains(g)).forEach(ordered::add);
     if (!needsFirst) {
-      java.util.Collections.reverse(ordered);
+      Collections.reverse(ordered);
     }
     return ordered;
   }
