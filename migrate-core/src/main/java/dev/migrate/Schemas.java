@@ -33,7 +33,8 @@ import java.util.function.Function;
  *       what another group still needs.
  *   <li>{@link Layout#FAN_OUT}: one chain over a list or pattern of target schemas, in parallel
  *       ({@link Configuration#threads}); a header, progress lines and the summary table go to the configured log,
- *       one schema failing does not stop the others, and the verb then throws one error naming each failed schema.
+ *       one schema failing does not stop the others, and the verb then throws one
+ *       {@link dev.migrate.schema.FanOutFailedException} naming each failed schema, with every schema's outcome.
  * </ul>
  *
  * Verbs that make no sense over several target schemas (offline SQL, autogenerate, revision, history) throw

@@ -13,6 +13,7 @@ import dev.migrate.runner.RunResult;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.schema.FanOutFailedException;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
@@ -167,7 +168,11 @@ class SchemasTest {
     Schemas all = tenants("tenant_*");
     assertThat(all.layout()).isEqualTo(Layout.FAN_OUT);
     assertThatThrownBy(() -> all.upgrade("head"))
-        .isInstanceOf(MigrateException.class)
+        .isInstanceOf(FanOutFailedException.class)
+        .satisfies(e -> assertThat(((FanOutFailedException) e).report().outcomes())
+            .extracting(o -> o.schema() + ":" + o.to() + ":" + (o.failed() ? "FAILED" : "ok"))
+            .containsExactly("tenant_01:c00000000003:ok", "tenant_02:c00000000003:ok", "tenant_03:c00000000003:ok",
+                "tenant_04:c00000000001:FAILED", "tenant_05:c00000000003:ok", "tenant_06:c00000000003:ok"))
         .hasMessageStartingWith("upgrade failed in 1 of 6 schema(s); the others completed, and each failed schema"
             + " stays at its last good revision:")
         .hasMessageContaining("\n  tenant_04 (at c00000000001): Revision c00000000002")
