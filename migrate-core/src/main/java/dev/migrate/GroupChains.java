@@ -6,6 +6,7 @@ import dev.migrate.model.ForeignKey;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.Op;
+import dev.migrate.runner.Direction;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
@@ -366,7 +367,7 @@ final class GroupChains {
     for (String id : graph.sorted(graph.ancestorsOrSelf(graph.heads()))) {
       List<Op> ops;
       try {
-        ops = graph.get(id).ops(true);
+        ops = graph.get(id).ops(Direction.UPGRADE);
       } catch (RuntimeException e) {
         continue;
       }

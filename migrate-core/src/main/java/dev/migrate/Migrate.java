@@ -7,6 +7,7 @@ import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
 import dev.migrate.runner.ConnectionSource;
+import dev.migrate.runner.Direction;
 import dev.migrate.runner.HistoryEntry;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
@@ -241,7 +242,7 @@ public final class Migrate {
       }
       return runner.current();
     });
-    return new SqlScript(config.dialect, graph, schema()).render(from, range.to(), direction == Direction.UPGRADE);
+    return new SqlScript(config.dialect, graph, schema()).render(from, range.to(), direction);
   }
 
   // ------------------------------------------------------------------------------------------------- inspect
@@ -457,9 +458,6 @@ public final class Migrate {
   List<String> revises() {
     return graph.head().map(r -> List.of(r.id())).orElse(List.of());
   }
-
-  /** Which way a script goes. */
-  private enum Direction { UPGRADE, DOWNGRADE }
 
   /** Whether {@link #history(String, RevisionMarks)} and {@link #heads} ask the database which revisions it is at. */
   public enum RevisionMarks {

@@ -15,6 +15,7 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.ExecuteSql;
 import dev.migrate.ops.ModelReplay;
 import dev.migrate.ops.Op;
+import dev.migrate.runner.Direction;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import java.lang.reflect.RecordComponent;
@@ -70,7 +71,7 @@ public final class ModelCheck {
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (RevisionInfo revision : graph.revisions()) {
-      for (Op op : revision.ops(true)) {
+      for (Op op : revision.ops(Direction.UPGRADE)) {
         if (op instanceof ExecuteSql sql) {
           List<String> named = mentionedTables(sql.sql(), replay.database(), model);
           if (named.isEmpty()) {

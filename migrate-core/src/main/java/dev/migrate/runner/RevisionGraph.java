@@ -533,16 +533,16 @@ public final class RevisionGraph {
   }
 
   /**
-   * The version table after applying ({@code up}) or reverting {@code revision} on a database at {@code heads}:
+   * The version table after applying ({@link Direction#UPGRADE}) or reverting {@code revision} on a database at {@code heads}:
    * Alembic's rule that the table holds the applied revisions no other applied revision revises or depends on. An
    * upgrade replaces the revision's parents among the heads by the revision (a merge collapses rows, a new branch
    * adds one); a downgrade removes it and restores those parents that nothing else applied still builds on.
    *
    * @return the new heads, parents first
    */
-  public List<String> headsAfter(Collection<String> heads, RevisionInfo revision, boolean up) {
+  public List<String> headsAfter(Collection<String> heads, RevisionInfo revision, Direction direction) {
     Set<String> next = new LinkedHashSet<>(heads);
-    if (up) {
+    if (direction == Direction.UPGRADE) {
       next.removeAll(parents(revision.id()));
       next.add(revision.id());
       return sorted(next);
