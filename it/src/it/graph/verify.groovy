@@ -17,7 +17,7 @@ def merge = dir.listFiles().find { it.name ==~ /R\d{8}_\d{6}_MergeBranches\.java
 assert merge != null : "merge must write a class: ${dir.list()}"
 def mergeText = merge.text
 assert mergeText.contains('revises = {"b1b1b1b1b1b1", "c2c2c2c2c2c2"}')
-def mergeId = (mergeText =~ /@Revision\(id = "([0-9a-f]{12})"/)[0][1]
+def mergeId = (mergeText =~ /@Revision\(\s*id = "([0-9a-f]{12})"/)[0][1]
 assert log.contains("Running upgrade b1b1b1b1b1b1, c2c2c2c2c2c2 -> $mergeId, merge-branches")
 assert log.contains("b1b1b1b1b1b1, c2c2c2c2c2c2 -> $mergeId (profile) (head) (current) (mergepoint), merge-branches")
 assert log.contains("Rev: $mergeId (head) (mergepoint)")

@@ -9,16 +9,16 @@ assert list('user').size() == 2 && list('user')[0] ==~ /R\d{8}_\d{6}_Init\.java/
 assert list('policy').size() == 1 && list('message').size() == 1 : "add-phone must not leak into policy or message"
 
 def text = { String alias, int i -> new File(new File(root, alias), list(alias)[i]).text }
-def idOf = { String source -> (source =~ /@Revision\(id = "([0-9a-f]{12})"/)[0][1] }
+def idOf = { String source -> (source =~ /@Revision\(\s*id = "([0-9a-f]{12})"/)[0][1] }
 def userInit = text('user', 0)
 def messageInit = text('message', 0)
 assert userInit.contains('package com.acme.db.migrations.user;')
 assert userInit.contains('branchLabels = "user")')
-assert userInit.contains('op.createTable(table("account",')
+assert userInit =~ /op\.createTable\(\s*table\(\s*"account",/
 assert !userInit.contains('"message"') && !userInit.contains('"policy"')
 assert messageInit.contains("dependsOn = \"${idOf(userInit)}\", branchLabels = \"message\")")
 assert messageInit.contains('.referencesInSchema("rfx_user", "account", "id")')
-assert !messageInit.contains('table("account"')
+assert !(messageInit =~ /table\(\s*"account"/)
 def addPhone = text('user', 1)
 assert addPhone.contains("revises = \"${idOf(userInit)}\"")
 assert addPhone.contains('op.addColumn("account", column("phone", varchar(32)));')

@@ -5,8 +5,8 @@ def dir = new File(basedir, 'src/main/java/com/acme/db/migrations')
 def files = dir.list().sort()
 assert files.size() == 1 && files[0] ==~ /R\d{8}_\d{6}_Init\.java/
 def init = new File(dir, files[0]).text
-def id = (init =~ /@Revision\(id = "([0-9a-f]{12})"/)[0][1]
-assert init.contains('op.createTable(table("customer",')
+def id = (init =~ /@Revision\(\s*id = "([0-9a-f]{12})"/)[0][1]
+assert init =~ /op\.createTable\(\s*table\(\s*"customer",/
 assert !init.contains('scratch')
 
 assert log.contains("Schema tenant-1: $id (head)")

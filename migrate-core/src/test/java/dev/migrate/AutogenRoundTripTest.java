@@ -4,6 +4,7 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.check.CheckMode;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
@@ -146,8 +147,8 @@ class AutogenRoundTripTest {
         .matches("at > '2000-01-01 00:00:00[+-]\\d\\d(:\\d\\d)?'::timestamp with time zone");
 
     assertThat(migrate(classes).autogenerate(v1, "again", sources, PACKAGE).noChanges()).isTrue();
-    assertThat(migrate(classes).check("live", v1).passed()).isTrue();
-    assertThat(migrate(classes).check("replay", v1).passed()).isTrue();
+    assertThat(migrate(classes).check(CheckMode.LIVE, v1).passed()).isTrue();
+    assertThat(migrate(classes).check(CheckMode.REPLAY, v1).passed()).isTrue();
 
     Database v2 = new Database(List.of(table("event",
         column("id", bigint()).notNull(),
@@ -157,7 +158,7 @@ class AutogenRoundTripTest {
     AutogenResult changed = migrate(classes).autogenerate(v2, "later", sources, PACKAGE);
     assertThat(changed.detected()).containsExactly("dropped check constraint event_at_check on event",
         "added check constraint event_at_check on event");
-    assertThat(migrate(classes).check("live", v2).passed()).isFalse();
+    assertThat(migrate(classes).check(CheckMode.LIVE, v2).passed()).isFalse();
   }
 
   /**

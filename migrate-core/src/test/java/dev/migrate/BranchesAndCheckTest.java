@@ -4,6 +4,8 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.Migrate.StampMode;
+import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.Database;
@@ -102,32 +104,32 @@ class BranchesAndCheckTest {
     execute("DELETE FROM offline.migrate_version");
     Migrate offline = migrate(MERGED, "offline");
     assertThat(offline.current()).isEmpty();
-    assertThat(offline.stamp("head", false).to()).isEqualTo("ddddddddddd4");
+    assertThat(offline.stamp("head", StampMode.KEEP).to()).isEqualTo("ddddddddddd4");
     assertThat(offline.upgrade("head").revisions()).isEmpty();
     assertThat(rows("SELECT direction FROM offline.migrate_history ORDER BY id DESC LIMIT 1"))
         .containsExactly("stamp");
 
     // an unknown revision in the version table needs --purge
     execute("UPDATE offline.migrate_version SET version_num = 'feedfeedfeed'");
-    assertThatThrownBy(() -> offline.stamp("head", false))
+    assertThatThrownBy(() -> offline.stamp("head", StampMode.KEEP))
         .hasMessageContaining("is at revision feedfeedfeed, which is not among the migrations")
         .hasMessageContaining("mvn migrate:stamp -Drevision=<rev> -Dpurge");
-    assertThat(offline.stamp("bbbb", true).to()).isEqualTo("bbbbbbbbbbb2");
+    assertThat(offline.stamp("bbbb", StampMode.PURGE).to()).isEqualTo("bbbbbbbbbbb2");
     assertThat(offline.current()).containsExactly("bbbbbbbbbbb2");
   }
 
   @Test
   void checkModesFindAMissingMigrationAndDrift() throws SQLException {
     Migrate merged = migrate(MERGED, "public");
-    assertThat(merged.check("offline", MODEL).passed()).isTrue();
-    assertThat(merged.check("replay", MODEL).report())
+    assertThat(merged.check(CheckMode.OFFLINE, MODEL).passed()).isTrue();
+    assertThat(merged.check(CheckMode.REPLAY, MODEL).report())
         .isEqualTo("The model and the migrations agree (check mode replay).");
     assertThat(rows("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migrate_check_%'")).isEmpty();
 
     Database withPhone = new Database(List.of(table("customer", column("id", bigint()).notNull(),
         column("email", varchar(255)), column("name", text()), column("phone", varchar(32)),
         primaryKey("customer_pkey", "id"))), List.of());
-    for (String mode : List.of("offline", "replay")) {
+    for (CheckMode mode : List.of(CheckMode.OFFLINE, CheckMode.REPLAY)) {
       CheckResult result = merged.check(mode, withPhone);
       assertThat(result.passed()).isFalse();
       assertThat(result.report()).isEqualTo("The model and the migrations disagree (check mode " + mode + "):\n"
@@ -136,22 +138,22 @@ class BranchesAndCheckTest {
           + " with the entity change.");
     }
 
-    assertThatThrownBy(() -> merged.check("live", MODEL)).hasMessageContaining("The live check needs schema public");
+    assertThatThrownBy(() -> merged.check(CheckMode.LIVE, MODEL)).hasMessageContaining("The live check needs schema public");
     merged.upgrade("head");
-    assertThat(merged.check("live", MODEL).passed()).isTrue();
+    assertThat(merged.check(CheckMode.LIVE, MODEL).passed()).isTrue();
 
     // an applied revision edited since: its recorded checksum no longer matches
     execute("UPDATE migrate_history SET checksum = repeat('0', 64) WHERE revision = 'bbbbbbbbbbb2'");
-    CheckResult drift = merged.check("live", MODEL);
+    CheckResult drift = merged.check(CheckMode.LIVE, MODEL);
     assertThat(drift.problems()).containsExactly("revision bbbbbbbbbbb2 (dev/migrate/runner/SqlScriptTest.java) was"
         + " edited after it was applied to schema public (checksum applied 000000000000..., now "
         + dev.migrate.runner.RevisionInfo.of(SqlScriptTest.AddEmail.class).checksum().substring(0, 12) + "...):"
         + " revert the edit and put the change in a new revision (`mvn migrate:autogen`), or downgrade below it,"
         + " then upgrade again");
-    assertThat(merged.check("replay", MODEL).passed()).isFalse();
+    assertThat(merged.check(CheckMode.REPLAY, MODEL).passed()).isFalse();
 
     // several heads fail the check too
-    assertThat(migrate(BRANCHES, "other").check("offline", MODEL).problems()).first().asString()
+    assertThat(migrate(BRANCHES, "other").check(CheckMode.OFFLINE, MODEL).problems()).first().asString()
         .startsWith("Multiple heads are present: bbbbbbbbbbb2, ccccccccccc3;");
   }
 
@@ -177,7 +179,7 @@ class BranchesAndCheckTest {
         column("email", varchar(255)), column("name", text()), column("phone", varchar(32)),
         primaryKey("customer_pkey", "id"))), List.of());
     Migrate migrate = Migrate.configure().migrations(classes).load();
-    CheckResult result = migrate.check("offline", withPhone);
+    CheckResult result = migrate.check(CheckMode.OFFLINE, withPhone);
     assertThat(result.passed()).isTrue();
     assertThat(result.notes()).containsExactly(
         "revision eeeeeeeeeee5 (dev/migrate/BranchesAndCheckTest.java) runs raw SQL that names no table of the"
@@ -197,15 +199,15 @@ class BranchesAndCheckTest {
         .hasMessageStartingWith("Multiple heads are present: bbbbbbbbbbb2, ccccccccccc3;");
     assertThatThrownBy(() -> branches.autogenerate(MODEL, "more", src, "m"))
         .hasMessageStartingWith("Multiple heads are present: bbbbbbbbbbb2, ccccccccccc3;");
-    assertThatThrownBy(() -> branches.revision("x", new Migrate.RevisionOptions("aaaa", false, List.of(), List.of()),
+    assertThatThrownBy(() -> branches.revision("x", new RevisionOptions("aaaa", false, List.of(), List.of()),
         src, "m")).hasMessage("Revision aaaaaaaaaaa1 is not a head revision (it is revised by bbbbbbbbbbb2,"
             + " ccccccccccc3); add -Dsplice to start a new branch from it.");
 
     String spliced = java.nio.file.Files.readString(branches.revision("hotfix",
-        new Migrate.RevisionOptions("aaaa", true, List.of(), List.of()), src, "m"));
+        new RevisionOptions("aaaa", true, List.of(), List.of()), src, "m"));
     assertThat(spliced).contains("revises = \"aaaaaaaaaaa1\"");
     String base = java.nio.file.Files.readString(branches.revision("networking",
-        new Migrate.RevisionOptions("base", false, List.of("net"), List.of("cccc")), src, "m"));
+        new RevisionOptions("base", false, List.of("net"), List.of("cccc")), src, "m"));
     assertThat(base).containsPattern("@Revision\\(id = \"[0-9a-f]{12}\", message = \"networking\","
         + " dependsOn = \"ccccccccccc3\", branchLabels = \"net\"\\)");
     String merge = java.nio.file.Files.readString(branches.merge("merge", List.of(), src, "m"));

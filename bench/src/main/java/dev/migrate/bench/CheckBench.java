@@ -4,6 +4,7 @@ import static dev.migrate.runtime.Ddl.*;
 
 import dev.migrate.ConnectionSettings;
 import dev.migrate.Migrate;
+import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
 import dev.migrate.codegen.MigrationSpec;
 import dev.migrate.codegen.MigrationWriter;
@@ -86,7 +87,7 @@ public final class CheckBench {
       System.out.printf("chain of %d revisions, %d tables; graph load and validation: %.1f ms%n", revisions,
           model.tables().size(), loadMicros / 1000.0);
 
-      time("offline", runs, () -> offline.check("offline", model));
+      time("offline", runs, () -> offline.check(CheckMode.OFFLINE, model));
 
       Migrate replay = Migrate.configure()
           .connection(new ConnectionSettings(url, user, password))
@@ -95,7 +96,7 @@ public final class CheckBench {
       try (Connection c = DriverManager.getConnection(url, props(user, password))) {
         c.createStatement().close();   // fail early, with the driver's message, if the server is not there
       }
-      time("replay", runs, () -> replay.check("replay", model));
+      time("replay", runs, () -> replay.check(CheckMode.REPLAY, model));
     }
   }
 

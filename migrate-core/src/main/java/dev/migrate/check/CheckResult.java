@@ -5,14 +5,14 @@ import java.util.List;
 /**
  * What {@code migrate:check} found.
  *
- * @param mode how the migrations were turned into a schema: {@code offline}, {@code replay} or {@code live}
+ * @param mode how the migrations were turned into a schema
  * @param problems one line per problem, each naming the object or revision and what is wrong, for example
  *     {@code "customer.phone: column in the model, no migration adds it"}; empty when the check passes
  * @param notes what the check could not decide and said so instead of guessing (tables touched by raw SQL in
  *     offline mode), one line each; notes never fail the check
  * @param fix the next command to run when the model and the migrations differ, or {@code null}
  */
-public record CheckResult(String mode, List<String> problems, List<String> notes, String fix) {
+public record CheckResult(CheckMode mode, List<String> problems, List<String> notes, String fix) {
 
   /** The fix for a model that the migrations do not reach. */
   public static final String AUTOGEN_FIX = "run `mvn migrate:autogen -Dmessage=...` to write the missing migration,"

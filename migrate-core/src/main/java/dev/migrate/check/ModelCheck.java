@@ -18,6 +18,7 @@ import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.TableOp;
+import dev.migrate.runner.Direction;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class ModelCheck {
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (RevisionInfo revision : graph.revisions()) {
-      for (Op op : revision.ops(true)) {
+      for (Op op : revision.ops(Direction.UPGRADE)) {
         Optional<String> rawSql = op.accept(RAW_SQL);
         if (rawSql.isPresent()) {
           List<String> named = mentionedTables(rawSql.get(), replay.database(), model);

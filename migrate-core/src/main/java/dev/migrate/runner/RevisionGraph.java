@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The revisions of one project, linked by their down revisions ({@code revises}) and dependencies
@@ -42,7 +40,6 @@ import java.util.regex.Pattern;
  */
 public final class RevisionGraph {
 
-  private static final Pattern RELATIVE = Pattern.compile("(.*?)([+-])(\\d+)");
 
   /** Every revision, parents before children; among revisions ready at the same time, one branch is finished first. */
   private final List<RevisionInfo> order;
@@ -244,7 +241,7 @@ public final class RevisionGraph {
     return new MigrateException(ErrorCode.REVISION_GRAPH, message);
   }
 
-  private static MigrateException targetError(String message) {
+  static MigrateException targetError(String message) {
     return new MigrateException(ErrorCode.TARGET, message);
   }
 
@@ -301,7 +298,7 @@ public final class RevisionGraph {
     return heads.isEmpty() ? Optional.empty() : Optional.of(byId.get(heads.get(0)));
   }
 
-  private static MigrateException multipleHeads(List<String> ids, MigrateException kind) {
+  static MigrateException multipleHeads(List<String> ids, MigrateException kind) {
     return new MigrateException(kind.code(), "Multiple heads are present: " + String.join(", ", ids)
         + "; run `mvn migrate:merge -Dmessage=...` or target one head (-Drevision=<id> or <label>@head, or heads"
         + " for all).");
@@ -445,173 +442,7 @@ public final class RevisionGraph {
    *     several heads where one is needed, or steps out of the graph
    */
   public List<String> resolve(String target, Collection<String> current) {
-    String t = target.trim();
-    if (t.isEmpty()) {
-      throw malformed(target);
-    }
-    if (byId.containsKey(t) || labelOwners.containsKey(t)) {
-      return List.of(find(t).id());
-    }
-    int at = t.indexOf('@');
-    if (at >= 0) {
-      String scopeName = t.substring(0, at);
-      Scope scope = scope(scopeName);
-      return resolveIn(t, t.substring(at + 1), scope, current);
-    }
-    return resolveIn(t, t, null, current);
-  }
-
-  /** What {@code <label>@} or {@code <rev>@} narrows a target to. */
-  private record Scope(String name, Set<String> members) {}
-
-  private Scope scope(String name) {
-    if (name.isEmpty()) {
-      throw malformed(name + "@");
-    }
-    Set<String> members = new HashSet<>();
-    if (labelOwners.containsKey(name)) {
-      labels.forEach((id, carried) -> {
-        if (carried.contains(name)) {
-          members.add(id);
-        }
-      });
-    } else {
-      String id = find(name).id();
-      Deque<String> work = new ArrayDeque<>(List.of(id));
-      while (!work.isEmpty()) {
-        String next = work.pop();
-        if (members.add(next)) {
-          work.addAll(children.get(next));
-        }
-      }
-      members.addAll(ancestorsOrSelf(List.of(id)));
-    }
-    return new Scope(name, members);
-  }
-
-  private List<String> resolveIn(String whole, String t, Scope scope, Collection<String> current) {
-    List<String> scopedHeads = scope == null ? heads
-        : heads.stream().filter(scope.members()::contains).toList();
-    switch (t) {
-      case "heads":
-        return sorted(scopedHeads);
-      case "head":
-        return List.of(oneHead(whole, scopedHeads));
-      case "base":
-        return List.of();
-      default:
-        break;
-    }
-    if (t.startsWith("head-") || t.startsWith("head+")) {
-      int n = steps(whole, t.substring(5));
-      String head = oneHead(whole, scopedHeads);
-      return t.charAt(4) == '-' ? walkDown(whole, head, n) : walkUp(whole, head, n, scope);
-    }
-    Matcher relative = RELATIVE.matcher(t);
-    if (relative.matches()) {
-      String from = relative.group(1);
-      boolean up = relative.group(2).equals("+");
-      int n = steps(whole, relative.group(3));
-      String start;
-      if (from.isEmpty()) {
-        List<String> here = current.stream().filter(id -> scope == null || scope.members().contains(id)).toList();
-        if (here.size() > 1) {
-          throw targetError("Relative target '" + whole + "' is ambiguous: the database is at several heads ("
-              + String.join(", ", sorted(here)) + "). Name the branch: <rev>" + relative.group(2) + n
-              + " or <label>@" + relative.group(2) + n + ".");
-        }
-        start = here.isEmpty() ? null : here.get(0);
-      } else {
-        start = find(from).id();
-      }
-      if (up) {
-        return walkUp(whole, start, n, scope);
-      }
-      if (start == null) {
-        throw targetError("Target '" + whole + "' is out of range: the database is at base, there is nothing"
-            + " below it.");
-      }
-      return walkDown(whole, start, n);
-    }
-    if (scope != null) {
-      throw malformed(whole);
-    }
-    return List.of(find(t).id());
-  }
-
-  private String oneHead(String target, List<String> candidates) {
-    if (candidates.isEmpty()) {
-      throw targetError("Target '" + target + "' names no head: there are no revisions yet.");
-    }
-    if (candidates.size() > 1) {
-      throw multipleHeads(candidates, targetError(""));
-    }
-    return candidates.get(0);
-  }
-
-  /** {@code n} steps up from {@code start} ({@code null}: base), each step to the one revision that revises it. */
-  private List<String> walkUp(String target, String start, int n, Scope scope) {
-    String at = start;
-    for (int i = 1; i <= n; i++) {
-      List<String> next = at == null ? bases : children.get(at);
-      if (scope != null) {
-        next = next.stream().filter(scope.members()::contains).toList();
-      }
-      if (next.isEmpty()) {
-        throw targetError("Target '" + target + "' is out of range: " + (at == null ? "there are no revisions"
-            : at + " is a head") + ", " + (n - i + 1) + " step(s) short.");
-      }
-      if (next.size() > 1) {
-        throw targetError("Relative target '" + target + "' is ambiguous: " + (at == null ? "there are several"
-            + " bases" : at + " is a branch point") + " (" + String.join(", ", next) + "). Name the branch:"
-            + " <label>@+N, or a revision id.");
-      }
-      at = next.get(0);
-    }
-    return at == null ? List.of() : List.of(at);
-  }
-
-  /**
-   * {@code n} steps down from {@code start}: its down revisions after the last step (both sides of a merge point),
-   * the one down revision at each step before.
-   */
-  private List<String> walkDown(String target, String start, int n) {
-    String at = start;
-    if (n == 0) {
-      return List.of(at);
-    }
-    for (int i = 1; ; i++) {
-      List<String> down = byId.get(at).revises();
-      if (i == n) {
-        return sorted(down);
-      }
-      if (down.isEmpty()) {
-        throw targetError("Target '" + target + "' is out of range: " + at + " is a base, " + (n - i)
-            + " step(s) short.");
-      }
-      if (down.size() > 1) {
-        throw targetError("Relative target '" + target + "' is ambiguous: " + at + " is a merge point of "
-            + String.join(", ", down) + ". Name a revision below it: <rev>-N.");
-      }
-      at = down.get(0);
-    }
-  }
-
-  private static int steps(String target, String digits) {
-    try {
-      int n = Integer.parseInt(digits);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw malformed(target);
-  }
-
-  private static MigrateException malformed(String target) {
-    return targetError("Target '" + target + "' is not a revision: use head, heads, base, +N, -N, head-N, a full"
-        + " or partial revision id, <rev>+N, <rev>-N, or <label>@head.");
+    return new RevisionTargets(this).resolve(target, current);
   }
 
   // -------------------------------------------------------------------------------------------------- plans
@@ -676,7 +507,7 @@ public final class RevisionGraph {
         }
       }
       remove.retainAll(above);
-      String start = relativeDownStart(targetText, current);
+      String start = new RevisionTargets(this).relativeDownStart(targetText, current);
       if (start != null) {
         // a relative step (-N, <rev>-N, <label>@-N) reverts that branch only, not its siblings
         Set<String> line = new HashSet<>();
@@ -701,39 +532,17 @@ public final class RevisionGraph {
     return plan;
   }
 
-  /** The revision a relative downward target steps from, or {@code null} when the target is not one. */
-  private String relativeDownStart(String text, Collection<String> current) {
-    String t = text.trim();
-    Scope scope = null;
-    int at = t.indexOf('@');
-    if (at > 0 && !byId.containsKey(t) && !labelOwners.containsKey(t)) {
-      scope = scope(t.substring(0, at));
-      t = t.substring(at + 1);
-    }
-    Matcher m = RELATIVE.matcher(t);
-    if (byId.containsKey(t) || labelOwners.containsKey(t) || !m.matches() || !m.group(2).equals("-")
-        || m.group(1).equals("head")) {
-      return null;
-    }
-    if (!m.group(1).isEmpty()) {
-      return find(m.group(1)).id();
-    }
-    Scope s = scope;
-    List<String> here = current.stream().filter(id -> s == null || s.members().contains(id)).toList();
-    return here.size() == 1 ? here.get(0) : null;
-  }
-
   /**
-   * The version table after applying ({@code up}) or reverting {@code revision} on a database at {@code heads}:
+   * The version table after applying ({@link Direction#UPGRADE}) or reverting {@code revision} on a database at {@code heads}:
    * Alembic's rule that the table holds the applied revisions no other applied revision revises or depends on. An
    * upgrade replaces the revision's parents among the heads by the revision (a merge collapses rows, a new branch
    * adds one); a downgrade removes it and restores those parents that nothing else applied still builds on.
    *
    * @return the new heads, parents first
    */
-  public List<String> headsAfter(Collection<String> heads, RevisionInfo revision, boolean up) {
+  public List<String> headsAfter(Collection<String> heads, RevisionInfo revision, Direction direction) {
     Set<String> next = new LinkedHashSet<>(heads);
-    if (up) {
+    if (direction == Direction.UPGRADE) {
       next.removeAll(parents(revision.id()));
       next.add(revision.id());
       return sorted(next);
@@ -760,6 +569,22 @@ public final class RevisionGraph {
     List<RevisionInfo> list = inOrder(in);
     Collections.reverse(list);
     return list;
+  }
+
+  /** Whether {@code name} is a branch label some revision declares. */
+  boolean isLabel(String name) {
+    return labelOwners.containsKey(name);
+  }
+
+  /** The ids of the revisions that carry {@code label}, declared or propagated. */
+  Set<String> carrying(String label) {
+    Set<String> ids = new HashSet<>();
+    labels.forEach((id, carried) -> {
+      if (carried.contains(label)) {
+        ids.add(id);
+      }
+    });
+    return ids;
   }
 
   /** Ids grouped by the labels carried, for {@code migrate:branches}: label → its revisions, parents first. */

@@ -79,24 +79,24 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
   }
 
   /**
-   * The ops the revision states, recorded by running its {@code upgrade} ({@code up}) or {@code downgrade} method
+   * The ops the revision states, recorded by running its {@code upgrade} or {@code downgrade} method
    * against a list; nothing is executed.
    *
    * @throws MigrateException ({@link ErrorCode#MIGRATION_FAILED}) if the method throws
    */
-  public List<Op> ops(boolean up) {
+  public List<Op> ops(Direction direction) {
     List<Op> ops = new ArrayList<>();
     Migration migration = newMigration();
     Operations op = new Operations(ops::add);
     try {
-      if (up) {
+      if (direction == Direction.UPGRADE) {
         migration.upgrade(op);
       } else {
         migration.downgrade(op);
       }
     } catch (RuntimeException e) {
       throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + id + " (" + type.getName() + ") threw in "
-          + (up ? "upgrade" : "downgrade") + "(): " + e + ". Nothing was executed for it.", e);
+          + direction.label() + "(): " + e + ". Nothing was executed for it.", e);
     }
     return ops;
   }
@@ -106,7 +106,7 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
    * the upgrade ops. It changes when, and only when, the revision's upgrade ops change.
    */
   public String checksum() {
-    return checksum(ops(true));
+    return checksum(ops(Direction.UPGRADE));
   }
 
   /** A SHA-256 hex digest of the ops' canonical text ({@link Op#toString()}, one a line). */

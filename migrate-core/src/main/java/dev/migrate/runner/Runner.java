@@ -103,7 +103,7 @@ public final class Runner {
    *     lock longer than the lock timeout
    */
   public RunResult upgrade(String target) {
-    return run(target, true);
+    return run(target, Direction.UPGRADE);
   }
 
   /**
@@ -113,10 +113,11 @@ public final class Runner {
    * @throws MigrateException as {@link #upgrade}
    */
   public RunResult downgrade(String target) {
-    return run(target, false);
+    return run(target, Direction.DOWNGRADE);
   }
 
-  private RunResult run(String target, boolean up) {
+  private RunResult run(String target, Direction direction) {
+    boolean up = direction == Direction.UPGRADE;
     long started = System.nanoTime();
     return locked(up, c -> {
       List<String> heads = knownHeads(store.heads(c));
@@ -126,7 +127,7 @@ public final class Runner {
       List<AppliedRevision> done = new ArrayList<>();
       try {
         for (RevisionInfo revision : plan) {
-          List<String> after = graph.headsAfter(heads, revision, up);
+          List<String> after = graph.headsAfter(heads, revision, direction);
           done.add(apply(c, revision, heads, after, up));
           heads = after;
         }
@@ -282,7 +283,7 @@ public final class Runner {
     String downs = revision.revises().isEmpty() ? null : String.join(", ", revision.revises());
     log.accept("Running " + direction + " " + (up ? arrow(downs, revision.id()) : arrow(revision.id(), downs)) + ", "
         + revision.message());
-    List<Op> ops = revision.ops(up);
+    List<Op> ops = revision.ops(up ? Direction.UPGRADE : Direction.DOWNGRADE);
     List<String> statements = new ArrayList<>();
     for (Op op : ops) {
       statements.addAll(dialect.statements(op));
@@ -452,8 +453,8 @@ public final class Runner {
   }
 
   /** The ops a revision states, recorded by running its method against a list. */
-  static List<Op> record(RevisionInfo revision, boolean up) {
-    return revision.ops(up);
+  static List<Op> record(RevisionInfo revision, Direction direction) {
+    return revision.ops(direction);
   }
 
   /** A SHA-256 hex digest of the ops' canonical text: it changes when a revision's ops change. */

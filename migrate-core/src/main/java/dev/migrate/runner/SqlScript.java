@@ -65,19 +65,20 @@ public final class SqlScript {
    *
    * @param from the version table's rows at the start (empty: base), full ids
    * @param target a target as {@link RevisionGraph#resolve} accepts it, relative to {@code from}
-   * @param up upgrade or downgrade
+   * @param direction upgrade or downgrade
    * @return the script text, ending with a newline
    * @throws dev.migrate.MigrateException as {@link RevisionGraph#resolve}, {@link RevisionGraph#upgradePlan} and
    *     {@link RevisionGraph#downgradePlan} do
    */
-  public String render(List<String> from, String target, boolean up) {
+  public String render(List<String> from, String target, Direction direction) {
+    boolean up = direction == Direction.UPGRADE;
     VersionStore store = dialect.versionStore();
     List<String> heads = graph.sorted(from);
     List<String> goal = graph.resolve(target, heads);
     List<RevisionInfo> plan = up ? graph.upgradePlan(heads, goal, target) : graph.downgradePlan(heads, goal, target);
     List<String> after = heads;
     for (RevisionInfo r : plan) {
-      after = graph.headsAfter(after, r, up);
+      after = graph.headsAfter(after, r, direction);
     }
     StringBuilder sql = new StringBuilder();
     sql.append("-- Migrate offline SQL: ").append(up ? "upgrade " : "downgrade ")
@@ -94,12 +95,12 @@ public final class SqlScript {
     }
     List<String> current = heads;
     for (RevisionInfo r : plan) {
-      List<String> next = graph.headsAfter(current, r, up);
+      List<String> next = graph.headsAfter(current, r, direction);
       String downs = r.revises().isEmpty() ? null : String.join(", ", r.revises());
       sql.append("-- Running ").append(up ? "upgrade " : "downgrade ")
           .append(up ? Runner.arrow(downs, r.id()) : Runner.arrow(r.id(), downs)).append(", ")
           .append(r.message().replaceAll("[\r\n]+", " ")).append("\n\n");
-      List<Op> ops = r.ops(up);
+      List<Op> ops = r.ops(direction);
       List<Op> inTransaction = new ArrayList<>(ops);
       Revision annotation = r.type().getAnnotation(Revision.class);
       if (annotation != null && !annotation.transactional()) {

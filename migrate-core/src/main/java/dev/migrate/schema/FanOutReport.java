@@ -1,7 +1,6 @@
 package dev.migrate.schema;
 
 import dev.migrate.ErrorCode;
-import dev.migrate.MigrateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +59,9 @@ public record FanOutReport(String goal, List<SchemaOutcome> outcomes, int thread
   /**
    * Does nothing when every schema succeeded; otherwise throws one error listing every failed schema with its error.
    *
-   * @throws MigrateException {@link ErrorCode#MIGRATION_FAILED} if any failure is one the user must fix (a failed
-   *     revision, a bad target), else the code the failures share (for example {@link ErrorCode#CONNECTION})
+   * @throws FanOutFailedException with this report and {@link ErrorCode#MIGRATION_FAILED} if any failure is one the
+   *     user must fix (a failed revision, a bad target), else the code the failures share (for example
+   *     {@link ErrorCode#CONNECTION})
    */
   public void throwIfFailed() {
     List<SchemaOutcome> failures = failures();
@@ -80,7 +80,7 @@ public record FanOutReport(String goal, List<SchemaOutcome> outcomes, int thread
     message.append("\nFix the cause and run the goal again: schemas already done have nothing left to do.");
     boolean userMustFix = failures.stream().anyMatch(o -> o.errorCode() == null || o.errorCode().userMustFix());
     ErrorCode code = userMustFix ? ErrorCode.MIGRATION_FAILED : failures.get(0).errorCode();
-    throw new MigrateException(code, message.toString());
+    throw new FanOutFailedException(code, message.toString(), this);
   }
 
   private static String revision(String id) {

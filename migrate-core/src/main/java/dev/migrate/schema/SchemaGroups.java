@@ -34,6 +34,11 @@ public final class SchemaGroups {
     this.groups = List.copyOf(groups);
   }
 
+  /** No groups: a model whose entities carry no schema, without aliases. */
+  public static SchemaGroups none() {
+    return new SchemaGroups(List.of());
+  }
+
   /**
    * The groups of {@code model} and of {@code aliases}: every configured alias, and every other schema the model
    * names, as its own group.

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,33 @@ public record SchemaSelection(List<String> items) {
           + source + "=dev, " + source + "=user,message or " + source + "=tenant_*");
     }
     return new SchemaSelection(items);
+  }
+
+  /**
+   * What the user selected, from the places a selection may come from, highest first: the {@code schema} property
+   * ({@code -Dschema}), the environment variable {@code MIGRATE_SCHEMA}, the plugin's {@code <schema>}. Blank
+   * values count as not given.
+   *
+   * @param properties the {@code -D} properties of the invocation
+   * @param environment the process environment
+   * @param configured the plugin configuration's {@code <schema>}, possibly {@code null}
+   * @return the selection, empty when none is given anywhere
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if a name in the chosen text is not valid
+   */
+  public static Optional<SchemaSelection> fromSettings(Map<String, String> properties, Map<String, String> environment,
+      String configured) {
+    String fromProperty = properties.get("schema");
+    if (fromProperty != null && !fromProperty.isBlank()) {
+      return Optional.of(parse(fromProperty, "-Dschema"));
+    }
+    String fromEnvironment = environment.get("MIGRATE_SCHEMA");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Optional.of(parse(fromEnvironment, "MIGRATE_SCHEMA"));
+    }
+    if (configured != null && !configured.isBlank()) {
+      return Optional.of(parse(configured, "<schema>"));
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code item} is a pattern rather than a name. */

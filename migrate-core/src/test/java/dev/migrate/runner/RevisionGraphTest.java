@@ -225,7 +225,7 @@ class RevisionGraphTest {
     List<String> heads = List.of();
     List<List<String>> rows = new ArrayList<>();
     for (RevisionInfo r : BRANCHED.upgradePlan(heads, BRANCHED.heads(), "heads")) {
-      heads = BRANCHED.headsAfter(heads, r, true);
+      heads = BRANCHED.headsAfter(heads, r, Direction.UPGRADE);
       rows.add(heads);
     }
     assertThat(rows).containsExactly(
@@ -239,13 +239,13 @@ class RevisionGraphTest {
         List.of("dddddddd0000"),                          // the dependency is built on: its row goes
         List.of("dddddddd0000", "ffffffff0001"));
     // reverting the merge point restores both rows
-    assertThat(BRANCHED.headsAfter(List.of("eeeeeeee0000"), BRANCHED.get("eeeeeeee0000"), false))
+    assertThat(BRANCHED.headsAfter(List.of("eeeeeeee0000"), BRANCHED.get("eeeeeeee0000"), Direction.DOWNGRADE))
         .containsExactly("bbbbbbbb0002", "cccccccc0002");
     // reverting one side of a branch point leaves the other side's row alone
-    assertThat(BRANCHED.headsAfter(List.of("bbbbbbbb0001", "cccccccc0001"), BRANCHED.get("cccccccc0001"), false))
+    assertThat(BRANCHED.headsAfter(List.of("bbbbbbbb0001", "cccccccc0001"), BRANCHED.get("cccccccc0001"), Direction.DOWNGRADE))
         .containsExactly("bbbbbbbb0001");
     // reverting y0 restores x0's row: nothing else builds on it
-    assertThat(BRANCHED.headsAfter(List.of("dddddddd0000"), BRANCHED.get("dddddddd0000"), false))
+    assertThat(BRANCHED.headsAfter(List.of("dddddddd0000"), BRANCHED.get("dddddddd0000"), Direction.DOWNGRADE))
         .containsExactly("eeeeeeee0000", "ffffffff0000");
   }
 

@@ -97,7 +97,7 @@ public class SqlScriptTest {
   @Test
   void statementsThatCannotRunInTheRevisionsTransactionComeBeforeIt() {
     var graph = RevisionGraph.of(List.of(RevisionInfo.of(AddGlad.class), RevisionInfo.of(IndexConcurrently.class)));
-    String script = new SqlScript(new PostgresDialect(), graph, "shop").render(List.of(), "head", true);
+    String script = new SqlScript(new PostgresDialect(), graph, "shop").render(List.of(), "head", Direction.UPGRADE);
     assertThat(script.substring(script.indexOf("-- Running upgrade <base> -> eeeeeeeeeee5"))).isEqualTo("""
         -- Running upgrade <base> -> eeeeeeeeeee5, glad
 
@@ -132,13 +132,13 @@ public class SqlScriptTest {
         """.formatted(RevisionInfo.of(AddGlad.class).checksum(), RevisionInfo.of(IndexConcurrently.class).checksum()));
   }
 
-  private static String script(List<String> from, String target, boolean up) {
-    return new SqlScript(new PostgresDialect(), GRAPH, "shop").render(from, target, up);
+  private static String script(List<String> from, String target, Direction direction) {
+    return new SqlScript(new PostgresDialect(), GRAPH, "shop").render(from, target, direction);
   }
 
   @Test
   void upgradeFromBaseCreatesTheSchemaAndVersionTablesAndRunsEachRevisionInItsOwnTransaction() {
-    assertThat(script(List.of(), "bbbbbbbbbbb2", true)).isEqualTo("""
+    assertThat(script(List.of(), "bbbbbbbbbbb2", Direction.UPGRADE)).isEqualTo("""
         -- Migrate offline SQL: upgrade <base> -> bbbbbbbbbbb2 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -194,7 +194,7 @@ public class SqlScriptTest {
 
   @Test
   void aBranchAddsAVersionRowAndTheMergeCollapsesThem() {
-    assertThat(script(List.of("bbbbbbbbbbb2"), "heads", true)).isEqualTo("""
+    assertThat(script(List.of("bbbbbbbbbbb2"), "heads", Direction.UPGRADE)).isEqualTo("""
         -- Migrate offline SQL: upgrade bbbbbbbbbbb2 -> ddddddddddd4 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -229,7 +229,7 @@ public class SqlScriptTest {
 
   @Test
   void downgradingAMergePointRestoresBothRowsAndBaseDeletesTheLast() {
-    assertThat(script(List.of("ddddddddddd4"), "aaaaaaaaaaa1", false)).isEqualTo("""
+    assertThat(script(List.of("ddddddddddd4"), "aaaaaaaaaaa1", Direction.DOWNGRADE)).isEqualTo("""
         -- Migrate offline SQL: downgrade ddddddddddd4 -> aaaaaaaaaaa1 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -276,7 +276,7 @@ public class SqlScriptTest {
 
   @Test
   void saysWhenThereIsNothingToDoAndRefusesBackwardRanges() {
-    assertThat(script(List.of("ddddddddddd4"), "head", true)).isEqualTo("""
+    assertThat(script(List.of("ddddddddddd4"), "head", Direction.UPGRADE)).isEqualTo("""
         -- Migrate offline SQL: upgrade ddddddddddd4 -> ddddddddddd4 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -284,7 +284,7 @@ public class SqlScriptTest {
 
         -- Nothing to upgrade: the database is at ddddddddddd4.
         """);
-    assertThatThrownBy(() -> script(List.of("ddddddddddd4"), "aaaa", true))
+    assertThatThrownBy(() -> script(List.of("ddddddddddd4"), "aaaa", Direction.UPGRADE))
         .hasMessageStartingWith("Target 'aaaa' (aaaaaaaaaaa1) is behind the current revision ddddddddddd4.");
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.ConnectionSettings;
 import dev.migrate.ErrorCode;
 import dev.migrate.Migrate;
+import dev.migrate.Migrate.ResetMode;
 import dev.migrate.MigrateException;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runtime.Migration;
@@ -149,9 +150,9 @@ class FanOutTest {
   void patternSelectsExistingSchemasOnly() throws SQLException {
     sql("CREATE SCHEMA tenant_b; CREATE SCHEMA tenant_a; CREATE SCHEMA other");
     Migrate migrate = migrate(new ArrayList<>());
-    assertThat(migrate.schemas(SchemaSelection.parse("tenant_*,dev", "-Dschema")))
+    assertThat(migrate.resolve(SchemaSelection.parse("tenant_*,dev", "-Dschema")))
         .containsExactly("tenant_a", "tenant_b", "dev");
-    assertThatThrownBy(() -> migrate.schemas(SchemaSelection.parse("nobody_*", "-Dschema")))
+    assertThatThrownBy(() -> migrate.resolve(SchemaSelection.parse("nobody_*", "-Dschema")))
         .hasMessageContaining("'nobody_*' matches no schema")
         .hasMessageContaining("other, public, tenant_a, tenant_b");
   }
@@ -166,7 +167,7 @@ class FanOutTest {
     sql("CREATE TABLE tenant_07.invoice (x int)");
     List<String> log = new ArrayList<>();
     Migrate migrate = migrate(log);
-    var report = migrate.forEachSchema("upgrade", migrate.schemas(SchemaSelection.parse("tenant_*", "-Dschema")), 3,
+    var report = migrate.forEachSchema("upgrade", migrate.resolve(SchemaSelection.parse("tenant_*", "-Dschema")), 3,
         m -> m.upgrade("head"));
 
     assertThat(report.outcomes()).hasSize(12);
@@ -232,22 +233,22 @@ class FanOutTest {
     Migrate dev = migrate(new ArrayList<>()).inSchema("dev");
     dev.upgrade("head");
     // an empty schema at head is reset without asking
-    assertThat(dev.reset(false).revisions()).hasSize(3);
+    assertThat(dev.reset(ResetMode.KEEP_ROWS).revisions()).hasSize(3);
     sql("INSERT INTO dev.customer DEFAULT VALUES; INSERT INTO dev.customer DEFAULT VALUES;"
         + " INSERT INTO dev.invoice VALUES (7)");
-    assertThatThrownBy(() -> dev.reset(false))
+    assertThatThrownBy(() -> dev.reset(ResetMode.KEEP_ROWS))
         .hasMessage("Refusing to reset schema dev of " + new ConnectionSettings(db.url(), db.user(), db.password())
             .describe() + ": it holds 3 row(s) (customer 2, invoice 1). Nothing was dropped. Run again with -Dforce"
             + " to drop them, or pick another schema.")
         .extracting(e -> ((MigrateException) e).code()).isEqualTo(ErrorCode.SCHEMA_NOT_EMPTY);
     assertThat(rows("SELECT count(*) FROM dev.customer")).containsExactly("2");
     sql("CREATE TABLE dev.stray (x int)");
-    RunResult reset = dev.reset(true);
+    RunResult reset = dev.reset(ResetMode.DROP_ROWS);
     assertThat(reset.from()).isNull();
     assertThat(reset.to()).isEqualTo("f00000000003");
     assertThat(rows("SELECT count(*) FROM dev.customer")).containsExactly("0");
     assertThat(rows("SELECT to_regclass('dev.stray') IS NULL")).containsExactly("t");
     // a schema that does not exist yet is simply created
-    assertThat(migrate(new ArrayList<>()).inSchema("fresh").reset(false).to()).isEqualTo("f00000000003");
+    assertThat(migrate(new ArrayList<>()).inSchema("fresh").reset(ResetMode.KEEP_ROWS).to()).isEqualTo("f00000000003");
   }
 }

@@ -1,20 +1,20 @@
 package dev.migrate.maven;
 
+import dev.migrate.Configuration;
 import dev.migrate.ConnectionSettings;
 import dev.migrate.ErrorCode;
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
+import dev.migrate.Outcome;
+import dev.migrate.Results;
+import dev.migrate.Schemas;
 import dev.migrate.model.Database;
-import dev.migrate.runner.RunResult;
-import dev.migrate.schema.FanOut;
-import dev.migrate.schema.FanOutReport;
-import dev.migrate.schema.GroupChains;
-import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
 import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -25,8 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -39,6 +38,9 @@ import org.apache.maven.project.MavenProject;
  * What every {@code migrate:*} goal shares: the database settings, the schema, the migrations package, and the
  * translation of Migrate's errors into Maven's (a problem the user must fix fails the build with
  * {@link MojoFailureException}; a broken environment with {@link MojoExecutionException}).
+ *
+ * <p>A goal reads its parameters, builds the facade here ({@link #schemas} or {@link #chain}), makes one call and logs
+ * the result. Which schemas a call covers (one, the schema groups, or a fan-out) is decided by migrate-core.
  */
 abstract class AbstractMigrateMojo extends AbstractMojo {
 
@@ -126,176 +128,105 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
       getLog().info("Skipping (migrate.skip)");
       return;
     }
-    try (URLClassLoader loader = projectClassLoader()) {
-      run(loader);
+    try {
+      goal();
     } catch (MigrateException e) {
       if (e.code().userMustFix()) {
         throw new MojoFailureException(e.getMessage(), e);
       }
       throw new MojoExecutionException(e.getMessage(), e);
-    } catch (java.io.IOException e) {
+    }
+  }
+
+  /**
+   * The goal. By default {@link #run(ClassLoader)} with a class loader over the project's compiled classes; a goal
+   * that needs none overrides this instead.
+   */
+  protected void goal() throws MojoExecutionException, MojoFailureException {
+    try (URLClassLoader loader = projectClassLoader()) {
+      run(loader);
+    } catch (IOException e) {
       throw new MojoExecutionException("Cannot close the project class loader: " + e.getMessage(), e);
     }
   }
 
   /** The goal itself, given a class loader over the project's compiled classes. */
-  protected abstract void run(ClassLoader projectClasses) throws MojoExecutionException, MojoFailureException;
+  protected void run(ClassLoader projectClasses) throws MojoExecutionException, MojoFailureException {
+    throw new IllegalStateException(getClass().getSimpleName() + " overrides neither goal() nor run(ClassLoader)");
+  }
+
+  /** Whether a goal needs a database, or uses one only when one is configured somewhere. */
+  protected enum DatabaseUse {
+    /** Needs one: without a URL anywhere, the goal fails saying how to configure one. */
+    REQUIRED,
+    /** Connects only when a URL is set ({@link #databaseConfigured()}): graph inspection, offline SQL and check. */
+    IF_CONFIGURED;
+
+    /** {@link #REQUIRED} when {@code needed}, for a goal whose need depends on a parameter. */
+    static DatabaseUse requiredWhen(boolean needed) {
+      return needed ? REQUIRED : IF_CONFIGURED;
+    }
+  }
 
   /**
-   * What {@code -Dschema}, {@code MIGRATE_SCHEMA} or {@code <schema>} select, in that order; empty when none is
-   * given.
+   * The facade's verbs over what this project selects: its schema groups (from the compiled model's schemas and
+   * {@code <schemas>}), else the target schema(s) {@code -Dschema} names, else {@code public}.
+   */
+  protected Schemas schemas(ClassLoader projectClasses, DatabaseUse database) {
+    return configuration(database, projectClasses)
+        .schemaGroups(groups(), migrationsPackage)
+        .load()
+        .schemas();
+  }
+
+  /**
+   * The facade of the project's one chain (every migration class, schema groups or not) in the schema
+   * {@code -Dschema} names, for the goals that inspect or extend the graph.
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if a name in it is not valid
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) from its verbs when {@code -Dschema} names several
+   *     schemas
    */
-  protected Optional<SchemaSelection> selection() {
-    String fromProperty = session.getUserProperties().getProperty("schema");
-    if (fromProperty != null && !fromProperty.isBlank()) {
-      return Optional.of(SchemaSelection.parse(fromProperty, "-Dschema"));
-    }
-    String fromEnvironment = System.getenv("MIGRATE_SCHEMA");
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return Optional.of(SchemaSelection.parse(fromEnvironment, "MIGRATE_SCHEMA"));
-    }
-    if (schema != null && !schema.isBlank()) {
-      return Optional.of(SchemaSelection.parse(schema, "<schema>"));
-    }
-    return Optional.empty();
+  protected Migrate chain(ClassLoader projectClasses, DatabaseUse database) {
+    Migrate migrate = configuration(database, projectClasses).load();
+    migrate.schema();   // these goals work on one schema: a list or a pattern fails here
+    return migrate;
   }
 
-  /** The single target schema: the selection when it names one schema, {@code public} when there is none. */
-  protected String schema() {
-    Optional<SchemaSelection> selection = selection();
-    if (selection.isEmpty()) {
-      return "public";
-    }
-    if (!selection.get().isSingle()) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "schema selection '" + selection.get() + "' names several"
-          + " schemas, but this goal works on one. Name one, for example -Dschema=dev.");
-    }
-    return selection.get().items().get(0);
-  }
-
-  /**
-   * Whether the selection fans out over several target schemas (a list or a pattern). Only meaningful without
-   * schema groups.
-   */
-  protected boolean fansOut() {
-    return selection().map(s -> !s.isSingle()).orElse(false);
-  }
-
-  /**
-   * The schema groups of the project: from the compiled model's schemas and {@code <schemas>}. Empty (target-schema
-   * mode) when the model's entities carry no schema and no aliases are configured.
-   */
-  protected SchemaGroups groups() {
-    Database model;
+  /** The compiled model snapshot's database; empty when the project has no snapshot. */
+  protected Database model() {
     Path snapshot = classesDirectory.toPath().resolve(Snapshot.RESOURCE);
-    if (Files.exists(snapshot)) {
-      model = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database();
-    } else {
-      model = Database.empty();
-    }
-    return SchemaGroups.of(model, schemas == null ? Map.of() : schemas);
+    return Files.exists(snapshot) ? SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database()
+        : Database.empty();
   }
 
   /**
-   * The chains of the schema groups, and the groups the selection names (all when it names none).
-   *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for an unknown group, listing the known ones
+   * Logs each outcome of {@code results} with {@code line}, unless the facade fanned out, which logged its summary
+   * table instead.
    */
-  protected GroupChains groupChains(SchemaGroups groups, ClassLoader projectClasses) {
-    return groupChains(groups, projectClasses, true);
-  }
-
-  /** As {@link #groupChains(SchemaGroups, ClassLoader)}, without a database when none is needed or configured. */
-  protected GroupChains groupChains(SchemaGroups groups, ClassLoader projectClasses, boolean needsDatabase) {
-    return new GroupChains(groups, g -> configuration(needsDatabase, projectClasses)
-        .schema(g.schema())
-        .migrationsPackage(g.packageName(migrationsPackage))
-        .load(), getLog()::info);
-  }
-
-  /**
-   * The offline SQL of each selected schema group, one after the other, each under a comment naming the group
-   * (each group's script sets its own search path and version table).
-   */
-  protected String groupScripts(SchemaGroups groups, ClassLoader projectClasses, Function<Migrate, String> script) {
-    GroupChains chains = groupChains(groups, projectClasses, false);
-    StringBuilder all = new StringBuilder();
-    for (SchemaGroup group : selectedGroups(groups)) {
-      all.append("-- schema group ").append(group).append('\n').append(script.apply(chains.chain(group)));
-      if (all.charAt(all.length() - 1) != '\n') {
-        all.append('\n');
-      }
+  protected static <T> void logEach(Results<T> results, Consumer<Outcome<T>> line) {
+    if (results.reportsEachSchema()) {
+      results.outcomes().forEach(line);
     }
-    return all.toString();
   }
 
-  /** The groups the selection names; all of them without a selection. */
-  protected List<SchemaGroup> selectedGroups(SchemaGroups groups) {
-    return selection().map(groups::select).orElse(groups.all());
-  }
-
-  /** A configured facade for this project, in the single target schema ({@link #schema()}). */
-  protected Migrate migrate(ClassLoader projectClasses) {
-    return migrate(projectClasses, true);
-  }
-
-  /**
-   * A configured facade for this project, in the single target schema ({@link #schema()}); with
-   * {@code needsDatabase} false and no database configured anywhere, one without a database (graph inspection, new
-   * revision files, offline SQL with a start, the offline check).
-   */
-  protected Migrate migrate(ClassLoader projectClasses, boolean needsDatabase) {
-    return configuration(needsDatabase, projectClasses).schema(schema()).load();
-  }
-
-  /** A configured facade for this project, in its default schema, for fan-outs over {@link #targetSchemas}. */
-  protected Migrate migrateForFanOut(ClassLoader projectClasses) {
-    return configuration(true, projectClasses).load();
-  }
-
-  /** The schemas the selection names, patterns expanded over the database's schemas. */
-  protected List<String> targetSchemas(Migrate migrate) {
-    return migrate.schemas(selection().orElseThrow());
-  }
-
-  /** {@code -Dmigrate.threads}, or min(4, {@code schemas}). */
-  protected int threads(int schemas) {
-    if (threads == null) {
-      return FanOut.defaultThreads(schemas);
-    }
-    if (threads < 1) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "-Dmigrate.threads=" + threads + " must be at least 1");
-    }
-    return threads;
-  }
-
-  /**
-   * Runs a goal over the selected target schemas in parallel, logs the summary table, and fails listing every
-   * schema that failed.
-   */
-  protected FanOutReport fanOut(ClassLoader projectClasses, String goal, Function<Migrate, RunResult> action) {
-    Migrate migrate = migrateForFanOut(projectClasses);
-    List<String> schemas = targetSchemas(migrate);
-    int threads = Math.max(1, Math.min(threads(schemas.size()), schemas.size()));
-    getLog().info(goal + ": " + schemas.size() + " schema(s) of " + migrate.database() + " on " + threads
-        + " thread(s)");
-    FanOutReport report = migrate.forEachSchema(goal, schemas, threads, action);
-    report.summary().forEach(getLog()::info);
-    report.throwIfFailed();
-    return report;
+  /** The schema groups of the project: from the compiled model's schemas and {@code <schemas>}. */
+  private SchemaGroups groups() {
+    return SchemaGroups.of(model(), schemas == null ? Map.of() : schemas);
   }
 
   /** The configuration shared by every facade of this goal; with a database when one is needed or configured. */
-  private Migrate.Configuration configuration(boolean needsDatabase, ClassLoader projectClasses) {
-    Migrate.Configuration configuration = Migrate.configure();
-    if (needsDatabase || databaseConfigured()) {
-      Map<String, String> properties = new HashMap<>();
-      session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+  private Configuration configuration(DatabaseUse database, ClassLoader projectClasses) {
+    Map<String, String> properties = new HashMap<>();
+    session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+    Configuration configuration = Migrate.configure();
+    if (database == DatabaseUse.REQUIRED || databaseConfigured()) {
       ConnectionSettings settings = ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
       getLog().debug("Database: " + settings.describe());
       configuration.connection(settings);
+    }
+    SchemaSelection.fromSettings(properties, System.getenv(), schema).ifPresent(configuration::schemas);
+    if (threads != null) {
+      configuration.threads(threads);
     }
     return configuration
         .classLoader(projectClasses)
@@ -330,10 +261,5 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
           e);
     }
     return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
-  }
-
-  /** Fails with the usage of a required {@code -D} property. */
-  protected static MigrateException missing(String property, String example) {
-    return new MigrateException(ErrorCode.CONFIGURATION, "-D" + property + " is required, for example: " + example);
   }
 }

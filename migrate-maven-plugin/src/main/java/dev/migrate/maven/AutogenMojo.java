@@ -1,15 +1,13 @@
 package dev.migrate.maven;
 
 import dev.migrate.AutogenResult;
-import dev.migrate.schema.SchemaGroup;
-import dev.migrate.schema.SchemaGroups;
 import dev.migrate.snapshot.SnapshotJson;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
 
 /**
  * Compiles the project, compares the model snapshot with the database (which must be at head) and writes a
@@ -33,16 +31,9 @@ public class AutogenMojo extends AbstractMigrateMojo {
   @Override
   protected void run(ClassLoader projectClasses) {
     var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
-    SchemaGroups groups = groups();
-    if (!groups.isEmpty()) {
-      Map<SchemaGroup, AutogenResult> results = groupChains(groups, projectClasses).autogenerate(snapshot.database(),
-          selectedGroups(groups), message, migrationsDirectory.toPath(), migrationsPackage);
-      results.forEach((group, result) -> log("Schema group " + group.alias() + ": ", result));
-      return;
-    }
-    AutogenResult result = migrate(projectClasses)
-        .autogenerate(snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage);
-    log("", result);
+    logEach(schemas(projectClasses, DatabaseUse.REQUIRED)
+            .autogenerate(snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage),
+        outcome -> log(outcome.group().map(g -> "Schema group " + g.alias() + ": ").orElse(""), outcome.value()));
   }
 
   private void log(String prefix, AutogenResult result) {

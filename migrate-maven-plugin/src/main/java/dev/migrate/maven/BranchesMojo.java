@@ -25,7 +25,7 @@ public class BranchesMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Migrate migrate = migrate(projectClasses, false);
+    Migrate migrate = chain(projectClasses, DatabaseUse.IF_CONFIGURED);
     RevisionGraph graph = migrate.graph();
     if (graph.branchPoints().isEmpty()) {
       getLog().info("No branch points: the revisions form " + (graph.bases().size() > 1

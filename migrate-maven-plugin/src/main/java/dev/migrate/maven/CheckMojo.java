@@ -1,13 +1,9 @@
 package dev.migrate.maven;
 
-import dev.migrate.ErrorCode;
-import dev.migrate.Migrate;
-import dev.migrate.MigrateException;
+import dev.migrate.Results;
+import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
-import dev.migrate.runner.RunResult;
-import dev.migrate.schema.GroupChains;
-import dev.migrate.schema.SchemaGroup;
-import dev.migrate.schema.SchemaGroups;
+import dev.migrate.model.Database;
 import dev.migrate.snapshot.SnapshotJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +12,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
 
 /**
  * Fails the build when the model and the migrations disagree (Alembic's {@code check}, Django's
@@ -47,49 +44,25 @@ public class CheckMojo extends AbstractMigrateMojo {
       getLog().info("Skipping the check (migrate.check.skip)");
       return;
     }
-    String chosen = mode == null || mode.isBlank() ? (databaseConfigured() ? "replay" : "offline") : mode.strip();
-    var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
-    SchemaGroups groups = groups();
-    if (!groups.isEmpty()) {
-      GroupChains chains = groupChains(groups, projectClasses, !chosen.equals("offline"));
-      List<String> failed = new ArrayList<>();
-      for (SchemaGroup group : selectedGroups(groups)) {
-        CheckResult result = chains.chain(group).check(chosen, SchemaGroups.part(snapshot.database(), group));
-        result.notes().forEach(note -> getLog().warn("Schema group " + group.alias() + ": " + note));
-        if (result.passed()) {
-          getLog().info("Schema group " + group.alias() + ": " + result.report());
-        } else {
-          failed.add("Schema group " + group.alias() + " (" + group.schema() + "): " + result.report());
-        }
+    CheckMode chosen = mode == null || mode.isBlank() ? (databaseConfigured() ? CheckMode.REPLAY : CheckMode.OFFLINE)
+        : CheckMode.parse(mode.strip());
+    Database model = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database();
+    Results<CheckResult> results = schemas(projectClasses, DatabaseUse.requiredWhen(chosen.needsDatabase()))
+        .check(chosen, model);
+    List<String> failed = new ArrayList<>();
+    logEach(results, outcome -> {
+      CheckResult result = outcome.value();
+      String group = outcome.group().map(g -> "Schema group " + g.alias() + ": ").orElse("");
+      result.notes().forEach(note -> getLog().warn(group + note));
+      if (result.passed()) {
+        getLog().info(group + result.report());
+      } else {
+        failed.add(outcome.group().map(g -> "Schema group " + g.alias() + " (" + g.schema() + "): ").orElse("")
+            + result.report());
       }
-      if (!failed.isEmpty()) {
-        throw new MojoFailureException(String.join("\n", failed));
-      }
-      return;
+    });
+    if (!failed.isEmpty()) {
+      throw new MojoFailureException(String.join("\n", failed));
     }
-    if (fansOut()) {
-      if (!chosen.equals("live")) {
-        throw new MigrateException(ErrorCode.CONFIGURATION, "-Dschema=" + selection().orElseThrow() + " checks"
-            + " several schemas, which only the live check does: add -Dmigrate.check=live (replay and offline do"
-            + " not depend on the schema).");
-      }
-      fanOut(projectClasses, "check", migrate -> {
-        CheckResult result = migrate.check("live", snapshot.database());
-        if (!result.passed()) {
-          throw new MigrateException(ErrorCode.NOT_AT_HEAD, result.report());
-        }
-        List<String> current = migrate.current();
-        String at = current.isEmpty() ? null : String.join(", ", current);
-        return new RunResult(migrate.schema(), at, at, List.of(), 0);
-      });
-      return;
-    }
-    Migrate migrate = migrate(projectClasses, !chosen.equals("offline"));
-    CheckResult result = migrate.check(chosen, snapshot.database());
-    result.notes().forEach(note -> getLog().warn(note));
-    if (!result.passed()) {
-      throw new MojoFailureException(result.report());
-    }
-    getLog().info(result.report());
   }
 }

@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
+import dev.migrate.Results;
+import dev.migrate.Schemas;
 import dev.migrate.runner.RunResult;
-import dev.migrate.schema.SchemaGroups;
-import java.io.File;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class DowngradeMojo extends AbstractMigrateMojo {
+public class DowngradeMojo extends AbstractRunMojo {
 
   /**
    * The target, which stays applied: {@code -N}, {@code base}, {@code <label>@-N}, {@code <rev>-N}, or a full or
@@ -31,31 +31,28 @@ public class DowngradeMojo extends AbstractMigrateMojo {
   @Parameter(property = "revision", defaultValue = "-1")
   private String revision;
 
-  /** Prints the SQL script of the downgrade instead of running it; needs {@code -Drevision=from:to}. */
-  @Parameter(property = "sql", defaultValue = "false")
-  private boolean sql;
-
-  /** With {@code -Dsql}: the file the script is written to; standard output when unset. */
-  @Parameter(property = "output")
-  private File output;
+  @Override
+  protected String direction() {
+    return "downgrade";
+  }
 
   @Override
-  protected void run(ClassLoader projectClasses) {
-    SchemaGroups groups = groups();
-    if (sql) {
-      String script = groups.isEmpty() ? migrate(projectClasses, false).downgradeSql(revision)
-          : groupScripts(groups, projectClasses, migrate -> migrate.downgradeSql(revision));
-      Output.write(script, output, getLog(), "the downgrade script");
-      return;
-    }
-    if (!groups.isEmpty()) {
-      groupChains(groups, projectClasses).downgrade(selectedGroups(groups), revision)
-          .forEach(result -> Results.log(getLog(), "downgrade", result));
-    } else if (fansOut()) {
-      fanOut(projectClasses, "downgrade", migrate -> migrate.downgrade(revision));
-    } else {
-      RunResult result = migrate(projectClasses).downgrade(revision);
-      Results.log(getLog(), "downgrade", result);
-    }
+  protected String revision() {
+    return revision;
+  }
+
+  @Override
+  protected DatabaseUse scriptDatabase() {
+    return DatabaseUse.IF_CONFIGURED;
+  }
+
+  @Override
+  protected Results<RunResult> run(Schemas schemas, String revision) {
+    return schemas.downgrade(revision);
+  }
+
+  @Override
+  protected String script(Schemas schemas, String revision) {
+    return schemas.downgradeSql(revision);
   }
 }

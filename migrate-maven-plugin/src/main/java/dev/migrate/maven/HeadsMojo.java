@@ -22,11 +22,11 @@ public class HeadsMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Migrate migrate = migrate(projectClasses, false);
+    Migrate migrate = chain(projectClasses, DatabaseUse.IF_CONFIGURED);
     if (migrate.graph().isEmpty()) {
       getLog().info("No revisions yet: run `mvn migrate:autogen -Dmessage=...`");
     }
-    for (HistoryEntry head : migrate.heads(false)) {
+    for (HistoryEntry head : migrate.heads(Migrate.RevisionMarks.GRAPH_ONLY)) {
       getLog().info(verbose ? head.toString()
           : head.id() + (head.labels().isEmpty() ? "" : " (" + String.join(", ", head.labels()) + ")") + " (head)");
     }

@@ -1,18 +1,15 @@
 package dev.migrate.maven;
 
-import dev.migrate.Migrate;
-import dev.migrate.runner.GraphPictures;
-import dev.migrate.runner.HistoryEntry;
-import dev.migrate.schema.GroupChains;
-import dev.migrate.schema.SchemaGroup;
-import dev.migrate.schema.SchemaGroups;
+import dev.migrate.History;
+import dev.migrate.HistoryFormat;
+import dev.migrate.Outcome;
 import java.io.File;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
 
 /**
  * Prints the revisions newest first, in Alembic's format ({@code 9b1e4c2a7d10 -> 3f2a9c1d7b04 (head) (current),
@@ -51,41 +48,27 @@ public class HistoryMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    SchemaGroups groups = groups();
-    if (!groups.isEmpty()) {
-      GroupChains chains = groupChains(groups, projectClasses, false);
-      for (SchemaGroup group : selectedGroups(groups)) {
-        getLog().info("Schema group " + group.alias() + " (" + group.schema() + "):");
-        print(chains.chain(group));
-      }
-      return;
-    }
-    print(migrate(projectClasses, false));
+    HistoryFormat chosen = HistoryFormat.parse(format);
+    logEach(schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
+            .history(range, verbose ? History.Detail.REVISIONS_AND_RUNS : History.Detail.REVISIONS),
+        outcome -> print(outcome, chosen));
   }
 
-  private void print(Migrate migrate) {
-    List<HistoryEntry> entries = migrate.history(range, migrate.hasDatabase());
-    switch (format) {
-      case "mermaid":
-        Output.write(GraphPictures.mermaid(entries), output, getLog(), "the revision graph");
-        return;
-      case "dot":
-        Output.write(GraphPictures.dot(entries), output, getLog(), "the revision graph");
-        return;
-      case "text":
-        break;
-      default:
-        throw new dev.migrate.MigrateException(dev.migrate.ErrorCode.CONFIGURATION, "Unknown -Dformat=" + format
-            + ": use text, mermaid or dot.");
+  private void print(Outcome<History> outcome, HistoryFormat chosen) {
+    outcome.group().ifPresent(g -> getLog().info("Schema group " + g.alias() + " (" + g.schema() + "):"));
+    History history = outcome.value();
+    if (chosen.isPicture()) {
+      Output.write(chosen.picture(history.revisions()), output, getLog(), "the revision graph");
+      return;
     }
-    if (entries.isEmpty()) {
-      getLog().info(migrate.graph().isEmpty() ? "No revisions yet: run `mvn migrate:autogen -Dmessage=...`"
+    if (history.revisions().isEmpty()) {
+      getLog().info(history.graphEmpty() ? "No revisions yet: run `mvn migrate:autogen -Dmessage=...`"
           : "No revisions in range " + range);
     }
-    entries.forEach(e -> getLog().info(e.toString()));
-    if (verbose && migrate.hasDatabase()) {
-      getLog().info("Runs recorded in schema " + migrate.schema() + ":");
-      migrate.appliedHistory().forEach(row -> getLog().info(String.format("  %s  %-9s %s  by %s  %d ms%s",
+    history.revisions().forEach(e -> getLog().info(e.toString()));
+    if (verbose && !history.runs().isEmpty()) {
+      getLog().info("Runs recorded in schema " + outcome.schema() + ":");
+      history.runs().forEach(row -> getLog().info(String.format("  %s  %-9s %s  by %s  %d ms%s",
           row.appliedAt(), row.direction(), row.revision(), row.appliedBy(), row.durationMillis(),
           row.success() ? "" : "  FAILED")));
     }

@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,7 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * mvn migrate:install-hook -Dforce     # keep an existing hook, chained before Migrate's</pre>
  */
 @Mojo(name = "install-hook", threadSafe = true, requiresProject = true)
-public class InstallHookMojo extends AbstractMojo {
+public class InstallHookMojo extends AbstractMigrateMojo {
 
   /** The marker that identifies a hook Migrate wrote. */
   static final String MARKER = "migrate-pre-commit";
@@ -40,33 +39,14 @@ public class InstallHookMojo extends AbstractMojo {
   /** The name an existing foreign hook is moved to by {@code -Dforce}. */
   static final String PREVIOUS = "pre-commit.before-migrate";
 
-  /** The project directory. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true)
-  private File basedir;
-
-  /** The Java package of the migration classes, for example {@code com.acme.db.migrations}. */
-  @Parameter(property = "migrate.migrationsPackage", required = true)
-  private String migrationsPackage;
-
-  /** The source root the migration classes live under. */
-  @Parameter(property = "migrate.migrationsDirectory", defaultValue = "${project.build.sourceDirectory}")
-  private File migrationsDirectory;
-
   /** Installs even when a pre-commit hook Migrate did not write exists; that hook is kept and runs first. */
   @Parameter(property = "force", defaultValue = "false")
   private boolean force;
 
-  /** Skips the goal. */
-  @Parameter(property = "migrate.skip", defaultValue = "false")
-  private boolean skip;
-
+  /** Needs no project classes: the hook runs the check later, on the commit's own build. */
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping (migrate.skip)");
-      return;
-    }
-    Path project = basedir.toPath().toAbsolutePath().normalize();
+  protected void goal() throws MojoExecutionException, MojoFailureException {
+    Path project = this.project.getBasedir().toPath().toAbsolutePath().normalize();
     Path top = Path.of(git(project, "rev-parse", "--show-toplevel")).toAbsolutePath().normalize();
     Path hooks = project.resolve(git(project, "rev-parse", "--git-path", "hooks")).normalize();
     Path migrations = migrationsDirectory.toPath().toAbsolutePath().normalize()

@@ -29,7 +29,7 @@ public class MergeMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Path file = migrate(projectClasses, false).merge(message, revisions == null ? List.of() : revisions,
+    Path file = chain(projectClasses, DatabaseUse.IF_CONFIGURED).merge(message, revisions == null ? List.of() : revisions,
         migrationsDirectory.toPath(), migrationsPackage);
     getLog().info("Generated " + file + " (a merge revision); review it, then run `mvn migrate:upgrade`");
   }

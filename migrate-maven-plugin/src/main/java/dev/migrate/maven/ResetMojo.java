@@ -1,12 +1,12 @@
 package dev.migrate.maven;
 
-import dev.migrate.ErrorCode;
-import dev.migrate.MigrateException;
+import dev.migrate.Migrate.ResetMode;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
 
 /**
  * Drops a target schema with everything in it, creates it again and upgrades it to head (the seed workflow's
@@ -26,18 +26,7 @@ public class ResetMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    if (!groups().isEmpty()) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "reset works on target schemas (a model whose entities"
-          + " carry no schema); this project has schema groups (" + groups() + "), whose schemas reference each"
-          + " other. Use `mvn migrate:downgrade -Drevision=base` and `mvn migrate:upgrade` instead.");
-    }
-    if (selection().isEmpty()) {
-      throw missing("schema", "mvn migrate:reset -Dschema=dev");
-    }
-    if (fansOut()) {
-      fanOut(projectClasses, "reset", migrate -> migrate.reset(force));
-    } else {
-      Results.log(getLog(), "reset", migrate(projectClasses).reset(force));
-    }
+    logEach(schemas(projectClasses, DatabaseUse.REQUIRED).reset(force ? ResetMode.DROP_ROWS : ResetMode.KEEP_ROWS),
+        outcome -> RunLines.log(getLog(), "reset", outcome.value()));
   }
 }

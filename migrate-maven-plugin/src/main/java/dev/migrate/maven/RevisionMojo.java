@@ -1,14 +1,13 @@
 package dev.migrate.maven;
 
-import dev.migrate.schema.SchemaGroups;
-import dev.migrate.Migrate;
-import java.nio.file.Path;
+import dev.migrate.RevisionOptions;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
 
 /**
  * Writes an empty migration class, for data migrations and hand-written SQL (Alembic's {@code revision}). Needs no
@@ -48,18 +47,14 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    SchemaGroups groups = groups();
-    if (!groups.isEmpty()) {
-      groupChains(groups, projectClasses, false)
-          .revision(selectedGroups(groups), message, migrationsDirectory.toPath(), migrationsPackage)
-          .forEach((group, file) -> getLog().info("Schema group " + group.alias() + ": generated " + file
-              + "; write its upgrade and downgrade, then run `mvn migrate:upgrade -Dschema=" + group.alias() + "`"));
-      return;
-    }
-    Migrate.RevisionOptions options = new Migrate.RevisionOptions(head, splice,
-        branchLabel == null ? List.of() : branchLabel, dependsOn == null ? List.of() : dependsOn);
-    Path file = migrate(projectClasses, false)
-        .revision(message, options, migrationsDirectory.toPath(), migrationsPackage);
-    getLog().info("Generated " + file + "; write its upgrade and downgrade, then run `mvn migrate:upgrade`");
+    RevisionOptions options = new RevisionOptions(head, splice, branchLabel == null ? List.of() : branchLabel,
+        dependsOn == null ? List.of() : dependsOn);
+    logEach(schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
+            .revision(message, options, migrationsDirectory.toPath(), migrationsPackage),
+        outcome -> getLog().info(outcome.group()
+            .map(g -> "Schema group " + g.alias() + ": generated " + outcome.value() + "; write its upgrade and"
+                + " downgrade, then run `mvn migrate:upgrade -Dschema=" + g.alias() + "`")
+            .orElse("Generated " + outcome.value() + "; write its upgrade and downgrade, then run"
+                + " `mvn migrate:upgrade`")));
   }
 }

@@ -26,7 +26,7 @@ public class ShowMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Migrate migrate = migrate(projectClasses, false);
+    Migrate migrate = chain(projectClasses, DatabaseUse.IF_CONFIGURED);
     HistoryEntry e = migrate.show(revision);
     List<String> children = migrate.graph().children(e.id());
     getLog().info("Rev: " + e.id() + (e.head() ? " (head)" : "") + (e.branchPoint() ? " (branchpoint)" : "")

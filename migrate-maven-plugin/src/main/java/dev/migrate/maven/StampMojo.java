@@ -1,14 +1,13 @@
 package dev.migrate.maven;
 
+import dev.migrate.Migrate.StampMode;
 import dev.migrate.runner.RunResult;
-import dev.migrate.schema.GroupChains;
-import dev.migrate.schema.SchemaGroup;
-import dev.migrate.schema.SchemaGroups;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+
 
 /**
  * Sets the version table to a revision without running any migration (Alembic's {@code stamp}), to adopt a
@@ -31,19 +30,8 @@ public class StampMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    SchemaGroups groups = groups();
-    if (!groups.isEmpty()) {
-      GroupChains chains = groupChains(groups, projectClasses);
-      for (SchemaGroup group : selectedGroups(groups)) {
-        log(chains.chain(group).stamp(revision, purge));
-      }
-      return;
-    }
-    if (fansOut()) {
-      fanOut(projectClasses, "stamp", migrate -> migrate.stamp(revision, purge));
-      return;
-    }
-    log(migrate(projectClasses).stamp(revision, purge));
+    logEach(schemas(projectClasses, DatabaseUse.REQUIRED).stamp(revision, purge ? StampMode.PURGE : StampMode.KEEP),
+        outcome -> log(outcome.value()));
   }
 
   private void log(RunResult result) {

@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
+import dev.migrate.Results;
+import dev.migrate.Schemas;
 import dev.migrate.runner.RunResult;
-import dev.migrate.schema.SchemaGroups;
-import java.io.File;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class UpgradeMojo extends AbstractMigrateMojo {
+public class UpgradeMojo extends AbstractRunMojo {
 
   /**
    * The target: {@code head}, {@code heads}, {@code +N}, {@code head-N}, {@code <label>@head}, {@code <rev>+N}, or a
@@ -33,31 +33,28 @@ public class UpgradeMojo extends AbstractMigrateMojo {
   @Parameter(property = "revision", defaultValue = "head")
   private String revision;
 
-  /** Prints the SQL script of the upgrade instead of running it. */
-  @Parameter(property = "sql", defaultValue = "false")
-  private boolean sql;
-
-  /** With {@code -Dsql}: the file the script is written to; standard output when unset. */
-  @Parameter(property = "output")
-  private File output;
+  @Override
+  protected String direction() {
+    return "upgrade";
+  }
 
   @Override
-  protected void run(ClassLoader projectClasses) {
-    SchemaGroups groups = groups();
-    if (sql) {
-      String script = groups.isEmpty() ? migrate(projectClasses, !revision.contains(":")).upgradeSql(revision)
-          : groupScripts(groups, projectClasses, migrate -> migrate.upgradeSql(revision));
-      Output.write(script, output, getLog(), "the upgrade script");
-      return;
-    }
-    if (!groups.isEmpty()) {
-      groupChains(groups, projectClasses).upgrade(selectedGroups(groups), revision)
-          .forEach(result -> Results.log(getLog(), "upgrade", result));
-    } else if (fansOut()) {
-      fanOut(projectClasses, "upgrade", migrate -> migrate.upgrade(revision));
-    } else {
-      RunResult result = migrate(projectClasses).upgrade(revision);
-      Results.log(getLog(), "upgrade", result);
-    }
+  protected String revision() {
+    return revision;
+  }
+
+  @Override
+  protected DatabaseUse scriptDatabase() {
+    return DatabaseUse.requiredWhen(!revision.contains(":"));
+  }
+
+  @Override
+  protected Results<RunResult> run(Schemas schemas, String revision) {
+    return schemas.upgrade(revision);
+  }
+
+  @Override
+  protected String script(Schemas schemas, String revision) {
+    return schemas.upgradeSql(revision);
   }
 }

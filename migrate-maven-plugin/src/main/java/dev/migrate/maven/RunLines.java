@@ -4,9 +4,9 @@ import dev.migrate.runner.RunResult;
 import org.apache.maven.plugin.logging.Log;
 
 /** Log lines for run results, shared by the goals that run revisions. */
-final class Results {
+final class RunLines {
 
-  private Results() {}
+  private RunLines() {}
 
   static void log(Log log, String direction, RunResult result) {
     String from = result.from() == null ? "<base>" : result.from();

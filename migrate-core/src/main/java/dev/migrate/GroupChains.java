@@ -1,21 +1,23 @@
-package dev.migrate.schema;
+package dev.migrate;
 
-import dev.migrate.AutogenResult;
-import dev.migrate.ErrorCode;
-import dev.migrate.Migrate;
-import dev.migrate.MigrateException;
 import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Database;
 import dev.migrate.model.ForeignKey;
+import dev.migrate.model.Table;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.Op;
+import dev.migrate.ops.OpVisitor;
+import dev.migrate.runner.Direction;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runtime.Revision;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +39,7 @@ import java.util.function.Function;
  * the other group up to the revision needed first, and downgrade refuses to revert a revision that an applied
  * revision of another group still needs.
  */
-public final class GroupChains {
+final class GroupChains {
 
   private final SchemaGroups groups;
   private final Map<SchemaGroup, Migrate> chains = new LinkedHashMap<>();
@@ -49,7 +51,7 @@ public final class GroupChains {
    *     {@code g -> config.schema(g.schema()).migrationsPackage(g.packageName(pkg)).load()}; called once per group
    * @param log receives what the chains do beyond their own revision lines (dependencies applied first)
    */
-  public GroupChains(SchemaGroups groups, Function<SchemaGroup, Migrate> load, Consumer<String> log) {
+  GroupChains(SchemaGroups groups, Function<SchemaGroup, Migrate> load, Consumer<String> log) {
     this.groups = Objects.requireNonNull(groups, "groups");
     this.log = Objects.requireNonNull(log, "log");
     for (SchemaGroup group : groups.all()) {
@@ -197,7 +199,7 @@ public final class GroupChains {
     for (SchemaGroup group : selected) {
       Migrate chain = chain(group);
       List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
-      files.put(group, chain.revision(message, new Migrate.RevisionOptions("head", false, labels, List.of()),
+      files.put(group, chain.revision(message, new RevisionOptions("head", false, labels, List.of()),
           sourceRoot, group.packageName(migrationsPackage)));
     }
     return files;
@@ -274,7 +276,7 @@ public final class GroupChains {
 
   /**
    * What {@code revision} declares in {@code @Revision(dependsOn)}: a group's own graph keeps only the dependencies
-   * inside the group (see {@link Migrate.Configuration#migrationsPackage}), so the others are read here.
+   * inside the group (see {@link Configuration#migrationsPackage}), so the others are read here.
    */
   private static List<String> dependsOn(RevisionInfo revision) {
     Revision annotation = revision.type().getAnnotation(Revision.class);
@@ -324,7 +326,7 @@ public final class GroupChains {
     }
     needs.keySet().stream().filter(g -> !placed.contains(g)).forEach(ordered::add);
     if (!needsFirst) {
-      java.util.Collections.reverse(ordered);
+      Collections.reverse(ordered);
     }
     return ordered;
   }
@@ -333,17 +335,42 @@ public final class GroupChains {
 
   private record TableRef(String schema, String table) {}
 
+  /** The foreign keys an op adds: a new table's, or the one {@code addForeignKey} adds. */
+  private static final OpVisitor.Partial<List<ForeignKey>> ADDED_FOREIGN_KEYS = new OpVisitor.Partial<>() {
+    @Override
+    public List<ForeignKey> otherwise(Op op) {
+      return List.of();
+    }
+
+    @Override
+    public List<ForeignKey> visitCreateTable(CreateTable op) {
+      return op.table().foreignKeys();
+    }
+
+    @Override
+    public List<ForeignKey> visitAddForeignKey(AddForeignKey op) {
+      return List.of(op.foreignKey());
+    }
+  };
+
+  /** The table an op creates, if it creates one. */
+  private static final OpVisitor.Partial<Optional<Table>> CREATED_TABLE = new OpVisitor.Partial<>() {
+    @Override
+    public Optional<Table> otherwise(Op op) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Table> visitCreateTable(CreateTable op) {
+      return Optional.of(op.table());
+    }
+  };
+
   /** The tables of other schemas that {@code ops} reference by foreign key. */
   private static Set<TableRef> referencedTables(SchemaGroup group, List<Op> ops) {
     Set<TableRef> refs = new LinkedHashSet<>();
     for (Op op : ops) {
-      List<ForeignKey> keys = List.of();
-      if (op instanceof CreateTable create) {
-        keys = create.table().foreignKeys();
-      } else if (op instanceof AddForeignKey add) {
-        keys = List.of(add.foreignKey());
-      }
-      for (ForeignKey key : keys) {
+      for (ForeignKey key : op.accept(ADDED_FOREIGN_KEYS)) {
         if (key.referencedSchema() != null && !key.referencedSchema().equals(group.schema())) {
           refs.add(new TableRef(key.referencedSchema(), key.referencedTable()));
         }
@@ -357,8 +384,8 @@ public final class GroupChains {
   }
 
   private static boolean createdIn(List<Op> ops, String table) {
-    return ops.stream().anyMatch(op -> op instanceof CreateTable create && create.table().name().equals(table)
-        && (create.table().schema() == null));
+    return ops.stream().map(op -> op.accept(CREATED_TABLE)).flatMap(Optional::stream)
+        .anyMatch(created -> created.name().equals(table) && created.schema() == null);
   }
 
   /** The oldest revision of {@code group}'s chain whose upgrade creates {@code table}. */
@@ -367,12 +394,13 @@ public final class GroupChains {
     for (String id : graph.sorted(graph.ancestorsOrSelf(graph.heads()))) {
       List<Op> ops;
       try {
-        ops = graph.get(id).ops(true);
+        ops = graph.get(id).ops(Direction.UPGRADE);
       } catch (RuntimeException e) {
         continue;
       }
-      if (ops.stream().anyMatch(op -> op instanceof CreateTable create && create.table().name().equals(table)
-          && (create.table().schema() == null || create.table().schema().equals(group.schema())))) {
+      if (ops.stream().map(op -> op.accept(CREATED_TABLE)).flatMap(Optional::stream)
+          .anyMatch(created -> created.name().equals(table)
+              && (created.schema() == null || created.schema().equals(group.schema())))) {
         return Optional.of(id);
       }
     }

@@ -1,14 +1,14 @@
-package dev.migrate.schema;
+package dev.migrate;
 
 import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.AutogenResult;
-import dev.migrate.ConnectionSettings;
-import dev.migrate.Migrate;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
+import dev.migrate.schema.SchemaGroup;
+import dev.migrate.schema.SchemaGroups;
+import dev.migrate.schema.SchemaSelection;
 import dev.migrate.testing.TestDatabase;
 import java.io.File;
 import java.net.URL;
@@ -96,7 +96,7 @@ class GroupChainsTest {
     assertThat(messageSource)
         .contains("package com.acme.db.migrations.message;")
         .contains("dependsOn = \"" + userRevision + "\", branchLabels = \"message\")")
-        .contains("op.createTable(table(\"message\"")
+        .contains("op.createTable(\n        table(\n            \"message\",")
         .doesNotContain("\"account\", column(\"email\"")
         .doesNotContain("\"policy\"");
     assertThat(Files.readString(written.get(user).file().orElseThrow()))

@@ -1,0 +1,49 @@
+package dev.migrate;
+
+import dev.migrate.runner.GraphPictures;
+import dev.migrate.runner.HistoryEntry;
+import java.util.List;
+import java.util.Locale;
+
+/** How {@code migrate:history} prints the revisions. */
+public enum HistoryFormat {
+
+  /** One log line per revision, in Alembic's format. */
+  TEXT,
+  /** A fenced Mermaid block GitHub renders. */
+  MERMAID,
+  /** Graphviz. */
+  DOT;
+
+  /**
+   * The format {@code text} names ({@code text}, {@code mermaid} or {@code dot}, as {@code -Dformat} takes it).
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for any other text
+   */
+  public static HistoryFormat parse(String text) {
+    for (HistoryFormat format : values()) {
+      if (format.name().toLowerCase(Locale.ROOT).equals(text)) {
+        return format;
+      }
+    }
+    throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown -Dformat=" + text + ": use text, mermaid or dot.");
+  }
+
+  /** Whether the format is a picture (written to a file or standard output) rather than log lines. */
+  public boolean isPicture() {
+    return this != TEXT;
+  }
+
+  /**
+   * The picture of {@code entries}.
+   *
+   * @throws IllegalStateException for {@link #TEXT}, which is not a picture
+   */
+  public String picture(List<HistoryEntry> entries) {
+    return switch (this) {
+      case MERMAID -> GraphPictures.mermaid(entries);
+      case DOT -> GraphPictures.dot(entries);
+      case TEXT -> throw new IllegalStateException("text is printed line by line, not as a picture");
+    };
+  }
+}

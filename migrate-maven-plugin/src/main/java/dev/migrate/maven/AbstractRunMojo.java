@@ -1,0 +1,49 @@
+package dev.migrate.maven;
+
+import dev.migrate.Results;
+import dev.migrate.Schemas;
+import dev.migrate.runner.RunResult;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What {@code upgrade} and {@code downgrade} share: run the revisions to {@code -Drevision} in the selected schemas
+ * and log a line per schema (a fan-out logs its summary table), or with {@code -Dsql} print the SQL script instead
+ * (Alembic's offline mode).
+ */
+abstract class AbstractRunMojo extends AbstractMigrateMojo {
+
+  /** Prints the SQL script instead of running it. */
+  @Parameter(property = "sql", defaultValue = "false")
+  private boolean sql;
+
+  /** With {@code -Dsql}: the file the script is written to; standard output when unset. */
+  @Parameter(property = "output")
+  private File output;
+
+  /** The goal's name, as its log lines say it: {@code upgrade} or {@code downgrade}. */
+  protected abstract String direction();
+
+  /** {@code -Drevision}. */
+  protected abstract String revision();
+
+  /** Whether the offline script needs a database (to read where it starts). */
+  protected abstract DatabaseUse scriptDatabase();
+
+  /** The one facade call that runs the revisions. */
+  protected abstract Results<RunResult> run(Schemas schemas, String revision);
+
+  /** The one facade call that renders the script. */
+  protected abstract String script(Schemas schemas, String revision);
+
+  @Override
+  protected final void run(ClassLoader projectClasses) {
+    if (sql) {
+      Output.write(script(schemas(projectClasses, scriptDatabase()), revision()), output, getLog(),
+          "the " + direction() + " script");
+      return;
+    }
+    logEach(run(schemas(projectClasses, DatabaseUse.REQUIRED), revision()),
+        outcome -> RunLines.log(getLog(), direction(), outcome.value()));
+  }
+}
