@@ -10,6 +10,7 @@ import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Table;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.io.File;
 import java.net.URL;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The quality bar "round trip" through the facade on a real PostgreSQL: autogenerate writes a class, the class is
  * compiled and upgraded, the next autogenerate finds nothing, and downgrade restores the schema before.
  */
+@PostgresTest
 class AutogenRoundTripTest {
 
   private static final String PACKAGE = "com.acme.db.migrations";

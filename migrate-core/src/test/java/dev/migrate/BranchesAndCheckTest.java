@@ -13,6 +13,7 @@ import dev.migrate.runner.SqlScriptTest;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * Branches, merges, stamp, offline SQL and the check through the facade, on a real PostgreSQL. The revisions are
  * {@link SqlScriptTest}'s: a base, two branches (add email, add name) and their merge.
  */
+@PostgresTest
 class BranchesAndCheckTest {
 
   private static final List<Class<?>> BRANCHES = List.of(SqlScriptTest.CreateCustomer.class,

@@ -9,6 +9,7 @@ import dev.migrate.model.Table;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.io.File;
 import java.net.URL;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Schema groups end to end on a real PostgreSQL: autogen per group, depends_on across groups, upgrade order. */
+@PostgresTest
 class GroupChainsTest {
 
   private static final String PACKAGE = "com.acme.db.migrations";

@@ -17,6 +17,7 @@ import dev.migrate.schema.FanOutFailedException;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * The facade alone, no Maven class: schema groups and a tenant fan-out through {@link Migrate#schemas()}, against a
  * real PostgreSQL (upgrade, current, one failing tenant while the others succeed, downgrade).
  */
+@PostgresTest
 class SchemasTest {
 
   @Revision(id = "c00000000001", message = "create customer")

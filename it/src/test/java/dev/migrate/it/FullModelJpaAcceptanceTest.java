@@ -3,6 +3,7 @@ package dev.migrate.it;
 import dev.migrate.it.harness.AcceptanceSuite;
 import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.NamingOption;
+import dev.migrate.it.harness.PostgresTest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  *       primary keys of several columns do follow Hibernate's export order.</li>
  * </ul>
  */
+@PostgresTest
 class FullModelJpaAcceptanceTest extends AcceptanceSuite {
 
   @Override

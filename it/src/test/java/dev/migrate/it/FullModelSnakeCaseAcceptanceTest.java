@@ -3,6 +3,7 @@ package dev.migrate.it;
 import dev.migrate.it.harness.AcceptanceSuite;
 import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.NamingOption;
+import dev.migrate.it.harness.PostgresTest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * issue's mapping surface) with {@code -Amigrate.naming=snake_case}. What Hibernate does that Migrate does not
  * mirror: as listed on {@link FullModelJpaAcceptanceTest}.
  */
+@PostgresTest
 class FullModelSnakeCaseAcceptanceTest extends AcceptanceSuite {
 
   @Override

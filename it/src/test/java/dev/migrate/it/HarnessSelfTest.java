@@ -8,6 +8,7 @@ import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.FreshDatabase;
 import dev.migrate.it.harness.HibernateOracle;
 import dev.migrate.it.harness.NamingOption;
+import dev.migrate.it.harness.PostgresTest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hibernate's export compared with itself passes every check, and each check catches a database that differs by one
  * column or one index while ignoring databases that differ only in constraint and index names.
  */
+@PostgresTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HarnessSelfTest {
 

@@ -2,6 +2,7 @@ package dev.migrate.it;
 
 import dev.migrate.it.harness.AcceptanceSuite;
 import dev.migrate.it.harness.NamingOption;
+import dev.migrate.it.harness.PostgresTest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * quickstart's entities and the type matrix ({@code src/test/resources/acceptance}, one attribute of every Java type
  * the processor maps).
  */
+@PostgresTest
 class SmallModelJpaAcceptanceTest extends AcceptanceSuite {
 
   @Override

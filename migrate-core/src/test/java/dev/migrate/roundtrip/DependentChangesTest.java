@@ -32,6 +32,7 @@ import dev.migrate.ops.DropUniqueConstraint;
 import dev.migrate.ops.Op;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.Test;
  * point), then run on PostgreSQL with rows in the tables: upgrade, read back as B with nothing left to generate,
  * downgrade, read back as A; the rows are checked where the change keeps them.
  */
+@PostgresTest
 class DependentChangesTest {
 
   private static TestDatabase db;

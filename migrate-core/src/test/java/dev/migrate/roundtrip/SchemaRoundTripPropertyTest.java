@@ -11,6 +11,7 @@ import dev.migrate.codegen.MigrationWriter;
 import dev.migrate.codegen.RevisionNames;
 import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,6 +53,7 @@ import net.jqwik.api.statistics.Statistics;
  * <p>Tries: {@code -Droundtrip.tries=N} (the {@code property-long} profile runs 2,000), seed {@code
  * -Droundtrip.seed=N} to replay a run; generator switches in {@link Shapes}.
  */
+@PostgresTest
 @AddLifecycleHook(value = SchemaRoundTripPropertyTest.TriesFromSystemProperties.class,
     propagateTo = PropagationMode.ALL_DESCENDANTS)
 class SchemaRoundTripPropertyTest {

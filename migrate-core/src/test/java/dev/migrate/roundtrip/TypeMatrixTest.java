@@ -14,6 +14,7 @@ import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.CreateEnumType;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.Op;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * change (widening, narrowing, a change that needs {@code USING}) run on a table with a row, which must keep its
  * value.
  */
+@PostgresTest
 class TypeMatrixTest {
 
   private static TestDatabase db;

@@ -9,6 +9,7 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code @Revision(transactional = false)}: CREATE INDEX CONCURRENTLY, and an honest record of a failure. */
+@PostgresTest
 class NonTransactionalRevisionTest {
 
   @Revision(id = "a00000000001", message = "table")

@@ -10,6 +10,7 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The runner against a real PostgreSQL: each test gets its own database. */
+@PostgresTest
 class RunnerTest {
 
   @Revision(id = "aaaaaaaaaaa1", message = "create customer")

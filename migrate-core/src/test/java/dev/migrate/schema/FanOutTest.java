@@ -13,6 +13,7 @@ import dev.migrate.runner.RunResult;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Target schemas and the tenant fan-out through the facade, against a real PostgreSQL. */
+@PostgresTest
 class FanOutTest {
 
   @Revision(id = "f00000000001", message = "create customer")

@@ -21,6 +21,7 @@ import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.Op;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * A representative model is created on a real PostgreSQL with the dialect's own statements, in a schema whose name
  * needs quoting, and read back with {@link PostgresDialect#introspect}: it must come back as the very model.
  */
+@PostgresTest
 class PostgresIntrospectorTest {
 
   private static final String SCHEMA = "Tenant-1";

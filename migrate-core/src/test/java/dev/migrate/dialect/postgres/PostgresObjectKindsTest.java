@@ -11,6 +11,7 @@ import dev.migrate.ops.Op;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * catalog read back equals A; the diff A → B runs, the catalog equals B and a second diff finds nothing; the
  * reversed ops run and the catalog equals A again.
  */
+@PostgresTest
 class PostgresObjectKindsTest {
 
   private static final PostgresDialect DIALECT = new PostgresDialect();

@@ -8,6 +8,7 @@ import dev.migrate.diff.DiffResult;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * columns, partitions) on a real database: autogenerate against the model of the tables finds nothing to do, and
  * never drops or alters what it does not model.
  */
+@PostgresTest
 class PostgresOutsideTheModelTest {
 
   private static final PostgresDialect DIALECT = new PostgresDialect();

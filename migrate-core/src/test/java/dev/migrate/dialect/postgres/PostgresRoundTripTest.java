@@ -12,6 +12,7 @@ import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.Op;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link PostgresDialect#normalizeDefault}, to what PostgreSQL stores for it; every {@link AlterColumn} the dialect
  * renders must run on a table with rows and leave the column as the op's target.
  */
+@PostgresTest
 class PostgresRoundTripTest {
 
   private static final PostgresDialect DIALECT = new PostgresDialect();

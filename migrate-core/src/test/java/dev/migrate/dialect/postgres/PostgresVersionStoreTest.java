@@ -7,6 +7,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.dialect.VersionStore.HistoryRow;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The version table, history table, schema selection and advisory lock on a real PostgreSQL. */
+@PostgresTest
 class PostgresVersionStoreTest {
 
   private static final VersionStore STORE = new PostgresDialect().versionStore();

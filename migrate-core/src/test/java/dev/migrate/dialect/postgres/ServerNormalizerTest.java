@@ -10,6 +10,7 @@ import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.DropCheckConstraint;
 import dev.migrate.ops.Op;
+import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The server-side fallback of the expression comparison ({@link PostgresDialect#alignStoredExpressions}) on a real
  * PostgreSQL: the table is created with the diff's own ops, read back, and the model aligned to it.
  */
+@PostgresTest
 class ServerNormalizerTest {
 
   private static final PostgresDialect DIALECT = new PostgresDialect();
