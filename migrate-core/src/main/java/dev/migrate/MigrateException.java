@@ -7,6 +7,9 @@ package dev.migrate;
  */
 public class MigrateException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
+
   private final ErrorCode code;
 
   public MigrateException(ErrorCode code, String message) {

@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public final class RunFailedException extends MigrateException {
 
+  private static final long serialVersionUID = 1L;
+
+
   private final transient RunResult partial;
 
   /**

@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public final class FanOutFailedException extends MigrateException {
 
+  private static final long serialVersionUID = 1L;
+
+
   private final transient FanOutReport report;
 
   FanOutFailedException(ErrorCode code, String message, FanOutReport report) {

@@ -185,6 +185,8 @@ final class Scenario {
   }
 
   /** Every kind of edit, the common ones more often. */
+  // jqwik's frequencyOf takes generic varargs, so the array of weighted kinds is created raw
+  @SuppressWarnings("unchecked")
   static Arbitrary<Edit> edits() {
     List<net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Edit>>> kinds = new ArrayList<>();
     kinds.add(net.jqwik.api.Tuple.of(4, Combinators.combine(small(), columnSpecs()).as(Edit.AddColumn::new)));

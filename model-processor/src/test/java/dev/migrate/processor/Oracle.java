@@ -110,9 +110,12 @@ final class Oracle {
         }
         Metadata metadata = builder.build();
         // Bean Validation shapes the mapping when the session factory starts (BeanValidationIntegrator)
-        try (var sessionFactory = metadata.buildSessionFactory()) {
+        var sessionFactory = metadata.buildSessionFactory();
+        try {
           String script = script(metadata, registry, classes);
           return new Hibernate(describe(metadata) + enumTypes(script), script);
+        } finally {
+          sessionFactory.close();
         }
       } finally {
         StandardServiceRegistryBuilder.destroy(registry);

@@ -136,7 +136,9 @@ public record CompiledModel(Path classes, URLClassLoader loader, List<String> en
   /** javac reported errors; {@link #errors()} holds each as {@code File.java:line: message}. */
   public static final class CompilationFailed extends RuntimeException {
 
-    private final List<String> errors;
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> errors;
 
     CompilationFailed(List<String> errors) {
       super("compilation failed with " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));

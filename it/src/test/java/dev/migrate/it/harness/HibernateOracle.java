@@ -132,8 +132,11 @@ public final class HibernateOracle {
       }
       Metadata metadata = sources.buildMetadata();
       // building the session factory applies Bean Validation to the mapping, then runs hbm2ddl.auto
-      try (SessionFactory factory = metadata.buildSessionFactory()) {
+      SessionFactory factory = metadata.buildSessionFactory();
+      try {
         action.accept(metadata, registry);
+      } finally {
+        factory.close();
       }
     } finally {
       StandardServiceRegistryBuilder.destroy(registry);

@@ -12,6 +12,8 @@ import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
  */
 public class SpringImplicitNamingStrategy extends ImplicitNamingStrategyJpaCompliantImpl {
 
+  private static final long serialVersionUID = 1L;
+
   @Override
   public Identifier determineJoinTableName(ImplicitJoinTableNameSource source) {
     String name = source.getOwningPhysicalTableName() + "_" + source.getAssociationOwningAttributePath().getProperty();

@@ -88,6 +88,8 @@ final class PostgresExpressions {
 
   /** Thrown where the expression uses syntax this parser does not model; the caller falls back. */
   private static final class Unsupported extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
     Unsupported(String what) {
       super(what, null, false, false);
     }
