@@ -12,15 +12,22 @@ import java.util.Optional;
  * @param revisionId the new revision's id, {@code null} when nothing was written
  * @param ops the ops of the new revision's upgrade, in order; empty when no change was detected
  * @param detected one line per op, for example {@code "added column customer.phone"}
- * @param warnings one line per destructive op, for example {@code "drops column customer.fax and its data"}
- * @param notes what to review beyond the ops, also written into the class's header: a drop and an add that look
- *     like a rename ({@code "table customer: did you rename fax to phone? annotate phone with
- *     @RenamedFrom(\"fax\") ..."})
- * @param infos what autogen left alone on purpose, one line each: tables in the database that the model lacks and
- *     this chain did not create, enum values PostgreSQL cannot remove
+ * @param warnings one line per destructive op, for example {@code "drops column customer.fax and
+ *     its data"}
+ * @param notes what to review beyond the ops, also written into the class's header: a drop and an
+ *     add that look like a rename ({@code "table customer: did you rename fax to phone? annotate
+ *     phone with @RenamedFrom(\"fax\") ..."})
+ * @param infos what autogen left alone on purpose, one line each: tables in the database that the
+ *     model lacks and this chain did not create, enum values PostgreSQL cannot remove
  */
-public record AutogenResult(Optional<Path> file, String revisionId, List<Op> ops, List<String> detected,
-    List<String> warnings, List<String> notes, List<String> infos) {
+public record AutogenResult(
+    Optional<Path> file,
+    String revisionId,
+    List<Op> ops,
+    List<String> detected,
+    List<String> warnings,
+    List<String> notes,
+    List<String> infos) {
 
   public AutogenResult {
     ops = List.copyOf(ops);
@@ -31,7 +38,11 @@ public record AutogenResult(Optional<Path> file, String revisionId, List<Op> ops
   }
 
   /** A result without notes and infos. */
-  public AutogenResult(Optional<Path> file, String revisionId, List<Op> ops, List<String> detected,
+  public AutogenResult(
+      Optional<Path> file,
+      String revisionId,
+      List<Op> ops,
+      List<String> detected,
       List<String> warnings) {
     this(file, revisionId, ops, detected, warnings, List.of(), List.of());
   }

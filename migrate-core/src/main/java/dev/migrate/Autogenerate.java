@@ -25,13 +25,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The command behind {@link Migrate#autogenerate} (Alembic's {@code revision --autogenerate}): reads the facade's
- * schema, which must be at head, compares it with the model, and writes the ops as a migration class.
+ * The command behind {@link Migrate#autogenerate} (Alembic's {@code revision --autogenerate}):
+ * reads the facade's schema, which must be at head, compares it with the model, and writes the ops
+ * as a migration class.
  */
 final class Autogenerate {
 
   /** Migrate's own tables, which a comparison never sees. */
-  static final Set<String> OWN_TABLES = Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE);
+  static final Set<String> OWN_TABLES =
+      Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE);
 
   private final Migrate migrate;
   private final Configuration config;
@@ -46,11 +48,11 @@ final class Autogenerate {
   /**
    * The diff from the facade's schema to {@code model} (see {@link Migrate#diff}).
    *
-   * @throws MigrateException {@link ErrorCode#NOT_AT_HEAD} naming both revisions when the database is not at head,
-   *     {@link ErrorCode#CONNECTION} on database errors
+   * @throws MigrateException {@link ErrorCode#NOT_AT_HEAD} naming both revisions when the database
+   *     is not at head, {@link ErrorCode#CONNECTION} on database errors
    */
   DiffResult diff(Database model) {
-    List<String> head = migrate.revises();   // refuses several heads: merge first
+    List<String> head = migrate.revises(); // refuses several heads: merge first
     Database target = model.relativeTo(schema);
     Database current;
     Set<String> existingSchemas;
@@ -63,11 +65,17 @@ final class Autogenerate {
         heads = store.heads(c);
       }
       if (!heads.equals(head)) {
-        throw new MigrateException(ErrorCode.NOT_AT_HEAD, "Target database is not up to date: schema "
-            + schema + " of " + migrate.database() + " is at "
-            + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ", but the head of the migrations is "
-            + (head.isEmpty() ? "base (there are no migrations)" : head.get(0))
-            + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
+        throw new MigrateException(
+            ErrorCode.NOT_AT_HEAD,
+            "Target database is not up to date: schema "
+                + schema
+                + " of "
+                + migrate.database()
+                + " is at "
+                + (heads.isEmpty() ? "base" : String.join(", ", heads))
+                + ", but the head of the migrations is "
+                + (head.isEmpty() ? "base (there are no migrations)" : head.get(0))
+                + ".\nRun `mvn migrate:upgrade` first, then `mvn migrate:autogen` again.");
       }
       current = exists ? config.dialect.introspect(c, schema, OWN_TABLES) : Database.empty();
       target = config.dialect.alignStoredExpressions(c, schema, current, target);
@@ -78,34 +86,58 @@ final class Autogenerate {
         }
       }
     } catch (SQLException e) {
-      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
-          + migrate.database() + ": " + e.getMessage(), e);
+      throw new MigrateException(
+          ErrorCode.CONNECTION,
+          "Cannot read schema " + schema + " of " + migrate.database() + ": " + e.getMessage(),
+          e);
     }
-    DiffOptions options = DiffOptions.defaults()
-        .withExistingSchemas(existingSchemas)
-        .withExcludeTables(config.excludeTables)
-        .withOwned(ChainObjects.of(chainUpgradeOps(), schema));
+    DiffOptions options =
+        DiffOptions.defaults()
+            .withExistingSchemas(existingSchemas)
+            .withExcludeTables(config.excludeTables)
+            .withOwned(ChainObjects.of(chainUpgradeOps(), schema));
     return new SchemaDiff(config.dialect).compare(current, target, options);
   }
 
   /**
-   * Writes a migration class with the diff's ops on top of the head, or nothing when there are none (see
-   * {@link Migrate#autogenerate(DiffResult, String, Path, String, List, List)}).
+   * Writes a migration class with the diff's ops on top of the head, or nothing when there are none
+   * (see {@link Migrate#autogenerate(DiffResult, String, Path, String, List, List)}).
    */
-  AutogenResult write(DiffResult diff, String message, Path sourceRoot, String packageName, List<String> dependsOn,
+  AutogenResult write(
+      DiffResult diff,
+      String message,
+      Path sourceRoot,
+      String packageName,
+      List<String> dependsOn,
       List<String> branchLabels) {
     List<Op> ops = diff.ops();
     List<String> head = migrate.revises();
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
-    List<String> warnings = ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
+    List<String> warnings =
+        ops.stream().map(OpDescriptions::destructiveWarning).flatMap(Optional::stream).toList();
     if (ops.isEmpty()) {
-      return new AutogenResult(Optional.empty(), null, ops, detected, warnings, diff.warnings(), diff.infos());
+      return new AutogenResult(
+          Optional.empty(), null, ops, detected, warnings, diff.warnings(), diff.infos());
     }
     String id = RevisionNames.newRevisionId();
-    MigrationSpec spec = MigrationSpec.autogen(packageName, RevisionNames.className(message,
-        LocalDateTime.now(config.clock)), id, head, message, ops, diff.warnings()).withBranch(branchLabels, dependsOn);
-    return new AutogenResult(Optional.of(RevisionFiles.write(spec, sourceRoot)), id, ops, detected, warnings,
-        diff.warnings(), diff.infos());
+    MigrationSpec spec =
+        MigrationSpec.autogen(
+                packageName,
+                RevisionNames.className(message, LocalDateTime.now(config.clock)),
+                id,
+                head,
+                message,
+                ops,
+                diff.warnings())
+            .withBranch(branchLabels, dependsOn);
+    return new AutogenResult(
+        Optional.of(RevisionFiles.write(spec, sourceRoot)),
+        id,
+        ops,
+        detected,
+        warnings,
+        diff.warnings(),
+        diff.infos());
   }
 
   /** The schemas named by the model's objects, other than the target schema. */
@@ -119,8 +151,8 @@ final class Autogenerate {
   }
 
   /**
-   * Every revision's upgrade ops, parents before children, recorded without a database: what the chain has
-   * created, so that autogenerate drops only what it owns.
+   * Every revision's upgrade ops, parents before children, recorded without a database: what the
+   * chain has created, so that autogenerate drops only what it owns.
    */
   private List<Op> chainUpgradeOps() {
     List<Op> ops = new ArrayList<>();
@@ -128,9 +160,16 @@ final class Autogenerate {
       try {
         revision.newMigration().upgrade(new Operations(ops::add));
       } catch (RuntimeException e) {
-        throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
-            + revision.type().getName() + ") threw in upgrade() while autogen read what the chain creates: " + e
-            + ". Fix the migration class.", e);
+        throw new MigrateException(
+            ErrorCode.MIGRATION_FAILED,
+            "Revision "
+                + revision.id()
+                + " ("
+                + revision.type().getName()
+                + ") threw in upgrade() while autogen read what the chain creates: "
+                + e
+                + ". Fix the migration class.",
+            e);
       }
     }
     return ops;

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command behind {@link Migrate#check} (Alembic's {@code check}): turns the migrations into a schema the way
- * the {@link CheckMode} says, compares it with the model, and adds the graph's and the history's problems.
+ * The command behind {@link Migrate#check} (Alembic's {@code check}): turns the migrations into a
+ * schema the way the {@link CheckMode} says, compares it with the model, and adds the graph's and
+ * the history's problems.
  */
 final class Check {
 
@@ -39,35 +40,46 @@ final class Check {
     List<String> notes = new ArrayList<>();
     ModelCheck.heads(graph).ifPresent(problems::add);
     ModelCheck check = new ModelCheck(config.dialect);
-    List<String> differences = switch (mode) {
-      case OFFLINE -> {
-        ModelCheck.Replayed replayed = ModelCheck.replay(graph, target);
-        problems.addAll(replayed.problems());
-        notes.addAll(replayed.notes());
-        yield check.differences(replayed.database(), target, replayed.unknownTables(), notes);
-      }
-      case REPLAY -> {
-        Introspected replayed = replayInThrowawaySchema(target);
-        List<String> found = check.differences(replayed.database(), replayed.model(), Map.of(), notes);
-        problems.addAll(drift());
-        yield found;
-      }
-      case LIVE -> {
-        List<String> heads = migrate.current();
-        if (problems.isEmpty() && !heads.equals(migrate.revises())) {
-          throw new MigrateException(ErrorCode.NOT_AT_HEAD, "The live check needs schema " + schema + " of "
-              + migrate.database() + " at head " + String.join(", ", migrate.revises()) + ", but it is at "
-              + (heads.isEmpty() ? "base" : String.join(", ", heads)) + ". Run `mvn migrate:upgrade` first, or use"
-              + " -Dmigrate.check=replay, which needs no particular state.");
-        }
-        Introspected live = introspect(schema, target);
-        List<String> found = check.differences(live.database(), live.model(), Map.of(), notes);
-        problems.addAll(drift());
-        yield found;
-      }
-    };
+    List<String> differences =
+        switch (mode) {
+          case OFFLINE -> {
+            ModelCheck.Replayed replayed = ModelCheck.replay(graph, target);
+            problems.addAll(replayed.problems());
+            notes.addAll(replayed.notes());
+            yield check.differences(replayed.database(), target, replayed.unknownTables(), notes);
+          }
+          case REPLAY -> {
+            Introspected replayed = replayInThrowawaySchema(target);
+            List<String> found =
+                check.differences(replayed.database(), replayed.model(), Map.of(), notes);
+            problems.addAll(drift());
+            yield found;
+          }
+          case LIVE -> {
+            List<String> heads = migrate.current();
+            if (problems.isEmpty() && !heads.equals(migrate.revises())) {
+              throw new MigrateException(
+                  ErrorCode.NOT_AT_HEAD,
+                  "The live check needs schema "
+                      + schema
+                      + " of "
+                      + migrate.database()
+                      + " at head "
+                      + String.join(", ", migrate.revises())
+                      + ", but it is at "
+                      + (heads.isEmpty() ? "base" : String.join(", ", heads))
+                      + ". Run `mvn migrate:upgrade` first, or use"
+                      + " -Dmigrate.check=replay, which needs no particular state.");
+            }
+            Introspected live = introspect(schema, target);
+            List<String> found = check.differences(live.database(), live.model(), Map.of(), notes);
+            problems.addAll(drift());
+            yield found;
+          }
+        };
     problems.addAll(differences);
-    return new CheckResult(mode, problems, notes, differences.isEmpty() ? null : CheckResult.AUTOGEN_FIX);
+    return new CheckResult(
+        mode, problems, notes, differences.isEmpty() ? null : CheckResult.AUTOGEN_FIX);
   }
 
   private List<String> drift() {
@@ -76,13 +88,14 @@ final class Check {
   }
 
   /**
-   * Applies every head in a new schema of the configured database, reads it back (with {@code model} aligned to
-   * it, see {@link #introspect(String, Database)}), drops it.
+   * Applies every head in a new schema of the configured database, reads it back (with {@code
+   * model} aligned to it, see {@link #introspect(String, Database)}), drops it.
    */
   private Introspected replayInThrowawaySchema(Database model) {
     String scratch = "migrate_check_" + RevisionNames.newRevisionId();
-    Runner scratchRunner = new Runner(config.dialect, migrate.connections(), scratch, graph, config.lockTimeout,
-        line -> { });
+    Runner scratchRunner =
+        new Runner(
+            config.dialect, migrate.connections(), scratch, graph, config.lockTimeout, line -> {});
     try {
       if (!graph.isEmpty()) {
         scratchRunner.upgrade("heads");
@@ -92,18 +105,26 @@ final class Check {
       try (Connection c = migrate.connections().open()) {
         config.dialect.versionStore().dropSchema(c, scratch);
       } catch (SQLException e) {
-        config.log.accept("Could not drop the check's scratch schema " + scratch + ": " + e.getMessage()
-            + "; drop it by hand");
+        config.log.accept(
+            "Could not drop the check's scratch schema "
+                + scratch
+                + ": "
+                + e.getMessage()
+                + "; drop it by hand");
       }
     }
   }
 
-  /** A schema as read, and the model with the expressions the database stores alike in the catalog's text. */
+  /**
+   * A schema as read, and the model with the expressions the database stores alike in the catalog's
+   * text.
+   */
   private record Introspected(Database database, Database model) {}
 
   /**
-   * Reads {@code schema} and aligns {@code model}'s check expressions and defaults with it on the same connection,
-   * with {@code schema} on the search path as for autogenerate ({@link Dialect#alignStoredExpressions}).
+   * Reads {@code schema} and aligns {@code model}'s check expressions and defaults with it on the
+   * same connection, with {@code schema} on the search path as for autogenerate ({@link
+   * Dialect#alignStoredExpressions}).
    */
   private Introspected introspect(String schema, Database model) {
     try (Connection c = migrate.connections().open()) {
@@ -113,10 +134,13 @@ final class Check {
       }
       store.useSchema(c, schema, false);
       Database database = config.dialect.introspect(c, schema, Autogenerate.OWN_TABLES);
-      return new Introspected(database, config.dialect.alignStoredExpressions(c, schema, database, model));
+      return new Introspected(
+          database, config.dialect.alignStoredExpressions(c, schema, database, model));
     } catch (SQLException e) {
-      throw new MigrateException(ErrorCode.CONNECTION, "Cannot read schema " + schema + " of "
-          + migrate.database() + ": " + e.getMessage(), e);
+      throw new MigrateException(
+          ErrorCode.CONNECTION,
+          "Cannot read schema " + schema + " of " + migrate.database() + ": " + e.getMessage(),
+          e);
     }
   }
 }

@@ -17,11 +17,13 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Settings of a {@link Migrate}, from {@link Migrate#configure()}; every setter returns this configuration.
+ * Settings of a {@link Migrate}, from {@link Migrate#configure()}; every setter returns this
+ * configuration.
  *
- * <p>What a verb of {@link Migrate#schemas()} covers is decided here, the same for Maven, an application and a test:
- * schema groups when {@link #schemaGroups} names any, else a fan-out when {@link #schemas} names several schemas or
- * a pattern, else one schema ({@link #schema}, default {@code public}).
+ * <p>What a verb of {@link Migrate#schemas()} covers is decided here, the same for Maven, an
+ * application and a test: schema groups when {@link #schemaGroups} names any, else a fan-out when
+ * {@link #schemas} names several schemas or a pattern, else one schema ({@link #schema}, default
+ * {@code public}).
  */
 public final class Configuration {
 
@@ -37,7 +39,7 @@ public final class Configuration {
   final List<Class<?>> migrations = new ArrayList<>();
   final List<ClassLoader> classLoaders = new ArrayList<>();
   Duration lockTimeout = Duration.ofSeconds(60);
-  Consumer<String> log = line -> { };
+  Consumer<String> log = line -> {};
   Clock clock = Clock.systemDefaultZone();
   List<String> excludeTables = List.of();
 
@@ -46,17 +48,18 @@ public final class Configuration {
   /** The database, through an application's {@code DataSource} (a pool, Spring's, ...). */
   public Configuration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    this.connections = new ConnectionSource() {
-      @Override
-      public Connection open() throws SQLException {
-        return dataSource.getConnection();
-      }
+    this.connections =
+        new ConnectionSource() {
+          @Override
+          public Connection open() throws SQLException {
+            return dataSource.getConnection();
+          }
 
-      @Override
-      public String describe() {
-        return "the configured DataSource";
-      }
-    };
+          @Override
+          public String describe() {
+            return "the configured DataSource";
+          }
+        };
     this.settings = null;
     return this;
   }
@@ -69,9 +72,9 @@ public final class Configuration {
   }
 
   /**
-   * The schema the chain runs in: its objects, version table and history table. Default {@code public}. Checked
-   * by {@link #load()} against {@link SchemaNames}; names that need quoting ({@code tenant-1}, {@code Prod},
-   * {@code user}) are fine.
+   * The schema the chain runs in: its objects, version table and history table. Default {@code
+   * public}. Checked by {@link #load()} against {@link SchemaNames}; names that need quoting
+   * ({@code tenant-1}, {@code Prod}, {@code user}) are fine.
    */
   public Configuration schema(String schema) {
     this.schema = Objects.requireNonNull(schema, "schema");
@@ -80,9 +83,10 @@ public final class Configuration {
   }
 
   /**
-   * The schemas to work on, as the user selected them ({@code -Dschema}): one name (as {@link #schema}), or a list
-   * or pattern ({@code tenant_*}) that {@link Migrate#schemas()} fans out over; with {@link #schemaGroups}, the
-   * groups to work on, by alias or schema name (all groups when never called).
+   * The schemas to work on, as the user selected them ({@code -Dschema}): one name (as {@link
+   * #schema}), or a list or pattern ({@code tenant_*}) that {@link Migrate#schemas()} fans out
+   * over; with {@link #schemaGroups}, the groups to work on, by alias or schema name (all groups
+   * when never called).
    */
   public Configuration schemas(SchemaSelection selection) {
     this.selection = Objects.requireNonNull(selection, "selection");
@@ -91,11 +95,12 @@ public final class Configuration {
   }
 
   /**
-   * The schema groups of the model ({@link SchemaGroups#of}); when there are any, each is its own chain, running in
-   * its schema with the migrations of {@code <migrationsPackage>.<alias>}. Empty groups (a model without schemas)
-   * change nothing.
+   * The schema groups of the model ({@link SchemaGroups#of}); when there are any, each is its own
+   * chain, running in its schema with the migrations of {@code <migrationsPackage>.<alias>}. Empty
+   * groups (a model without schemas) change nothing.
    *
-   * @param migrationsPackage the root package of the groups' migrations, for example {@code com.acme.db.migrations}
+   * @param migrationsPackage the root package of the groups' migrations, for example {@code
+   *     com.acme.db.migrations}
    */
   public Configuration schemaGroups(SchemaGroups groups, String migrationsPackage) {
     this.groups = Objects.requireNonNull(groups, "groups");
@@ -104,8 +109,8 @@ public final class Configuration {
   }
 
   /**
-   * How many schemas a fan-out runs at once, each on one pooled connection; default the smaller of 4 and the
-   * number of schemas.
+   * How many schemas a fan-out runs at once, each on one pooled connection; default the smaller of
+   * 4 and the number of schemas.
    *
    * <p>Checked when a fan-out starts: below 1 it throws {@link ErrorCode#CONFIGURATION}.
    */
@@ -115,9 +120,9 @@ public final class Configuration {
   }
 
   /**
-   * Glob patterns ({@code *}, {@code ?}) of tables that autogenerate leaves out of the comparison entirely, on
-   * both the model's and the database's side, for example {@code tmp_*} or {@code audit.*}; a pattern matches a
-   * table's name or its {@code schema.name}. Default none.
+   * Glob patterns ({@code *}, {@code ?}) of tables that autogenerate leaves out of the comparison
+   * entirely, on both the model's and the database's side, for example {@code tmp_*} or {@code
+   * audit.*}; a pattern matches a table's name or its {@code schema.name}. Default none.
    */
   public Configuration excludeTables(List<String> patterns) {
     this.excludeTables = List.copyOf(patterns);
@@ -125,8 +130,9 @@ public final class Configuration {
   }
 
   /**
-   * Limits the chain to the migration classes declared in exactly this package (not its sub-packages), for
-   * example {@code com.acme.db.migrations.user} for the schema group {@code user}. Default: every class found.
+   * Limits the chain to the migration classes declared in exactly this package (not its
+   * sub-packages), for example {@code com.acme.db.migrations.user} for the schema group {@code
+   * user}. Default: every class found.
    */
   public Configuration migrationsPackage(String migrationsPackage) {
     this.migrationsPackage = Objects.requireNonNull(migrationsPackage, "migrationsPackage");
@@ -161,15 +167,17 @@ public final class Configuration {
   }
 
   /**
-   * Receives one line per revision run ("Running upgrade a -> b, message"), and a fan-out's progress lines and
-   * summary table.
+   * Receives one line per revision run ("Running upgrade a -> b, message"), and a fan-out's
+   * progress lines and summary table.
    */
   public Configuration log(Consumer<String> log) {
     this.log = Objects.requireNonNull(log, "log");
     return this;
   }
 
-  /** The clock that names new migration classes; default the system clock in the default time zone. */
+  /**
+   * The clock that names new migration classes; default the system clock in the default time zone.
+   */
   public Configuration clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
@@ -178,19 +186,24 @@ public final class Configuration {
   /**
    * Loads the migrations and checks their graph.
    *
-   * <p>Without a database ({@link #dataSource} or {@link #connection}) only graph inspection, offline SQL with
-   * a start revision, new revision files and the offline check work; the other verbs throw
-   * {@link ErrorCode#CONFIGURATION}.
+   * <p>Without a database ({@link #dataSource} or {@link #connection}) only graph inspection,
+   * offline SQL with a start revision, new revision files and the offline check work; the other
+   * verbs throw {@link ErrorCode#CONFIGURATION}.
    *
    * @throws MigrateException {@link ErrorCode#CONFIGURATION} if the schema name is not valid,
-   *     {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid graph or a listed class is missing
+   *     {@link ErrorCode#REVISION_GRAPH} if the revisions do not form a valid graph or a listed
+   *     class is missing
    */
   public Migrate load() {
-    String chainSchema = schema != null ? schema
-        : selection != null && selection.isSingle() ? selection.items().get(0) : "public";
+    String chainSchema =
+        schema != null
+            ? schema
+            : selection != null && selection.isSingle() ? selection.items().get(0) : "public";
     SchemaNames.requireValid(chainSchema, "schema");
     RevisionClasses classes = RevisionClasses.scan(migrations, classLoaders);
-    SchemaSelection several = schema == null && selection != null && !selection.isSingle() ? selection : null;
-    return new Migrate(this, classes, chainSchema, several, connections, classes.graph(migrationsPackage), log);
+    SchemaSelection several =
+        schema == null && selection != null && !selection.isSingle() ? selection : null;
+    return new Migrate(
+        this, classes, chainSchema, several, connections, classes.graph(migrationsPackage), log);
   }
 }

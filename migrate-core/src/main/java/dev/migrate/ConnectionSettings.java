@@ -9,14 +9,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where the database is: a JDBC URL, a user and a password, resolved from the places a user may have put them.
+ * Where the database is: a JDBC URL, a user and a password, resolved from the places a user may
+ * have put them.
  *
- * <p>Precedence, highest first (DESIGN.md §1.1): {@code -D} properties ({@code migrate.url}, {@code migrate.user},
- * {@code migrate.password}); the environment ({@code MIGRATE_URL}, then {@code DATABASE_URL}; {@code MIGRATE_USER},
- * {@code MIGRATE_PASSWORD}); the user and password written into the chosen URL; the plugin configuration. A URL may
- * be JDBC ({@code jdbc:postgresql://host:5432/db?sslmode=require}) or libpq
- * ({@code postgresql://user:password@host:5432/db?sslmode=require}, also {@code postgres://}), as Heroku, Render and
- * docker-compose set {@code DATABASE_URL}.
+ * <p>Precedence, highest first (DESIGN.md §1.1): {@code -D} properties ({@code migrate.url}, {@code
+ * migrate.user}, {@code migrate.password}); the environment ({@code MIGRATE_URL}, then {@code
+ * DATABASE_URL}; {@code MIGRATE_USER}, {@code MIGRATE_PASSWORD}); the user and password written
+ * into the chosen URL; the plugin configuration. A URL may be JDBC ({@code
+ * jdbc:postgresql://host:5432/db?sslmode=require}) or libpq ({@code
+ * postgresql://user:password@host:5432/db?sslmode=require}, also {@code postgres://}), as Heroku,
+ * Render and docker-compose set {@code DATABASE_URL}.
  *
  * <p>{@link #toString()} and {@link #describe()} never contain the password.
  *
@@ -38,23 +40,41 @@ public record ConnectionSettings(String url, String user, String password) {
    * @param properties the {@code -D} properties of the invocation (Maven's user properties)
    * @param environment the process environment
    * @param configured the plugin configuration's url, user and password, each possibly {@code null}
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if no URL is set anywhere, saying how to set one, or
-   *     if a URL is malformed
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if no URL is set anywhere, saying
+   *     how to set one, or if a URL is malformed
    */
-  public static ConnectionSettings resolve(Map<String, String> properties, Map<String, String> environment,
-      String configuredUrl, String configuredUser, String configuredPassword) {
-    String rawUrl = first(properties.get("migrate.url"), environment.get("MIGRATE_URL"),
-        environment.get("DATABASE_URL"), configuredUrl);
+  public static ConnectionSettings resolve(
+      Map<String, String> properties,
+      Map<String, String> environment,
+      String configuredUrl,
+      String configuredUser,
+      String configuredPassword) {
+    String rawUrl =
+        first(
+            properties.get("migrate.url"),
+            environment.get("MIGRATE_URL"),
+            environment.get("DATABASE_URL"),
+            configuredUrl);
     if (rawUrl == null) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "No database configured. Set one of:\n"
-          + "  - the environment variable DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n"
-          + "  - -Dmigrate.url=jdbc:postgresql://localhost:5432/mydb -Dmigrate.user=... -Dmigrate.password=...\n"
-          + "  - <url>, <user>, <password> in the configuration of migrate-maven-plugin");
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "No database configured. Set one of:\n"
+              + "  - the environment variable DATABASE_URL=postgresql://user:password@localhost:5432/mydb\n"
+              + "  - -Dmigrate.url=jdbc:postgresql://localhost:5432/mydb -Dmigrate.user=... -Dmigrate.password=...\n"
+              + "  - <url>, <user>, <password> in the configuration of migrate-maven-plugin");
     }
     ConnectionSettings fromUrl = parse(rawUrl);
-    return new ConnectionSettings(fromUrl.url(),
-        first(properties.get("migrate.user"), environment.get("MIGRATE_USER"), fromUrl.user(), configuredUser),
-        first(properties.get("migrate.password"), environment.get("MIGRATE_PASSWORD"), fromUrl.password(),
+    return new ConnectionSettings(
+        fromUrl.url(),
+        first(
+            properties.get("migrate.user"),
+            environment.get("MIGRATE_USER"),
+            fromUrl.user(),
+            configuredUser),
+        first(
+            properties.get("migrate.password"),
+            environment.get("MIGRATE_PASSWORD"),
+            fromUrl.password(),
             configuredPassword));
   }
 
@@ -84,17 +104,28 @@ public record ConnectionSettings(String url, String user, String password) {
           host = "[" + host + "]";
         }
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String path =
+            uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new ConnectionSettings("jdbc:postgresql://" + host + port + path + query, user, password);
+        return new ConnectionSettings(
+            "jdbc:postgresql://" + host + port + path + query, user, password);
       } catch (URISyntaxException e) {
-        throw new MigrateException(ErrorCode.CONFIGURATION, "The database URL is malformed at index " + e.getIndex()
-            + ": " + e.getReason() + ". Expected postgresql://user:password@host:5432/db (percent-encode special"
-            + " characters of the password) or jdbc:postgresql://host:5432/db.");
+        throw new MigrateException(
+            ErrorCode.CONFIGURATION,
+            "The database URL is malformed at index "
+                + e.getIndex()
+                + ": "
+                + e.getReason()
+                + ". Expected postgresql://user:password@host:5432/db (percent-encode special"
+                + " characters of the password) or jdbc:postgresql://host:5432/db.");
       }
     }
-    throw new MigrateException(ErrorCode.CONFIGURATION, "The database URL " + mask(u) + " is neither a JDBC URL"
-        + " (jdbc:postgresql://host:5432/db) nor a libpq URL (postgresql://user:password@host:5432/db).");
+    throw new MigrateException(
+        ErrorCode.CONFIGURATION,
+        "The database URL "
+            + mask(u)
+            + " is neither a JDBC URL"
+            + " (jdbc:postgresql://host:5432/db) nor a libpq URL (postgresql://user:password@host:5432/db).");
   }
 
   private static String decode(String s) {
@@ -110,12 +141,20 @@ public record ConnectionSettings(String url, String user, String password) {
     return null;
   }
 
-  /** {@code url} with the value of any {@code password=} parameter and any {@code user:password@} replaced. */
+  /**
+   * {@code url} with the value of any {@code password=} parameter and any {@code user:password@}
+   * replaced.
+   */
   static String mask(String url) {
-    return PASSWORD_PARAMETER.matcher(url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@")).replaceAll("$1***");
+    return PASSWORD_PARAMETER
+        .matcher(url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@"))
+        .replaceAll("$1***");
   }
 
-  /** The database for messages: {@code jdbc:postgresql://host:5432/db (user app)}, without any password. */
+  /**
+   * The database for messages: {@code jdbc:postgresql://host:5432/db (user app)}, without any
+   * password.
+   */
   public String describe() {
     return mask(url) + (user == null ? "" : " (user " + user + ")");
   }

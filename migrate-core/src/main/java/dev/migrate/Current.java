@@ -15,7 +15,10 @@ public record Current(List<String> revisions, List<String> heads) {
     heads = List.copyOf(heads);
   }
 
-  /** The revisions joined with {@code separator}, or {@code null} at base (as a {@code RunResult} writes base). */
+  /**
+   * The revisions joined with {@code separator}, or {@code null} at base (as a {@code RunResult}
+   * writes base).
+   */
   String joined(String separator) {
     return revisions.isEmpty() ? null : String.join(separator, revisions);
   }

@@ -8,7 +8,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
-/** Connections from a JDBC driver found with {@link ServiceLoader} next to Migrate, one new connection per call. */
+/**
+ * Connections from a JDBC driver found with {@link ServiceLoader} next to Migrate, one new
+ * connection per call.
+ */
 final class DriverConnections implements ConnectionSource {
 
   private final ConnectionSettings settings;
@@ -20,8 +23,8 @@ final class DriverConnections implements ConnectionSource {
   /**
    * A new connection with the settings' user and password.
    *
-   * @throws MigrateException {@link ErrorCode#CONNECTION} if the driver cannot connect,
-   *     {@link ErrorCode#CONFIGURATION} if no driver on the class path accepts the URL
+   * @throws MigrateException {@link ErrorCode#CONNECTION} if the driver cannot connect, {@link
+   *     ErrorCode#CONFIGURATION} if no driver on the class path accepts the URL
    */
   @Override
   public Connection open() throws SQLException {
@@ -37,14 +40,22 @@ final class DriverConnections implements ConnectionSource {
         try {
           return driver.connect(settings.url(), properties);
         } catch (SQLException e) {
-          throw new MigrateException(ErrorCode.CONNECTION, "Cannot connect to " + describe() + ": "
-              + e.getMessage() + "\nCheck that the database is running and the URL, user and password are right.",
+          throw new MigrateException(
+              ErrorCode.CONNECTION,
+              "Cannot connect to "
+                  + describe()
+                  + ": "
+                  + e.getMessage()
+                  + "\nCheck that the database is running and the URL, user and password are right.",
               e);
         }
       }
     }
-    throw new MigrateException(ErrorCode.CONFIGURATION, "No JDBC driver accepts " + describe()
-        + ". Add org.postgresql:postgresql to the class path.");
+    throw new MigrateException(
+        ErrorCode.CONFIGURATION,
+        "No JDBC driver accepts "
+            + describe()
+            + ". Add org.postgresql:postgresql to the class path.");
   }
 
   @Override

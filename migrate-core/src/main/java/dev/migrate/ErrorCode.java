@@ -6,11 +6,20 @@ public enum ErrorCode {
   CONFIGURATION(true),
   /** The database cannot be reached or a catalog query failed. Environment. */
   CONNECTION(false),
-  /** The revision graph is broken: duplicate ids, a missing down revision, several heads, a cycle. User must fix. */
+  /**
+   * The revision graph is broken: duplicate ids, a missing down revision, several heads, a cycle.
+   * User must fix.
+   */
   REVISION_GRAPH(true),
-  /** A revision target cannot be resolved: unknown or ambiguous id, relative step out of range. User must fix. */
+  /**
+   * A revision target cannot be resolved: unknown or ambiguous id, relative step out of range. User
+   * must fix.
+   */
   TARGET(true),
-  /** The database is not at the revision an operation needs (for example autogenerate when not at head). */
+  /**
+   * The database is not at the revision an operation needs (for example autogenerate when not at
+   * head).
+   */
   NOT_AT_HEAD(true),
   /** A migration failed while running; its transaction was rolled back. User must fix. */
   MIGRATION_FAILED(true),
@@ -20,7 +29,10 @@ public enum ErrorCode {
   SNAPSHOT(true),
   /** An op cannot be expressed or reversed. User must fix. */
   UNSUPPORTED(true),
-  /** A goal that drops a schema found rows in it and was not forced ({@code reset} without {@code -Dforce}). */
+  /**
+   * A goal that drops a schema found rows in it and was not forced ({@code reset} without {@code
+   * -Dforce}).
+   */
   SCHEMA_NOT_EMPTY(true),
   /** Reading or writing a file failed. Environment. */
   IO(false);

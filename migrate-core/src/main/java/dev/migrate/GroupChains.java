@@ -30,14 +30,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The independent chains of a schema-group project, one {@link Migrate} per {@link SchemaGroup}: each runs in its
- * group's schema (objects, {@code migrate_version}, {@code migrate_history} there) with the migrations of
- * {@code <migrationsPackage>.<alias>}.
+ * The independent chains of a schema-group project, one {@link Migrate} per {@link SchemaGroup}:
+ * each runs in its group's schema (objects, {@code migrate_version}, {@code migrate_history} there)
+ * with the migrations of {@code <migrationsPackage>.<alias>}.
  *
- * <p>A revision of one group may depend on revisions of others ({@code @Revision(dependsOn)}, Alembic's
- * {@code depends_on}): autogenerate writes that link when a foreign key points into another group, upgrade applies
- * the other group up to the revision needed first, and downgrade refuses to revert a revision that an applied
- * revision of another group still needs.
+ * <p>A revision of one group may depend on revisions of others ({@code @Revision(dependsOn)},
+ * Alembic's {@code depends_on}): autogenerate writes that link when a foreign key points into
+ * another group, upgrade applies the other group up to the revision needed first, and downgrade
+ * refuses to revert a revision that an applied revision of another group still needs.
  */
 final class GroupChains {
 
@@ -47,9 +47,11 @@ final class GroupChains {
 
   /**
    * @param groups the groups
-   * @param load the facade of one group, for example
-   *     {@code g -> config.schema(g.schema()).migrationsPackage(g.packageName(pkg)).load()}; called once per group
-   * @param log receives what the chains do beyond their own revision lines (dependencies applied first)
+   * @param load the facade of one group, for example {@code g ->
+   *     config.schema(g.schema()).migrationsPackage(g.packageName(pkg)).load()}; called once per
+   *     group
+   * @param log receives what the chains do beyond their own revision lines (dependencies applied
+   *     first)
    */
   GroupChains(SchemaGroups groups, Function<SchemaGroup, Migrate> load, Consumer<String> log) {
     this.groups = Objects.requireNonNull(groups, "groups");
@@ -74,13 +76,15 @@ final class GroupChains {
   }
 
   /**
-   * Upgrades each selected group to {@code target}, groups that others depend on first. Before a group runs, every
-   * revision of another group that one of its pending revisions depends on is applied (that group is upgraded to
-   * exactly that revision, and logged so), whether or not that group was selected.
+   * Upgrades each selected group to {@code target}, groups that others depend on first. Before a
+   * group runs, every revision of another group that one of its pending revisions depends on is
+   * applied (that group is upgraded to exactly that revision, and logged so), whether or not that
+   * group was selected.
    *
    * @return one result per group run, dependencies included, in the order they ran
-   * @throws MigrateException as {@link Migrate#upgrade}, and ({@link ErrorCode#REVISION_GRAPH}) if a revision
-   *     depends on an id that no group's migrations hold or the groups depend on each other in a cycle
+   * @throws MigrateException as {@link Migrate#upgrade}, and ({@link ErrorCode#REVISION_GRAPH}) if
+   *     a revision depends on an id that no group's migrations hold or the groups depend on each
+   *     other in a cycle
    */
   public List<RunResult> upgrade(List<SchemaGroup> selected, String target) {
     List<RunResult> results = new ArrayList<>();
@@ -99,9 +103,10 @@ final class GroupChains {
   /**
    * Downgrades each selected group to {@code target}, groups that depend on others first.
    *
-   * @throws MigrateException ({@link ErrorCode#TARGET}) naming the dependent group, its revision and the command
-   *     to run first, when an applied revision of another group depends on a revision this would revert (nothing
-   *     is reverted in that group); otherwise as {@link Migrate#downgrade}
+   * @throws MigrateException ({@link ErrorCode#TARGET}) naming the dependent group, its revision
+   *     and the command to run first, when an applied revision of another group depends on a
+   *     revision this would revert (nothing is reverted in that group); otherwise as {@link
+   *     Migrate#downgrade}
    */
   public List<RunResult> downgrade(List<SchemaGroup> selected, String target) {
     List<RunResult> results = new ArrayList<>();
@@ -110,7 +115,8 @@ final class GroupChains {
       RevisionGraph graph = chain.graph();
       List<String> heads = chain.current();
       Set<String> reverted = new HashSet<>();
-      for (RevisionInfo revision : graph.downgradePlan(heads, graph.resolve(target, heads), target)) {
+      for (RevisionInfo revision :
+          graph.downgradePlan(heads, graph.resolve(target, heads), target)) {
         reverted.add(revision.id());
       }
       if (!reverted.isEmpty()) {
@@ -129,19 +135,24 @@ final class GroupChains {
   }
 
   /**
-   * Compares each selected group's part of {@code model} with its schema and writes one revision per group that
-   * changed, all with {@code message}, in {@code <migrationsPackage>.<alias>}. Every selected group must be at
-   * head; nothing is written unless all are. A group's first revision carries its alias as branch label. A foreign
-   * key into another group makes the revision depend on the revision of that group that creates the referenced
-   * table (written in this same run when that group changed too).
+   * Compares each selected group's part of {@code model} with its schema and writes one revision
+   * per group that changed, all with {@code message}, in {@code <migrationsPackage>.<alias>}. Every
+   * selected group must be at head; nothing is written unless all are. A group's first revision
+   * carries its alias as branch label. A foreign key into another group makes the revision depend
+   * on the revision of that group that creates the referenced table (written in this same run when
+   * that group changed too).
    *
-   * @return the result of every selected group, in the order of {@code selected}; unchanged groups have
-   *     {@link AutogenResult#noChanges()}
-   * @throws MigrateException as {@link Migrate#diff} and {@link Migrate#autogenerate(DiffResult, String, Path,
-   *     String, List, List)}
+   * @return the result of every selected group, in the order of {@code selected}; unchanged groups
+   *     have {@link AutogenResult#noChanges()}
+   * @throws MigrateException as {@link Migrate#diff} and {@link Migrate#autogenerate(DiffResult,
+   *     String, Path, String, List, List)}
    */
-  public Map<SchemaGroup, AutogenResult> autogenerate(Database model, List<SchemaGroup> selected, String message,
-      Path sourceRoot, String migrationsPackage) {
+  public Map<SchemaGroup, AutogenResult> autogenerate(
+      Database model,
+      List<SchemaGroup> selected,
+      String message,
+      Path sourceRoot,
+      String migrationsPackage) {
     Map<SchemaGroup, DiffResult> diffs = new LinkedHashMap<>();
     Map<SchemaGroup, List<Op>> changes = new LinkedHashMap<>();
     for (SchemaGroup group : selected) {
@@ -149,13 +160,19 @@ final class GroupChains {
       diffs.put(group, diff);
       changes.put(group, diff.ops());
     }
-    // Referenced groups are written first, so that their new revision ids are known to the groups that need them.
+    // Referenced groups are written first, so that their new revision ids are known to the groups
+    // that need them.
     Map<SchemaGroup, Set<SchemaGroup>> needs = new LinkedHashMap<>();
     changes.forEach((group, ops) -> needs.put(group, new LinkedHashSet<>()));
-    changes.forEach((group, ops) -> referencedTables(group, ops).forEach(ref -> ofSchema(ref.schema())
-        .filter(changes::containsKey)
-        .filter(target -> createdIn(changes.get(target), ref.table()))
-        .ifPresent(target -> needs.get(group).add(target))));
+    changes.forEach(
+        (group, ops) ->
+            referencedTables(group, ops)
+                .forEach(
+                    ref ->
+                        ofSchema(ref.schema())
+                            .filter(changes::containsKey)
+                            .filter(target -> createdIn(changes.get(target), ref.table()))
+                            .ifPresent(target -> needs.get(group).add(target))));
     Map<SchemaGroup, AutogenResult> written = new LinkedHashMap<>();
     for (SchemaGroup group : topological(needs, true)) {
       List<Op> ops = changes.get(group);
@@ -174,15 +191,36 @@ final class GroupChains {
         if (creator.isPresent()) {
           dependsOn.add(creator.get());
         } else {
-          log.accept("Schema group " + group.alias() + " references " + ref.schema() + "." + ref.table() + ", which no"
-              + " revision of group " + target.get().alias() + " creates: run autogen for " + target.get().alias()
-              + " too (-Dschema=" + target.get().alias() + "," + group.alias() + ") so that upgrade can order them.");
+          log.accept(
+              "Schema group "
+                  + group.alias()
+                  + " references "
+                  + ref.schema()
+                  + "."
+                  + ref.table()
+                  + ", which no"
+                  + " revision of group "
+                  + target.get().alias()
+                  + " creates: run autogen for "
+                  + target.get().alias()
+                  + " too (-Dschema="
+                  + target.get().alias()
+                  + ","
+                  + group.alias()
+                  + ") so that upgrade can order them.");
         }
       }
       Migrate chain = chain(group);
       List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
-      written.put(group, chain.autogenerate(diffs.get(group), message, sourceRoot,
-          group.packageName(migrationsPackage), List.copyOf(dependsOn), labels));
+      written.put(
+          group,
+          chain.autogenerate(
+              diffs.get(group),
+              message,
+              sourceRoot,
+              group.packageName(migrationsPackage),
+              List.copyOf(dependsOn),
+              labels));
     }
     Map<SchemaGroup, AutogenResult> results = new LinkedHashMap<>();
     selected.forEach(g -> results.put(g, written.get(g)));
@@ -190,28 +228,40 @@ final class GroupChains {
   }
 
   /**
-   * Writes an empty revision on top of each selected group's head, in {@code <migrationsPackage>.<alias>}; a
-   * group's first revision carries its alias as branch label. Needs no database.
+   * Writes an empty revision on top of each selected group's head, in {@code
+   * <migrationsPackage>.<alias>}; a group's first revision carries its alias as branch label. Needs
+   * no database.
    */
-  public Map<SchemaGroup, Path> revision(List<SchemaGroup> selected, String message, Path sourceRoot,
-      String migrationsPackage) {
+  public Map<SchemaGroup, Path> revision(
+      List<SchemaGroup> selected, String message, Path sourceRoot, String migrationsPackage) {
     Map<SchemaGroup, Path> files = new LinkedHashMap<>();
     for (SchemaGroup group : selected) {
       Migrate chain = chain(group);
       List<String> labels = chain.graph().isEmpty() ? List.of(group.alias()) : List.of();
-      files.put(group, chain.revision(message, new RevisionOptions("head", false, labels, List.of()),
-          sourceRoot, group.packageName(migrationsPackage)));
+      files.put(
+          group,
+          chain.revision(
+              message,
+              new RevisionOptions("head", false, labels, List.of()),
+              sourceRoot,
+              group.packageName(migrationsPackage)));
     }
     return files;
   }
 
-  // ------------------------------------------------------------------------------------------- dependencies
+  // -------------------------------------------------------------------------------------------
+  // dependencies
 
-  private void applyDependencies(SchemaGroup group, RevisionInfo revision, List<RunResult> results,
-      Set<String> visiting) {
+  private void applyDependencies(
+      SchemaGroup group, RevisionInfo revision, List<RunResult> results, Set<String> visiting) {
     if (!visiting.add(revision.id())) {
-      throw new MigrateException(ErrorCode.REVISION_GRAPH, "Revisions depend on each other in a cycle through "
-          + revision.id() + " (" + revision.type().getName() + "). Remove one of the dependsOn entries.");
+      throw new MigrateException(
+          ErrorCode.REVISION_GRAPH,
+          "Revisions depend on each other in a cycle through "
+              + revision.id()
+              + " ("
+              + revision.type().getName()
+              + "). Remove one of the dependsOn entries.");
     }
     for (String needed : dependsOn(revision)) {
       Located located = locate(needed, group, revision);
@@ -223,12 +273,22 @@ final class GroupChains {
       if (other.graph().ancestorsOrSelf(heads).contains(located.id())) {
         continue;
       }
-      for (RevisionInfo before : other.graph().upgradePlan(heads, List.of(located.id()), located.id())) {
+      for (RevisionInfo before :
+          other.graph().upgradePlan(heads, List.of(located.id()), located.id())) {
         applyDependencies(located.group(), before, results, visiting);
       }
-      log.accept("Schema group " + group.alias() + " revision " + revision.id() + " depends on revision "
-          + located.id() + " of group " + located.group().alias() + ": upgrading " + located.group().alias()
-          + " to it first");
+      log.accept(
+          "Schema group "
+              + group.alias()
+              + " revision "
+              + revision.id()
+              + " depends on revision "
+              + located.id()
+              + " of group "
+              + located.group().alias()
+              + ": upgrading "
+              + located.group().alias()
+              + " to it first");
       results.add(other.upgrade(located.id()));
     }
     visiting.remove(revision.id());
@@ -243,14 +303,29 @@ final class GroupChains {
       for (String id : other.graph().sorted(other.graph().ancestorsOrSelf(other.current()))) {
         RevisionInfo applied = other.graph().get(id);
         for (String dependency : dependsOn(applied)) {
-          String needed = reverted.stream().filter(r -> r.startsWith(dependency)).findFirst().orElse(null);
+          String needed =
+              reverted.stream().filter(r -> r.startsWith(dependency)).findFirst().orElse(null);
           if (needed != null) {
-            String down = applied.revises().isEmpty() ? "base" : String.join(",", applied.revises());
-            throw new MigrateException(ErrorCode.TARGET, "Cannot downgrade schema group " + group.alias()
-                + " past revision " + needed + ": revision " + applied.id() + " of group " + entry.getKey().alias()
-                + " (" + applied.type().getSimpleName() + ") is applied and depends on it. Downgrade "
-                + entry.getKey().alias() + " first: mvn migrate:downgrade -Dschema=" + entry.getKey().alias()
-                + " -Drevision=" + down);
+            String down =
+                applied.revises().isEmpty() ? "base" : String.join(",", applied.revises());
+            throw new MigrateException(
+                ErrorCode.TARGET,
+                "Cannot downgrade schema group "
+                    + group.alias()
+                    + " past revision "
+                    + needed
+                    + ": revision "
+                    + applied.id()
+                    + " of group "
+                    + entry.getKey().alias()
+                    + " ("
+                    + applied.type().getSimpleName()
+                    + ") is applied and depends on it. Downgrade "
+                    + entry.getKey().alias()
+                    + " first: mvn migrate:downgrade -Dschema="
+                    + entry.getKey().alias()
+                    + " -Drevision="
+                    + down);
           }
         }
       }
@@ -269,14 +344,26 @@ final class GroupChains {
         }
       }
     }
-    throw new MigrateException(ErrorCode.REVISION_GRAPH, "Revision " + revision.id() + " ("
-        + revision.type().getName() + ") of schema group " + from.alias() + " depends on '" + needed + "', which is"
-        + " in no group's migrations (" + groups + "). Restore that revision, or correct dependsOn.");
+    throw new MigrateException(
+        ErrorCode.REVISION_GRAPH,
+        "Revision "
+            + revision.id()
+            + " ("
+            + revision.type().getName()
+            + ") of schema group "
+            + from.alias()
+            + " depends on '"
+            + needed
+            + "', which is"
+            + " in no group's migrations ("
+            + groups
+            + "). Restore that revision, or correct dependsOn.");
   }
 
   /**
-   * What {@code revision} declares in {@code @Revision(dependsOn)}: a group's own graph keeps only the dependencies
-   * inside the group (see {@link Configuration#migrationsPackage}), so the others are read here.
+   * What {@code revision} declares in {@code @Revision(dependsOn)}: a group's own graph keeps only
+   * the dependencies inside the group (see {@link Configuration#migrationsPackage}), so the others
+   * are read here.
    */
   private static List<String> dependsOn(RevisionInfo revision) {
     Revision annotation = revision.type().getAnnotation(Revision.class);
@@ -284,8 +371,8 @@ final class GroupChains {
   }
 
   /**
-   * {@code selected} ordered so that a group comes after the groups its revisions depend on ({@code upgrade}) or
-   * before them (downgrade); alias order otherwise.
+   * {@code selected} ordered so that a group comes after the groups its revisions depend on ({@code
+   * upgrade}) or before them (downgrade); alias order otherwise.
    */
   private List<SchemaGroup> order(List<SchemaGroup> selected, boolean upgrade) {
     Map<SchemaGroup, Set<SchemaGroup>> needs = new LinkedHashMap<>();
@@ -293,12 +380,14 @@ final class GroupChains {
       Set<SchemaGroup> needed = new LinkedHashSet<>();
       for (RevisionInfo revision : chain(group).graph().revisions()) {
         for (String id : dependsOn(revision)) {
-          chains.forEach((other, chain) -> {
-            if (!other.equals(group) && selected.contains(other)
-                && chain.graph().revisions().stream().anyMatch(r -> r.id().startsWith(id))) {
-              needed.add(other);
-            }
-          });
+          chains.forEach(
+              (other, chain) -> {
+                if (!other.equals(group)
+                    && selected.contains(other)
+                    && chain.graph().revisions().stream().anyMatch(r -> r.id().startsWith(id))) {
+                  needed.add(other);
+                }
+              });
         }
       }
       needs.put(group, needed);
@@ -307,10 +396,11 @@ final class GroupChains {
   }
 
   /**
-   * Kahn's algorithm over {@code needs} (group to the groups it needs first), iterative; groups caught in a cycle
-   * keep their given order at the end. Reversed when {@code needsFirst} is false.
+   * Kahn's algorithm over {@code needs} (group to the groups it needs first), iterative; groups
+   * caught in a cycle keep their given order at the end. Reversed when {@code needsFirst} is false.
    */
-  private static List<SchemaGroup> topological(Map<SchemaGroup, Set<SchemaGroup>> needs, boolean needsFirst) {
+  private static List<SchemaGroup> topological(
+      Map<SchemaGroup, Set<SchemaGroup>> needs, boolean needsFirst) {
     List<SchemaGroup> ordered = new ArrayList<>();
     Set<SchemaGroup> placed = new HashSet<>();
     boolean progress = true;
@@ -331,40 +421,43 @@ final class GroupChains {
     return ordered;
   }
 
-  // ----------------------------------------------------------------------------------------- foreign keys
+  // -----------------------------------------------------------------------------------------
+  // foreign keys
 
   private record TableRef(String schema, String table) {}
 
   /** The foreign keys an op adds: a new table's, or the one {@code addForeignKey} adds. */
-  private static final OpVisitor.Partial<List<ForeignKey>> ADDED_FOREIGN_KEYS = new OpVisitor.Partial<>() {
-    @Override
-    public List<ForeignKey> otherwise(Op op) {
-      return List.of();
-    }
+  private static final OpVisitor.Partial<List<ForeignKey>> ADDED_FOREIGN_KEYS =
+      new OpVisitor.Partial<>() {
+        @Override
+        public List<ForeignKey> otherwise(Op op) {
+          return List.of();
+        }
 
-    @Override
-    public List<ForeignKey> visitCreateTable(CreateTable op) {
-      return op.table().foreignKeys();
-    }
+        @Override
+        public List<ForeignKey> visitCreateTable(CreateTable op) {
+          return op.table().foreignKeys();
+        }
 
-    @Override
-    public List<ForeignKey> visitAddForeignKey(AddForeignKey op) {
-      return List.of(op.foreignKey());
-    }
-  };
+        @Override
+        public List<ForeignKey> visitAddForeignKey(AddForeignKey op) {
+          return List.of(op.foreignKey());
+        }
+      };
 
   /** The table an op creates, if it creates one. */
-  private static final OpVisitor.Partial<Optional<Table>> CREATED_TABLE = new OpVisitor.Partial<>() {
-    @Override
-    public Optional<Table> otherwise(Op op) {
-      return Optional.empty();
-    }
+  private static final OpVisitor.Partial<Optional<Table>> CREATED_TABLE =
+      new OpVisitor.Partial<>() {
+        @Override
+        public Optional<Table> otherwise(Op op) {
+          return Optional.empty();
+        }
 
-    @Override
-    public Optional<Table> visitCreateTable(CreateTable op) {
-      return Optional.of(op.table());
-    }
-  };
+        @Override
+        public Optional<Table> visitCreateTable(CreateTable op) {
+          return Optional.of(op.table());
+        }
+      };
 
   /** The tables of other schemas that {@code ops} reference by foreign key. */
   private static Set<TableRef> referencedTables(SchemaGroup group, List<Op> ops) {
@@ -384,7 +477,9 @@ final class GroupChains {
   }
 
   private static boolean createdIn(List<Op> ops, String table) {
-    return ops.stream().map(op -> op.accept(CREATED_TABLE)).flatMap(Optional::stream)
+    return ops.stream()
+        .map(op -> op.accept(CREATED_TABLE))
+        .flatMap(Optional::stream)
         .anyMatch(created -> created.name().equals(table) && created.schema() == null);
   }
 
@@ -398,9 +493,13 @@ final class GroupChains {
       } catch (RuntimeException e) {
         continue;
       }
-      if (ops.stream().map(op -> op.accept(CREATED_TABLE)).flatMap(Optional::stream)
-          .anyMatch(created -> created.name().equals(table)
-              && (created.schema() == null || created.schema().equals(group.schema())))) {
+      if (ops.stream()
+          .map(op -> op.accept(CREATED_TABLE))
+          .flatMap(Optional::stream)
+          .anyMatch(
+              created ->
+                  created.name().equals(table)
+                      && (created.schema() == null || created.schema().equals(group.schema())))) {
         return Optional.of(id);
       }
     }

@@ -16,7 +16,8 @@ public enum HistoryFormat {
   DOT;
 
   /**
-   * The format {@code text} names ({@code text}, {@code mermaid} or {@code dot}, as {@code -Dformat} takes it).
+   * The format {@code text} names ({@code text}, {@code mermaid} or {@code dot}, as {@code
+   * -Dformat} takes it).
    *
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for any other text
    */
@@ -26,10 +27,13 @@ public enum HistoryFormat {
         return format;
       }
     }
-    throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown -Dformat=" + text + ": use text, mermaid or dot.");
+    throw new MigrateException(
+        ErrorCode.CONFIGURATION, "Unknown -Dformat=" + text + ": use text, mermaid or dot.");
   }
 
-  /** Whether the format is a picture (written to a file or standard output) rather than log lines. */
+  /**
+   * Whether the format is a picture (written to a file or standard output) rather than log lines.
+   */
   public boolean isPicture() {
     return this != TEXT;
   }
@@ -43,7 +47,8 @@ public enum HistoryFormat {
     return switch (this) {
       case MERMAID -> GraphPictures.mermaid(entries);
       case DOT -> GraphPictures.dot(entries);
-      case TEXT -> throw new IllegalStateException("text is printed line by line, not as a picture");
+      case TEXT ->
+          throw new IllegalStateException("text is printed line by line, not as a picture");
     };
   }
 }

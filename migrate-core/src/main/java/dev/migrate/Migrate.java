@@ -10,7 +10,6 @@ import dev.migrate.runner.ConnectionSource;
 import dev.migrate.runner.Direction;
 import dev.migrate.runner.HistoryEntry;
 import dev.migrate.runner.RevisionGraph;
-import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runner.RevisionRange;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runner.Runner;
@@ -29,8 +28,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The entry point: configure once, then call a verb. Every verb returns a result record; the Maven goals are thin
- * wrappers over these, and an application can run its migrations at start-up the same way, without Maven:
+ * The entry point: configure once, then call a verb. Every verb returns a result record; the Maven
+ * goals are thin wrappers over these, and an application can run its migrations at start-up the
+ * same way, without Maven:
  *
  * <pre>{@code
  * Migrate.configure()
@@ -40,10 +40,11 @@ import java.util.function.Function;
  *     .upgrade("head");
  * }</pre>
  *
- * <p>The verbs here work on one chain in one schema ({@link #schema()}). {@link #schemas()} gives the same verbs over
- * what the configuration selected: one schema, schema groups, or a fan-out over many target schemas, with a result
- * per schema. Each verb's work is a command class of its own ({@link Autogenerate}, {@link Check},
- * {@link RevisionFiles}, {@link Runner}, {@link GroupChains}); this class is their table of contents.
+ * <p>The verbs here work on one chain in one schema ({@link #schema()}). {@link #schemas()} gives
+ * the same verbs over what the configuration selected: one schema, schema groups, or a fan-out over
+ * many target schemas, with a result per schema. Each verb's work is a command class of its own
+ * ({@link Autogenerate}, {@link Check}, {@link RevisionFiles}, {@link Runner}, {@link
+ * GroupChains}); this class is their table of contents.
  */
 public final class Migrate {
 
@@ -53,31 +54,48 @@ public final class Migrate {
   private final ConnectionSource connections;
   private final RevisionGraph graph;
   private final Runner runner;
-  /** The selection, when it names several schemas and this facade is not one of them; {@code null} otherwise. */
+
+  /**
+   * The selection, when it names several schemas and this facade is not one of them; {@code null}
+   * otherwise.
+   */
   private final SchemaSelection several;
 
-  Migrate(Configuration config, RevisionClasses classes, String schema, SchemaSelection several,
-      ConnectionSource connections, RevisionGraph graph, Consumer<String> log) {
+  Migrate(
+      Configuration config,
+      RevisionClasses classes,
+      String schema,
+      SchemaSelection several,
+      ConnectionSource connections,
+      RevisionGraph graph,
+      Consumer<String> log) {
     this.config = config;
     this.several = several;
     this.classes = classes;
     this.schema = schema;
     this.connections = connections;
     this.graph = graph;
-    this.runner = connections == null ? null
-        : new Runner(config.dialect, connections, schema, graph, config.lockTimeout, log);
+    this.runner =
+        connections == null
+            ? null
+            : new Runner(config.dialect, connections, schema, graph, config.lockTimeout, log);
   }
 
-  /** A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no log. */
+  /**
+   * A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no
+   * log.
+   */
   public static Configuration configure() {
     return new Configuration();
   }
 
-  // ---------------------------------------------------------------------------------------------- the scope
+  // ----------------------------------------------------------------------------------------------
+  // the scope
 
   /**
-   * The verbs over every schema the configuration selected: one schema, the schema groups, or a fan-out over a list
-   * or pattern of target schemas ({@link Configuration#schemas}, {@link Configuration#schemaGroups}).
+   * The verbs over every schema the configuration selected: one schema, the schema groups, or a
+   * fan-out over a list or pattern of target schemas ({@link Configuration#schemas}, {@link
+   * Configuration#schemaGroups}).
    */
   public Schemas schemas() {
     return new Schemas(this);
@@ -91,12 +109,17 @@ public final class Migrate {
   /**
    * The schema this facade runs the chain in.
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when the configuration selected several schemas
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when the configuration selected
+   *     several schemas
    */
   public String schema() {
     if (several != null) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "schema selection '" + several + "' names several"
-          + " schemas, but this goal works on one. Name one, for example -Dschema=dev.");
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "schema selection '"
+              + several
+              + "' names several"
+              + " schemas, but this goal works on one. Name one, for example -Dschema=dev.");
     }
     return schema;
   }
@@ -112,21 +135,29 @@ public final class Migrate {
   }
 
   /**
-   * The same chain and database, run in {@code schema} instead (a target schema: {@code dev}, {@code tenant-1}).
+   * The same chain and database, run in {@code schema} instead (a target schema: {@code dev},
+   * {@code tenant-1}).
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if the name is not valid ({@link SchemaNames})
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if the name is not valid ({@link
+   *     SchemaNames})
    */
   public Migrate inSchema(String schema) {
-    return new Migrate(config, classes, SchemaNames.requireValid(schema, "schema"), null, connections, graph,
+    return new Migrate(
+        config,
+        classes,
+        SchemaNames.requireValid(schema, "schema"),
+        null,
+        connections,
+        graph,
         config.log);
   }
 
   /**
-   * The schemas {@code selection} names: names as given, patterns ({@code tenant_*}) expanded over the schemas
-   * that exist (see {@link SchemaSelection#resolve}).
+   * The schemas {@code selection} names: names as given, patterns ({@code tenant_*}) expanded over
+   * the schemas that exist (see {@link SchemaSelection#resolve}).
    *
-   * @throws MigrateException {@link ErrorCode#CONFIGURATION} if a pattern matches nothing or no database is
-   *     configured, {@link ErrorCode#CONNECTION} if the catalog cannot be read
+   * @throws MigrateException {@link ErrorCode#CONFIGURATION} if a pattern matches nothing or no
+   *     database is configured, {@link ErrorCode#CONNECTION} if the catalog cannot be read
    */
   public List<String> resolve(SchemaSelection selection) {
     if (!selection.hasPattern()) {
@@ -135,19 +166,22 @@ public final class Migrate {
     try (Connection c = connections().open()) {
       return selection.resolve(config.dialect.versionStore().schemas(c), connections.describe());
     } catch (SQLException e) {
-      throw new MigrateException(ErrorCode.CONNECTION, "Cannot list the schemas of " + connections.describe() + ": "
-          + e.getMessage(), e);
+      throw new MigrateException(
+          ErrorCode.CONNECTION,
+          "Cannot list the schemas of " + connections.describe() + ": " + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * Runs {@code action} once per schema of {@code schemas}, on {@code threads} threads in this JVM, each schema
-   * through {@link #inSchema} over one pool of at most {@code threads} connections (HikariCP when the facade was
-   * configured with {@link Configuration#connection}; an application's {@code DataSource} is used as it is). One
-   * schema failing does not stop the others; every outcome is in the report, and
-   * {@link FanOutReport#throwIfFailed()} turns failures into one error that lists them all. A progress line (done /
-   * total, failures, schemas per second) goes to the configured log at most once a second and at the end; the
-   * per-revision lines of each schema are not logged. {@link #schemas()} does this for its fan-outs.
+   * Runs {@code action} once per schema of {@code schemas}, on {@code threads} threads in this JVM,
+   * each schema through {@link #inSchema} over one pool of at most {@code threads} connections
+   * (HikariCP when the facade was configured with {@link Configuration#connection}; an
+   * application's {@code DataSource} is used as it is). One schema failing does not stop the
+   * others; every outcome is in the report, and {@link FanOutReport#throwIfFailed()} turns failures
+   * into one error that lists them all. A progress line (done / total, failures, schemas per
+   * second) goes to the configured log at most once a second and at the end; the per-revision lines
+   * of each schema are not logged. {@link #schemas()} does this for its fan-outs.
    *
    * @param goal the goal's name for the report, for example {@code "upgrade"}
    * @param threads how many schemas run at once, at least 1
@@ -155,18 +189,22 @@ public final class Migrate {
    *     {@link MigrateException} for a schema that fails
    * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the pool cannot be started
    */
-  public FanOutReport forEachSchema(String goal, List<String> schemas, int threads,
-      Function<Migrate, RunResult> action) {
+  public FanOutReport forEachSchema(
+      String goal, List<String> schemas, int threads, Function<Migrate, RunResult> action) {
     schemas.forEach(s -> SchemaNames.requireValid(s, "schema"));
     int size = Math.max(1, Math.min(threads, schemas.size()));
     try (PooledConnections pool = PooledConnections.over(connections(), config.settings, size)) {
-      return new FanOut(size, config.log).run(goal, schemas,
-          s -> action.apply(new Migrate(config, classes, s, null, pool, graph, line -> { })),
-          s -> new Migrate(config, classes, s, null, pool, graph, line -> { }).current());
+      return new FanOut(size, config.log)
+          .run(
+              goal,
+              schemas,
+              s -> action.apply(new Migrate(config, classes, s, null, pool, graph, line -> {})),
+              s -> new Migrate(config, classes, s, null, pool, graph, line -> {}).current());
     }
   }
 
-  // ------------------------------------------------------------------------------------------- run revisions
+  // ------------------------------------------------------------------------------------------- run
+  // revisions
 
   /**
    * Applies revisions up to {@code target} ({@code head}, {@code +N}, a full or partial id; see
@@ -197,11 +235,13 @@ public final class Migrate {
   }
 
   /**
-   * Drops this facade's schema with everything in it, creates it again and upgrades it to head (the seed workflow's
-   * {@code migrate.py reset}), holding the schema's lock while it drops and creates.
+   * Drops this facade's schema with everything in it, creates it again and upgrades it to head (the
+   * seed workflow's {@code migrate.py reset}), holding the schema's lock while it drops and
+   * creates.
    *
-   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the row count per table when the schema holds
-   *     rows and {@code mode} is {@link ResetMode#KEEP_ROWS} (nothing is dropped); otherwise as {@link #upgrade}
+   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the row count per table when
+   *     the schema holds rows and {@code mode} is {@link ResetMode#KEEP_ROWS} (nothing is dropped);
+   *     otherwise as {@link #upgrade}
    */
   public RunResult reset(ResetMode mode) {
     return runner().reset(mode == ResetMode.DROP_ROWS);
@@ -210,38 +250,50 @@ public final class Migrate {
   /**
    * The SQL script of an upgrade, without running it (Alembic's {@code upgrade --sql}).
    *
-   * @param range {@code from:to}, or {@code to} alone to start from the revisions the database is at; {@code from}
-   *     may be {@code base}. With {@code from}, no connection is opened.
-   * @throws MigrateException ({@link ErrorCode#TARGET}) for an unknown or backward range,
-   *     {@link ErrorCode#CONFIGURATION} when {@code from} is missing and no database is configured
+   * @param range {@code from:to}, or {@code to} alone to start from the revisions the database is
+   *     at; {@code from} may be {@code base}. With {@code from}, no connection is opened.
+   * @throws MigrateException ({@link ErrorCode#TARGET}) for an unknown or backward range, {@link
+   *     ErrorCode#CONFIGURATION} when {@code from} is missing and no database is configured
    */
   public String upgradeSql(String range) {
     return sql(RevisionRange.parse(range, "head"), Direction.UPGRADE);
   }
 
   /**
-   * The SQL script of a downgrade, without running it. As in Alembic, both ends are required ({@code from:to}), and
-   * no connection is opened.
+   * The SQL script of a downgrade, without running it. As in Alembic, both ends are required
+   * ({@code from:to}), and no connection is opened.
    *
-   * @throws MigrateException ({@link ErrorCode#TARGET}) when an end is missing or cannot be resolved
+   * @throws MigrateException ({@link ErrorCode#TARGET}) when an end is missing or cannot be
+   *     resolved
    */
   public String downgradeSql(String range) {
     if (range == null || range.indexOf(':') <= 0) {
-      throw new MigrateException(ErrorCode.TARGET, "downgrade -Dsql needs both ends, as in Alembic:"
-          + " -Drevision=<from>:<to>, for example -Drevision=head:-1 or -Drevision=3f2a9c1d7b04:base (got '"
-          + range + "').");
+      throw new MigrateException(
+          ErrorCode.TARGET,
+          "downgrade -Dsql needs both ends, as in Alembic:"
+              + " -Drevision=<from>:<to>, for example -Drevision=head:-1 or -Drevision=3f2a9c1d7b04:base (got '"
+              + range
+              + "').");
     }
     return sql(RevisionRange.parse(range, "head"), Direction.DOWNGRADE);
   }
 
   private String sql(RevisionRange range, Direction direction) {
-    List<String> from = range.start(graph).orElseGet(() -> {
-      if (runner == null) {
-        throw new MigrateException(ErrorCode.CONFIGURATION, "Offline SQL without a start revision reads it from the"
-            + " database, and none is configured: give the start, for example -Drevision=base:" + range.to() + ".");
-      }
-      return runner.current();
-    });
+    List<String> from =
+        range
+            .start(graph)
+            .orElseGet(
+                () -> {
+                  if (runner == null) {
+                    throw new MigrateException(
+                        ErrorCode.CONFIGURATION,
+                        "Offline SQL without a start revision reads it from the"
+                            + " database, and none is configured: give the start, for example -Drevision=base:"
+                            + range.to()
+                            + ".");
+                  }
+                  return runner.current();
+                });
     return new SqlScript(config.dialect, graph, schema()).render(from, range.to(), direction);
   }
 
@@ -252,7 +304,9 @@ public final class Migrate {
     return runner().current();
   }
 
-  /** The revisions, newest first, each marked head; none marked current (the database is not asked). */
+  /**
+   * The revisions, newest first, each marked head; none marked current (the database is not asked).
+   */
   public List<HistoryEntry> history() {
     return history("", RevisionMarks.GRAPH_ONLY);
   }
@@ -261,9 +315,11 @@ public final class Migrate {
    * The revisions of a range, newest first (Alembic's {@code history -r lower:upper}).
    *
    * @param range {@code lower:upper}, either side empty for base or the heads, each side a target
-   *     ({@link RevisionGraph#resolve}) or {@code current}; {@code ""} or {@code null} for everything
+   *     ({@link RevisionGraph#resolve}) or {@code current}; {@code ""} or {@code null} for
+   *     everything
    * @param marks whether to ask the database which revisions it is at (needed for {@code current})
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if the range is malformed or a side cannot be resolved
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the range is malformed or a side cannot
+   *     be resolved
    */
   public List<HistoryEntry> history(String range, RevisionMarks marks) {
     List<String> current = marks == RevisionMarks.CURRENT ? runner().current() : List.of();
@@ -273,7 +329,10 @@ public final class Migrate {
         .toList();
   }
 
-  /** The heads, each with its labels and whether the database is at it (with {@link RevisionMarks#CURRENT}). */
+  /**
+   * The heads, each with its labels and whether the database is at it (with {@link
+   * RevisionMarks#CURRENT}).
+   */
   public List<HistoryEntry> heads(RevisionMarks marks) {
     Set<String> here = marks == RevisionMarks.CURRENT ? Set.copyOf(runner().current()) : Set.of();
     return graph.heads().stream().map(id -> HistoryEntry.of(graph, id, here.contains(id))).toList();
@@ -282,13 +341,19 @@ public final class Migrate {
   /**
    * The revision a target names, for {@code migrate:show}.
    *
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target names none or several revisions
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target names none or several
+   *     revisions
    */
   public HistoryEntry show(String target) {
     List<String> ids = graph.resolve(target, List.of());
     if (ids.size() != 1) {
-      throw new MigrateException(ErrorCode.TARGET, "Target '" + target + "' names " + (ids.isEmpty() ? "base"
-          : String.join(", ", ids)) + ", not one revision: give one revision id or label.");
+      throw new MigrateException(
+          ErrorCode.TARGET,
+          "Target '"
+              + target
+              + "' names "
+              + (ids.isEmpty() ? "base" : String.join(", ", ids))
+              + ", not one revision: give one revision id or label.");
     }
     return HistoryEntry.of(graph, ids.get(0), false);
   }
@@ -298,71 +363,94 @@ public final class Migrate {
     return runner().appliedHistory();
   }
 
-  // ------------------------------------------------------------------------------------- compare and write
+  // ------------------------------------------------------------------------------------- compare
+  // and write
 
   /**
-   * Compares {@code model} with the database, which must be at head, and writes a migration class with the ops
-   * that take the database to the model (Alembic's {@code revision --autogenerate}).
+   * Compares {@code model} with the database, which must be at head, and writes a migration class
+   * with the ops that take the database to the model (Alembic's {@code revision --autogenerate}).
    *
    * @param model the target model, normally the compiled snapshot's
    * @param message the revision message, as typed by the user
    * @param sourceRoot the source root to write to, for example {@code src/main/java}
    * @param packageName the migrations package, for example {@code com.acme.db.migrations}
-   * @throws MigrateException {@link ErrorCode#NOT_AT_HEAD} naming both revisions when the database is not at head,
-   *     {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if the file cannot be written
+   * @throws MigrateException {@link ErrorCode#NOT_AT_HEAD} naming both revisions when the database
+   *     is not at head, {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if
+   *     the file cannot be written
    */
-  public AutogenResult autogenerate(Database model, String message, Path sourceRoot, String packageName) {
+  public AutogenResult autogenerate(
+      Database model, String message, Path sourceRoot, String packageName) {
     return autogenerate(diff(model), message, sourceRoot, packageName, List.of(), List.of());
   }
 
   /**
    * The ops that take this facade's schema, which must be at head, to {@code model} (Alembic's
-   * {@code compare_metadata}); objects of {@code model} placed in this schema count as schema-less, see
-   * {@link Database#relativeTo}.
+   * {@code compare_metadata}); objects of {@code model} placed in this schema count as schema-less,
+   * see {@link Database#relativeTo}.
    *
-   * @throws MigrateException as {@link #autogenerate(Database, String, Path, String)}, without the {@code IO} case
+   * @throws MigrateException as {@link #autogenerate(Database, String, Path, String)}, without the
+   *     {@code IO} case
    */
   public List<Op> compare(Database model) {
     return diff(model).ops();
   }
 
   /**
-   * As {@link #compare}, with what to review (suspected renames) and what was left alone on purpose (objects this
-   * chain did not create, enum values PostgreSQL cannot remove); see {@link Autogenerate#diff}.
+   * As {@link #compare}, with what to review (suspected renames) and what was left alone on purpose
+   * (objects this chain did not create, enum values PostgreSQL cannot remove); see {@link
+   * Autogenerate#diff}.
    */
   public DiffResult diff(Database model) {
     return new Autogenerate(this).diff(model);
   }
 
   /**
-   * Writes a migration class with {@code ops} on top of the head, as {@link #autogenerate(Database, String, Path,
-   * String)} does after comparing, or nothing when {@code ops} is empty.
+   * Writes a migration class with {@code ops} on top of the head, as {@link #autogenerate(Database,
+   * String, Path, String)} does after comparing, or nothing when {@code ops} is empty.
    *
    * @param ops the upgrade ops, normally from {@link #compare}
-   * @param dependsOn revisions of other chains it needs first ({@code @Revision(dependsOn)}); usually empty
-   * @param branchLabels labels of the branch it starts ({@code @Revision(branchLabels)}); usually empty
+   * @param dependsOn revisions of other chains it needs first ({@code @Revision(dependsOn)});
+   *     usually empty
+   * @param branchLabels labels of the branch it starts ({@code @Revision(branchLabels)}); usually
+   *     empty
    * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} when the graph has several heads,
    *     {@link ErrorCode#IO} if the file cannot be written
    */
-  public AutogenResult autogenerate(List<Op> ops, String message, Path sourceRoot, String packageName,
-      List<String> dependsOn, List<String> branchLabels) {
-    return autogenerate(new DiffResult(ops, List.of(), List.of()), message, sourceRoot, packageName, dependsOn,
+  public AutogenResult autogenerate(
+      List<Op> ops,
+      String message,
+      Path sourceRoot,
+      String packageName,
+      List<String> dependsOn,
+      List<String> branchLabels) {
+    return autogenerate(
+        new DiffResult(ops, List.of(), List.of()),
+        message,
+        sourceRoot,
+        packageName,
+        dependsOn,
         branchLabels);
   }
 
   /**
-   * As {@link #autogenerate(List, String, Path, String, List, List)}, with the diff's warnings (suspected renames)
-   * written into the class's header and returned as {@link AutogenResult#notes()}, and its infos returned as
-   * {@link AutogenResult#infos()}.
+   * As {@link #autogenerate(List, String, Path, String, List, List)}, with the diff's warnings
+   * (suspected renames) written into the class's header and returned as {@link
+   * AutogenResult#notes()}, and its infos returned as {@link AutogenResult#infos()}.
    */
-  public AutogenResult autogenerate(DiffResult diff, String message, Path sourceRoot, String packageName,
-      List<String> dependsOn, List<String> branchLabels) {
-    return new Autogenerate(this).write(diff, message, sourceRoot, packageName, dependsOn, branchLabels);
+  public AutogenResult autogenerate(
+      DiffResult diff,
+      String message,
+      Path sourceRoot,
+      String packageName,
+      List<String> dependsOn,
+      List<String> branchLabels) {
+    return new Autogenerate(this)
+        .write(diff, message, sourceRoot, packageName, dependsOn, branchLabels);
   }
 
   /**
-   * Writes an empty migration class on top of the head, for hand-written changes (Alembic's {@code revision}).
-   * Needs no database.
+   * Writes an empty migration class on top of the head, for hand-written changes (Alembic's {@code
+   * revision}). Needs no database.
    *
    * @return the file written
    * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} when the graph has several heads,
@@ -376,44 +464,52 @@ public final class Migrate {
    * Writes an empty migration class with {@code options}. Needs no database.
    *
    * @return the file written
-   * @throws MigrateException {@link ErrorCode#TARGET} if {@code head} cannot be resolved, names a revision that is
-   *     not a head without {@code splice}, or a dependency does not exist; {@link ErrorCode#REVISION_GRAPH} if a
-   *     label is taken; {@link ErrorCode#IO} if the file cannot be written
+   * @throws MigrateException {@link ErrorCode#TARGET} if {@code head} cannot be resolved, names a
+   *     revision that is not a head without {@code splice}, or a dependency does not exist; {@link
+   *     ErrorCode#REVISION_GRAPH} if a label is taken; {@link ErrorCode#IO} if the file cannot be
+   *     written
    */
-  public Path revision(String message, RevisionOptions options, Path sourceRoot, String packageName) {
-    return new RevisionFiles(graph, config.clock).revision(message, options, sourceRoot, packageName);
+  public Path revision(
+      String message, RevisionOptions options, Path sourceRoot, String packageName) {
+    return new RevisionFiles(graph, config.clock)
+        .revision(message, options, sourceRoot, packageName);
   }
 
   /**
-   * Writes a merge revision that revises {@code revisions} (default: every head), joining their branches into one
-   * head (Alembic's {@code merge}). It changes nothing by itself. Needs no database.
+   * Writes a merge revision that revises {@code revisions} (default: every head), joining their
+   * branches into one head (Alembic's {@code merge}). It changes nothing by itself. Needs no
+   * database.
    *
-   * @param revisions targets naming the revisions to merge (ids, partial ids, {@code <label>@head}); empty for
-   *     {@code heads}
+   * @param revisions targets naming the revisions to merge (ids, partial ids, {@code
+   *     <label>@head}); empty for {@code heads}
    * @return the file written
-   * @throws MigrateException {@link ErrorCode#TARGET} if fewer than two revisions are named or one cannot be
-   *     resolved; {@link ErrorCode#IO} if the file cannot be written
+   * @throws MigrateException {@link ErrorCode#TARGET} if fewer than two revisions are named or one
+   *     cannot be resolved; {@link ErrorCode#IO} if the file cannot be written
    */
   public Path merge(String message, List<String> revisions, Path sourceRoot, String packageName) {
-    return new RevisionFiles(graph, config.clock).merge(message, revisions, sourceRoot, packageName);
+    return new RevisionFiles(graph, config.clock)
+        .merge(message, revisions, sourceRoot, packageName);
   }
 
   /**
-   * Checks that the migrations reach the model (Alembic's {@code check}, Django's {@code makemigrations --check}),
-   * that the graph has one head, and that no revision applied to the database was edited since.
+   * Checks that the migrations reach the model (Alembic's {@code check}, Django's {@code
+   * makemigrations --check}), that the graph has one head, and that no revision applied to the
+   * database was edited since.
    *
    * @param mode how the migrations become a schema to compare, see {@link CheckMode}
    * @param model the target model, normally the compiled snapshot's
    * @return the problems found; {@link CheckResult#passed()} says whether there were none
-   * @throws MigrateException {@link ErrorCode#CONFIGURATION} for {@code replay}/{@code live} without a database,
-   *     {@link ErrorCode#NOT_AT_HEAD} for {@code live} on a schema not at head, {@link ErrorCode#MIGRATION_FAILED}
-   *     if a revision fails in the throwaway schema, {@link ErrorCode#CONNECTION} on database errors
+   * @throws MigrateException {@link ErrorCode#CONFIGURATION} for {@code replay}/{@code live}
+   *     without a database, {@link ErrorCode#NOT_AT_HEAD} for {@code live} on a schema not at head,
+   *     {@link ErrorCode#MIGRATION_FAILED} if a revision fails in the throwaway schema, {@link
+   *     ErrorCode#CONNECTION} on database errors
    */
   public CheckResult check(CheckMode mode, Database model) {
     return new Check(this).run(mode, model);
   }
 
-  // ---------------------------------------------------------------------------- for the command classes
+  // ---------------------------------------------------------------------------- for the command
+  // classes
 
   Configuration config() {
     return config;
@@ -426,8 +522,8 @@ public final class Migrate {
   /**
    * The runner over the configured database.
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when none was configured or several schemas were
-   *     selected
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when none was configured or several
+   *     schemas were selected
    */
   Runner runner() {
     schema();
@@ -437,9 +533,11 @@ public final class Migrate {
 
   private void requireDatabase() {
     if (runner == null) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "No database configured: call dataSource(...) or"
-          + " connection(...) before load(); only graph inspection, offline SQL with a start revision and the"
-          + " offline check work without one.");
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "No database configured: call dataSource(...) or"
+              + " connection(...) before load(); only graph inspection, offline SQL with a start revision and the"
+              + " offline check work without one.");
     }
   }
 
@@ -449,7 +547,9 @@ public final class Migrate {
     return connections;
   }
 
-  /** A facade over the same configuration and connections, running {@code graph} in {@code schema}. */
+  /**
+   * A facade over the same configuration and connections, running {@code graph} in {@code schema}.
+   */
   Migrate chain(String schema, RevisionGraph graph) {
     return new Migrate(config, classes, schema, null, connections, graph, config.log);
   }
@@ -459,7 +559,10 @@ public final class Migrate {
     return graph.head().map(r -> List.of(r.id())).orElse(List.of());
   }
 
-  /** Whether {@link #history(String, RevisionMarks)} and {@link #heads} ask the database which revisions it is at. */
+  /**
+   * Whether {@link #history(String, RevisionMarks)} and {@link #heads} ask the database which
+   * revisions it is at.
+   */
   public enum RevisionMarks {
     /** The graph alone; no revision is marked current, no connection is opened. */
     GRAPH_ONLY,
@@ -471,7 +574,10 @@ public final class Migrate {
   public enum StampMode {
     /** Keep them: the stamp moves from the revisions the table names. */
     KEEP,
-    /** Delete every row first, also rows naming revisions that do not exist (Alembic's {@code --purge}). */
+    /**
+     * Delete every row first, also rows naming revisions that do not exist (Alembic's {@code
+     * --purge}).
+     */
     PURGE
   }
 

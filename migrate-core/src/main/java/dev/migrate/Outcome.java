@@ -21,6 +21,8 @@ public record Outcome<T>(String schema, Optional<SchemaGroup> group, T value) {
 
   /** {@code Schema group user (rfx_user)} for a group, {@code Schema dev} for a target schema. */
   public String label() {
-    return group.map(g -> "Schema group " + g.alias() + " (" + g.schema() + ")").orElse("Schema " + schema);
+    return group
+        .map(g -> "Schema group " + g.alias() + " (" + g.schema() + ")")
+        .orElse("Schema " + schema);
   }
 }

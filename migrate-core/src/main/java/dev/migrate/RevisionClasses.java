@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The migration classes of a configuration: those given by name, and those listed in every
- * {@code META-INF/migrate/revisions} resource (written by the model processor) of the given class loaders.
+ * The migration classes of a configuration: those given by name, and those listed in every {@code
+ * META-INF/migrate/revisions} resource (written by the model processor) of the given class loaders.
  */
 final class RevisionClasses {
 
@@ -29,8 +29,8 @@ final class RevisionClasses {
   /**
    * {@code given} and the classes the loaders' revision indexes list, loaded with their loader.
    *
-   * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} if an index lists a class that does not exist,
-   *     {@link ErrorCode#IO} if an index cannot be read
+   * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} if an index lists a class that does
+   *     not exist, {@link ErrorCode#IO} if an index cannot be read
    */
   static RevisionClasses scan(List<Class<?>> given, List<ClassLoader> loaders) {
     Set<Class<?>> classes = new LinkedHashSet<>(given);
@@ -41,33 +41,47 @@ final class RevisionClasses {
   }
 
   /**
-   * The graph of every class ({@code migrationsPackage} {@code null}), or of the classes declared in exactly
-   * {@code migrationsPackage} (not its sub-packages), keeping only the dependencies inside that chain.
+   * The graph of every class ({@code migrationsPackage} {@code null}), or of the classes declared
+   * in exactly {@code migrationsPackage} (not its sub-packages), keeping only the dependencies
+   * inside that chain.
    *
-   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) if the revisions do not form a valid graph
+   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) if the revisions do not form a
+   *     valid graph
    */
   RevisionGraph graph(String migrationsPackage) {
     if (migrationsPackage == null) {
       return RevisionGraph.of(classes.stream().map(RevisionInfo::of).toList());
     }
-    return RevisionGraph.of(withinChain(classes.stream()
-        .filter(c -> c.getPackageName().equals(migrationsPackage))
-        .map(RevisionInfo::of)
-        .toList()));
+    return RevisionGraph.of(
+        withinChain(
+            classes.stream()
+                .filter(c -> c.getPackageName().equals(migrationsPackage))
+                .map(RevisionInfo::of)
+                .toList()));
   }
 
   /**
-   * {@code revisions} keeping only the dependencies ({@code dependsOn}) that name one of them (an id, an id prefix
-   * or a branch label): a chain limited to one package (a schema group) depends on other groups' revisions,
-   * which {@link GroupChains} applies and checks, not this chain's graph.
+   * {@code revisions} keeping only the dependencies ({@code dependsOn}) that name one of them (an
+   * id, an id prefix or a branch label): a chain limited to one package (a schema group) depends on
+   * other groups' revisions, which {@link GroupChains} applies and checks, not this chain's graph.
    */
   private static List<RevisionInfo> withinChain(List<RevisionInfo> revisions) {
     return revisions.stream()
-        .map(r -> new RevisionInfo(r.id(), r.revises(), r.message(), r.type(),
-            r.dependsOn().stream()
-                .filter(d -> revisions.stream().anyMatch(o -> o.id().startsWith(d) || o.branchLabels().contains(d)))
-                .toList(),
-            r.branchLabels()))
+        .map(
+            r ->
+                new RevisionInfo(
+                    r.id(),
+                    r.revises(),
+                    r.message(),
+                    r.type(),
+                    r.dependsOn().stream()
+                        .filter(
+                            d ->
+                                revisions.stream()
+                                    .anyMatch(
+                                        o -> o.id().startsWith(d) || o.branchLabels().contains(d)))
+                        .toList(),
+                    r.branchLabels()))
         .toList();
   }
 
@@ -77,8 +91,8 @@ final class RevisionClasses {
       Enumeration<URL> resources = loader.getResources(Snapshot.REVISIONS_RESOURCE);
       while (resources.hasMoreElements()) {
         URL url = resources.nextElement();
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+            new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
           for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             String name = line.strip();
             if (name.isEmpty()) {
@@ -87,15 +101,20 @@ final class RevisionClasses {
             try {
               classes.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException e) {
-              throw new MigrateException(ErrorCode.REVISION_GRAPH, url + " lists the migration class " + name
-                  + ", which does not exist. Rebuild with `mvn clean compile`.", e);
+              throw new MigrateException(
+                  ErrorCode.REVISION_GRAPH,
+                  url
+                      + " lists the migration class "
+                      + name
+                      + ", which does not exist. Rebuild with `mvn clean compile`.",
+                  e);
             }
           }
         }
       }
     } catch (IOException e) {
-      throw new MigrateException(ErrorCode.IO, "Cannot read " + Snapshot.REVISIONS_RESOURCE + ": "
-          + e.getMessage(), e);
+      throw new MigrateException(
+          ErrorCode.IO, "Cannot read " + Snapshot.REVISIONS_RESOURCE + ": " + e.getMessage(), e);
     }
     return classes;
   }

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command behind {@link Migrate#revision} and {@link Migrate#merge}: new migration classes written by hand
- * rules (what they revise, their labels and dependencies), not by a comparison. Needs no database.
+ * The command behind {@link Migrate#revision} and {@link Migrate#merge}: new migration classes
+ * written by hand rules (what they revise, their labels and dependencies), not by a comparison.
+ * Needs no database.
  */
 final class RevisionFiles {
 
@@ -27,11 +28,17 @@ final class RevisionFiles {
 
   /** See {@link Migrate#revision(String, RevisionOptions, Path, String)}. */
   Path revision(String message, RevisionOptions options, Path sourceRoot, String packageName) {
-    List<String> revises = options.head().equals("head") ? head() : graph.resolve(options.head(), List.of());
+    List<String> revises =
+        options.head().equals("head") ? head() : graph.resolve(options.head(), List.of());
     for (String id : revises) {
       if (!graph.children(id).isEmpty() && !options.splice()) {
-        throw new MigrateException(ErrorCode.TARGET, "Revision " + id + " is not a head revision (it is revised by "
-            + String.join(", ", graph.children(id)) + "); add -Dsplice to start a new branch from it.");
+        throw new MigrateException(
+            ErrorCode.TARGET,
+            "Revision "
+                + id
+                + " is not a head revision (it is revised by "
+                + String.join(", ", graph.children(id))
+                + "); add -Dsplice to start a new branch from it.");
       }
     }
     List<String> dependsOn = new ArrayList<>();
@@ -40,12 +47,25 @@ final class RevisionFiles {
     }
     for (String label : options.branchLabels()) {
       if (graph.branchesByLabel().containsKey(label)) {
-        throw new MigrateException(ErrorCode.REVISION_GRAPH, "Branch label '" + label + "' is declared already, by "
-            + graph.find(label).id() + " (" + graph.find(label).sourceFile() + "). Choose another label.");
+        throw new MigrateException(
+            ErrorCode.REVISION_GRAPH,
+            "Branch label '"
+                + label
+                + "' is declared already, by "
+                + graph.find(label).id()
+                + " ("
+                + graph.find(label).sourceFile()
+                + "). Choose another label.");
       }
     }
-    MigrationSpec spec = MigrationSpec.empty(packageName, RevisionNames.className(message, now()),
-        RevisionNames.newRevisionId(), revises, message).withBranch(options.branchLabels(), dependsOn);
+    MigrationSpec spec =
+        MigrationSpec.empty(
+                packageName,
+                RevisionNames.className(message, now()),
+                RevisionNames.newRevisionId(),
+                revises,
+                message)
+            .withBranch(options.branchLabels(), dependsOn);
     return write(spec, sourceRoot);
   }
 
@@ -60,12 +80,23 @@ final class RevisionFiles {
       }
     }
     if (ids.size() < 2) {
-      throw new MigrateException(ErrorCode.TARGET, "Nothing to merge: " + (ids.isEmpty() ? "there are no revisions"
-          : "only " + ids.get(0) + " is named") + ". A merge joins two or more heads"
-          + (graph.heads().size() > 1 ? " (heads: " + String.join(", ", graph.heads()) + ")" : "") + ".");
+      throw new MigrateException(
+          ErrorCode.TARGET,
+          "Nothing to merge: "
+              + (ids.isEmpty() ? "there are no revisions" : "only " + ids.get(0) + " is named")
+              + ". A merge joins two or more heads"
+              + (graph.heads().size() > 1
+                  ? " (heads: " + String.join(", ", graph.heads()) + ")"
+                  : "")
+              + ".");
     }
-    MigrationSpec spec = MigrationSpec.empty(packageName, RevisionNames.className(message, now()),
-        RevisionNames.newRevisionId(), graph.sorted(ids), message);
+    MigrationSpec spec =
+        MigrationSpec.empty(
+            packageName,
+            RevisionNames.className(message, now()),
+            RevisionNames.newRevisionId(),
+            graph.sorted(ids),
+            message);
     return write(spec, sourceRoot);
   }
 
@@ -86,8 +117,15 @@ final class RevisionFiles {
     try {
       return new MigrationWriter().write(spec, sourceRoot);
     } catch (IOException e) {
-      throw new MigrateException(ErrorCode.IO, "Cannot write migration " + spec.className() + " under "
-          + sourceRoot + ": " + e.getMessage(), e);
+      throw new MigrateException(
+          ErrorCode.IO,
+          "Cannot write migration "
+              + spec.className()
+              + " under "
+              + sourceRoot
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Schema groups end to end on a real PostgreSQL: autogen per group, depends_on across groups, upgrade order. */
+/**
+ * Schema groups end to end on a real PostgreSQL: autogen per group, depends_on across groups,
+ * upgrade order.
+ */
 @PostgresTest
 class GroupChainsTest {
 
@@ -40,17 +43,29 @@ class GroupChainsTest {
   private static final Map<String, String> ALIASES =
       Map.of("user", "rfx_user", "policy", "rfx_policy", "message", "rfx_message");
 
-  private static final Table ACCOUNT = table("account",
-      column("id", bigint()).asIdentity(), column("email", varchar(320)).notNull(),
-      primaryKey("account_pkey", "id")).inSchema("rfx_user");
-  private static final Table POLICY = table("policy",
-      column("id", bigint()).asIdentity(), column("name", varchar(255)),
-      primaryKey("policy_pkey", "id")).inSchema("rfx_policy");
-  private static final Table MESSAGE = table("message",
-      column("id", bigint()).asIdentity(), column("account_id", bigint()).notNull(),
-      primaryKey("message_pkey", "id"),
-      foreignKey("message_account_id_fkey", "account_id").referencesInSchema("rfx_user", "account", "id"))
-      .inSchema("rfx_message");
+  private static final Table ACCOUNT =
+      table(
+              "account",
+              column("id", bigint()).asIdentity(),
+              column("email", varchar(320)).notNull(),
+              primaryKey("account_pkey", "id"))
+          .inSchema("rfx_user");
+  private static final Table POLICY =
+      table(
+              "policy",
+              column("id", bigint()).asIdentity(),
+              column("name", varchar(255)),
+              primaryKey("policy_pkey", "id"))
+          .inSchema("rfx_policy");
+  private static final Table MESSAGE =
+      table(
+              "message",
+              column("id", bigint()).asIdentity(),
+              column("account_id", bigint()).notNull(),
+              primaryKey("message_pkey", "id"),
+              foreignKey("message_account_id_fkey", "account_id")
+                  .referencesInSchema("rfx_user", "account", "id"))
+          .inSchema("rfx_message");
 
   @TempDir Path work;
   private TestDatabase db;
@@ -67,15 +82,20 @@ class GroupChainsTest {
 
   private GroupChains chains(Database model, List<String> log) throws Exception {
     Path classes = work.resolve("classes");
-    ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+    ClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
     SchemaGroups groups = SchemaGroups.of(model, ALIASES);
-    return new GroupChains(groups, g -> Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-        .schema(g.schema())
-        .migrationsPackage(g.packageName(PACKAGE))
-        .classLoader(loader)
-        .log(log::add)
-        .load(), log::add);
+    return new GroupChains(
+        groups,
+        g ->
+            Migrate.configure()
+                .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+                .schema(g.schema())
+                .migrationsPackage(g.packageName(PACKAGE))
+                .classLoader(loader)
+                .log(log::add)
+                .load(),
+        log::add);
   }
 
   @Test
@@ -84,11 +104,14 @@ class GroupChainsTest {
     Path sources = work.resolve("src");
     List<String> log = new ArrayList<>();
     GroupChains chains = chains(model, log);
-    assertThat(chains.groups().all()).extracting(SchemaGroup::alias).containsExactly("message", "policy", "user");
+    assertThat(chains.groups().all())
+        .extracting(SchemaGroup::alias)
+        .containsExactly("message", "policy", "user");
 
     Map<SchemaGroup, AutogenResult> written =
         chains.autogenerate(model, chains.groups().all(), "init", sources, PACKAGE);
-    SchemaGroup message = chains.groups().select(SchemaSelection.parse("message", "-Dschema")).get(0);
+    SchemaGroup message =
+        chains.groups().select(SchemaSelection.parse("message", "-Dschema")).get(0);
     SchemaGroup user = chains.groups().select(SchemaSelection.parse("rfx_user", "-Dschema")).get(0);
     SchemaGroup policy = chains.groups().select(SchemaSelection.parse("policy", "-Dschema")).get(0);
     String userRevision = written.get(user).revisionId();
@@ -110,28 +133,46 @@ class GroupChainsTest {
     // upgrading only message applies the user revision it depends on first; policy stays at base
     chains = chains(model, log);
     chains.upgrade(List.of(message), "head");
-    assertThat(log).contains("Schema group message revision " + written.get(message).revisionId()
-        + " depends on revision " + userRevision + " of group user: upgrading user to it first");
-    assertThat(chains.current(chains.groups().all())).containsExactly(
-        Map.entry(message, List.of(written.get(message).revisionId())),
-        Map.entry(policy, List.of()),
-        Map.entry(user, List.of(userRevision)));
-    assertThat(rows("SELECT table_schema || '.' || table_name FROM information_schema.tables"
-        + " WHERE table_schema LIKE 'rfx_%' ORDER BY 1")).containsExactly(
-        "rfx_message.message", "rfx_message.migrate_history", "rfx_message.migrate_version",
-        "rfx_user.account", "rfx_user.migrate_history", "rfx_user.migrate_version");
+    assertThat(log)
+        .contains(
+            "Schema group message revision "
+                + written.get(message).revisionId()
+                + " depends on revision "
+                + userRevision
+                + " of group user: upgrading user to it first");
+    assertThat(chains.current(chains.groups().all()))
+        .containsExactly(
+            Map.entry(message, List.of(written.get(message).revisionId())),
+            Map.entry(policy, List.of()),
+            Map.entry(user, List.of(userRevision)));
+    assertThat(
+            rows(
+                "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                    + " WHERE table_schema LIKE 'rfx_%' ORDER BY 1"))
+        .containsExactly(
+            "rfx_message.message",
+            "rfx_message.migrate_history",
+            "rfx_message.migrate_version",
+            "rfx_user.account",
+            "rfx_user.migrate_history",
+            "rfx_user.migrate_version");
 
     // user cannot go below what message needs; downgrading all groups orders message first
     GroupChains loaded = chains;
     assertThatThrownBy(() -> loaded.downgrade(List.of(user), "base"))
         .hasMessageContaining("Cannot downgrade schema group user past revision " + userRevision)
-        .hasMessageContaining("Downgrade message first: mvn migrate:downgrade -Dschema=message -Drevision=base");
+        .hasMessageContaining(
+            "Downgrade message first: mvn migrate:downgrade -Dschema=message -Drevision=base");
     chains.upgrade(chains.groups().all(), "head");
-    assertThat(chains.autogenerate(model, chains.groups().all(), "again", sources, PACKAGE).values())
+    assertThat(
+            chains.autogenerate(model, chains.groups().all(), "again", sources, PACKAGE).values())
         .allMatch(AutogenResult::noChanges);
     chains.downgrade(chains.groups().all(), "base");
-    assertThat(rows("SELECT count(*) FROM information_schema.tables WHERE table_schema LIKE 'rfx_%'"
-        + " AND table_name NOT LIKE 'migrate_%'")).containsExactly("0");
+    assertThat(
+            rows(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema LIKE 'rfx_%'"
+                    + " AND table_name NOT LIKE 'migrate_%'"))
+        .containsExactly("0");
   }
 
   @Test
@@ -140,36 +181,51 @@ class GroupChainsTest {
     Path sources = work.resolve("src");
     GroupChains chains = chains(model, new ArrayList<>());
     List<SchemaGroup> policy = chains.groups().select(SchemaSelection.parse("policy", "-Dschema"));
-    Map<SchemaGroup, AutogenResult> written = chains.autogenerate(model, policy, "policies", sources, PACKAGE);
+    Map<SchemaGroup, AutogenResult> written =
+        chains.autogenerate(model, policy, "policies", sources, PACKAGE);
     assertThat(written).hasSize(1);
     try (Stream<Path> files = Files.walk(sources)) {
-      assertThat(files.filter(Files::isRegularFile).map(p -> sources.relativize(p).getParent().toString()))
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .map(p -> sources.relativize(p).getParent().toString()))
           .containsExactly("com/acme/db/migrations/policy");
     }
   }
 
   @Test
   void unknownGroupNamesTheKnownOnes() {
-    SchemaGroups groups = SchemaGroups.of(new Database(List.of(ACCOUNT, POLICY, MESSAGE), List.of(), List.of()),
-        Map.of("user", "rfx_user"));
-    assertThat(groups.all()).extracting(SchemaGroup::toString)
+    SchemaGroups groups =
+        SchemaGroups.of(
+            new Database(List.of(ACCOUNT, POLICY, MESSAGE), List.of(), List.of()),
+            Map.of("user", "rfx_user"));
+    assertThat(groups.all())
+        .extracting(SchemaGroup::toString)
         .containsExactly("rfx_message", "rfx_policy", "user (rfx_user)");
     assertThatThrownBy(() -> groups.select(SchemaSelection.parse("user,billing", "-Dschema")))
-        .hasMessage("Unknown schema group 'billing'. Known groups: rfx_message, rfx_policy, user (rfx_user)."
-            + " Select them with -Dschema=<alias>[,<alias>...], or leave -Dschema out for all.");
+        .hasMessage(
+            "Unknown schema group 'billing'. Known groups: rfx_message, rfx_policy, user (rfx_user)."
+                + " Select them with -Dschema=<alias>[,<alias>...], or leave -Dschema out for all.");
   }
 
   @Test
   void aModelMixingSchemaAndNoSchemaIsRefused() {
     Table plain = table("audit", column("id", bigint()).notNull());
-    assertThatThrownBy(() -> SchemaGroups.of(new Database(List.of(ACCOUNT, plain), List.of(), List.of()), Map.of()))
+    assertThatThrownBy(
+            () ->
+                SchemaGroups.of(
+                    new Database(List.of(ACCOUNT, plain), List.of(), List.of()), Map.of()))
         .hasMessageContaining("these have no schema: table audit");
-    assertThat(SchemaGroups.of(new Database(List.of(plain), List.of(), List.of()), Map.of()).isEmpty()).isTrue();
+    assertThat(
+            SchemaGroups.of(new Database(List.of(plain), List.of(), List.of()), Map.of()).isEmpty())
+        .isTrue();
   }
 
   private List<String> rows(String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(query)) {
       while (r.next()) {
         rows.add(r.getString(1));
       }
@@ -185,14 +241,23 @@ class GroupChainsTest {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (var fm = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options = List.of("-d", classes.toString(), "-proc:none", "-classpath",
-          System.getProperty("java.class.path") + File.pathSeparator + classes);
-      assertThat(javac.getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files)).call())
+      List<String> options =
+          List.of(
+              "-d",
+              classes.toString(),
+              "-proc:none",
+              "-classpath",
+              System.getProperty("java.class.path") + File.pathSeparator + classes);
+      assertThat(
+              javac
+                  .getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files))
+                  .call())
           .isTrue();
     }
     List<String> names = new ArrayList<>();
     for (Path f : files) {
-      names.add(sources.relativize(f).toString().replace(".java", "").replace(File.separatorChar, '.'));
+      names.add(
+          sources.relativize(f).toString().replace(".java", "").replace(File.separatorChar, '.'));
     }
     Path index = classes.resolve(dev.migrate.snapshot.Snapshot.REVISIONS_RESOURCE);
     Files.createDirectories(index.getParent());

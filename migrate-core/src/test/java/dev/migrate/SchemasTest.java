@@ -32,8 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The facade alone, no Maven class: schema groups and a tenant fan-out through {@link Migrate#schemas()}, against a
- * real PostgreSQL (upgrade, current, one failing tenant while the others succeed, downgrade).
+ * The facade alone, no Maven class: schema groups and a tenant fan-out through {@link
+ * Migrate#schemas()}, against a real PostgreSQL (upgrade, current, one failing tenant while the
+ * others succeed, downgrade).
  */
 @PostgresTest
 class SchemasTest {
@@ -42,12 +43,16 @@ class SchemasTest {
   public static class CreateCustomer implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.createTable(table("customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
+      op.createTable(
+          table(
+              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
     }
 
     @Override
     public void downgrade(Operations op) {
-      op.dropTable(table("customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
+      op.dropTable(
+          table(
+              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
     }
   }
 
@@ -55,12 +60,14 @@ class SchemasTest {
   public static class CreateInvoice implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.createTable(table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
+      op.createTable(
+          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
     }
 
     @Override
     public void downgrade(Operations op) {
-      op.dropTable(table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
+      op.dropTable(
+          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
     }
   }
 
@@ -77,16 +84,26 @@ class SchemasTest {
     }
   }
 
-  private static final Map<String, String> ALIASES = Map.of("user", "rfx_user", "message", "rfx_message");
-  private static final Table ACCOUNT = table("account",
-      column("id", bigint()).asIdentity(), column("email", varchar(320)).notNull(),
-      primaryKey("account_pkey", "id")).inSchema("rfx_user");
-  private static final Table MESSAGE = table("message",
-      column("id", bigint()).asIdentity(), column("account_id", bigint()).notNull(),
-      primaryKey("message_pkey", "id"),
-      foreignKey("message_account_id_fkey", "account_id").referencesInSchema("rfx_user", "account", "id"))
-      .inSchema("rfx_message");
-  private static final Database GROUP_MODEL = new Database(List.of(ACCOUNT, MESSAGE), List.of(), List.of());
+  private static final Map<String, String> ALIASES =
+      Map.of("user", "rfx_user", "message", "rfx_message");
+  private static final Table ACCOUNT =
+      table(
+              "account",
+              column("id", bigint()).asIdentity(),
+              column("email", varchar(320)).notNull(),
+              primaryKey("account_pkey", "id"))
+          .inSchema("rfx_user");
+  private static final Table MESSAGE =
+      table(
+              "message",
+              column("id", bigint()).asIdentity(),
+              column("account_id", bigint()).notNull(),
+              primaryKey("message_pkey", "id"),
+              foreignKey("message_account_id_fkey", "account_id")
+                  .referencesInSchema("rfx_user", "account", "id"))
+          .inSchema("rfx_message");
+  private static final Database GROUP_MODEL =
+      new Database(List.of(ACCOUNT, MESSAGE), List.of(), List.of());
 
   private TestDatabase db;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -108,9 +125,10 @@ class SchemasTest {
   }
 
   private Schemas groups(String selection) {
-    Configuration configuration = configure()
-        .migrations(List.of(CreateAccount.class, CreateMessage.class))
-        .schemaGroups(SchemaGroups.of(GROUP_MODEL, ALIASES), "dev.migrate.groups");
+    Configuration configuration =
+        configure()
+            .migrations(List.of(CreateAccount.class, CreateMessage.class))
+            .schemaGroups(SchemaGroups.of(GROUP_MODEL, ALIASES), "dev.migrate.groups");
     if (selection != null) {
       configuration.schemas(SchemaSelection.parse(selection, "schemas"));
     }
@@ -132,17 +150,26 @@ class SchemasTest {
     Schemas message = groups("message");
     assertThat(message.layout()).isEqualTo(Layout.GROUPS);
     Results<RunResult> up = message.upgrade("head");
-    assertThat(up.outcomes()).extracting(Outcome::schema).containsExactly("rfx_user", "rfx_message");
-    assertThat(up.outcomes()).extracting(o -> o.group().map(SchemaGroup::alias).orElseThrow())
+    assertThat(up.outcomes())
+        .extracting(Outcome::schema)
+        .containsExactly("rfx_user", "rfx_message");
+    assertThat(up.outcomes())
+        .extracting(o -> o.group().map(SchemaGroup::alias).orElseThrow())
         .containsExactly("user", "message");
-    assertThat(up.values()).extracting(RunResult::to).containsExactly("a10000000001", "b10000000001");
-    assertThat(log).contains("Schema group message revision b10000000001 depends on revision a10000000001 of"
-        + " group user: upgrading user to it first");
+    assertThat(up.values())
+        .extracting(RunResult::to)
+        .containsExactly("a10000000001", "b10000000001");
+    assertThat(log)
+        .contains(
+            "Schema group message revision b10000000001 depends on revision a10000000001 of"
+                + " group user: upgrading user to it first");
 
     Results<Current> current = groups(null).current();
-    assertThat(current.outcomes()).extracting(Outcome::label)
+    assertThat(current.outcomes())
+        .extracting(Outcome::label)
         .containsExactly("Schema group message (rfx_message)", "Schema group user (rfx_user)");
-    assertThat(current.values()).extracting(Current::revisions)
+    assertThat(current.values())
+        .extracting(Current::revisions)
         .containsExactly(List.of("b10000000001"), List.of("a10000000001"));
     assertThat(current.summary()).isEmpty();
 
@@ -151,71 +178,118 @@ class SchemasTest {
         .isInstanceOf(MigrateException.class)
         .hasMessageContaining("Cannot downgrade schema group user past revision a10000000001");
     Results<RunResult> down = groups(null).downgrade("base");
-    assertThat(down.outcomes()).extracting(Outcome::schema).containsExactly("rfx_message", "rfx_user");
+    assertThat(down.outcomes())
+        .extracting(Outcome::schema)
+        .containsExactly("rfx_message", "rfx_user");
     assertThat(down.values()).extracting(RunResult::to).containsOnlyNulls();
-    assertThat(rows("SELECT count(*) FROM information_schema.tables WHERE table_schema LIKE 'rfx_%'"
-        + " AND table_name NOT LIKE 'migrate_%'")).containsExactly("0");
+    assertThat(
+            rows(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema LIKE 'rfx_%'"
+                    + " AND table_name NOT LIKE 'migrate_%'"))
+        .containsExactly("0");
     assertThatThrownBy(() -> groups("billing").current())
-        .hasMessageContaining("Unknown schema group 'billing'. Known groups: message (rfx_message), user (rfx_user).");
+        .hasMessageContaining(
+            "Unknown schema group 'billing'. Known groups: message (rfx_message), user (rfx_user).");
   }
 
   @Test
   void tenantFanOutThroughTheFacade() throws SQLException {
-    List<String> schemas = List.of("tenant_01", "tenant_02", "tenant_03", "tenant_04", "tenant_05", "tenant_06");
+    List<String> schemas =
+        List.of("tenant_01", "tenant_02", "tenant_03", "tenant_04", "tenant_05", "tenant_06");
     for (String schema : schemas) {
       sql("CREATE SCHEMA " + schema);
     }
-    sql("CREATE TABLE tenant_04.invoice (x int)");   // the second revision cannot create it there
+    sql("CREATE TABLE tenant_04.invoice (x int)"); // the second revision cannot create it there
 
     Schemas all = tenants("tenant_*");
     assertThat(all.layout()).isEqualTo(Layout.FAN_OUT);
     assertThatThrownBy(() -> all.upgrade("head"))
         .isInstanceOf(FanOutFailedException.class)
-        .satisfies(e -> assertThat(((FanOutFailedException) e).report().outcomes())
-            .extracting(o -> o.schema() + ":" + o.to() + ":" + (o.failed() ? "FAILED" : "ok"))
-            .containsExactly("tenant_01:c00000000003:ok", "tenant_02:c00000000003:ok", "tenant_03:c00000000003:ok",
-                "tenant_04:c00000000001:FAILED", "tenant_05:c00000000003:ok", "tenant_06:c00000000003:ok"))
-        .hasMessageStartingWith("upgrade failed in 1 of 6 schema(s); the others completed, and each failed schema"
-            + " stays at its last good revision:")
+        .satisfies(
+            e ->
+                assertThat(((FanOutFailedException) e).report().outcomes())
+                    .extracting(
+                        o -> o.schema() + ":" + o.to() + ":" + (o.failed() ? "FAILED" : "ok"))
+                    .containsExactly(
+                        "tenant_01:c00000000003:ok",
+                        "tenant_02:c00000000003:ok",
+                        "tenant_03:c00000000003:ok",
+                        "tenant_04:c00000000001:FAILED",
+                        "tenant_05:c00000000003:ok",
+                        "tenant_06:c00000000003:ok"))
+        .hasMessageStartingWith(
+            "upgrade failed in 1 of 6 schema(s); the others completed, and each failed schema"
+                + " stays at its last good revision:")
         .hasMessageContaining("\n  tenant_04 (at c00000000001): Revision c00000000002")
         .hasMessageContaining("relation \"invoice\" already exists")
-        .extracting(e -> ((MigrateException) e).code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
-    assertThat(log).contains("upgrade: 6 schema(s) of " + db.url() + " (user " + db.user() + ") on 3 thread(s)");
-    assertThat(log).anyMatch(line -> line.startsWith("upgrade FAILED in schema tenant_04: Revision c00000000002"));
-    assertThat(log).anyMatch(line -> line.matches("tenant_04  <base>        c00000000001          1 +\\d+ ms  FAILED"));
-    assertThat(log).anyMatch(line -> line.matches("upgrade: 6 schema\\(s\\) in [\\d.]+ s on 3 thread\\(s\\): 5 ok,"
-        + " 1 failed"));
+        .extracting(e -> ((MigrateException) e).code())
+        .isEqualTo(ErrorCode.MIGRATION_FAILED);
+    assertThat(log)
+        .contains(
+            "upgrade: 6 schema(s) of " + db.url() + " (user " + db.user() + ") on 3 thread(s)");
+    assertThat(log)
+        .anyMatch(
+            line -> line.startsWith("upgrade FAILED in schema tenant_04: Revision c00000000002"));
+    assertThat(log)
+        .anyMatch(
+            line ->
+                line.matches("tenant_04  <base>        c00000000001          1 +\\d+ ms  FAILED"));
+    assertThat(log)
+        .anyMatch(
+            line ->
+                line.matches(
+                    "upgrade: 6 schema\\(s\\) in [\\d.]+ s on 3 thread\\(s\\): 5 ok,"
+                        + " 1 failed"));
 
     Results<Current> current = all.current();
     assertThat(current.outcomes()).extracting(Outcome::schema).containsExactlyElementsOf(schemas);
-    assertThat(current.values()).extracting(Current::revisions).containsExactly(List.of("c00000000003"),
-        List.of("c00000000003"), List.of("c00000000003"), List.of("c00000000001"), List.of("c00000000003"),
-        List.of("c00000000003"));
+    assertThat(current.values())
+        .extracting(Current::revisions)
+        .containsExactly(
+            List.of("c00000000003"),
+            List.of("c00000000003"),
+            List.of("c00000000003"),
+            List.of("c00000000001"),
+            List.of("c00000000003"),
+            List.of("c00000000003"));
     assertThat(current.reportsEachSchema()).isFalse();
-    assertThat(current.summary()).last().asString()
+    assertThat(current.summary())
+        .last()
+        .asString()
         .matches("current: 6 schema\\(s\\) in [\\d.]+ s on 3 thread\\(s\\): 6 ok, 0 failed");
 
     Results<RunResult> down = tenants("tenant_01,tenant_02").downgrade("-1");
-    assertThat(down.values()).extracting(RunResult::schema).containsExactly("tenant_01", "tenant_02");
+    assertThat(down.values())
+        .extracting(RunResult::schema)
+        .containsExactly("tenant_01", "tenant_02");
     assertThat(down.values()).extracting(RunResult::to).containsOnly("c00000000002");
-    assertThat(rows("SELECT version_num FROM tenant_03.migrate_version")).containsExactly("c00000000003");
+    assertThat(rows("SELECT version_num FROM tenant_03.migrate_version"))
+        .containsExactly("c00000000003");
 
     // one schema is the same call, with one outcome and no summary
-    Results<RunResult> one = configure().migrations(List.of(CreateCustomer.class, CreateInvoice.class,
-        AddEmail.class)).schema("tenant_01").load().schemas().upgrade("head");
+    Results<RunResult> one =
+        configure()
+            .migrations(List.of(CreateCustomer.class, CreateInvoice.class, AddEmail.class))
+            .schema("tenant_01")
+            .load()
+            .schemas()
+            .upgrade("head");
     assertThat(one.layout()).isEqualTo(Layout.SCHEMA);
     assertThat(one.single().to()).isEqualTo("c00000000003");
   }
 
   private void sql(String statement) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
       s.execute(statement);
     }
   }
 
   private List<String> rows(String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(query)) {
       while (r.next()) {
         rows.add(r.getString(1));
       }

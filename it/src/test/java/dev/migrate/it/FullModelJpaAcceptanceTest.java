@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The acceptance checks of issue 3 on the full test model ({@code src/test/resources/fullmodel}, every item of the
- * issue's mapping surface) with {@code -Amigrate.naming=jpa}.
+ * The acceptance checks of issue 3 on the full test model ({@code src/test/resources/fullmodel},
+ * every item of the issue's mapping surface) with {@code -Amigrate.naming=jpa}.
  *
- * <p>What Hibernate 6.6 does that Migrate chooses not to mirror, and the harness rule that lets it pass:
+ * <p>What Hibernate 6.6 does that Migrate chooses not to mirror, and the harness rule that lets it
+ * pass:
+ *
  * <ul>
  *   <li>the two implicit casts between {@code varchar} and each {@code SqlTypes.NAMED_ENUM} type
- *       ({@link dev.migrate.it.harness.UpdateScript} rule 5, {@link dev.migrate.it.harness.DumpNormalizer});</li>
- *   <li>names of constraints and indexes, and the order of columns inside a table (Hibernate sorts them by size);
- *       primary keys of several columns do follow Hibernate's export order.</li>
+ *       ({@link dev.migrate.it.harness.UpdateScript} rule 5, {@link
+ *       dev.migrate.it.harness.DumpNormalizer});
+ *   <li>names of constraints and indexes, and the order of columns inside a table (Hibernate sorts
+ *       them by size); primary keys of several columns do follow Hibernate's export order.
  * </ul>
  */
 @PostgresTest

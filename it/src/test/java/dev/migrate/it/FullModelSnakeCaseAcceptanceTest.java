@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The acceptance checks of issue 3 on the full test model ({@code src/test/resources/fullmodel}, every item of the
- * issue's mapping surface) with {@code -Amigrate.naming=snake_case}. What Hibernate does that Migrate does not
- * mirror: as listed on {@link FullModelJpaAcceptanceTest}.
+ * The acceptance checks of issue 3 on the full test model ({@code src/test/resources/fullmodel},
+ * every item of the issue's mapping surface) with {@code -Amigrate.naming=snake_case}. What
+ * Hibernate does that Migrate does not mirror: as listed on {@link FullModelJpaAcceptanceTest}.
  */
 @PostgresTest
 class FullModelSnakeCaseAcceptanceTest extends AcceptanceSuite {

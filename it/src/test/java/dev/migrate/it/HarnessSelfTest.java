@@ -22,9 +22,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The harness judged against Hibernate itself, with the full test model (compiled without Migrate's processor):
- * Hibernate's export compared with itself passes every check, and each check catches a database that differs by one
- * column or one index while ignoring databases that differ only in constraint and index names.
+ * The harness judged against Hibernate itself, with the full test model (compiled without Migrate's
+ * processor): Hibernate's export compared with itself passes every check, and each check catches a
+ * database that differs by one column or one index while ignoring databases that differ only in
+ * constraint and index names.
  */
 @PostgresTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,7 +39,8 @@ class HarnessSelfTest {
 
   @BeforeAll
   void exportTheFullModel(@TempDir Path work) throws Exception {
-    model = CompiledModel.withoutProcessor(CompiledModel.sources(FULL_MODEL), work.resolve("classes"));
+    model =
+        CompiledModel.withoutProcessor(CompiledModel.sources(FULL_MODEL), work.resolve("classes"));
     hibernate = new HibernateOracle(model, NamingOption.JPA);
     exported = FreshDatabase.create("self");
     hibernate.export(exported);
@@ -62,12 +64,18 @@ class HarnessSelfTest {
   @Test
   void hibernatesExportPassesEveryCheck() throws Exception {
     hibernate.validate(exported);
-    // Hibernate's migrator disagrees with its own export: it re-creates the enum type every time, and looks for the
-    // multi-column unique key under its UK<hash> name while the export declared it inline (PostgreSQL named it)
+    // Hibernate's migrator disagrees with its own export: it re-creates the enum type every time,
+    // and looks for the
+    // multi-column unique key under its UK<hash> name while the export declared it inline
+    // (PostgreSQL named it)
     assertThat(hibernate.updateScript(exported))
-        .contains("drop type if exists PolicyStatus cascade",
+        .contains(
+            "drop type if exists PolicyStatus cascade",
             "create type PolicyStatus as enum ('ACTIVE','CANCELLED','LAPSED','QUOTED')")
-        .anyMatch(s -> s.matches("alter table if exists StockItem add constraint UK\\w+ unique \\(warehouse_id, product_id\\)"));
+        .anyMatch(
+            s ->
+                s.matches(
+                    "alter table if exists StockItem add constraint UK\\w+ unique \\(warehouse_id, product_id\\)"));
     assertThat(Acceptance.unexplainedUpdates(hibernate, exported)).isEmpty();
     try (FreshDatabase again = FreshDatabase.create("self_again")) {
       hibernate.export(again);
@@ -84,12 +92,14 @@ class HarnessSelfTest {
           .isInstanceOf(SchemaManagementException.class)
           .hasMessageContaining("missing column [weight] in table [product]");
       assertThat(Acceptance.unexplainedUpdates(hibernate, broken))
-          .containsExactly("alter table if exists product add column weight integer default 0 not null "
-              + "check (weight >= 0)");
-      assertThat(Acceptance.schemaDiff(exported, "export", broken, "broken", 0)).contains(
-          "\n-COMMENT ON COLUMN public.product.weight IS 'Weight in grams';\n",
-          "\n-    CONSTRAINT <check> CHECK ((weight >= 0)),\n",
-          "\n-    weight integer DEFAULT 0 NOT NULL\n");
+          .containsExactly(
+              "alter table if exists product add column weight integer default 0 not null "
+                  + "check (weight >= 0)");
+      assertThat(Acceptance.schemaDiff(exported, "export", broken, "broken", 0))
+          .contains(
+              "\n-COMMENT ON COLUMN public.product.weight IS 'Weight in grams';\n",
+              "\n-    CONSTRAINT <check> CHECK ((weight >= 0)),\n",
+              "\n-    weight integer DEFAULT 0 NOT NULL\n");
     }
   }
 
@@ -97,7 +107,11 @@ class HarnessSelfTest {
   void otherConstraintAndIndexNamesAreIgnored() throws Exception {
     try (FreshDatabase renamed = FreshDatabase.copyOf(exported, "self_names")) {
       List<String> renames = new ArrayList<>();
-      try (Connection c = renamed.connect(); ResultSet rs = c.createStatement().executeQuery("""
+      try (Connection c = renamed.connect();
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      """
           SELECT 'ALTER TABLE ' || conrelid::regclass || ' RENAME CONSTRAINT ' || quote_ident(conname)
                  || ' TO ' || quote_ident('c' || oid)
             FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype <> 'n'
@@ -114,7 +128,8 @@ class HarnessSelfTest {
       renamed.execute(String.join(";\n", renames));
 
       hibernate.validate(renamed);
-      assertThat(hibernate.updateScript(renamed)).as("Hibernate looks indexes and unique keys up by name")
+      assertThat(hibernate.updateScript(renamed))
+          .as("Hibernate looks indexes and unique keys up by name")
           .contains("alter table if exists product add constraint ux_product_slug unique (slug)")
           .contains("create index ix_product_name on product (name)");
       assertThat(Acceptance.unexplainedUpdates(hibernate, renamed)).isEmpty();
@@ -129,7 +144,9 @@ class HarnessSelfTest {
 
       assertThat(Acceptance.unexplainedUpdates(hibernate, changed))
           .containsExactly("create index ix_product_name on product (name)");
-      assertThat(Acceptance.schemaDiff(exported, "export", changed, "changed", 0)).contains("""
+      assertThat(Acceptance.schemaDiff(exported, "export", changed, "changed", 0))
+          .contains(
+              """
           -CREATE INDEX <idx> ON public.product USING btree (name);
           +CREATE INDEX <idx> ON public.product USING btree (name DESC);
           """);
@@ -143,16 +160,21 @@ class HarnessSelfTest {
       snake.export(database);
       snake.validate(database);
       assertThat(Acceptance.unexplainedUpdates(snake, database)).isEmpty();
-      assertThat(tables(database)).contains("product_tags", "order_line", "customer_profile", "policy_beneficiaries")
+      assertThat(tables(database))
+          .contains("product_tags", "order_line", "customer_profile", "policy_beneficiaries")
           .doesNotContain("product_tag");
-      assertThat(tables(exported)).contains("product_tag", "orderline", "customerprofile", "policy_beneficiaries");
+      assertThat(tables(exported))
+          .contains("product_tag", "orderline", "customerprofile", "policy_beneficiaries");
     }
   }
 
   private static List<String> tables(FreshDatabase database) throws Exception {
     List<String> tables = new ArrayList<>();
-    try (Connection c = database.connect(); ResultSet rs = c.createStatement().executeQuery(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+    try (Connection c = database.connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }

@@ -11,8 +11,10 @@ final class SmallModel {
   private SmallModel() {}
 
   static List<Path> sources() {
-    List<Path> sources = new ArrayList<>(CompiledModel.sources(Path.of("src/test/resources/acceptance")));
-    sources.addAll(CompiledModel.sources(Path.of("../examples/quickstart/src/main/java/com/acme/shop/model")));
+    List<Path> sources =
+        new ArrayList<>(CompiledModel.sources(Path.of("src/test/resources/acceptance")));
+    sources.addAll(
+        CompiledModel.sources(Path.of("../examples/quickstart/src/main/java/com/acme/shop/model")));
     return sources;
   }
 }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The acceptance checks on the model the processor supports today, with {@code -Amigrate.naming=snake_case}: the
- * quickstart's entities and the type matrix ({@code src/test/resources/acceptance}, one attribute of every Java type
- * the processor maps).
+ * The acceptance checks on the model the processor supports today, with {@code
+ * -Amigrate.naming=snake_case}: the quickstart's entities and the type matrix ({@code
+ * src/test/resources/acceptance}, one attribute of every Java type the processor maps).
  */
 @PostgresTest
 class SmallModelSnakeCaseAcceptanceTest extends AcceptanceSuite {

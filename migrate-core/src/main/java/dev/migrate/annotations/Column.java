@@ -16,8 +16,9 @@ public @interface Column {
   String name() default "";
 
   /**
-   * The PostgreSQL type, as in DDL ({@code "varchar(40)"}, {@code "jsonb"}, {@code "numeric(12,2)"}); default: the
-   * Java type's mapping ({@code String} is {@code varchar(length)}).
+   * The PostgreSQL type, as in DDL ({@code "varchar(40)"}, {@code "jsonb"}, {@code
+   * "numeric(12,2)"}); default: the Java type's mapping ({@code String} is {@code
+   * varchar(length)}).
    */
   String type() default "";
 
@@ -30,13 +31,21 @@ public @interface Column {
   /** The {@code varchar} length of a {@code String}, in characters; must be positive. */
   int length() default 255;
 
-  /** The {@code numeric} precision of a {@code BigDecimal}/{@code BigInteger}, in decimal digits; 0 = default 38. */
+  /**
+   * The {@code numeric} precision of a {@code BigDecimal}/{@code BigInteger}, in decimal digits; 0
+   * = default 38.
+   */
   int precision() default 0;
 
-  /** The {@code numeric} scale, in decimal digits after the point (used with {@link #precision()}). */
+  /**
+   * The {@code numeric} scale, in decimal digits after the point (used with {@link #precision()}).
+   */
   int scale() default 0;
 
-  /** The default value as an SQL expression ({@code "0"}, {@code "'new'"}, {@code "now()"}); default: none. */
+  /**
+   * The default value as an SQL expression ({@code "0"}, {@code "'new'"}, {@code "now()"});
+   * default: none.
+   */
   String defaultValue() default "";
 
   /** The column's comment ({@code COMMENT ON COLUMN}); default: none. */

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A primary key column of a {@link Table} class; several {@code @Id} fields form a composite key, in declaration
- * order.
+ * A primary key column of a {@link Table} class; several {@code @Id} fields form a composite key,
+ * in declaration order.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An index, on a {@link Table} class or on a JPA entity, with what JPA's {@code @Index} cannot say: the access method,
- * a partial index's predicate, expression keys and included columns.
+ * An index, on a {@link Table} class or on a JPA entity, with what JPA's {@code @Index} cannot say:
+ * the access method, a partial index's predicate, expression keys and included columns.
  *
  * <pre>{@code
  * @Index(keys = "(lower(email))", unique = true, where = "deleted_at IS NULL")
@@ -27,15 +27,19 @@ public @interface Index {
   String name() default "";
 
   /**
-   * The keys, in order, as in PostgreSQL's {@code CREATE INDEX}: a column name (as stored), or an expression in
-   * parentheses ({@code "(lower(email))"}), each optionally followed by {@code ASC} or {@code DESC}. At least one.
+   * The keys, in order, as in PostgreSQL's {@code CREATE INDEX}: a column name (as stored), or an
+   * expression in parentheses ({@code "(lower(email))"}), each optionally followed by {@code ASC}
+   * or {@code DESC}. At least one.
    */
   String[] keys();
 
   /** Whether the index is unique. */
   boolean unique() default false;
 
-  /** The access method: {@code btree} (the default), {@code hash}, {@code gist}, {@code gin}, {@code brin}, ... */
+  /**
+   * The access method: {@code btree} (the default), {@code hash}, {@code gist}, {@code gin}, {@code
+   * brin}, ...
+   */
   String method() default "btree";
 
   /** Columns stored in the index but not part of the key ({@code INCLUDE}, B-tree and GiST). */

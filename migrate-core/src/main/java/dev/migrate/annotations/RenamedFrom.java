@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The names this column (on a field or getter) or table (on a class) had before, newest first, so that autogenerate
- * writes {@code renameColumn}/{@code renameTable} instead of a drop and an add, which would lose the data. Names are
- * written as the database stores them (the naming strategy is not applied). Remove the annotation once every
- * database has been upgraded past the rename; keeping it does no harm.
+ * The names this column (on a field or getter) or table (on a class) had before, newest first, so
+ * that autogenerate writes {@code renameColumn}/{@code renameTable} instead of a drop and an add,
+ * which would lose the data. Names are written as the database stores them (the naming strategy is
+ * not applied). Remove the annotation once every database has been upgraded past the rename;
+ * keeping it does no harm.
  *
  * <pre>{@code @RenamedFrom("email_address") private String email;}</pre>
  */

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A class that describes a table without JPA: each of its non-static, non-transient fields is a column (type from the
- * Java type as Hibernate would map it, or {@link Column#type()}), {@link Id} fields form the primary key. On a JPA
- * entity it is an error: use JPA's {@code @Table} there (and Migrate's {@link Index} for what JPA cannot say).
+ * A class that describes a table without JPA: each of its non-static, non-transient fields is a
+ * column (type from the Java type as Hibernate would map it, or {@link Column#type()}), {@link Id}
+ * fields form the primary key. On a JPA entity it is an error: use JPA's {@code @Table} there (and
+ * Migrate's {@link Index} for what JPA cannot say).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

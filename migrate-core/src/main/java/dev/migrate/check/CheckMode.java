@@ -15,8 +15,8 @@ public enum CheckMode {
   OFFLINE;
 
   /**
-   * The mode {@code text} names ({@code replay}, {@code live} or {@code offline}, as {@code -Dmigrate.check} takes
-   * it).
+   * The mode {@code text} names ({@code replay}, {@code live} or {@code offline}, as {@code
+   * -Dmigrate.check} takes it).
    *
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for any other text
    */
@@ -26,8 +26,12 @@ public enum CheckMode {
         return mode;
       }
     }
-    throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown check mode '" + text + "': use"
-        + " -Dmigrate.check=replay (default with a database), live or offline.");
+    throw new MigrateException(
+        ErrorCode.CONFIGURATION,
+        "Unknown check mode '"
+            + text
+            + "': use"
+            + " -Dmigrate.check=replay (default with a database), live or offline.");
   }
 
   /** The mode as the user types it: {@code replay}, {@code live}, {@code offline}. */

@@ -2,9 +2,9 @@ package dev.migrate.check;
 
 import dev.migrate.MigrateException;
 import dev.migrate.codegen.OpDescriptions;
+import dev.migrate.dialect.VersionStore.HistoryRow;
 import dev.migrate.diff.Normalizer;
 import dev.migrate.diff.SchemaDiff;
-import dev.migrate.dialect.VersionStore.HistoryRow;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.ops.AddColumn;
@@ -33,17 +33,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pieces of {@code migrate:check} that need no database: replaying the migrations into a model (offline mode),
- * turning the remaining differences into the check's sentences, and comparing the checksums recorded in
- * {@code migrate_history} with the revisions as they are now (drift).
+ * The pieces of {@code migrate:check} that need no database: replaying the migrations into a model
+ * (offline mode), turning the remaining differences into the check's sentences, and comparing the
+ * checksums recorded in {@code migrate_history} with the revisions as they are now (drift).
  */
 public final class ModelCheck {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
   private final Normalizer normalizer;
 
-  /** A check that compares types, checks and defaults through {@code normalizer} (normally the dialect). */
+  /**
+   * A check that compares types, checks and defaults through {@code normalizer} (normally the
+   * dialect).
+   */
   public ModelCheck(Normalizer normalizer) {
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
   }
@@ -52,19 +56,24 @@ public final class ModelCheck {
    * The schema the migrations build, replayed without a database.
    *
    * @param database the model after every upgrade op of every revision, parents first
-   * @param unknownTables tables (keyed {@code schema.name} or {@code name}) whose state raw SQL may have changed,
-   *     with the revision that ran it
-   * @param problems ops that did not fit the schema the earlier revisions built, naming the revision
+   * @param unknownTables tables (keyed {@code schema.name} or {@code name}) whose state raw SQL may
+   *     have changed, with the revision that ran it
+   * @param problems ops that did not fit the schema the earlier revisions built, naming the
+   *     revision
    * @param notes raw SQL that names no table the check knows
    */
-  public record Replayed(Database database, Map<String, String> unknownTables, List<String> problems,
+  public record Replayed(
+      Database database,
+      Map<String, String> unknownTables,
+      List<String> problems,
       List<String> notes) {}
 
   /**
-   * Replays the upgrade ops of every revision of {@code graph} into an empty model ({@link ModelReplay}). An
-   * {@link ExecuteSql} cannot be replayed: the tables its SQL names (any identifier equal to a table name of the
-   * replayed model or of {@code model}) become unknown from then on, and later ops on them are skipped rather than
-   * guessed at; a skipped rename makes the new name unknown too.
+   * Replays the upgrade ops of every revision of {@code graph} into an empty model ({@link
+   * ModelReplay}). An {@link ExecuteSql} cannot be replayed: the tables its SQL names (any
+   * identifier equal to a table name of the replayed model or of {@code model}) become unknown from
+   * then on, and later ops on them are skipped rather than guessed at; a skipped rename makes the
+   * new name unknown too.
    */
   public static Replayed replay(RevisionGraph graph, Database model) {
     ModelReplay replay = new ModelReplay(Database.empty());
@@ -77,8 +86,14 @@ public final class ModelCheck {
         if (rawSql.isPresent()) {
           List<String> named = mentionedTables(rawSql.get(), replay.database(), model);
           if (named.isEmpty()) {
-            notes.add("revision " + revision.id() + " (" + revision.sourceFile() + ") runs raw SQL that names no"
-                + " table of the model; the offline check ignores it: " + excerpt(rawSql.get()));
+            notes.add(
+                "revision "
+                    + revision.id()
+                    + " ("
+                    + revision.sourceFile()
+                    + ") runs raw SQL that names no"
+                    + " table of the model; the offline check ignores it: "
+                    + excerpt(rawSql.get()));
           }
           named.forEach(t -> unknown.putIfAbsent(t, revision.id()));
           continue;
@@ -92,8 +107,14 @@ public final class ModelCheck {
         try {
           replay.accept(op);
         } catch (IllegalStateException e) {
-          problems.add("revision " + revision.id() + " (" + revision.sourceFile() + "): " + e.getMessage()
-              + "; the earlier revisions do not build what this op expects");
+          problems.add(
+              "revision "
+                  + revision.id()
+                  + " ("
+                  + revision.sourceFile()
+                  + "): "
+                  + e.getMessage()
+                  + "; the earlier revisions do not build what this op expects");
         }
       }
     }
@@ -101,11 +122,12 @@ public final class ModelCheck {
   }
 
   /**
-   * The differences between the schema the migrations build and the model, one sentence each ("customer.phone:
-   * column in the model, no migration adds it"); differences on {@code unknownTables} go to {@code notes} instead.
+   * The differences between the schema the migrations build and the model, one sentence each
+   * ("customer.phone: column in the model, no migration adds it"); differences on {@code
+   * unknownTables} go to {@code notes} instead.
    */
-  public List<String> differences(Database migrations, Database model, Map<String, String> unknownTables,
-      List<String> notes) {
+  public List<String> differences(
+      Database migrations, Database model, Map<String, String> unknownTables, List<String> notes) {
     List<String> lines = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     for (Op op : new SchemaDiff(normalizer).diff(migrations, model)) {
@@ -116,9 +138,15 @@ public final class ModelCheck {
       }
       lines.add(sentence(op));
     }
-    skipped.forEach((table, revision) -> notes.add(table + ": revision " + revision + " changes it with raw SQL"
-        + " (op.execute), so the offline check cannot know its state and does not compare it; the replay check"
-        + " (-Dmigrate.check=replay) does"));
+    skipped.forEach(
+        (table, revision) ->
+            notes.add(
+                table
+                    + ": revision "
+                    + revision
+                    + " changes it with raw SQL"
+                    + " (op.execute), so the offline check cannot know its state and does not compare it; the replay check"
+                    + " (-Dmigrate.check=replay) does"));
     return lines;
   }
 
@@ -127,74 +155,91 @@ public final class ModelCheck {
     return op.accept(SENTENCE);
   }
 
-  private static final OpVisitor<String> SENTENCE = new OpVisitor.Partial<>() {
-    @Override
-    public String otherwise(Op op) {
-      return "the model differs from the migrations, no migration does this: " + OpDescriptions.describe(op);
-    }
+  private static final OpVisitor<String> SENTENCE =
+      new OpVisitor.Partial<>() {
+        @Override
+        public String otherwise(Op op) {
+          return "the model differs from the migrations, no migration does this: "
+              + OpDescriptions.describe(op);
+        }
 
-    @Override
-    public String visitCreateTable(CreateTable o) {
-      return o.table().qualifiedName() + ": table in the model, no migration creates it";
-    }
+        @Override
+        public String visitCreateTable(CreateTable o) {
+          return o.table().qualifiedName() + ": table in the model, no migration creates it";
+        }
 
-    @Override
-    public String visitDropTable(DropTable o) {
-      return o.table().qualifiedName() + ": table created by the migrations but not in the model, no migration"
-          + " drops it";
-    }
+        @Override
+        public String visitDropTable(DropTable o) {
+          return o.table().qualifiedName()
+              + ": table created by the migrations but not in the model, no migration"
+              + " drops it";
+        }
 
-    @Override
-    public String visitAddColumn(AddColumn o) {
-      return o.qualifiedTableName() + "." + o.column().name() + ": column in the model, no migration adds it";
-    }
+        @Override
+        public String visitAddColumn(AddColumn o) {
+          return o.qualifiedTableName()
+              + "."
+              + o.column().name()
+              + ": column in the model, no migration adds it";
+        }
 
-    @Override
-    public String visitDropColumn(DropColumn o) {
-      return o.qualifiedTableName() + "." + o.column().name() + ": column added by the migrations but not in the"
-          + " model, no migration drops it";
-    }
+        @Override
+        public String visitDropColumn(DropColumn o) {
+          return o.qualifiedTableName()
+              + "."
+              + o.column().name()
+              + ": column added by the migrations but not in the"
+              + " model, no migration drops it";
+        }
 
-    @Override
-    public String visitAlterColumn(AlterColumn o) {
-      String described = OpDescriptions.describe(o);
-      return o.qualifiedTableName() + "." + o.to().name() + ": column differs from the migrations ("
-          + described.substring(described.indexOf(": ") + 2) + "), no migration alters it";
-    }
-  };
+        @Override
+        public String visitAlterColumn(AlterColumn o) {
+          String described = OpDescriptions.describe(o);
+          return o.qualifiedTableName()
+              + "."
+              + o.to().name()
+              + ": column differs from the migrations ("
+              + described.substring(described.indexOf(": ") + 2)
+              + "), no migration alters it";
+        }
+      };
 
   /** The SQL of an {@link ExecuteSql}, empty for every other op. */
-  private static final OpVisitor<Optional<String>> RAW_SQL = new OpVisitor.Partial<>() {
-    @Override
-    public Optional<String> otherwise(Op op) {
-      return Optional.empty();
-    }
+  private static final OpVisitor<Optional<String>> RAW_SQL =
+      new OpVisitor.Partial<>() {
+        @Override
+        public Optional<String> otherwise(Op op) {
+          return Optional.empty();
+        }
 
-    @Override
-    public Optional<String> visitExecuteSql(ExecuteSql op) {
-      return Optional.of(op.sql());
-    }
-  };
+        @Override
+        public Optional<String> visitExecuteSql(ExecuteSql op) {
+          return Optional.of(op.sql());
+        }
+      };
 
   /** The new qualified name of a {@link RenameTable}, empty for every other op. */
-  private static final OpVisitor<Optional<String>> RENAMED_TO = new OpVisitor.Partial<>() {
-    @Override
-    public Optional<String> otherwise(Op op) {
-      return Optional.empty();
-    }
+  private static final OpVisitor<Optional<String>> RENAMED_TO =
+      new OpVisitor.Partial<>() {
+        @Override
+        public Optional<String> otherwise(Op op) {
+          return Optional.empty();
+        }
 
-    @Override
-    public Optional<String> visitRenameTable(RenameTable op) {
-      return Optional.of(qualified(op.schema(), op.to()));
-    }
-  };
+        @Override
+        public Optional<String> visitRenameTable(RenameTable op) {
+          return Optional.of(qualified(op.schema(), op.to()));
+        }
+      };
 
   /**
    * The revisions applied to a database whose history is {@code rows} and whose version table holds
-   * {@code heads}, that were edited since: the checksum of the last successful upgrade (or stamp) differs from the
-   * checksum of the revision's upgrade ops now. One line each, naming the revision, its file and both checksums.
+   * {@code heads}, that were edited since: the checksum of the last successful upgrade (or stamp)
+   * differs from the checksum of the revision's upgrade ops now. One line each, naming the
+   * revision, its file and both checksums.
    */
-  public static List<String> drift(RevisionGraph graph, List<String> heads, List<HistoryRow> rows, String schema) {
+  public static List<String> drift(
+      RevisionGraph graph, List<String> heads, List<HistoryRow> rows, String schema) {
     Map<String, HistoryRow> last = new HashMap<>();
     for (HistoryRow row : rows) {
       if (row.success()) {
@@ -211,10 +256,19 @@ public final class ModelCheck {
       RevisionInfo revision = graph.get(id);
       String now = revision.checksum();
       if (!now.equals(row.checksum())) {
-        lines.add("revision " + id + " (" + revision.sourceFile() + ") was edited after it was applied to schema "
-            + schema + " (checksum applied " + row.checksum().substring(0, 12) + "..., now " + now.substring(0, 12)
-            + "...): revert the edit and put the change in a new revision (`mvn migrate:autogen`), or downgrade"
-            + " below it, then upgrade again");
+        lines.add(
+            "revision "
+                + id
+                + " ("
+                + revision.sourceFile()
+                + ") was edited after it was applied to schema "
+                + schema
+                + " (checksum applied "
+                + row.checksum().substring(0, 12)
+                + "..., now "
+                + now.substring(0, 12)
+                + "...): revert the edit and put the change in a new revision (`mvn migrate:autogen`), or downgrade"
+                + " below it, then upgrade again");
       }
     }
     return lines;
@@ -231,14 +285,18 @@ public final class ModelCheck {
   }
 
   /**
-   * The table an op changes, as {@code schema.name} or {@code name} ({@link TableOp#qualifiedTableName()}; for a
-   * rename the name before); empty for ops on other objects (sequences, enum types, raw SQL).
+   * The table an op changes, as {@code schema.name} or {@code name} ({@link
+   * TableOp#qualifiedTableName()}; for a rename the name before); empty for ops on other objects
+   * (sequences, enum types, raw SQL).
    */
   static Optional<String> tableOf(Op op) {
     return op.onTable().map(TableOp::qualifiedTableName);
   }
 
-  /** The tables of {@code a} or {@code b} that {@code sql} names (quoted names as written, others folded). */
+  /**
+   * The tables of {@code a} or {@code b} that {@code sql} names (quoted names as written, others
+   * folded).
+   */
   static List<String> mentionedTables(String sql, Database a, Database b) {
     Map<String, String> byName = new LinkedHashMap<>();
     for (Database d : List.of(a, b)) {
@@ -249,7 +307,10 @@ public final class ModelCheck {
     List<String> named = new ArrayList<>();
     Matcher m = IDENTIFIER.matcher(sql.replaceAll("'(?:[^']|'')*'", "''"));
     while (m.find()) {
-      String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2).toLowerCase(Locale.ROOT);
+      String name =
+          m.group(1) != null
+              ? m.group(1).replace("\"\"", "\"")
+              : m.group(2).toLowerCase(Locale.ROOT);
       String key = byName.get(name);
       if (key != null && !named.contains(key)) {
         named.add(key);

@@ -4,26 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays out the Java that the generator writes the way google-java-format 1.28 does, so that a generated migration
- * class passes a project's {@code spotless:check} or {@code google-java-format --dry-run} as it is written.
+ * Lays out the Java that the generator writes the way google-java-format 1.28 does, so that a
+ * generated migration class passes a project's {@code spotless:check} or {@code google-java-format
+ * --dry-run} as it is written.
  *
- * <p>It knows only the shapes the generator emits: one statement of calls, dotted chains and literals
- * ({@code op.inSchema("s").createTable(table("t", column("id", bigint()).notNull()))}), the {@code @Revision}
- * annotation, {@code //} comments and Javadoc paragraphs. Its rules are google-java-format's (the Google Java
- * Style Guide, section 4.5, and the formatter's {@code Doc} levels):
+ * <p>It knows only the shapes the generator emits: one statement of calls, dotted chains and
+ * literals ({@code op.inSchema("s").createTable(table("t", column("id", bigint()).notNull()))}),
+ * the {@code @Revision} annotation, {@code //} comments and Javadoc paragraphs. Its rules are
+ * google-java-format's (the Google Java Style Guide, section 4.5, and the formatter's {@code Doc}
+ * levels):
  *
  * <ul>
- *   <li>lines hold at most {@value #COLUMNS} characters; a continuation is indented {@value #CONTINUATION} more;
- *   <li>an argument list that does not fit (with what follows it up to the next possible break) breaks after its
- *       {@code (}; if its arguments then still do not fit on one line, each goes on a line of its own;
- *   <li>a chain of calls that does not fit breaks before each {@code .}, except in its prefix: a variable with its
- *       first call ({@code op.inSchema("s")}), or a leading call ({@code column("id", bigint())});
- *   <li>a string literal that still passes the limit is split at spaces into {@code "..." + " ..."};
+ *   <li>lines hold at most {@value #COLUMNS} characters; a continuation is indented {@value
+ *       #CONTINUATION} more;
+ *   <li>an argument list that does not fit (with what follows it up to the next possible break)
+ *       breaks after its {@code (}; if its arguments then still do not fit on one line, each goes
+ *       on a line of its own;
+ *   <li>a chain of calls that does not fit breaks before each {@code .}, except in its prefix: a
+ *       variable with its first call ({@code op.inSchema("s")}), or a leading call ({@code
+ *       column("id", bigint())});
+ *   <li>a string literal that still passes the limit is split at spaces into {@code "..." + "
+ *       ..."};
  *   <li>a {@code //} comment and a Javadoc paragraph are filled word by word to the limit.
  * </ul>
  *
- * <p>{@code CodegenGoogleStyleTest} runs google-java-format itself over every golden file and over generated classes
- * of random ops, and fails on any difference.
+ * <p>{@code CodegenGoogleStyleTest} runs google-java-format itself over every golden file and over
+ * generated classes of random ops, and fails on any difference.
  */
 final class GoogleStyle {
 
@@ -36,12 +42,13 @@ final class GoogleStyle {
   private GoogleStyle() {}
 
   /**
-   * Lays out one statement, given on one line ({@code op.createTable(table("t", ...));}), or an annotation
-   * ({@code @Revision(id = "a1", message = "m")}), that starts at column {@code indent}. Whitespace between tokens
-   * does not matter, and string literals joined by {@code +} count as one.
+   * Lays out one statement, given on one line ({@code op.createTable(table("t", ...));}), or an
+   * annotation ({@code @Revision(id = "a1", message = "m")}), that starts at column {@code indent}.
+   * Whitespace between tokens does not matter, and string literals joined by {@code +} count as
+   * one.
    *
-   * @return the statement's lines joined with {@code \n}, the first without indentation and the others indented
-   *     relative to the first (the caller indents all of them by {@code indent})
+   * @return the statement's lines joined with {@code \n}, the first without indentation and the
+   *     others indented relative to the first (the caller indents all of them by {@code indent})
    * @throws IllegalArgumentException if {@code flat} is not made of calls, chains and literals
    */
   static String statement(String flat, int indent) {
@@ -50,8 +57,8 @@ final class GoogleStyle {
   }
 
   /**
-   * {@code text} as {@code //} comment lines at column {@code indent}, filled word by word to the limit (a word
-   * longer than a line stands alone).
+   * {@code text} as {@code //} comment lines at column {@code indent}, filled word by word to the
+   * limit (a word longer than a line stands alone).
    *
    * @return the lines, each starting with {@code // } and without the indentation
    */
@@ -60,16 +67,19 @@ final class GoogleStyle {
   }
 
   /**
-   * {@code text} filled word by word for a Javadoc comment whose text starts {@code indent} columns after
-   * {@code " * "}: each returned line goes after that prefix.
+   * {@code text} filled word by word for a Javadoc comment whose text starts {@code indent} columns
+   * after {@code " * "}: each returned line goes after that prefix.
    */
   static List<String> javadocParagraph(String text, int indent) {
     return fill(text.strip(), COLUMNS - indent - 3);
   }
 
-  // ----------------------------------------------------------------------------------------------- layout
+  // -----------------------------------------------------------------------------------------------
+  // layout
 
-  /** A piece of the statement: text, a place it may break, or a group of those that breaks together. */
+  /**
+   * A piece of the statement: text, a place it may break, or a group of those that breaks together.
+   */
   private sealed interface Doc permits Text, Break, Level {
     int width();
   }
@@ -90,8 +100,8 @@ final class GoogleStyle {
   }
 
   /**
-   * A group whose breaks are all taken or none; broken, it indents its lines {@code plus} more. A {@code forced}
-   * level is always broken.
+   * A group whose breaks are all taken or none; broken, it indents its lines {@code plus} more. A
+   * {@code forced} level is always broken.
    */
   private record Level(int plus, List<Doc> docs, boolean forced) implements Doc {
     Level(int plus, List<Doc> docs) {
@@ -110,7 +120,9 @@ final class GoogleStyle {
     return printer.out.toString();
   }
 
-  /** Writes docs, choosing per level between one line and broken, as google-java-format's levels do. */
+  /**
+   * Writes docs, choosing per level between one line and broken, as google-java-format's levels do.
+   */
   private static final class Printer {
     private final StringBuilder out = new StringBuilder();
     private final int start;
@@ -122,8 +134,8 @@ final class GoogleStyle {
     }
 
     /**
-     * Writes {@code level}, whose breaks indent to {@code outer + level.plus}, followed on its last line by
-     * {@code trailing} characters that cannot move to another line.
+     * Writes {@code level}, whose breaks indent to {@code outer + level.plus}, followed on its last
+     * line by {@code trailing} characters that cannot move to another line.
      */
     void level(Level level, int outer, int trailing) {
       if (column + level.width() + trailing <= COLUMNS) {
@@ -160,8 +172,8 @@ final class GoogleStyle {
 
     /**
      * A string literal that passes the limit, split before spaces into {@code "..." + " ..."} as
-     * google-java-format's {@code StringWrapper} does: each piece holds as many words as fit, the continuation lines
-     * start with {@code + } four columns right of the literal.
+     * google-java-format's {@code StringWrapper} does: each piece holds as many words as fit, the
+     * continuation lines start with {@code + } four columns right of the literal.
      */
     private void stringLiteral(String literal, int trailing) {
       List<String> words = literalWords(literal.substring(1, literal.length() - 1));
@@ -175,8 +187,10 @@ final class GoogleStyle {
       while (next < words.size()) {
         int width = COLUMNS - (first ? column : literalColumn + CONTINUATION + 2) - 2;
         StringBuilder piece = new StringBuilder(words.get(next++));
-        while (next < words.size() && !piece.toString().endsWith("\\n")
-            && piece.length() + words.get(next).length() + (next == words.size() - 1 ? trailing : 0) <= width) {
+        while (next < words.size()
+            && !piece.toString().endsWith("\\n")
+            && piece.length() + words.get(next).length() + (next == words.size() - 1 ? trailing : 0)
+                <= width) {
           piece.append(words.get(next++));
         }
         if (!first) {
@@ -198,7 +212,10 @@ final class GoogleStyle {
       column = indent;
     }
 
-    /** The width of {@code docs} from {@code from} up to the next break of this level, plus the outer trailing. */
+    /**
+     * The width of {@code docs} from {@code from} up to the next break of this level, plus the
+     * outer trailing.
+     */
     private static int untilBreak(List<Doc> docs, int from, int trailing) {
       int width = 0;
       for (int i = from; i < docs.size(); i++) {
@@ -217,8 +234,8 @@ final class GoogleStyle {
   }
 
   /**
-   * As {@link #arguments(List)}; {@code forced}, one argument per line whatever the width (google-java-format does
-   * that for the members of an annotation when one of them is an array).
+   * As {@link #arguments(List)}; {@code forced}, one argument per line whatever the width
+   * (google-java-format does that for the members of an annotation when one of them is an array).
    */
   private static Level arguments(List<Doc> elements, boolean forced) {
     List<Doc> docs = new ArrayList<>();
@@ -231,7 +248,8 @@ final class GoogleStyle {
     return new Level(CONTINUATION, docs, forced);
   }
 
-  // ----------------------------------------------------------------------------------------------- parsing
+  // -----------------------------------------------------------------------------------------------
+  // parsing
 
   /** Reads the generator's one-line Java into docs; see the class comment for the shapes. */
   private static final class Parser {
@@ -257,7 +275,10 @@ final class GoogleStyle {
       return docs;
     }
 
-    /** A primary followed by {@code .name} or {@code .name(...)} segments, as a chain level when it can break. */
+    /**
+     * A primary followed by {@code .name} or {@code .name(...)} segments, as a chain level when it
+     * can break.
+     */
     private List<Doc> expression() {
       skipSpaces();
       List<Doc> prefix = new ArrayList<>();
@@ -315,7 +336,9 @@ final class GoogleStyle {
       return List.of(new Level(CONTINUATION, chain));
     }
 
-    /** {@code (...)}; for an {@code annotation}, one member per line when one of them is an array. */
+    /**
+     * {@code (...)}; for an {@code annotation}, one member per line when one of them is an array.
+     */
     private Level callArguments(boolean annotation) {
       expect('(');
       boolean array = false;
@@ -368,15 +391,20 @@ final class GoogleStyle {
         pos++;
       } else {
         pos++;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-            || text.charAt(pos) == '_')) {
+        while (pos < text.length()
+            && (Character.isLetterOrDigit(text.charAt(pos))
+                || text.charAt(pos) == '.'
+                || text.charAt(pos) == '_')) {
           pos++;
         }
       }
       return text.substring(from, pos);
     }
 
-    /** A string literal, or several joined by {@code +} (JavaPoet splits a string after each newline), as one. */
+    /**
+     * A string literal, or several joined by {@code +} (JavaPoet splits a string after each
+     * newline), as one.
+     */
     private String concatenation() {
       String literal = literal();
       while (true) {
@@ -438,8 +466,8 @@ final class GoogleStyle {
   // -------------------------------------------------------------------------------------------------- fill
 
   /**
-   * The words of a literal's content: split before each space (the space starts the next word) and after each
-   * {@code \\n} escape (which ends a line of the split literal).
+   * The words of a literal's content: split before each space (the space starts the next word) and
+   * after each {@code \\n} escape (which ends a line of the split literal).
    */
   private static List<String> literalWords(String content) {
     List<String> words = new ArrayList<>();
@@ -489,5 +517,4 @@ final class GoogleStyle {
   private static List<String> words(String text) {
     return List.of(text.split(" +"));
   }
-
 }

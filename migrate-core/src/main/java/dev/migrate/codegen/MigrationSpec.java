@@ -10,19 +10,25 @@ import javax.lang.model.SourceVersion;
 /**
  * Everything a migration class states: where it goes, which revision it is, and its ops.
  *
- * @param packageName the package of the migrations, for example {@code com.acme.db.migrations}; {@code ""} for
- *     the unnamed package
- * @param className the simple class name, for example {@code R20261121_153012_AddPhone}
- *     ({@link RevisionNames#className})
+ * @param packageName the package of the migrations, for example {@code com.acme.db.migrations};
+ *     {@code ""} for the unnamed package
+ * @param className the simple class name, for example {@code R20261121_153012_AddPhone} ({@link
+ *     RevisionNames#className})
  * @param revisionId the revision id ({@link RevisionNames#newRevisionId()})
- * @param revises the down revisions: empty for the first revision of a chain, two or more for a merge
- * @param message the message as the user typed it ({@code -Dmessage}); {@code null} is read as {@code ""}
+ * @param revises the down revisions: empty for the first revision of a chain, two or more for a
+ *     merge
+ * @param message the message as the user typed it ({@code -Dmessage}); {@code null} is read as
+ *     {@code ""}
  * @param upgrade the ops of {@code upgrade}, in order; empty for a hand-written revision
- * @param downgrade the ops of {@code downgrade}, in order: normally {@link #downgradeOf(List)} of {@code upgrade}
- * @param notes what the user should review beyond what the ops say, one sentence each (for example a suspected
- *     rename); the destructive upgrade ops are listed in the header without being repeated here
- * @param branchLabels the branch labels the revision declares ({@code @Revision(branchLabels)}); empty for none
- * @param dependsOn the revisions it depends on without revising them ({@code @Revision(dependsOn)}); empty for none
+ * @param downgrade the ops of {@code downgrade}, in order: normally {@link #downgradeOf(List)} of
+ *     {@code upgrade}
+ * @param notes what the user should review beyond what the ops say, one sentence each (for example
+ *     a suspected rename); the destructive upgrade ops are listed in the header without being
+ *     repeated here
+ * @param branchLabels the branch labels the revision declares ({@code @Revision(branchLabels)});
+ *     empty for none
+ * @param dependsOn the revisions it depends on without revising them
+ *     ({@code @Revision(dependsOn)}); empty for none
  */
 public record MigrationSpec(
     String packageName,
@@ -39,16 +45,22 @@ public record MigrationSpec(
   public MigrationSpec {
     Objects.requireNonNull(packageName, "packageName");
     if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
-      throw new IllegalArgumentException("migrations package '" + packageName + "' is not a Java package name;"
-          + " configure <migrationsPackage> as dot-separated identifiers, for example com.acme.db.migrations");
+      throw new IllegalArgumentException(
+          "migrations package '"
+              + packageName
+              + "' is not a Java package name;"
+              + " configure <migrationsPackage> as dot-separated identifiers, for example com.acme.db.migrations");
     }
     if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
-      throw new IllegalArgumentException("migration class name '" + className + "' is not a Java identifier;"
-          + " build it with RevisionNames.className(message, createdAt)");
+      throw new IllegalArgumentException(
+          "migration class name '"
+              + className
+              + "' is not a Java identifier;"
+              + " build it with RevisionNames.className(message, createdAt)");
     }
     if (revisionId.isBlank()) {
-      throw new IllegalArgumentException("revision id of " + className + " is blank;"
-          + " use RevisionNames.newRevisionId()");
+      throw new IllegalArgumentException(
+          "revision id of " + className + " is blank;" + " use RevisionNames.newRevisionId()");
     }
     revises = List.copyOf(revises);
     message = message == null ? "" : message;
@@ -60,31 +72,64 @@ public record MigrationSpec(
   }
 
   /** A spec without branch labels and dependencies. */
-  public MigrationSpec(String packageName, String className, String revisionId, List<String> revises, String message,
-      List<Op> upgrade, List<Op> downgrade, List<String> notes) {
-    this(packageName, className, revisionId, revises, message, upgrade, downgrade, notes, List.of(), List.of());
+  public MigrationSpec(
+      String packageName,
+      String className,
+      String revisionId,
+      List<String> revises,
+      String message,
+      List<Op> upgrade,
+      List<Op> downgrade,
+      List<String> notes) {
+    this(
+        packageName,
+        className,
+        revisionId,
+        revises,
+        message,
+        upgrade,
+        downgrade,
+        notes,
+        List.of(),
+        List.of());
   }
 
   /** This spec declaring {@code branchLabels} and depending on {@code dependsOn}. */
   public MigrationSpec withBranch(List<String> branchLabels, List<String> dependsOn) {
-    return new MigrationSpec(packageName, className, revisionId, revises, message, upgrade, downgrade, notes,
-        branchLabels, dependsOn);
+    return new MigrationSpec(
+        packageName,
+        className,
+        revisionId,
+        revises,
+        message,
+        upgrade,
+        downgrade,
+        notes,
+        branchLabels,
+        dependsOn);
   }
 
   /**
-   * The spec of an autogenerated migration: {@code downgrade} is {@link #downgradeOf(List) derived} from
-   * {@code upgrade}.
+   * The spec of an autogenerated migration: {@code downgrade} is {@link #downgradeOf(List) derived}
+   * from {@code upgrade}.
    *
    * @throws dev.migrate.ops.IrreversibleOpException if an upgrade op cannot be reversed
    */
-  public static MigrationSpec autogen(String packageName, String className, String revisionId, List<String> revises,
-      String message, List<Op> upgrade, List<String> notes) {
-    return new MigrationSpec(packageName, className, revisionId, revises, message, upgrade, downgradeOf(upgrade),
-        notes);
+  public static MigrationSpec autogen(
+      String packageName,
+      String className,
+      String revisionId,
+      List<String> revises,
+      String message,
+      List<Op> upgrade,
+      List<String> notes) {
+    return new MigrationSpec(
+        packageName, className, revisionId, revises, message, upgrade, downgradeOf(upgrade), notes);
   }
 
   /**
-   * Why each op of {@code upgrade} that cannot be reversed (SQL without reverse SQL) is missing from {@link #downgradeOf}: the {@link IrreversibleOpException} messages, in order.
+   * Why each op of {@code upgrade} that cannot be reversed (SQL without reverse SQL) is missing
+   * from {@link #downgradeOf}: the {@link IrreversibleOpException} messages, in order.
    */
   public static List<String> irreversible(List<Op> upgrade) {
     List<String> reasons = new ArrayList<>();
@@ -99,18 +144,23 @@ public record MigrationSpec(
   }
 
   /**
-   * The spec of a migration without ops: the {@code migrate:revision} template the user fills in, or with two or
-   * more {@code revises} a {@code migrate:merge} revision.
+   * The spec of a migration without ops: the {@code migrate:revision} template the user fills in,
+   * or with two or more {@code revises} a {@code migrate:merge} revision.
    */
-  public static MigrationSpec empty(String packageName, String className, String revisionId, List<String> revises,
+  public static MigrationSpec empty(
+      String packageName,
+      String className,
+      String revisionId,
+      List<String> revises,
       String message) {
-    return new MigrationSpec(packageName, className, revisionId, revises, message, List.of(), List.of(), List.of());
+    return new MigrationSpec(
+        packageName, className, revisionId, revises, message, List.of(), List.of(), List.of());
   }
 
   /**
-   * The ops that undo {@code upgrade}: the reversed list of each op's {@link Op#reverse()}, as Alembic derives a
-   * downgrade. Ops that cannot be reversed (raw SQL without reverse SQL) are left out; the writer
-   * says so in the downgrade, see {@link #irreversible}.
+   * The ops that undo {@code upgrade}: the reversed list of each op's {@link Op#reverse()}, as
+   * Alembic derives a downgrade. Ops that cannot be reversed (raw SQL without reverse SQL) are left
+   * out; the writer says so in the downgrade, see {@link #irreversible}.
    */
   public static List<Op> downgradeOf(List<Op> upgrade) {
     List<Op> reversed = new ArrayList<>(upgrade.size());
@@ -123,7 +173,6 @@ public record MigrationSpec(
     }
     return List.copyOf(reversed);
   }
-
 
   /** Whether this revision joins two or more heads. */
   public boolean isMerge() {

@@ -16,25 +16,25 @@ import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
-import dev.migrate.ops.AddEnumValue;
-import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
-import dev.migrate.ops.CreateSchema;
-import dev.migrate.ops.DropEnumType;
-import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropCheckConstraint;
 import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.DropForeignKey;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
@@ -49,32 +49,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One op as one statement of a migration method: a call on {@code op} (or {@code op.inSchema("s")}) whose
- * arguments are built with the static factories of {@link dev.migrate.runtime.Ddl}, so that running the statement
- * against {@link dev.migrate.runtime.Operations} rebuilds a record equal to the op. A call with one argument element
- * is one line when it fits in 100 columns; a table and the two sides of an {@code alterColumn} put one element per
- * line.
+ * One op as one statement of a migration method: a call on {@code op} (or {@code op.inSchema("s")})
+ * whose arguments are built with the static factories of {@link dev.migrate.runtime.Ddl}, so that
+ * running the statement against {@link dev.migrate.runtime.Operations} rebuilds a record equal to
+ * the op. A call with one argument element is one line when it fits in 100 columns; a table and the
+ * two sides of an {@code alterColumn} put one element per line.
  *
- * <p>Each block ends with a newline. Line breaks between elements are explicit; elsewhere JavaPoet breaks a line
- * that would pass 100 columns, greedily, at the places marked {@code $W} (after a call's table name, between the
- * two SQL texts of {@code execute}) and {@code $Z} (before {@code .references}, {@code .withActions} and
- * {@code .withDefault}), and indents the continuation.
+ * <p>Each block ends with a newline. Line breaks between elements are explicit; elsewhere JavaPoet
+ * breaks a line that would pass 100 columns, greedily, at the places marked {@code $W} (after a
+ * call's table name, between the two SQL texts of {@code execute}) and {@code $Z} (before {@code
+ * .references}, {@code .withActions} and {@code .withDefault}), and indents the continuation.
  */
 final class OpCode implements OpVisitor<CodeBlock> {
 
   /** The {@code Ddl} factory for each type without modifiers that has one. */
-  private static final Map<String, String> PLAIN_TYPE_FACTORIES = Map.ofEntries(
-      Map.entry("smallint", "smallint"),
-      Map.entry("integer", "integer"),
-      Map.entry("bigint", "bigint"),
-      Map.entry("real", "real"),
-      Map.entry("double precision", "doublePrecision"),
-      Map.entry("boolean", "bool"),
-      Map.entry("text", "text"),
-      Map.entry("bytea", "bytea"),
-      Map.entry("uuid", "uuid"),
-      Map.entry("date", "date"),
-      Map.entry("jsonb", "jsonb"));
+  private static final Map<String, String> PLAIN_TYPE_FACTORIES =
+      Map.ofEntries(
+          Map.entry("smallint", "smallint"),
+          Map.entry("integer", "integer"),
+          Map.entry("bigint", "bigint"),
+          Map.entry("real", "real"),
+          Map.entry("double precision", "doublePrecision"),
+          Map.entry("boolean", "bool"),
+          Map.entry("text", "text"),
+          Map.entry("bytea", "bytea"),
+          Map.entry("uuid", "uuid"),
+          Map.entry("date", "date"),
+          Map.entry("jsonb", "jsonb"));
 
   /** The {@code Ddl} factory for each time type, which takes the fractional-second precision. */
   private static final Map<String, String> TIME_TYPE_FACTORIES =
@@ -85,7 +86,8 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return op.accept(new OpCode());
   }
 
-  // ---------------------------------------------------------------------------------------------- statements
+  // ----------------------------------------------------------------------------------------------
+  // statements
 
   private static CodeBlock call(String schema, String method, CodeBlock arguments) {
     CodeBlock.Builder code = CodeBlock.builder();
@@ -98,10 +100,11 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   /**
-   * {@code op.method("table", element)}; a call too long for one line continues with the element on the next,
-   * and the element's own line breaks ({@code $Z}) indent one step further.
+   * {@code op.method("table", element)}; a call too long for one line continues with the element on
+   * the next, and the element's own line breaks ({@code $Z}) indent one step further.
    */
-  private static CodeBlock tableCall(String schema, String table, String method, CodeBlock element) {
+  private static CodeBlock tableCall(
+      String schema, String table, String method, CodeBlock element) {
     return call(schema, method, CodeBlock.of("$S,$W$>$>$L$<$<", table, element));
   }
 
@@ -127,11 +130,14 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitAlterColumn(AlterColumn op) {
-    CodeBlock arguments = CodeBlock.builder()
-        .add("$S,$>$>\n", op.table())
-        .add(column(op.from())).add(",\n")
-        .add(column(op.to())).add("$<$<")
-        .build();
+    CodeBlock arguments =
+        CodeBlock.builder()
+            .add("$S,$>$>\n", op.table())
+            .add(column(op.from()))
+            .add(",\n")
+            .add(column(op.to()))
+            .add("$<$<")
+            .build();
     return call(op.schema(), "alterColumn", arguments);
   }
 
@@ -168,16 +174,20 @@ final class OpCode implements OpVisitor<CodeBlock> {
   @Override
   public CodeBlock visitCreateIndex(CreateIndex op) {
     return op.concurrently()
-        ? call(op.schema(), "createIndex", CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(),
-            index(op.index())))
+        ? call(
+            op.schema(),
+            "createIndex",
+            CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(), index(op.index())))
         : tableCall(op.schema(), op.table(), "createIndex", index(op.index()));
   }
 
   @Override
   public CodeBlock visitDropIndex(DropIndex op) {
     return op.concurrently()
-        ? call(op.schema(), "dropIndex", CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(),
-            index(op.index())))
+        ? call(
+            op.schema(),
+            "dropIndex",
+            CodeBlock.of("$S,$W$>$>$L,$Wconcurrently()$<$<", op.table(), index(op.index())))
         : tableCall(op.schema(), op.table(), "dropIndex", index(op.index()));
   }
 
@@ -203,11 +213,14 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitAlterSequence(AlterSequence op) {
-    CodeBlock arguments = CodeBlock.builder()
-        .add("$>$>\n")
-        .add(sequence(op.from())).add(",\n")
-        .add(sequence(op.to())).add("$<$<")
-        .build();
+    CodeBlock arguments =
+        CodeBlock.builder()
+            .add("$>$>\n")
+            .add(sequence(op.from()))
+            .add(",\n")
+            .add(sequence(op.to()))
+            .add("$<$<")
+            .build();
     return call(op.to().schema(), "alterSequence", arguments);
   }
 
@@ -241,9 +254,11 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return enumValue("dropEnumValue", op.schema(), op.type(), op.value(), op.before(), op.after());
   }
 
-  /** {@code op.addEnumValue("mood", "meh")}, or with {@code Before}/{@code After} and the neighbour. */
-  private static CodeBlock enumValue(String method, String schema, String type, String value, String before,
-      String after) {
+  /**
+   * {@code op.addEnumValue("mood", "meh")}, or with {@code Before}/{@code After} and the neighbour.
+   */
+  private static CodeBlock enumValue(
+      String method, String schema, String type, String value, String before, String after) {
     if (before != null) {
       return call(schema, method + "Before", CodeBlock.of("$S, $S,$W$S", type, value, before));
     }
@@ -267,12 +282,16 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitRenameColumn(RenameColumn op) {
-    return call(op.schema(), "renameColumn", CodeBlock.of("$S,$W$S, $S", op.table(), op.from(), op.to()));
+    return call(
+        op.schema(), "renameColumn", CodeBlock.of("$S,$W$S, $S", op.table(), op.from(), op.to()));
   }
 
   @Override
   public CodeBlock visitSetTableComment(SetTableComment op) {
-    return call(op.schema(), "setTableComment", CodeBlock.of("$S,$W$S,$W$S", op.table(), op.from(), op.to()));
+    return call(
+        op.schema(),
+        "setTableComment",
+        CodeBlock.of("$S,$W$S,$W$S", op.table(), op.from(), op.to()));
   }
 
   @Override
@@ -283,12 +302,14 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return call(null, "execute", CodeBlock.of("$S,$W$S", op.sql(), op.reverseSql()));
   }
 
-  // ------------------------------------------------------------------------------------- Ddl expressions
+  // ------------------------------------------------------------------------------------- Ddl
+  // expressions
 
   /**
-   * {@code table("name", elements...)} in {@code CREATE TABLE} order: columns as declared, then the primary key,
-   * unique constraints, check constraints, indexes and foreign keys, each sorted by name as {@link Table} keeps
-   * them. The schema is not part of it: the call goes through {@code op.inSchema(...)}.
+   * {@code table("name", elements...)} in {@code CREATE TABLE} order: columns as declared, then the
+   * primary key, unique constraints, check constraints, indexes and foreign keys, each sorted by
+   * name as {@link Table} keeps them. The schema is not part of it: the call goes through {@code
+   * op.inSchema(...)}.
    */
   static CodeBlock table(Table table) {
     List<CodeBlock> elements = new ArrayList<>();
@@ -300,23 +321,28 @@ final class OpCode implements OpVisitor<CodeBlock> {
     table.checkConstraints().forEach(c -> elements.add(check(c)));
     table.indexes().forEach(i -> elements.add(index(i)));
     table.foreignKeys().forEach(f -> elements.add(foreignKey(f)));
-    CodeBlock code = elements.isEmpty()
-        ? CodeBlock.of("table($S)", table.name())
-        : CodeBlock.builder()
-            .add("table($S,$>$>\n", table.name())
-            .add(CodeBlock.join(elements, ",\n"))
-            .add(")$<$<")
-            .build();
-    return table.comment() == null ? code : CodeBlock.of("$L$Z.withComment($S)", code, table.comment());
+    CodeBlock code =
+        elements.isEmpty()
+            ? CodeBlock.of("table($S)", table.name())
+            : CodeBlock.builder()
+                .add("table($S,$>$>\n", table.name())
+                .add(CodeBlock.join(elements, ",\n"))
+                .add(")$<$<")
+                .build();
+    return table.comment() == null
+        ? code
+        : CodeBlock.of("$L$Z.withComment($S)", code, table.comment());
   }
 
   /**
-   * {@code column("name", type)} with {@code .notNull()}, {@code .withDefault(sql)}, {@code .asIdentity()} or
-   * {@code .withIdentity(Identity.ALWAYS)} as needed. An identity column is {@code NOT NULL} by construction; the
-   * odd nullable identity a record can still hold is rebuilt with {@code .withNullable(true)}.
+   * {@code column("name", type)} with {@code .notNull()}, {@code .withDefault(sql)}, {@code
+   * .asIdentity()} or {@code .withIdentity(Identity.ALWAYS)} as needed. An identity column is
+   * {@code NOT NULL} by construction; the odd nullable identity a record can still hold is rebuilt
+   * with {@code .withNullable(true)}.
    */
   static CodeBlock column(Column column) {
-    CodeBlock.Builder code = CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
+    CodeBlock.Builder code =
+        CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
     if (!column.nullable() && column.identity() == null) {
       code.add(".notNull()");
     }
@@ -338,11 +364,11 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   /**
-   * The shortest expression that rebuilds {@code type}: a {@code Ddl} factory ({@code varchar(255)},
-   * {@code numeric(38, 2)}, {@code timestamptz(6)}), {@code type("name")} for a type without modifiers that has no
-   * factory ({@code type("citext")}, {@code type("varchar")} for a varchar without length, {@code type("timetz")}),
-   * or the record's constructor for modifiers no factory expresses ({@code new SqlType("numeric", null, 10,
-   * null)}).
+   * The shortest expression that rebuilds {@code type}: a {@code Ddl} factory ({@code
+   * varchar(255)}, {@code numeric(38, 2)}, {@code timestamptz(6)}), {@code type("name")} for a type
+   * without modifiers that has no factory ({@code type("citext")}, {@code type("varchar")} for a
+   * varchar without length, {@code type("timetz")}), or the record's constructor for modifiers no
+   * factory expresses ({@code new SqlType("numeric", null, 10, null)}).
    */
   static CodeBlock type(SqlType type) {
     String name = type.name();
@@ -367,7 +393,13 @@ final class OpCode implements OpVisitor<CodeBlock> {
     if (type.equals(SqlType.of(name))) {
       return CodeBlock.of("type($S)", name);
     }
-    return CodeBlock.of("new $T($S, $L, $L, $L)", SqlType.class, name, type.length(), type.precision(), type.scale());
+    return CodeBlock.of(
+        "new $T($S, $L, $L, $L)",
+        SqlType.class,
+        name,
+        type.length(),
+        type.precision(),
+        type.scale());
   }
 
   static CodeBlock primaryKey(PrimaryKey primaryKey) {
@@ -383,23 +415,28 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   /**
-   * {@code index("name", "a", "b")} or {@code uniqueIndex(...)} when every key is an ascending column, else with
-   * one key expression each ({@code asc("a")}, {@code desc("b")}, {@code expression("lower(email)")},
-   * {@code expression("x").desc()}); then {@code .withMethod("gin")}, {@code .withInclude(...)} and
-   * {@code .withWhere("...")} as needed.
+   * {@code index("name", "a", "b")} or {@code uniqueIndex(...)} when every key is an ascending
+   * column, else with one key expression each ({@code asc("a")}, {@code desc("b")}, {@code
+   * expression("lower(email)")}, {@code expression("x").desc()}); then {@code .withMethod("gin")},
+   * {@code .withInclude(...)} and {@code .withWhere("...")} as needed.
    */
   static CodeBlock index(Index index) {
     String factory = index.unique() ? "uniqueIndex" : "index";
     CodeBlock.Builder code = CodeBlock.builder();
     if (index.keys().stream().allMatch(IndexKey::isPlainColumn)) {
-      code.add("$L($S$L)", factory, index.name(), moreStrings(index.keys().stream().map(IndexKey::column).toList()));
+      code.add(
+          "$L($S$L)",
+          factory,
+          index.name(),
+          moreStrings(index.keys().stream().map(IndexKey::column).toList()));
     } else {
       code.add("$L($S", factory, index.name());
       for (IndexKey key : index.keys()) {
         if (key.column() != null) {
           code.add(", $L($S)", key.descending() ? "desc" : "asc", key.column());
         } else {
-          code.add(",$W$L($S)$L", "expression", key.expression(), key.descending() ? ".desc()" : "");
+          code.add(
+              ",$W$L($S)$L", "expression", key.expression(), key.descending() ? ".desc()" : "");
         }
       }
       code.add(")");
@@ -408,8 +445,9 @@ final class OpCode implements OpVisitor<CodeBlock> {
       code.add("$Z.withMethod($S)", index.method());
     }
     if (!index.include().isEmpty()) {
-      code.add("$Z.withInclude($L)", CodeBlock.join(index.include().stream().map(c -> CodeBlock.of("$S", c)).toList(),
-          ", "));
+      code.add(
+          "$Z.withInclude($L)",
+          CodeBlock.join(index.include().stream().map(c -> CodeBlock.of("$S", c)).toList(), ", "));
     }
     if (index.where() != null) {
       code.add("$Z.withWhere($S)", index.where());
@@ -418,22 +456,35 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   /**
-   * {@code foreignKey("name", columns...).references("table", columns...)}, or {@code .referencesInSchema(...)}
-   * for a table in another schema, then {@code .withActions(onDelete, onUpdate)} unless both are
-   * {@code NO ACTION}, then {@code .withDeferrable(true, initiallyDeferred)} for a deferrable one.
+   * {@code foreignKey("name", columns...).references("table", columns...)}, or {@code
+   * .referencesInSchema(...)} for a table in another schema, then {@code .withActions(onDelete,
+   * onUpdate)} unless both are {@code NO ACTION}, then {@code .withDeferrable(true,
+   * initiallyDeferred)} for a deferrable one.
    */
   static CodeBlock foreignKey(ForeignKey foreignKey) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("foreignKey($S$L)", foreignKey.name(), moreStrings(foreignKey.columns()));
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add("foreignKey($S$L)", foreignKey.name(), moreStrings(foreignKey.columns()));
     if (foreignKey.referencedSchema() == null) {
-      code.add("$Z.references($S$L)", foreignKey.referencedTable(), moreStrings(foreignKey.referencedColumns()));
+      code.add(
+          "$Z.references($S$L)",
+          foreignKey.referencedTable(),
+          moreStrings(foreignKey.referencedColumns()));
     } else {
-      code.add("$Z.referencesInSchema($S, $S$L)", foreignKey.referencedSchema(), foreignKey.referencedTable(),
+      code.add(
+          "$Z.referencesInSchema($S, $S$L)",
+          foreignKey.referencedSchema(),
+          foreignKey.referencedTable(),
           moreStrings(foreignKey.referencedColumns()));
     }
-    if (foreignKey.onDelete() != ReferentialAction.NO_ACTION || foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
-      code.add("$Z.withActions($T.$L, $T.$L)", ReferentialAction.class, foreignKey.onDelete().name(),
-          ReferentialAction.class, foreignKey.onUpdate().name());
+    if (foreignKey.onDelete() != ReferentialAction.NO_ACTION
+        || foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
+      code.add(
+          "$Z.withActions($T.$L, $T.$L)",
+          ReferentialAction.class,
+          foreignKey.onDelete().name(),
+          ReferentialAction.class,
+          foreignKey.onUpdate().name());
     }
     if (foreignKey.deferrable()) {
       code.add("$Z.withDeferrable(true, $L)", foreignKey.initiallyDeferred());
@@ -442,12 +493,18 @@ final class OpCode implements OpVisitor<CodeBlock> {
   }
 
   /**
-   * {@code sequence("name", start, increment)}, then {@code .withMinValue(m)}, {@code .withMaxValue(x)} and
-   * {@code .withOwnedBy("table.column")} as needed; the schema goes through {@code op.inSchema(...)}.
+   * {@code sequence("name", start, increment)}, then {@code .withMinValue(m)}, {@code
+   * .withMaxValue(x)} and {@code .withOwnedBy("table.column")} as needed; the schema goes through
+   * {@code op.inSchema(...)}.
    */
   static CodeBlock sequence(Sequence sequence) {
-    CodeBlock.Builder code = CodeBlock.builder().add("sequence($S, $L, $L)", sequence.name(),
-        longLiteral(sequence.start()), longLiteral(sequence.increment()));
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add(
+                "sequence($S, $L, $L)",
+                sequence.name(),
+                longLiteral(sequence.start()),
+                longLiteral(sequence.increment()));
     if (sequence.minValue() != null) {
       code.add("$Z.withMinValue($L)", longLiteral(sequence.minValue()));
     }
@@ -467,7 +524,10 @@ final class OpCode implements OpVisitor<CodeBlock> {
     return code.build();
   }
 
-  /** A {@code long} argument: an {@code int} literal when it fits (it widens), else with the {@code L} suffix. */
+  /**
+   * A {@code long} argument: an {@code int} literal when it fits (it widens), else with the {@code
+   * L} suffix.
+   */
   private static String longLiteral(long value) {
     return value == (int) value ? Long.toString(value) : value + "L";
   }

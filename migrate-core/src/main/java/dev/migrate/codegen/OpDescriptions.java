@@ -8,25 +8,25 @@ import dev.migrate.model.Identity;
 import dev.migrate.model.Sequence;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
-import dev.migrate.ops.AddEnumValue;
-import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
-import dev.migrate.ops.CreateSchema;
-import dev.migrate.ops.DropEnumType;
-import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropCheckConstraint;
 import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.DropForeignKey;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
@@ -43,9 +43,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Ops in words, for people: the "Detected" and "Review" lists of a generated migration's header, the
- * {@code // DESTRUCTIVE:} comments in its body, and autogen's log. Names are schema-qualified when the op has a
- * schema ({@code rfx_user.customer.phone}).
+ * Ops in words, for people: the "Detected" and "Review" lists of a generated migration's header,
+ * the {@code // DESTRUCTIVE:} comments in its body, and autogen's log. Names are schema-qualified
+ * when the op has a schema ({@code rfx_user.customer.phone}).
  *
  * <pre>{@code
  * OpDescriptions.describe(new AddColumn(null, "customer", phone))          // "added column customer.phone"
@@ -57,7 +57,10 @@ public final class OpDescriptions {
   /** How much of a hand-written SQL statement a description quotes. */
   private static final int SQL_EXCERPT_LENGTH = 60;
 
-  /** PostgreSQL, the dialect whose type conversions the one-argument {@link #destructiveWarning(Op)} follows. */
+  /**
+   * PostgreSQL, the dialect whose type conversions the one-argument {@link #destructiveWarning(Op)}
+   * follows.
+   */
   private static final Dialect REFERENCE = new PostgresDialect();
 
   /** The character types, whose narrowing fails on longer values rather than losing digits. */
@@ -66,28 +69,30 @@ public final class OpDescriptions {
   private OpDescriptions() {}
 
   /**
-   * What {@code op} changes, in the past tense, as autogen reports a detected difference: {@code "created table
-   * customer"}, {@code "added column customer.phone"}, {@code "altered column customer.name: type varchar(255) ->
-   * varchar(100), nullable -> NOT NULL"}, {@code "dropped index customer_email_idx on customer"}.
+   * What {@code op} changes, in the past tense, as autogen reports a detected difference: {@code
+   * "created table customer"}, {@code "added column customer.phone"}, {@code "altered column
+   * customer.name: type varchar(255) -> varchar(100), nullable -> NOT NULL"}, {@code "dropped index
+   * customer_email_idx on customer"}.
    */
   public static String describe(Op op) {
     return op.accept(DESCRIBER);
   }
 
   /**
-   * What {@code op} destroys, when it destroys something, on PostgreSQL (the reference dialect); see
-   * {@link #destructiveWarning(Op, Dialect)}.
+   * What {@code op} destroys, when it destroys something, on PostgreSQL (the reference dialect);
+   * see {@link #destructiveWarning(Op, Dialect)}.
    */
   public static Optional<String> destructiveWarning(Op op) {
     return destructiveWarning(op, REFERENCE);
   }
 
   /**
-   * What {@code op} destroys on {@code dialect}, when it destroys something: every drop, a column type change that
-   * does not {@linkplain Dialect#keepsEveryValue keep every value}, and a sequence change that
-   * {@linkplain AlterSequence#narrowsRange() narrows its range} (the sequence's position is lost when it is
-   * restarted). For example {@code "drops column customer.phone and its data"}. Empty for ops that lose nothing,
-   * and for {@link ExecuteSql}, whose effect Migrate cannot know.
+   * What {@code op} destroys on {@code dialect}, when it destroys something: every drop, a column
+   * type change that does not {@linkplain Dialect#keepsEveryValue keep every value}, and a sequence
+   * change that {@linkplain AlterSequence#narrowsRange() narrows its range} (the sequence's
+   * position is lost when it is restarted). For example {@code "drops column customer.phone and its
+   * data"}. Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate
+   * cannot know.
    */
   public static Optional<String> destructiveWarning(Op op, Dialect dialect) {
     return Optional.ofNullable(op.accept(new Warner(dialect)));
@@ -117,8 +122,11 @@ public final class OpDescriptions {
       changes.add(from.nullable() ? "nullable -> NOT NULL" : "NOT NULL -> nullable");
     }
     if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
-      changes.add("default " + Objects.requireNonNullElse(from.defaultValue(), "none") + " -> "
-          + Objects.requireNonNullElse(to.defaultValue(), "none"));
+      changes.add(
+          "default "
+              + Objects.requireNonNullElse(from.defaultValue(), "none")
+              + " -> "
+              + Objects.requireNonNullElse(to.defaultValue(), "none"));
     }
     if (from.identity() != to.identity()) {
       changes.add("identity " + identity(from.identity()) + " -> " + identity(to.identity()));
@@ -138,7 +146,9 @@ public final class OpDescriptions {
     return comment == null ? "none" : "'" + excerpt(comment) + "'";
   }
 
-  /** The first line of {@code sql}, blanks collapsed, cut to {@link #SQL_EXCERPT_LENGTH} characters. */
+  /**
+   * The first line of {@code sql}, blanks collapsed, cut to {@link #SQL_EXCERPT_LENGTH} characters.
+   */
   private static String excerpt(String sql) {
     String text = sql.strip().replaceAll("\\s+", " ");
     boolean cut = text.length() > SQL_EXCERPT_LENGTH;
@@ -149,171 +159,223 @@ public final class OpDescriptions {
     return qualified(foreignKey.referencedSchema(), foreignKey.referencedTable());
   }
 
-  private static final OpVisitor<String> DESCRIBER = new OpVisitor<>() {
-    @Override
-    public String visitCreateTable(CreateTable op) {
-      return "created table " + op.table().qualifiedName();
-    }
+  private static final OpVisitor<String> DESCRIBER =
+      new OpVisitor<>() {
+        @Override
+        public String visitCreateTable(CreateTable op) {
+          return "created table " + op.table().qualifiedName();
+        }
 
-    @Override
-    public String visitDropTable(DropTable op) {
-      return "dropped table " + op.table().qualifiedName();
-    }
+        @Override
+        public String visitDropTable(DropTable op) {
+          return "dropped table " + op.table().qualifiedName();
+        }
 
-    @Override
-    public String visitAddColumn(AddColumn op) {
-      return "added column " + column(op.schema(), op.table(), op.column().name());
-    }
+        @Override
+        public String visitAddColumn(AddColumn op) {
+          return "added column " + column(op.schema(), op.table(), op.column().name());
+        }
 
-    @Override
-    public String visitDropColumn(DropColumn op) {
-      return "dropped column " + column(op.schema(), op.table(), op.column().name());
-    }
+        @Override
+        public String visitDropColumn(DropColumn op) {
+          return "dropped column " + column(op.schema(), op.table(), op.column().name());
+        }
 
-    @Override
-    public String visitAlterColumn(AlterColumn op) {
-      return "altered column " + column(op.schema(), op.table(), op.to().name()) + ": " + changes(op.from(), op.to());
-    }
+        @Override
+        public String visitAlterColumn(AlterColumn op) {
+          return "altered column "
+              + column(op.schema(), op.table(), op.to().name())
+              + ": "
+              + changes(op.from(), op.to());
+        }
 
-    @Override
-    public String visitAddPrimaryKey(AddPrimaryKey op) {
-      return "added primary key " + op.primaryKey().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitAddPrimaryKey(AddPrimaryKey op) {
+          return "added primary key "
+              + op.primaryKey().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitDropPrimaryKey(DropPrimaryKey op) {
-      return "dropped primary key " + op.primaryKey().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitDropPrimaryKey(DropPrimaryKey op) {
+          return "dropped primary key "
+              + op.primaryKey().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitAddUniqueConstraint(AddUniqueConstraint op) {
-      return "added unique constraint " + op.constraint().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitAddUniqueConstraint(AddUniqueConstraint op) {
+          return "added unique constraint "
+              + op.constraint().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitDropUniqueConstraint(DropUniqueConstraint op) {
-      return "dropped unique constraint " + op.constraint().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitDropUniqueConstraint(DropUniqueConstraint op) {
+          return "dropped unique constraint "
+              + op.constraint().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitAddCheckConstraint(AddCheckConstraint op) {
-      return "added check constraint " + op.constraint().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitAddCheckConstraint(AddCheckConstraint op) {
+          return "added check constraint "
+              + op.constraint().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitDropCheckConstraint(DropCheckConstraint op) {
-      return "dropped check constraint " + op.constraint().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitDropCheckConstraint(DropCheckConstraint op) {
+          return "dropped check constraint "
+              + op.constraint().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitCreateIndex(CreateIndex op) {
-      return "created " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
-          + qualified(op.schema(), op.table()) + (op.concurrently() ? " concurrently" : "");
-    }
+        @Override
+        public String visitCreateIndex(CreateIndex op) {
+          return "created "
+              + (op.index().unique() ? "unique index " : "index ")
+              + op.index().name()
+              + " on "
+              + qualified(op.schema(), op.table())
+              + (op.concurrently() ? " concurrently" : "");
+        }
 
-    @Override
-    public String visitDropIndex(DropIndex op) {
-      return "dropped " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
-          + qualified(op.schema(), op.table()) + (op.concurrently() ? " concurrently" : "");
-    }
+        @Override
+        public String visitDropIndex(DropIndex op) {
+          return "dropped "
+              + (op.index().unique() ? "unique index " : "index ")
+              + op.index().name()
+              + " on "
+              + qualified(op.schema(), op.table())
+              + (op.concurrently() ? " concurrently" : "");
+        }
 
-    @Override
-    public String visitAddForeignKey(AddForeignKey op) {
-      return "added foreign key " + op.foreignKey().name() + " on " + qualified(op.schema(), op.table())
-          + " referencing " + references(op.foreignKey());
-    }
+        @Override
+        public String visitAddForeignKey(AddForeignKey op) {
+          return "added foreign key "
+              + op.foreignKey().name()
+              + " on "
+              + qualified(op.schema(), op.table())
+              + " referencing "
+              + references(op.foreignKey());
+        }
 
-    @Override
-    public String visitDropForeignKey(DropForeignKey op) {
-      return "dropped foreign key " + op.foreignKey().name() + " on " + qualified(op.schema(), op.table());
-    }
+        @Override
+        public String visitDropForeignKey(DropForeignKey op) {
+          return "dropped foreign key "
+              + op.foreignKey().name()
+              + " on "
+              + qualified(op.schema(), op.table());
+        }
 
-    @Override
-    public String visitCreateSequence(CreateSequence op) {
-      return "created sequence " + op.sequence().qualifiedName();
-    }
+        @Override
+        public String visitCreateSequence(CreateSequence op) {
+          return "created sequence " + op.sequence().qualifiedName();
+        }
 
-    @Override
-    public String visitDropSequence(DropSequence op) {
-      return "dropped sequence " + op.sequence().qualifiedName();
-    }
+        @Override
+        public String visitDropSequence(DropSequence op) {
+          return "dropped sequence " + op.sequence().qualifiedName();
+        }
 
-    @Override
-    public String visitExecuteSql(ExecuteSql op) {
-      return "executed SQL: " + excerpt(op.sql());
-    }
+        @Override
+        public String visitExecuteSql(ExecuteSql op) {
+          return "executed SQL: " + excerpt(op.sql());
+        }
 
-    @Override
-    public String visitAlterSequence(AlterSequence op) {
-      Sequence from = op.from();
-      Sequence to = op.to();
-      List<String> changes = new ArrayList<>();
-      if (from.increment() != to.increment()) {
-        changes.add("increment " + from.increment() + " -> " + to.increment());
-      }
-      if (from.start() != to.start()) {
-        changes.add("start " + from.start() + " -> " + to.start());
-      }
-      if (!Objects.equals(from.minValue(), to.minValue())) {
-        changes.add("min " + bound(from.minValue()) + " -> " + bound(to.minValue()));
-      }
-      if (!Objects.equals(from.maxValue(), to.maxValue())) {
-        changes.add("max " + bound(from.maxValue()) + " -> " + bound(to.maxValue()));
-      }
-      if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
-        changes.add("owned by " + Objects.requireNonNullElse(from.ownedBy(), "none") + " -> "
-            + Objects.requireNonNullElse(to.ownedBy(), "none"));
-      }
-      return "altered sequence " + to.qualifiedName() + ": "
-          + (changes.isEmpty() ? "no change" : String.join(", ", changes));
-    }
+        @Override
+        public String visitAlterSequence(AlterSequence op) {
+          Sequence from = op.from();
+          Sequence to = op.to();
+          List<String> changes = new ArrayList<>();
+          if (from.increment() != to.increment()) {
+            changes.add("increment " + from.increment() + " -> " + to.increment());
+          }
+          if (from.start() != to.start()) {
+            changes.add("start " + from.start() + " -> " + to.start());
+          }
+          if (!Objects.equals(from.minValue(), to.minValue())) {
+            changes.add("min " + bound(from.minValue()) + " -> " + bound(to.minValue()));
+          }
+          if (!Objects.equals(from.maxValue(), to.maxValue())) {
+            changes.add("max " + bound(from.maxValue()) + " -> " + bound(to.maxValue()));
+          }
+          if (!Objects.equals(from.ownedBy(), to.ownedBy())) {
+            changes.add(
+                "owned by "
+                    + Objects.requireNonNullElse(from.ownedBy(), "none")
+                    + " -> "
+                    + Objects.requireNonNullElse(to.ownedBy(), "none"));
+          }
+          return "altered sequence "
+              + to.qualifiedName()
+              + ": "
+              + (changes.isEmpty() ? "no change" : String.join(", ", changes));
+        }
 
-    @Override
-    public String visitCreateSchema(CreateSchema op) {
-      return "created schema " + op.name();
-    }
+        @Override
+        public String visitCreateSchema(CreateSchema op) {
+          return "created schema " + op.name();
+        }
 
-    @Override
-    public String visitDropSchema(DropSchema op) {
-      return "dropped schema " + op.name();
-    }
+        @Override
+        public String visitDropSchema(DropSchema op) {
+          return "dropped schema " + op.name();
+        }
 
-    @Override
-    public String visitCreateEnumType(CreateEnumType op) {
-      return "created enum type " + op.type().qualifiedName();
-    }
+        @Override
+        public String visitCreateEnumType(CreateEnumType op) {
+          return "created enum type " + op.type().qualifiedName();
+        }
 
-    @Override
-    public String visitDropEnumType(DropEnumType op) {
-      return "dropped enum type " + op.type().qualifiedName();
-    }
+        @Override
+        public String visitDropEnumType(DropEnumType op) {
+          return "dropped enum type " + op.type().qualifiedName();
+        }
 
-    @Override
-    public String visitAddEnumValue(AddEnumValue op) {
-      return "added value '" + op.value() + "' to enum type " + qualified(op.schema(), op.type());
-    }
+        @Override
+        public String visitAddEnumValue(AddEnumValue op) {
+          return "added value '"
+              + op.value()
+              + "' to enum type "
+              + qualified(op.schema(), op.type());
+        }
 
-    @Override
-    public String visitDropEnumValue(DropEnumValue op) {
-      return "removed value '" + op.value() + "' from enum type " + qualified(op.schema(), op.type());
-    }
+        @Override
+        public String visitDropEnumValue(DropEnumValue op) {
+          return "removed value '"
+              + op.value()
+              + "' from enum type "
+              + qualified(op.schema(), op.type());
+        }
 
-    @Override
-    public String visitRenameTable(RenameTable op) {
-      return "renamed table " + qualified(op.schema(), op.from()) + " to " + op.to();
-    }
+        @Override
+        public String visitRenameTable(RenameTable op) {
+          return "renamed table " + qualified(op.schema(), op.from()) + " to " + op.to();
+        }
 
-    @Override
-    public String visitRenameColumn(RenameColumn op) {
-      return "renamed column " + column(op.schema(), op.table(), op.from()) + " to " + op.to();
-    }
+        @Override
+        public String visitRenameColumn(RenameColumn op) {
+          return "renamed column " + column(op.schema(), op.table(), op.from()) + " to " + op.to();
+        }
 
-    @Override
-    public String visitSetTableComment(SetTableComment op) {
-      return "changed comment of table " + qualified(op.schema(), op.table()) + ": " + comment(op.from()) + " -> "
-          + comment(op.to());
-    }
-  };
+        @Override
+        public String visitSetTableComment(SetTableComment op) {
+          return "changed comment of table "
+              + qualified(op.schema(), op.table())
+              + ": "
+              + comment(op.from())
+              + " -> "
+              + comment(op.to());
+        }
+      };
 
   /** The destructive warning of an op on {@code dialect}, or {@code null}. */
   private record Warner(Dialect dialect) implements OpVisitor<String> {
@@ -334,7 +396,9 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropColumn(DropColumn op) {
-      return "drops column " + column(op.schema(), op.table(), op.column().name()) + " and its data";
+      return "drops column "
+          + column(op.schema(), op.table(), op.column().name())
+          + " and its data";
     }
 
     @Override
@@ -344,8 +408,13 @@ public final class OpDescriptions {
       if (dialect.keepsEveryValue(from, to)) {
         return null;
       }
-      String what = "narrows column " + column(op.schema(), op.table(), op.to().name()) + " from " + from + " to "
-          + to;
+      String what =
+          "narrows column "
+              + column(op.schema(), op.table(), op.to().name())
+              + " from "
+              + from
+              + " to "
+              + to;
       if (CHARACTER_TYPES.contains(from.name()) && CHARACTER_TYPES.contains(to.name())) {
         return what + "; longer values make the change fail";
       }
@@ -362,7 +431,10 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropPrimaryKey(DropPrimaryKey op) {
-      return "drops primary key " + op.primaryKey().name() + " on " + qualified(op.schema(), op.table());
+      return "drops primary key "
+          + op.primaryKey().name()
+          + " on "
+          + qualified(op.schema(), op.table());
     }
 
     @Override
@@ -372,7 +444,10 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropUniqueConstraint(DropUniqueConstraint op) {
-      return "drops unique constraint " + op.constraint().name() + " on " + qualified(op.schema(), op.table());
+      return "drops unique constraint "
+          + op.constraint().name()
+          + " on "
+          + qualified(op.schema(), op.table());
     }
 
     @Override
@@ -382,7 +457,10 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropCheckConstraint(DropCheckConstraint op) {
-      return "drops check constraint " + op.constraint().name() + " on " + qualified(op.schema(), op.table());
+      return "drops check constraint "
+          + op.constraint().name()
+          + " on "
+          + qualified(op.schema(), op.table());
     }
 
     @Override
@@ -392,7 +470,10 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropIndex(DropIndex op) {
-      return "drops " + (op.index().unique() ? "unique index " : "index ") + op.index().name() + " on "
+      return "drops "
+          + (op.index().unique() ? "unique index " : "index ")
+          + op.index().name()
+          + " on "
           + qualified(op.schema(), op.table());
     }
 
@@ -403,7 +484,10 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropForeignKey(DropForeignKey op) {
-      return "drops foreign key " + op.foreignKey().name() + " on " + qualified(op.schema(), op.table());
+      return "drops foreign key "
+          + op.foreignKey().name()
+          + " on "
+          + qualified(op.schema(), op.table());
     }
 
     @Override
@@ -458,7 +542,10 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropEnumValue(DropEnumValue op) {
-      return "removes value '" + op.value() + "' from enum type " + qualified(op.schema(), op.type())
+      return "removes value '"
+          + op.value()
+          + "' from enum type "
+          + qualified(op.schema(), op.type())
           + " by re-creating the type (it fails while a row holds the value)";
     }
 
@@ -468,8 +555,16 @@ public final class OpDescriptions {
         return null;
       }
       Sequence to = op.to();
-      return "restarts sequence " + to.qualifiedName() + " at " + to.start() + " if its current value is outside"
-          + " the new bounds " + to.minValueInEffect() + ".." + to.maxValueInEffect() + " (it may then repeat values)";
+      return "restarts sequence "
+          + to.qualifiedName()
+          + " at "
+          + to.start()
+          + " if its current value is outside"
+          + " the new bounds "
+          + to.minValueInEffect()
+          + ".."
+          + to.maxValueInEffect()
+          + " (it may then repeat values)";
     }
 
     @Override

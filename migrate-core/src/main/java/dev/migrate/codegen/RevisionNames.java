@@ -10,12 +10,13 @@ import java.util.Map;
 /**
  * Names of new revisions: the revision id and the migration class name.
  *
- * <p>Class names are {@code R} + the creation time to the second + the message in UpperCamelCase, for example
- * {@code R20261121_153012_AddPhone} for "add phone" at 2026-11-21 15:30:12. The time has a fixed width, so the
- * classes of a package sort by creation in any file listing, also when several are created in the same minute, and
- * two revisions only share a name when they have the same message and were created in the same second (the
- * {@link MigrationWriter#write writer} then refuses to overwrite the first). Seconds are always present: a name
- * that had them only on a collision would sort before the earlier class of the same minute.
+ * <p>Class names are {@code R} + the creation time to the second + the message in UpperCamelCase,
+ * for example {@code R20261121_153012_AddPhone} for "add phone" at 2026-11-21 15:30:12. The time
+ * has a fixed width, so the classes of a package sort by creation in any file listing, also when
+ * several are created in the same minute, and two revisions only share a name when they have the
+ * same message and were created in the same second (the {@link MigrationWriter#write writer} then
+ * refuses to overwrite the first). Seconds are always present: a name that had them only on a
+ * collision would sort before the earlier class of the same minute.
  */
 public final class RevisionNames {
 
@@ -25,16 +26,18 @@ public final class RevisionNames {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
   /** Letters that Unicode decomposition does not reduce to ASCII, spelled the usual way. */
-  private static final Map<Character, String> TRANSLITERATIONS = Map.of(
-      'ß', "ss", 'æ', "ae", 'Æ', "Ae", 'ø', "o", 'Ø', "O", 'œ', "oe", 'Œ', "Oe", 'ł', "l", 'Ł', "L", 'đ', "d");
+  private static final Map<Character, String> TRANSLITERATIONS =
+      Map.of(
+          'ß', "ss", 'æ', "ae", 'Æ', "Ae", 'ø', "o", 'Ø', "O", 'œ', "oe", 'Œ', "Oe", 'ł', "l", 'Ł',
+          "L", 'đ', "d");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RevisionNames() {}
 
   /**
-   * A new random revision id: 12 lower-case hex digits (48 random bits), like Alembic's
-   * {@code uuid4().hex[-12:]}, for example {@code "3f2a9c1d7b04"}.
+   * A new random revision id: 12 lower-case hex digits (48 random bits), like Alembic's {@code
+   * uuid4().hex[-12:]}, for example {@code "3f2a9c1d7b04"}.
    */
   public static String newRevisionId() {
     byte[] bytes = new byte[6];
@@ -44,8 +47,8 @@ public final class RevisionNames {
 
   /**
    * The class name of a migration with {@code message} created at {@code createdAt}: {@code
-   * R20261121_153012_AddPhone}, or {@code R20261121_153012} when the message has no letters or digits. Always a
-   * valid Java identifier.
+   * R20261121_153012_AddPhone}, or {@code R20261121_153012} when the message has no letters or
+   * digits. Always a valid Java identifier.
    *
    * @param message the message as typed; {@code null} or blank for none
    * @param createdAt the creation time, as the clock of the machine that runs autogen shows it
@@ -57,11 +60,12 @@ public final class RevisionNames {
   }
 
   /**
-   * The message as an UpperCamelCase run of ASCII letters and digits: words split at anything else, each word's
-   * first letter upper-cased and the rest kept as typed ({@code "add phone_number"} → {@code AddPhoneNumber},
-   * {@code "Add HTTP URL"} → {@code AddHTTPURL}), accents dropped ({@code "café"} → {@code Cafe}), other scripts
-   * left out. Whole words up to {@link #MAX_SLUG_LENGTH} characters; a first word longer than that is cut.
-   * Empty for a {@code null} message or one without letters or digits.
+   * The message as an UpperCamelCase run of ASCII letters and digits: words split at anything else,
+   * each word's first letter upper-cased and the rest kept as typed ({@code "add phone_number"} →
+   * {@code AddPhoneNumber}, {@code "Add HTTP URL"} → {@code AddHTTPURL}), accents dropped ({@code
+   * "café"} → {@code Cafe}), other scripts left out. Whole words up to {@link #MAX_SLUG_LENGTH}
+   * characters; a first word longer than that is cut. Empty for a {@code null} message or one
+   * without letters or digits.
    */
   public static String slug(String message) {
     if (message == null) {

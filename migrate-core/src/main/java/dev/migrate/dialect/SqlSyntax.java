@@ -6,28 +6,32 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The two facts about a database's SQL spelling that code outside the dialect needs without a connection: how a type
- * written in DDL reads, and when an identifier needs quotes. Migrate's model processor reaches them only through this
- * interface (for a {@code columnDefinition} and for the check constraints it writes), never through a dialect's
- * internals. PostgreSQL's: {@code PostgresDialect.syntax()}.
+ * The two facts about a database's SQL spelling that code outside the dialect needs without a
+ * connection: how a type written in DDL reads, and when an identifier needs quotes. Migrate's model
+ * processor reaches them only through this interface (for a {@code columnDefinition} and for the
+ * check constraints it writes), never through a dialect's internals. PostgreSQL's: {@code
+ * PostgresDialect.syntax()}.
  *
  * <p>Implementations are stateless and thread-safe.
  */
 public interface SqlSyntax {
 
   /**
-   * The canonical type that {@code columnDefinition} declares, as the database's grammar reads it: aliases resolved,
-   * implied modifiers filled in. On PostgreSQL {@code "VARCHAR(20)"} is {@code varchar(20)} and {@code "int8"} is
-   * {@code bigint}; text that is not a plain type name with optional modifiers (one with {@code DEFAULT} or
-   * {@code NOT NULL} in it) is kept whole, lower-cased, as the type name. Never throws for unknown spellings.
+   * The canonical type that {@code columnDefinition} declares, as the database's grammar reads it:
+   * aliases resolved, implied modifiers filled in. On PostgreSQL {@code "VARCHAR(20)"} is {@code
+   * varchar(20)} and {@code "int8"} is {@code bigint}; text that is not a plain type name with
+   * optional modifiers (one with {@code DEFAULT} or {@code NOT NULL} in it) is kept whole,
+   * lower-cased, as the type name. Never throws for unknown spellings.
    *
-   * @param columnDefinition a type as written in DDL, for example {@code "character varying(10)"}; not null
+   * @param columnDefinition a type as written in DDL, for example {@code "character varying(10)"};
+   *     not null
    */
   SqlType parseType(String columnDefinition);
 
   /**
-   * {@code identifier} in quotes (inner quotes doubled) when the database would otherwise fold or reject it, as is
-   * otherwise: on PostgreSQL {@code "price"} stays {@code price}, {@code "Price"} and {@code "order"} are quoted.
+   * {@code identifier} in quotes (inner quotes doubled) when the database would otherwise fold or
+   * reject it, as is otherwise: on PostgreSQL {@code "price"} stays {@code price}, {@code "Price"}
+   * and {@code "order"} are quoted.
    *
    * @param identifier an unquoted identifier; not null
    */

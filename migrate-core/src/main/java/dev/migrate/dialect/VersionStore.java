@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * The database-side state of one chain in one schema: the version table ({@code migrate_version}, one row per
- * current head, as Alembic's {@code alembic_version}), the append-only history table ({@code migrate_history}) and
- * the advisory lock that serialises runs.
+ * The database-side state of one chain in one schema: the version table ({@code migrate_version},
+ * one row per current head, as Alembic's {@code alembic_version}), the append-only history table
+ * ({@code migrate_history}) and the advisory lock that serialises runs.
  */
 public interface VersionStore {
 
@@ -21,8 +21,8 @@ public interface VersionStore {
   String HISTORY_TABLE = "migrate_history";
 
   /**
-   * Creates {@code schema} if it does not exist and makes it the only schema on the connection's search path, so
-   * that unqualified names in migrations refer to it.
+   * Creates {@code schema} if it does not exist and makes it the only schema on the connection's
+   * search path, so that unqualified names in migrations refer to it.
    *
    * @throws SQLException if the schema cannot be created or selected
    */
@@ -35,8 +35,9 @@ public interface VersionStore {
   List<String> schemas(Connection connection) throws SQLException;
 
   /**
-   * The number of rows of each table of {@code schema} that holds any, by table name (sorted), leaving out the
-   * tables named in {@code excludeTables}; empty when the schema holds no rows or does not exist.
+   * The number of rows of each table of {@code schema} that holds any, by table name (sorted),
+   * leaving out the tables named in {@code excludeTables}; empty when the schema holds no rows or
+   * does not exist.
    */
   SortedMap<String, Long> rowCounts(Connection connection, String schema, Set<String> excludeTables)
       throws SQLException;
@@ -48,8 +49,8 @@ public interface VersionStore {
   void createTables(Connection connection) throws SQLException;
 
   /**
-   * The revision ids in the version table of the current schema, sorted; empty when the table is missing or empty
-   * (the database is at base).
+   * The revision ids in the version table of the current schema, sorted; empty when the table is
+   * missing or empty (the database is at base).
    */
   List<String> heads(Connection connection) throws SQLException;
 
@@ -57,29 +58,31 @@ public interface VersionStore {
   void setHeads(Connection connection, List<String> heads) throws SQLException;
 
   /**
-   * The statements that create {@code schema} if {@code create} and make it the current schema, for the head of an
-   * offline script ({@code CREATE SCHEMA IF NOT EXISTS ...}, {@code SET search_path TO ...}); no trailing
-   * semicolons.
+   * The statements that create {@code schema} if {@code create} and make it the current schema, for
+   * the head of an offline script ({@code CREATE SCHEMA IF NOT EXISTS ...}, {@code SET search_path
+   * TO ...}); no trailing semicolons.
    */
   List<String> useSchemaStatements(String schema, boolean create);
 
   /**
-   * The statements that create the version and history tables if they are missing, as plain DDL for an offline
-   * script; no trailing semicolons.
+   * The statements that create the version and history tables if they are missing, as plain DDL for
+   * an offline script; no trailing semicolons.
    */
   List<String> createTablesStatements();
 
   /**
-   * The statements that turn the version table's rows {@code removed} into {@code added}, with the ids as literals,
-   * as Alembic writes them: one {@code UPDATE} per row that one revision replaces, a {@code DELETE} for each further
-   * removed row (a merge collapses rows), an {@code INSERT} for each further added row (a new branch, or the
-   * parents a downgraded merge restores). Each statement changes exactly one row. Empty when both are empty.
+   * The statements that turn the version table's rows {@code removed} into {@code added}, with the
+   * ids as literals, as Alembic writes them: one {@code UPDATE} per row that one revision replaces,
+   * a {@code DELETE} for each further removed row (a merge collapses rows), an {@code INSERT} for
+   * each further added row (a new branch, or the parents a downgraded merge restores). Each
+   * statement changes exactly one row. Empty when both are empty.
    */
   List<String> changeHeadsStatements(List<String> removed, List<String> added);
 
   /**
-   * The statement that appends a successful run to the history table with literal values, for offline scripts
-   * (duration 0, {@code applied_at} and {@code applied_by} as the database sets them when the script runs).
+   * The statement that appends a successful run to the history table with literal values, for
+   * offline scripts (duration 0, {@code applied_at} and {@code applied_by} as the database sets
+   * them when the script runs).
    *
    * @param checksum the revision's checksum, or {@code null}
    */
@@ -94,15 +97,21 @@ public interface VersionStore {
    * @param durationMillis how long the revision took, in milliseconds
    * @param success whether it committed
    */
-  void recordHistory(Connection connection, String revision, String direction, String checksum,
-      long durationMillis, boolean success) throws SQLException;
+  void recordHistory(
+      Connection connection,
+      String revision,
+      String direction,
+      String checksum,
+      long durationMillis,
+      boolean success)
+      throws SQLException;
 
   /** The history rows of the current schema, oldest first; empty when the table is missing. */
   List<HistoryRow> history(Connection connection) throws SQLException;
 
   /**
-   * Takes the session advisory lock for {@code key}, retrying without blocking until {@code timeout} has passed
-   * (a blocking lock would deadlock against {@code CREATE INDEX CONCURRENTLY}).
+   * Takes the session advisory lock for {@code key}, retrying without blocking until {@code
+   * timeout} has passed (a blocking lock would deadlock against {@code CREATE INDEX CONCURRENTLY}).
    *
    * @return whether the lock was taken
    */
@@ -112,10 +121,16 @@ public interface VersionStore {
   void unlock(Connection connection, long key) throws SQLException;
 
   /**
-   * One row of the history table. {@code appliedAt} is an ISO-8601 instant; {@code direction} is {@code upgrade},
-   * {@code downgrade} or {@code stamp}; {@code checksum} is the SHA-256 hex digest of the revision's upgrade ops
-   * when it ran, {@code null} if not recorded.
+   * One row of the history table. {@code appliedAt} is an ISO-8601 instant; {@code direction} is
+   * {@code upgrade}, {@code downgrade} or {@code stamp}; {@code checksum} is the SHA-256 hex digest
+   * of the revision's upgrade ops when it ran, {@code null} if not recorded.
    */
-  record HistoryRow(String revision, String direction, String appliedAt, String appliedBy, long durationMillis,
-      boolean success, String checksum) {}
+  record HistoryRow(
+      String revision,
+      String direction,
+      String appliedAt,
+      String appliedBy,
+      long durationMillis,
+      boolean success,
+      String checksum) {}
 }

@@ -8,15 +8,18 @@ import java.util.regex.Pattern;
 /**
  * What a {@link SchemaDiff} needs to know beyond the two models.
  *
- * @param existingSchemas the schemas that exist in the database; a model object in another schema gets a
- *     {@code CREATE SCHEMA} first. {@code null} means "unknown": every schema is taken to exist (the pure,
- *     database-less default)
- * @param excludeTables glob patterns ({@code *} any characters, {@code ?} one) of tables left out of the comparison
- *     entirely, on both sides; a pattern matches the table name or its {@code schema.name}
- * @param owned the objects this chain's revisions created, the only ones an upgrade may drop when the model lacks
- *     them; {@code null} means every object may be dropped (comparing two models, not a model and a database)
+ * @param existingSchemas the schemas that exist in the database; a model object in another schema
+ *     gets a {@code CREATE SCHEMA} first. {@code null} means "unknown": every schema is taken to
+ *     exist (the pure, database-less default)
+ * @param excludeTables glob patterns ({@code *} any characters, {@code ?} one) of tables left out
+ *     of the comparison entirely, on both sides; a pattern matches the table name or its {@code
+ *     schema.name}
+ * @param owned the objects this chain's revisions created, the only ones an upgrade may drop when
+ *     the model lacks them; {@code null} means every object may be dropped (comparing two models,
+ *     not a model and a database)
  */
-public record DiffOptions(Set<String> existingSchemas, List<String> excludeTables, ChainObjects owned) {
+public record DiffOptions(
+    Set<String> existingSchemas, List<String> excludeTables, ChainObjects owned) {
 
   public DiffOptions {
     existingSchemas = existingSchemas == null ? null : Set.copyOf(existingSchemas);
@@ -43,11 +46,15 @@ public record DiffOptions(Set<String> existingSchemas, List<String> excludeTable
     return new DiffOptions(existingSchemas, excludeTables, owned);
   }
 
-  /** Whether the table {@code name} in {@code schema} ({@code null}: the target schema) matches a pattern. */
+  /**
+   * Whether the table {@code name} in {@code schema} ({@code null}: the target schema) matches a
+   * pattern.
+   */
   public boolean excluded(String schema, String name) {
     for (String glob : excludeTables) {
       Pattern pattern = glob(glob);
-      if (pattern.matcher(name).matches() || schema != null && pattern.matcher(schema + "." + name).matches()) {
+      if (pattern.matcher(name).matches()
+          || schema != null && pattern.matcher(schema + "." + name).matches()) {
         return true;
       }
     }

@@ -16,21 +16,21 @@ import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
-import dev.migrate.ops.AddEnumValue;
-import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
-import dev.migrate.ops.CreateSchema;
-import dev.migrate.ops.DropEnumType;
 import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropCheckConstraint;
 import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.DropForeignKey;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropPrimaryKey;
@@ -47,12 +47,14 @@ import java.util.Objects;
 import java.util.function.BiPredicate;
 
 /**
- * One run of {@link SchemaDiff}'s ordering phases over two models whose renames are applied: the lookups the phases
- * share, and one method per phase whose Javadoc gives its reason. {@link #run()} lists the phases in the order their
- * ops execute (jOOQ's {@code Diff} appends per object kind the same way).
+ * One run of {@link SchemaDiff}'s ordering phases over two models whose renames are applied: the
+ * lookups the phases share, and one method per phase whose Javadoc gives its reason. {@link #run()}
+ * lists the phases in the order their ops execute (jOOQ's {@code Diff} appends per object kind the
+ * same way).
  *
- * <p>The ordering is a fixed sequence of phases rather than a walk of the foreign-key graph, so that it needs no
- * recursion and works for chains and cycles of any length. Not thread-safe; used once.
+ * <p>The ordering is a fixed sequence of phases rather than a walk of the foreign-key graph, so
+ * that it needs no recursion and works for chains and cycles of any length. Not thread-safe; used
+ * once.
  */
 final class DiffPhases {
 
@@ -65,14 +67,24 @@ final class DiffPhases {
   private final List<String> infos;
   private final Map<String, Table> currentTables;
   private final Map<String, Table> targetTables;
+
   /** The database's sequences; {@link #disownAndCreateSequences} replaces those it disowns. */
   private final Map<String, Sequence> currentSequences;
+
   private final Map<String, Sequence> targetSequences;
   private final Map<String, EnumType> currentEnums;
   private final Map<String, EnumType> targetEnums;
-  /** Enum types that lose labels, with their labels after {@link #createAndGrowEnumTypes} added the new ones. */
+
+  /**
+   * Enum types that lose labels, with their labels after {@link #createAndGrowEnumTypes} added the
+   * new ones.
+   */
   private final Map<String, List<String>> shrinking = new LinkedHashMap<>();
-  /** What is taken down and put back around a change under it: recreated columns, foreign keys over changed keys. */
+
+  /**
+   * What is taken down and put back around a change under it: recreated columns, foreign keys over
+   * changed keys.
+   */
   private final Rebuilds rebuilds;
 
   /**
@@ -81,8 +93,14 @@ final class DiffPhases {
    * @param current the database's side, renames applied
    * @param target the model's side, without rename hints
    */
-  DiffPhases(Normalizer normalizer, Database current, Database target, DiffOptions options, List<Op> ops,
-      List<String> warnings, List<String> infos) {
+  DiffPhases(
+      Normalizer normalizer,
+      Database current,
+      Database target,
+      DiffOptions options,
+      List<Op> ops,
+      List<String> warnings,
+      List<String> infos) {
     this.normalizer = normalizer;
     this.current = current;
     this.target = target;
@@ -127,15 +145,21 @@ final class DiffPhases {
   }
 
   /**
-   * Schemas the model needs and the database lacks, before anything is created in them. Never dropped: the reverse
-   * of CREATE SCHEMA in this revision's downgrade is the only DROP SCHEMA.
+   * Schemas the model needs and the database lacks, before anything is created in them. Never
+   * dropped: the reverse of CREATE SCHEMA in this revision's downgrade is the only DROP SCHEMA.
    */
   private void createSchemas() {
     if (options.existingSchemas() != null) {
       java.util.Set<String> needed = new java.util.TreeSet<>();
       target.tables().stream().map(Table::schema).filter(Objects::nonNull).forEach(needed::add);
-      target.sequences().stream().map(Sequence::schema).filter(Objects::nonNull).forEach(needed::add);
-      target.enumTypes().stream().map(EnumType::schema).filter(Objects::nonNull).forEach(needed::add);
+      target.sequences().stream()
+          .map(Sequence::schema)
+          .filter(Objects::nonNull)
+          .forEach(needed::add);
+      target.enumTypes().stream()
+          .map(EnumType::schema)
+          .filter(Objects::nonNull)
+          .forEach(needed::add);
       current.tables().stream().map(Table::schema).filter(Objects::nonNull).forEach(needed::remove);
       needed.removeAll(options.existingSchemas());
       needed.forEach(name -> ops.add(new CreateSchema(name)));
@@ -143,9 +167,10 @@ final class DiffPhases {
   }
 
   /**
-   * Enum types before the tables whose columns use them: new ones created, grown ones get their labels (each right
-   * after its predecessor in the model's order). Labels that go are removed in {@link #dropEnumValues}, once no
-   * altered default uses them. PostgreSQL cannot reorder labels, so a change of order is reported and left alone.
+   * Enum types before the tables whose columns use them: new ones created, grown ones get their
+   * labels (each right after its predecessor in the model's order). Labels that go are removed in
+   * {@link #dropEnumValues}, once no altered default uses them. PostgreSQL cannot reorder labels,
+   * so a change of order is reported and left alone.
    */
   private void createAndGrowEnumTypes() {
     for (var e : targetEnums.entrySet()) {
@@ -156,9 +181,15 @@ final class DiffPhases {
       } else if (!was.values().equals(now.values())) {
         List<String> kept = was.values().stream().filter(now.values()::contains).toList();
         if (!isSubsequence(kept, now.values())) {
-          infos.add("enum type " + now.qualifiedName() + " is " + was.values() + " in the database and "
-              + now.values() + " in the model; PostgreSQL cannot reorder enum values, so autogen leaves it alone:"
-              + " recreate the type by hand with op.execute(...) if the order matters");
+          infos.add(
+              "enum type "
+                  + now.qualifiedName()
+                  + " is "
+                  + was.values()
+                  + " in the database and "
+                  + now.values()
+                  + " in the model; PostgreSQL cannot reorder enum values, so autogen leaves it alone:"
+                  + " recreate the type by hand with op.execute(...) if the order matters");
           continue;
         }
         List<String> state = new ArrayList<>(was.values());
@@ -179,18 +210,21 @@ final class DiffPhases {
   }
 
   /**
-   * Sequences. Ownership first goes where it changes, the sequence goes or the owning column is recreated
-   * (PostgreSQL would drop an owned sequence with its table or column, before the sequence's own drop in {@link
-   * #dropSequences}; {@link #ownSequences} sets the owner again); then new sequences are created without an owner
-   * (OWNED BY needs the table, set by {@link #ownSequences}) and changed ones altered, before any new column's
-   * default calls nextval() on them.
+   * Sequences. Ownership first goes where it changes, the sequence goes or the owning column is
+   * recreated (PostgreSQL would drop an owned sequence with its table or column, before the
+   * sequence's own drop in {@link #dropSequences}; {@link #ownSequences} sets the owner again);
+   * then new sequences are created without an owner (OWNED BY needs the table, set by {@link
+   * #ownSequences}) and changed ones altered, before any new column's default calls nextval() on
+   * them.
    */
   private void disownAndCreateSequences() {
     for (var e : currentSequences.entrySet()) {
       Sequence was = e.getValue();
       Sequence now = targetSequences.get(e.getKey());
       if (was.ownedBy() != null
-          && (now == null || !was.ownedBy().equals(now.ownedBy()) || ownerRecreated(was, rebuilds))) {
+          && (now == null
+              || !was.ownedBy().equals(now.ownedBy())
+              || ownerRecreated(was, rebuilds))) {
         Sequence disowned = was.withOwnedBy(null);
         ops.add(new AlterSequence(was, disowned));
         e.setValue(disowned);
@@ -208,8 +242,9 @@ final class DiffPhases {
   }
 
   /**
-   * New tables, without their indexes and foreign keys: a table can be created before the tables it references
-   * exist, and cycles need the constraints added after all tables ({@link #addForeignKeys}).
+   * New tables, without their indexes and foreign keys: a table can be created before the tables it
+   * references exist, and cycles need the constraints added after all tables ({@link
+   * #addForeignKeys}).
    */
   private void createTables() {
     for (var e : targetTables.entrySet()) {
@@ -220,9 +255,9 @@ final class DiffPhases {
   }
 
   /**
-   * Foreign keys that go away or change, before any column, constraint or table they depend on is dropped; also
-   * those that stay but whose columns change type or whose referenced key is dropped or replaced (Rebuilds), added
-   * back in {@link #addForeignKeys}.
+   * Foreign keys that go away or change, before any column, constraint or table they depend on is
+   * dropped; also those that stay but whose columns change type or whose referenced key is dropped
+   * or replaced (Rebuilds), added back in {@link #addForeignKeys}.
    */
   private void dropForeignKeys() {
     for (var e : currentTables.entrySet()) {
@@ -239,23 +274,26 @@ final class DiffPhases {
   }
 
   /**
-   * Indexes that go away or change, likewise before their columns go; also those over a recreated column.
+   * Indexes that go away or change, likewise before their columns go; also those over a recreated
+   * column.
    */
   private void dropIndexes() {
     for (var e : currentTables.entrySet()) {
       Table was = e.getValue();
       Table now = targetTables.get(e.getKey());
       List<Index> keep = now == null ? List.of() : now.indexes();
-      for (Index index : Rebuilds.changedOrUsing(was.indexes(), keep, this::sameIndex,
-          rebuilds.recreated(e.getKey()))) {
+      for (Index index :
+          Rebuilds.changedOrUsing(
+              was.indexes(), keep, this::sameIndex, rebuilds.recreated(e.getKey()))) {
         ops.add(new DropIndex(was.schema(), was.name(), index));
       }
     }
   }
 
   /**
-   * Tables on both sides, one table at a time: constraints that go away or change are dropped before the columns
-   * they cover; columns are added and altered before the constraints that cover them are added.
+   * Tables on both sides, one table at a time: constraints that go away or change are dropped
+   * before the columns they cover; columns are added and altered before the constraints that cover
+   * them are added.
    */
   private void alterTables() {
     for (var e : currentTables.entrySet()) {
@@ -267,7 +305,8 @@ final class DiffPhases {
   }
 
   /**
-   * Tables that go away: their indexes and foreign keys, and foreign keys that referenced them, are gone.
+   * Tables that go away: their indexes and foreign keys, and foreign keys that referenced them, are
+   * gone.
    */
   private void dropTables() {
     List<Table> dropped = new ArrayList<>();
@@ -280,34 +319,44 @@ final class DiffPhases {
     for (Table gone : dropped) {
       for (var e : targetTables.entrySet()) {
         Table created = e.getValue();
-        if (!currentTables.containsKey(e.getKey()) && Objects.equals(gone.schema(), created.schema())
+        if (!currentTables.containsKey(e.getKey())
+            && Objects.equals(gone.schema(), created.schema())
             && sameColumnsAndTypes(gone, created)) {
-          warnings.add("did you rename table " + gone.qualifiedName() + " to " + created.name() + "? annotate "
-              + created.name() + " with @RenamedFrom(\"" + gone.name() + "\") (autogen wrote drop + create, which"
-              + " loses the rows of " + gone.name() + ")");
+          warnings.add(
+              "did you rename table "
+                  + gone.qualifiedName()
+                  + " to "
+                  + created.name()
+                  + "? annotate "
+                  + created.name()
+                  + " with @RenamedFrom(\""
+                  + gone.name()
+                  + "\") (autogen wrote drop + create, which"
+                  + " loses the rows of "
+                  + gone.name()
+                  + ")");
         }
       }
     }
   }
 
-  /**
-   * New and changed indexes, and those over a recreated column, once every column exists.
-   */
+  /** New and changed indexes, and those over a recreated column, once every column exists. */
   private void createIndexes() {
     for (var e : targetTables.entrySet()) {
       Table now = e.getValue();
       Table was = currentTables.get(e.getKey());
       List<Index> had = was == null ? List.of() : was.indexes();
-      for (Index index : Rebuilds.changedOrUsing(now.indexes(), had, this::sameIndex,
-          rebuilds.recreated(e.getKey()))) {
+      for (Index index :
+          Rebuilds.changedOrUsing(
+              now.indexes(), had, this::sameIndex, rebuilds.recreated(e.getKey()))) {
         ops.add(new CreateIndex(now.schema(), now.name(), index));
       }
     }
   }
 
   /**
-   * New and changed foreign keys, and those {@link #dropForeignKeys} took down, once every table, column and
-   * referenced key exists.
+   * New and changed foreign keys, and those {@link #dropForeignKeys} took down, once every table,
+   * column and referenced key exists.
    */
   private void addForeignKeys() {
     for (var e : targetTables.entrySet()) {
@@ -316,16 +365,15 @@ final class DiffPhases {
       List<ForeignKey> had = was == null ? List.of() : was.foreignKeys();
       List<ForeignKey> changed = removedOrChanged(now.foreignKeys(), had, Objects::equals);
       for (ForeignKey fk : now.foreignKeys()) {
-        if (changed.contains(fk) || was != null && rebuilds.rebuildsForeignKey(e.getKey(), fk.name())) {
+        if (changed.contains(fk)
+            || was != null && rebuilds.rebuildsForeignKey(e.getKey(), fk.name())) {
           ops.add(new AddForeignKey(now.schema(), now.name(), fk));
         }
       }
     }
   }
 
-  /**
-   * Owners of sequences, once their tables and columns exist.
-   */
+  /** Owners of sequences, once their tables and columns exist. */
   private void ownSequences() {
     for (var e : targetSequences.entrySet()) {
       Sequence was = currentSequences.get(e.getKey());
@@ -338,9 +386,7 @@ final class DiffPhases {
     }
   }
 
-  /**
-   * Sequences that go away, last: a dropped column's default may have used one.
-   */
+  /** Sequences that go away, last: a dropped column's default may have used one. */
   private void dropSequences() {
     for (var e : currentSequences.entrySet()) {
       if (!targetSequences.containsKey(e.getKey())) {
@@ -349,9 +395,7 @@ final class DiffPhases {
     }
   }
 
-  /**
-   * Enum types that go away, once no dropped or altered column uses them.
-   */
+  /** Enum types that go away, once no dropped or altered column uses them. */
   private void dropEnumTypes() {
     for (var e : currentEnums.entrySet()) {
       if (!targetEnums.containsKey(e.getKey())) {
@@ -361,8 +405,9 @@ final class DiffPhases {
   }
 
   /**
-   * Enum labels that go, last of all, from the end of the type: each op names its neighbour, so that the downgrade
-   * puts it back in place. Destructive in intent; it fails while a row holds the label.
+   * Enum labels that go, last of all, from the end of the type: each op names its neighbour, so
+   * that the downgrade puts it back in place. Destructive in intent; it fails while a row holds the
+   * label.
    */
   private void dropEnumValues() {
     for (var e : shrinking.entrySet()) {
@@ -380,12 +425,17 @@ final class DiffPhases {
     }
   }
 
-  /** Whether the column that owns {@code sequence} ({@code OWNED BY table.column}) is dropped and added again. */
+  /**
+   * Whether the column that owns {@code sequence} ({@code OWNED BY table.column}) is dropped and
+   * added again.
+   */
   private static boolean ownerRecreated(Sequence sequence, Rebuilds rebuilds) {
     String owner = sequence.ownedBy();
     int dot = owner.lastIndexOf('.');
-    return dot > 0 && rebuilds.recreated(key(sequence.schema(), owner.substring(0, dot)))
-        .contains(owner.substring(dot + 1));
+    return dot > 0
+        && rebuilds
+            .recreated(key(sequence.schema(), owner.substring(0, dot)))
+            .contains(owner.substring(dot + 1));
   }
 
   /** Whether {@code part} is {@code whole} with some elements left out, in the same order. */
@@ -414,20 +464,28 @@ final class DiffPhases {
   }
 
   /**
-   * Indexes compare by value, their key expressions and predicates through the normalizer (PostgreSQL stores them
-   * deparsed: {@code lower(email)} may come back as {@code lower((email)::text)}).
+   * Indexes compare by value, their key expressions and predicates through the normalizer
+   * (PostgreSQL stores them deparsed: {@code lower(email)} may come back as {@code
+   * lower((email)::text)}).
    */
   private boolean sameIndex(Index a, Index b) {
-    if (!a.name().equals(b.name()) || a.unique() != b.unique() || !a.method().equals(b.method())
-        || !a.include().equals(b.include()) || a.keys().size() != b.keys().size()
-        || !Objects.equals(normalizer.normalizeCheck(a.where()), normalizer.normalizeCheck(b.where()))) {
+    if (!a.name().equals(b.name())
+        || a.unique() != b.unique()
+        || !a.method().equals(b.method())
+        || !a.include().equals(b.include())
+        || a.keys().size() != b.keys().size()
+        || !Objects.equals(
+            normalizer.normalizeCheck(a.where()), normalizer.normalizeCheck(b.where()))) {
       return false;
     }
     for (int i = 0; i < a.keys().size(); i++) {
       IndexKey x = a.keys().get(i);
       IndexKey y = b.keys().get(i);
-      if (x.descending() != y.descending() || !Objects.equals(x.column(), y.column())
-          || !Objects.equals(normalizer.normalizeCheck(x.expression()), normalizer.normalizeCheck(y.expression()))) {
+      if (x.descending() != y.descending()
+          || !Objects.equals(x.column(), y.column())
+          || !Objects.equals(
+              normalizer.normalizeCheck(x.expression()),
+              normalizer.normalizeCheck(y.expression()))) {
         return false;
       }
     }
@@ -435,30 +493,37 @@ final class DiffPhases {
   }
 
   /**
-   * The changes of one table on both sides. {@code recreated} names the columns whose type the database cannot
-   * convert in place: each is dropped and added again where it would be altered, with the constraints that involve
-   * it dropped before and added after (PostgreSQL's {@code DROP COLUMN} would take them along).
+   * The changes of one table on both sides. {@code recreated} names the columns whose type the
+   * database cannot convert in place: each is dropped and added again where it would be altered,
+   * with the constraints that involve it dropped before and added after (PostgreSQL's {@code DROP
+   * COLUMN} would take them along).
    */
-  private void alterTable(Table was, Table now, java.util.Set<String> recreated, List<Op> ops,
-      List<String> warnings) {
+  private void alterTable(
+      Table was, Table now, java.util.Set<String> recreated, List<Op> ops, List<String> warnings) {
     String schema = now.schema();
     String table = now.name();
-    BiPredicate<CheckConstraint, CheckConstraint> sameCheck = (a, b) ->
-        Objects.equals(normalizer.normalizeCheck(a.expression()), normalizer.normalizeCheck(b.expression()));
+    BiPredicate<CheckConstraint, CheckConstraint> sameCheck =
+        (a, b) ->
+            Objects.equals(
+                normalizer.normalizeCheck(a.expression()),
+                normalizer.normalizeCheck(b.expression()));
 
-    for (CheckConstraint c : Rebuilds.changedOrUsing(was.checkConstraints(), now.checkConstraints(), sameCheck,
-        recreated)) {
+    for (CheckConstraint c :
+        Rebuilds.changedOrUsing(
+            was.checkConstraints(), now.checkConstraints(), sameCheck, recreated)) {
       ops.add(new DropCheckConstraint(schema, table, c));
     }
-    for (UniqueConstraint u : Rebuilds.changedOrUsing(was.uniqueConstraints(), now.uniqueConstraints(),
-        Objects::equals, recreated)) {
+    for (UniqueConstraint u :
+        Rebuilds.changedOrUsing(
+            was.uniqueConstraints(), now.uniqueConstraints(), Objects::equals, recreated)) {
       ops.add(new DropUniqueConstraint(schema, table, u));
     }
     if (!Objects.equals(was.comment(), now.comment())) {
       ops.add(new SetTableComment(schema, table, was.comment(), now.comment()));
     }
-    boolean primaryKeyChanges = !Objects.equals(was.primaryKey(), now.primaryKey())
-        || was.primaryKey() != null && Rebuilds.uses(was.primaryKey(), recreated);
+    boolean primaryKeyChanges =
+        !Objects.equals(was.primaryKey(), now.primaryKey())
+            || was.primaryKey() != null && Rebuilds.uses(was.primaryKey(), recreated);
     if (primaryKeyChanges && was.primaryKey() != null) {
       ops.add(new DropPrimaryKey(schema, table, was.primaryKey()));
     }
@@ -470,10 +535,20 @@ final class DiffPhases {
       } else if (recreated.contains(column.name())) {
         ops.add(new DropColumn(schema, table, old.get()));
         ops.add(new AddColumn(schema, table, column));
-        warnings.add("table " + now.qualifiedName() + ": column " + column.name() + " changes type from "
-            + old.get().type() + " to " + column.type() + ", which the database cannot convert; autogen wrote drop"
-            + " + add, which loses the data of " + column.name() + " (convert it by hand with op.execute(...) if"
-            + " the data matters)");
+        warnings.add(
+            "table "
+                + now.qualifiedName()
+                + ": column "
+                + column.name()
+                + " changes type from "
+                + old.get().type()
+                + " to "
+                + column.type()
+                + ", which the database cannot convert; autogen wrote drop"
+                + " + add, which loses the data of "
+                + column.name()
+                + " (convert it by hand with op.execute(...) if"
+                + " the data matters)");
       } else if (!sameColumn(old.get(), column)) {
         ops.add(new AlterColumn(schema, table, old.get(), column));
       }
@@ -482,10 +557,23 @@ final class DiffPhases {
       if (now.column(column.name()).isEmpty()) {
         ops.add(new DropColumn(schema, table, column));
         for (Column added : now.columns()) {
-          if (was.column(added.name()).isEmpty() && normalizer.sameType(column.type(), added.type())) {
-            warnings.add("table " + now.qualifiedName() + ": did you rename " + column.name() + " to " + added.name()
-                + "? annotate " + added.name() + " with @RenamedFrom(\"" + column.name() + "\") (autogen wrote drop"
-                + " + add, which loses the data of " + column.name() + ")");
+          if (was.column(added.name()).isEmpty()
+              && normalizer.sameType(column.type(), added.type())) {
+            warnings.add(
+                "table "
+                    + now.qualifiedName()
+                    + ": did you rename "
+                    + column.name()
+                    + " to "
+                    + added.name()
+                    + "? annotate "
+                    + added.name()
+                    + " with @RenamedFrom(\""
+                    + column.name()
+                    + "\") (autogen wrote drop"
+                    + " + add, which loses the data of "
+                    + column.name()
+                    + ")");
           }
         }
       }
@@ -494,12 +582,14 @@ final class DiffPhases {
     if (primaryKeyChanges && now.primaryKey() != null) {
       ops.add(new AddPrimaryKey(schema, table, now.primaryKey()));
     }
-    for (UniqueConstraint u : Rebuilds.changedOrUsing(now.uniqueConstraints(), was.uniqueConstraints(),
-        Objects::equals, recreated)) {
+    for (UniqueConstraint u :
+        Rebuilds.changedOrUsing(
+            now.uniqueConstraints(), was.uniqueConstraints(), Objects::equals, recreated)) {
       ops.add(new AddUniqueConstraint(schema, table, u));
     }
-    for (CheckConstraint c : Rebuilds.changedOrUsing(now.checkConstraints(), was.checkConstraints(), sameCheck,
-        recreated)) {
+    for (CheckConstraint c :
+        Rebuilds.changedOrUsing(
+            now.checkConstraints(), was.checkConstraints(), sameCheck, recreated)) {
       ops.add(new AddCheckConstraint(schema, table, c));
     }
   }
@@ -509,6 +599,8 @@ final class DiffPhases {
         && a.nullable() == b.nullable()
         && a.identity() == b.identity()
         && Objects.equals(a.comment(), b.comment())
-        && Objects.equals(normalizer.normalizeDefault(a.defaultValue()), normalizer.normalizeDefault(b.defaultValue()));
+        && Objects.equals(
+            normalizer.normalizeDefault(a.defaultValue()),
+            normalizer.normalizeDefault(b.defaultValue()));
   }
 }

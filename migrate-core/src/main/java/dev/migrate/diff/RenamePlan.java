@@ -9,19 +9,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which names of one namespace (the tables of a schema, the columns of a table) {@code @RenamedFrom} hints rename,
- * and in which order the renames can run.
+ * Which names of one namespace (the tables of a schema, the columns of a table)
+ * {@code @RenamedFrom} hints rename, and in which order the renames can run.
  *
- * <p>Which: a wanted name that the namespace lacks, or whose holder another rename takes away, is renamed from the
- * first of its hints (newest first) that the namespace has and no other rename has taken. A hint wins over a name
- * match: with {@code b @RenamedFrom("a")} and a new {@code a} in the model, the {@code a} of the database becomes
- * {@code b} and the model's {@code a} is new. Found by repeating passes until one changes nothing (each pass only
- * adds renames, so this ends); no recursion.
+ * <p>Which: a wanted name that the namespace lacks, or whose holder another rename takes away, is
+ * renamed from the first of its hints (newest first) that the namespace has and no other rename has
+ * taken. A hint wins over a name match: with {@code b @RenamedFrom("a")} and a new {@code a} in the
+ * model, the {@code a} of the database becomes {@code b} and the model's {@code a} is new. Found by
+ * repeating passes until one changes nothing (each pass only adds renames, so this ends); no
+ * recursion.
  *
- * <p>Order: a rename runs once its new name is free (PostgreSQL refuses a name in use), so {@code a -> b} runs
- * before {@code z -> a}. Swapped names ({@code b @RenamedFrom("a")} and {@code a @RenamedFrom("b")} with both in
- * the database) are not renamed: that state is the same as both renames applied long ago (hints stay in the model),
- * so the name match wins there.
+ * <p>Order: a rename runs once its new name is free (PostgreSQL refuses a name in use), so {@code a
+ * -> b} runs before {@code z -> a}. Swapped names ({@code b @RenamedFrom("a")} and {@code
+ * a @RenamedFrom("b")} with both in the database) are not renamed: that state is the same as both
+ * renames applied long ago (hints stay in the model), so the name match wins there.
  */
 final class RenamePlan {
 
@@ -34,8 +35,8 @@ final class RenamePlan {
   private RenamePlan() {}
 
   /**
-   * The rename steps, in an order that can run top to bottom, that take {@code existing} (the names the namespace
-   * has) towards {@code wanted}.
+   * The rename steps, in an order that can run top to bottom, that take {@code existing} (the names
+   * the namespace has) towards {@code wanted}.
    */
   static List<Step> plan(Set<String> existing, List<Wanted> wanted) {
     Map<String, String> from = new LinkedHashMap<>();
@@ -44,7 +45,8 @@ final class RenamePlan {
     while (changed) {
       changed = false;
       for (Wanted w : wanted) {
-        if (from.containsKey(w.name()) || existing.contains(w.name()) && !claimed.contains(w.name())) {
+        if (from.containsKey(w.name())
+            || existing.contains(w.name()) && !claimed.contains(w.name())) {
           continue;
         }
         for (String hint : w.hints()) {
@@ -75,8 +77,10 @@ final class RenamePlan {
         }
       }
       if (!progress) {
-        // unreachable: a rename is only planned when its new name is missing or planned away, and the chain of
-        // names planned away ends in a missing one (a cycle would need a first rename into a name not yet free)
+        // unreachable: a rename is only planned when its new name is missing or planned away, and
+        // the chain of
+        // names planned away ends in a missing one (a cycle would need a first rename into a name
+        // not yet free)
         throw new IllegalStateException("renames form a cycle: " + pending);
       }
     }

@@ -9,14 +9,15 @@ import java.util.Objects;
  * @param name the column name exactly as the catalog stores it (unquoted names are lower case)
  * @param type the column type
  * @param nullable whether the column accepts {@code NULL}
- * @param defaultValue the server default as a SQL expression (for example {@code "0"} or {@code "now()"}), or
- *     {@code null} for none
- * @param identity how an identity column generates values, or {@code null} if the column is not an identity
- * @param comment the column comment ({@code COMMENT ON COLUMN}), or {@code null} for none; the empty
- *     string is read as none, as PostgreSQL does
- * @param renamedFrom earlier names of this column, newest first, from {@code @RenamedFrom}; a hint for autogenerate
- *     that is never read from a database and is not part of the column's schema (two columns that differ only here
- *     describe the same schema)
+ * @param defaultValue the server default as a SQL expression (for example {@code "0"} or {@code
+ *     "now()"}), or {@code null} for none
+ * @param identity how an identity column generates values, or {@code null} if the column is not an
+ *     identity
+ * @param comment the column comment ({@code COMMENT ON COLUMN}), or {@code null} for none; the
+ *     empty string is read as none, as PostgreSQL does
+ * @param renamedFrom earlier names of this column, newest first, from {@code @RenamedFrom}; a hint
+ *     for autogenerate that is never read from a database and is not part of the column's schema
+ *     (two columns that differ only here describe the same schema)
  */
 public record Column(
     String name,
@@ -32,12 +33,14 @@ public record Column(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     renamedFrom = renamedFrom == null ? List.of() : List.copyOf(renamedFrom);
-    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the empty comment is no comment.
+    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the empty comment is no
+    // comment.
     comment = comment == null || comment.isEmpty() ? null : comment;
   }
 
   /** A column without comment and rename hints. */
-  public Column(String name, SqlType type, boolean nullable, String defaultValue, Identity identity) {
+  public Column(
+      String name, SqlType type, boolean nullable, String defaultValue, Identity identity) {
     this(name, type, nullable, defaultValue, identity, null, List.of());
   }
 
@@ -61,7 +64,9 @@ public record Column(
     return new Column(name, type, nullable, defaultValue, identity, comment, renamedFrom);
   }
 
-  /** This column with the server default {@code expression} (SQL text), or none when {@code null}. */
+  /**
+   * This column with the server default {@code expression} (SQL text), or none when {@code null}.
+   */
   public Column withDefault(String expression) {
     return new Column(name, type, nullable, expression, identity, comment, renamedFrom);
   }
@@ -73,7 +78,8 @@ public record Column(
 
   /** This column with the identity kind given, or none when {@code null}. */
   public Column withIdentity(Identity identity) {
-    return new Column(name, type, identity == null && nullable, defaultValue, identity, comment, renamedFrom);
+    return new Column(
+        name, type, identity == null && nullable, defaultValue, identity, comment, renamedFrom);
   }
 
   /** This column with the comment given, or none when {@code null}. */

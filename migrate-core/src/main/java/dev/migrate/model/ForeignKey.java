@@ -8,14 +8,17 @@ import java.util.Objects;
  *
  * @param name the constraint name; PostgreSQL's default is {@code <table>_<column>_fkey}
  * @param columns the referencing column names, in order
- * @param referencedSchema the referenced table's schema, or {@code null} for the schema the migration runs in
+ * @param referencedSchema the referenced table's schema, or {@code null} for the schema the
+ *     migration runs in
  * @param referencedTable the referenced table's name
  * @param referencedColumns the referenced column names, paired with {@code columns} by position
- * @param onDelete the action on delete of the referenced row; {@link ReferentialAction#NO_ACTION} by default
- * @param onUpdate the action on update of the referenced key; {@link ReferentialAction#NO_ACTION} by default
+ * @param onDelete the action on delete of the referenced row; {@link ReferentialAction#NO_ACTION}
+ *     by default
+ * @param onUpdate the action on update of the referenced key; {@link ReferentialAction#NO_ACTION}
+ *     by default
  * @param deferrable whether the constraint is {@code DEFERRABLE} (PostgreSQL docs, CREATE TABLE)
- * @param initiallyDeferred whether a deferrable constraint is {@code INITIALLY DEFERRED}; always {@code false} when
- *     not deferrable
+ * @param initiallyDeferred whether a deferrable constraint is {@code INITIALLY DEFERRED}; always
+ *     {@code false} when not deferrable
  */
 public record ForeignKey(
     String name,
@@ -38,7 +41,16 @@ public record ForeignKey(
       List<String> referencedColumns,
       ReferentialAction onDelete,
       ReferentialAction onUpdate) {
-    this(name, columns, referencedSchema, referencedTable, referencedColumns, onDelete, onUpdate, false, false);
+    this(
+        name,
+        columns,
+        referencedSchema,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        false,
+        false);
   }
 
   public ForeignKey {
@@ -49,29 +61,66 @@ public record ForeignKey(
     onDelete = onDelete == null ? ReferentialAction.NO_ACTION : onDelete;
     onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
     if (initiallyDeferred && !deferrable) {
-      throw new IllegalArgumentException("foreign key " + name + ": INITIALLY DEFERRED needs DEFERRABLE");
+      throw new IllegalArgumentException(
+          "foreign key " + name + ": INITIALLY DEFERRED needs DEFERRABLE");
     }
     if (columns.size() != referencedColumns.size()) {
-      throw new IllegalArgumentException("foreign key " + name + ": " + columns.size() + " columns reference "
-          + referencedColumns.size() + " columns; they must pair up");
+      throw new IllegalArgumentException(
+          "foreign key "
+              + name
+              + ": "
+              + columns.size()
+              + " columns reference "
+              + referencedColumns.size()
+              + " columns; they must pair up");
     }
   }
 
   /** This foreign key with the given actions. */
   public ForeignKey withActions(ReferentialAction onDelete, ReferentialAction onUpdate) {
-    return new ForeignKey(name, columns, referencedSchema, referencedTable, referencedColumns, onDelete, onUpdate,
-        deferrable, initiallyDeferred);
+    return new ForeignKey(
+        name,
+        columns,
+        referencedSchema,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred);
   }
 
-  /** This foreign key with the deferrability given ({@code initiallyDeferred} needs {@code deferrable}). */
+  /**
+   * This foreign key with the deferrability given ({@code initiallyDeferred} needs {@code
+   * deferrable}).
+   */
   public ForeignKey withDeferrable(boolean deferrable, boolean initiallyDeferred) {
-    return new ForeignKey(name, columns, referencedSchema, referencedTable, referencedColumns, onDelete, onUpdate,
-        deferrable, initiallyDeferred);
+    return new ForeignKey(
+        name,
+        columns,
+        referencedSchema,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred);
   }
 
-  /** The same foreign key referencing a table in {@code schema} ({@code null} for the migration's schema). */
+  /**
+   * The same foreign key referencing a table in {@code schema} ({@code null} for the migration's
+   * schema).
+   */
   public ForeignKey referencingSchema(String schema) {
-    return new ForeignKey(name, columns, schema, referencedTable, referencedColumns, onDelete, onUpdate, deferrable,
+    return new ForeignKey(
+        name,
+        columns,
+        schema,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
         initiallyDeferred);
   }
 }

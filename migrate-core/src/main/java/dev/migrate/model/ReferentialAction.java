@@ -1,6 +1,9 @@
 package dev.migrate.model;
 
-/** What a foreign key does when the referenced row is deleted or updated (PostgreSQL docs, CREATE TABLE). */
+/**
+ * What a foreign key does when the referenced row is deleted or updated (PostgreSQL docs, CREATE
+ * TABLE).
+ */
 public enum ReferentialAction {
   NO_ACTION("NO ACTION"),
   RESTRICT("RESTRICT"),

@@ -9,15 +9,21 @@ import java.util.Objects;
  * @param name the sequence name
  * @param start the first value ({@code START WITH})
  * @param increment the step ({@code INCREMENT BY}); Hibernate 6's default allocation size is 50
- * @param minValue {@code MINVALUE}, or {@code null} for the default (1 for an ascending sequence, the type's minimum
- *     for a descending one; PostgreSQL docs, CREATE SEQUENCE)
- * @param maxValue {@code MAXVALUE}, or {@code null} for the default (the type's maximum for an ascending sequence,
- *     -1 for a descending one)
- * @param ownedBy the column the sequence is {@code OWNED BY}, as {@code table.column} in the sequence's schema, or
- *     {@code null} for none
+ * @param minValue {@code MINVALUE}, or {@code null} for the default (1 for an ascending sequence,
+ *     the type's minimum for a descending one; PostgreSQL docs, CREATE SEQUENCE)
+ * @param maxValue {@code MAXVALUE}, or {@code null} for the default (the type's maximum for an
+ *     ascending sequence, -1 for a descending one)
+ * @param ownedBy the column the sequence is {@code OWNED BY}, as {@code table.column} in the
+ *     sequence's schema, or {@code null} for none
  */
 public record Sequence(
-    String schema, String name, long start, long increment, Long minValue, Long maxValue, String ownedBy) {
+    String schema,
+    String name,
+    long start,
+    long increment,
+    Long minValue,
+    Long maxValue,
+    String ownedBy) {
 
   /** A sequence with default bounds, owned by no column. */
   public Sequence(String schema, String name, long start, long increment) {
@@ -51,15 +57,18 @@ public record Sequence(
     return new Sequence(schema, name, start, increment, minValue, maxValue, ownedBy);
   }
 
-  /** This sequence {@code OWNED BY} {@code tableAndColumn} ({@code table.column}), or by none when {@code null}. */
+  /**
+   * This sequence {@code OWNED BY} {@code tableAndColumn} ({@code table.column}), or by none when
+   * {@code null}.
+   */
   public Sequence withOwnedBy(String tableAndColumn) {
     return new Sequence(schema, name, start, increment, minValue, maxValue, tableAndColumn);
   }
 
   /**
-   * The {@code MINVALUE} in effect: {@link #minValue()}, else PostgreSQL's default (CREATE SEQUENCE docs) widened to
-   * the start value as Migrate's {@code CREATE SEQUENCE} widens it: {@code min(1, start)} ascending, the
-   * {@code bigint} minimum descending.
+   * The {@code MINVALUE} in effect: {@link #minValue()}, else PostgreSQL's default (CREATE SEQUENCE
+   * docs) widened to the start value as Migrate's {@code CREATE SEQUENCE} widens it: {@code min(1,
+   * start)} ascending, the {@code bigint} minimum descending.
    */
   public long minValueInEffect() {
     if (minValue != null) {
@@ -69,8 +78,8 @@ public record Sequence(
   }
 
   /**
-   * The {@code MAXVALUE} in effect: {@link #maxValue()}, else the {@code bigint} maximum ascending and
-   * {@code max(-1, start)} descending.
+   * The {@code MAXVALUE} in effect: {@link #maxValue()}, else the {@code bigint} maximum ascending
+   * and {@code max(-1, start)} descending.
    */
   public long maxValueInEffect() {
     if (maxValue != null) {
@@ -79,7 +88,10 @@ public record Sequence(
     return increment > 0 ? Long.MAX_VALUE : Math.max(-1, start);
   }
 
-  /** Schema-qualified name for messages, for example {@code app.customer_seq} or {@code customer_seq}. */
+  /**
+   * Schema-qualified name for messages, for example {@code app.customer_seq} or {@code
+   * customer_seq}.
+   */
   public String qualifiedName() {
     return schema == null ? name : schema + "." + name;
   }

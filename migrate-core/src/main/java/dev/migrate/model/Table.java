@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * A table with everything that belongs to it.
  *
- * <p>Columns keep their declared order (it is the order of {@code CREATE TABLE}); constraints and indexes are sorted
- * by name, so two tables with the same content are equal whatever order they were read in.
+ * <p>Columns keep their declared order (it is the order of {@code CREATE TABLE}); constraints and
+ * indexes are sorted by name, so two tables with the same content are equal whatever order they
+ * were read in.
  *
  * @param schema the schema, or {@code null} for the schema the migration runs in (target schema)
  * @param name the table name exactly as the catalog stores it
@@ -22,8 +23,8 @@ import java.util.Optional;
  * @param foreignKeys foreign keys, sorted by name
  * @param comment the table comment ({@code COMMENT ON TABLE}), or {@code null} for none; the empty
  *     string is read as none, as PostgreSQL does
- * @param renamedFrom earlier names of this table, newest first, from {@code @RenamedFrom}; a hint for autogenerate,
- *     never read from a database and not part of the schema
+ * @param renamedFrom earlier names of this table, newest first, from {@code @RenamedFrom}; a hint
+ *     for autogenerate, never read from a database and not part of the schema
  */
 public record Table(
     String schema,
@@ -40,7 +41,8 @@ public record Table(
   public Table {
     Objects.requireNonNull(name, "name");
     renamedFrom = renamedFrom == null ? List.of() : List.copyOf(renamedFrom);
-    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the empty comment is no comment.
+    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the empty comment is no
+    // comment.
     comment = comment == null || comment.isEmpty() ? null : comment;
     columns = List.copyOf(columns);
     uniqueConstraints = sorted(uniqueConstraints);
@@ -59,7 +61,16 @@ public record Table(
       List<CheckConstraint> checkConstraints,
       List<Index> indexes,
       List<ForeignKey> foreignKeys) {
-    this(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys, null,
+    this(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        null,
         List.of());
   }
 
@@ -68,8 +79,8 @@ public record Table(
   }
 
   /**
-   * A table from its elements in {@code CREATE TABLE} order: columns, at most one primary key, constraints and
-   * indexes, in any order.
+   * A table from its elements in {@code CREATE TABLE} order: columns, at most one primary key,
+   * constraints and indexes, in any order.
    *
    * @throws IllegalArgumentException if two primary keys are given
    */
@@ -85,8 +96,13 @@ public record Table(
         columns.add(c);
       } else if (element instanceof PrimaryKey pk) {
         if (primaryKey != null) {
-          throw new IllegalArgumentException("table " + name + " has two primary keys: " + primaryKey.name()
-              + " and " + pk.name());
+          throw new IllegalArgumentException(
+              "table "
+                  + name
+                  + " has two primary keys: "
+                  + primaryKey.name()
+                  + " and "
+                  + pk.name());
         }
         primaryKey = pk;
       } else if (element instanceof UniqueConstraint u) {
@@ -114,43 +130,108 @@ public record Table(
 
   /** This table in {@code schema} ({@code null} for the migration's schema). */
   public Table inSchema(String schema) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
-        comment, renamedFrom);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        comment,
+        renamedFrom);
   }
 
-  /** This table without indexes and foreign keys: what one {@code CREATE TABLE} statement creates. */
+  /**
+   * This table without indexes and foreign keys: what one {@code CREATE TABLE} statement creates.
+   */
   public Table withoutIndexesAndForeignKeys() {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, List.of(), List.of(),
-        comment, renamedFrom);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        List.of(),
+        List.of(),
+        comment,
+        renamedFrom);
   }
 
   /** This table with {@code columns} in place of its columns. */
   public Table withColumns(List<Column> columns) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
-        comment, renamedFrom);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        comment,
+        renamedFrom);
   }
 
   /** This table with the comment given, or none when {@code null}. */
   public Table withComment(String comment) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
-        comment, renamedFrom);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        comment,
+        renamedFrom);
   }
 
   /** This table with the rename hints given (earlier names, newest first). */
   public Table withRenamedFrom(List<String> renamedFrom) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
-        comment, renamedFrom);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        comment,
+        renamedFrom);
   }
 
   /** This table and its columns without rename hints: what a database would report for it. */
   public Table withoutHints() {
-    return new Table(schema, name, columns.stream().map(Column::withoutHints).toList(), primaryKey,
-        uniqueConstraints, checkConstraints, indexes, foreignKeys, comment, List.of());
+    return new Table(
+        schema,
+        name,
+        columns.stream().map(Column::withoutHints).toList(),
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        comment,
+        List.of());
   }
 
   /** This table with other foreign keys. */
   public Table withForeignKeys(List<ForeignKey> foreignKeys) {
-    return new Table(schema, name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys,
-        comment, renamedFrom);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        uniqueConstraints,
+        checkConstraints,
+        indexes,
+        foreignKeys,
+        comment,
+        renamedFrom);
   }
 }

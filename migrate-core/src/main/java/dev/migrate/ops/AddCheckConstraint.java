@@ -3,7 +3,8 @@ package dev.migrate.ops;
 import dev.migrate.model.CheckConstraint;
 
 /** {@code ALTER TABLE ... ADD CONSTRAINT ... CHECK}. */
-public record AddCheckConstraint(String schema, String table, CheckConstraint constraint) implements TableOp {
+public record AddCheckConstraint(String schema, String table, CheckConstraint constraint)
+    implements TableOp {
 
   @Override
   public String tableName() {

@@ -3,7 +3,8 @@ package dev.migrate.ops;
 import dev.migrate.model.UniqueConstraint;
 
 /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
-public record AddUniqueConstraint(String schema, String table, UniqueConstraint constraint) implements TableOp {
+public record AddUniqueConstraint(String schema, String table, UniqueConstraint constraint)
+    implements TableOp {
 
   @Override
   public String tableName() {

@@ -3,17 +3,21 @@ package dev.migrate.ops;
 import dev.migrate.model.Index;
 
 /**
- * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]}; {@code concurrently} builds the index without locking out writes,
- * which needs a revision marked {@code @Revision(transactional = false)}.
+ * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]}; {@code concurrently} builds the index without
+ * locking out writes, which needs a revision marked {@code @Revision(transactional = false)}.
  */
-public record CreateIndex(String schema, String table, Index index, boolean concurrently) implements TableOp {
+public record CreateIndex(String schema, String table, Index index, boolean concurrently)
+    implements TableOp {
 
   /** The op without {@code CONCURRENTLY}, which runs inside the revision's transaction. */
   public CreateIndex(String schema, String table, Index index) {
     this(schema, table, index, false);
   }
 
-  /** {@code CONCURRENTLY} cannot run inside a transaction block (PostgreSQL docs, CREATE INDEX, DROP INDEX). */
+  /**
+   * {@code CONCURRENTLY} cannot run inside a transaction block (PostgreSQL docs, CREATE INDEX, DROP
+   * INDEX).
+   */
   @Override
   public boolean runsInTransaction() {
     return !concurrently;

@@ -2,7 +2,10 @@ package dev.migrate.ops;
 
 import dev.migrate.model.Table;
 
-/** {@code CREATE TABLE} with columns, primary key, unique and check constraints; indexes and foreign keys of a new table are separate ops. */
+/**
+ * {@code CREATE TABLE} with columns, primary key, unique and check constraints; indexes and foreign
+ * keys of a new table are separate ops.
+ */
 public record CreateTable(Table table) implements TableOp {
 
   @Override

@@ -3,7 +3,8 @@ package dev.migrate.ops;
 import dev.migrate.model.CheckConstraint;
 
 /** {@code ALTER TABLE ... DROP CONSTRAINT} of a check constraint. */
-public record DropCheckConstraint(String schema, String table, CheckConstraint constraint) implements TableOp {
+public record DropCheckConstraint(String schema, String table, CheckConstraint constraint)
+    implements TableOp {
 
   @Override
   public String tableName() {

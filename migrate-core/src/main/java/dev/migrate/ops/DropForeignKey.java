@@ -3,7 +3,8 @@ package dev.migrate.ops;
 import dev.migrate.model.ForeignKey;
 
 /** {@code ALTER TABLE ... DROP CONSTRAINT} of a foreign key. */
-public record DropForeignKey(String schema, String table, ForeignKey foreignKey) implements TableOp {
+public record DropForeignKey(String schema, String table, ForeignKey foreignKey)
+    implements TableOp {
 
   @Override
   public String tableName() {

@@ -3,7 +3,8 @@ package dev.migrate.ops;
 import dev.migrate.model.PrimaryKey;
 
 /** {@code ALTER TABLE ... DROP CONSTRAINT} of a primary key. */
-public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements TableOp {
+public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey)
+    implements TableOp {
 
   @Override
   public String tableName() {

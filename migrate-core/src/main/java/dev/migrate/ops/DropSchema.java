@@ -3,8 +3,8 @@ package dev.migrate.ops;
 import java.util.Objects;
 
 /**
- * {@code DROP SCHEMA} without {@code CASCADE}: it fails unless the schema is empty, so it never takes objects along.
- * Emitted only as the reverse of {@link CreateSchema}.
+ * {@code DROP SCHEMA} without {@code CASCADE}: it fails unless the schema is empty, so it never
+ * takes objects along. Emitted only as the reverse of {@link CreateSchema}.
  *
  * @param name the schema name
  */

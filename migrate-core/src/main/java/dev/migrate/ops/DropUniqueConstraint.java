@@ -3,7 +3,8 @@ package dev.migrate.ops;
 import dev.migrate.model.UniqueConstraint;
 
 /** {@code ALTER TABLE ... DROP CONSTRAINT} of a unique constraint. */
-public record DropUniqueConstraint(String schema, String table, UniqueConstraint constraint) implements TableOp {
+public record DropUniqueConstraint(String schema, String table, UniqueConstraint constraint)
+    implements TableOp {
 
   @Override
   public String tableName() {

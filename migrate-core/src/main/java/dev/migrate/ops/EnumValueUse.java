@@ -11,27 +11,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds an enum label that a list of ops adds and then uses before the transaction could commit, which PostgreSQL
- * refuses: "unsafe use of new value" (ALTER TYPE docs: "If ALTER TYPE ... ADD VALUE ... is executed inside a
- * transaction block, the new value cannot be used until after the transaction has been committed"; enum.c,
- * {@code check_safe_enum_use}, also accepts every value of a type created in the same transaction). The runner
- * therefore commits such labels first, then runs the rest of the revision in one transaction
- * ({@link #committedFirst}).
+ * Finds an enum label that a list of ops adds and then uses before the transaction could commit,
+ * which PostgreSQL refuses: "unsafe use of new value" (ALTER TYPE docs: "If ALTER TYPE ... ADD
+ * VALUE ... is executed inside a transaction block, the new value cannot be used until after the
+ * transaction has been committed"; enum.c, {@code check_safe_enum_use}, also accepts every value of
+ * a type created in the same transaction). The runner therefore commits such labels first, then
+ * runs the rest of the revision in one transaction ({@link #committedFirst}).
  *
- * <p>A use is the label as a quoted literal ({@code 'v'}) in a later op's column default, check, index key
- * expression or {@code WHERE}, or raw SQL; or a later change of a column to the label's type from another type,
- * whose {@code USING} cast meets the label in any row that holds it. The test is textual and errs towards finding a
- * use: a false find costs only an early commit of the label, a missed one a failed upgrade. Labels of a type that
- * an earlier op of the list creates or re-creates ({@link CreateEnumType}, {@link DropEnumValue}) are safe; a label
- * added after raw SQL is left in its place, since that SQL may be what it needs.
+ * <p>A use is the label as a quoted literal ({@code 'v'}) in a later op's column default, check,
+ * index key expression or {@code WHERE}, or raw SQL; or a later change of a column to the label's
+ * type from another type, whose {@code USING} cast meets the label in any row that holds it. The
+ * test is textual and errs towards finding a use: a false find costs only an early commit of the
+ * label, a missed one a failed upgrade. Labels of a type that an earlier op of the list creates or
+ * re-creates ({@link CreateEnumType}, {@link DropEnumValue}) are safe; a label added after raw SQL
+ * is left in its place, since that SQL may be what it needs.
  */
 public final class EnumValueUse {
 
   private EnumValueUse() {}
 
   /**
-   * The first use in {@code ops}, in order, of a label that an earlier op of {@code ops} adds ({@link AddEnumValue});
-   * described as {@code "value 'glad' of enum type mood is added and then used (default of column person.mood)"}.
+   * The first use in {@code ops}, in order, of a label that an earlier op of {@code ops} adds
+   * ({@link AddEnumValue}); described as {@code "value 'glad' of enum type mood is added and then
+   * used (default of column person.mood)"}.
    *
    * @param ops the ops of one upgrade or downgrade, in the order they run
    * @return the description, or empty when no added label is used in the same list
@@ -42,8 +44,14 @@ public final class EnumValueUse {
       for (AddEnumValue add : added) {
         Optional<String> where = use(ops.get(i), add);
         if (where.isPresent()) {
-          return Optional.of("value '" + add.value() + "' of enum type " + qualified(add.schema(), add.type())
-              + " is added and then used (" + where.get() + ")");
+          return Optional.of(
+              "value '"
+                  + add.value()
+                  + "' of enum type "
+                  + qualified(add.schema(), add.type())
+                  + " is added and then used ("
+                  + where.get()
+                  + ")");
         }
       }
       added.addAll(unsafe(List.of(ops.get(i)), ops.subList(0, i)));
@@ -52,11 +60,12 @@ public final class EnumValueUse {
   }
 
   /**
-   * The {@link AddEnumValue} ops of {@code ops} that the runner commits before the revision's transaction: when a
-   * label is {@linkplain #firstUse used} after it is added, every label added to a type that existed before the
-   * revision (none of the earlier ops creates or re-creates it, and no raw SQL comes before it), in their order.
-   * Moving them first is sound because nothing before them in the list can change what they need: the type exists
-   * already, and their neighbours are labels of it or added before them.
+   * The {@link AddEnumValue} ops of {@code ops} that the runner commits before the revision's
+   * transaction: when a label is {@linkplain #firstUse used} after it is added, every label added
+   * to a type that existed before the revision (none of the earlier ops creates or re-creates it,
+   * and no raw SQL comes before it), in their order. Moving them first is sound because nothing
+   * before them in the list can change what they need: the type exists already, and their
+   * neighbours are labels of it or added before them.
    *
    * @return the ops, or an empty list when no added label is used in the same list
    */
@@ -71,7 +80,10 @@ public final class EnumValueUse {
     return List.copyOf(first);
   }
 
-  /** Those of {@code candidates} that add a label to a type that {@code earlier} neither creates nor re-creates. */
+  /**
+   * Those of {@code candidates} that add a label to a type that {@code earlier} neither creates nor
+   * re-creates.
+   */
   private static List<AddEnumValue> unsafe(List<Op> candidates, List<Op> earlier) {
     List<AddEnumValue> unsafe = new ArrayList<>();
     for (Op op : candidates) {
@@ -83,21 +95,22 @@ public final class EnumValueUse {
   }
 
   /** The op as the {@link AddEnumValue} it is, or empty. */
-  private static final OpVisitor<Optional<AddEnumValue>> ADDED_VALUE = new OpVisitor.Partial<>() {
-    @Override
-    public Optional<AddEnumValue> otherwise(Op op) {
-      return Optional.empty();
-    }
+  private static final OpVisitor<Optional<AddEnumValue>> ADDED_VALUE =
+      new OpVisitor.Partial<>() {
+        @Override
+        public Optional<AddEnumValue> otherwise(Op op) {
+          return Optional.empty();
+        }
 
-    @Override
-    public Optional<AddEnumValue> visitAddEnumValue(AddEnumValue op) {
-      return Optional.of(op);
-    }
-  };
+        @Override
+        public Optional<AddEnumValue> visitAddEnumValue(AddEnumValue op) {
+          return Optional.of(op);
+        }
+      };
 
   /**
-   * Whether an earlier op creates or re-creates the type that {@code add} adds a label to, or is raw SQL that may
-   * do so.
+   * Whether an earlier op creates or re-creates the type that {@code add} adds a label to, or is
+   * raw SQL that may do so.
    */
   private record Recreates(AddEnumValue add) implements OpVisitor.Partial<Boolean> {
     @Override
@@ -112,7 +125,8 @@ public final class EnumValueUse {
 
     @Override
     public Boolean visitCreateEnumType(CreateEnumType create) {
-      return create.type().name().equals(add.type()) && Objects.equals(create.type().schema(), add.schema());
+      return create.type().name().equals(add.type())
+          && Objects.equals(create.type().schema(), add.schema());
     }
 
     @Override
@@ -125,8 +139,12 @@ public final class EnumValueUse {
     return op.accept(new Use(add, "'" + add.value().replace("'", "''") + "'"));
   }
 
-  /** Where an op uses the label {@code add} adds, spelt as the SQL literal {@code literal}; empty where it does not. */
-  private record Use(AddEnumValue add, String literal) implements OpVisitor.Partial<Optional<String>> {
+  /**
+   * Where an op uses the label {@code add} adds, spelt as the SQL literal {@code literal}; empty
+   * where it does not.
+   */
+  private record Use(AddEnumValue add, String literal)
+      implements OpVisitor.Partial<Optional<String>> {
     @Override
     public Optional<String> otherwise(Op op) {
       return Optional.empty();
@@ -144,7 +162,8 @@ public final class EnumValueUse {
 
     @Override
     public Optional<String> visitAlterColumn(AlterColumn alter) {
-      if (alter.to().type().name().equals(add.type()) && !alter.from().type().equals(alter.to().type())) {
+      if (alter.to().type().name().equals(add.type())
+          && !alter.from().type().equals(alter.to().type())) {
         return Optional.of("type change of column " + alter.table() + "." + alter.to().name());
       }
       return defaultUse(alter.table(), alter.to(), literal);
@@ -196,8 +215,9 @@ public final class EnumValueUse {
   }
 
   private static Optional<String> indexUse(Index index, String literal) {
-    boolean used = mentions(index.where(), literal)
-        || index.keys().stream().map(IndexKey::expression).anyMatch(e -> mentions(e, literal));
+    boolean used =
+        mentions(index.where(), literal)
+            || index.keys().stream().map(IndexKey::expression).anyMatch(e -> mentions(e, literal));
     return used ? Optional.of("index " + index.name()) : Optional.empty();
   }
 

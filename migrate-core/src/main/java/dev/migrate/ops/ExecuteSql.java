@@ -11,8 +11,11 @@ public record ExecuteSql(String sql, String reverseSql) implements Op {
   @Override
   public Op reverse() {
     if (reverseSql == null) {
-      throw new IrreversibleOpException("execute(\"" + sql + "\") has no reverse SQL: pass the SQL that undoes it"
-          + " as the second argument of op.execute, or write the downgrade by hand");
+      throw new IrreversibleOpException(
+          "execute(\""
+              + sql
+              + "\") has no reverse SQL: pass the SQL that undoes it"
+              + " as the second argument of op.execute, or write the downgrade by hand");
     }
     return new ExecuteSql(reverseSql, sql);
   }

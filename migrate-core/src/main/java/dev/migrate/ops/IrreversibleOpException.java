@@ -5,7 +5,6 @@ public class IrreversibleOpException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-
   public IrreversibleOpException(String message) {
     super(message);
   }

@@ -5,21 +5,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One schema change, as the diff finds it, as a migration class states it ({@code op.addColumn(...)} rebuilds the
- * very record) and as a dialect executes it (Alembic's {@code operations/ops.py}). Every op is reversible:
- * {@link #reverse()} is the op that undoes it, so a downgrade is the reversed list of reversed ops.
+ * One schema change, as the diff finds it, as a migration class states it ({@code
+ * op.addColumn(...)} rebuilds the very record) and as a dialect executes it (Alembic's {@code
+ * operations/ops.py}). Every op is reversible: {@link #reverse()} is the op that undoes it, so a
+ * downgrade is the reversed list of reversed ops.
  *
- * <p>{@code schema} components are {@code null} for the schema the migration runs in (target schema). Ops on one
- * table implement {@link TableOp}.
+ * <p>{@code schema} components are {@code null} for the schema the migration runs in (target
+ * schema). Ops on one table implement {@link TableOp}.
  *
- * <p>A new op kind is a record listed in {@code permits} here (or in {@link TableOp}'s) with a method in
- * {@link OpVisitor}; the compiler then names every consumer that must handle it: the model replay, each dialect's
- * statements, the code generator and its descriptions. The runtime {@code Operations} gets the method that
- * migration classes call.
+ * <p>A new op kind is a record listed in {@code permits} here (or in {@link TableOp}'s) with a
+ * method in {@link OpVisitor}; the compiler then names every consumer that must handle it: the
+ * model replay, each dialect's statements, the code generator and its descriptions. The runtime
+ * {@code Operations} gets the method that migration classes call.
  */
 public sealed interface Op
-    permits TableOp, CreateSequence, DropSequence, AlterSequence, CreateSchema, DropSchema, CreateEnumType,
-        DropEnumType, AddEnumValue, DropEnumValue, ExecuteSql {
+    permits TableOp,
+        CreateSequence,
+        DropSequence,
+        AlterSequence,
+        CreateSchema,
+        DropSchema,
+        CreateEnumType,
+        DropEnumType,
+        AddEnumValue,
+        DropEnumValue,
+        ExecuteSql {
 
   /**
    * The op that undoes this one.
@@ -29,8 +39,8 @@ public sealed interface Op
   Op reverse();
 
   /**
-   * The ops that undo {@code ops}: each op reversed, in reverse order (Alembic's {@code reverse_into}); this is how
-   * a downgrade is derived from an upgrade.
+   * The ops that undo {@code ops}: each op reversed, in reverse order (Alembic's {@code
+   * reverse_into}); this is how a downgrade is derived from an upgrade.
    *
    * @throws IrreversibleOpException if an op cannot be reversed
    */
@@ -43,8 +53,8 @@ public sealed interface Op
   }
 
   /**
-   * Whether PostgreSQL can run this op inside a transaction block; {@code false} for {@code CREATE INDEX
-   * CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}, which need a revision marked
+   * Whether PostgreSQL can run this op inside a transaction block; {@code false} for {@code CREATE
+   * INDEX CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}, which need a revision marked
    * {@code @Revision(transactional = false)}.
    */
   default boolean runsInTransaction() {
@@ -52,8 +62,8 @@ public sealed interface Op
   }
 
   /**
-   * This op as an op on one table, or empty for ops on other objects (sequences, schemas, enum types) and for raw
-   * SQL.
+   * This op as an op on one table, or empty for ops on other objects (sequences, schemas, enum
+   * types) and for raw SQL.
    */
   default Optional<TableOp> onTable() {
     return Optional.empty();

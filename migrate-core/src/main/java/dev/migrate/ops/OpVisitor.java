@@ -1,10 +1,10 @@
 package dev.migrate.ops;
 
 /**
- * One method per {@link Op} record. Every consumer of ops (each dialect, the code generator, the model replay)
- * implements it, so a new op does not compile until every consumer handles it: Java 17's stand-in for an exhaustive
- * {@code switch} over the sealed hierarchy. A consumer that cares about a few kinds of op only implements
- * {@link Partial} instead.
+ * One method per {@link Op} record. Every consumer of ops (each dialect, the code generator, the
+ * model replay) implements it, so a new op does not compile until every consumer handles it: Java
+ * 17's stand-in for an exhaustive {@code switch} over the sealed hierarchy. A consumer that cares
+ * about a few kinds of op only implements {@link Partial} instead.
  *
  * @param <R> what visiting an op produces
  */
@@ -67,10 +67,10 @@ public interface OpVisitor<R> {
   R visitDropEnumValue(DropEnumValue op);
 
   /**
-   * A visitor for consumers that care about a few kinds of op (the enum value check, the objects a chain created,
-   * the offline check's sentences): every method returns {@link #otherwise(Op)} unless overridden. Consumers that
-   * must handle every op (dialects, the code generator, the model replay) implement {@link OpVisitor} itself, so that
-   * a new op does not compile until they do.
+   * A visitor for consumers that care about a few kinds of op (the enum value check, the objects a
+   * chain created, the offline check's sentences): every method returns {@link #otherwise(Op)}
+   * unless overridden. Consumers that must handle every op (dialects, the code generator, the model
+   * replay) implement {@link OpVisitor} itself, so that a new op does not compile until they do.
    *
    * @param <R> what visiting an op produces
    */

@@ -3,9 +3,9 @@ package dev.migrate.ops;
 import java.util.Objects;
 
 /**
- * {@code ALTER TABLE ... RENAME COLUMN ... TO ...}: the column keeps its values, type and constraints; the
- * constraints, indexes and foreign keys that name it follow it. The diff emits it only for an explicit
- * {@code @RenamedFrom} hint, never by guessing.
+ * {@code ALTER TABLE ... RENAME COLUMN ... TO ...}: the column keeps its values, type and
+ * constraints; the constraints, indexes and foreign keys that name it follow it. The diff emits it
+ * only for an explicit {@code @RenamedFrom} hint, never by guessing.
  *
  * @param schema the table's schema, {@code null} for the schema the migration runs in
  * @param table the table name

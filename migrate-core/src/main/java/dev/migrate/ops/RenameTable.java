@@ -3,9 +3,9 @@ package dev.migrate.ops;
 import java.util.Objects;
 
 /**
- * {@code ALTER TABLE ... RENAME TO ...}: the table keeps its rows, columns, constraints and indexes (whose names do
- * not change); foreign keys that reference it follow it. The diff emits it only for an explicit
- * {@code @RenamedFrom} hint, never by guessing.
+ * {@code ALTER TABLE ... RENAME TO ...}: the table keeps its rows, columns, constraints and indexes
+ * (whose names do not change); foreign keys that reference it follow it. The diff emits it only for
+ * an explicit {@code @RenamedFrom} hint, never by guessing.
  *
  * @param schema the table's schema, {@code null} for the schema the migration runs in
  * @param from the current name

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What {@code ALTER TABLE ... RENAME COLUMN} does to a table's model: PostgreSQL stores constraints, indexes and
- * expressions by column number, so every one of them that named the column names the new one afterwards
- * (PostgreSQL docs, ALTER TABLE: "RENAME ... the column's dependent objects follow"). Expressions held as SQL text
- * (checks, index expressions and predicates) have the identifier replaced outside string constants.
+ * What {@code ALTER TABLE ... RENAME COLUMN} does to a table's model: PostgreSQL stores
+ * constraints, indexes and expressions by column number, so every one of them that named the column
+ * names the new one afterwards (PostgreSQL docs, ALTER TABLE: "RENAME ... the column's dependent
+ * objects follow"). Expressions held as SQL text (checks, index expressions and predicates) have
+ * the identifier replaced outside string constants.
  */
 final class Renaming {
 
@@ -25,27 +26,72 @@ final class Renaming {
 
   /** {@code table} after its column {@code from} was renamed to {@code to}. */
   static Table column(Table table, String from, String to) {
-    List<Column> columns = table.columns().stream()
-        .map(c -> c.name().equals(from)
-            ? new Column(to, c.type(), c.nullable(), c.defaultValue(), c.identity(), c.comment(), List.of())
-            : c)
-        .toList();
-    PrimaryKey pk = table.primaryKey() == null ? null
-        : new PrimaryKey(table.primaryKey().name(), names(table.primaryKey().columns(), from, to));
-    List<UniqueConstraint> uniques = table.uniqueConstraints().stream()
-        .map(u -> new UniqueConstraint(u.name(), names(u.columns(), from, to))).toList();
-    List<CheckConstraint> checks = table.checkConstraints().stream()
-        .map(c -> new CheckConstraint(c.name(), sql(c.expression(), from, to))).toList();
-    List<Index> indexes = table.indexes().stream()
-        .map(i -> new Index(i.name(), i.keys().stream().map(k -> key(k, from, to)).toList(), i.unique(), i.method(),
-            names(i.include(), from, to), i.where() == null ? null : sql(i.where(), from, to)))
-        .toList();
-    List<ForeignKey> foreignKeys = table.foreignKeys().stream()
-        .map(f -> new ForeignKey(f.name(), names(f.columns(), from, to), f.referencedSchema(), f.referencedTable(),
-            f.referencedColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred()))
-        .toList();
-    return new Table(table.schema(), table.name(), columns, pk, uniques, checks, indexes, foreignKeys,
-        table.comment(), List.of());
+    List<Column> columns =
+        table.columns().stream()
+            .map(
+                c ->
+                    c.name().equals(from)
+                        ? new Column(
+                            to,
+                            c.type(),
+                            c.nullable(),
+                            c.defaultValue(),
+                            c.identity(),
+                            c.comment(),
+                            List.of())
+                        : c)
+            .toList();
+    PrimaryKey pk =
+        table.primaryKey() == null
+            ? null
+            : new PrimaryKey(
+                table.primaryKey().name(), names(table.primaryKey().columns(), from, to));
+    List<UniqueConstraint> uniques =
+        table.uniqueConstraints().stream()
+            .map(u -> new UniqueConstraint(u.name(), names(u.columns(), from, to)))
+            .toList();
+    List<CheckConstraint> checks =
+        table.checkConstraints().stream()
+            .map(c -> new CheckConstraint(c.name(), sql(c.expression(), from, to)))
+            .toList();
+    List<Index> indexes =
+        table.indexes().stream()
+            .map(
+                i ->
+                    new Index(
+                        i.name(),
+                        i.keys().stream().map(k -> key(k, from, to)).toList(),
+                        i.unique(),
+                        i.method(),
+                        names(i.include(), from, to),
+                        i.where() == null ? null : sql(i.where(), from, to)))
+            .toList();
+    List<ForeignKey> foreignKeys =
+        table.foreignKeys().stream()
+            .map(
+                f ->
+                    new ForeignKey(
+                        f.name(),
+                        names(f.columns(), from, to),
+                        f.referencedSchema(),
+                        f.referencedTable(),
+                        f.referencedColumns(),
+                        f.onDelete(),
+                        f.onUpdate(),
+                        f.deferrable(),
+                        f.initiallyDeferred()))
+            .toList();
+    return new Table(
+        table.schema(),
+        table.name(),
+        columns,
+        pk,
+        uniques,
+        checks,
+        indexes,
+        foreignKeys,
+        table.comment(),
+        List.of());
   }
 
   static List<String> names(List<String> names, String from, String to) {
@@ -60,9 +106,10 @@ final class Renaming {
   }
 
   /**
-   * {@code sql} with every reference to the identifier {@code from} spelt as {@code to}: unquoted words that fold
-   * to {@code from}, and {@code "from"}; not inside string constants, not a function name (followed by {@code (}),
-   * not a type name (after {@code ::}) and not a qualified name's later part (after {@code .}).
+   * {@code sql} with every reference to the identifier {@code from} spelt as {@code to}: unquoted
+   * words that fold to {@code from}, and {@code "from"}; not inside string constants, not a
+   * function name (followed by {@code (}), not a type name (after {@code ::}) and not a qualified
+   * name's later part (after {@code .}).
    */
   static String sql(String sql, String from, String to) {
     StringBuilder out = new StringBuilder(sql.length());
@@ -72,7 +119,9 @@ final class Renaming {
       char c = sql.charAt(i);
       if (c == '\'') {
         int end = i + 1;
-        while (end < sql.length() && !(sql.charAt(end) == '\'' && (end + 1 >= sql.length() || sql.charAt(end + 1) != '\''))) {
+        while (end < sql.length()
+            && !(sql.charAt(end) == '\''
+                && (end + 1 >= sql.length() || sql.charAt(end + 1) != '\''))) {
           end += sql.charAt(end) == '\'' ? 2 : 1;
         }
         out.append(sql, i, Math.min(end + 1, sql.length()));
@@ -83,7 +132,9 @@ final class Renaming {
         if (c == '"') {
           end = i + 1;
           StringBuilder quoted = new StringBuilder();
-          while (end < sql.length() && !(sql.charAt(end) == '"' && (end + 1 >= sql.length() || sql.charAt(end + 1) != '"'))) {
+          while (end < sql.length()
+              && !(sql.charAt(end) == '"'
+                  && (end + 1 >= sql.length() || sql.charAt(end + 1) != '"'))) {
             quoted.append(sql.charAt(end));
             end += sql.charAt(end) == '"' ? 2 : 1;
           }
@@ -91,8 +142,10 @@ final class Renaming {
           name = quoted.toString();
         } else {
           end = i;
-          while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-              || sql.charAt(end) == '$')) {
+          while (end < sql.length()
+              && (Character.isLetterOrDigit(sql.charAt(end))
+                  || sql.charAt(end) == '_'
+                  || sql.charAt(end) == '$')) {
             end++;
           }
           name = sql.substring(i, end).toLowerCase(java.util.Locale.ROOT);

@@ -9,4 +9,5 @@ package dev.migrate.runner;
  * @param statements how many SQL statements it executed
  * @param durationMillis how long it took, in milliseconds
  */
-public record AppliedRevision(String id, String message, String direction, int statements, long durationMillis) {}
+public record AppliedRevision(
+    String id, String message, String direction, int statements, long durationMillis) {}

@@ -9,6 +9,9 @@ public interface ConnectionSource {
   /** A new connection, which the caller closes. */
   Connection open() throws SQLException;
 
-  /** The database for messages, for example {@code jdbc:postgresql://localhost:5432/app (user app)}; never a password. */
+  /**
+   * The database for messages, for example {@code jdbc:postgresql://localhost:5432/app (user app)};
+   * never a password.
+   */
   String describe();
 }

@@ -10,7 +10,9 @@ public enum Direction {
   /** Revert revisions: each revision's {@code downgrade} method. */
   DOWNGRADE;
 
-  /** The direction as logs, history rows and scripts write it: {@code upgrade} or {@code downgrade}. */
+  /**
+   * The direction as logs, history rows and scripts write it: {@code upgrade} or {@code downgrade}.
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

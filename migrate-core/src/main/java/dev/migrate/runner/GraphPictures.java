@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The revision graph as a picture: Mermaid (renders in GitHub markdown) or Graphviz dot. Each revision is a node
- * labelled with its id, labels and message; an arrow runs from a down revision to the revision that revises it, a
- * dotted arrow from a dependency to its dependent. Heads are drawn bold; revisions the database is at are marked
- * {@code (current)}. Edges to revisions outside the listed range are left out.
+ * The revision graph as a picture: Mermaid (renders in GitHub markdown) or Graphviz dot. Each
+ * revision is a node labelled with its id, labels and message; an arrow runs from a down revision
+ * to the revision that revises it, a dotted arrow from a dependency to its dependent. Heads are
+ * drawn bold; revisions the database is at are marked {@code (current)}. Edges to revisions outside
+ * the listed range are left out.
  */
 public final class GraphPictures {
 
@@ -19,8 +20,15 @@ public final class GraphPictures {
     Set<String> shown = ids(entries);
     StringBuilder out = new StringBuilder("```mermaid\nflowchart TD\n");
     for (HistoryEntry e : reversed(entries)) {
-      out.append("  r").append(e.id()).append("[\"").append(e.id()).append(labels(e))
-          .append(e.current() ? " (current)" : "").append("<br/>").append(mermaidText(e.message())).append("\"]\n");
+      out.append("  r")
+          .append(e.id())
+          .append("[\"")
+          .append(e.id())
+          .append(labels(e))
+          .append(e.current() ? " (current)" : "")
+          .append("<br/>")
+          .append(mermaidText(e.message()))
+          .append("\"]\n");
     }
     for (HistoryEntry e : reversed(entries)) {
       for (String down : e.revises()) {
@@ -30,7 +38,11 @@ public final class GraphPictures {
       }
       for (String dependency : e.dependsOn()) {
         if (shown.contains(dependency)) {
-          out.append("  r").append(dependency).append(" -.->|depends on| r").append(e.id()).append('\n');
+          out.append("  r")
+              .append(dependency)
+              .append(" -.->|depends on| r")
+              .append(e.id())
+              .append('\n');
         }
       }
     }
@@ -47,9 +59,17 @@ public final class GraphPictures {
     Set<String> shown = ids(entries);
     StringBuilder out = new StringBuilder("digraph revisions {\n  node [shape=box];\n");
     for (HistoryEntry e : reversed(entries)) {
-      out.append("  \"").append(e.id()).append("\" [label=\"").append(e.id()).append(labels(e))
-          .append(e.current() ? " (current)" : "").append("\\n").append(dotText(e.message())).append('"')
-          .append(e.head() ? ", penwidth=3" : "").append("];\n");
+      out.append("  \"")
+          .append(e.id())
+          .append("\" [label=\"")
+          .append(e.id())
+          .append(labels(e))
+          .append(e.current() ? " (current)" : "")
+          .append("\\n")
+          .append(dotText(e.message()))
+          .append('"')
+          .append(e.head() ? ", penwidth=3" : "")
+          .append("];\n");
     }
     for (HistoryEntry e : reversed(entries)) {
       for (String down : e.revises()) {
@@ -59,7 +79,11 @@ public final class GraphPictures {
       }
       for (String dependency : e.dependsOn()) {
         if (shown.contains(dependency)) {
-          out.append("  \"").append(dependency).append("\" -> \"").append(e.id()).append("\" [style=dotted];\n");
+          out.append("  \"")
+              .append(dependency)
+              .append("\" -> \"")
+              .append(e.id())
+              .append("\" [style=dotted];\n");
         }
       }
     }

@@ -12,11 +12,20 @@ import java.util.List;
  * @param message its message
  * @param head whether no revision revises it
  * @param branchPoint whether two or more revisions revise it
- * @param current whether it is in the database's version table ({@code false} when the database was not asked)
+ * @param current whether it is in the database's version table ({@code false} when the database was
+ *     not asked)
  * @param sourceFile its class file relative to the source root
  */
-public record HistoryEntry(String id, List<String> revises, List<String> dependsOn, List<String> labels,
-    String message, boolean head, boolean branchPoint, boolean current, String sourceFile) {
+public record HistoryEntry(
+    String id,
+    List<String> revises,
+    List<String> dependsOn,
+    List<String> labels,
+    String message,
+    boolean head,
+    boolean branchPoint,
+    boolean current,
+    String sourceFile) {
 
   public HistoryEntry {
     revises = List.copyOf(revises);
@@ -27,8 +36,15 @@ public record HistoryEntry(String id, List<String> revises, List<String> depends
   /** The entry of revision {@code id} of {@code graph}. */
   public static HistoryEntry of(RevisionGraph graph, String id, boolean current) {
     RevisionInfo r = graph.get(id);
-    return new HistoryEntry(id, r.revises(), graph.dependencies(id), List.copyOf(graph.labels(id)).stream()
-        .sorted().toList(), r.message(), graph.children(id).isEmpty(), graph.isBranchPoint(id), current,
+    return new HistoryEntry(
+        id,
+        r.revises(),
+        graph.dependencies(id),
+        List.copyOf(graph.labels(id)).stream().sorted().toList(),
+        r.message(),
+        graph.children(id).isEmpty(),
+        graph.isBranchPoint(id),
+        current,
         r.sourceFile());
   }
 
@@ -38,15 +54,21 @@ public record HistoryEntry(String id, List<String> revises, List<String> depends
   }
 
   /**
-   * Alembic's format: {@code 9b1e4c2a7d10 -> 3f2a9c1d7b04 (shop) (head) (current), add phone}; a merge lists its
-   * down revisions ({@code a1, b2 -> m3 (head) (mergepoint), merge}); a base has {@code <base>}.
+   * Alembic's format: {@code 9b1e4c2a7d10 -> 3f2a9c1d7b04 (shop) (head) (current), add phone}; a
+   * merge lists its down revisions ({@code a1, b2 -> m3 (head) (mergepoint), merge}); a base has
+   * {@code <base>}.
    */
   @Override
   public String toString() {
-    return (revises.isEmpty() ? "<base>" : String.join(", ", revises)) + " -> " + id
+    return (revises.isEmpty() ? "<base>" : String.join(", ", revises))
+        + " -> "
+        + id
         + (labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")")
-        + (head ? " (head)" : "") + (current ? " (current)" : "")
-        + (branchPoint ? " (branchpoint)" : "") + (mergePoint() ? " (mergepoint)" : "")
-        + ", " + message;
+        + (head ? " (head)" : "")
+        + (current ? " (current)" : "")
+        + (branchPoint ? " (branchpoint)" : "")
+        + (mergePoint() ? " (mergepoint)" : "")
+        + ", "
+        + message;
   }
 }

@@ -24,37 +24,50 @@ import java.util.TreeSet;
  * ({@code dependsOn}), validated once: Alembic's revision map, with Alembic's words.
  *
  * <ul>
- *   <li>A <b>base</b> revises nothing; there may be several (independent branches, usually labelled).
- *   <li>A <b>head</b> is a revision that no other revision revises; several heads mean the graph has branches that
- *       are not merged yet.
- *   <li>A <b>branch point</b> is revised by two or more revisions; a <b>merge point</b> revises two or more.
- *   <li>A <b>dependency</b> ({@code dependsOn}) must be applied before the revision that names it, but is not its
- *       down revision: it does not join the two branches.
- *   <li>A <b>branch label</b> declared on a revision applies, as in Alembic, to that revision, all its descendants,
- *       and its ancestors up to the preceding branch point; {@code <label>@head} is the head carrying it.
+ *   <li>A <b>base</b> revises nothing; there may be several (independent branches, usually
+ *       labelled).
+ *   <li>A <b>head</b> is a revision that no other revision revises; several heads mean the graph
+ *       has branches that are not merged yet.
+ *   <li>A <b>branch point</b> is revised by two or more revisions; a <b>merge point</b> revises two
+ *       or more.
+ *   <li>A <b>dependency</b> ({@code dependsOn}) must be applied before the revision that names it,
+ *       but is not its down revision: it does not join the two branches.
+ *   <li>A <b>branch label</b> declared on a revision applies, as in Alembic, to that revision, all
+ *       its descendants, and its ancestors up to the preceding branch point; {@code <label>@head}
+ *       is the head carrying it.
  * </ul>
  *
- * <p>Every walk over the graph is iterative (work lists, Kahn's algorithm), so chains of any length and any shape
- * are handled without recursion. The database side follows Alembic's version table: it holds the applied revisions
- * that no other applied revision revises or depends on, one row each ({@link #headsAfter}).
+ * <p>Every walk over the graph is iterative (work lists, Kahn's algorithm), so chains of any length
+ * and any shape are handled without recursion. The database side follows Alembic's version table:
+ * it holds the applied revisions that no other applied revision revises or depends on, one row each
+ * ({@link #headsAfter}).
  */
 public final class RevisionGraph {
 
-
-  /** Every revision, parents before children; among revisions ready at the same time, one branch is finished first. */
+  /**
+   * Every revision, parents before children; among revisions ready at the same time, one branch is
+   * finished first.
+   */
   private final List<RevisionInfo> order;
+
   private final Map<String, RevisionInfo> byId;
   private final Map<String, Integer> position = new HashMap<>();
+
   /** Down revisions plus resolved dependencies, per revision. */
   private final Map<String, List<String>> parents = new HashMap<>();
+
   /** Revisions that revise it, per revision (sorted ids). */
   private final Map<String, List<String>> children = new HashMap<>();
+
   /** Revisions that revise it or depend on it, per revision. */
   private final Map<String, List<String>> dependents = new HashMap<>();
+
   /** The revision that declares each label. */
   private final Map<String, String> labelOwners = new TreeMap<>();
+
   /** The labels each revision carries, declared or propagated. */
   private final Map<String, Set<String>> labels = new HashMap<>();
+
   private final List<String> heads;
   private final List<String> bases;
 
@@ -63,22 +76,45 @@ public final class RevisionGraph {
     for (RevisionInfo r : revisions) {
       RevisionInfo twin = byId.putIfAbsent(r.id(), r);
       if (twin != null) {
-        throw graphError("Revision id " + r.id() + " is used by both " + twin.sourceFile() + " and "
-            + r.sourceFile() + ". Give one of them a new id (any 12 hex digits) and fix the revises of its"
-            + " successors.");
+        throw graphError(
+            "Revision id "
+                + r.id()
+                + " is used by both "
+                + twin.sourceFile()
+                + " and "
+                + r.sourceFile()
+                + ". Give one of them a new id (any 12 hex digits) and fix the revises of its"
+                + " successors.");
       }
     }
     for (RevisionInfo r : revisions) {
       for (String label : r.branchLabels()) {
         String owner = labelOwners.putIfAbsent(label, r.id());
         if (owner != null) {
-          throw graphError("Branch label '" + label + "' is declared by both " + owner + " ("
-              + byId.get(owner).sourceFile() + ") and " + r.id() + " (" + r.sourceFile() + "). A label names one"
-              + " branch: rename one of them.");
+          throw graphError(
+              "Branch label '"
+                  + label
+                  + "' is declared by both "
+                  + owner
+                  + " ("
+                  + byId.get(owner).sourceFile()
+                  + ") and "
+                  + r.id()
+                  + " ("
+                  + r.sourceFile()
+                  + "). A label names one"
+                  + " branch: rename one of them.");
         }
         if (byId.containsKey(label)) {
-          throw graphError("Branch label '" + label + "' of " + r.id() + " (" + r.sourceFile() + ") is also a"
-              + " revision id. Choose another label.");
+          throw graphError(
+              "Branch label '"
+                  + label
+                  + "' of "
+                  + r.id()
+                  + " ("
+                  + r.sourceFile()
+                  + ") is also a"
+                  + " revision id. Choose another label.");
         }
       }
     }
@@ -90,9 +126,19 @@ public final class RevisionGraph {
       List<String> up = new ArrayList<>();
       for (String down : r.revises()) {
         if (!byId.containsKey(down)) {
-          throw graphError("Revision " + r.id() + " (" + r.sourceFile() + ") revises '" + down + "', which is"
-              + " not among the migrations. Restore the migration class of " + down + ", or correct `revises` in "
-              + r.sourceFile() + ".");
+          throw graphError(
+              "Revision "
+                  + r.id()
+                  + " ("
+                  + r.sourceFile()
+                  + ") revises '"
+                  + down
+                  + "', which is"
+                  + " not among the migrations. Restore the migration class of "
+                  + down
+                  + ", or correct `revises` in "
+                  + r.sourceFile()
+                  + ".");
         }
         addOnce(up, down);
         children.get(down).add(r.id());
@@ -100,8 +146,14 @@ public final class RevisionGraph {
       for (String dependency : r.dependsOn()) {
         String id = dependencyId(r, dependency);
         if (id.equals(r.id())) {
-          throw graphError("Revision " + r.id() + " (" + r.sourceFile() + ") depends on itself. Remove '"
-              + dependency + "' from its dependsOn.");
+          throw graphError(
+              "Revision "
+                  + r.id()
+                  + " ("
+                  + r.sourceFile()
+                  + ") depends on itself. Remove '"
+                  + dependency
+                  + "' from its dependsOn.");
         }
         addOnce(up, id);
       }
@@ -136,9 +188,9 @@ public final class RevisionGraph {
   /**
    * Links {@code revisions} (in any order) into a graph.
    *
-   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) naming the revisions and their class files when two
-   *     revisions share an id, a down revision or dependency is missing or ambiguous, a branch label is declared
-   *     twice, or the revisions form a cycle
+   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) naming the revisions and their
+   *     class files when two revisions share an id, a down revision or dependency is missing or
+   *     ambiguous, a branch label is declared twice, or the revisions form a cycle
    */
   public static RevisionGraph of(List<RevisionInfo> revisions) {
     return new RevisionGraph(revisions);
@@ -157,18 +209,31 @@ public final class RevisionGraph {
     if (labelOwners.containsKey(dependency)) {
       return labelOwners.get(dependency);
     }
-    List<String> matches = byId.keySet().stream().filter(id -> id.startsWith(dependency)).sorted().toList();
+    List<String> matches =
+        byId.keySet().stream().filter(id -> id.startsWith(dependency)).sorted().toList();
     if (matches.size() == 1) {
       return matches.get(0);
     }
-    throw graphError("Revision " + r.id() + " (" + r.sourceFile() + ") depends on '" + dependency + "', which "
-        + (matches.isEmpty() ? "is neither a revision nor a branch label" : "is ambiguous: "
-            + String.join(", ", matches)) + ". Correct `dependsOn` in " + r.sourceFile() + ".");
+    throw graphError(
+        "Revision "
+            + r.id()
+            + " ("
+            + r.sourceFile()
+            + ") depends on '"
+            + dependency
+            + "', which "
+            + (matches.isEmpty()
+                ? "is neither a revision nor a branch label"
+                : "is ambiguous: " + String.join(", ", matches))
+            + ". Correct `dependsOn` in "
+            + r.sourceFile()
+            + ".");
   }
 
   /**
-   * Kahn's algorithm over down revisions and dependencies. Ready revisions go on a stack in reverse id order, so a
-   * branch is followed to its end before the next one starts and the order is the same on every run.
+   * Kahn's algorithm over down revisions and dependencies. Ready revisions go on a stack in reverse
+   * id order, so a branch is followed to its end before the next one starts and the order is the
+   * same on every run.
    */
   private List<RevisionInfo> topologicalOrder(List<RevisionInfo> revisions) {
     Map<String, Integer> waiting = new HashMap<>();
@@ -204,14 +269,20 @@ public final class RevisionGraph {
         }
       }
       stray.sort(null);
-      throw graphError("The revisions " + String.join(", ", stray) + " form a cycle (or descend from one):"
-          + " following `revises` and `dependsOn` from them leads back to them. Correct `revises` or `dependsOn`"
-          + " in those classes.");
+      throw graphError(
+          "The revisions "
+              + String.join(", ", stray)
+              + " form a cycle (or descend from one):"
+              + " following `revises` and `dependsOn` from them leads back to them. Correct `revises` or `dependsOn`"
+              + " in those classes.");
     }
     return List.copyOf(sorted);
   }
 
-  /** Labels go to the declaring revision, its descendants, and its ancestors up to the preceding branch point. */
+  /**
+   * Labels go to the declaring revision, its descendants, and its ancestors up to the preceding
+   * branch point.
+   */
   private void propagateLabels() {
     for (RevisionInfo r : order) {
       labels.put(r.id(), new TreeSet<>());
@@ -288,8 +359,8 @@ public final class RevisionGraph {
   /**
    * The one head, or empty when there are no revisions.
    *
-   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) "Multiple heads are present: ..." when the graph has
-   *     several heads
+   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) "Multiple heads are present: ..."
+   *     when the graph has several heads
    */
   public Optional<RevisionInfo> head() {
     if (heads.size() > 1) {
@@ -299,9 +370,12 @@ public final class RevisionGraph {
   }
 
   static MigrateException multipleHeads(List<String> ids, MigrateException kind) {
-    return new MigrateException(kind.code(), "Multiple heads are present: " + String.join(", ", ids)
-        + "; run `mvn migrate:merge -Dmessage=...` or target one head (-Drevision=<id> or <label>@head, or heads"
-        + " for all).");
+    return new MigrateException(
+        kind.code(),
+        "Multiple heads are present: "
+            + String.join(", ", ids)
+            + "; run `mvn migrate:merge -Dmessage=...` or target one head (-Drevision=<id> or <label>@head, or heads"
+            + " for all).");
   }
 
   /** The ids of the revisions that revise {@code id}, sorted. */
@@ -350,8 +424,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * {@code ids} and every revision they revise or depend on, directly or not: the revisions a database whose
-   * version table holds {@code ids} has applied.
+   * {@code ids} and every revision they revise or depend on, directly or not: the revisions a
+   * database whose version table holds {@code ids} has applied.
    */
   public Set<String> ancestorsOrSelf(Collection<String> ids) {
     Set<String> seen = new HashSet<>();
@@ -394,11 +468,11 @@ public final class RevisionGraph {
   // -------------------------------------------------------------------------------------------------- lookup
 
   /**
-   * The revision a full id, an unambiguous prefix of one, or a branch label names (a label names the revision that
-   * declares it).
+   * The revision a full id, an unambiguous prefix of one, or a branch label names (a label names
+   * the revision that declares it).
    *
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if none matches ("Revision '9z' not found") or several do
-   *     ("Revision 'a1' is ambiguous: a1b2c3..., a1f09e...")
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if none matches ("Revision '9z' not found")
+   *     or several do ("Revision 'a1' is ambiguous: a1b2c3..., a1f09e...")
    */
   public RevisionInfo find(String ident) {
     RevisionInfo exact = byId.get(ident);
@@ -409,37 +483,49 @@ public final class RevisionGraph {
     if (owner != null) {
       return byId.get(owner);
     }
-    List<String> matches = byId.keySet().stream().filter(id -> id.startsWith(ident)).sorted().toList();
+    List<String> matches =
+        byId.keySet().stream().filter(id -> id.startsWith(ident)).sorted().toList();
     if (matches.isEmpty()) {
       throw notFound(ident);
     }
     if (matches.size() > 1) {
-      throw targetError("Revision '" + ident + "' is ambiguous: " + String.join(", ", matches)
-          + ". Give more characters of the id.");
+      throw targetError(
+          "Revision '"
+              + ident
+              + "' is ambiguous: "
+              + String.join(", ", matches)
+              + ". Give more characters of the id.");
     }
     return byId.get(matches.get(0));
   }
 
   private MigrateException notFound(String ident) {
-    return targetError("Revision '" + ident + "' not found. Run `mvn migrate:history` to list the revisions"
-        + (labelOwners.isEmpty() ? "" : " (branch labels: " + String.join(", ", labelOwners.keySet()) + ")") + ".");
+    return targetError(
+        "Revision '"
+            + ident
+            + "' not found. Run `mvn migrate:history` to list the revisions"
+            + (labelOwners.isEmpty()
+                ? ""
+                : " (branch labels: " + String.join(", ", labelOwners.keySet()) + ")")
+            + ".");
   }
 
   // ------------------------------------------------------------------------------------------------- targets
 
   /**
-   * Resolves a target to the revisions it names, as the set of heads the database should end at (empty for base),
-   * parents first.
+   * Resolves a target to the revisions it names, as the set of heads the database should end at
+   * (empty for base), parents first.
    *
-   * <p>Targets, as in Alembic: {@code head} (the one head; an error when there are several), {@code heads},
-   * {@code base}, a full or unambiguous partial revision id or a branch label, {@code +N} and {@code -N} (relative
-   * to the database's current head), {@code head-N}, {@code <rev>+N} and {@code <rev>-N}, and the branch forms
-   * {@code <label>@head}, {@code <label>@heads}, {@code <label>@+N}, {@code <label>@-N}, {@code <label>@head-N}
-   * (a revision id works in place of the label).
+   * <p>Targets, as in Alembic: {@code head} (the one head; an error when there are several), {@code
+   * heads}, {@code base}, a full or unambiguous partial revision id or a branch label, {@code +N}
+   * and {@code -N} (relative to the database's current head), {@code head-N}, {@code <rev>+N} and
+   * {@code <rev>-N}, and the branch forms {@code <label>@head}, {@code <label>@heads}, {@code
+   * <label>@+N}, {@code <label>@-N}, {@code <label>@head-N} (a revision id works in place of the
+   * label).
    *
    * @param current the revisions in the version table (empty at base)
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target is malformed, unknown, ambiguous, names
-   *     several heads where one is needed, or steps out of the graph
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the target is malformed, unknown,
+   *     ambiguous, names several heads where one is needed, or steps out of the graph
    */
   public List<String> resolve(String target, Collection<String> current) {
     return new RevisionTargets(this).resolve(target, current);
@@ -455,22 +541,30 @@ public final class RevisionGraph {
   }
 
   /**
-   * The revisions to apply, parents first, so that a database whose version table holds {@code current} includes
-   * {@code target}: every ancestor of the target (by down revision or dependency) that is not applied yet.
-   * Branches the target does not need are left alone.
+   * The revisions to apply, parents first, so that a database whose version table holds {@code
+   * current} includes {@code target}: every ancestor of the target (by down revision or dependency)
+   * that is not applied yet. Branches the target does not need are left alone.
    *
    * @param target a resolved target ({@link #resolve})
    * @param targetText the target as the user typed it, for messages
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is applied already but is not current
-   *     (it lies behind the database: a downgrade reaches it)
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is applied already but
+   *     is not current (it lies behind the database: a downgrade reaches it)
    */
-  public List<RevisionInfo> upgradePlan(Collection<String> current, List<String> target, String targetText) {
+  public List<RevisionInfo> upgradePlan(
+      Collection<String> current, List<String> target, String targetText) {
     Set<String> applied = ancestorsOrSelf(current);
     for (String t : target) {
       if (applied.contains(t) && !current.contains(t)) {
-        throw targetError("Target '" + targetText + "' (" + t + ") is behind the current "
-            + currentText(current) + ". Use `mvn migrate:downgrade -Drevision=" + targetText
-            + "` to go back.");
+        throw targetError(
+            "Target '"
+                + targetText
+                + "' ("
+                + t
+                + ") is behind the current "
+                + currentText(current)
+                + ". Use `mvn migrate:downgrade -Drevision="
+                + targetText
+                + "` to go back.");
       }
     }
     Set<String> needed = ancestorsOrSelf(target);
@@ -479,24 +573,35 @@ public final class RevisionGraph {
   }
 
   /**
-   * The revisions to revert, children first, so that the database keeps {@code target} and drops what was applied
-   * on top of it: every applied revision that revises a target revision, directly or not, and every applied
-   * revision that revises or depends on one of those (for base: every applied revision). Branches that merely
-   * depend on the target are left alone.
+   * The revisions to revert, children first, so that the database keeps {@code target} and drops
+   * what was applied on top of it: every applied revision that revises a target revision, directly
+   * or not, and every applied revision that revises or depends on one of those (for base: every
+   * applied revision). Branches that merely depend on the target are left alone.
    *
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is not applied (it lies ahead)
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is not applied (it
+   *     lies ahead)
    */
-  public List<RevisionInfo> downgradePlan(Collection<String> current, List<String> target, String targetText) {
+  public List<RevisionInfo> downgradePlan(
+      Collection<String> current, List<String> target, String targetText) {
     Set<String> applied = ancestorsOrSelf(current);
     for (String t : target) {
       if (!applied.contains(t)) {
-        throw targetError("Target '" + targetText + "' (" + t + ") is ahead of the current "
-            + currentText(current) + ". Use `mvn migrate:upgrade -Drevision=" + targetText + "` to go forward.");
+        throw targetError(
+            "Target '"
+                + targetText
+                + "' ("
+                + t
+                + ") is ahead of the current "
+                + currentText(current)
+                + ". Use `mvn migrate:upgrade -Drevision="
+                + targetText
+                + "` to go forward.");
       }
     }
     Set<String> remove = new HashSet<>(applied);
     if (!target.isEmpty()) {
-      // what was built on the target along its branches (revises), then whatever still depends on that
+      // what was built on the target along its branches (revises), then whatever still depends on
+      // that
       Set<String> above = new HashSet<>();
       Deque<String> work = new ArrayDeque<>();
       target.forEach(t -> work.addAll(children.get(t)));
@@ -533,14 +638,16 @@ public final class RevisionGraph {
   }
 
   /**
-   * The version table after applying ({@link Direction#UPGRADE}) or reverting {@code revision} on a database at {@code heads}:
-   * Alembic's rule that the table holds the applied revisions no other applied revision revises or depends on. An
-   * upgrade replaces the revision's parents among the heads by the revision (a merge collapses rows, a new branch
-   * adds one); a downgrade removes it and restores those parents that nothing else applied still builds on.
+   * The version table after applying ({@link Direction#UPGRADE}) or reverting {@code revision} on a
+   * database at {@code heads}: Alembic's rule that the table holds the applied revisions no other
+   * applied revision revises or depends on. An upgrade replaces the revision's parents among the
+   * heads by the revision (a merge collapses rows, a new branch adds one); a downgrade removes it
+   * and restores those parents that nothing else applied still builds on.
    *
    * @return the new heads, parents first
    */
-  public List<String> headsAfter(Collection<String> heads, RevisionInfo revision, Direction direction) {
+  public List<String> headsAfter(
+      Collection<String> heads, RevisionInfo revision, Direction direction) {
     Set<String> next = new LinkedHashSet<>(heads);
     if (direction == Direction.UPGRADE) {
       next.removeAll(parents(revision.id()));
@@ -551,7 +658,7 @@ public final class RevisionGraph {
     Set<String> applied = ancestorsOrSelf(next);
     for (String p : parents(revision.id())) {
       if (!applied.contains(p)) {
-        next.add(p);   // nothing still applied revises or depends on it: it is a head again
+        next.add(p); // nothing still applied revises or depends on it: it is a head again
       }
     }
     return sorted(next);
@@ -559,7 +666,8 @@ public final class RevisionGraph {
 
   /**
    * The revisions between {@code lower} and {@code upper}, both included, newest first: Alembic's
-   * {@code history -r lower:upper}. An empty lower means from base, an empty upper means up to the heads.
+   * {@code history -r lower:upper}. An empty lower means from base, an empty upper means up to the
+   * heads.
    */
   public List<RevisionInfo> range(Collection<String> lower, Collection<String> upper) {
     Set<String> in = new HashSet<>(upper.isEmpty() ? byId.keySet() : ancestorsOrSelf(upper));
@@ -579,19 +687,28 @@ public final class RevisionGraph {
   /** The ids of the revisions that carry {@code label}, declared or propagated. */
   Set<String> carrying(String label) {
     Set<String> ids = new HashSet<>();
-    labels.forEach((id, carried) -> {
-      if (carried.contains(label)) {
-        ids.add(id);
-      }
-    });
+    labels.forEach(
+        (id, carried) -> {
+          if (carried.contains(label)) {
+            ids.add(id);
+          }
+        });
     return ids;
   }
 
-  /** Ids grouped by the labels carried, for {@code migrate:branches}: label → its revisions, parents first. */
+  /**
+   * Ids grouped by the labels carried, for {@code migrate:branches}: label → its revisions, parents
+   * first.
+   */
   public Map<String, List<String>> branchesByLabel() {
     Map<String, List<String>> map = new LinkedHashMap<>();
     for (String label : labelOwners.keySet()) {
-      map.put(label, order.stream().map(RevisionInfo::id).filter(id -> labels.get(id).contains(label)).toList());
+      map.put(
+          label,
+          order.stream()
+              .map(RevisionInfo::id)
+              .filter(id -> labels.get(id).contains(label))
+              .toList());
     }
     return map;
   }

@@ -16,18 +16,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One revision of the graph: what its {@code @Revision} says, and the class that states its changes.
+ * One revision of the graph: what its {@code @Revision} says, and the class that states its
+ * changes.
  *
  * @param id the revision id
  * @param revises the down revision ids; empty for a base revision, two or more for a merge point
  * @param message the message
  * @param type the migration class
- * @param dependsOn revisions (ids, partial ids or branch labels) that must be applied first without being down
- *     revisions (Alembic's {@code depends_on}); empty for none
+ * @param dependsOn revisions (ids, partial ids or branch labels) that must be applied first without
+ *     being down revisions (Alembic's {@code depends_on}); empty for none
  * @param branchLabels the branch labels this revision declares; empty for none
  */
-public record RevisionInfo(String id, List<String> revises, String message, Class<? extends Migration> type,
-    List<String> dependsOn, List<String> branchLabels) {
+public record RevisionInfo(
+    String id,
+    List<String> revises,
+    String message,
+    Class<? extends Migration> type,
+    List<String> dependsOn,
+    List<String> branchLabels) {
 
   public RevisionInfo {
     Objects.requireNonNull(id, "id");
@@ -39,30 +45,47 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
   }
 
   /** A revision without dependencies and branch labels. */
-  public RevisionInfo(String id, List<String> revises, String message, Class<? extends Migration> type) {
+  public RevisionInfo(
+      String id, List<String> revises, String message, Class<? extends Migration> type) {
     this(id, revises, message, type, List.of(), List.of());
   }
 
   /**
    * The revision a migration class declares.
    *
-   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) if the class lacks {@code @Revision} or does not
-   *     implement {@link Migration}
+   * @throws MigrateException ({@link ErrorCode#REVISION_GRAPH}) if the class lacks
+   *     {@code @Revision} or does not implement {@link Migration}
    */
   public static RevisionInfo of(Class<?> type) {
     Revision revision = type.getAnnotation(Revision.class);
     if (revision == null || !Migration.class.isAssignableFrom(type)) {
-      throw new MigrateException(ErrorCode.REVISION_GRAPH, "Class " + type.getName() + " is listed as a revision but "
-          + (revision == null ? "has no @Revision annotation" : "does not implement " + Migration.class.getName())
-          + " (loaded from " + type.getClassLoader() + "; the runtime API must come from the same loader as the"
-          + " runner's). Annotate it with @Revision and implement Migration, or rebuild with `mvn clean compile`.");
+      throw new MigrateException(
+          ErrorCode.REVISION_GRAPH,
+          "Class "
+              + type.getName()
+              + " is listed as a revision but "
+              + (revision == null
+                  ? "has no @Revision annotation"
+                  : "does not implement " + Migration.class.getName())
+              + " (loaded from "
+              + type.getClassLoader()
+              + "; the runtime API must come from the same loader as the"
+              + " runner's). Annotate it with @Revision and implement Migration, or rebuild with `mvn clean compile`.");
     }
     if (revision.id().isBlank()) {
-      throw new MigrateException(ErrorCode.REVISION_GRAPH, type.getName() + ": @Revision(id) is empty; give it the"
-          + " 12-hex-digit id it was generated with.");
+      throw new MigrateException(
+          ErrorCode.REVISION_GRAPH,
+          type.getName()
+              + ": @Revision(id) is empty; give it the"
+              + " 12-hex-digit id it was generated with.");
     }
-    return new RevisionInfo(revision.id(), List.of(revision.revises()), revision.message(),
-        type.asSubclass(Migration.class), List.of(revision.dependsOn()), List.of(revision.branchLabels()));
+    return new RevisionInfo(
+        revision.id(),
+        List.of(revision.revises()),
+        revision.message(),
+        type.asSubclass(Migration.class),
+        List.of(revision.dependsOn()),
+        List.of(revision.branchLabels()));
   }
 
   /** A new instance of the migration class, made with its no-argument constructor. */
@@ -70,17 +93,25 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
     try {
       return type.getDeclaredConstructor().newInstance();
     } catch (InstantiationException | IllegalAccessException | NoSuchMethodException e) {
-      throw new MigrateException(ErrorCode.REVISION_GRAPH, "Cannot instantiate revision " + id + " (" + type.getName()
-          + "): it needs a public no-argument constructor and must not be abstract.", e);
+      throw new MigrateException(
+          ErrorCode.REVISION_GRAPH,
+          "Cannot instantiate revision "
+              + id
+              + " ("
+              + type.getName()
+              + "): it needs a public no-argument constructor and must not be abstract.",
+          e);
     } catch (InvocationTargetException e) {
-      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "The constructor of revision " + id + " ("
-          + type.getName() + ") threw " + e.getCause(), e.getCause());
+      throw new MigrateException(
+          ErrorCode.MIGRATION_FAILED,
+          "The constructor of revision " + id + " (" + type.getName() + ") threw " + e.getCause(),
+          e.getCause());
     }
   }
 
   /**
-   * The ops the revision states, recorded by running its {@code upgrade} or {@code downgrade} method
-   * against a list; nothing is executed.
+   * The ops the revision states, recorded by running its {@code upgrade} or {@code downgrade}
+   * method against a list; nothing is executed.
    *
    * @throws MigrateException ({@link ErrorCode#MIGRATION_FAILED}) if the method throws
    */
@@ -95,15 +126,26 @@ public record RevisionInfo(String id, List<String> revises, String message, Clas
         migration.downgrade(op);
       }
     } catch (RuntimeException e) {
-      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + id + " (" + type.getName() + ") threw in "
-          + direction.label() + "(): " + e + ". Nothing was executed for it.", e);
+      throw new MigrateException(
+          ErrorCode.MIGRATION_FAILED,
+          "Revision "
+              + id
+              + " ("
+              + type.getName()
+              + ") threw in "
+              + direction.label()
+              + "(): "
+              + e
+              + ". Nothing was executed for it.",
+          e);
     }
     return ops;
   }
 
   /**
-   * The checksum recorded in {@code migrate_history}: a SHA-256 hex digest (64 characters) of the canonical text of
-   * the upgrade ops. It changes when, and only when, the revision's upgrade ops change.
+   * The checksum recorded in {@code migrate_history}: a SHA-256 hex digest (64 characters) of the
+   * canonical text of the upgrade ops. It changes when, and only when, the revision's upgrade ops
+   * change.
    */
   public String checksum() {
     return checksum(ops(Direction.UPGRADE));

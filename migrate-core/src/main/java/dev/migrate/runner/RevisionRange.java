@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * A range of revisions as the user types it: {@code lower:upper} for {@code history} (Alembic's
- * {@code history -r}), {@code from:to} or {@code to} alone for offline SQL (Alembic's {@code upgrade --sql}).
+ * {@code history -r}), {@code from:to} or {@code to} alone for offline SQL (Alembic's {@code
+ * upgrade --sql}).
  *
- * @param from the text before the colon, stripped; empty when there is no colon or nothing before it
+ * @param from the text before the colon, stripped; empty when there is no colon or nothing before
+ *     it
  * @param to the text after the colon (or the whole text without a colon), stripped
  * @param hasColon whether the text had a colon
  */
@@ -35,15 +37,21 @@ public record RevisionRange(String from, String to, boolean hasColon) {
    * @param range {@code lower:upper}, either side empty for base or the heads, each side a target
    *     ({@link RevisionGraph#resolve}) or {@code current}
    * @param current the revisions the database is at (empty when it was not asked)
-   * @throws MigrateException ({@link ErrorCode#TARGET}) if the range has no colon or a side cannot be resolved
+   * @throws MigrateException ({@link ErrorCode#TARGET}) if the range has no colon or a side cannot
+   *     be resolved
    */
-  public static List<RevisionInfo> history(RevisionGraph graph, String range, List<String> current) {
+  public static List<RevisionInfo> history(
+      RevisionGraph graph, String range, List<String> current) {
     if (range == null || range.isBlank()) {
       return graph.range(List.of(), List.of());
     }
     if (range.indexOf(':') < 0) {
-      throw new MigrateException(ErrorCode.TARGET, "History range '" + range + "' has no colon: use lower:upper,"
-          + " for example -Drange=base:head, -Drange=current: or -Drange=:3f2a9c");
+      throw new MigrateException(
+          ErrorCode.TARGET,
+          "History range '"
+              + range
+              + "' has no colon: use lower:upper,"
+              + " for example -Drange=base:head, -Drange=current: or -Drange=:3f2a9c");
     }
     RevisionRange parsed = parse(range, "");
     return graph.range(side(graph, parsed.from(), current), side(graph, parsed.to(), current));
@@ -57,8 +65,8 @@ public record RevisionRange(String from, String to, boolean hasColon) {
   }
 
   /**
-   * The revisions an offline script starts from: {@code from} resolved, or empty when the range gives no start
-   * (then the database's revisions are the start).
+   * The revisions an offline script starts from: {@code from} resolved, or empty when the range
+   * gives no start (then the database's revisions are the start).
    *
    * @throws MigrateException ({@link ErrorCode#TARGET}) if {@code from} cannot be resolved
    */

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Target resolution for a {@link RevisionGraph} (see {@link RevisionGraph#resolve}): Alembic's target grammar
- * ({@code head}, {@code heads}, {@code base}, ids, labels, {@code +N}/{@code -N}, {@code head-N}, {@code <rev>+N},
- * {@code <label>@head}) over the graph's public queries.
+ * Target resolution for a {@link RevisionGraph} (see {@link RevisionGraph#resolve}): Alembic's
+ * target grammar ({@code head}, {@code heads}, {@code base}, ids, labels, {@code +N}/{@code -N},
+ * {@code head-N}, {@code <rev>+N}, {@code <label>@head}) over the graph's public queries.
  */
 final class RevisionTargets {
 
@@ -69,8 +69,10 @@ final class RevisionTargets {
   }
 
   private List<String> resolveIn(String whole, String t, Scope scope, Collection<String> current) {
-    List<String> scopedHeads = scope == null ? graph.heads()
-        : graph.heads().stream().filter(scope.members()::contains).toList();
+    List<String> scopedHeads =
+        scope == null
+            ? graph.heads()
+            : graph.heads().stream().filter(scope.members()::contains).toList();
     switch (t) {
       case "heads":
         return graph.sorted(scopedHeads);
@@ -93,11 +95,21 @@ final class RevisionTargets {
       int n = steps(whole, relative.group(3));
       String start;
       if (from.isEmpty()) {
-        List<String> here = current.stream().filter(id -> scope == null || scope.members().contains(id)).toList();
+        List<String> here =
+            current.stream().filter(id -> scope == null || scope.members().contains(id)).toList();
         if (here.size() > 1) {
-          throw RevisionGraph.targetError("Relative target '" + whole + "' is ambiguous: the database is at several heads ("
-              + String.join(", ", graph.sorted(here)) + "). Name the branch: <rev>" + relative.group(2) + n
-              + " or <label>@" + relative.group(2) + n + ".");
+          throw RevisionGraph.targetError(
+              "Relative target '"
+                  + whole
+                  + "' is ambiguous: the database is at several heads ("
+                  + String.join(", ", graph.sorted(here))
+                  + "). Name the branch: <rev>"
+                  + relative.group(2)
+                  + n
+                  + " or <label>@"
+                  + relative.group(2)
+                  + n
+                  + ".");
         }
         start = here.isEmpty() ? null : here.get(0);
       } else {
@@ -107,8 +119,11 @@ final class RevisionTargets {
         return walkUp(whole, start, n, scope);
       }
       if (start == null) {
-        throw RevisionGraph.targetError("Target '" + whole + "' is out of range: the database is at base, there is nothing"
-            + " below it.");
+        throw RevisionGraph.targetError(
+            "Target '"
+                + whole
+                + "' is out of range: the database is at base, there is nothing"
+                + " below it.");
       }
       return walkDown(whole, start, n);
     }
@@ -120,7 +135,8 @@ final class RevisionTargets {
 
   private String oneHead(String target, List<String> candidates) {
     if (candidates.isEmpty()) {
-      throw RevisionGraph.targetError("Target '" + target + "' names no head: there are no revisions yet.");
+      throw RevisionGraph.targetError(
+          "Target '" + target + "' names no head: there are no revisions yet.");
     }
     if (candidates.size() > 1) {
       throw RevisionGraph.multipleHeads(candidates, RevisionGraph.targetError(""));
@@ -128,7 +144,10 @@ final class RevisionTargets {
     return candidates.get(0);
   }
 
-  /** {@code n} steps up from {@code start} ({@code null}: base), each step to the one revision that revises it. */
+  /**
+   * {@code n} steps up from {@code start} ({@code null}: base), each step to the one revision that
+   * revises it.
+   */
   private List<String> walkUp(String target, String start, int n, Scope scope) {
     String at = start;
     for (int i = 1; i <= n; i++) {
@@ -137,13 +156,25 @@ final class RevisionTargets {
         next = next.stream().filter(scope.members()::contains).toList();
       }
       if (next.isEmpty()) {
-        throw RevisionGraph.targetError("Target '" + target + "' is out of range: " + (at == null ? "there are no revisions"
-            : at + " is a head") + ", " + (n - i + 1) + " step(s) short.");
+        throw RevisionGraph.targetError(
+            "Target '"
+                + target
+                + "' is out of range: "
+                + (at == null ? "there are no revisions" : at + " is a head")
+                + ", "
+                + (n - i + 1)
+                + " step(s) short.");
       }
       if (next.size() > 1) {
-        throw RevisionGraph.targetError("Relative target '" + target + "' is ambiguous: " + (at == null ? "there are several"
-            + " bases" : at + " is a branch point") + " (" + String.join(", ", next) + "). Name the branch:"
-            + " <label>@+N, or a revision id.");
+        throw RevisionGraph.targetError(
+            "Relative target '"
+                + target
+                + "' is ambiguous: "
+                + (at == null ? "there are several" + " bases" : at + " is a branch point")
+                + " ("
+                + String.join(", ", next)
+                + "). Name the branch:"
+                + " <label>@+N, or a revision id.");
       }
       at = next.get(0);
     }
@@ -151,8 +182,8 @@ final class RevisionTargets {
   }
 
   /**
-   * {@code n} steps down from {@code start}: its down revisions after the last step (both sides of a merge point),
-   * the one down revision at each step before.
+   * {@code n} steps down from {@code start}: its down revisions after the last step (both sides of
+   * a merge point), the one down revision at each step before.
    */
   private List<String> walkDown(String target, String start, int n) {
     String at = start;
@@ -165,12 +196,24 @@ final class RevisionTargets {
         return graph.sorted(down);
       }
       if (down.isEmpty()) {
-        throw RevisionGraph.targetError("Target '" + target + "' is out of range: " + at + " is a base, " + (n - i)
-            + " step(s) short.");
+        throw RevisionGraph.targetError(
+            "Target '"
+                + target
+                + "' is out of range: "
+                + at
+                + " is a base, "
+                + (n - i)
+                + " step(s) short.");
       }
       if (down.size() > 1) {
-        throw RevisionGraph.targetError("Relative target '" + target + "' is ambiguous: " + at + " is a merge point of "
-            + String.join(", ", down) + ". Name a revision below it: <rev>-N.");
+        throw RevisionGraph.targetError(
+            "Relative target '"
+                + target
+                + "' is ambiguous: "
+                + at
+                + " is a merge point of "
+                + String.join(", ", down)
+                + ". Name a revision below it: <rev>-N.");
       }
       at = down.get(0);
     }
@@ -189,12 +232,16 @@ final class RevisionTargets {
   }
 
   private static MigrateException malformed(String target) {
-    return RevisionGraph.targetError("Target '" + target + "' is not a revision: use head, heads, base, +N, -N, head-N, a full"
-        + " or partial revision id, <rev>+N, <rev>-N, or <label>@head.");
+    return RevisionGraph.targetError(
+        "Target '"
+            + target
+            + "' is not a revision: use head, heads, base, +N, -N, head-N, a full"
+            + " or partial revision id, <rev>+N, <rev>-N, or <label>@head.");
   }
 
-
-  /** The revision a relative downward target steps from, or {@code null} when the target is not one. */
+  /**
+   * The revision a relative downward target steps from, or {@code null} when the target is not one.
+   */
   String relativeDownStart(String text, Collection<String> current) {
     String t = text.trim();
     Scope scope = null;
@@ -204,7 +251,10 @@ final class RevisionTargets {
       t = t.substring(at + 1);
     }
     Matcher m = RELATIVE.matcher(t);
-    if (graph.contains(t) || graph.isLabel(t) || !m.matches() || !m.group(2).equals("-")
+    if (graph.contains(t)
+        || graph.isLabel(t)
+        || !m.matches()
+        || !m.group(2).equals("-")
         || m.group(1).equals("head")) {
       return null;
     }
@@ -212,8 +262,8 @@ final class RevisionTargets {
       return graph.find(m.group(1)).id();
     }
     Scope s = scope;
-    List<String> here = current.stream().filter(id -> s == null || s.members().contains(id)).toList();
+    List<String> here =
+        current.stream().filter(id -> s == null || s.members().contains(id)).toList();
     return here.size() == 1 ? here.get(0) : null;
   }
-
 }

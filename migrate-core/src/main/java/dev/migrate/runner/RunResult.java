@@ -11,7 +11,8 @@ import java.util.List;
  * @param revisions the revisions applied (upgrade) or reverted (downgrade), in the order they ran
  * @param durationMillis the whole run, lock included, in milliseconds
  */
-public record RunResult(String schema, String from, String to, List<AppliedRevision> revisions, long durationMillis) {
+public record RunResult(
+    String schema, String from, String to, List<AppliedRevision> revisions, long durationMillis) {
 
   public RunResult {
     revisions = List.copyOf(revisions);

@@ -27,10 +27,11 @@ import java.util.stream.Collectors;
 /**
  * Applies and reverts the revisions of one chain in one schema.
  *
- * <p>A run holds the schema's session advisory lock from start to end. Each revision runs in its own transaction:
- * its statements, the version-table change and its history row commit together, or, on any error, none of them
- * does and the database stays at the previous revision (PostgreSQL's DDL is transactional). A failed attempt is
- * still recorded in the history table, in a transaction of its own.
+ * <p>A run holds the schema's session advisory lock from start to end. Each revision runs in its
+ * own transaction: its statements, the version-table change and its history row commit together,
+ * or, on any error, none of them does and the database stays at the previous revision (PostgreSQL's
+ * DDL is transactional). A failed attempt is still recorded in the history table, in a transaction
+ * of its own.
  */
 public final class Runner {
 
@@ -43,12 +44,19 @@ public final class Runner {
   private final Consumer<String> log;
 
   /**
-   * @param schema the schema the chain runs in (objects, version and history tables), for example {@code public}
+   * @param schema the schema the chain runs in (objects, version and history tables), for example
+   *     {@code public}
    * @param lockTimeout how long to wait for another run's lock on the same schema
-   * @param log receives one line per revision run, as Alembic logs "Running upgrade a -> b, message"
+   * @param log receives one line per revision run, as Alembic logs "Running upgrade a -> b,
+   *     message"
    */
-  public Runner(Dialect dialect, ConnectionSource connections, String schema, RevisionGraph graph,
-      Duration lockTimeout, Consumer<String> log) {
+  public Runner(
+      Dialect dialect,
+      ConnectionSource connections,
+      String schema,
+      RevisionGraph graph,
+      Duration lockTimeout,
+      Consumer<String> log) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.store = dialect.versionStore();
     this.connections = Objects.requireNonNull(connections, "connections");
@@ -64,8 +72,8 @@ public final class Runner {
   }
 
   /**
-   * The revision ids in the version table, sorted; empty when the database is at base (or the schema or the version
-   * table does not exist yet).
+   * The revision ids in the version table, sorted; empty when the database is at base (or the
+   * schema or the version table does not exist yet).
    *
    * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the database cannot be read
    */
@@ -95,20 +103,21 @@ public final class Runner {
   }
 
   /**
-   * Applies the revisions after the current one up to {@code target} ({@code head}, {@code +N}, an id...).
+   * Applies the revisions after the current one up to {@code target} ({@code head}, {@code +N}, an
+   * id...).
    *
-   * @throws MigrateException {@link ErrorCode#TARGET} if the target is unknown or behind the current revision,
-   *     {@link ErrorCode#MIGRATION_FAILED} naming the revision, the statement and the database error if a revision
-   *     fails (that revision is rolled back, earlier ones stay), {@link ErrorCode#LOCKED} if another run holds the
-   *     lock longer than the lock timeout
+   * @throws MigrateException {@link ErrorCode#TARGET} if the target is unknown or behind the
+   *     current revision, {@link ErrorCode#MIGRATION_FAILED} naming the revision, the statement and
+   *     the database error if a revision fails (that revision is rolled back, earlier ones stay),
+   *     {@link ErrorCode#LOCKED} if another run holds the lock longer than the lock timeout
    */
   public RunResult upgrade(String target) {
     return run(target, Direction.UPGRADE);
   }
 
   /**
-   * Reverts revisions from the current one down to {@code target} ({@code -1}, {@code base}, an id...), which
-   * stays applied.
+   * Reverts revisions from the current one down to {@code target} ({@code -1}, {@code base}, an
+   * id...), which stays applied.
    *
    * @throws MigrateException as {@link #upgrade}
    */
@@ -119,86 +128,110 @@ public final class Runner {
   private RunResult run(String target, Direction direction) {
     boolean up = direction == Direction.UPGRADE;
     long started = System.nanoTime();
-    return locked(up, c -> {
-      List<String> heads = knownHeads(store.heads(c));
-      List<String> goal = graph.resolve(target, heads);
-      List<RevisionInfo> plan = up ? graph.upgradePlan(heads, goal, target) : graph.downgradePlan(heads, goal, target);
-      String from = joined(heads);
-      List<AppliedRevision> done = new ArrayList<>();
-      try {
-        for (RevisionInfo revision : plan) {
-          List<String> after = graph.headsAfter(heads, revision, direction);
-          done.add(apply(c, revision, heads, after, up));
-          heads = after;
-        }
-      } catch (MigrateException e) {
-        // the revisions before the failed one stay committed: report where the schema stays
-        throw new RunFailedException(e, new RunResult(schema, from, joined(heads), done,
-            (System.nanoTime() - started) / 1_000_000));
-      }
-      return new RunResult(schema, from, joined(heads), done, (System.nanoTime() - started) / 1_000_000);
-    });
+    return locked(
+        up,
+        c -> {
+          List<String> heads = knownHeads(store.heads(c));
+          List<String> goal = graph.resolve(target, heads);
+          List<RevisionInfo> plan =
+              up
+                  ? graph.upgradePlan(heads, goal, target)
+                  : graph.downgradePlan(heads, goal, target);
+          String from = joined(heads);
+          List<AppliedRevision> done = new ArrayList<>();
+          try {
+            for (RevisionInfo revision : plan) {
+              List<String> after = graph.headsAfter(heads, revision, direction);
+              done.add(apply(c, revision, heads, after, up));
+              heads = after;
+            }
+          } catch (MigrateException e) {
+            // the revisions before the failed one stay committed: report where the schema stays
+            throw new RunFailedException(
+                e,
+                new RunResult(
+                    schema, from, joined(heads), done, (System.nanoTime() - started) / 1_000_000));
+          }
+          return new RunResult(
+              schema, from, joined(heads), done, (System.nanoTime() - started) / 1_000_000);
+        });
   }
 
   /**
-   * Sets the version table to {@code target} without running any migration (Alembic's {@code stamp}), to adopt a
-   * database whose schema is already at that revision. Heads on branches unrelated to the target stay; with
-   * {@code purge} every row is deleted first, also rows naming revisions that do not exist. Records a
-   * {@code stamp} row per new head in the history table, with the revision's checksum.
+   * Sets the version table to {@code target} without running any migration (Alembic's {@code
+   * stamp}), to adopt a database whose schema is already at that revision. Heads on branches
+   * unrelated to the target stay; with {@code purge} every row is deleted first, also rows naming
+   * revisions that do not exist. Records a {@code stamp} row per new head in the history table,
+   * with the revision's checksum.
    *
    * @return the version table before and after
-   * @throws MigrateException {@link ErrorCode#TARGET} if the target cannot be resolved, or if the table holds an
-   *     unknown revision and {@code purge} is false
+   * @throws MigrateException {@link ErrorCode#TARGET} if the target cannot be resolved, or if the
+   *     table holds an unknown revision and {@code purge} is false
    */
   public RunResult stamp(String target, boolean purge) {
     long started = System.nanoTime();
-    return locked(true, c -> {
-      List<String> before = store.heads(c);
-      List<String> heads = purge ? List.of() : knownHeads(before);
-      List<String> goal = graph.resolve(target, heads);
-      Set<String> related = new HashSet<>(graph.ancestorsOrSelf(goal));
-      related.addAll(graph.descendantsOrSelf(goal));
-      List<String> after = new ArrayList<>();
-      for (String head : heads) {
-        if (!related.contains(head)) {
-          after.add(head);   // another branch: the stamp leaves it where it is
-        }
-      }
-      after.addAll(goal);
-      after = graph.sorted(new LinkedHashSet<>(after));
-      List<String> removed = new ArrayList<>(before);
-      removed.removeAll(after);
-      List<String> added = new ArrayList<>(after);
-      added.removeAll(before);
-      c.setAutoCommit(false);
-      try (Statement statement = c.createStatement()) {
-        for (String sql : store.changeHeadsStatements(removed, added)) {
-          statement.execute(sql);
-        }
-        for (String id : added) {
-          statement.execute(store.recordHistoryStatement(id, "stamp", graph.get(id).checksum()));
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-      log.accept("Stamped schema " + schema + ": " + orBase(joined(before)) + " -> " + orBase(joined(after)));
-      return new RunResult(schema, joined(before), joined(after), List.of(),
-          (System.nanoTime() - started) / 1_000_000);
-    });
+    return locked(
+        true,
+        c -> {
+          List<String> before = store.heads(c);
+          List<String> heads = purge ? List.of() : knownHeads(before);
+          List<String> goal = graph.resolve(target, heads);
+          Set<String> related = new HashSet<>(graph.ancestorsOrSelf(goal));
+          related.addAll(graph.descendantsOrSelf(goal));
+          List<String> after = new ArrayList<>();
+          for (String head : heads) {
+            if (!related.contains(head)) {
+              after.add(head); // another branch: the stamp leaves it where it is
+            }
+          }
+          after.addAll(goal);
+          after = graph.sorted(new LinkedHashSet<>(after));
+          List<String> removed = new ArrayList<>(before);
+          removed.removeAll(after);
+          List<String> added = new ArrayList<>(after);
+          added.removeAll(before);
+          c.setAutoCommit(false);
+          try (Statement statement = c.createStatement()) {
+            for (String sql : store.changeHeadsStatements(removed, added)) {
+              statement.execute(sql);
+            }
+            for (String id : added) {
+              statement.execute(
+                  store.recordHistoryStatement(id, "stamp", graph.get(id).checksum()));
+            }
+            c.commit();
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+          log.accept(
+              "Stamped schema "
+                  + schema
+                  + ": "
+                  + orBase(joined(before))
+                  + " -> "
+                  + orBase(joined(after)));
+          return new RunResult(
+              schema,
+              joined(before),
+              joined(after),
+              List.of(),
+              (System.nanoTime() - started) / 1_000_000);
+        });
   }
 
   /**
-   * Drops the schema with everything in it, creates it again and upgrades it to head. The drop and the create run
-   * under the schema's advisory lock; the upgrade takes it again as {@link #upgrade} does.
+   * Drops the schema with everything in it, creates it again and upgrades it to head. The drop and
+   * the create run under the schema's advisory lock; the upgrade takes it again as {@link #upgrade}
+   * does.
    *
-   * @param force drop even when tables of the schema (other than the version and history tables) hold rows
-   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the rows per table when the schema holds
-   *     rows and {@code force} is false (nothing is dropped), {@link ErrorCode#LOCKED} as {@link #upgrade}, and
-   *     whatever {@link #upgrade} throws
+   * @param force drop even when tables of the schema (other than the version and history tables)
+   *     hold rows
+   * @throws MigrateException {@link ErrorCode#SCHEMA_NOT_EMPTY} naming the rows per table when the
+   *     schema holds rows and {@code force} is false (nothing is dropped), {@link ErrorCode#LOCKED}
+   *     as {@link #upgrade}, and whatever {@link #upgrade} throws
    */
   public RunResult reset(boolean force) {
     try (Connection c = connections.open()) {
@@ -208,16 +241,27 @@ public final class Runner {
         throw lockError();
       }
       try {
-        var rows = store.rowCounts(c, schema, Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE));
+        var rows =
+            store.rowCounts(
+                c, schema, Set.of(VersionStore.VERSION_TABLE, VersionStore.HISTORY_TABLE));
         if (!rows.isEmpty() && !force) {
           long total = rows.values().stream().mapToLong(Long::longValue).sum();
           List<String> tables = new ArrayList<>();
           rows.forEach((table, count) -> tables.add(table + " " + count));
-          throw new MigrateException(ErrorCode.SCHEMA_NOT_EMPTY, "Refusing to reset schema " + schema + " of "
-              + connections.describe() + ": it holds " + total + " row(s) (" + String.join(", ", tables)
-              + "). Nothing was dropped. Run again with -Dforce to drop them, or pick another schema.");
+          throw new MigrateException(
+              ErrorCode.SCHEMA_NOT_EMPTY,
+              "Refusing to reset schema "
+                  + schema
+                  + " of "
+                  + connections.describe()
+                  + ": it holds "
+                  + total
+                  + " row(s) ("
+                  + String.join(", ", tables)
+                  + "). Nothing was dropped. Run again with -Dforce to drop them, or pick another schema.");
         }
-        log.accept("Dropping schema " + schema + (rows.isEmpty() ? "" : " (forced, with its rows)"));
+        log.accept(
+            "Dropping schema " + schema + (rows.isEmpty() ? "" : " (forced, with its rows)"));
         store.dropSchema(c, schema);
         store.useSchema(c, schema, true);
       } finally {
@@ -230,16 +274,25 @@ public final class Runner {
   }
 
   private MigrateException lockError() {
-    return new MigrateException(ErrorCode.LOCKED, "Another migration run holds the lock on schema " + schema
-        + " of " + connections.describe() + " and did not release it within " + lockTimeout.toSeconds()
-        + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
+    return new MigrateException(
+        ErrorCode.LOCKED,
+        "Another migration run holds the lock on schema "
+            + schema
+            + " of "
+            + connections.describe()
+            + " and did not release it within "
+            + lockTimeout.toSeconds()
+            + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
   }
 
   private interface LockedWork<T> {
     T run(Connection c) throws SQLException;
   }
 
-  /** Opens a connection, selects (and, for {@code create}, creates) the schema, holds the lock around {@code work}. */
+  /**
+   * Opens a connection, selects (and, for {@code create}, creates) the schema, holds the lock
+   * around {@code work}.
+   */
   private <T> T locked(boolean create, LockedWork<T> work) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(true);
@@ -267,22 +320,39 @@ public final class Runner {
   private List<String> knownHeads(List<String> heads) {
     for (String id : heads) {
       if (!graph.contains(id)) {
-        throw new MigrateException(ErrorCode.TARGET, "Schema " + schema + " of " + connections.describe()
-            + " is at revision " + id + ", which is not among the migrations (" + graph.revisions().size()
-            + " revisions, heads " + (graph.heads().isEmpty() ? "none" : String.join(", ", graph.heads()))
-            + "). Restore the migration class of " + id + ", check out the branch that has it, or, if the schema"
-            + " is at another revision, run `mvn migrate:stamp -Drevision=<rev> -Dpurge`.");
+        throw new MigrateException(
+            ErrorCode.TARGET,
+            "Schema "
+                + schema
+                + " of "
+                + connections.describe()
+                + " is at revision "
+                + id
+                + ", which is not among the migrations ("
+                + graph.revisions().size()
+                + " revisions, heads "
+                + (graph.heads().isEmpty() ? "none" : String.join(", ", graph.heads()))
+                + "). Restore the migration class of "
+                + id
+                + ", check out the branch that has it, or, if the schema"
+                + " is at another revision, run `mvn migrate:stamp -Drevision=<rev> -Dpurge`.");
       }
     }
     return graph.sorted(heads);
   }
 
-  private AppliedRevision apply(Connection c, RevisionInfo revision, List<String> before, List<String> after,
-      boolean up) throws SQLException {
+  private AppliedRevision apply(
+      Connection c, RevisionInfo revision, List<String> before, List<String> after, boolean up)
+      throws SQLException {
     String direction = up ? "upgrade" : "downgrade";
     String downs = revision.revises().isEmpty() ? null : String.join(", ", revision.revises());
-    log.accept("Running " + direction + " " + (up ? arrow(downs, revision.id()) : arrow(revision.id(), downs)) + ", "
-        + revision.message());
+    log.accept(
+        "Running "
+            + direction
+            + " "
+            + (up ? arrow(downs, revision.id()) : arrow(revision.id(), downs))
+            + ", "
+            + revision.message());
     List<Op> ops = revision.ops(up ? Direction.UPGRADE : Direction.DOWNGRADE);
     List<String> statements = new ArrayList<>();
     for (Op op : ops) {
@@ -297,11 +367,22 @@ public final class Runner {
     if (annotation != null && !annotation.transactional()) {
       return applyOutsideTransaction(c, revision, before, removed, added, up, statements, checksum);
     }
-    ops.stream().filter(op -> !op.runsInTransaction()).findFirst().ifPresent(op -> {
-      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
-          + revision.type().getName() + ") has " + op + ", which PostgreSQL cannot run inside a transaction."
-          + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
-    });
+    ops.stream()
+        .filter(op -> !op.runsInTransaction())
+        .findFirst()
+        .ifPresent(
+            op -> {
+              throw new MigrateException(
+                  ErrorCode.MIGRATION_FAILED,
+                  "Revision "
+                      + revision.id()
+                      + " ("
+                      + revision.type().getName()
+                      + ") has "
+                      + op
+                      + ", which PostgreSQL cannot run inside a transaction."
+                      + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
+            });
     long started = System.nanoTime();
     List<AddEnumValue> early = EnumValueUse.committedFirst(ops);
     if (!early.isEmpty()) {
@@ -317,7 +398,8 @@ public final class Runner {
       failed = null;
       for (String sql : store.changeHeadsStatements(removed, added)) {
         if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException("the version table does not hold the rows " + before + " this run read: " + sql);
+          throw new SQLException(
+              "the version table does not hold the rows " + before + " this run read: " + sql);
         }
       }
       store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
@@ -326,26 +408,47 @@ public final class Runner {
       c.rollback();
       c.setAutoCommit(true);
       recordFailure(c, revision, direction, checksum, started, e);
-      throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
-          + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": " + e.getMessage()
-          + (failed == null ? "" : "\n  in statement: " + failed)
-          + "\nThe revision was rolled back; the schema stays at " + orBase(joined(before))
-          + (early.isEmpty() ? "" : ", except the enum value(s) committed before its transaction ("
-              + early.stream().map(a -> "'" + a.value() + "' in " + a.type()).collect(Collectors.joining(", "))
-              + "), which stay and are harmless; the revision adds them only if missing")
-          + ". Fix the migration class and run the goal again.", e);
+      throw new MigrateException(
+          ErrorCode.MIGRATION_FAILED,
+          "Revision "
+              + revision.id()
+              + " ("
+              + revision.type().getName()
+              + ") failed to "
+              + direction
+              + " schema "
+              + schema
+              + ": "
+              + e.getMessage()
+              + (failed == null ? "" : "\n  in statement: " + failed)
+              + "\nThe revision was rolled back; the schema stays at "
+              + orBase(joined(before))
+              + (early.isEmpty()
+                  ? ""
+                  : ", except the enum value(s) committed before its transaction ("
+                      + early.stream()
+                          .map(a -> "'" + a.value() + "' in " + a.type())
+                          .collect(Collectors.joining(", "))
+                      + "), which stay and are harmless; the revision adds them only if missing")
+              + ". Fix the migration class and run the goal again.",
+          e);
     } finally {
       c.setAutoCommit(true);
     }
-    return new AppliedRevision(revision.id(), revision.message(), direction, statements.size(),
-        millisSince(started));
+    return new AppliedRevision(
+        revision.id(), revision.message(), direction, statements.size(), millisSince(started));
   }
 
   /**
-   * Records a failed attempt in the history table, on {@code c} in auto-commit; a failure to record is added to
-   * {@code failure} as suppressed, so that the original error is the one reported.
+   * Records a failed attempt in the history table, on {@code c} in auto-commit; a failure to record
+   * is added to {@code failure} as suppressed, so that the original error is the one reported.
    */
-  private void recordFailure(Connection c, RevisionInfo revision, String direction, String checksum, long started,
+  private void recordFailure(
+      Connection c,
+      RevisionInfo revision,
+      String direction,
+      String checksum,
+      long started,
       Exception failure) {
     try {
       store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
@@ -355,16 +458,29 @@ public final class Runner {
   }
 
   /**
-   * Commits the {@code early} enum values of a revision that uses them (see {@link EnumValueUse}), each statement on
-   * its own, and returns the statements of the other ops, for the revision's transaction. A failure here is
-   * recorded and reported like one in the transaction; the values committed before it stay.
+   * Commits the {@code early} enum values of a revision that uses them (see {@link EnumValueUse}),
+   * each statement on its own, and returns the statements of the other ops, for the revision's
+   * transaction. A failure here is recorded and reported like one in the transaction; the values
+   * committed before it stay.
    */
-  private List<String> commitFirst(Connection c, RevisionInfo revision, String direction, List<Op> ops,
-      List<AddEnumValue> early, String checksum, long started) throws SQLException {
-    log.accept("Revision " + revision.id() + " adds enum value(s) it then uses: committing "
-        + early.stream().map(a -> "'" + a.value() + "' in " + a.type()).collect(Collectors.joining(", "))
-        + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
-        + " transaction");
+  private List<String> commitFirst(
+      Connection c,
+      RevisionInfo revision,
+      String direction,
+      List<Op> ops,
+      List<AddEnumValue> early,
+      String checksum,
+      long started)
+      throws SQLException {
+    log.accept(
+        "Revision "
+            + revision.id()
+            + " adds enum value(s) it then uses: committing "
+            + early.stream()
+                .map(a -> "'" + a.value() + "' in " + a.type())
+                .collect(Collectors.joining(", "))
+            + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
+            + " transaction");
     c.setAutoCommit(true);
     try (Statement statement = c.createStatement()) {
       for (AddEnumValue add : early) {
@@ -373,10 +489,23 @@ public final class Runner {
             statement.execute(sql);
           } catch (SQLException e) {
             recordFailure(c, revision, direction, checksum, started, e);
-            throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
-                + revision.type().getName() + ") failed to " + direction + " schema " + schema + ": "
-                + e.getMessage() + "\n  in statement: " + sql + "\nNothing else of the revision ran. Fix the"
-                + " migration class and run the goal again.", e);
+            throw new MigrateException(
+                ErrorCode.MIGRATION_FAILED,
+                "Revision "
+                    + revision.id()
+                    + " ("
+                    + revision.type().getName()
+                    + ") failed to "
+                    + direction
+                    + " schema "
+                    + schema
+                    + ": "
+                    + e.getMessage()
+                    + "\n  in statement: "
+                    + sql
+                    + "\nNothing else of the revision ran. Fix the"
+                    + " migration class and run the goal again.",
+                e);
           }
         }
       }
@@ -391,16 +520,28 @@ public final class Runner {
   }
 
   /**
-   * A revision marked {@code @Revision(transactional = false)}: each statement commits on its own, then the version
-   * table and the history row commit together. On a failure the statements before the failing one stay applied;
-   * the history records the attempt as failed and the message names the statement.
+   * A revision marked {@code @Revision(transactional = false)}: each statement commits on its own,
+   * then the version table and the history row commit together. On a failure the statements before
+   * the failing one stay applied; the history records the attempt as failed and the message names
+   * the statement.
    */
-  private AppliedRevision applyOutsideTransaction(Connection c, RevisionInfo revision, List<String> before,
-      List<String> removed, List<String> added, boolean up, List<String> statements, String checksum)
+  private AppliedRevision applyOutsideTransaction(
+      Connection c,
+      RevisionInfo revision,
+      List<String> before,
+      List<String> removed,
+      List<String> added,
+      boolean up,
+      List<String> statements,
+      String checksum)
       throws SQLException {
     String direction = up ? "upgrade" : "downgrade";
-    log.accept("Revision " + revision.id() + " is marked transactional = false: running its " + statements.size()
-        + " statement(s) outside a transaction, each committed on its own");
+    log.accept(
+        "Revision "
+            + revision.id()
+            + " is marked transactional = false: running its "
+            + statements.size()
+            + " statement(s) outside a transaction, each committed on its own");
     long started = System.nanoTime();
     int done = 0;
     c.setAutoCommit(true);
@@ -410,13 +551,32 @@ public final class Runner {
           statement.execute(sql);
         } catch (SQLException e) {
           recordFailure(c, revision, direction, checksum, started, e);
-          throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Revision " + revision.id() + " ("
-              + revision.type().getName() + ") failed to " + direction + " schema " + schema + " at statement "
-              + (done + 1) + " of " + statements.size() + ": " + e.getMessage() + "\n  in statement: " + sql
-              + "\nIt runs outside a transaction (transactional = false), so the " + done + " statement(s) before"
-              + " it stay applied and the schema may be partially changed; the version table still says "
-              + orBase(joined(before)) + ". Repair the schema by hand (for a failed CREATE INDEX"
-              + " CONCURRENTLY, drop the INVALID index), then run the goal again.", e);
+          throw new MigrateException(
+              ErrorCode.MIGRATION_FAILED,
+              "Revision "
+                  + revision.id()
+                  + " ("
+                  + revision.type().getName()
+                  + ") failed to "
+                  + direction
+                  + " schema "
+                  + schema
+                  + " at statement "
+                  + (done + 1)
+                  + " of "
+                  + statements.size()
+                  + ": "
+                  + e.getMessage()
+                  + "\n  in statement: "
+                  + sql
+                  + "\nIt runs outside a transaction (transactional = false), so the "
+                  + done
+                  + " statement(s) before"
+                  + " it stay applied and the schema may be partially changed; the version table still says "
+                  + orBase(joined(before))
+                  + ". Repair the schema by hand (for a failed CREATE INDEX"
+                  + " CONCURRENTLY, drop the INVALID index), then run the goal again.",
+              e);
         }
         done++;
       }
@@ -425,7 +585,8 @@ public final class Runner {
     try (Statement statement = c.createStatement()) {
       for (String sql : store.changeHeadsStatements(removed, added)) {
         if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException("the version table does not hold the rows " + before + " this run read: " + sql);
+          throw new SQLException(
+              "the version table does not hold the rows " + before + " this run read: " + sql);
         }
       }
       store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
@@ -436,8 +597,8 @@ public final class Runner {
     } finally {
       c.setAutoCommit(true);
     }
-    return new AppliedRevision(revision.id(), revision.message(), direction, statements.size(),
-        millisSince(started));
+    return new AppliedRevision(
+        revision.id(), revision.message(), direction, statements.size(), millisSince(started));
   }
 
   private static String orBase(String id) {
@@ -464,8 +625,11 @@ public final class Runner {
 
   private long lockKey(String database) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-          ("migrate\u0000" + database + "\u0000" + schema).getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  ("migrate\u0000" + database + "\u0000" + schema)
+                      .getBytes(StandardCharsets.UTF_8));
       long key = 0;
       for (int i = 0; i < 8; i++) {
         key = (key << 8) | (hash[i] & 0xff);
@@ -477,7 +641,14 @@ public final class Runner {
   }
 
   private MigrateException connectionError(SQLException e) {
-    return new MigrateException(ErrorCode.CONNECTION, "Database error on " + connections.describe() + " (schema "
-        + schema + "): " + e.getMessage(), e);
+    return new MigrateException(
+        ErrorCode.CONNECTION,
+        "Database error on "
+            + connections.describe()
+            + " (schema "
+            + schema
+            + "): "
+            + e.getMessage(),
+        e);
   }
 }

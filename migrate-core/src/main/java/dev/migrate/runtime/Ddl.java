@@ -30,12 +30,16 @@ public final class Ddl {
 
   private Ddl() {}
 
-  /** A table in the schema the migration runs in, from its elements in {@code CREATE TABLE} order. */
+  /**
+   * A table in the schema the migration runs in, from its elements in {@code CREATE TABLE} order.
+   */
   public static Table table(String name, TableElement... elements) {
     return Table.of(null, name, List.of(elements));
   }
 
-  /** A nullable column; chain {@code .notNull()}, {@code .withDefault(sql)}, {@code .asIdentity()}. */
+  /**
+   * A nullable column; chain {@code .notNull()}, {@code .withDefault(sql)}, {@code .asIdentity()}.
+   */
   public static Column column(String name, SqlType type) {
     return Column.of(name, type);
   }
@@ -50,7 +54,10 @@ public final class Ddl {
     return new UniqueConstraint(name, List.of(columns));
   }
 
-  /** A check constraint named {@code name}; {@code expression} is SQL without the {@code CHECK} keyword. */
+  /**
+   * A check constraint named {@code name}; {@code expression} is SQL without the {@code CHECK}
+   * keyword.
+   */
   public static CheckConstraint check(String name, String expression) {
     return new CheckConstraint(name, expression);
   }
@@ -66,15 +73,19 @@ public final class Ddl {
   }
 
   /**
-   * A non-unique index over keys that are not all ascending columns, for example
-   * {@code index("i", desc("created_at"), expression("lower(email)"))}; chain {@code .withMethod("gin")},
-   * {@code .withInclude("a")}, {@code .withWhere("deleted_at IS NULL")} for the rest of {@code CREATE INDEX}.
+   * A non-unique index over keys that are not all ascending columns, for example {@code index("i",
+   * desc("created_at"), expression("lower(email)"))}; chain {@code .withMethod("gin")}, {@code
+   * .withInclude("a")}, {@code .withWhere("deleted_at IS NULL")} for the rest of {@code CREATE
+   * INDEX}.
    */
   public static Index index(String name, IndexKey first, IndexKey... more) {
     return new Index(name, keys(first, more), false, Index.BTREE, List.of(), null);
   }
 
-  /** A unique index over keys that are not all ascending columns; see {@link #index(String, IndexKey, IndexKey...)}. */
+  /**
+   * A unique index over keys that are not all ascending columns; see {@link #index(String,
+   * IndexKey, IndexKey...)}.
+   */
   public static Index uniqueIndex(String name, IndexKey first, IndexKey... more) {
     return new Index(name, keys(first, more), true, Index.BTREE, List.of(), null);
   }
@@ -96,15 +107,19 @@ public final class Ddl {
     return IndexKey.descending(column);
   }
 
-  /** An expression key of an index, ascending (chain {@code .desc()}); {@code sql} without enclosing parentheses. */
+  /**
+   * An expression key of an index, ascending (chain {@code .desc()}); {@code sql} without enclosing
+   * parentheses.
+   */
   public static IndexKey expression(String sql) {
     return IndexKey.expression(sql);
   }
 
   /**
-   * The option of {@code op.createIndex(table, index, concurrently())} and {@code op.dropIndex(...)}: build or drop
-   * the index without locking out writes ({@code CONCURRENTLY}); the revision must be marked
-   * {@code @Revision(transactional = false)}, since PostgreSQL cannot do this inside a transaction block.
+   * The option of {@code op.createIndex(table, index, concurrently())} and {@code
+   * op.dropIndex(...)}: build or drop the index without locking out writes ({@code CONCURRENTLY});
+   * the revision must be marked {@code @Revision(transactional = false)}, since PostgreSQL cannot
+   * do this inside a transaction block.
    */
   public static IndexOption concurrently() {
     return IndexOption.CONCURRENTLY;
@@ -116,7 +131,9 @@ public final class Ddl {
     CONCURRENTLY
   }
 
-  /** A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}. */
+  /**
+   * A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}.
+   */
   public static ForeignKeyStart foreignKey(String name, String... columns) {
     return new ForeignKeyStart(name, List.of(columns));
   }
@@ -134,7 +151,10 @@ public final class Ddl {
   /** The first half of a foreign key: its name and referencing columns. */
   public record ForeignKeyStart(String name, List<String> columns) {
 
-    /** The foreign key referencing {@code columns} of {@code table} in the schema the migration runs in. */
+    /**
+     * The foreign key referencing {@code columns} of {@code table} in the schema the migration runs
+     * in.
+     */
     public ForeignKey references(String table, String... columns) {
       return new ForeignKey(name, this.columns, null, table, List.of(columns), null, null);
     }
@@ -145,24 +165,78 @@ public final class Ddl {
     }
   }
 
-  public static SqlType smallint() { return SqlType.smallint(); }
-  public static SqlType integer() { return SqlType.integer(); }
-  public static SqlType bigint() { return SqlType.bigint(); }
-  public static SqlType real() { return SqlType.real(); }
-  public static SqlType doublePrecision() { return SqlType.doublePrecision(); }
-  public static SqlType bool() { return SqlType.bool(); }
-  public static SqlType text() { return SqlType.text(); }
-  public static SqlType bytea() { return SqlType.bytea(); }
-  public static SqlType uuid() { return SqlType.uuid(); }
-  public static SqlType date() { return SqlType.date(); }
-  public static SqlType jsonb() { return SqlType.jsonb(); }
-  public static SqlType varchar(int length) { return SqlType.varchar(length); }
-  public static SqlType character(int length) { return SqlType.character(length); }
-  public static SqlType numeric(int precision, int scale) { return SqlType.numeric(precision, scale); }
-  public static SqlType timestamp(int precision) { return SqlType.timestamp(precision); }
-  public static SqlType timestamptz(int precision) { return SqlType.timestamptz(precision); }
-  public static SqlType time(int precision) { return SqlType.time(precision); }
+  public static SqlType smallint() {
+    return SqlType.smallint();
+  }
 
-  /** A type Migrate has no factory for, by its PostgreSQL name, for example {@code type("citext")}. */
-  public static SqlType type(String name) { return SqlType.of(name); }
+  public static SqlType integer() {
+    return SqlType.integer();
+  }
+
+  public static SqlType bigint() {
+    return SqlType.bigint();
+  }
+
+  public static SqlType real() {
+    return SqlType.real();
+  }
+
+  public static SqlType doublePrecision() {
+    return SqlType.doublePrecision();
+  }
+
+  public static SqlType bool() {
+    return SqlType.bool();
+  }
+
+  public static SqlType text() {
+    return SqlType.text();
+  }
+
+  public static SqlType bytea() {
+    return SqlType.bytea();
+  }
+
+  public static SqlType uuid() {
+    return SqlType.uuid();
+  }
+
+  public static SqlType date() {
+    return SqlType.date();
+  }
+
+  public static SqlType jsonb() {
+    return SqlType.jsonb();
+  }
+
+  public static SqlType varchar(int length) {
+    return SqlType.varchar(length);
+  }
+
+  public static SqlType character(int length) {
+    return SqlType.character(length);
+  }
+
+  public static SqlType numeric(int precision, int scale) {
+    return SqlType.numeric(precision, scale);
+  }
+
+  public static SqlType timestamp(int precision) {
+    return SqlType.timestamp(precision);
+  }
+
+  public static SqlType timestamptz(int precision) {
+    return SqlType.timestamptz(precision);
+  }
+
+  public static SqlType time(int precision) {
+    return SqlType.time(precision);
+  }
+
+  /**
+   * A type Migrate has no factory for, by its PostgreSQL name, for example {@code type("citext")}.
+   */
+  public static SqlType type(String name) {
+    return SqlType.of(name);
+  }
 }

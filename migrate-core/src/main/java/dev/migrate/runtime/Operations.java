@@ -11,25 +11,25 @@ import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
-import dev.migrate.ops.AddEnumValue;
-import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
-import dev.migrate.ops.CreateSchema;
-import dev.migrate.ops.DropEnumType;
-import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropCheckConstraint;
 import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.DropForeignKey;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
@@ -43,20 +43,23 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What a migration's {@code upgrade} and {@code downgrade} call ({@code op} in the generated code, as in Alembic).
- * Each method builds one {@link Op} record and hands it to the sink the runner chose: execute it through the
- * dialect, append it to an offline SQL script, or replay it into an in-memory model. Build the arguments with the
- * static factories of {@link Ddl}.
+ * What a migration's {@code upgrade} and {@code downgrade} call ({@code op} in the generated code,
+ * as in Alembic). Each method builds one {@link Op} record and hands it to the sink the runner
+ * chose: execute it through the dialect, append it to an offline SQL script, or replay it into an
+ * in-memory model. Build the arguments with the static factories of {@link Ddl}.
  *
- * <p>Table names are unqualified and refer to the schema the migration runs in, unless the calls go through
- * {@link #inSchema(String)}.
+ * <p>Table names are unqualified and refer to the schema the migration runs in, unless the calls go
+ * through {@link #inSchema(String)}.
  */
 public final class Operations {
 
   private final Consumer<Op> sink;
   private final String schema;
 
-  /** Operations that hand every op to {@code sink}, in call order, for the schema the migration runs in. */
+  /**
+   * Operations that hand every op to {@code sink}, in call order, for the schema the migration runs
+   * in.
+   */
   public Operations(Consumer<Op> sink) {
     this(sink, null);
   }
@@ -66,7 +69,9 @@ public final class Operations {
     this.schema = schema;
   }
 
-  /** The same operations on tables of {@code schema} instead of the schema the migration runs in. */
+  /**
+   * The same operations on tables of {@code schema} instead of the schema the migration runs in.
+   */
   public Operations inSchema(String schema) {
     return new Operations(sink, Objects.requireNonNull(schema, "schema"));
   }
@@ -91,7 +96,10 @@ public final class Operations {
     sink.accept(new DropColumn(schema, table, column));
   }
 
-  /** Changes a column of {@code table} from definition {@code from} to {@code to}; both have the same name. */
+  /**
+   * Changes a column of {@code table} from definition {@code from} to {@code to}; both have the
+   * same name.
+   */
   public void alterColumn(String table, Column from, Column to) {
     sink.accept(new AlterColumn(schema, table, from, to));
   }
@@ -126,12 +134,18 @@ public final class Operations {
     sink.accept(new DropCheckConstraint(schema, table, constraint));
   }
 
-  /** Creates {@code index} on {@code table}; {@code Ddl.concurrently()} as an option builds it concurrently. */
+  /**
+   * Creates {@code index} on {@code table}; {@code Ddl.concurrently()} as an option builds it
+   * concurrently.
+   */
   public void createIndex(String table, Index index, Ddl.IndexOption... options) {
     sink.accept(new CreateIndex(schema, table, index, concurrently(options)));
   }
 
-  /** Drops {@code index} of {@code table}; {@code Ddl.concurrently()} as an option drops it concurrently. */
+  /**
+   * Drops {@code index} of {@code table}; {@code Ddl.concurrently()} as an option drops it
+   * concurrently.
+   */
   public void dropIndex(String table, Index index, Ddl.IndexOption... options) {
     sink.accept(new DropIndex(schema, table, index, concurrently(options)));
   }
@@ -160,7 +174,10 @@ public final class Operations {
     sink.accept(new DropSequence(sequence.inSchema(schema)));
   }
 
-  /** Changes a sequence from definition {@code from} to {@code to} (same name), keeping its current value. */
+  /**
+   * Changes a sequence from definition {@code from} to {@code to} (same name), keeping its current
+   * value.
+   */
   public void alterSequence(Sequence from, Sequence to) {
     sink.accept(new AlterSequence(from.inSchema(schema), to.inSchema(schema)));
   }
@@ -185,50 +202,73 @@ public final class Operations {
     sink.accept(new DropEnumType(type.inSchema(schema)));
   }
 
-  /** Adds {@code value} at the end of enum type {@code type}; the downgrade is {@link #dropEnumValue}. */
+  /**
+   * Adds {@code value} at the end of enum type {@code type}; the downgrade is {@link
+   * #dropEnumValue}.
+   */
   public void addEnumValue(String type, String value) {
     sink.accept(new AddEnumValue(schema, type, value, null, null));
   }
 
-  /** Adds {@code value} to enum type {@code type} before the existing {@code before}; the downgrade is {@link #dropEnumValue}. */
+  /**
+   * Adds {@code value} to enum type {@code type} before the existing {@code before}; the downgrade
+   * is {@link #dropEnumValue}.
+   */
   public void addEnumValueBefore(String type, String value, String before) {
     sink.accept(new AddEnumValue(schema, type, value, before, null));
   }
 
-  /** Adds {@code value} to enum type {@code type} after the existing {@code after}; the downgrade is {@link #dropEnumValue}. */
+  /**
+   * Adds {@code value} to enum type {@code type} after the existing {@code after}; the downgrade is
+   * {@link #dropEnumValue}.
+   */
   public void addEnumValueAfter(String type, String value, String after) {
     sink.accept(new AddEnumValue(schema, type, value, null, after));
   }
 
   /**
-   * Removes {@code value}, the last label of enum type {@code type}, by re-creating the type (see {@link
-   * DropEnumValue}); fails, rolling the revision back, while a row holds the label.
+   * Removes {@code value}, the last label of enum type {@code type}, by re-creating the type (see
+   * {@link DropEnumValue}); fails, rolling the revision back, while a row holds the label.
    */
   public void dropEnumValue(String type, String value) {
     sink.accept(new DropEnumValue(schema, type, value, null, null));
   }
 
-  /** Removes {@code value}, which stands before {@code before}, from enum type {@code type} (see {@link DropEnumValue}). */
+  /**
+   * Removes {@code value}, which stands before {@code before}, from enum type {@code type} (see
+   * {@link DropEnumValue}).
+   */
   public void dropEnumValueBefore(String type, String value, String before) {
     sink.accept(new DropEnumValue(schema, type, value, before, null));
   }
 
-  /** Removes {@code value}, which stands after {@code after}, from enum type {@code type} (see {@link DropEnumValue}). */
+  /**
+   * Removes {@code value}, which stands after {@code after}, from enum type {@code type} (see
+   * {@link DropEnumValue}).
+   */
   public void dropEnumValueAfter(String type, String value, String after) {
     sink.accept(new DropEnumValue(schema, type, value, null, after));
   }
 
-  /** Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it follow it. */
+  /**
+   * Renames table {@code from} to {@code to}, keeping its rows; foreign keys that reference it
+   * follow it.
+   */
   public void renameTable(String from, String to) {
     sink.accept(new RenameTable(schema, from, to));
   }
 
-  /** Renames column {@code from} of {@code table} to {@code to}, keeping its values and constraints. */
+  /**
+   * Renames column {@code from} of {@code table} to {@code to}, keeping its values and constraints.
+   */
   public void renameColumn(String table, String from, String to) {
     sink.accept(new RenameColumn(schema, table, from, to));
   }
 
-  /** Changes the comment of {@code table} from {@code from} to {@code to}; {@code null} is no comment. */
+  /**
+   * Changes the comment of {@code table} from {@code from} to {@code to}; {@code null} is no
+   * comment.
+   */
   public void setTableComment(String table, String from, String to) {
     sink.accept(new SetTableComment(schema, table, from, to));
   }

@@ -18,13 +18,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs one goal over many schemas on a fixed number of threads in this JVM, as Alembic's recipe runs one process
- * per schema, but without a JVM per schema.
+ * Runs one goal over many schemas on a fixed number of threads in this JVM, as Alembic's recipe
+ * runs one process per schema, but without a JVM per schema.
  *
- * <p>Each schema is independent: its own lock, its own transactions (see {@link dev.migrate.runner.Runner}), so a
- * schema that fails stays at its last good revision and the others carry on. Progress lines ({@code "upgrade: 37/50
- * schemas done, 1 failed, 12.4 schemas/s"}) go to the log at most once a second and once at the end; a failure is
- * logged when it happens.
+ * <p>Each schema is independent: its own lock, its own transactions (see {@link
+ * dev.migrate.runner.Runner}), so a schema that fails stays at its last good revision and the
+ * others carry on. Progress lines ({@code "upgrade: 37/50 schemas done, 1 failed, 12.4 schemas/s"})
+ * go to the log at most once a second and once at the end; a failure is logged when it happens.
  */
 public final class FanOut {
 
@@ -49,9 +49,7 @@ public final class FanOut {
     this.log = Objects.requireNonNull(log, "log");
   }
 
-  /**
-   * The default parallelism for {@code schemas} schemas: {@code min(4, schemas)}, at least 1.
-   */
+  /** The default parallelism for {@code schemas} schemas: {@code min(4, schemas)}, at least 1. */
   public static int defaultThreads(int schemas) {
     return Math.max(1, Math.min(4, schemas));
   }
@@ -61,57 +59,83 @@ public final class FanOut {
    *
    * @param goal the goal's name, for the progress lines and the report
    * @param task the goal in one schema; its {@link RunResult} becomes the schema's outcome, a
-   *     {@link RunFailedException} a failed outcome at the revision the run reached, any other exception a failed
-   *     outcome at the revision {@code current} then reports
+   *     {@link RunFailedException} a failed outcome at the revision the run reached, any other
+   *     exception a failed outcome at the revision {@code current} then reports
    * @param current the revision(s) a schema is at, asked after a failure that did not say
-   * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the calling thread is interrupted while it waits; the
-   *     schemas still queued do not start
+   * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the calling thread is interrupted
+   *     while it waits; the schemas still queued do not start
    */
-  public FanOutReport run(String goal, List<String> schemas, Function<String, RunResult> task,
+  public FanOutReport run(
+      String goal,
+      List<String> schemas,
+      Function<String, RunResult> task,
       Function<String, List<String>> current) {
     long started = System.nanoTime();
     Progress progress = new Progress(goal, schemas.size(), started);
-    ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, schemas.size())),
-        threadFactory());
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            Math.min(threads, Math.max(1, schemas.size())), threadFactory());
     try {
       List<Future<SchemaOutcome>> futures = new ArrayList<>();
       for (String schema : schemas) {
-        futures.add(executor.submit(() -> {
-          SchemaOutcome outcome = runOne(schema, task, current);
-          progress.done(outcome);
-          return outcome;
-        }));
+        futures.add(
+            executor.submit(
+                () -> {
+                  SchemaOutcome outcome = runOne(schema, task, current);
+                  progress.done(outcome);
+                  return outcome;
+                }));
       }
       List<SchemaOutcome> outcomes = new ArrayList<>();
       for (Future<SchemaOutcome> future : futures) {
         try {
           outcomes.add(future.get());
         } catch (ExecutionException e) {
-          throw new IllegalStateException("a fan-out task threw past its own handler", e.getCause());
+          throw new IllegalStateException(
+              "a fan-out task threw past its own handler", e.getCause());
         }
       }
       progress.finish();
       return new FanOutReport(goal, outcomes, threads, millisSince(started));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MigrateException(ErrorCode.CONNECTION, goal + " was interrupted after " + progress.done.get() + " of "
-          + schemas.size() + " schema(s); schemas not started stay as they were.", e);
+      throw new MigrateException(
+          ErrorCode.CONNECTION,
+          goal
+              + " was interrupted after "
+              + progress.done.get()
+              + " of "
+              + schemas.size()
+              + " schema(s); schemas not started stay as they were.",
+          e);
     } finally {
       executor.shutdownNow();
     }
   }
 
-  private static SchemaOutcome runOne(String schema, Function<String, RunResult> task,
-      Function<String, List<String>> current) {
+  private static SchemaOutcome runOne(
+      String schema, Function<String, RunResult> task, Function<String, List<String>> current) {
     long started = System.nanoTime();
     try {
       RunResult result = task.apply(schema);
-      return new SchemaOutcome(schema, result.from(), result.to(), result.revisions().size(), millisSince(started),
-          null, null);
+      return new SchemaOutcome(
+          schema,
+          result.from(),
+          result.to(),
+          result.revisions().size(),
+          millisSince(started),
+          null,
+          null);
     } catch (RunFailedException e) {
       RunResult partial = e.partial();
-      return new SchemaOutcome(schema, partial.from(), partial.to(), partial.revisions().size(),
-          millisSince(started), e.getMessage(), e.code());
+      return new SchemaOutcome(
+          schema,
+          partial.from(),
+          partial.to(),
+          partial.revisions().size(),
+          millisSince(started),
+          e.getMessage(),
+          e.code());
     } catch (RuntimeException e) {
       String at;
       try {
@@ -178,8 +202,14 @@ public final class FanOut {
 
     private String line(long now) {
       double seconds = Math.max(1e-9, (now - started) / 1e9);
-      return String.format(Locale.ROOT, "%s: %d/%d schemas done, %d failed, %.1f schemas/s", goal, done.get(), total,
-          failed.get(), done.get() / seconds);
+      return String.format(
+          Locale.ROOT,
+          "%s: %d/%d schemas done, %d failed, %.1f schemas/s",
+          goal,
+          done.get(),
+          total,
+          failed.get(),
+          done.get() / seconds);
     }
   }
 }

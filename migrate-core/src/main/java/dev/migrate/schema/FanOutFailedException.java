@@ -5,14 +5,13 @@ import dev.migrate.MigrateException;
 import java.util.Objects;
 
 /**
- * A fan-out in which one or more schemas failed: the message lists each failed schema with its error (see
- * {@link FanOutReport#throwIfFailed()}), and {@link #report()} holds every schema's outcome, the ones that
- * succeeded included.
+ * A fan-out in which one or more schemas failed: the message lists each failed schema with its
+ * error (see {@link FanOutReport#throwIfFailed()}), and {@link #report()} holds every schema's
+ * outcome, the ones that succeeded included.
  */
 public final class FanOutFailedException extends MigrateException {
 
   private static final long serialVersionUID = 1L;
-
 
   private final transient FanOutReport report;
 

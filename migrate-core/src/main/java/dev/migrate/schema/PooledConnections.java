@@ -14,12 +14,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The connections of a fan-out: a HikariCP pool of at most {@code size} connections over a {@link ConnectionSource}
- * that opens a new connection each time (a JDBC URL), or that source itself when it is an application's
- * {@code DataSource} (which pools already) or when HikariCP is not on the class path (it is an optional dependency of
- * migrate-core; the Maven plugin brings it). Closing closes the pool.
+ * The connections of a fan-out: a HikariCP pool of at most {@code size} connections over a {@link
+ * ConnectionSource} that opens a new connection each time (a JDBC URL), or that source itself when
+ * it is an application's {@code DataSource} (which pools already) or when HikariCP is not on the
+ * class path (it is an optional dependency of migrate-core; the Maven plugin brings it). Closing
+ * closes the pool.
  *
- * <p>A pooled connection comes back with the search path the last run set; every run sets it again first.
+ * <p>A pooled connection comes back with the search path the last run set; every run sets it again
+ * first.
  */
 public final class PooledConnections implements ConnectionSource, AutoCloseable {
 
@@ -36,15 +38,18 @@ public final class PooledConnections implements ConnectionSource, AutoCloseable 
   }
 
   /**
-   * A pool over {@code base} when {@code settings} is not {@code null} (the connections come from a driver, not
-   * from a pool of the application's) and HikariCP is present; otherwise {@code base} as it is.
+   * A pool over {@code base} when {@code settings} is not {@code null} (the connections come from a
+   * driver, not from a pool of the application's) and HikariCP is present; otherwise {@code base}
+   * as it is.
    *
    * @param size the most connections open at once, at least 1
-   * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the pool cannot open its first connection
+   * @throws MigrateException ({@link ErrorCode#CONNECTION}) if the pool cannot open its first
+   *     connection
    */
-  public static PooledConnections over(ConnectionSource base, ConnectionSettings settings, int size) {
+  public static PooledConnections over(
+      ConnectionSource base, ConnectionSettings settings, int size) {
     if (settings == null || !HIKARI) {
-      return new PooledConnections(base, () -> { }, base);
+      return new PooledConnections(base, () -> {}, base);
     }
     return Hikari.pool(base, size);
   }
@@ -69,8 +74,10 @@ public final class PooledConnections implements ConnectionSource, AutoCloseable 
     try {
       pool.close();
     } catch (Exception e) {
-      throw new MigrateException(ErrorCode.CONNECTION, "Cannot close the connection pool of " + describe() + ": "
-          + e.getMessage(), e);
+      throw new MigrateException(
+          ErrorCode.CONNECTION,
+          "Cannot close the connection pool of " + describe() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -97,20 +104,23 @@ public final class PooledConnections implements ConnectionSource, AutoCloseable 
       try {
         dataSource = new HikariDataSource(config);
       } catch (RuntimeException e) {
-        throw new MigrateException(ErrorCode.CONNECTION, "Cannot start a connection pool on " + base.describe()
-            + ": " + e.getMessage(), e);
+        throw new MigrateException(
+            ErrorCode.CONNECTION,
+            "Cannot start a connection pool on " + base.describe() + ": " + e.getMessage(),
+            e);
       }
-      ConnectionSource pooled = new ConnectionSource() {
-        @Override
-        public Connection open() throws SQLException {
-          return dataSource.getConnection();
-        }
+      ConnectionSource pooled =
+          new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+              return dataSource.getConnection();
+            }
 
-        @Override
-        public String describe() {
-          return base.describe();
-        }
-      };
+            @Override
+            public String describe() {
+              return base.describe();
+            }
+          };
       return new PooledConnections(base, dataSource, pooled);
     }
   }
@@ -131,7 +141,8 @@ public final class PooledConnections implements ConnectionSource, AutoCloseable 
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("the fan-out pool opens connections with the configured user");
+      throw new SQLFeatureNotSupportedException(
+          "the fan-out pool opens connections with the configured user");
     }
 
     @Override

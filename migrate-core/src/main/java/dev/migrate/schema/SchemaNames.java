@@ -6,16 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * The rule for schema names that Migrate accepts from the user ({@code -Dschema}, {@code MIGRATE_SCHEMA},
- * {@code <schema>}, {@code <schemas>}, {@code @Table(schema)}).
+ * The rule for schema names that Migrate accepts from the user ({@code -Dschema}, {@code
+ * MIGRATE_SCHEMA}, {@code <schema>}, {@code <schemas>}, {@code @Table(schema)}).
  *
- * <p>A valid name is 1 to 63 bytes of UTF-8 (PostgreSQL's {@code NAMEDATALEN - 1}; a longer name would be truncated
- * silently), made of letters, digits, {@code _}, {@code -} and {@code $}, starting with a letter, a digit or
- * {@code _}, and not starting with {@code pg_} (reserved for system schemas, "unacceptable schema name" in
- * PostgreSQL's {@code CREATE SCHEMA}). Such a name is always written through the dialect's quoting, so
- * {@code tenant-1}, {@code Prod} and key words such as {@code user} work; what the rule keeps out (quotes, spaces,
- * dots, semicolons, control characters, the pattern characters {@code *} and {@code ?}, the list separator
- * {@code ,}) never reaches SQL text.
+ * <p>A valid name is 1 to 63 bytes of UTF-8 (PostgreSQL's {@code NAMEDATALEN - 1}; a longer name
+ * would be truncated silently), made of letters, digits, {@code _}, {@code -} and {@code $},
+ * starting with a letter, a digit or {@code _}, and not starting with {@code pg_} (reserved for
+ * system schemas, "unacceptable schema name" in PostgreSQL's {@code CREATE SCHEMA}). Such a name is
+ * always written through the dialect's quoting, so {@code tenant-1}, {@code Prod} and key words
+ * such as {@code user} work; what the rule keeps out (quotes, spaces, dots, semicolons, control
+ * characters, the pattern characters {@code *} and {@code ?}, the list separator {@code ,}) never
+ * reaches SQL text.
  */
 public final class SchemaNames {
 
@@ -38,7 +39,8 @@ public final class SchemaNames {
    * {@code name}, if it is valid.
    *
    * @param source where the name came from, for messages, for example {@code "-Dschema"}
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) naming the schema, the source, the rule and the fix
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) naming the schema, the source, the
+   *     rule and the fix
    */
   public static String requireValid(String name, String source) {
     if (isValid(name)) {
@@ -52,26 +54,39 @@ public final class SchemaNames {
     } else if (name.startsWith("pg_")) {
       why = "PostgreSQL reserves names starting with pg_ for system schemas";
     } else {
-      why = "only letters, digits, '_', '-' and '$' are allowed, starting with a letter, a digit or '_'";
+      why =
+          "only letters, digits, '_', '-' and '$' are allowed, starting with a letter, a digit or '_'";
     }
-    throw new MigrateException(ErrorCode.CONFIGURATION, "Schema name '" + printable(name) + "' (from " + source
-        + ") is not valid: " + why + ". Names that need quoting, such as tenant-1, Prod or user, are fine:"
-        + " Migrate quotes them.");
+    throw new MigrateException(
+        ErrorCode.CONFIGURATION,
+        "Schema name '"
+            + printable(name)
+            + "' (from "
+            + source
+            + ") is not valid: "
+            + why
+            + ". Names that need quoting, such as tenant-1, Prod or user, are fine:"
+            + " Migrate quotes them.");
   }
 
-  /** {@code name} with control characters shown as {@code \\uXXXX}, so that a message stays on one line. */
+  /**
+   * {@code name} with control characters shown as {@code \\uXXXX}, so that a message stays on one
+   * line.
+   */
   private static String printable(String name) {
     if (name == null) {
       return "";
     }
     StringBuilder out = new StringBuilder();
-    name.codePoints().forEach(c -> {
-      if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 }

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the model processor captured at compile time, stored as {@code META-INF/migrate/model.json} in the class
- * output: the model, the entity classes it came from (so that a partial recompile can be merged with the previous
- * snapshot), and an index of the {@code @Revision} classes compiled.
+ * What the model processor captured at compile time, stored as {@code META-INF/migrate/model.json}
+ * in the class output: the model, the entity classes it came from (so that a partial recompile can
+ * be merged with the previous snapshot), and an index of the {@code @Revision} classes compiled.
  *
- * @param formatVersion the snapshot format; readers reject versions they do not know ({@link #FORMAT_VERSION})
+ * @param formatVersion the snapshot format; readers reject versions they do not know ({@link
+ *     #FORMAT_VERSION})
  * @param database the model, tables without a schema belong to the schema the chain runs in
  * @param entities fully qualified names of the entity classes, sorted
  * @param revisions the revision classes, sorted by class name
  */
-public record Snapshot(int formatVersion, Database database, List<String> entities, List<RevisionEntry> revisions) {
+public record Snapshot(
+    int formatVersion, Database database, List<String> entities, List<RevisionEntry> revisions) {
 
   /** The format this version of Migrate writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -24,8 +26,8 @@ public record Snapshot(int formatVersion, Database database, List<String> entiti
   public static final String RESOURCE = "META-INF/migrate/model.json";
 
   /**
-   * Where the processor writes the plain list of revision classes (one fully qualified class name a line), for
-   * applications that run migrations without a JSON library.
+   * Where the processor writes the plain list of revision classes (one fully qualified class name a
+   * line), for applications that run migrations without a JSON library.
    */
   public static final String REVISIONS_RESOURCE = "META-INF/migrate/revisions";
 

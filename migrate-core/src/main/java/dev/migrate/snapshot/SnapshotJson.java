@@ -30,58 +30,70 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and writes {@link Snapshot}s as JSON. The output is canonical: the model records sort their contents, fields
- * come in record-component order, absent values are left out, and the text ends with a newline, so the same model
- * always gives the same bytes.
+ * Reads and writes {@link Snapshot}s as JSON. The output is canonical: the model records sort their
+ * contents, fields come in record-component order, absent values are left out, and the text ends
+ * with a newline, so the same model always gives the same bytes.
  *
- * <p>Writing goes through Jackson's streaming {@link JsonGenerator} with its {@link DefaultPrettyPrinter}, walking
- * the records by their components: the text is the one Jackson's {@code ObjectMapper} writes for the same records
- * (field visibility, {@code NON_NULL}, indented), without loading and configuring the data-binding layer, which
- * dominated the model processor's cost in {@code javac} ({@code bench/processor}). Reading uses the
- * {@code ObjectMapper}, created on first use; {@link #readClassNames} reads only the class lists, with the streaming
- * parser.
+ * <p>Writing goes through Jackson's streaming {@link JsonGenerator} with its {@link
+ * DefaultPrettyPrinter}, walking the records by their components: the text is the one Jackson's
+ * {@code ObjectMapper} writes for the same records (field visibility, {@code NON_NULL}, indented),
+ * without loading and configuring the data-binding layer, which dominated the model processor's
+ * cost in {@code javac} ({@code bench/processor}). Reading uses the {@code ObjectMapper}, created
+ * on first use; {@link #readClassNames} reads only the class lists, with the streaming parser.
  */
 public final class SnapshotJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /**
-   * Lists left out when empty (not only when {@code null}), as {@code Record.component}: keeps snapshots of models
-   * without rename hints, index {@code INCLUDE} columns or enum types as they were before those existed.
+   * Lists left out when empty (not only when {@code null}), as {@code Record.component}: keeps
+   * snapshots of models without rename hints, index {@code INCLUDE} columns or enum types as they
+   * were before those existed.
    */
   private static final Set<String> LEFT_OUT_WHEN_EMPTY =
       Set.of("Column.renamedFrom", "Table.renamedFrom", "Index.include", "Database.enumTypes");
 
   /** The components of each record class, in declaration order, as the writer needs them. */
-  private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
-    @Override
-    protected List<Property> computeValue(Class<?> type) {
-      List<Property> properties = new ArrayList<>();
-      for (RecordComponent c : type.getRecordComponents()) {
-        MethodHandle accessor;
-        try {
-          accessor = MethodHandles.publicLookup().unreflect(c.getAccessor())
-              .asType(MethodType.methodType(Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName() + ": " + e, e);
+  private static final ClassValue<List<Property>> PROPERTIES =
+      new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+          List<Property> properties = new ArrayList<>();
+          for (RecordComponent c : type.getRecordComponents()) {
+            MethodHandle accessor;
+            try {
+              accessor =
+                  MethodHandles.publicLookup()
+                      .unreflect(c.getAccessor())
+                      .asType(MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+              throw new IllegalStateException(
+                  "cannot read " + type.getName() + "." + c.getName() + ": " + e, e);
+            }
+            properties.add(
+                new Property(
+                    c.getName(),
+                    accessor,
+                    LEFT_OUT_WHEN_EMPTY.contains(type.getSimpleName() + "." + c.getName())));
+          }
+          return List.copyOf(properties);
         }
-        properties.add(new Property(c.getName(), accessor,
-            LEFT_OUT_WHEN_EMPTY.contains(type.getSimpleName() + "." + c.getName())));
-      }
-      return List.copyOf(properties);
-    }
-  };
+      };
 
-  /** A record component: its name, its accessor typed {@code (Object) Object}, whether it is left out when empty. */
+  /**
+   * A record component: its name, its accessor typed {@code (Object) Object}, whether it is left
+   * out when empty.
+   */
   private record Property(String name, MethodHandle accessor, boolean leftOutWhenEmpty) {}
 
   /** The data-binding mapper, for reading: created when a whole snapshot is first read. */
   private static final class Mapper {
-    static final ObjectMapper INSTANCE = JsonMapper.builder()
-        .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
+    static final ObjectMapper INSTANCE =
+        JsonMapper.builder()
+            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
   }
 
   private SnapshotJson() {}
@@ -98,14 +110,16 @@ public final class SnapshotJson {
   }
 
   /**
-   * Writes the snapshot to {@code out} as canonical JSON text in UTF-8, ending with a newline: the bytes of
-   * {@link #write(Snapshot)}. Leaves {@code out} open.
+   * Writes the snapshot to {@code out} as canonical JSON text in UTF-8, ending with a newline: the
+   * bytes of {@link #write(Snapshot)}. Leaves {@code out} open.
    *
    * @throws IOException if {@code out} cannot be written
    */
   public static void write(Snapshot snapshot, OutputStream out) throws IOException {
-    try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+    try (JsonGenerator generator =
+        FACTORY
+            .createGenerator(out, JsonEncoding.UTF8)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       generator.setPrettyPrinter(new DefaultPrettyPrinter());
       writeValue(generator, snapshot);
     }
@@ -113,8 +127,8 @@ public final class SnapshotJson {
   }
 
   /**
-   * One value as Jackson's {@code ObjectMapper} writes it: records as objects of their non-{@code null} components,
-   * lists as arrays, enums by name.
+   * One value as Jackson's {@code ObjectMapper} writes it: records as objects of their non-{@code
+   * null} components, lists as arrays, enums by name.
    */
   private static void writeValue(JsonGenerator generator, Object value) throws IOException {
     if (value == null) {
@@ -146,7 +160,8 @@ public final class SnapshotJson {
       }
       generator.writeEndObject();
     } else {
-      throw new IllegalStateException("no JSON form for a " + value.getClass().getName() + " in a snapshot");
+      throw new IllegalStateException(
+          "no JSON form for a " + value.getClass().getName() + " in a snapshot");
     }
   }
 
@@ -156,8 +171,8 @@ public final class SnapshotJson {
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "."
-          + property.name() + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot read " + record.getClass().getSimpleName() + "." + property.name() + ": " + e, e);
     }
   }
 
@@ -165,38 +180,48 @@ public final class SnapshotJson {
    * The class names a snapshot lists, read without its model.
    *
    * @param entities {@link Snapshot#entities()}
-   * @param revisions the {@link Snapshot.RevisionEntry#className()}s of {@link Snapshot#revisions()}
+   * @param revisions the {@link Snapshot.RevisionEntry#className()}s of {@link
+   *     Snapshot#revisions()}
    */
   public record ClassNames(List<String> entities, List<String> revisions) {}
 
   /**
-   * Reads only the entity and revision class names of a snapshot, skipping its model with the streaming parser:
-   * what the model processor needs of the previous snapshot on a partial recompile.
+   * Reads only the entity and revision class names of a snapshot, skipping its model with the
+   * streaming parser: what the model processor needs of the previous snapshot on a partial
+   * recompile.
    *
    * @param source where the text came from, for messages (a path or a resource name)
-   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if the text is not JSON, not an object, or of another
-   *     format version
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if the text is not JSON, not an object,
+   *     or of another format version
    */
   public static ClassNames readClassNames(String json, String source) {
     int lists = json.lastIndexOf(CLASS_LISTS);
     Integer leadingVersion = lists < 0 ? null : leadingFormatVersion(json);
-    return leadingVersion == null ? classNames(json, null, source)
+    return leadingVersion == null
+        ? classNames(json, null, source)
         : classNames("{" + json.substring(lists), leadingVersion, source);
   }
 
   /**
-   * Where the class lists start in the layout {@link #write} gives: they are the last fields, after the model, and a
-   * top-level field is the only thing that starts a line with exactly two spaces and a quote (a JSON string holds no
-   * raw line break). Reading from there skips the megabytes of a large model; text in another layout is read whole.
+   * Where the class lists start in the layout {@link #write} gives: they are the last fields, after
+   * the model, and a top-level field is the only thing that starts a line with exactly two spaces
+   * and a quote (a JSON string holds no raw line break). Reading from there skips the megabytes of
+   * a large model; text in another layout is read whole.
    */
   private static final String CLASS_LISTS = "\n  \"entities\" : ";
 
-  /** The format version when it is the text's first field, as {@link #write} puts it; else {@code null}. */
+  /**
+   * The format version when it is the text's first field, as {@link #write} puts it; else {@code
+   * null}.
+   */
   private static Integer leadingFormatVersion(String json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
-      return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
-          && parser.currentName().equals("formatVersion") && parser.nextToken() == JsonToken.VALUE_NUMBER_INT
-          ? parser.getIntValue() : null;
+      return parser.nextToken() == JsonToken.START_OBJECT
+              && parser.nextToken() == JsonToken.FIELD_NAME
+              && parser.currentName().equals("formatVersion")
+              && parser.nextToken() == JsonToken.VALUE_NUMBER_INT
+          ? parser.getIntValue()
+          : null;
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -238,8 +263,14 @@ public final class SnapshotJson {
         throw new JsonParseException(parser, "unexpected " + parser.currentToken());
       }
     } catch (IOException | RuntimeException e) {
-      throw new MigrateException(ErrorCode.SNAPSHOT, "Cannot read the model snapshot " + source + ": "
-          + e.getMessage() + "\nRebuild it with `mvn clean compile`.", e);
+      throw new MigrateException(
+          ErrorCode.SNAPSHOT,
+          "Cannot read the model snapshot "
+              + source
+              + ": "
+              + e.getMessage()
+              + "\nRebuild it with `mvn clean compile`.",
+          e);
     }
     checkFormatVersion(formatVersion == null ? 0 : formatVersion, source);
     return new ClassNames(List.copyOf(entities), List.copyOf(revisions));
@@ -249,15 +280,22 @@ public final class SnapshotJson {
    * Parses a snapshot.
    *
    * @param source where the text came from, for messages (a path or a resource name)
-   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if the text is not a snapshot or of another format version
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if the text is not a snapshot or of
+   *     another format version
    */
   public static Snapshot read(String json, String source) {
     Snapshot snapshot;
     try {
       snapshot = Mapper.INSTANCE.readValue(json, Snapshot.class);
     } catch (IOException | RuntimeException e) {
-      throw new MigrateException(ErrorCode.SNAPSHOT, "Cannot read the model snapshot " + source + ": "
-          + e.getMessage() + "\nRebuild it with `mvn clean compile`.", e);
+      throw new MigrateException(
+          ErrorCode.SNAPSHOT,
+          "Cannot read the model snapshot "
+              + source
+              + ": "
+              + e.getMessage()
+              + "\nRebuild it with `mvn clean compile`.",
+          e);
     }
     checkFormatVersion(snapshot.formatVersion(), source);
     return snapshot;
@@ -265,9 +303,15 @@ public final class SnapshotJson {
 
   private static void checkFormatVersion(int formatVersion, String source) {
     if (formatVersion != Snapshot.FORMAT_VERSION) {
-      throw new MigrateException(ErrorCode.SNAPSHOT, "The model snapshot " + source + " has format version "
-          + formatVersion + "; this Migrate reads version " + Snapshot.FORMAT_VERSION
-          + ".\nRebuild it with `mvn clean compile` using the same Migrate version as the plugin.");
+      throw new MigrateException(
+          ErrorCode.SNAPSHOT,
+          "The model snapshot "
+              + source
+              + " has format version "
+              + formatVersion
+              + "; this Migrate reads version "
+              + Snapshot.FORMAT_VERSION
+              + ".\nRebuild it with `mvn clean compile` using the same Migrate version as the plugin.");
     }
   }
 
@@ -283,14 +327,19 @@ public final class SnapshotJson {
   /**
    * Reads {@code META-INF/migrate/model.json} under a class output directory.
    *
-   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if there is none, saying how to produce one
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if there is none, saying how to produce
+   *     one
    */
   public static Snapshot readFromClassesDirectory(Path classesDirectory) {
     Path file = classesDirectory.resolve(Snapshot.RESOURCE);
     if (!Files.isRegularFile(file)) {
-      throw new MigrateException(ErrorCode.SNAPSHOT, "No model snapshot at " + file + ".\n"
-          + "Add dev.migrate:model-processor to the annotationProcessorPaths of maven-compiler-plugin (see the"
-          + " README, 'What a project declares') and run `mvn compile`.");
+      throw new MigrateException(
+          ErrorCode.SNAPSHOT,
+          "No model snapshot at "
+              + file
+              + ".\n"
+              + "Add dev.migrate:model-processor to the annotationProcessorPaths of maven-compiler-plugin (see the"
+              + " README, 'What a project declares') and run `mvn compile`.");
     }
     try {
       return read(Files.readString(file), file.toString());

@@ -17,8 +17,10 @@ class ModelCheckTableOfTest {
   void namesTheTableOfEveryTableOpRenamesIncluded() {
     Column phone = Column.of("phone", SqlType.of("text"));
     assertThat(ModelCheck.tableOf(new AddColumn(null, "customer", phone))).contains("customer");
-    assertThat(ModelCheck.tableOf(new AddColumn("billing", "invoice", phone))).contains("billing.invoice");
-    assertThat(ModelCheck.tableOf(new RenameTable("billing", "invoice", "bill"))).contains("billing.invoice");
+    assertThat(ModelCheck.tableOf(new AddColumn("billing", "invoice", phone)))
+        .contains("billing.invoice");
+    assertThat(ModelCheck.tableOf(new RenameTable("billing", "invoice", "bill")))
+        .contains("billing.invoice");
   }
 
   @Test

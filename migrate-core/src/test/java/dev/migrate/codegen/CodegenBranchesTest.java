@@ -5,14 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Revision templates with branch labels and dependencies ({@code migrate:revision -DbranchLabel -DdependsOn}). */
+/**
+ * Revision templates with branch labels and dependencies ({@code migrate:revision -DbranchLabel
+ * -DdependsOn}).
+ */
 class CodegenBranchesTest {
 
   @Test
   void aLabelledBaseThatDependsOnAnotherBranch() {
-    MigrationSpec spec = MigrationSpec.empty("com.acme.db.migrations", "R20261121_153012_Networking", "4c5d6e7f8091",
-        List.of(), "networking").withBranch(List.of("net"), List.of("3f2a9c1d7b04", "9b1e4c2a7d10"));
-    assertThat(new MigrationWriter().render(spec)).isEqualTo("""
+    MigrationSpec spec =
+        MigrationSpec.empty(
+                "com.acme.db.migrations",
+                "R20261121_153012_Networking",
+                "4c5d6e7f8091",
+                List.of(),
+                "networking")
+            .withBranch(List.of("net"), List.of("3f2a9c1d7b04", "9b1e4c2a7d10"));
+    assertThat(new MigrationWriter().render(spec))
+        .isEqualTo(
+            """
         package com.acme.db.migrations;
 
         import static dev.migrate.runtime.Ddl.*;

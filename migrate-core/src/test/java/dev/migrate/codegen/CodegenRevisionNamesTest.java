@@ -30,7 +30,8 @@ class CodegenRevisionNamesTest {
     assertThat(RevisionNames.className("add phone", AT)).isEqualTo("R20261121_153012_AddPhone");
     assertThat(RevisionNames.className("add_phone-number, again!", AT))
         .isEqualTo("R20261121_153012_AddPhoneNumberAgain");
-    assertThat(RevisionNames.className("Add HTTP URL v2", AT)).isEqualTo("R20261121_153012_AddHTTPURLV2");
+    assertThat(RevisionNames.className("Add HTTP URL v2", AT))
+        .isEqualTo("R20261121_153012_AddHTTPURLV2");
     assertThat(RevisionNames.className("2fa secrets", AT)).isEqualTo("R20261121_153012_2faSecrets");
   }
 
@@ -52,18 +53,24 @@ class CodegenRevisionNamesTest {
 
   @Test
   void slugKeepsWholeWordsUpToTheCap() {
-    String message = "rename the customer email column to contact address and add a unique index on it";
+    String message =
+        "rename the customer email column to contact address and add a unique index on it";
     String slug = RevisionNames.slug(message);
-    assertThat(slug).hasSizeLessThanOrEqualTo(RevisionNames.MAX_SLUG_LENGTH)
+    assertThat(slug)
+        .hasSizeLessThanOrEqualTo(RevisionNames.MAX_SLUG_LENGTH)
         .isEqualTo("RenameTheCustomerEmailColumnToContactAddressAndAddAUnique");
     assertThat(RevisionNames.slug("x".repeat(100))).isEqualTo("X" + "x".repeat(59));
   }
 
   @Test
   void classNamesAreJavaIdentifiers() {
-    for (String message : List.of("add phone", "", "class", "int", "2fa", "ü", "a.b", "$x", "null", "x".repeat(200))) {
+    for (String message :
+        List.of(
+            "add phone", "", "class", "int", "2fa", "ü", "a.b", "$x", "null", "x".repeat(200))) {
       String name = RevisionNames.className(message, AT);
-      assertThat(SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)).as(name).isTrue();
+      assertThat(SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name))
+          .as(name)
+          .isTrue();
       assertThat(name).matches("R\\d{8}_\\d{6}(_[A-Za-z0-9]+)?");
     }
   }

@@ -9,22 +9,22 @@ import dev.migrate.model.Sequence;
 import dev.migrate.model.Table;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddForeignKey;
+import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
-import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropForeignKey;
 import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
-import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.ModelReplay;
+import dev.migrate.ops.Op;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
-import dev.migrate.ops.Op;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,19 +37,24 @@ class SchemaDiffTest {
     return new Database(List.of(tables), List.of());
   }
 
-  private static final Table CUSTOMER = table("customer",
-      column("id", bigint()).asIdentity(),
-      column("email", varchar(255)).notNull(),
-      primaryKey("customer_pkey", "id"),
-      unique("customer_email_key", "email"),
-      index("customer_email_idx", "email"));
+  private static final Table CUSTOMER =
+      table(
+          "customer",
+          column("id", bigint()).asIdentity(),
+          column("email", varchar(255)).notNull(),
+          primaryKey("customer_pkey", "id"),
+          unique("customer_email_key", "email"),
+          index("customer_email_idx", "email"));
 
-  private static final Table ORDERS = table("orders",
-      column("id", bigint()).notNull(),
-      column("customer_id", bigint()),
-      primaryKey("orders_pkey", "id"),
-      foreignKey("orders_customer_id_fkey", "customer_id").references("customer", "id")
-          .withActions(ReferentialAction.CASCADE, null));
+  private static final Table ORDERS =
+      table(
+          "orders",
+          column("id", bigint()).notNull(),
+          column("customer_id", bigint()),
+          primaryKey("orders_pkey", "id"),
+          foreignKey("orders_customer_id_fkey", "customer_id")
+              .references("customer", "id")
+              .withActions(ReferentialAction.CASCADE, null));
 
   @Test
   void sameModelGivesNoOps() {
@@ -60,9 +65,12 @@ class SchemaDiffTest {
 
   @Test
   void anEmptyCommentIsNoComment() {
-    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the catalog can never report one.
-    Table withEmpty = CUSTOMER.withComment("").withColumns(CUSTOMER.columns().stream()
-        .map(c -> c.withComment("")).toList());
+    // COMMENT ON ... IS '' drops the comment (PostgreSQL docs, COMMENT), so the catalog can never
+    // report one.
+    Table withEmpty =
+        CUSTOMER
+            .withComment("")
+            .withColumns(CUSTOMER.columns().stream().map(c -> c.withComment("")).toList());
     assertThat(withEmpty.comment()).isNull();
     assertThat(withEmpty.columns()).allSatisfy(c -> assertThat(c.comment()).isNull());
     assertThat(diff.diff(db(CUSTOMER), db(withEmpty))).isEmpty();
@@ -71,73 +79,95 @@ class SchemaDiffTest {
   @Test
   void createsTablesThenIndexesThenForeignKeys() {
     Sequence seq = sequence("orders_seq", 1, 50);
-    List<Op> ops = diff.diff(Database.empty(), new Database(List.of(ORDERS, CUSTOMER), List.of(seq)));
-    assertThat(ops).containsExactly(
-        new CreateSequence(seq),
-        new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
-        new CreateTable(ORDERS.withoutIndexesAndForeignKeys()),
-        new CreateIndex(null, "customer", index("customer_email_idx", "email")),
-        new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
+    List<Op> ops =
+        diff.diff(Database.empty(), new Database(List.of(ORDERS, CUSTOMER), List.of(seq)));
+    assertThat(ops)
+        .containsExactly(
+            new CreateSequence(seq),
+            new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
+            new CreateTable(ORDERS.withoutIndexesAndForeignKeys()),
+            new CreateIndex(null, "customer", index("customer_email_idx", "email")),
+            new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
   }
 
   @Test
   void dropsForeignKeysBeforeTablesAndReverseRestoresThem() {
     Database before = db(CUSTOMER, ORDERS);
-    Database after = db(table("orders", column("id", bigint()).notNull(), column("customer_id", bigint()),
-        primaryKey("orders_pkey", "id")));
+    Database after =
+        db(
+            table(
+                "orders",
+                column("id", bigint()).notNull(),
+                column("customer_id", bigint()),
+                primaryKey("orders_pkey", "id")));
     List<Op> ops = diff.diff(before, after);
-    assertThat(ops).containsExactly(
-        new DropForeignKey(null, "orders", ORDERS.foreignKeys().get(0)),
-        new DropIndex(null, "customer", index("customer_email_idx", "email")),
-        new DropTable(CUSTOMER.withoutIndexesAndForeignKeys()));
-    assertThat(Op.reverseAll(ops)).containsExactly(
-        new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
-        new CreateIndex(null, "customer", index("customer_email_idx", "email")),
-        new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
+    assertThat(ops)
+        .containsExactly(
+            new DropForeignKey(null, "orders", ORDERS.foreignKeys().get(0)),
+            new DropIndex(null, "customer", index("customer_email_idx", "email")),
+            new DropTable(CUSTOMER.withoutIndexesAndForeignKeys()));
+    assertThat(Op.reverseAll(ops))
+        .containsExactly(
+            new CreateTable(CUSTOMER.withoutIndexesAndForeignKeys()),
+            new CreateIndex(null, "customer", index("customer_email_idx", "email")),
+            new AddForeignKey(null, "orders", ORDERS.foreignKeys().get(0)));
   }
 
   @Test
   void addsAltersAndDropsColumns() {
-    Table before = table("customer",
-        column("id", bigint()).notNull(),
-        column("name", varchar(100)),
-        column("fax", varchar(20)),
-        primaryKey("customer_pkey", "id"));
-    Table after = table("customer",
-        column("id", bigint()).notNull(),
-        column("name", varchar(255)).notNull(),
-        column("phone", varchar(255)),
-        primaryKey("customer_pkey", "id"));
-    assertThat(diff.diff(db(before), db(after))).containsExactly(
-        new AlterColumn(null, "customer", column("name", varchar(100)), column("name", varchar(255)).notNull()),
-        new AddColumn(null, "customer", column("phone", varchar(255))),
-        new DropColumn(null, "customer", column("fax", varchar(20))));
+    Table before =
+        table(
+            "customer",
+            column("id", bigint()).notNull(),
+            column("name", varchar(100)),
+            column("fax", varchar(20)),
+            primaryKey("customer_pkey", "id"));
+    Table after =
+        table(
+            "customer",
+            column("id", bigint()).notNull(),
+            column("name", varchar(255)).notNull(),
+            column("phone", varchar(255)),
+            primaryKey("customer_pkey", "id"));
+    assertThat(diff.diff(db(before), db(after)))
+        .containsExactly(
+            new AlterColumn(
+                null,
+                "customer",
+                column("name", varchar(100)),
+                column("name", varchar(255)).notNull()),
+            new AddColumn(null, "customer", column("phone", varchar(255))),
+            new DropColumn(null, "customer", column("fax", varchar(20))));
   }
 
   @Test
   void changedConstraintIsDroppedAndAddedAroundColumnChanges() {
     Table before = table("t", column("a", integer()), column("b", integer()), unique("t_key", "a"));
-    Table after = table("t", column("a", integer()), column("b", integer()), unique("t_key", "a", "b"));
-    assertThat(diff.diff(db(before), db(after))).containsExactly(
-        new DropUniqueConstraint(null, "t", unique("t_key", "a")),
-        new AddUniqueConstraint(null, "t", unique("t_key", "a", "b")));
+    Table after =
+        table("t", column("a", integer()), column("b", integer()), unique("t_key", "a", "b"));
+    assertThat(diff.diff(db(before), db(after)))
+        .containsExactly(
+            new DropUniqueConstraint(null, "t", unique("t_key", "a")),
+            new AddUniqueConstraint(null, "t", unique("t_key", "a", "b")));
   }
 
   @Test
   void comparesChecksAndDefaultsThroughTheNormalizer() {
-    Normalizer lenient = new Normalizer() {
-      @Override
-      public String normalizeCheck(String expression) {
-        return expression.replace("(", "").replace(")", "");
-      }
+    Normalizer lenient =
+        new Normalizer() {
+          @Override
+          public String normalizeCheck(String expression) {
+            return expression.replace("(", "").replace(")", "");
+          }
 
-      @Override
-      public String normalizeDefault(String expression) {
-        return expression == null ? null : expression.replace("::text", "");
-      }
-    };
+          @Override
+          public String normalizeDefault(String expression) {
+            return expression == null ? null : expression.replace("::text", "");
+          }
+        };
     Table model = table("t", column("s", text()).withDefault("'x'"), check("t_s_check", "s <> ''"));
-    Table catalog = table("t", column("s", text()).withDefault("'x'::text"), check("t_s_check", "(s <> '')"));
+    Table catalog =
+        table("t", column("s", text()).withDefault("'x'::text"), check("t_s_check", "(s <> '')"));
     assertThat(new SchemaDiff(lenient).diff(db(catalog), db(model))).isEmpty();
     assertThat(diff.diff(db(catalog), db(model))).hasSize(3);
   }
@@ -147,11 +177,14 @@ class SchemaDiffTest {
     int n = 5_000;
     List<Table> tables = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      tables.add(table("t" + i,
-          column("id", bigint()).notNull(),
-          column("next_id", bigint()),
-          primaryKey("t" + i + "_pkey", "id"),
-          foreignKey("t" + i + "_next_id_fkey", "next_id").references("t" + ((i + 1) % n), "id")));
+      tables.add(
+          table(
+              "t" + i,
+              column("id", bigint()).notNull(),
+              column("next_id", bigint()),
+              primaryKey("t" + i + "_pkey", "id"),
+              foreignKey("t" + i + "_next_id_fkey", "next_id")
+                  .references("t" + ((i + 1) % n), "id")));
     }
     Database target = db(tables.toArray(Table[]::new));
     List<Op> ops = diff.diff(Database.empty(), target);
@@ -163,18 +196,22 @@ class SchemaDiffTest {
   @Test
   void replayingTheDiffReachesTheTargetAndTheReverseComesBack() {
     Database a = db(CUSTOMER, ORDERS);
-    Database b = db(
-        table("customer",
-            column("id", bigint()).asIdentity(),
-            column("email", varchar(320)).notNull(),
-            column("phone", varchar(255)),
-            primaryKey("customer_pkey", "id"),
-            index("customer_phone_idx", "phone")),
-        table("invoice",
-            column("id", uuid()).notNull(),
-            column("customer_id", bigint()).notNull(),
-            primaryKey("invoice_pkey", "id"),
-            foreignKey("invoice_customer_id_fkey", "customer_id").references("customer", "id")));
+    Database b =
+        db(
+            table(
+                "customer",
+                column("id", bigint()).asIdentity(),
+                column("email", varchar(320)).notNull(),
+                column("phone", varchar(255)),
+                primaryKey("customer_pkey", "id"),
+                index("customer_phone_idx", "phone")),
+            table(
+                "invoice",
+                column("id", uuid()).notNull(),
+                column("customer_id", bigint()).notNull(),
+                primaryKey("invoice_pkey", "id"),
+                foreignKey("invoice_customer_id_fkey", "customer_id")
+                    .references("customer", "id")));
     List<Op> up = diff.diff(a, b);
     assertThat(diff.diff(ModelReplay.apply(a, up), b)).isEmpty();
     assertThat(diff.diff(ModelReplay.apply(b, Op.reverseAll(up)), a)).isEmpty();
@@ -182,95 +219,136 @@ class SchemaDiffTest {
 
   @Test
   void renamedFromHintsRenameTablesAndColumnsKeepingEverythingElse() {
-    Table client = table("client",
-        column("id", bigint()).notNull(),
-        column("mail", varchar(255)),
-        primaryKey("client_pkey", "id"),
-        unique("client_mail_key", "mail"),
-        check("client_mail_check", "mail <> 'x'"),
-        index("client_mail_idx", "mail"));
-    Table orders = table("orders",
-        column("id", bigint()).notNull(),
-        column("client_id", bigint()),
-        foreignKey("orders_client_id_fkey", "client_id").references("client", "id"));
-    Table customer = table("customer",
-        column("id", bigint()).notNull(),
-        column("email", varchar(255)).withRenamedFrom(List.of("e_mail", "mail")),
-        primaryKey("client_pkey", "id"),
-        unique("client_mail_key", "email"),
-        check("client_mail_check", "email <> 'x'"),
-        index("client_mail_idx", "email"))
-        .withRenamedFrom(List.of("client"));
-    Table ordersAfter = table("orders",
-        column("id", bigint()).notNull(),
-        column("customer_id", bigint()).withRenamedFrom(List.of("client_id")),
-        foreignKey("orders_client_id_fkey", "customer_id").references("customer", "id"));
+    Table client =
+        table(
+            "client",
+            column("id", bigint()).notNull(),
+            column("mail", varchar(255)),
+            primaryKey("client_pkey", "id"),
+            unique("client_mail_key", "mail"),
+            check("client_mail_check", "mail <> 'x'"),
+            index("client_mail_idx", "mail"));
+    Table orders =
+        table(
+            "orders",
+            column("id", bigint()).notNull(),
+            column("client_id", bigint()),
+            foreignKey("orders_client_id_fkey", "client_id").references("client", "id"));
+    Table customer =
+        table(
+                "customer",
+                column("id", bigint()).notNull(),
+                column("email", varchar(255)).withRenamedFrom(List.of("e_mail", "mail")),
+                primaryKey("client_pkey", "id"),
+                unique("client_mail_key", "email"),
+                check("client_mail_check", "email <> 'x'"),
+                index("client_mail_idx", "email"))
+            .withRenamedFrom(List.of("client"));
+    Table ordersAfter =
+        table(
+            "orders",
+            column("id", bigint()).notNull(),
+            column("customer_id", bigint()).withRenamedFrom(List.of("client_id")),
+            foreignKey("orders_client_id_fkey", "customer_id").references("customer", "id"));
 
-    DiffResult result = diff.compare(db(client, orders), db(customer, ordersAfter), DiffOptions.defaults());
+    DiffResult result =
+        diff.compare(db(client, orders), db(customer, ordersAfter), DiffOptions.defaults());
 
-    assertThat(result.ops()).containsExactly(
-        new RenameTable(null, "client", "customer"),
-        new RenameColumn(null, "customer", "mail", "email"),
-        new RenameColumn(null, "orders", "client_id", "customer_id"));
+    assertThat(result.ops())
+        .containsExactly(
+            new RenameTable(null, "client", "customer"),
+            new RenameColumn(null, "customer", "mail", "email"),
+            new RenameColumn(null, "orders", "client_id", "customer_id"));
     assertThat(result.warnings()).isEmpty();
     Database after = ModelReplay.apply(db(client, orders), result.ops());
     assertThat(diff.diff(after, db(customer.withoutHints(), ordersAfter.withoutHints()))).isEmpty();
-    assertThat(diff.diff(ModelReplay.apply(after, Op.reverseAll(result.ops())), db(client, orders))).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(after, Op.reverseAll(result.ops())), db(client, orders)))
+        .isEmpty();
   }
 
   @Test
   void hintsThatDoNotApplyChangeNothing() {
-    Table t = table("t", column("a", integer()), column("b", integer()).withRenamedFrom(List.of("a")))
-        .withRenamedFrom(List.of("old_t"));
+    Table t =
+        table("t", column("a", integer()), column("b", integer()).withRenamedFrom(List.of("a")))
+            .withRenamedFrom(List.of("old_t"));
     // the old name is still in the model: no rename; the renamed table already exists: no rename
     assertThat(diff.diff(db(t.withoutHints()), db(t))).isEmpty();
-    assertThat(diff.diff(db(t.withoutHints(), table("old_t")), db(t))).containsExactly(new DropTable(table("old_t")));
+    assertThat(diff.diff(db(t.withoutHints(), table("old_t")), db(t)))
+        .containsExactly(new DropTable(table("old_t")));
   }
 
   @Test
   void aDropAndAnAddOfTheSameTypeWarnButAreNotGuessed() {
-    Table before = table("customer", column("id", bigint()), column("fax", varchar(32)), column("n", integer()));
-    Table after = table("customer", column("id", bigint()), column("phone", varchar(32)), column("m", text()));
+    Table before =
+        table(
+            "customer", column("id", bigint()), column("fax", varchar(32)), column("n", integer()));
+    Table after =
+        table(
+            "customer", column("id", bigint()), column("phone", varchar(32)), column("m", text()));
     DiffResult result = diff.compare(db(before), db(after), DiffOptions.defaults());
-    assertThat(result.ops()).containsExactly(
-        new AddColumn(null, "customer", column("phone", varchar(32))),
-        new AddColumn(null, "customer", column("m", text())),
-        new DropColumn(null, "customer", column("fax", varchar(32))),
-        new DropColumn(null, "customer", column("n", integer())));
-    assertThat(result.warnings()).containsExactly("table customer: did you rename fax to phone? annotate phone with"
-        + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)");
+    assertThat(result.ops())
+        .containsExactly(
+            new AddColumn(null, "customer", column("phone", varchar(32))),
+            new AddColumn(null, "customer", column("m", text())),
+            new DropColumn(null, "customer", column("fax", varchar(32))),
+            new DropColumn(null, "customer", column("n", integer())));
+    assertThat(result.warnings())
+        .containsExactly(
+            "table customer: did you rename fax to phone? annotate phone with"
+                + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)");
 
-    DiffResult tables = diff.compare(db(table("client", column("id", bigint()))),
-        db(table("customer", column("id", bigint()))), DiffOptions.defaults());
-    assertThat(tables.warnings()).containsExactly("did you rename table client to customer? annotate customer with"
-        + " @RenamedFrom(\"client\") (autogen wrote drop + create, which loses the rows of client)");
+    DiffResult tables =
+        diff.compare(
+            db(table("client", column("id", bigint()))),
+            db(table("customer", column("id", bigint()))),
+            DiffOptions.defaults());
+    assertThat(tables.warnings())
+        .containsExactly(
+            "did you rename table client to customer? annotate customer with"
+                + " @RenamedFrom(\"client\") (autogen wrote drop + create, which loses the rows of client)");
   }
 
   @Test
   void excludedTablesAreLeftOutOnBothSides() {
-    Database current = db(table("tmp_import", column("a", integer())), table("audit", column("a", integer())));
-    Database target = db(table("tmp_new", column("a", integer())), table("audit", column("a", text())));
-    DiffOptions options = DiffOptions.defaults().withExcludeTables(List.of("tmp_*", "public.audi?"));
-    assertThat(diff.compare(current, target, options).ops()).containsExactly(
-        new AlterColumn(null, "audit", column("a", integer()), column("a", text())));
-    assertThat(diff.compare(current.relativeTo(null), target, options.withExcludeTables(List.of("tmp_*", "aud*")))
-        .ops()).isEmpty();
+    Database current =
+        db(table("tmp_import", column("a", integer())), table("audit", column("a", integer())));
+    Database target =
+        db(table("tmp_new", column("a", integer())), table("audit", column("a", text())));
+    DiffOptions options =
+        DiffOptions.defaults().withExcludeTables(List.of("tmp_*", "public.audi?"));
+    assertThat(diff.compare(current, target, options).ops())
+        .containsExactly(
+            new AlterColumn(null, "audit", column("a", integer()), column("a", text())));
+    assertThat(
+            diff.compare(
+                    current.relativeTo(null),
+                    target,
+                    options.withExcludeTables(List.of("tmp_*", "aud*")))
+                .ops())
+        .isEmpty();
   }
 
   @Test
   void onlyObjectsTheChainCreatedAreDropped() {
     Sequence seq = sequence("legacy_seq", 1, 1);
-    Database current = new Database(List.of(table("mine"), table("legacy"), table("kept")), List.of(seq));
+    Database current =
+        new Database(List.of(table("mine"), table("legacy"), table("kept")), List.of(seq));
     Database target = db(table("kept"));
-    ChainObjects owned = ChainObjects.of(List.of(new CreateTable(table("mine")), new CreateTable(table("x")),
-        new RenameTable(null, "x", "kept")), null);
+    ChainObjects owned =
+        ChainObjects.of(
+            List.of(
+                new CreateTable(table("mine")),
+                new CreateTable(table("x")),
+                new RenameTable(null, "x", "kept")),
+            null);
     DiffResult result = diff.compare(current, target, DiffOptions.defaults().withOwned(owned));
     assertThat(result.ops()).containsExactly(new DropTable(table("mine")));
-    assertThat(result.infos()).containsExactly(
-        "table legacy is in the database but not in the model; no revision of this chain created it, so it is left"
-            + " alone (list it in <excludeTables> to silence this line)",
-        "sequence legacy_seq is in the database but not in the model; no revision of this chain created it, so it"
-            + " is left alone");
+    assertThat(result.infos())
+        .containsExactly(
+            "table legacy is in the database but not in the model; no revision of this chain created it, so it is left"
+                + " alone (list it in <excludeTables> to silence this line)",
+            "sequence legacy_seq is in the database but not in the model; no revision of this chain created it, so it"
+                + " is left alone");
   }
 
   @Test
@@ -278,19 +356,23 @@ class SchemaDiffTest {
     Sequence was = sequence("s", 1, 50);
     Sequence now = sequence("s", 1, 1).withMaxValue(1000).withOwnedBy("t.id");
     Table t = table("t", column("id", bigint()).notNull());
-    List<Op> ops = diff.diff(new Database(List.of(), List.of(was)), new Database(List.of(t), List.of(now)));
-    assertThat(ops).containsExactly(
-        new AlterSequence(was, sequence("s", 1, 1).withMaxValue(1000)),
-        new CreateTable(t),
-        new AlterSequence(sequence("s", 1, 1).withMaxValue(1000), now));
+    List<Op> ops =
+        diff.diff(new Database(List.of(), List.of(was)), new Database(List.of(t), List.of(now)));
+    assertThat(ops)
+        .containsExactly(
+            new AlterSequence(was, sequence("s", 1, 1).withMaxValue(1000)),
+            new CreateTable(t),
+            new AlterSequence(sequence("s", 1, 1).withMaxValue(1000), now));
     // dropping the owning table: the sequence is disowned first, or DROP TABLE would take it along
     List<Op> back = diff.diff(new Database(List.of(t), List.of(now)), Database.empty());
-    assertThat(back).containsExactly(
-        new AlterSequence(now, now.withOwnedBy(null)),
-        new DropTable(t),
-        new DropSequence(now.withOwnedBy(null)));
+    assertThat(back)
+        .containsExactly(
+            new AlterSequence(now, now.withOwnedBy(null)),
+            new DropTable(t),
+            new DropSequence(now.withOwnedBy(null)));
     Database start = new Database(List.of(t), List.of(now));
     assertThat(diff.diff(ModelReplay.apply(start, back), Database.empty())).isEmpty();
-    assertThat(diff.diff(ModelReplay.apply(Database.empty(), Op.reverseAll(back)), start)).isEmpty();
+    assertThat(diff.diff(ModelReplay.apply(Database.empty(), Op.reverseAll(back)), start))
+        .isEmpty();
   }
 }

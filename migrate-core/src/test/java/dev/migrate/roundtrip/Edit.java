@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One change a user makes to the entity model between revision A and revision B. Applied to a {@link Draft}, it
- * logs what it did in words ("drop column t0.c1"); an edit that finds nothing to change (no table, no column of a
- * fitting type) does nothing. Selectors are taken modulo the number of candidates.
+ * One change a user makes to the entity model between revision A and revision B. Applied to a
+ * {@link Draft}, it logs what it did in words ("drop column t0.c1"); an edit that finds nothing to
+ * change (no table, no column of a fitting type) does nothing. Selectors are taken modulo the
+ * number of candidates.
  */
 sealed interface Edit {
 
@@ -73,33 +74,49 @@ sealed interface Edit {
     @Override
     public void apply(Draft draft, List<String> log) {
       DColumn c = columnAt(draft, table, column);
-      if (c == null || !Shapes.TYPE_CHANGES_UNDER_FOREIGN_KEYS && inForeignKey(draft, tableAt(draft, table), c)) {
+      if (c == null
+          || !Shapes.TYPE_CHANGES_UNDER_FOREIGN_KEYS
+              && inForeignKey(draft, tableAt(draft, table), c)) {
         return;
       }
       DTable t0 = tableAt(draft, table);
       // convertible from the current type and, after several edits, from the type in A
       List<TypeDef> candidates = new java.util.ArrayList<>(TypeCatalog.TYPES);
       draft.enums.forEach(e -> candidates.add(e.typeDef()));
-      List<TypeDef> targets = candidates.stream()
-          .filter(t -> !t.equals(c.type) && TypeCatalog.convertible(c.type, t) && t0.mayReuse(c.name, t)).toList();
+      List<TypeDef> targets =
+          candidates.stream()
+              .filter(
+                  t ->
+                      !t.equals(c.type)
+                          && TypeCatalog.convertible(c.type, t)
+                          && t0.mayReuse(c.name, t))
+              .toList();
       if (targets.isEmpty()) {
         return;
       }
       TypeDef was = c.type;
       c.type = pick(targets, choice);
-      log.add("change type of " + where(tableAt(draft, table), c) + " from " + was + " to " + c.type
-          + (c.defaultValue() == null ? "" : " (default now " + c.defaultValue() + ")"));
+      log.add(
+          "change type of "
+              + where(tableAt(draft, table), c)
+              + " from "
+              + was
+              + " to "
+              + c.type
+              + (c.defaultValue() == null ? "" : " (default now " + c.defaultValue() + ")"));
       if (Shapes.TYPE_CHANGES_UNDER_FOREIGN_KEYS) {
         followForeignKeys(draft, t0, c, was, log);
       }
     }
 
     /**
-     * The columns joined to {@code column} by foreign keys, on either side and transitively, take its new type too,
-     * as the join columns of an entity whose id type changes do (otherwise the foreign keys would no longer be
-     * valid and the draft's repair would drop them). A worklist, no recursion.
+     * The columns joined to {@code column} by foreign keys, on either side and transitively, take
+     * its new type too, as the join columns of an entity whose id type changes do (otherwise the
+     * foreign keys would no longer be valid and the draft's repair would drop them). A worklist, no
+     * recursion.
      */
-    private static void followForeignKeys(Draft draft, DTable table, DColumn column, TypeDef was, List<String> log) {
+    private static void followForeignKeys(
+        Draft draft, DTable table, DColumn column, TypeDef was, List<String> log) {
       java.util.Deque<DTable> tables = new java.util.ArrayDeque<>(List.of(table));
       java.util.Deque<DColumn> columns = new java.util.ArrayDeque<>(List.of(column));
       while (!columns.isEmpty()) {
@@ -112,14 +129,24 @@ sealed interface Edit {
               DTable joinedTable = null;
               if (other == t && fk.columns().get(i).equals(c.name)) {
                 joinedTable = draft.table(fk.target()).orElse(null);
-                joined = joinedTable == null ? null : joinedTable.column(fk.targetColumns().get(i)).orElse(null);
+                joined =
+                    joinedTable == null
+                        ? null
+                        : joinedTable.column(fk.targetColumns().get(i)).orElse(null);
               } else if (fk.target().equals(t.name) && fk.targetColumns().get(i).equals(c.name)) {
                 joinedTable = other;
                 joined = other.column(fk.columns().get(i)).orElse(null);
               }
-              if (joined != null && joined.type.equals(was) && joinedTable.mayReuse(joined.name, column.type)) {
+              if (joined != null
+                  && joined.type.equals(was)
+                  && joinedTable.mayReuse(joined.name, column.type)) {
                 joined.type = column.type;
-                log.add("  and " + where(joinedTable, joined) + " with it (foreign key " + fk.name() + ")");
+                log.add(
+                    "  and "
+                        + where(joinedTable, joined)
+                        + " with it (foreign key "
+                        + fk.name()
+                        + ")");
                 tables.push(joinedTable);
                 columns.push(joined);
               }
@@ -131,8 +158,9 @@ sealed interface Edit {
   }
 
   /**
-   * A primary key becomes a unique constraint over the same columns, or (when the table has none) the first unique
-   * constraint becomes the primary key; foreign keys that reference those columns stay valid.
+   * A primary key becomes a unique constraint over the same columns, or (when the table has none)
+   * the first unique constraint becomes the primary key; foreign keys that reference those columns
+   * stay valid.
    */
   record SwapKey(int table) implements Edit {
     @Override
@@ -148,16 +176,27 @@ sealed interface Edit {
         t.pk = new java.util.ArrayList<>();
       } else if (!t.uniques.isEmpty()) {
         DUnique u = t.uniques.remove(0);
-        log.add("unique " + u.name() + " of " + t.name + " " + u.columns() + " becomes the primary key");
+        log.add(
+            "unique "
+                + u.name()
+                + " of "
+                + t.name
+                + " "
+                + u.columns()
+                + " becomes the primary key");
         t.pk = new java.util.ArrayList<>(u.columns());
       }
     }
   }
 
-  /** Whether a foreign key references {@code table}; see {@link Shapes#KEY_CHANGES_UNDER_FOREIGN_KEYS}. */
+  /**
+   * Whether a foreign key references {@code table}; see {@link
+   * Shapes#KEY_CHANGES_UNDER_FOREIGN_KEYS}.
+   */
   static boolean referenced(Draft draft, DTable table) {
     return !Shapes.KEY_CHANGES_UNDER_FOREIGN_KEYS
-        && draft.tables.stream().anyMatch(t -> t.fks.stream().anyMatch(fk -> fk.target().equals(table.name)));
+        && draft.tables.stream()
+            .anyMatch(t -> t.fks.stream().anyMatch(fk -> fk.target().equals(table.name)));
   }
 
   /** Whether a foreign key uses or references {@code column} of {@code table}. */
@@ -173,7 +212,9 @@ sealed interface Edit {
     return false;
   }
 
-  /** Sets the default to the {@code choice}-th of the type's defaults, or removes it (choice -1). */
+  /**
+   * Sets the default to the {@code choice}-th of the type's defaults, or removes it (choice -1).
+   */
   record ChangeDefault(int table, int column, int choice) implements Edit {
     @Override
     public void apply(Draft draft, List<String> log) {
@@ -186,7 +227,13 @@ sealed interface Edit {
       if (java.util.Objects.equals(was, c.defaultValue())) {
         c.defaultChoice = was == null ? 0 : -1;
       }
-      log.add("change default of " + where(tableAt(draft, table), c) + " from " + was + " to " + c.defaultValue());
+      log.add(
+          "change default of "
+              + where(tableAt(draft, table), c)
+              + " from "
+              + was
+              + " to "
+              + c.defaultValue());
     }
   }
 
@@ -211,8 +258,10 @@ sealed interface Edit {
       if (c == null || c.type.family() != TypeCatalog.Family.INT) {
         return;
       }
-      Identity next = pick(new Identity[] {null, Identity.BY_DEFAULT, Identity.ALWAYS}, identity, c.identity);
-      log.add("identity of " + where(tableAt(draft, table), c) + " from " + c.identity + " to " + next);
+      Identity next =
+          pick(new Identity[] {null, Identity.BY_DEFAULT, Identity.ALWAYS}, identity, c.identity);
+      log.add(
+          "identity of " + where(tableAt(draft, table), c) + " from " + c.identity + " to " + next);
       c.identity = next;
     }
 
@@ -331,7 +380,10 @@ sealed interface Edit {
     }
   }
 
-  /** Other actions and, when {@link Shapes#DEFERRABLE_FOREIGN_KEYS}, deferrability (0 no, 1 yes, 2 deferred). */
+  /**
+   * Other actions and, when {@link Shapes#DEFERRABLE_FOREIGN_KEYS}, deferrability (0 no, 1 yes, 2
+   * deferred).
+   */
   record ChangeForeignKeyActions(int table, int which, int onDelete, int onUpdate, int deferrable)
       implements Edit {
     @Override
@@ -343,14 +395,28 @@ sealed interface Edit {
       int i = Specs.pick(which, t.fks.size());
       DFk fk = t.fks.get(i);
       ReferentialAction[] actions = ReferentialAction.values();
-      DFk changed = new DFk(fk.name(), fk.columns(), fk.target(), fk.targetColumns(),
-          actions[Specs.pick(onDelete, actions.length)], actions[Specs.pick(onUpdate, actions.length)],
-          Shapes.DEFERRABLE_FOREIGN_KEYS ? deferrable % 3 > 0 : fk.deferrable(),
-          Shapes.DEFERRABLE_FOREIGN_KEYS ? deferrable % 3 > 1 : fk.initiallyDeferred());
+      DFk changed =
+          new DFk(
+              fk.name(),
+              fk.columns(),
+              fk.target(),
+              fk.targetColumns(),
+              actions[Specs.pick(onDelete, actions.length)],
+              actions[Specs.pick(onUpdate, actions.length)],
+              Shapes.DEFERRABLE_FOREIGN_KEYS ? deferrable % 3 > 0 : fk.deferrable(),
+              Shapes.DEFERRABLE_FOREIGN_KEYS ? deferrable % 3 > 1 : fk.initiallyDeferred());
       t.fks.set(i, changed);
-      log.add("foreign key " + fk.name() + " of " + t.name + " on delete " + changed.onDelete() + " on update "
-          + changed.onUpdate() + (changed.deferrable() ? " deferrable" : "")
-          + (changed.initiallyDeferred() ? " initially deferred" : ""));
+      log.add(
+          "foreign key "
+              + fk.name()
+              + " of "
+              + t.name
+              + " on delete "
+              + changed.onDelete()
+              + " on update "
+              + changed.onUpdate()
+              + (changed.deferrable() ? " deferrable" : "")
+              + (changed.initiallyDeferred() ? " initially deferred" : ""));
     }
   }
 
@@ -402,16 +468,24 @@ sealed interface Edit {
         int i = Specs.pick(which, draft.sequences.size());
         Draft.DSequence was = draft.sequences.get(i);
         SeqSpec wanted = spec;
-        if (!Shapes.SEQUENCE_BOUND_CHANGES && Long.signum(spec.increment()) != Long.signum(was.increment())) {
+        if (!Shapes.SEQUENCE_BOUND_CHANGES
+            && Long.signum(spec.increment()) != Long.signum(was.increment())) {
           wanted = new SeqSpec(-spec.start(), -spec.increment(), spec.bounds(), spec.owner());
         }
         Draft.DSequence next = wanted.resolve(was.name(), draft);
         if (!Shapes.SEQUENCE_BOUND_CHANGES && next.minValue() != null) {
           // explicit bounds that still include the current value (the old start)
-          next = new Draft.DSequence(next.name(), next.start(), next.increment(),
-              Math.min(next.minValue(), was.start()), Math.max(next.maxValue(), was.start()), next.ownedBy());
+          next =
+              new Draft.DSequence(
+                  next.name(),
+                  next.start(),
+                  next.increment(),
+                  Math.min(next.minValue(), was.start()),
+                  Math.max(next.maxValue(), was.start()),
+                  next.ownedBy());
         }
-        log.add("alter sequence " + draft.sequences.get(i).toSequence() + " to " + next.toSequence());
+        log.add(
+            "alter sequence " + draft.sequences.get(i).toSequence() + " to " + next.toSequence());
         draft.sequences.set(i, next);
       }
     }
@@ -495,7 +569,10 @@ sealed interface Edit {
     }
   }
 
-  /** A new label at {@code position} (0: before the first) of an enum type; never one the type had before. */
+  /**
+   * A new label at {@code position} (0: before the first) of an enum type; never one the type had
+   * before.
+   */
   record AddEnumValue(int which, int position, int label) implements Edit {
     @Override
     public void apply(Draft draft, List<String> log) {
@@ -521,7 +598,8 @@ sealed interface Edit {
       }
       int i = Specs.pick(which, draft.enums.size());
       Draft.DEnum e = draft.enums.get(i);
-      List<String> removable = e.values().stream().filter(v -> !v.equals(TypeCatalog.FIRST_LABEL)).toList();
+      List<String> removable =
+          e.values().stream().filter(v -> !v.equals(TypeCatalog.FIRST_LABEL)).toList();
       if (removable.isEmpty()) {
         return;
       }

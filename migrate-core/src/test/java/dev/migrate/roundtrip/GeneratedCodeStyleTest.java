@@ -17,18 +17,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Example;
 
 /**
- * Generated migration classes are already in google-java-format's layout: google-java-format 1.28 itself (imports
- * fixed and long strings reflowed, as its command line does by default) changes nothing in them. Checked on every
- * golden file of the code generator and on the classes of random schema changes (the round-trip scenarios, diffed
- * in memory: no database). Needs the {@code --add-exports} of {@code jdk.compiler} that the surefire configuration
- * of this module passes, as google-java-format reads Java with javac's parser.
+ * Generated migration classes are already in google-java-format's layout: google-java-format 1.28
+ * itself (imports fixed and long strings reflowed, as its command line does by default) changes
+ * nothing in them. Checked on every golden file of the code generator and on the classes of random
+ * schema changes (the round-trip scenarios, diffed in memory: no database). Needs the {@code
+ * --add-exports} of {@code jdk.compiler} that the surefire configuration of this module passes, as
+ * google-java-format reads Java with javac's parser.
  */
 class GeneratedCodeStyleTest {
 
@@ -58,10 +59,18 @@ class GeneratedCodeStyleTest {
       throws FormatterException {
     List<Op> create = DIFF.diff(Database.empty(), scenario.a);
     List<Op> change = DIFF.diff(scenario.a, scenario.b);
-    for (MigrationSpec spec : List.of(
-        MigrationSpec.autogen("rt.gen", "R1_CreateA", "a1b2c3d4e5f6", List.of(), "create A", create, List.of()),
-        MigrationSpec.autogen("rt.gen", "R2_AToB", "b2c3d4e5f6a1", List.of("a1b2c3d4e5f6"), "A to B", change,
-            List.of()))) {
+    for (MigrationSpec spec :
+        List.of(
+            MigrationSpec.autogen(
+                "rt.gen", "R1_CreateA", "a1b2c3d4e5f6", List.of(), "create A", create, List.of()),
+            MigrationSpec.autogen(
+                "rt.gen",
+                "R2_AToB",
+                "b2c3d4e5f6a1",
+                List.of("a1b2c3d4e5f6"),
+                "A to B",
+                change,
+                List.of()))) {
       String source = new MigrationWriter().render(spec);
       assertThat(googleJavaFormat(source)).as(spec.className()).isEqualTo(source);
     }

@@ -18,10 +18,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * One try of the round-trip property: model A (enum types, tables, foreign keys, sequences) and the edits that make
- * model B.
- * Built from shrinkable specs; {@link #toString()} shows A as the SQL that creates it, the edits in words and the
- * ops of the diff A → B, which is what jqwik prints for a (shrunk) counterexample.
+ * One try of the round-trip property: model A (enum types, tables, foreign keys, sequences) and the
+ * edits that make model B. Built from shrinkable specs; {@link #toString()} shows A as the SQL that
+ * creates it, the edits in words and the ops of the diff A → B, which is what jqwik prints for a
+ * (shrunk) counterexample.
  */
 final class Scenario {
 
@@ -36,7 +36,12 @@ final class Scenario {
   final Database b;
   final List<String> log = new ArrayList<>();
 
-  Scenario(List<EnumSpec> enums, List<TableSpec> tables, List<FkSpec> fks, List<SeqSpec> seqs, List<Edit> edits) {
+  Scenario(
+      List<EnumSpec> enums,
+      List<TableSpec> tables,
+      List<FkSpec> fks,
+      List<SeqSpec> seqs,
+      List<Edit> edits) {
     this.enumSpecs = enums;
     this.tableSpecs = tables;
     this.fkSpecs = fks;
@@ -95,7 +100,9 @@ final class Scenario {
 
   static Arbitrary<Scenario> scenarios() {
     return Combinators.combine(
-            Shapes.ENUM_TYPES ? enumSpecs().list().ofMaxSize(2) : Arbitraries.just(List.<EnumSpec>of()),
+            Shapes.ENUM_TYPES
+                ? enumSpecs().list().ofMaxSize(2)
+                : Arbitraries.just(List.<EnumSpec>of()),
             tableSpecs().list().ofMinSize(1).ofMaxSize(4),
             fkSpecs().list().ofMaxSize(4),
             seqSpecs().list().ofMaxSize(2),
@@ -111,14 +118,21 @@ final class Scenario {
     return Arbitraries.integers().between(0, Specs.ENUM_LABELS.size()).map(EnumSpec::new);
   }
 
-  /** A column type: an index into the catalogue, or with {@link Shapes#ENUM_TYPES} past it, an enum type. */
+  /**
+   * A column type: an index into the catalogue, or with {@link Shapes#ENUM_TYPES} past it, an enum
+   * type.
+   */
   static Arbitrary<Integer> columnTypes() {
     Arbitrary<Integer> catalogue = Arbitraries.integers().between(0, TypeCatalog.TYPES.size() - 1);
     if (!Shapes.ENUM_TYPES) {
       return catalogue;
     }
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, catalogue), net.jqwik.api.Tuple.of(1,
-        Arbitraries.integers().between(TypeCatalog.TYPES.size(), TypeCatalog.TYPES.size() + 1)));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(5, catalogue),
+        net.jqwik.api.Tuple.of(
+            1,
+            Arbitraries.integers()
+                .between(TypeCatalog.TYPES.size(), TypeCatalog.TYPES.size() + 1)));
   }
 
   static Arbitrary<ColumnSpec> columnSpecs() {
@@ -126,19 +140,30 @@ final class Scenario {
             columnTypes(),
             Arbitraries.of(true, false),
             Arbitraries.integers().between(-1, 2),
-            Arbitraries.frequency(net.jqwik.api.Tuple.of(6, 0), net.jqwik.api.Tuple.of(1, 1),
+            Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(6, 0),
+                net.jqwik.api.Tuple.of(1, 1),
                 net.jqwik.api.Tuple.of(1, 2)),
-            Arbitraries.frequency(net.jqwik.api.Tuple.of(6, 0), net.jqwik.api.Tuple.of(1, 1),
-                net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(1, 4),
-                net.jqwik.api.Tuple.of(1, 5), net.jqwik.api.Tuple.of(1, 6)),
+            Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(6, 0),
+                net.jqwik.api.Tuple.of(1, 1),
+                net.jqwik.api.Tuple.of(1, 2),
+                net.jqwik.api.Tuple.of(1, 3),
+                net.jqwik.api.Tuple.of(1, 4),
+                net.jqwik.api.Tuple.of(1, 5),
+                net.jqwik.api.Tuple.of(1, 6)),
             comments())
         .as(ColumnSpec::new);
   }
 
   /** 0 (no comment) most of the time, else one of {@link Specs#COMMENTS}. */
   static Arbitrary<Integer> comments() {
-    return Arbitraries.frequency(net.jqwik.api.Tuple.of(4, 0), net.jqwik.api.Tuple.of(1, 1),
-        net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(1, 4),
+    return Arbitraries.frequency(
+        net.jqwik.api.Tuple.of(4, 0),
+        net.jqwik.api.Tuple.of(1, 1),
+        net.jqwik.api.Tuple.of(1, 2),
+        net.jqwik.api.Tuple.of(1, 3),
+        net.jqwik.api.Tuple.of(1, 4),
         net.jqwik.api.Tuple.of(1, 5));
   }
 
@@ -157,8 +182,12 @@ final class Scenario {
 
   static Arbitrary<TableSpec> tableSpecs() {
     return Combinators.combine(
-            Arbitraries.frequency(net.jqwik.api.Tuple.of(5, 0), net.jqwik.api.Tuple.of(1, 1),
-                net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(1, 4),
+            Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(5, 0),
+                net.jqwik.api.Tuple.of(1, 1),
+                net.jqwik.api.Tuple.of(1, 2),
+                net.jqwik.api.Tuple.of(1, 3),
+                net.jqwik.api.Tuple.of(1, 4),
                 net.jqwik.api.Tuple.of(1, 5)),
             columnSpecs().list().ofMinSize(1).ofMaxSize(6),
             small().list().ofMaxSize(2),
@@ -170,14 +199,16 @@ final class Scenario {
   }
 
   static Arbitrary<FkSpec> fkSpecs() {
-    return Combinators.combine(small(), small(), small(), small(), small(), Arbitraries.integers().between(0, 2))
+    return Combinators.combine(
+            small(), small(), small(), small(), small(), Arbitraries.integers().between(0, 2))
         .as(FkSpec::new);
   }
 
   static Arbitrary<SeqSpec> seqSpecs() {
     return Combinators.combine(
-            Arbitraries.oneOf(Arbitraries.longs().between(-100, 100), Arbitraries.of(1L, Long.MAX_VALUE - 1,
-                Long.MIN_VALUE + 1)),
+            Arbitraries.oneOf(
+                Arbitraries.longs().between(-100, 100),
+                Arbitraries.of(1L, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1)),
             Arbitraries.of(1L, 50L, -1L, 3L, 1000L),
             Arbitraries.integers().between(0, 1),
             Arbitraries.integers().between(-1, 5))
@@ -189,55 +220,98 @@ final class Scenario {
   @SuppressWarnings("unchecked")
   static Arbitrary<Edit> edits() {
     List<net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Edit>>> kinds = new ArrayList<>();
-    kinds.add(net.jqwik.api.Tuple.of(4, Combinators.combine(small(), columnSpecs()).as(Edit.AddColumn::new)));
-    kinds.add(net.jqwik.api.Tuple.of(3, Combinators.combine(small(), small()).as(Edit.DropColumn::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            4, Combinators.combine(small(), columnSpecs()).as(Edit.AddColumn::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(3, Combinators.combine(small(), small()).as(Edit.DropColumn::new)));
     if (Shapes.TYPE_CHANGES) {
-      kinds.add(net.jqwik.api.Tuple.of(5, Combinators.combine(small(), small(), Arbitraries.integers().between(0, 40))
-          .as(Edit.ChangeType::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              5,
+              Combinators.combine(small(), small(), Arbitraries.integers().between(0, 40))
+                  .as(Edit.ChangeType::new)));
     }
-    kinds.add(net.jqwik.api.Tuple.of(3, Combinators.combine(small(), small(), Arbitraries.integers().between(-1, 3))
-        .as(Edit.ChangeDefault::new)));
-    kinds.add(net.jqwik.api.Tuple.of(3, Combinators.combine(small(), small()).as(Edit.ToggleNullable::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            3,
+            Combinators.combine(small(), small(), Arbitraries.integers().between(-1, 3))
+                .as(Edit.ChangeDefault::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            3, Combinators.combine(small(), small()).as(Edit.ToggleNullable::new)));
     if (Shapes.IDENTITY_CHANGES) {
-      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small(), Arbitraries.integers().between(0, 2))
-          .as(Edit.SetIdentity::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              2,
+              Combinators.combine(small(), small(), Arbitraries.integers().between(0, 2))
+                  .as(Edit.SetIdentity::new)));
     }
     kinds.add(net.jqwik.api.Tuple.of(2, tableSpecs().map(Edit.AddTable::new)));
     kinds.add(net.jqwik.api.Tuple.of(2, small().map(Edit.DropTable::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small().list().ofMinSize(1).ofMaxSize(2))
-        .as(Edit.AddUnique::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropUnique::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), checkSpecs()).as(Edit.AddCheck::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropCheck::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), indexSpecs()).as(Edit.AddIndex::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropIndex::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            2,
+            Combinators.combine(small(), small().list().ofMinSize(1).ofMaxSize(2))
+                .as(Edit.AddUnique::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropUnique::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            2, Combinators.combine(small(), checkSpecs()).as(Edit.AddCheck::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropCheck::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            2, Combinators.combine(small(), indexSpecs()).as(Edit.AddIndex::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropIndex::new)));
     kinds.add(net.jqwik.api.Tuple.of(3, fkSpecs().map(Edit.AddForeignKey::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.DropForeignKey::new)));
-    kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small(), small(), small(),
-            Arbitraries.integers().between(0, 2))
-        .as(Edit.ChangeForeignKeyActions::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            2, Combinators.combine(small(), small()).as(Edit.DropForeignKey::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            2,
+            Combinators.combine(
+                    small(), small(), small(), small(), Arbitraries.integers().between(0, 2))
+                .as(Edit.ChangeForeignKeyActions::new)));
     if (Shapes.PRIMARY_KEY_CHANGES) {
-      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small().list().ofMaxSize(2))
-          .as(Edit.SetPrimaryKey::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              2,
+              Combinators.combine(small(), small().list().ofMaxSize(2))
+                  .as(Edit.SetPrimaryKey::new)));
     }
     if (Shapes.KEY_CHANGES_UNDER_FOREIGN_KEYS) {
       kinds.add(net.jqwik.api.Tuple.of(2, small().map(Edit.SwapKey::new)));
     }
     kinds.add(net.jqwik.api.Tuple.of(1, seqSpecs().map(Edit.AddSequence::new)));
     kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.DropSequence::new)));
-    kinds.add(net.jqwik.api.Tuple.of(1, Combinators.combine(small(), seqSpecs()).as(Edit.AlterSequence::new)));
+    kinds.add(
+        net.jqwik.api.Tuple.of(
+            1, Combinators.combine(small(), seqSpecs()).as(Edit.AlterSequence::new)));
     if (Shapes.ENUM_TYPES) {
       kinds.add(net.jqwik.api.Tuple.of(1, enumSpecs().map(Edit.AddEnumType::new)));
       kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.DropEnumType::new)));
-      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small(), small()).as(Edit.AddEnumValue::new)));
-      kinds.add(net.jqwik.api.Tuple.of(1, Combinators.combine(small(), small()).as(Edit.DropEnumValue::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              2, Combinators.combine(small(), small(), small()).as(Edit.AddEnumValue::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              1, Combinators.combine(small(), small()).as(Edit.DropEnumValue::new)));
     }
     if (Shapes.COMMENTS) {
-      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), Arbitraries.integers().between(-1, 7),
-          comments()).as(Edit.SetComment::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              2,
+              Combinators.combine(small(), Arbitraries.integers().between(-1, 7), comments())
+                  .as(Edit.SetComment::new)));
     }
     if (Shapes.RENAMES) {
-      kinds.add(net.jqwik.api.Tuple.of(2, Combinators.combine(small(), small()).as(Edit.RenameColumn::new)));
+      kinds.add(
+          net.jqwik.api.Tuple.of(
+              2, Combinators.combine(small(), small()).as(Edit.RenameColumn::new)));
       kinds.add(net.jqwik.api.Tuple.of(1, small().map(Edit.RenameTable::new)));
     }
     return Arbitraries.frequencyOf(kinds.toArray(net.jqwik.api.Tuple.Tuple2[]::new));

@@ -17,20 +17,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the generators produce: plain records of small numbers that jqwik can shrink, each resolved against a
- * {@link Draft} (a choice is taken modulo the number of candidates, so any number is valid). Shrinking a choice
- * towards 0 picks the first table, the first column, the simplest type.
+ * What the generators produce: plain records of small numbers that jqwik can shrink, each resolved
+ * against a {@link Draft} (a choice is taken modulo the number of candidates, so any number is
+ * valid). Shrinking a choice towards 0 picks the first table, the first column, the simplest type.
  */
 final class Specs {
 
   private Specs() {}
 
-  /** Names that need quoting (upper case, blanks, dashes, key words, non-ASCII); 0 means a plain name. */
-  static final List<String> QUOTED_TABLE_NAMES = List.of("Order", "user", "my table", "big-name", "größe");
-  static final List<String> QUOTED_COLUMN_NAMES = List.of("Select", "user", "Mixed Case", "a-b", "straße", "order");
+  /**
+   * Names that need quoting (upper case, blanks, dashes, key words, non-ASCII); 0 means a plain
+   * name.
+   */
+  static final List<String> QUOTED_TABLE_NAMES =
+      List.of("Order", "user", "my table", "big-name", "größe");
 
-  /** Comments: quotes, non-ASCII, a line break; the empty comment, which PostgreSQL stores as no comment. */
-  static final List<String> COMMENTS = List.of("the comment", "it's \"quoted\"", "größe ☃", "two\nlines", "");
+  static final List<String> QUOTED_COLUMN_NAMES =
+      List.of("Select", "user", "Mixed Case", "a-b", "straße", "order");
+
+  /**
+   * Comments: quotes, non-ASCII, a line break; the empty comment, which PostgreSQL stores as no
+   * comment.
+   */
+  static final List<String> COMMENTS =
+      List.of("the comment", "it's \"quoted\"", "größe ☃", "two\nlines", "");
 
   /** The comment a choice stands for: {@code null} for 0 or when comments are off. */
   static String comment(int choice) {
@@ -52,18 +62,20 @@ final class Specs {
   /**
    * A column.
    *
-   * @param type index into {@link TypeCatalog#TYPES}; past its end, into the draft's enum types (when there are any,
-   *     else modulo the catalogue)
+   * @param type index into {@link TypeCatalog#TYPES}; past its end, into the draft's enum types
+   *     (when there are any, else modulo the catalogue)
    * @param defaultChoice -1 for none, else index into the type's defaults
    * @param identity 0 none, 1 by default, 2 always (only kept on integer columns)
    * @param name 0 for {@code c<n>}, else a name that needs quoting
    */
-  record ColumnSpec(int type, boolean nullable, int defaultChoice, int identity, int name, int comment) {
+  record ColumnSpec(
+      int type, boolean nullable, int defaultChoice, int identity, int name, int comment) {
 
     DColumn resolve(Draft draft, DTable table) {
-      TypeDef typeDef = type >= TypeCatalog.TYPES.size() && !draft.enums.isEmpty()
-          ? pick(draft.enums, type).typeDef()
-          : TypeCatalog.pick(type);
+      TypeDef typeDef =
+          type >= TypeCatalog.TYPES.size() && !draft.enums.isEmpty()
+              ? pick(draft.enums, type).typeDef()
+              : TypeCatalog.pick(type);
       String columnName = table.freeColumnName(typeDef);
       if (name > 0 && Shapes.QUOTED_NAMES) {
         String quoted = pick(QUOTED_COLUMN_NAMES, name - 1);
@@ -78,7 +90,10 @@ final class Specs {
     }
   }
 
-  /** An index over 1-2 columns of a table; {@code expression} -1 for plain keys, else an expression template. */
+  /**
+   * An index over 1-2 columns of a table; {@code expression} -1 for plain keys, else an expression
+   * template.
+   */
   record IndexSpec(List<Integer> columns, int expression, boolean unique, int extras) {
 
     DIndex resolve(Draft draft, DTable table) {
@@ -93,22 +108,28 @@ final class Specs {
           continue;
         }
         boolean descending = Shapes.INDEX_EXTRAS && (extras & 1) != 0 && i == 0;
-        var template = i == 0 && expression >= 0 && Shapes.EXPRESSION_INDEXES
-            ? TypeCatalog.INDEX_EXPRESSIONS.stream().filter(t -> t.fits(column.type)).findFirst()
-                .orElse(null)
-            : null;
+        var template =
+            i == 0 && expression >= 0 && Shapes.EXPRESSION_INDEXES
+                ? TypeCatalog.INDEX_EXPRESSIONS.stream()
+                    .filter(t -> t.fits(column.type))
+                    .findFirst()
+                    .orElse(null)
+                : null;
         keys.add(new DKey(column.name, template, descending));
       }
       String method = null;
       List<String> include = List.of();
       String where = null;
       if (Shapes.INDEX_EXTRAS) {
-        // another access method: gin for jsonb and arrays, else hash or brin; none of them takes DESC, INCLUDE or
+        // another access method: gin for jsonb and arrays, else hash or brin; none of them takes
+        // DESC, INCLUDE or
         // UNIQUE, hash takes one key only (PostgreSQL docs, 11.2 Index Types)
         if ((extras & 2) != 0 && !unique) {
-          List<String> methods = (extras & 16) != 0 ? List.of("gin", "brin", "hash") : List.of("gin", "hash", "brin");
+          List<String> methods =
+              (extras & 16) != 0 ? List.of("gin", "brin", "hash") : List.of("gin", "hash", "brin");
           for (String candidate : methods) {
-            List<DKey> plain = keys.stream().map(k -> new DKey(k.column(), k.expression(), false)).toList();
+            List<DKey> plain =
+                keys.stream().map(k -> new DKey(k.column(), k.expression(), false)).toList();
             if (Draft.methodFits(candidate, table, plain)) {
               method = candidate;
               keys = plain;
@@ -143,8 +164,14 @@ final class Specs {
     }
   }
 
-  record TableSpec(int name, List<ColumnSpec> columns, List<Integer> pk, List<List<Integer>> uniques,
-      List<CheckSpec> checks, List<IndexSpec> indexes, int comment) {
+  record TableSpec(
+      int name,
+      List<ColumnSpec> columns,
+      List<Integer> pk,
+      List<List<Integer>> uniques,
+      List<CheckSpec> checks,
+      List<IndexSpec> indexes,
+      int comment) {
 
     DTable resolve(Draft draft) {
       String tableName = null;
@@ -173,7 +200,8 @@ final class Specs {
           }
         }
         for (List<Integer> unique : uniques) {
-          List<String> names = unique.stream().map(i -> pick(table.columns, i).name).distinct().toList();
+          List<String> names =
+              unique.stream().map(i -> pick(table.columns, i).name).distinct().toList();
           table.uniques.add(new DUnique(tableName + "_uq" + draft.id(), names));
         }
       }
@@ -194,8 +222,9 @@ final class Specs {
   }
 
   /**
-   * A foreign key from table {@code from} to the {@code key}-th key (primary key first, then unique constraints)
-   * of table {@code to}; referencing columns of the same types are found in {@code from} or added to it.
+   * A foreign key from table {@code from} to the {@code key}-th key (primary key first, then unique
+   * constraints) of table {@code to}; referencing columns of the same types are found in {@code
+   * from} or added to it.
    */
   record FkSpec(int from, int to, int key, int onDelete, int onUpdate, int deferrable) {
 
@@ -209,7 +238,9 @@ final class Specs {
       if (target.keyable(target.pk)) {
         keys.add(target.pk);
       }
-      target.uniques.stream().filter(u -> target.keyable(u.columns())).forEach(u -> keys.add(u.columns()));
+      target.uniques.stream()
+          .filter(u -> target.keyable(u.columns()))
+          .forEach(u -> keys.add(u.columns()));
       if (keys.isEmpty()) {
         return;
       }
@@ -217,10 +248,16 @@ final class Specs {
       List<String> columns = new ArrayList<>();
       for (String name : targetColumns) {
         TypeDef type = target.column(name).orElseThrow().type;
-        DColumn match = source.columns.stream()
-            .filter(c -> c.type.equals(type) && c.identity == null && !columns.contains(c.name)
-                && !(source == target && targetColumns.contains(c.name)))
-            .findFirst().orElse(null);
+        DColumn match =
+            source.columns.stream()
+                .filter(
+                    c ->
+                        c.type.equals(type)
+                            && c.identity == null
+                            && !columns.contains(c.name)
+                            && !(source == target && targetColumns.contains(c.name)))
+                .findFirst()
+                .orElse(null);
         if (match == null) {
           match = new DColumn(source.freeColumnName(), type, true, -1, null);
           source.columns.add(match);
@@ -229,12 +266,27 @@ final class Specs {
       }
       ReferentialAction[] actions = ReferentialAction.values();
       boolean isDeferrable = Shapes.DEFERRABLE_FOREIGN_KEYS && deferrable > 0;
-      DFk fk = new DFk(source.name + "_fk" + draft.id(), columns, target.name, targetColumns,
-          actions[pick(onDelete, actions.length)], actions[pick(onUpdate, actions.length)], isDeferrable,
-          isDeferrable && deferrable > 1);
+      DFk fk =
+          new DFk(
+              source.name + "_fk" + draft.id(),
+              columns,
+              target.name,
+              targetColumns,
+              actions[pick(onDelete, actions.length)],
+              actions[pick(onUpdate, actions.length)],
+              isDeferrable,
+              isDeferrable && deferrable > 1);
       source.fks.add(fk);
       if (log != null) {
-        log.add("add foreign key " + fk.name() + " " + source.name + columns + " -> " + target.name + targetColumns);
+        log.add(
+            "add foreign key "
+                + fk.name()
+                + " "
+                + source.name
+                + columns
+                + " -> "
+                + target.name
+                + targetColumns);
       }
     }
   }
@@ -242,7 +294,10 @@ final class Specs {
   /** Labels of generated enum types after the first: quotes, non-ASCII, a blank. */
   static final List<String> ENUM_LABELS = List.of("b", "it's", "größe", "with space");
 
-  /** An enum type with {@value TypeCatalog#FIRST_LABEL} and the first {@code labels} of {@link #ENUM_LABELS}. */
+  /**
+   * An enum type with {@value TypeCatalog#FIRST_LABEL} and the first {@code labels} of {@link
+   * #ENUM_LABELS}.
+   */
   record EnumSpec(int labels) {
 
     Draft.DEnum resolve(String name) {
@@ -252,7 +307,9 @@ final class Specs {
     }
   }
 
-  /** A sequence; {@code bounds} adds MINVALUE/MAXVALUE when {@link Shapes#SEQUENCE_OPTIONS} is on. */
+  /**
+   * A sequence; {@code bounds} adds MINVALUE/MAXVALUE when {@link Shapes#SEQUENCE_OPTIONS} is on.
+   */
   record SeqSpec(long start, long increment, int bounds, int owner) {
 
     /**
@@ -266,7 +323,8 @@ final class Specs {
       }
       List<String> candidates = new ArrayList<>();
       for (DTable t : draft.tables) {
-        t.columns.stream().filter(c -> c.type.family() == TypeCatalog.Family.INT)
+        t.columns.stream()
+            .filter(c -> c.type.family() == TypeCatalog.Family.INT)
             .forEach(c -> candidates.add(t.name + "." + c.name));
       }
       return candidates.isEmpty() ? sequence : sequence.ownedBy(pick(candidates, owner));

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code @Revision(transactional = false)}: CREATE INDEX CONCURRENTLY, and an honest record of a failure. */
+/**
+ * {@code @Revision(transactional = false)}: CREATE INDEX CONCURRENTLY, and an honest record of a
+ * failure.
+ */
 @PostgresTest
 class NonTransactionalRevisionTest {
 
@@ -92,24 +95,31 @@ class NonTransactionalRevisionTest {
     for (Class<?> m : migrations) {
       revisions.add(RevisionInfo.of(m));
     }
-    ConnectionSource source = new ConnectionSource() {
-      @Override
-      public Connection open() throws SQLException {
-        return db.connect();
-      }
+    ConnectionSource source =
+        new ConnectionSource() {
+          @Override
+          public Connection open() throws SQLException {
+            return db.connect();
+          }
 
-      @Override
-      public String describe() {
-        return db.name();
-      }
-    };
-    return new Runner(new PostgresDialect(), source, "public", RevisionGraph.of(revisions), Duration.ofSeconds(5),
+          @Override
+          public String describe() {
+            return db.name();
+          }
+        };
+    return new Runner(
+        new PostgresDialect(),
+        source,
+        "public",
+        RevisionGraph.of(revisions),
+        Duration.ofSeconds(5),
         log::add);
   }
 
   private List<String> query(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = db.connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
       while (rs.next()) {
         rows.add(rs.getString(1));
       }
@@ -121,10 +131,13 @@ class NonTransactionalRevisionTest {
   void createsAndDropsAnIndexConcurrentlyAndSaysSo() throws SQLException {
     Runner runner = runner(CreateTable.class, IndexConcurrently.class);
     runner.upgrade("head");
-    assertThat(query("SELECT indexname FROM pg_indexes WHERE tablename = 't'")).containsExactly("t_name_idx");
+    assertThat(query("SELECT indexname FROM pg_indexes WHERE tablename = 't'"))
+        .containsExactly("t_name_idx");
     assertThat(runner.current()).containsExactly("a00000000002");
-    assertThat(log).contains("Revision a00000000002 is marked transactional = false: running its 1 statement(s)"
-        + " outside a transaction, each committed on its own");
+    assertThat(log)
+        .contains(
+            "Revision a00000000002 is marked transactional = false: running its 1 statement(s)"
+                + " outside a transaction, each committed on its own");
     runner.downgrade("-1");
     assertThat(query("SELECT indexname FROM pg_indexes WHERE tablename = 't'")).isEmpty();
   }
@@ -146,10 +159,12 @@ class NonTransactionalRevisionTest {
         .isInstanceOf(MigrateException.class)
         .hasMessageContaining("at statement 2 of 2")
         .hasMessageContaining("in statement: ALTER TABLE t ADD COLUMN broken no_such_type")
-        .hasMessageContaining("the 1 statement(s) before it stay applied and the schema may be partially changed")
+        .hasMessageContaining(
+            "the 1 statement(s) before it stay applied and the schema may be partially changed")
         .hasMessageContaining("the version table still says a00000000001");
     assertThat(runner.current()).containsExactly("a00000000001");
-    assertThat(query("SELECT indexname FROM pg_indexes WHERE tablename = 't'")).containsExactly("t_name_idx");
+    assertThat(query("SELECT indexname FROM pg_indexes WHERE tablename = 't'"))
+        .containsExactly("t_name_idx");
     assertThat(query("SELECT revision || ' ' || success FROM migrate_history ORDER BY applied_at"))
         .endsWith("a00000000002 false");
   }

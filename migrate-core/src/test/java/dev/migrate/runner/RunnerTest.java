@@ -33,12 +33,16 @@ class RunnerTest {
   public static class CreateCustomer implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.createTable(table("customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
+      op.createTable(
+          table(
+              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
     }
 
     @Override
     public void downgrade(Operations op) {
-      op.dropTable(table("customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
+      op.dropTable(
+          table(
+              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
     }
   }
 
@@ -106,24 +110,31 @@ class RunnerTest {
     for (Class<?> m : migrations) {
       revisions.add(RevisionInfo.of(m));
     }
-    ConnectionSource source = new ConnectionSource() {
-      @Override
-      public Connection open() throws SQLException {
-        return db.connect();
-      }
+    ConnectionSource source =
+        new ConnectionSource() {
+          @Override
+          public Connection open() throws SQLException {
+            return db.connect();
+          }
 
-      @Override
-      public String describe() {
-        return db.name();
-      }
-    };
-    return new Runner(new PostgresDialect(), source, schema, RevisionGraph.of(revisions), Duration.ofMillis(300),
+          @Override
+          public String describe() {
+            return db.name();
+          }
+        };
+    return new Runner(
+        new PostgresDialect(),
+        source,
+        schema,
+        RevisionGraph.of(revisions),
+        Duration.ofMillis(300),
         log::add);
   }
 
   private List<String> query(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = db.connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
       while (rs.next()) {
         rows.add(rs.getString(1));
       }
@@ -132,8 +143,12 @@ class RunnerTest {
   }
 
   private List<String> columns(String schema, String table) throws SQLException {
-    return query("select column_name from information_schema.columns where table_schema = '" + schema
-        + "' and table_name = '" + table + "' order by ordinal_position");
+    return query(
+        "select column_name from information_schema.columns where table_schema = '"
+            + schema
+            + "' and table_name = '"
+            + table
+            + "' order by ordinal_position");
   }
 
   @Test
@@ -144,11 +159,15 @@ class RunnerTest {
     RunResult up = runner.upgrade("head");
     assertThat(up.from()).isNull();
     assertThat(up.to()).isEqualTo("bbbbbbbbbbb2");
-    assertThat(up.revisions()).extracting(AppliedRevision::id).containsExactly("aaaaaaaaaaa1", "bbbbbbbbbbb2");
+    assertThat(up.revisions())
+        .extracting(AppliedRevision::id)
+        .containsExactly("aaaaaaaaaaa1", "bbbbbbbbbbb2");
     assertThat(columns("public", "customer")).containsExactly("id", "email");
     assertThat(runner.current()).containsExactly("bbbbbbbbbbb2");
-    assertThat(log).containsExactly("Running upgrade <base> -> aaaaaaaaaaa1, create customer",
-        "Running upgrade aaaaaaaaaaa1 -> bbbbbbbbbbb2, add email");
+    assertThat(log)
+        .containsExactly(
+            "Running upgrade <base> -> aaaaaaaaaaa1, create customer",
+            "Running upgrade aaaaaaaaaaa1 -> bbbbbbbbbbb2, add email");
 
     assertThat(runner.upgrade("head").revisions()).isEmpty();
 
@@ -159,10 +178,16 @@ class RunnerTest {
     runner.downgrade("base");
     assertThat(columns("public", "customer")).isEmpty();
     assertThat(runner.current()).isEmpty();
-    assertThat(query("select revision || ' ' || direction || ' ' || success from migrate_history order by id"))
-        .containsExactly("aaaaaaaaaaa1 upgrade true", "bbbbbbbbbbb2 upgrade true", "bbbbbbbbbbb2 downgrade true",
+    assertThat(
+            query(
+                "select revision || ' ' || direction || ' ' || success from migrate_history order by id"))
+        .containsExactly(
+            "aaaaaaaaaaa1 upgrade true",
+            "bbbbbbbbbbb2 upgrade true",
+            "bbbbbbbbbbb2 downgrade true",
             "aaaaaaaaaaa1 downgrade true");
-    assertThat(query("select count(*) from migrate_history where checksum ~ '^[0-9a-f]{64}$'")).containsExactly("4");
+    assertThat(query("select count(*) from migrate_history where checksum ~ '^[0-9a-f]{64}$'"))
+        .containsExactly("4");
   }
 
   @Test
@@ -171,7 +196,8 @@ class RunnerTest {
     assertThat(runner.upgrade("+1").to()).isEqualTo("aaaaaaaaaaa1");
     assertThat(runner.upgrade("bbb").to()).isEqualTo("bbbbbbbbbbb2");
     assertThatThrownBy(() -> runner.upgrade("aaa"))
-        .hasMessageContaining("Target 'aaa' (aaaaaaaaaaa1) is behind the current revision bbbbbbbbbbb2")
+        .hasMessageContaining(
+            "Target 'aaa' (aaaaaaaaaaa1) is behind the current revision bbbbbbbbbbb2")
         .hasMessageContaining("mvn migrate:downgrade -Drevision=aaa");
     assertThatThrownBy(() -> runner.downgrade("-3")).hasMessageContaining("out of range");
   }
@@ -181,8 +207,12 @@ class RunnerTest {
     Runner runner = runner("public", CreateCustomer.class, AddEmail.class, Broken.class);
     assertThatThrownBy(() -> runner.upgrade("head"))
         .isInstanceOf(MigrateException.class)
-        .satisfies(e -> assertThat(((MigrateException) e).code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
-        .hasMessageContaining("Revision ccccccccccc3 (" + Broken.class.getName() + ") failed to upgrade schema public")
+        .satisfies(
+            e -> assertThat(((MigrateException) e).code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
+        .hasMessageContaining(
+            "Revision ccccccccccc3 ("
+                + Broken.class.getName()
+                + ") failed to upgrade schema public")
         .hasMessageContaining("relation \"no_such_table\" does not exist")
         .hasMessageContaining("in statement: ALTER TABLE no_such_table ADD COLUMN x integer")
         .hasMessageContaining("the schema stays at bbbbbbbbbbb2");
@@ -206,10 +236,14 @@ class RunnerTest {
   void aSecondRunWaitsForTheLockThenGivesUpNamingIt() throws Exception {
     Runner first = runner("public", CreateCustomer.class, AddEmail.class, Slow.class);
     first.upgrade("bbbbbbbbbbb2");
-    CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> first.upgrade("head"));
+    CompletableFuture<RunResult> running =
+        CompletableFuture.supplyAsync(() -> first.upgrade("head"));
     assertThat(ENTERED.await(10, TimeUnit.SECONDS)).isTrue();
     try {
-      assertThatThrownBy(() -> runner("public", CreateCustomer.class, AddEmail.class, Slow.class).upgrade("head"))
+      assertThatThrownBy(
+              () ->
+                  runner("public", CreateCustomer.class, AddEmail.class, Slow.class)
+                      .upgrade("head"))
           .satisfies(e -> assertThat(((MigrateException) e).code()).isEqualTo(ErrorCode.LOCKED))
           .hasMessageContaining("Another migration run holds the lock on schema public");
     } finally {

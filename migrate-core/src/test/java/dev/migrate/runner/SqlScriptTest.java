@@ -18,12 +18,14 @@ public class SqlScriptTest {
   public static class CreateCustomer implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.createTable(table("customer", column("id", bigint()).notNull(), primaryKey("customer_pkey", "id")));
+      op.createTable(
+          table("customer", column("id", bigint()).notNull(), primaryKey("customer_pkey", "id")));
     }
 
     @Override
     public void downgrade(Operations op) {
-      op.dropTable(table("customer", column("id", bigint()).notNull(), primaryKey("customer_pkey", "id")));
+      op.dropTable(
+          table("customer", column("id", bigint()).notNull(), primaryKey("customer_pkey", "id")));
     }
   }
 
@@ -53,7 +55,10 @@ public class SqlScriptTest {
     }
   }
 
-  @Revision(id = "ddddddddddd4", revises = {"bbbbbbbbbbb2", "ccccccccccc3"}, message = "merge")
+  @Revision(
+      id = "ddddddddddd4",
+      revises = {"bbbbbbbbbbb2", "ccccccccccc3"},
+      message = "merge")
   public static class Merge implements Migration {
     @Override
     public void upgrade(Operations op) {}
@@ -62,8 +67,13 @@ public class SqlScriptTest {
     public void downgrade(Operations op) {}
   }
 
-  private static final RevisionGraph GRAPH = RevisionGraph.of(List.of(RevisionInfo.of(CreateCustomer.class),
-      RevisionInfo.of(AddEmail.class), RevisionInfo.of(AddName.class), RevisionInfo.of(Merge.class)));
+  private static final RevisionGraph GRAPH =
+      RevisionGraph.of(
+          List.of(
+              RevisionInfo.of(CreateCustomer.class),
+              RevisionInfo.of(AddEmail.class),
+              RevisionInfo.of(AddName.class),
+              RevisionInfo.of(Merge.class)));
 
   private static final String CHECKSUM_A = RevisionInfo.of(CreateCustomer.class).checksum();
   private static final String CHECKSUM_B = RevisionInfo.of(AddEmail.class).checksum();
@@ -75,7 +85,10 @@ public class SqlScriptTest {
     @Override
     public void upgrade(Operations op) {
       op.addEnumValueAfter("mood", "glad", "sad");
-      op.alterColumn("person", column("mood", type("mood")), column("mood", type("mood")).withDefault("'glad'"));
+      op.alterColumn(
+          "person",
+          column("mood", type("mood")),
+          column("mood", type("mood")).withDefault("'glad'"));
     }
 
     @Override
@@ -93,12 +106,21 @@ public class SqlScriptTest {
     public void downgrade(Operations op) {}
   }
 
-  /** New enum values a revision uses, and a non-transactional revision's statements, come before its BEGIN. */
+  /**
+   * New enum values a revision uses, and a non-transactional revision's statements, come before its
+   * BEGIN.
+   */
   @Test
   void statementsThatCannotRunInTheRevisionsTransactionComeBeforeIt() {
-    var graph = RevisionGraph.of(List.of(RevisionInfo.of(AddGlad.class), RevisionInfo.of(IndexConcurrently.class)));
-    String script = new SqlScript(new PostgresDialect(), graph, "shop").render(List.of(), "head", Direction.UPGRADE);
-    assertThat(script.substring(script.indexOf("-- Running upgrade <base> -> eeeeeeeeeee5"))).isEqualTo("""
+    var graph =
+        RevisionGraph.of(
+            List.of(RevisionInfo.of(AddGlad.class), RevisionInfo.of(IndexConcurrently.class)));
+    String script =
+        new SqlScript(new PostgresDialect(), graph, "shop")
+            .render(List.of(), "head", Direction.UPGRADE);
+    assertThat(script.substring(script.indexOf("-- Running upgrade <base> -> eeeeeeeeeee5")))
+        .isEqualTo(
+            """
         -- Running upgrade <base> -> eeeeeeeeeee5, glad
 
         -- New enum values first: PostgreSQL cannot use one before its transaction commits
@@ -129,7 +151,10 @@ public class SqlScriptTest {
 
         COMMIT;
 
-        """.formatted(RevisionInfo.of(AddGlad.class).checksum(), RevisionInfo.of(IndexConcurrently.class).checksum()));
+        """
+                .formatted(
+                    RevisionInfo.of(AddGlad.class).checksum(),
+                    RevisionInfo.of(IndexConcurrently.class).checksum()));
   }
 
   private static String script(List<String> from, String target, Direction direction) {
@@ -138,7 +163,9 @@ public class SqlScriptTest {
 
   @Test
   void upgradeFromBaseCreatesTheSchemaAndVersionTablesAndRunsEachRevisionInItsOwnTransaction() {
-    assertThat(script(List.of(), "bbbbbbbbbbb2", Direction.UPGRADE)).isEqualTo("""
+    assertThat(script(List.of(), "bbbbbbbbbbb2", Direction.UPGRADE))
+        .isEqualTo(
+            """
         -- Migrate offline SQL: upgrade <base> -> bbbbbbbbbbb2 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -189,12 +216,15 @@ public class SqlScriptTest {
 
         COMMIT;
 
-        """.formatted(CHECKSUM_A, CHECKSUM_B));
+        """
+                .formatted(CHECKSUM_A, CHECKSUM_B));
   }
 
   @Test
   void aBranchAddsAVersionRowAndTheMergeCollapsesThem() {
-    assertThat(script(List.of("bbbbbbbbbbb2"), "heads", Direction.UPGRADE)).isEqualTo("""
+    assertThat(script(List.of("bbbbbbbbbbb2"), "heads", Direction.UPGRADE))
+        .isEqualTo(
+            """
         -- Migrate offline SQL: upgrade bbbbbbbbbbb2 -> ddddddddddd4 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -224,12 +254,15 @@ public class SqlScriptTest {
 
         COMMIT;
 
-        """.formatted(CHECKSUM_C, CHECKSUM_D));
+        """
+                .formatted(CHECKSUM_C, CHECKSUM_D));
   }
 
   @Test
   void downgradingAMergePointRestoresBothRowsAndBaseDeletesTheLast() {
-    assertThat(script(List.of("ddddddddddd4"), "aaaaaaaaaaa1", Direction.DOWNGRADE)).isEqualTo("""
+    assertThat(script(List.of("ddddddddddd4"), "aaaaaaaaaaa1", Direction.DOWNGRADE))
+        .isEqualTo(
+            """
         -- Migrate offline SQL: downgrade ddddddddddd4 -> aaaaaaaaaaa1 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -271,12 +304,15 @@ public class SqlScriptTest {
 
         COMMIT;
 
-        """.formatted(CHECKSUM_D, CHECKSUM_C, CHECKSUM_B));
+        """
+                .formatted(CHECKSUM_D, CHECKSUM_C, CHECKSUM_B));
   }
 
   @Test
   void saysWhenThereIsNothingToDoAndRefusesBackwardRanges() {
-    assertThat(script(List.of("ddddddddddd4"), "head", Direction.UPGRADE)).isEqualTo("""
+    assertThat(script(List.of("ddddddddddd4"), "head", Direction.UPGRADE))
+        .isEqualTo(
+            """
         -- Migrate offline SQL: upgrade ddddddddddd4 -> ddddddddddd4 in schema shop
         -- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <file>
 
@@ -285,6 +321,7 @@ public class SqlScriptTest {
         -- Nothing to upgrade: the database is at ddddddddddd4.
         """);
     assertThatThrownBy(() -> script(List.of("ddddddddddd4"), "aaaa", Direction.UPGRADE))
-        .hasMessageStartingWith("Target 'aaaa' (aaaaaaaaaaa1) is behind the current revision ddddddddddd4.");
+        .hasMessageStartingWith(
+            "Target 'aaaa' (aaaaaaaaaaa1) is behind the current revision ddddddddddd4.");
   }
 }

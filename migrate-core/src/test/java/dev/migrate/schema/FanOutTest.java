@@ -35,12 +35,16 @@ class FanOutTest {
   public static class CreateCustomer implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.createTable(table("customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
+      op.createTable(
+          table(
+              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
     }
 
     @Override
     public void downgrade(Operations op) {
-      op.dropTable(table("customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
+      op.dropTable(
+          table(
+              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
     }
   }
 
@@ -48,12 +52,14 @@ class FanOutTest {
   public static class CreateInvoice implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.createTable(table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
+      op.createTable(
+          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
     }
 
     @Override
     public void downgrade(Operations op) {
-      op.dropTable(table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
+      op.dropTable(
+          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
     }
   }
 
@@ -70,7 +76,8 @@ class FanOutTest {
     }
   }
 
-  private static final List<Class<?>> CHAIN = List.of(CreateCustomer.class, CreateInvoice.class, AddEmail.class);
+  private static final List<Class<?>> CHAIN =
+      List.of(CreateCustomer.class, CreateInvoice.class, AddEmail.class);
 
   private TestDatabase db;
 
@@ -88,23 +95,27 @@ class FanOutTest {
     return Migrate.configure()
         .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
         .migrations(CHAIN)
-        .log(line -> {
-          synchronized (log) {
-            log.add(line);
-          }
-        })
+        .log(
+            line -> {
+              synchronized (log) {
+                log.add(line);
+              }
+            })
         .load();
   }
 
   private void sql(String statement) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
       s.execute(statement);
     }
   }
 
   private List<String> rows(String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(query)) {
       while (r.next()) {
         List<String> cells = new ArrayList<>();
         for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
@@ -124,27 +135,43 @@ class FanOutTest {
       assertThat(result.to()).isEqualTo("f00000000003");
       assertThat(migrate.inSchema(schema).current()).containsExactly("f00000000003");
     }
-    assertThat(rows("SELECT table_schema || '.' || table_name FROM information_schema.tables"
-        + " WHERE table_name = 'customer' ORDER BY 1"))
-        .containsExactly("Prod.customer", "dev.customer", "select.customer", "tenant-1.customer", "user.customer");
-    assertThat(rows("SELECT version_num FROM \"tenant-1\".migrate_version")).containsExactly("f00000000003");
+    assertThat(
+            rows(
+                "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                    + " WHERE table_name = 'customer' ORDER BY 1"))
+        .containsExactly(
+            "Prod.customer",
+            "dev.customer",
+            "select.customer",
+            "tenant-1.customer",
+            "user.customer");
+    assertThat(rows("SELECT version_num FROM \"tenant-1\".migrate_version"))
+        .containsExactly("f00000000003");
     assertThat(migrate.inSchema("tenant-1").downgrade("base").to()).isNull();
-    assertThat(rows("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'tenant-1'"
-        + " AND table_name NOT LIKE 'migrate_%'")).containsExactly("0");
+    assertThat(
+            rows(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'tenant-1'"
+                    + " AND table_name NOT LIKE 'migrate_%'"))
+        .containsExactly("0");
   }
 
   @Test
   void invalidSchemaNamesAreRejectedBeforeAnySql() {
-    for (String bad : List.of("a;b", "x\"y", "two words", "pg_mine", "", "a.b", "-lead", "x".repeat(64))) {
-      assertThatThrownBy(() -> Migrate.configure()
-          .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-          .schema(bad)
-          .migrations(CHAIN)
-          .load())
+    for (String bad :
+        List.of("a;b", "x\"y", "two words", "pg_mine", "", "a.b", "-lead", "x".repeat(64))) {
+      assertThatThrownBy(
+              () ->
+                  Migrate.configure()
+                      .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+                      .schema(bad)
+                      .migrations(CHAIN)
+                      .load())
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining("is not valid")
-          .extracting(e -> ((MigrateException) e).code()).isEqualTo(ErrorCode.CONFIGURATION);
-      assertThatThrownBy(() -> migrate(new ArrayList<>()).inSchema(bad)).hasMessageContaining("is not valid");
+          .extracting(e -> ((MigrateException) e).code())
+          .isEqualTo(ErrorCode.CONFIGURATION);
+      assertThatThrownBy(() -> migrate(new ArrayList<>()).inSchema(bad))
+          .hasMessageContaining("is not valid");
     }
   }
 
@@ -161,7 +188,8 @@ class FanOutTest {
 
   @Test
   void oneSabotagedSchemaFailsAloneAndTheReportNamesIt() throws SQLException {
-    List<String> schemas = IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("tenant_%02d", i)).toList();
+    List<String> schemas =
+        IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("tenant_%02d", i)).toList();
     for (String schema : schemas) {
       sql("CREATE SCHEMA " + schema);
     }
@@ -169,8 +197,12 @@ class FanOutTest {
     sql("CREATE TABLE tenant_07.invoice (x int)");
     List<String> log = new ArrayList<>();
     Migrate migrate = migrate(log);
-    var report = migrate.forEachSchema("upgrade", migrate.resolve(SchemaSelection.parse("tenant_*", "-Dschema")), 3,
-        m -> m.upgrade("head"));
+    var report =
+        migrate.forEachSchema(
+            "upgrade",
+            migrate.resolve(SchemaSelection.parse("tenant_*", "-Dschema")),
+            3,
+            m -> m.upgrade("head"));
 
     assertThat(report.outcomes()).hasSize(12);
     assertThat(report.failures()).extracting(SchemaOutcome::schema).containsExactly("tenant_07");
@@ -183,26 +215,36 @@ class FanOutTest {
       assertThat(migrate.inSchema(schema).current())
           .containsExactly(schema.equals("tenant_07") ? "f00000000001" : "f00000000003");
     }
-    assertThat(report.summary().get(0)).isEqualTo(
-        "schema     from          to            revisions  duration  outcome");
-    assertThat(report.summary()).anyMatch(line -> line.matches(
-        "tenant_07  <base>        f00000000001          1 +\\d+ ms  FAILED"));
-    assertThat(report.summary()).anyMatch(line -> line.matches(
-        "tenant_01  <base>        f00000000003          3 +\\d+ ms  ok"));
-    assertThat(report.summary().get(13)).matches("upgrade: 12 schema\\(s\\) in \\d+\\.\\d s on 3 thread\\(s\\):"
-        + " 11 ok, 1 failed");
-    assertThat(log).anyMatch(line -> line.startsWith("upgrade FAILED in schema tenant_07: Revision f00000000002"));
-    assertThat(log.get(log.size() - 1)).matches("upgrade: 12/12 schemas done, 1 failed, [\\d.]+ schemas/s");
+    assertThat(report.summary().get(0))
+        .isEqualTo("schema     from          to            revisions  duration  outcome");
+    assertThat(report.summary())
+        .anyMatch(
+            line ->
+                line.matches("tenant_07  <base>        f00000000001          1 +\\d+ ms  FAILED"));
+    assertThat(report.summary())
+        .anyMatch(
+            line -> line.matches("tenant_01  <base>        f00000000003          3 +\\d+ ms  ok"));
+    assertThat(report.summary().get(13))
+        .matches(
+            "upgrade: 12 schema\\(s\\) in \\d+\\.\\d s on 3 thread\\(s\\):" + " 11 ok, 1 failed");
+    assertThat(log)
+        .anyMatch(
+            line -> line.startsWith("upgrade FAILED in schema tenant_07: Revision f00000000002"));
+    assertThat(log.get(log.size() - 1))
+        .matches("upgrade: 12/12 schemas done, 1 failed, [\\d.]+ schemas/s");
     assertThatThrownBy(report::throwIfFailed)
         .hasMessageStartingWith("upgrade failed in 1 of 12 schema(s); the others completed")
         .hasMessageContaining("\n  tenant_07 (at f00000000001): Revision f00000000002")
-        .extracting(e -> ((MigrateException) e).code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        .extracting(e -> ((MigrateException) e).code())
+        .isEqualTo(ErrorCode.MIGRATION_FAILED);
 
     // fixing the sabotage and running again finishes tenant_07 and leaves the others alone
     sql("DROP TABLE tenant_07.invoice");
     var again = migrate.forEachSchema("upgrade", schemas, 4, m -> m.upgrade("head"));
     again.throwIfFailed();
-    assertThat(again.outcomes()).filteredOn(o -> o.revisions() > 0).extracting(SchemaOutcome::schema)
+    assertThat(again.outcomes())
+        .filteredOn(o -> o.revisions() > 0)
+        .extracting(SchemaOutcome::schema)
         .containsExactly("tenant_07");
   }
 
@@ -214,19 +256,27 @@ class FanOutTest {
     Migrate first = migrate(new ArrayList<>());
     Migrate second = migrate(new ArrayList<>());
     CompletableFuture<dev.migrate.schema.FanOutReport> a =
-        CompletableFuture.supplyAsync(() -> first.forEachSchema("upgrade", schemas, 4, m -> m.upgrade("head")));
-    CompletableFuture<dev.migrate.schema.FanOutReport> b = CompletableFuture.supplyAsync(
-        () -> second.forEachSchema("upgrade", reversed, 4, m -> m.upgrade("head")));
+        CompletableFuture.supplyAsync(
+            () -> first.forEachSchema("upgrade", schemas, 4, m -> m.upgrade("head")));
+    CompletableFuture<dev.migrate.schema.FanOutReport> b =
+        CompletableFuture.supplyAsync(
+            () -> second.forEachSchema("upgrade", reversed, 4, m -> m.upgrade("head")));
     FanOutReport ra = a.get();
     FanOutReport rb = b.get();
     ra.throwIfFailed();
     rb.throwIfFailed();
-    int applied = ra.outcomes().stream().mapToInt(SchemaOutcome::revisions).sum()
-        + rb.outcomes().stream().mapToInt(SchemaOutcome::revisions).sum();
+    int applied =
+        ra.outcomes().stream().mapToInt(SchemaOutcome::revisions).sum()
+            + rb.outcomes().stream().mapToInt(SchemaOutcome::revisions).sum();
     assertThat(applied).isEqualTo(16 * 3);
     for (String schema : schemas) {
-      assertThat(rows("SELECT revision, direction, success FROM " + schema + ".migrate_history ORDER BY id"))
-          .containsExactly("f00000000001|upgrade|t", "f00000000002|upgrade|t", "f00000000003|upgrade|t");
+      assertThat(
+              rows(
+                  "SELECT revision, direction, success FROM "
+                      + schema
+                      + ".migrate_history ORDER BY id"))
+          .containsExactly(
+              "f00000000001|upgrade|t", "f00000000002|upgrade|t", "f00000000003|upgrade|t");
     }
   }
 
@@ -236,13 +286,17 @@ class FanOutTest {
     dev.upgrade("head");
     // an empty schema at head is reset without asking
     assertThat(dev.reset(ResetMode.KEEP_ROWS).revisions()).hasSize(3);
-    sql("INSERT INTO dev.customer DEFAULT VALUES; INSERT INTO dev.customer DEFAULT VALUES;"
-        + " INSERT INTO dev.invoice VALUES (7)");
+    sql(
+        "INSERT INTO dev.customer DEFAULT VALUES; INSERT INTO dev.customer DEFAULT VALUES;"
+            + " INSERT INTO dev.invoice VALUES (7)");
     assertThatThrownBy(() -> dev.reset(ResetMode.KEEP_ROWS))
-        .hasMessage("Refusing to reset schema dev of " + new ConnectionSettings(db.url(), db.user(), db.password())
-            .describe() + ": it holds 3 row(s) (customer 2, invoice 1). Nothing was dropped. Run again with -Dforce"
-            + " to drop them, or pick another schema.")
-        .extracting(e -> ((MigrateException) e).code()).isEqualTo(ErrorCode.SCHEMA_NOT_EMPTY);
+        .hasMessage(
+            "Refusing to reset schema dev of "
+                + new ConnectionSettings(db.url(), db.user(), db.password()).describe()
+                + ": it holds 3 row(s) (customer 2, invoice 1). Nothing was dropped. Run again with -Dforce"
+                + " to drop them, or pick another schema.")
+        .extracting(e -> ((MigrateException) e).code())
+        .isEqualTo(ErrorCode.SCHEMA_NOT_EMPTY);
     assertThat(rows("SELECT count(*) FROM dev.customer")).containsExactly("2");
     sql("CREATE TABLE dev.stray (x int)");
     RunResult reset = dev.reset(ResetMode.DROP_ROWS);
@@ -251,6 +305,7 @@ class FanOutTest {
     assertThat(rows("SELECT count(*) FROM dev.customer")).containsExactly("0");
     assertThat(rows("SELECT to_regclass('dev.stray') IS NULL")).containsExactly("t");
     // a schema that does not exist yet is simply created
-    assertThat(migrate(new ArrayList<>()).inSchema("fresh").reset(ResetMode.KEEP_ROWS).to()).isEqualTo("f00000000003");
+    assertThat(migrate(new ArrayList<>()).inSchema("fresh").reset(ResetMode.KEEP_ROWS).to())
+        .isEqualTo("f00000000003");
   }
 }

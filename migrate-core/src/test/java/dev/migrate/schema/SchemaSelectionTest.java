@@ -21,8 +21,15 @@ class SchemaSelectionTest {
 
   @Test
   void patternsMatchExistingSchemasButNeverSystemOnes() {
-    List<String> existing = List.of("public", "tenant_2", "tenant_10", "tenant_1", "pg_catalog", "information_schema",
-        "tenantx");
+    List<String> existing =
+        List.of(
+            "public",
+            "tenant_2",
+            "tenant_10",
+            "tenant_1",
+            "pg_catalog",
+            "information_schema",
+            "tenantx");
     assertThat(SchemaSelection.parse("tenant_*", "-Dschema").resolve(existing, "db"))
         .containsExactly("tenant_1", "tenant_10", "tenant_2");
     assertThat(SchemaSelection.parse("tenant_?", "-Dschema").resolve(existing, "db"))
@@ -30,32 +37,51 @@ class SchemaSelectionTest {
     assertThat(SchemaSelection.parse("*", "-Dschema").resolve(existing, "db"))
         .containsExactly("public", "tenant_1", "tenant_10", "tenant_2", "tenantx");
     // a dot in a schema name is not a pattern character: tenant.x is simply invalid
-    assertThatThrownBy(() -> SchemaSelection.parse("tenant.*", "-Dschema")).hasMessageContaining("is not valid");
+    assertThatThrownBy(() -> SchemaSelection.parse("tenant.*", "-Dschema"))
+        .hasMessageContaining("is not valid");
   }
 
   @Test
   void emptySelectionSaysWhatToType() {
     assertThatThrownBy(() -> SchemaSelection.parse(" , ", "-Dschema"))
-        .hasMessage("-Dschema is empty: name a schema, for example -Dschema=dev, -Dschema=user,message or"
-            + " -Dschema=tenant_*");
+        .hasMessage(
+            "-Dschema is empty: name a schema, for example -Dschema=dev, -Dschema=user,message or"
+                + " -Dschema=tenant_*");
   }
 
   @Test
   void validNamesAreQuotedWhenTheyNeedIt() {
-    assertThat(List.of("dev", "tenant-1", "Prod", "user", "select", "tenant_01", "ünïcode", "a$b", "1st"))
+    assertThat(
+            List.of(
+                "dev", "tenant-1", "Prod", "user", "select", "tenant_01", "ünïcode", "a$b", "1st"))
         .allMatch(SchemaNames::isValid);
-    assertThat(List.of("dev", "tenant-1", "Prod", "user", "select").stream().map(PostgresDialect::quoteIdentifier))
+    assertThat(
+            List.of("dev", "tenant-1", "Prod", "user", "select").stream()
+                .map(PostgresDialect::quoteIdentifier))
         .containsExactly("dev", "\"tenant-1\"", "\"Prod\"", "\"user\"", "\"select\"");
   }
 
   @Test
   void invalidNamesAreRefusedWithTheRule() {
-    assertThat(List.of("", "a b", "a\"b", "a;b", "a.b", "-x", "$x", "pg_x", "a\nb", "x".repeat(64),
-        "é".repeat(32))).noneMatch(SchemaNames::isValid);
+    assertThat(
+            List.of(
+                "",
+                "a b",
+                "a\"b",
+                "a;b",
+                "a.b",
+                "-x",
+                "$x",
+                "pg_x",
+                "a\nb",
+                "x".repeat(64),
+                "é".repeat(32)))
+        .noneMatch(SchemaNames::isValid);
     assertThatThrownBy(() -> SchemaNames.requireValid("drop;table", "-Dschema"))
-        .hasMessage("Schema name 'drop;table' (from -Dschema) is not valid: only letters, digits, '_', '-' and '$'"
-            + " are allowed, starting with a letter, a digit or '_'. Names that need quoting, such as tenant-1, Prod"
-            + " or user, are fine: Migrate quotes them.");
+        .hasMessage(
+            "Schema name 'drop;table' (from -Dschema) is not valid: only letters, digits, '_', '-' and '$'"
+                + " are allowed, starting with a letter, a digit or '_'. Names that need quoting, such as tenant-1, Prod"
+                + " or user, are fine: Migrate quotes them.");
     assertThatThrownBy(() -> SchemaNames.requireValid("pg_temp", "MIGRATE_SCHEMA"))
         .hasMessageContaining("PostgreSQL reserves names starting with pg_ for system schemas");
     assertThatThrownBy(() -> SchemaNames.requireValid("a\u0000b", "-Dschema"))

@@ -10,10 +10,11 @@ import java.util.UUID;
 /**
  * A fresh, empty PostgreSQL database for one test class, dropped again by {@link #close()}.
  *
- * <p>The server comes from system properties, which the parent POM passes to Surefire:
- * {@code migrate.test.url} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}; the database named there is
- * only used to create and drop the test database), {@code migrate.test.user} (default {@code postgres}) and
- * {@code migrate.test.password} (default {@code postgres}). The database is called {@code mt_<16 hex digits>}.
+ * <p>The server comes from system properties, which the parent POM passes to Surefire: {@code
+ * migrate.test.url} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}; the database named
+ * there is only used to create and drop the test database), {@code migrate.test.user} (default
+ * {@code postgres}) and {@code migrate.test.password} (default {@code postgres}). The database is
+ * called {@code mt_<16 hex digits>}.
  *
  * <pre>{@code
  * class MyTest {
@@ -30,7 +31,8 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
 
-  private static final String URL = System.getProperty("migrate.test.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String URL =
+      System.getProperty("migrate.test.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
   private static final String USER = System.getProperty("migrate.test.user", "postgres");
   private static final String PASSWORD = System.getProperty("migrate.test.password", "postgres");
 
@@ -45,11 +47,19 @@ public final class TestDatabase implements AutoCloseable {
   /**
    * Creates a new empty database on the test server.
    *
-   * @throws SQLException if the server cannot be reached (the message names the URL and the properties to set)
+   * @throws SQLException if the server cannot be reached (the message names the URL and the
+   *     properties to set)
    */
   public static TestDatabase create() throws SQLException {
-    String name = "mt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+    String name =
+        "mt_"
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 16)
+                .toLowerCase(Locale.ROOT);
+    try (Connection admin = admin();
+        Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     }
     return new TestDatabase(name, withDatabase(URL, name));
@@ -80,10 +90,14 @@ public final class TestDatabase implements AutoCloseable {
     return DriverManager.getConnection(url, USER, PASSWORD);
   }
 
-  /** Drops the database, ending any connection still open to it ({@code WITH (FORCE)}, PostgreSQL 13+). */
+  /**
+   * Drops the database, ending any connection still open to it ({@code WITH (FORCE)}, PostgreSQL
+   * 13+).
+   */
   @Override
   public void close() throws SQLException {
-    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+    try (Connection admin = admin();
+        Statement statement = admin.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
@@ -92,20 +106,31 @@ public final class TestDatabase implements AutoCloseable {
     try {
       return DriverManager.getConnection(URL, USER, PASSWORD);
     } catch (SQLException e) {
-      throw new SQLException("cannot reach the test PostgreSQL at " + URL + " as " + USER + ": " + e.getMessage()
-          + "; start it, or point -Dmigrate.test.url / -Dmigrate.test.user / -Dmigrate.test.password at one",
-          e.getSQLState(), e);
+      throw new SQLException(
+          "cannot reach the test PostgreSQL at "
+              + URL
+              + " as "
+              + USER
+              + ": "
+              + e.getMessage()
+              + "; start it, or point -Dmigrate.test.url / -Dmigrate.test.user / -Dmigrate.test.password at one",
+          e.getSQLState(),
+          e);
     }
   }
 
-  /** {@code jdbc:postgresql://host:port/old?params} with {@code database} in place of {@code old}. */
+  /**
+   * {@code jdbc:postgresql://host:port/old?params} with {@code database} in place of {@code old}.
+   */
   static String withDatabase(String url, String database) {
     int hosts = url.indexOf("//");
     int slash = url.indexOf('/', hosts < 0 ? 0 : hosts + 2);
     int query = url.indexOf('?');
     if (slash < 0 || query >= 0 && query < slash) {
-      throw new IllegalArgumentException("migrate.test.url " + url
-          + " names no database; write it as jdbc:postgresql://host:port/postgres");
+      throw new IllegalArgumentException(
+          "migrate.test.url "
+              + url
+              + " names no database; write it as jdbc:postgresql://host:port/postgres");
     }
     return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
   }

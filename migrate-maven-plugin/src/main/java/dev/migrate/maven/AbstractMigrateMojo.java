@@ -35,12 +35,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every {@code migrate:*} goal shares: the database settings, the schema, the migrations package, and the
- * translation of Migrate's errors into Maven's (a problem the user must fix fails the build with
- * {@link MojoFailureException}; a broken environment with {@link MojoExecutionException}).
+ * What every {@code migrate:*} goal shares: the database settings, the schema, the migrations
+ * package, and the translation of Migrate's errors into Maven's (a problem the user must fix fails
+ * the build with {@link MojoFailureException}; a broken environment with {@link
+ * MojoExecutionException}).
  *
- * <p>A goal reads its parameters, builds the facade here ({@link #schemas} or {@link #chain}), makes one call and logs
- * the result. Which schemas a call covers (one, the schema groups, or a fan-out) is decided by migrate-core.
+ * <p>A goal reads its parameters, builds the facade here ({@link #schemas} or {@link #chain}),
+ * makes one call and logs the result. Which schemas a call covers (one, the schema groups, or a
+ * fan-out) is decided by migrate-core.
  */
 abstract class AbstractMigrateMojo extends AbstractMojo {
 
@@ -51,8 +53,8 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * The database: a JDBC URL ({@code jdbc:postgresql://localhost:5432/app}) or a libpq URL
-   * ({@code postgresql://user:password@localhost:5432/app}). {@code -Dmigrate.url}, {@code MIGRATE_URL} and
+   * The database: a JDBC URL ({@code jdbc:postgresql://localhost:5432/app}) or a libpq URL ({@code
+   * postgresql://user:password@localhost:5432/app}). {@code -Dmigrate.url}, {@code MIGRATE_URL} and
    * {@code DATABASE_URL} take precedence over this setting, in that order.
    */
   @Parameter(property = "migrate.url")
@@ -63,33 +65,33 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   private String user;
 
   /**
-   * The database password. {@code -Dmigrate.password} and {@code MIGRATE_PASSWORD} take precedence. It is never
-   * logged; prefer the environment to a password in the POM.
+   * The database password. {@code -Dmigrate.password} and {@code MIGRATE_PASSWORD} take precedence.
+   * It is never logged; prefer the environment to a password in the POM.
    */
   @Parameter(property = "migrate.password")
   private String password;
 
   /**
-   * Which schema(s) a goal works on; {@code -Dschema} and {@code MIGRATE_SCHEMA} take precedence. For a model whose
-   * entities carry no schema: the target schema the chain runs in (tables, {@code migrate_version} and
-   * {@code migrate_history} live there), or a comma list or pattern ({@code tenant_*}, over existing schemas) that
-   * {@code upgrade}, {@code downgrade} and {@code current} fan out over. For a model whose entities carry schemas:
-   * the schema groups to work on, by alias or schema name ({@code user,message}); all groups when not given.
+   * Which schema(s) a goal works on; {@code -Dschema} and {@code MIGRATE_SCHEMA} take precedence.
+   * For a model whose entities carry no schema: the target schema the chain runs in (tables, {@code
+   * migrate_version} and {@code migrate_history} live there), or a comma list or pattern ({@code
+   * tenant_*}, over existing schemas) that {@code upgrade}, {@code downgrade} and {@code current}
+   * fan out over. For a model whose entities carry schemas: the schema groups to work on, by alias
+   * or schema name ({@code user,message}); all groups when not given.
    */
   @Parameter(property = "schema")
   private String schema;
 
   /**
-   * Aliases of schema groups, alias to schema: {@code <schemas><user>rfx_user</user></schemas>}. Each group's
-   * migrations live in {@code <migrationsPackage>.<alias>}; a schema of the model without an alias is a group named
-   * after itself.
+   * Aliases of schema groups, alias to schema: {@code <schemas><user>rfx_user</user></schemas>}.
+   * Each group's migrations live in {@code <migrationsPackage>.<alias>}; a schema of the model
+   * without an alias is a group named after itself.
    */
-  @Parameter
-  private Map<String, String> schemas;
+  @Parameter private Map<String, String> schemas;
 
   /**
-   * How many schemas a fan-out runs at once ({@code -Dmigrate.threads}); default the smaller of 4 and the number
-   * of schemas. Each thread holds one pooled connection.
+   * How many schemas a fan-out runs at once ({@code -Dmigrate.threads}); default the smaller of 4
+   * and the number of schemas. Each thread holds one pooled connection.
    */
   @Parameter(property = "migrate.threads")
   private Integer threads;
@@ -99,7 +101,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   protected String migrationsPackage;
 
   /** The source root new migration classes are written under. */
-  @Parameter(property = "migrate.migrationsDirectory", defaultValue = "${project.build.sourceDirectory}")
+  @Parameter(
+      property = "migrate.migrationsDirectory",
+      defaultValue = "${project.build.sourceDirectory}")
   protected File migrationsDirectory;
 
   /** The class output directory holding the compiled model snapshot and migrations. */
@@ -111,9 +115,10 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   private int lockTimeoutSeconds;
 
   /**
-   * Tables autogenerate leaves out of the comparison entirely, as glob patterns ({@code *}, {@code ?}) on the table
-   * name or {@code schema.name}, for example {@code <excludeTables><excludeTable>tmp_*</excludeTable>
-   * </excludeTables>} or {@code -Dmigrate.excludeTables=tmp_*,audit_log}.
+   * Tables autogenerate leaves out of the comparison entirely, as glob patterns ({@code *}, {@code
+   * ?}) on the table name or {@code schema.name}, for example {@code
+   * <excludeTables><excludeTable>tmp_*</excludeTable> </excludeTables>} or {@code
+   * -Dmigrate.excludeTables=tmp_*,audit_log}.
    */
   @Parameter(property = "migrate.excludeTables")
   private List<String> excludeTables;
@@ -139,27 +144,33 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   }
 
   /**
-   * The goal. By default {@link #run(ClassLoader)} with a class loader over the project's compiled classes; a goal
-   * that needs none overrides this instead.
+   * The goal. By default {@link #run(ClassLoader)} with a class loader over the project's compiled
+   * classes; a goal that needs none overrides this instead.
    */
   protected void goal() throws MojoExecutionException, MojoFailureException {
     try (URLClassLoader loader = projectClassLoader()) {
       run(loader);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot close the project class loader: " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot close the project class loader: " + e.getMessage(), e);
     }
   }
 
   /** The goal itself, given a class loader over the project's compiled classes. */
-  protected void run(ClassLoader projectClasses) throws MojoExecutionException, MojoFailureException {
-    throw new IllegalStateException(getClass().getSimpleName() + " overrides neither goal() nor run(ClassLoader)");
+  protected void run(ClassLoader projectClasses)
+      throws MojoExecutionException, MojoFailureException {
+    throw new IllegalStateException(
+        getClass().getSimpleName() + " overrides neither goal() nor run(ClassLoader)");
   }
 
   /** Whether a goal needs a database, or uses one only when one is configured somewhere. */
   protected enum DatabaseUse {
     /** Needs one: without a URL anywhere, the goal fails saying how to configure one. */
     REQUIRED,
-    /** Connects only when a URL is set ({@link #databaseConfigured()}): graph inspection, offline SQL and check. */
+    /**
+     * Connects only when a URL is set ({@link #databaseConfigured()}): graph inspection, offline
+     * SQL and check.
+     */
     IF_CONFIGURED;
 
     /** {@link #REQUIRED} when {@code needed}, for a goal whose need depends on a parameter. */
@@ -169,8 +180,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   }
 
   /**
-   * The facade's verbs over what this project selects: its schema groups (from the compiled model's schemas and
-   * {@code <schemas>}), else the target schema(s) {@code -Dschema} names, else {@code public}.
+   * The facade's verbs over what this project selects: its schema groups (from the compiled model's
+   * schemas and {@code <schemas>}), else the target schema(s) {@code -Dschema} names, else {@code
+   * public}.
    */
   protected Schemas schemas(ClassLoader projectClasses, DatabaseUse database) {
     return configuration(database, projectClasses)
@@ -180,28 +192,29 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   }
 
   /**
-   * The facade of the project's one chain (every migration class, schema groups or not) in the schema
-   * {@code -Dschema} names, for the goals that inspect or extend the graph.
+   * The facade of the project's one chain (every migration class, schema groups or not) in the
+   * schema {@code -Dschema} names, for the goals that inspect or extend the graph.
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) from its verbs when {@code -Dschema} names several
-   *     schemas
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) from its verbs when {@code -Dschema}
+   *     names several schemas
    */
   protected Migrate chain(ClassLoader projectClasses, DatabaseUse database) {
     Migrate migrate = configuration(database, projectClasses).load();
-    migrate.schema();   // these goals work on one schema: a list or a pattern fails here
+    migrate.schema(); // these goals work on one schema: a list or a pattern fails here
     return migrate;
   }
 
   /** The compiled model snapshot's database; empty when the project has no snapshot. */
   protected Database model() {
     Path snapshot = classesDirectory.toPath().resolve(Snapshot.RESOURCE);
-    return Files.exists(snapshot) ? SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database()
+    return Files.exists(snapshot)
+        ? SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database()
         : Database.empty();
   }
 
   /**
-   * Logs each outcome of {@code results} with {@code line}, unless the facade fanned out, which logged its summary
-   * table instead.
+   * Logs each outcome of {@code results} with {@code line}, unless the facade fanned out, which
+   * logged its summary table instead.
    */
   protected static <T> void logEach(Results<T> results, Consumer<Outcome<T>> line) {
     if (results.reportsEachSchema()) {
@@ -214,17 +227,24 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     return SchemaGroups.of(model(), schemas == null ? Map.of() : schemas);
   }
 
-  /** The configuration shared by every facade of this goal; with a database when one is needed or configured. */
+  /**
+   * The configuration shared by every facade of this goal; with a database when one is needed or
+   * configured.
+   */
   private Configuration configuration(DatabaseUse database, ClassLoader projectClasses) {
     Map<String, String> properties = new HashMap<>();
-    session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+    session
+        .getUserProperties()
+        .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
     Configuration configuration = Migrate.configure();
     if (database == DatabaseUse.REQUIRED || databaseConfigured()) {
-      ConnectionSettings settings = ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
+      ConnectionSettings settings =
+          ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
       getLog().debug("Database: " + settings.describe());
       configuration.connection(settings);
     }
-    SchemaSelection.fromSettings(properties, System.getenv(), schema).ifPresent(configuration::schemas);
+    SchemaSelection.fromSettings(properties, System.getenv(), schema)
+        .ifPresent(configuration::schemas);
     if (threads != null) {
       configuration.threads(threads);
     }
@@ -235,10 +255,18 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         .log(getLog()::info);
   }
 
-  /** Whether a database URL is set anywhere ({@code -Dmigrate.url}, the environment, the configuration). */
+  /**
+   * Whether a database URL is set anywhere ({@code -Dmigrate.url}, the environment, the
+   * configuration).
+   */
   protected boolean databaseConfigured() {
-    for (String value : new String[] {session.getUserProperties().getProperty("migrate.url"),
-        System.getenv("MIGRATE_URL"), System.getenv("DATABASE_URL"), url}) {
+    for (String value :
+        new String[] {
+          session.getUserProperties().getProperty("migrate.url"),
+          System.getenv("MIGRATE_URL"),
+          System.getenv("DATABASE_URL"),
+          url
+        }) {
       if (value != null && !value.isBlank()) {
         return true;
       }
@@ -247,8 +275,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   }
 
   /**
-   * The project's compile class path over this plugin's class loader: parent first, so the migration classes see
-   * the plugin's copy of the runtime API and {@code instanceof Migration} holds.
+   * The project's compile class path over this plugin's class loader: parent first, so the
+   * migration classes see the plugin's copy of the runtime API and {@code instanceof Migration}
+   * holds.
    */
   private URLClassLoader projectClassLoader() throws MojoExecutionException {
     List<URL> urls = new ArrayList<>();
@@ -257,8 +286,8 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         urls.add(new File(element).toURI().toURL());
       }
     } catch (DependencyResolutionRequiredException | MalformedURLException e) {
-      throw new MojoExecutionException("Cannot build the class path of " + project.getId() + ": " + e.getMessage(),
-          e);
+      throw new MojoExecutionException(
+          "Cannot build the class path of " + project.getId() + ": " + e.getMessage(), e);
     }
     return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
   }

@@ -7,9 +7,9 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What {@code upgrade} and {@code downgrade} share: run the revisions to {@code -Drevision} in the selected schemas
- * and log a line per schema (a fan-out logs its summary table), or with {@code -Dsql} print the SQL script instead
- * (Alembic's offline mode).
+ * What {@code upgrade} and {@code downgrade} share: run the revisions to {@code -Drevision} in the
+ * selected schemas and log a line per schema (a fan-out logs its summary table), or with {@code
+ * -Dsql} print the SQL script instead (Alembic's offline mode).
  */
 abstract class AbstractRunMojo extends AbstractMigrateMojo {
 
@@ -39,11 +39,15 @@ abstract class AbstractRunMojo extends AbstractMigrateMojo {
   @Override
   protected final void run(ClassLoader projectClasses) {
     if (sql) {
-      Output.write(script(schemas(projectClasses, scriptDatabase()), revision()), output, getLog(),
+      Output.write(
+          script(schemas(projectClasses, scriptDatabase()), revision()),
+          output,
+          getLog(),
           "the " + direction() + " script");
       return;
     }
-    logEach(run(schemas(projectClasses, DatabaseUse.REQUIRED), revision()),
+    logEach(
+        run(schemas(projectClasses, DatabaseUse.REQUIRED), revision()),
         outcome -> RunLines.log(getLog(), direction(), outcome.value()));
   }
 }

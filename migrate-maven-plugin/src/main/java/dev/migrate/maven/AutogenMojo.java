@@ -8,32 +8,41 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-
 /**
- * Compiles the project, compares the model snapshot with the database (which must be at head) and writes a
- * migration class with the differences as {@code upgrade} and their reverse as {@code downgrade} (Alembic's
- * {@code revision --autogenerate}). Writes nothing and says "No changes detected" when there are none.
+ * Compiles the project, compares the model snapshot with the database (which must be at head) and
+ * writes a migration class with the differences as {@code upgrade} and their reverse as {@code
+ * downgrade} (Alembic's {@code revision --autogenerate}). Writes nothing and says "No changes
+ * detected" when there are none.
  *
  * <pre>mvn migrate:autogen -Dmessage="add phone"
  * mvn migrate:autogen -Dmessage="add preferences" -Dschema=user   # only schema group user</pre>
  *
- * <p>With schema groups, each changed group gets its own revision in {@code <migrationsPackage>.<alias>}, all with
- * the same message; a foreign key into another group becomes a {@code dependsOn} of the revision.
+ * <p>With schema groups, each changed group gets its own revision in {@code
+ * <migrationsPackage>.<alias>}, all with the same message; a foreign key into another group becomes
+ * a {@code dependsOn} of the revision.
  */
 @Mojo(name = "autogen", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class AutogenMojo extends AbstractMigrateMojo {
 
-  /** The revision message; it also names the class ({@code "add phone"} → {@code R20261121_153012_AddPhone}). */
+  /**
+   * The revision message; it also names the class ({@code "add phone"} → {@code
+   * R20261121_153012_AddPhone}).
+   */
   @Parameter(property = "message", defaultValue = "")
   private String message;
 
   @Override
   protected void run(ClassLoader projectClasses) {
     var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
-    logEach(schemas(projectClasses, DatabaseUse.REQUIRED)
-            .autogenerate(snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage),
-        outcome -> log(outcome.group().map(g -> "Schema group " + g.alias() + ": ").orElse(""), outcome.value()));
+    logEach(
+        schemas(projectClasses, DatabaseUse.REQUIRED)
+            .autogenerate(
+                snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage),
+        outcome ->
+            log(
+                outcome.group().map(g -> "Schema group " + g.alias() + ": ").orElse(""),
+                outcome.value()));
   }
 
   private void log(String prefix, AutogenResult result) {
@@ -43,9 +52,17 @@ public class AutogenMojo extends AbstractMigrateMojo {
       return;
     }
     result.detected().forEach(line -> getLog().info(prefix + "Detected " + line));
-    result.warnings().forEach(line -> getLog().warn("DESTRUCTIVE: " + line + " (review before upgrading)"));
+    result
+        .warnings()
+        .forEach(line -> getLog().warn("DESTRUCTIVE: " + line + " (review before upgrading)"));
     result.notes().forEach(line -> getLog().warn(prefix + line));
-    getLog().info(prefix + "Generated " + result.file().orElseThrow() + " (revision " + result.revisionId()
-        + "); review it, then run `mvn migrate:upgrade`");
+    getLog()
+        .info(
+            prefix
+                + "Generated "
+                + result.file().orElseThrow()
+                + " (revision "
+                + result.revisionId()
+                + "); review it, then run `mvn migrate:upgrade`");
   }
 }

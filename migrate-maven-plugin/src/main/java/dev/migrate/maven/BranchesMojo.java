@@ -28,15 +28,20 @@ public class BranchesMojo extends AbstractMigrateMojo {
     Migrate migrate = chain(projectClasses, DatabaseUse.IF_CONFIGURED);
     RevisionGraph graph = migrate.graph();
     if (graph.branchPoints().isEmpty()) {
-      getLog().info("No branch points: the revisions form " + (graph.bases().size() > 1
-          ? graph.bases().size() + " independent chains" : "one chain"));
+      getLog()
+          .info(
+              "No branch points: the revisions form "
+                  + (graph.bases().size() > 1
+                      ? graph.bases().size() + " independent chains"
+                      : "one chain"));
     }
     for (String id : graph.branchPoints()) {
       HistoryEntry point = HistoryEntry.of(graph, id, false);
       getLog().info(id + label(point) + " (branchpoint), " + point.message());
       for (String child : graph.children(id)) {
         HistoryEntry c = HistoryEntry.of(graph, child, false);
-        getLog().info("    -> " + child + label(c) + (c.head() ? " (head)" : "") + ", " + c.message());
+        getLog()
+            .info("    -> " + child + label(c) + (c.head() ? " (head)" : "") + ", " + c.message());
       }
     }
   }

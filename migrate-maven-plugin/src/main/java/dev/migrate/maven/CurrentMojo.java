@@ -8,11 +8,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-
 /**
- * Prints the revision(s) the database is at, one per row of the version table, each marked {@code (head)} when it
- * is a head (Alembic's {@code current}): per schema group, or per target schema ({@code -Dschema=tenant_*} prints
- * the summary table of every match).
+ * Prints the revision(s) the database is at, one per row of the version table, each marked {@code
+ * (head)} when it is a head (Alembic's {@code current}): per schema group, or per target schema
+ * ({@code -Dschema=tenant_*} prints the summary table of every match).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -27,8 +26,10 @@ public class CurrentMojo extends AbstractMigrateMojo {
     String what = outcome.label();
     List<String> current = outcome.value().revisions();
     List<String> heads = outcome.value().heads();
-    String headText = heads.isEmpty() ? "" : (heads.size() == 1 ? "; head is " : "; heads are ")
-        + String.join(", ", heads);
+    String headText =
+        heads.isEmpty()
+            ? ""
+            : (heads.size() == 1 ? "; head is " : "; heads are ") + String.join(", ", heads);
     if (current.isEmpty()) {
       getLog().info(what + ": <base> (no revision applied)" + headText);
     }

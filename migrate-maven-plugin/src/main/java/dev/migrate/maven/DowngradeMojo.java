@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Reverts revisions down to a target, each in its own transaction; with {@code -Dsql}, prints the SQL script
- * instead, which needs both ends ({@code -Drevision=from:to}) as in Alembic.
+ * Reverts revisions down to a target, each in its own transaction; with {@code -Dsql}, prints the
+ * SQL script instead, which needs both ends ({@code -Drevision=from:to}) as in Alembic.
  *
  * <pre>mvn migrate:downgrade                     # one step back
  * mvn migrate:downgrade -Drevision=base     # everything
@@ -25,8 +25,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class DowngradeMojo extends AbstractRunMojo {
 
   /**
-   * The target, which stays applied: {@code -N}, {@code base}, {@code <label>@-N}, {@code <rev>-N}, or a full or
-   * unambiguous partial revision id. With {@code -Dsql}: {@code from:to}.
+   * The target, which stays applied: {@code -N}, {@code base}, {@code <label>@-N}, {@code <rev>-N},
+   * or a full or unambiguous partial revision id. With {@code -Dsql}: {@code from:to}.
    */
   @Parameter(property = "revision", defaultValue = "-1")
   private String revision;

@@ -9,8 +9,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints the heads of the revision graph (Alembic's {@code heads}): {@code 3f2a9c1d7b04 (shop) (head)}, one a
- * line. Several heads mean branches that are not merged yet. Needs no database.
+ * Prints the heads of the revision graph (Alembic's {@code heads}): {@code 3f2a9c1d7b04 (shop)
+ * (head)}, one a line. Several heads mean branches that are not merged yet. Needs no database.
  */
 @Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -27,12 +27,21 @@ public class HeadsMojo extends AbstractMigrateMojo {
       getLog().info("No revisions yet: run `mvn migrate:autogen -Dmessage=...`");
     }
     for (HistoryEntry head : migrate.heads(Migrate.RevisionMarks.GRAPH_ONLY)) {
-      getLog().info(verbose ? head.toString()
-          : head.id() + (head.labels().isEmpty() ? "" : " (" + String.join(", ", head.labels()) + ")") + " (head)");
+      getLog()
+          .info(
+              verbose
+                  ? head.toString()
+                  : head.id()
+                      + (head.labels().isEmpty()
+                          ? ""
+                          : " (" + String.join(", ", head.labels()) + ")")
+                      + " (head)");
     }
     if (migrate.graph().heads().size() > 1) {
-      getLog().info("Several heads: run `mvn migrate:merge -Dmessage=...` to join them, or target one with"
-          + " -Drevision=<id> or <label>@head");
+      getLog()
+          .info(
+              "Several heads: run `mvn migrate:merge -Dmessage=...` to join them, or target one with"
+                  + " -Drevision=<id> or <label>@head");
     }
   }
 }

@@ -10,12 +10,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-
 /**
- * Prints the revisions newest first, in Alembic's format ({@code 9b1e4c2a7d10 -> 3f2a9c1d7b04 (head) (current),
- * add phone}; merges list their down revisions, branch points and merge points are marked). {@code (current)} needs
- * a configured database; without one the graph alone is printed. With {@code -Dverbose}, also the runs recorded in
- * {@code migrate_history}.
+ * Prints the revisions newest first, in Alembic's format ({@code 9b1e4c2a7d10 -> 3f2a9c1d7b04
+ * (head) (current), add phone}; merges list their down revisions, branch points and merge points
+ * are marked). {@code (current)} needs a configured database; without one the graph alone is
+ * printed. With {@code -Dverbose}, also the runs recorded in {@code migrate_history}.
  *
  * <pre>mvn migrate:history -Drange=3f2a:head
  * mvn -q migrate:history -Dformat=mermaid > docs/migrations.md     # a picture GitHub renders</pre>
@@ -29,48 +28,69 @@ public class HistoryMojo extends AbstractMigrateMojo {
   private boolean verbose;
 
   /**
-   * Only the revisions between two targets, both included: {@code lower:upper}, either side empty for base or the
-   * heads, each a target or {@code current} ({@code -Drange=current:}, {@code -Drange=:3f2a}).
+   * Only the revisions between two targets, both included: {@code lower:upper}, either side empty
+   * for base or the heads, each a target or {@code current} ({@code -Drange=current:}, {@code
+   * -Drange=:3f2a}).
    */
   @Parameter(property = "range", defaultValue = "")
   private String range;
 
   /**
-   * {@code text} (log lines), {@code mermaid} (a fenced block GitHub renders) or {@code dot} (Graphviz); the
-   * pictures go to standard output or {@code -Doutput}.
+   * {@code text} (log lines), {@code mermaid} (a fenced block GitHub renders) or {@code dot}
+   * (Graphviz); the pictures go to standard output or {@code -Doutput}.
    */
   @Parameter(property = "format", defaultValue = "text")
   private String format;
 
-  /** With {@code -Dformat=mermaid|dot}: the file the picture is written to; standard output when unset. */
+  /**
+   * With {@code -Dformat=mermaid|dot}: the file the picture is written to; standard output when
+   * unset.
+   */
   @Parameter(property = "output")
   private File output;
 
   @Override
   protected void run(ClassLoader projectClasses) {
     HistoryFormat chosen = HistoryFormat.parse(format);
-    logEach(schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
+    logEach(
+        schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
             .history(range, verbose ? History.Detail.REVISIONS_AND_RUNS : History.Detail.REVISIONS),
         outcome -> print(outcome, chosen));
   }
 
   private void print(Outcome<History> outcome, HistoryFormat chosen) {
-    outcome.group().ifPresent(g -> getLog().info("Schema group " + g.alias() + " (" + g.schema() + "):"));
+    outcome
+        .group()
+        .ifPresent(g -> getLog().info("Schema group " + g.alias() + " (" + g.schema() + "):"));
     History history = outcome.value();
     if (chosen.isPicture()) {
       Output.write(chosen.picture(history.revisions()), output, getLog(), "the revision graph");
       return;
     }
     if (history.revisions().isEmpty()) {
-      getLog().info(history.graphEmpty() ? "No revisions yet: run `mvn migrate:autogen -Dmessage=...`"
-          : "No revisions in range " + range);
+      getLog()
+          .info(
+              history.graphEmpty()
+                  ? "No revisions yet: run `mvn migrate:autogen -Dmessage=...`"
+                  : "No revisions in range " + range);
     }
     history.revisions().forEach(e -> getLog().info(e.toString()));
     if (verbose && !history.runs().isEmpty()) {
       getLog().info("Runs recorded in schema " + outcome.schema() + ":");
-      history.runs().forEach(row -> getLog().info(String.format("  %s  %-9s %s  by %s  %d ms%s",
-          row.appliedAt(), row.direction(), row.revision(), row.appliedBy(), row.durationMillis(),
-          row.success() ? "" : "  FAILED")));
+      history
+          .runs()
+          .forEach(
+              row ->
+                  getLog()
+                      .info(
+                          String.format(
+                              "  %s  %-9s %s  by %s  %d ms%s",
+                              row.appliedAt(),
+                              row.direction(),
+                              row.revision(),
+                              row.appliedBy(),
+                              row.durationMillis(),
+                              row.success() ? "" : "  FAILED")));
     }
   }
 }

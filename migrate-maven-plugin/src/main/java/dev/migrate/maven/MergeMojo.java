@@ -9,8 +9,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes a merge revision that joins several heads into one (Alembic's {@code merge}). It changes nothing by itself;
- * add ops to it only if the merged branches conflict. Needs no database.
+ * Writes a merge revision that joins several heads into one (Alembic's {@code merge}). It changes
+ * nothing by itself; add ops to it only if the merged branches conflict. Needs no database.
  *
  * <pre>mvn migrate:merge -Dmessage="merge shop and billing"          # every head
  * mvn migrate:merge -Dmessage=merge -Drevisions=3f2a9c,ae1027</pre>
@@ -23,14 +23,24 @@ public class MergeMojo extends AbstractMigrateMojo {
   @Parameter(property = "message", defaultValue = "")
   private String message;
 
-  /** The revisions to merge, comma-separated (ids, partial ids, {@code <label>@head}); default: every head. */
+  /**
+   * The revisions to merge, comma-separated (ids, partial ids, {@code <label>@head}); default:
+   * every head.
+   */
   @Parameter(property = "revisions")
   private List<String> revisions;
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    Path file = chain(projectClasses, DatabaseUse.IF_CONFIGURED).merge(message, revisions == null ? List.of() : revisions,
-        migrationsDirectory.toPath(), migrationsPackage);
-    getLog().info("Generated " + file + " (a merge revision); review it, then run `mvn migrate:upgrade`");
+    Path file =
+        chain(projectClasses, DatabaseUse.IF_CONFIGURED)
+            .merge(
+                message,
+                revisions == null ? List.of() : revisions,
+                migrationsDirectory.toPath(),
+                migrationsPackage);
+    getLog()
+        .info(
+            "Generated " + file + " (a merge revision); review it, then run `mvn migrate:upgrade`");
   }
 }

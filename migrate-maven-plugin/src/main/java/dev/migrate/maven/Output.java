@@ -9,14 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.apache.maven.plugin.logging.Log;
 
-/** Text a goal prints for piping (offline SQL, graph pictures): to a file, or to standard output. */
+/**
+ * Text a goal prints for piping (offline SQL, graph pictures): to a file, or to standard output.
+ */
 final class Output {
 
   private Output() {}
 
   /**
-   * Writes {@code text} to {@code file} (creating its directory), or to standard output when {@code file} is
-   * {@code null}, so that {@code mvn -q ... > file} works.
+   * Writes {@code text} to {@code file} (creating its directory), or to standard output when {@code
+   * file} is {@code null}, so that {@code mvn -q ... > file} works.
    */
   static void write(String text, File file, Log log, String what) {
     if (file == null) {

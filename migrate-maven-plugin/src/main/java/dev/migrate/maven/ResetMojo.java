@@ -7,11 +7,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-
 /**
- * Drops a target schema with everything in it, creates it again and upgrades it to head (the seed workflow's
- * {@code migrate.py reset --schema dev}). Refuses, naming the rows per table, when the schema's tables hold rows,
- * unless {@code -Dforce}.
+ * Drops a target schema with everything in it, creates it again and upgrades it to head (the seed
+ * workflow's {@code migrate.py reset --schema dev}). Refuses, naming the rows per table, when the
+ * schema's tables hold rows, unless {@code -Dforce}.
  *
  * <pre>mvn migrate:reset -Dschema=dev
  * mvn migrate:reset -Dschema=dev -Dforce     # drops the rows too</pre>
@@ -26,7 +25,9 @@ public class ResetMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    logEach(schemas(projectClasses, DatabaseUse.REQUIRED).reset(force ? ResetMode.DROP_ROWS : ResetMode.KEEP_ROWS),
+    logEach(
+        schemas(projectClasses, DatabaseUse.REQUIRED)
+            .reset(force ? ResetMode.DROP_ROWS : ResetMode.KEEP_ROWS),
         outcome -> RunLines.log(getLog(), "reset", outcome.value()));
   }
 }

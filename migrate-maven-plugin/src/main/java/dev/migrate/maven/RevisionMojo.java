@@ -8,15 +8,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-
 /**
- * Writes an empty migration class, for data migrations and hand-written SQL (Alembic's {@code revision}). Needs no
- * database.
+ * Writes an empty migration class, for data migrations and hand-written SQL (Alembic's {@code
+ * revision}). Needs no database.
  *
  * <pre>mvn migrate:revision -Dmessage="backfill country codes"
  * mvn migrate:revision -Dmessage="networking" -Dhead=base -DbranchLabel=net     # a new, labelled base
  * mvn migrate:revision -Dmessage="hotfix" -Dhead=3f2a9c -Dsplice                # branch from a non-head
- * mvn migrate:revision -Dmessage="uses net" -DdependsOn=net                     # depends on another branch</pre>
+ * mvn migrate:revision -Dmessage="uses net" -DdependsOn=net                     # depends on another branch
+ * </pre>
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -27,8 +27,8 @@ public class RevisionMojo extends AbstractMigrateMojo {
   private String message;
 
   /**
-   * What the new revision revises: {@code head} (the one head; an error when there are several), {@code base} (a
-   * new base), {@code <label>@head} or a revision id.
+   * What the new revision revises: {@code head} (the one head; an error when there are several),
+   * {@code base} (a new base), {@code <label>@head} or a revision id.
    */
   @Parameter(property = "head", defaultValue = "head")
   private String head;
@@ -47,14 +47,34 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    RevisionOptions options = new RevisionOptions(head, splice, branchLabel == null ? List.of() : branchLabel,
-        dependsOn == null ? List.of() : dependsOn);
-    logEach(schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
+    RevisionOptions options =
+        new RevisionOptions(
+            head,
+            splice,
+            branchLabel == null ? List.of() : branchLabel,
+            dependsOn == null ? List.of() : dependsOn);
+    logEach(
+        schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
             .revision(message, options, migrationsDirectory.toPath(), migrationsPackage),
-        outcome -> getLog().info(outcome.group()
-            .map(g -> "Schema group " + g.alias() + ": generated " + outcome.value() + "; write its upgrade and"
-                + " downgrade, then run `mvn migrate:upgrade -Dschema=" + g.alias() + "`")
-            .orElse("Generated " + outcome.value() + "; write its upgrade and downgrade, then run"
-                + " `mvn migrate:upgrade`")));
+        outcome ->
+            getLog()
+                .info(
+                    outcome
+                        .group()
+                        .map(
+                            g ->
+                                "Schema group "
+                                    + g.alias()
+                                    + ": generated "
+                                    + outcome.value()
+                                    + "; write its upgrade and"
+                                    + " downgrade, then run `mvn migrate:upgrade -Dschema="
+                                    + g.alias()
+                                    + "`")
+                        .orElse(
+                            "Generated "
+                                + outcome.value()
+                                + "; write its upgrade and downgrade, then run"
+                                + " `mvn migrate:upgrade`")));
   }
 }

@@ -15,7 +15,9 @@ final class RunLines {
       log.info("Schema " + result.schema() + " is at " + to + "; nothing to " + direction);
       return;
     }
-    log.info(String.format("Schema %s: %s -> %s, %d revision(s) in %d ms", result.schema(), from, to,
-        result.revisions().size(), result.durationMillis()));
+    log.info(
+        String.format(
+            "Schema %s: %s -> %s, %d revision(s) in %d ms",
+            result.schema(), from, to, result.revisions().size(), result.durationMillis()));
   }
 }

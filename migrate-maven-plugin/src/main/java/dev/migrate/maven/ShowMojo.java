@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints one revision (Alembic's {@code show}): its id, down revisions, dependencies, branch labels, the revisions
- * that revise it, its file and message. Needs no database.
+ * Prints one revision (Alembic's {@code show}): its id, down revisions, dependencies, branch
+ * labels, the revisions that revise it, its file and message. Needs no database.
  *
  * <pre>mvn migrate:show -Drevision=3f2a
  * mvn migrate:show -Drevision=shop@head</pre>
@@ -20,7 +20,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.COMPILE)
 public class ShowMojo extends AbstractMigrateMojo {
 
-  /** The revision: a full or partial id, a branch label, {@code head}, {@code <label>@head}, {@code <rev>-N}. */
+  /**
+   * The revision: a full or partial id, a branch label, {@code head}, {@code <label>@head}, {@code
+   * <rev>-N}.
+   */
   @Parameter(property = "revision", defaultValue = "head")
   private String revision;
 
@@ -29,10 +32,17 @@ public class ShowMojo extends AbstractMigrateMojo {
     Migrate migrate = chain(projectClasses, DatabaseUse.IF_CONFIGURED);
     HistoryEntry e = migrate.show(revision);
     List<String> children = migrate.graph().children(e.id());
-    getLog().info("Rev: " + e.id() + (e.head() ? " (head)" : "") + (e.branchPoint() ? " (branchpoint)" : "")
-        + (e.mergePoint() ? " (mergepoint)" : ""));
-    getLog().info((e.mergePoint() ? "Merges: " : "Parent: ")
-        + (e.revises().isEmpty() ? "<base>" : String.join(", ", e.revises())));
+    getLog()
+        .info(
+            "Rev: "
+                + e.id()
+                + (e.head() ? " (head)" : "")
+                + (e.branchPoint() ? " (branchpoint)" : "")
+                + (e.mergePoint() ? " (mergepoint)" : ""));
+    getLog()
+        .info(
+            (e.mergePoint() ? "Merges: " : "Parent: ")
+                + (e.revises().isEmpty() ? "<base>" : String.join(", ", e.revises())));
     if (!e.dependsOn().isEmpty()) {
       getLog().info("Also depends on: " + String.join(", ", e.dependsOn()));
     }
@@ -40,7 +50,10 @@ public class ShowMojo extends AbstractMigrateMojo {
       getLog().info("Branch names: " + String.join(", ", e.labels()));
     }
     if (!children.isEmpty()) {
-      getLog().info((children.size() > 1 ? "Branches into: " : "Revised by: ") + String.join(", ", children));
+      getLog()
+          .info(
+              (children.size() > 1 ? "Branches into: " : "Revised by: ")
+                  + String.join(", ", children));
     }
     getLog().info("Path: " + e.sourceFile());
     getLog().info("");

@@ -8,34 +8,50 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-
 /**
- * Sets the version table to a revision without running any migration (Alembic's {@code stamp}), to adopt a
- * database whose schema is already at that revision (built by hand, from an offline script, or by another tool).
+ * Sets the version table to a revision without running any migration (Alembic's {@code stamp}), to
+ * adopt a database whose schema is already at that revision (built by hand, from an offline script,
+ * or by another tool).
  *
  * <pre>mvn migrate:stamp -Drevision=head
- * mvn migrate:stamp -Drevision=3f2a9c -Dpurge     # also when the table names revisions that do not exist</pre>
+ * mvn migrate:stamp -Drevision=3f2a9c -Dpurge     # also when the table names revisions that do not exist
+ * </pre>
  */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class StampMojo extends AbstractMigrateMojo {
 
-  /** The revision(s) to record: {@code head}, {@code heads}, {@code base}, an id, {@code <label>@head}. */
+  /**
+   * The revision(s) to record: {@code head}, {@code heads}, {@code base}, an id, {@code
+   * <label>@head}.
+   */
   @Parameter(property = "revision", required = true)
   private String revision;
 
-  /** Deletes every row of the version table first, including rows naming revisions that do not exist. */
+  /**
+   * Deletes every row of the version table first, including rows naming revisions that do not
+   * exist.
+   */
   @Parameter(property = "purge", defaultValue = "false")
   private boolean purge;
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    logEach(schemas(projectClasses, DatabaseUse.REQUIRED).stamp(revision, purge ? StampMode.PURGE : StampMode.KEEP),
+    logEach(
+        schemas(projectClasses, DatabaseUse.REQUIRED)
+            .stamp(revision, purge ? StampMode.PURGE : StampMode.KEEP),
         outcome -> log(outcome.value()));
   }
 
   private void log(RunResult result) {
-    getLog().info("Schema " + result.schema() + " stamped: " + (result.from() == null ? "<base>" : result.from())
-        + " -> " + (result.to() == null ? "<base>" : result.to()) + "; no migration ran");
+    getLog()
+        .info(
+            "Schema "
+                + result.schema()
+                + " stamped: "
+                + (result.from() == null ? "<base>" : result.from())
+                + " -> "
+                + (result.to() == null ? "<base>" : result.to())
+                + "; no migration ran");
   }
 }

@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Applies revisions up to a target, each in its own transaction; with {@code -Dsql}, prints the SQL script instead
- * (Alembic's offline mode).
+ * Applies revisions up to a target, each in its own transaction; with {@code -Dsql}, prints the SQL
+ * script instead (Alembic's offline mode).
  *
  * <pre>mvn migrate:upgrade                      # to head
  * mvn migrate:upgrade -Drevision=+1         # one step
@@ -26,9 +26,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class UpgradeMojo extends AbstractRunMojo {
 
   /**
-   * The target: {@code head}, {@code heads}, {@code +N}, {@code head-N}, {@code <label>@head}, {@code <rev>+N}, or a
-   * full or unambiguous partial revision id. With {@code -Dsql}, also {@code from:to} ({@code base:head}); a
-   * {@code from} means no database connection is opened.
+   * The target: {@code head}, {@code heads}, {@code +N}, {@code head-N}, {@code <label>@head},
+   * {@code <rev>+N}, or a full or unambiguous partial revision id. With {@code -Dsql}, also {@code
+   * from:to} ({@code base:head}); a {@code from} means no database connection is opened.
    */
   @Parameter(property = "revision", defaultValue = "head")
   private String revision;

@@ -18,27 +18,35 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Reads annotations by name through {@link AnnotationMirror}s, so that the processor needs neither JPA nor Hibernate
- * at compile time and reads {@code jakarta.persistence} and {@code javax.persistence} alike.
+ * Reads annotations by name through {@link AnnotationMirror}s, so that the processor needs neither
+ * JPA nor Hibernate at compile time and reads {@code jakarta.persistence} and {@code
+ * javax.persistence} alike.
  *
- * <p>Only explicitly written values are read from a mirror; a value that was not written yields the default passed
- * by the caller, which is the default of the annotation's specification (JPA 3.1). That keeps the processor working
- * when an annotation's own class is not on the class path of the compilation.
+ * <p>Only explicitly written values are read from a mirror; a value that was not written yields the
+ * default passed by the caller, which is the default of the annotation's specification (JPA 3.1).
+ * That keeps the processor working when an annotation's own class is not on the class path of the
+ * compilation.
  */
 final class Annotations {
 
   /** The package of Hibernate's annotations, which the processor reads by name. */
   static final String HIBERNATE = "org.hibernate.annotations.";
-  /** The package of Migrate's own annotations ({@code @Table}, {@code @Index}, {@code @RenamedFrom}, ...). */
+
+  /**
+   * The package of Migrate's own annotations ({@code @Table}, {@code @Index}, {@code @RenamedFrom},
+   * ...).
+   */
   static final String MIGRATE = "dev.migrate.annotations.";
 
   /** The persistence API packages, newest first. */
-  private static final List<String> JPA_PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
+  private static final List<String> JPA_PACKAGES =
+      List.of("jakarta.persistence.", "javax.persistence.");
 
   /**
-   * The text of names already decoded. javac keeps a {@link Name} as bytes and decodes them on every
-   * {@code toString()} and {@code contentEquals()}, and the processor asks for the names of the same few annotation
-   * types and members for every attribute of every entity. The keys are weak: names go with javac's name table.
+   * The text of names already decoded. javac keeps a {@link Name} as bytes and decodes them on
+   * every {@code toString()} and {@code contentEquals()}, and the processor asks for the names of
+   * the same few annotation types and members for every attribute of every entity. The keys are
+   * weak: names go with javac's name table.
    */
   private static final Map<Name, String> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -54,7 +62,10 @@ final class Annotations {
     return text;
   }
 
-  /** The JPA annotation {@code simpleName} (for example {@code "Column"}) on {@code element}, or {@code null}. */
+  /**
+   * The JPA annotation {@code simpleName} (for example {@code "Column"}) on {@code element}, or
+   * {@code null}.
+   */
   static AnnotationMirror jpa(Element element, String simpleName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (simpleName.equals(jpaSimpleName(qualifiedName(mirror)))) {
@@ -64,19 +75,27 @@ final class Annotations {
     return null;
   }
 
-  /** Simple names of the annotation types seen, by qualified name; the empty string for one not in JPA. */
+  /**
+   * Simple names of the annotation types seen, by qualified name; the empty string for one not in
+   * JPA.
+   */
   private static final Map<String, String> JPA_SIMPLE_NAMES = new ConcurrentHashMap<>();
 
-  /** {@code "Column"} for {@code jakarta.persistence.Column} or {@code javax.persistence.Column}, else {@code ""}. */
+  /**
+   * {@code "Column"} for {@code jakarta.persistence.Column} or {@code javax.persistence.Column},
+   * else {@code ""}.
+   */
   private static String jpaSimpleName(String qualifiedName) {
-    return JPA_SIMPLE_NAMES.computeIfAbsent(qualifiedName, name -> {
-      for (String pkg : JPA_PACKAGES) {
-        if (name.startsWith(pkg) && name.indexOf('.', pkg.length()) < 0) {
-          return name.substring(pkg.length());
-        }
-      }
-      return "";
-    });
+    return JPA_SIMPLE_NAMES.computeIfAbsent(
+        qualifiedName,
+        name -> {
+          for (String pkg : JPA_PACKAGES) {
+            if (name.startsWith(pkg) && name.indexOf('.', pkg.length()) < 0) {
+              return name.substring(pkg.length());
+            }
+          }
+          return "";
+        });
   }
 
   /** Whether the JPA annotation {@code simpleName} is on {@code element}. */
@@ -84,7 +103,10 @@ final class Annotations {
     return jpa(element, simpleName) != null;
   }
 
-  /** The annotation with the fully qualified name {@code qualifiedName} on {@code element}, or {@code null}. */
+  /**
+   * The annotation with the fully qualified name {@code qualifiedName} on {@code element}, or
+   * {@code null}.
+   */
   static AnnotationMirror find(Element element, String qualifiedName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (qualifiedName(mirror).equals(qualifiedName)) {
@@ -99,12 +121,16 @@ final class Annotations {
     return text(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName());
   }
 
-  /** The explicitly written value of {@code member}, or {@code null} when it was left to its default. */
+  /**
+   * The explicitly written value of {@code member}, or {@code null} when it was left to its
+   * default.
+   */
   static AnnotationValue value(AnnotationMirror mirror, String member) {
     if (mirror == null) {
       return null;
     }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
       if (text(e.getKey().getSimpleName()).equals(member)) {
         return e.getValue();
       }
@@ -142,7 +168,10 @@ final class Annotations {
     return null;
   }
 
-  /** The JPA annotation {@code simpleName} and the items of its container {@code simpleName + "s"}, in order. */
+  /**
+   * The JPA annotation {@code simpleName} and the items of its container {@code simpleName + "s"},
+   * in order.
+   */
   static List<AnnotationMirror> jpaRepeated(Element element, String simpleName) {
     List<AnnotationMirror> result = new ArrayList<>();
     AnnotationMirror single = jpa(element, simpleName);
@@ -158,10 +187,15 @@ final class Annotations {
     return v != null && v.getValue() instanceof Integer i ? i : defaultValue;
   }
 
-  /** The simple name of the enum constant written for {@code member}, for example {@code "IDENTITY"}. */
+  /**
+   * The simple name of the enum constant written for {@code member}, for example {@code
+   * "IDENTITY"}.
+   */
   static String enumConstant(AnnotationMirror mirror, String member, String defaultValue) {
     AnnotationValue v = value(mirror, member);
-    return v != null && v.getValue() instanceof VariableElement c ? c.getSimpleName().toString() : defaultValue;
+    return v != null && v.getValue() instanceof VariableElement c
+        ? c.getSimpleName().toString()
+        : defaultValue;
   }
 
   /** The class written for {@code member}, or {@code null}. */
@@ -215,7 +249,10 @@ final class Annotations {
     return List.of(v);
   }
 
-  /** The first of the JPA annotations {@code simpleNames} present on {@code element}, or {@code null}. */
+  /**
+   * The first of the JPA annotations {@code simpleNames} present on {@code element}, or {@code
+   * null}.
+   */
   static AnnotationMirror firstJpa(Element element, String... simpleNames) {
     for (String name : simpleNames) {
       AnnotationMirror mirror = jpa(element, name);
@@ -242,6 +279,8 @@ final class Annotations {
       return qualified;
     }
     String pkg = text(((PackageElement) enclosing).getQualifiedName());
-    return pkg.isEmpty() || !qualified.startsWith(pkg + ".") ? qualified : qualified.substring(pkg.length() + 1);
+    return pkg.isEmpty() || !qualified.startsWith(pkg + ".")
+        ? qualified
+        : qualified.substring(pkg.length() + 1);
   }
 }

@@ -32,10 +32,11 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * To-one associations ({@code @ManyToOne}, owning {@code @OneToOne}): the association's target entity, its join
- * columns (written {@code @JoinColumn}s paired with the target's primary key, else {@code <attribute>_<key column>}),
- * their nullability, the unique constraint of a one-to-one, and the foreign key ({@code @ForeignKey},
- * {@code @OnDelete}). Collections and {@code @MapsId} use the same join columns and foreign keys.
+ * To-one associations ({@code @ManyToOne}, owning {@code @OneToOne}): the association's target
+ * entity, its join columns (written {@code @JoinColumn}s paired with the target's primary key, else
+ * {@code <attribute>_<key column>}), their nullability, the unique constraint of a one-to-one, and
+ * the foreign key ({@code @ForeignKey}, {@code @OnDelete}). Collections and {@code @MapsId} use the
+ * same join columns and foreign keys.
  */
 final class Associations {
 
@@ -50,31 +51,46 @@ final class Associations {
   }
 
   /**
-   * The entity an association attribute refers to ({@code targetEntity} or {@code declared}); {@code null} if its
-   * type does not resolve (javac reports that) or the target cannot be mapped (reported on the target).
+   * The entity an association attribute refers to ({@code targetEntity} or {@code declared});
+   * {@code null} if its type does not resolve (javac reports that) or the target cannot be mapped
+   * (reported on the target).
    *
    * @throws Problem {@link Message#TARGET_NOT_ENTITY} if the target is not an entity
    */
   Entity target(Attribute a, AnnotationMirror relationship, TypeMirror declared) {
     TypeMirror target = Annotations.type(relationship, "targetEntity");
-    if (target == null || target.getKind() == TypeKind.VOID
+    if (target == null
+        || target.getKind() == TypeKind.VOID
         || target.getKind() == TypeKind.DECLARED
-        && ((TypeElement) builder.types().asElement(target)).getQualifiedName().contentEquals("void")) {
+            && ((TypeElement) builder.types().asElement(target))
+                .getQualifiedName()
+                .contentEquals("void")) {
       target = declared;
     }
     if (target == null || target.getKind() == TypeKind.ERROR) {
       return null;
     }
-    TypeElement targetType = target.getKind() == TypeKind.DECLARED
-        ? (TypeElement) builder.types().asElement(target) : null;
+    TypeElement targetType =
+        target.getKind() == TypeKind.DECLARED
+            ? (TypeElement) builder.types().asElement(target)
+            : null;
     if (targetType == null || !hasJpa(targetType, "Entity")) {
-      throw new Problem(Message.TARGET_NOT_ENTITY, a.element(), relationship, null,
-          "@" + annotationName(relationship), a.describe(), target);
+      throw new Problem(
+          Message.TARGET_NOT_ENTITY,
+          a.element(),
+          relationship,
+          null,
+          "@" + annotationName(relationship),
+          a.describe(),
+          target);
     }
     return builder.entities().entity(targetType);
   }
 
-  /** The {@code @JoinColumn}s written on an association attribute ({@code @JoinColumns} or repeated). */
+  /**
+   * The {@code @JoinColumn}s written on an association attribute ({@code @JoinColumns} or
+   * repeated).
+   */
   static List<AnnotationMirror> writtenJoinColumns(Attribute a) {
     AnnotationMirror joins = jpa(a.element(), "JoinColumns");
     return joins != null ? annotations(joins, "value") : jpaRepeated(a.element(), "JoinColumn");
@@ -89,13 +105,26 @@ final class Associations {
     }
     AnnotationMirror joinTable = jpa(e, "JoinTable");
     if (joinTable != null) {
-      throw new Problem(Message.RELATIONSHIP_NOT_SUPPORTED, e, joinTable, null, "@" + annotationName(relationship),
-          a.describe(), "@JoinTable", "Map it with a join column (the default).");
+      throw new Problem(
+          Message.RELATIONSHIP_NOT_SUPPORTED,
+          e,
+          joinTable,
+          null,
+          "@" + annotationName(relationship),
+          a.describe(),
+          "@JoinTable",
+          "Map it with a join column (the default).");
     }
     AnnotationMirror primaryKeyJoin = firstJpa(e, "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns");
     if (primaryKeyJoin != null) {
-      throw new Problem(Message.RELATIONSHIP_NOT_SUPPORTED, e, primaryKeyJoin, null,
-          "@" + annotationName(relationship), a.describe(), "@" + annotationName(primaryKeyJoin),
+      throw new Problem(
+          Message.RELATIONSHIP_NOT_SUPPORTED,
+          e,
+          primaryKeyJoin,
+          null,
+          "@" + annotationName(relationship),
+          a.describe(),
+          "@" + annotationName(primaryKeyJoin),
           "Use @MapsId to share the primary key, or map it with a join column (the default).");
     }
     Entity target = target(a, relationship, a.type());
@@ -103,7 +132,8 @@ final class Associations {
       return; // reported on the target
     }
     AnnotationMirror override = context.associationOverrides().get(context.path() + a.name());
-    List<AnnotationMirror> written = override != null ? annotations(override, "joinColumns") : List.of();
+    List<AnnotationMirror> written =
+        override != null ? annotations(override, "joinColumns") : List.of();
     AnnotationMirror foreignKeyOwner = override != null ? override : null;
     if (written.isEmpty()) {
       AnnotationMirror joins = jpa(e, "JoinColumns");
@@ -114,22 +144,34 @@ final class Associations {
     }
     boolean mapsId = jpa(e, "MapsId") != null;
     boolean idPart = mapsId || hasJpa(e, "Id") || context.forceNotNull();
-    // Hibernate Validator's @NotNull makes the join columns NOT NULL, except in a single-table subclass and inside
+    // Hibernate Validator's @NotNull makes the join columns NOT NULL, except in a single-table
+    // subclass and inside
     // an embeddable that is not @Valid @NotNull (TypeSafeActivator.applyDDL, Hibernate 6.6)
-    boolean notNullByValidation = context.validation() == Validation.FULL
-        && BasicColumns.beanValidation(e, "NotNull") != null && !context.forceNullable();
+    boolean notNullByValidation =
+        context.validation() == Validation.FULL
+            && BasicColumns.beanValidation(e, "NotNull") != null
+            && !context.forceNullable();
     boolean nullable = bool(relationship, "optional", true) && !idPart && !notNullByValidation;
-    // unlike basic columns, join columns keep their nullability in a single-table subclass (Hibernate 6.6)
-    List<Column> columns = joinColumnList(a, target, written, a.name(), nullable,
-        context.forceNullable() && context.path().contains("."));
+    // unlike basic columns, join columns keep their nullability in a single-table subclass
+    // (Hibernate 6.6)
+    List<Column> columns =
+        joinColumnList(
+            a,
+            target,
+            written,
+            a.name(),
+            nullable,
+            context.forceNullable() && context.path().contains("."));
     if (columns.isEmpty()) {
       return;
     }
     boolean readOnly = !written.isEmpty() && written.stream().allMatch(BasicColumns::readOnly);
     TableDraft t = context.table();
-    // join columns follow all attributes, except in an element collection's embeddable, where Hibernate binds them
+    // join columns follow all attributes, except in an element collection's embeddable, where
+    // Hibernate binds them
     // in attribute order with the others
-    Phase phase = context.path().startsWith(MappingContext.ELEMENT_PATH) ? context.phase() : Phase.JOIN;
+    Phase phase =
+        context.path().startsWith(MappingContext.ELEMENT_PATH) ? context.phase() : Phase.JOIN;
     for (Column c : columns) {
       builder.attributes().addColumn(context.withPhase(phase), a, c, readOnly);
     }
@@ -137,36 +179,59 @@ final class Associations {
     if (oneToOne && !mapsId || written.stream().anyMatch(j -> bool(j, "unique", false))) {
       t.addUnique(names, null);
     }
-    AnnotationMirror fk = annotation(foreignKeyOwner != null ? foreignKeyOwner
-        : written.isEmpty() ? null : written.get(0), "foreignKey");
+    AnnotationMirror fk =
+        annotation(
+            foreignKeyOwner != null ? foreignKeyOwner : written.isEmpty() ? null : written.get(0),
+            "foreignKey");
     foreignKey(t, names, target, fk, e, onDelete(e));
   }
 
   /**
-   * The join columns referencing {@code target}'s primary key: from {@code written} {@code @JoinColumn}s (by
-   * {@code referencedColumnName}, else by position), else implicit: {@code <prefix>_<referenced column>}.
+   * The join columns referencing {@code target}'s primary key: from {@code written}
+   * {@code @JoinColumn}s (by {@code referencedColumnName}, else by position), else implicit: {@code
+   * <prefix>_<referenced column>}.
    *
-   * @throws Problem {@link Message#JOIN_COLUMN_COUNT} or {@link Message#REFERENCED_COLUMN_NOT_PRIMARY_KEY} if the
-   *     written join columns do not match the target's key
+   * @throws Problem {@link Message#JOIN_COLUMN_COUNT} or {@link
+   *     Message#REFERENCED_COLUMN_NOT_PRIMARY_KEY} if the written join columns do not match the
+   *     target's key
    */
-  List<Column> joinColumnList(Attribute a, Entity target, List<AnnotationMirror> written, String prefix,
-      boolean nullable, boolean forceNullable) {
+  List<Column> joinColumnList(
+      Attribute a,
+      Entity target,
+      List<AnnotationMirror> written,
+      String prefix,
+      boolean nullable,
+      boolean forceNullable) {
     List<Column> referenced = target.idColumns();
     if (!written.isEmpty() && written.size() != referenced.size()) {
-      throw new Problem(Message.JOIN_COLUMN_COUNT, a.element(), written.get(0), null, a.describe(), written.size(),
-          simpleName(target.type()), referenced.size(),
+      throw new Problem(
+          Message.JOIN_COLUMN_COUNT,
+          a.element(),
+          written.get(0),
+          null,
+          a.describe(),
+          written.size(),
+          simpleName(target.type()),
+          referenced.size(),
           referenced.stream().map(Column::name).collect(Collectors.joining(", ")));
     }
     for (AnnotationMirror join : written) {
       String referencedName = string(join, "referencedColumnName", "");
       if (!referencedName.isBlank()
           && referenced.stream().noneMatch(c -> c.name().equals(drafts.physical(referencedName)))) {
-        throw new Problem(Message.REFERENCED_COLUMN_NOT_PRIMARY_KEY, a.element(), join,
-            value(join, "referencedColumnName"), referencedName, a.describe(), simpleName(target.type()),
+        throw new Problem(
+            Message.REFERENCED_COLUMN_NOT_PRIMARY_KEY,
+            a.element(),
+            join,
+            value(join, "referencedColumnName"),
+            referencedName,
+            a.describe(),
+            simpleName(target.type()),
             referenced.stream().map(Column::name).collect(Collectors.joining(", ")));
       }
     }
-    // in the referenced key's column order, paired by referencedColumnName, else by position (as Hibernate does)
+    // in the referenced key's column order, paired by referencedColumnName, else by position (as
+    // Hibernate does)
     List<Column> result = new ArrayList<>();
     for (int i = 0; i < referenced.size(); i++) {
       Column ref = referenced.get(i);
@@ -186,19 +251,38 @@ final class Associations {
     return result;
   }
 
-  /** A foreign key from {@code columns} of {@code t} to {@code target}'s primary key, unless NO_CONSTRAINT. */
-  void foreignKey(TableDraft t, List<String> columns, Entity target, AnnotationMirror foreignKey, Element at,
+  /**
+   * A foreign key from {@code columns} of {@code t} to {@code target}'s primary key, unless
+   * NO_CONSTRAINT.
+   */
+  void foreignKey(
+      TableDraft t,
+      List<String> columns,
+      Entity target,
+      AnnotationMirror foreignKey,
+      Element at,
       ReferentialAction onDelete) {
     if ("NO_CONSTRAINT".equals(enumConstant(foreignKey, "value", "CONSTRAINT"))) {
       return;
     }
     String written = string(foreignKey, "name", "");
-    String name = written.isBlank() ? Naming.objectName(t.name, columns, "fkey") : drafts.physical(written);
-    t.addForeignKey(new ForeignKey(name, columns, target.schema(), target.table(),
-        target.idColumns().stream().map(Column::name).toList(), onDelete, null));
+    String name =
+        written.isBlank() ? Naming.objectName(t.name, columns, "fkey") : drafts.physical(written);
+    t.addForeignKey(
+        new ForeignKey(
+            name,
+            columns,
+            target.schema(),
+            target.table(),
+            target.idColumns().stream().map(Column::name).toList(),
+            onDelete,
+            null));
   }
 
-  /** Hibernate's {@code @OnDelete(action = ...)}, whose constants are named as {@link ReferentialAction}'s. */
+  /**
+   * Hibernate's {@code @OnDelete(action = ...)}, whose constants are named as {@link
+   * ReferentialAction}'s.
+   */
   static ReferentialAction onDelete(Element e) {
     String action = enumConstant(Annotations.find(e, ON_DELETE), "action", "NO_ACTION");
     try {

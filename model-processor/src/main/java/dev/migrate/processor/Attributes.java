@@ -22,10 +22,11 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Maps one attribute in a {@link MappingContext}: hands an association to {@link Associations}, leaves a collection
- * for {@link CollectionTables}, descends into an embedded attribute (its overrides and Bean Validation cascade), and
- * adds a basic attribute's column ({@link BasicColumns}) to its table or secondary table. Owns the rule that two
- * attributes mapping one column must map it alike.
+ * Maps one attribute in a {@link MappingContext}: hands an association to {@link Associations},
+ * leaves a collection for {@link CollectionTables}, descends into an embedded attribute (its
+ * overrides and Bean Validation cascade), and adds a basic attribute's column ({@link
+ * BasicColumns}) to its table or secondary table. Owns the rule that two attributes mapping one
+ * column must map it alike.
  */
 final class Attributes {
 
@@ -49,8 +50,16 @@ final class Attributes {
     AnnotationMirror collection = firstJpa(e, "OneToMany", "ManyToMany", "ElementCollection");
     if (collection != null) {
       if (context.phase() != TableDraft.Phase.ID) {
-        builder.drafts().deferCollection(() -> builder.reporter().guardMember(context.table(), a,
-            () -> builder.collectionTables().map(context, a, collection)));
+        builder
+            .drafts()
+            .deferCollection(
+                () ->
+                    builder
+                        .reporter()
+                        .guardMember(
+                            context.table(),
+                            a,
+                            () -> builder.collectionTables().map(context, a, collection)));
       }
       return;
     }
@@ -60,7 +69,8 @@ final class Attributes {
       return;
     }
     if (jpa(e, "MapsId") != null) {
-      throw new Problem(Message.MAPS_ID_WITHOUT_ASSOCIATION, e, jpa(e, "MapsId"), null, a.describe());
+      throw new Problem(
+          Message.MAPS_ID_WITHOUT_ASSOCIATION, e, jpa(e, "MapsId"), null, a.describe());
     }
     BasicColumns.Mapped mapped = builder.basicColumns().column(context, a);
     TableDraft target = builder.entityTables().secondaryTable(context, a, jpa(e, "Column"));
@@ -77,13 +87,14 @@ final class Attributes {
   /**
    * Adds {@code column} of {@code a} to the context's table.
    *
-   * @throws Problem {@link Message#COLUMN_CONFLICT} if another entity maps a column of that name differently, or
-   *     {@link Message#DUPLICATE_COLUMN} if another attribute of the same entity maps it
+   * @throws Problem {@link Message#COLUMN_CONFLICT} if another entity maps a column of that name
+   *     differently, or {@link Message#DUPLICATE_COLUMN} if another attribute of the same entity
+   *     maps it
    */
   void addColumn(MappingContext context, Attribute a, Column column, boolean readOnly) {
     String ownerKey = ownerKey(context, a);
-    TableDraft.Slot existing = context.table().add(column, a.describe(), ownerKey, a.element(), readOnly,
-        context.phase());
+    TableDraft.Slot existing =
+        context.table().add(column, a.describe(), ownerKey, a.element(), readOnly, context.phase());
     if (existing == null) {
       return;
     }
@@ -91,12 +102,27 @@ final class Attributes {
       if (existing.column().equals(column)) {
         return; // the same column, mapped the same way by another entity on the table
       }
-      throw new Problem(Message.COLUMN_CONFLICT, a.element(), null, null, a.describe(), column.name(),
-          context.table().qualifiedName(), describeColumn(column), existing.owner(),
+      throw new Problem(
+          Message.COLUMN_CONFLICT,
+          a.element(),
+          null,
+          null,
+          a.describe(),
+          column.name(),
+          context.table().qualifiedName(),
+          describeColumn(column),
+          existing.owner(),
           describeColumn(existing.column()));
     }
-    throw new Problem(Message.DUPLICATE_COLUMN, a.element(), null, null, a.describe(), column.name(),
-        context.table().qualifiedName(), existing.owner());
+    throw new Problem(
+        Message.DUPLICATE_COLUMN,
+        a.element(),
+        null,
+        null,
+        a.describe(),
+        column.name(),
+        context.table().qualifiedName(),
+        existing.owner());
   }
 
   private String ownerKey(MappingContext context, Attribute a) {
@@ -105,11 +131,15 @@ final class Attributes {
   }
 
   private static String describeColumn(Column c) {
-    return c.type() + (c.nullable() ? "" : " not null") + (c.defaultValue() == null ? "" : " default "
-        + c.defaultValue());
+    return c.type()
+        + (c.nullable() ? "" : " not null")
+        + (c.defaultValue() == null ? "" : " default " + c.defaultValue());
   }
 
-  /** The {@code @AttributeOverride} in force for {@code a} (outermost first), else its own {@code @Column}. */
+  /**
+   * The {@code @AttributeOverride} in force for {@code a} (outermost first), else its own
+   * {@code @Column}.
+   */
   static AnnotationMirror override(MappingContext context, Attribute a) {
     AnnotationMirror o = context.columnOverrides().get(context.path() + a.name());
     return o != null ? annotation(o, "column") : jpa(a.element(), "Column");
@@ -128,7 +158,8 @@ final class Attributes {
 
   private void embedded(MappingContext context, Attribute a) {
     if (a.type().getKind() != TypeKind.DECLARED) {
-      throw new Problem(Message.EMBEDDED_NOT_A_CLASS, a.element(), null, null, a.describe(), a.type());
+      throw new Problem(
+          Message.EMBEDDED_NOT_A_CLASS, a.element(), null, null, a.describe(), a.type());
     }
     TypeElement type = (TypeElement) builder.types().asElement(a.type());
     Map<String, AnnotationMirror> columns = new HashMap<>(context.columnOverrides());
@@ -140,26 +171,32 @@ final class Attributes {
     for (AnnotationMirror o : jpaRepeated(a.element(), "AssociationOverride")) {
       associations.putIfAbsent(prefix + string(o, "name", ""), o);
     }
-    MappingContext inner = context.withValidation(embeddedValidation(context, a))
-        .withPath(prefix)
-        .withOverrides(columns, associations)
-        .withForceNotNull(context.forceNotNull() || hasJpa(a.element(), "EmbeddedId"));
+    MappingContext inner =
+        context
+            .withValidation(embeddedValidation(context, a))
+            .withPath(prefix)
+            .withOverrides(columns, associations)
+            .withForceNotNull(context.forceNotNull() || hasJpa(a.element(), "EmbeddedId"));
     for (Attribute attribute : embeddableAttributes(type, context.access())) {
       map(inner, attribute);
     }
   }
 
   /**
-   * Bean Validation inside the embedded attribute {@code a}: Hibernate 6.6 ({@code TypeSafeActivator.applyDDL})
-   * descends into a composite property only when it is cascaded ({@code @Valid}), and applies {@code @NotNull} below
-   * it only when the composite itself is {@code @NotNull}.
+   * Bean Validation inside the embedded attribute {@code a}: Hibernate 6.6 ({@code
+   * TypeSafeActivator.applyDDL}) descends into a composite property only when it is cascaded
+   * ({@code @Valid}), and applies {@code @NotNull} below it only when the composite itself is
+   * {@code @NotNull}.
    */
   private static Validation embeddedValidation(MappingContext context, Attribute a) {
-    if (context.validation() == Validation.NONE || BasicColumns.beanValidation(a.element(), "Valid", "") == null) {
+    if (context.validation() == Validation.NONE
+        || BasicColumns.beanValidation(a.element(), "Valid", "") == null) {
       return Validation.NONE;
     }
-    return context.validation() == Validation.FULL && BasicColumns.beanValidation(a.element(), "NotNull") != null
-        ? Validation.FULL : Validation.WITHOUT_NOT_NULL;
+    return context.validation() == Validation.FULL
+            && BasicColumns.beanValidation(a.element(), "NotNull") != null
+        ? Validation.FULL
+        : Validation.WITHOUT_NOT_NULL;
   }
 
   /** An embeddable's attributes: its mapped superclasses' first, each class sorted by name. */

@@ -32,21 +32,30 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The column of a basic attribute (and of a collection's basic element or map key), as Hibernate 6.6 makes it on
- * PostgreSQL: name, type ({@code @Column} sizes, {@code columnDefinition}, {@code @Convert}, enums by
- * {@code @Enumerated} or as PostgreSQL enum types, {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default,
- * comment and rename hint, and the check constraints its type needs (enum values, Bean Validation {@code @Min} and
- * {@code @Max}, Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and {@code @NotNull}
- * shape the column as the context's {@link Validation} allows.
+ * The column of a basic attribute (and of a collection's basic element or map key), as Hibernate
+ * 6.6 makes it on PostgreSQL: name, type ({@code @Column} sizes, {@code columnDefinition},
+ * {@code @Convert}, enums by {@code @Enumerated} or as PostgreSQL enum types,
+ * {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default, comment and rename hint, and
+ * the check constraints its type needs (enum values, Bean Validation {@code @Min} and {@code @Max},
+ * Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and
+ * {@code @NotNull} shape the column as the context's {@link Validation} allows.
  */
 final class BasicColumns {
 
-  private static final List<String> BEAN_VALIDATION = List.of("jakarta.validation.", "javax.validation.");
-  /** Hibernate's {@code SqlTypes.JSON}, {@code NAMED_ENUM}, {@code NAMED_ORDINAL_ENUM}, {@code CLOB}... */
+  private static final List<String> BEAN_VALIDATION =
+      List.of("jakarta.validation.", "javax.validation.");
+
+  /**
+   * Hibernate's {@code SqlTypes.JSON}, {@code NAMED_ENUM}, {@code NAMED_ORDINAL_ENUM}, {@code
+   * CLOB}...
+   */
   private static final int SQL_JSON = 3001;
+
   private static final int SQL_NAMED_ENUM = 6001;
 
-  /** A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}). */
+  /**
+   * A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}).
+   */
   record Mapped(Column column, List<String> checks, boolean unique) {}
 
   private final ModelBuilder builder;
@@ -57,7 +66,10 @@ final class BasicColumns {
     this.syntax = builder.syntax();
   }
 
-  /** The column of a basic attribute, with the check constraints it needs; no identity, no primary key rules. */
+  /**
+   * The column of a basic attribute, with the check constraints it needs; no identity, no primary
+   * key rules.
+   */
   Mapped column(MappingContext context, Attribute a) {
     Element e = a.element();
     AnnotationMirror col = Attributes.override(context, a);
@@ -67,22 +79,37 @@ final class BasicColumns {
   }
 
   /**
-   * The column of a value of {@code javaType} held by {@code a}, named {@code name}, sized by {@code col} (a
-   * {@code @Column} or {@code @MapKeyColumn}), with {@code enumerated} and {@code temporalAnnotation} (or the map
-   * key's) in force.
+   * The column of a value of {@code javaType} held by {@code a}, named {@code name}, sized by
+   * {@code col} (a {@code @Column} or {@code @MapKeyColumn}), with {@code enumerated} and {@code
+   * temporalAnnotation} (or the map key's) in force.
    *
-   * @throws Problem if an annotation contradicts the type or is out of range (the message says which)
+   * @throws Problem if an annotation contradicts the type or is out of range (the message says
+   *     which)
    */
-  Mapped column(MappingContext context, Attribute a, Element e, TypeMirror javaType, AnnotationMirror col,
-      String name, AnnotationMirror enumerated, AnnotationMirror temporalAnnotation) {
+  Mapped column(
+      MappingContext context,
+      Attribute a,
+      Element e,
+      TypeMirror javaType,
+      AnnotationMirror col,
+      String name,
+      AnnotationMirror enumerated,
+      AnnotationMirror temporalAnnotation) {
     int length = integer(col, "length", TypeMapping.DEFAULT_LENGTH);
     if (isSet(col, "length") && length <= 0) {
-      throw new Problem(Message.LENGTH_NOT_POSITIVE, e, col, value(col, "length"), length, a.describe());
+      throw new Problem(
+          Message.LENGTH_NOT_POSITIVE, e, col, value(col, "length"), length, a.describe());
     }
     int precision = integer(col, "precision", 0);
     int scale = integer(col, "scale", 0);
     if (precision > 0 && precision < scale) {
-      throw new Problem(Message.PRECISION_LESS_THAN_SCALE, e, col, value(col, "scale"), precision, scale,
+      throw new Problem(
+          Message.PRECISION_LESS_THAN_SCALE,
+          e,
+          col,
+          value(col, "scale"),
+          precision,
+          scale,
           a.describe());
     }
     boolean notNullByValidation = false;
@@ -98,8 +125,11 @@ final class BasicColumns {
         precision = integer(digits, "integer", 0) + fraction;
         scale = fraction;
       }
-      notNullByValidation = context.validation() == Validation.FULL && (beanValidation(e, "NotNull") != null
-          || beanValidation(e, "NotBlank") != null || beanValidation(e, "NotEmpty") != null);
+      notNullByValidation =
+          context.validation() == Validation.FULL
+              && (beanValidation(e, "NotNull") != null
+                  || beanValidation(e, "NotBlank") != null
+                  || beanValidation(e, "NotEmpty") != null);
       String quoted = syntax.quoteIdentifier(name);
       AnnotationMirror min = beanValidation(e, "Min");
       if (min != null && TypeMapping.isIntegralOrDecimal(javaType)) {
@@ -121,44 +151,72 @@ final class BasicColumns {
       TypeMirror converter = Annotations.type(convert, "converter");
       valueType = converter == null ? null : converterDatabaseType(converter);
       if (valueType == null) {
-        throw new Problem(Message.CONVERTER_WITHOUT_DATABASE_TYPE, e, convert, value(convert, "converter"),
-            a.describe(), converter == null ? "no converter" : converter.toString());
+        throw new Problem(
+            Message.CONVERTER_WITHOUT_DATABASE_TYPE,
+            e,
+            convert,
+            value(convert, "converter"),
+            a.describe(),
+            converter == null ? "no converter" : converter.toString());
       }
       enumerated = null;
     }
     String wrapperArray = TypeMapping.wrapperArrayElement(valueType);
     if (wrapperArray != null && definition.isEmpty()) {
-      throw new Problem(Message.WRAPPER_ARRAY, e, null, null, a.describe(), javaType,
+      throw new Problem(
+          Message.WRAPPER_ARRAY,
+          e,
+          null,
+          null,
+          a.describe(),
+          javaType,
           wrapperArray.equals("java.lang.Byte") ? "byte[] (bytea)" : "char[] or String (varchar)");
     }
     Integer jdbcTypeCode = jdbcTypeCode(e);
     TypeElement enumType = enumType(valueType);
     if (enumType != null) {
-      List<String> constants = enumType.getEnclosedElements().stream()
-          .filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
-          .map(c -> c.getSimpleName().toString())
-          .toList();
+      List<String> constants =
+          enumType.getEnclosedElements().stream()
+              .filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
+              .map(c -> c.getSimpleName().toString())
+              .toList();
       if (constants.isEmpty()) {
-        throw new Problem(Message.ENUM_WITHOUT_CONSTANTS, e, null, null, a.describe(), enumType.getQualifiedName());
+        throw new Problem(
+            Message.ENUM_WITHOUT_CONSTANTS,
+            e,
+            null,
+            null,
+            a.describe(),
+            enumType.getQualifiedName());
       }
       String quoted = syntax.quoteIdentifier(name);
       if (jdbcTypeCode != null && jdbcTypeCode == SQL_NAMED_ENUM) {
-        // Hibernate 6.6 (PostgreSQLEnumJdbcType.addAuxiliaryDatabaseObjects) names the type after the class's simple
+        // Hibernate 6.6 (PostgreSQLEnumJdbcType.addAuxiliaryDatabaseObjects) names the type after
+        // the class's simple
         // name, unquoted and untouched by the naming strategy, and sorts the labels by name
         String typeName = enumType.getSimpleName().toString().toLowerCase(Locale.ROOT);
-        builder.drafts().declareEnumType(new EnumType(null, typeName, constants.stream().sorted().toList()));
+        builder
+            .drafts()
+            .declareEnumType(new EnumType(null, typeName, constants.stream().sorted().toList()));
         type = SqlType.of(typeName);
       } else if ("STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))) {
         type = TypeMapping.string(sizes);
-        checks.add(0, quoted + " IN (" + constants.stream().map(c -> "'" + c.replace("'", "''") + "'")
-            .collect(Collectors.joining(", ")) + ")");
+        checks.add(
+            0,
+            quoted
+                + " IN ("
+                + constants.stream()
+                    .map(c -> "'" + c.replace("'", "''") + "'")
+                    .collect(Collectors.joining(", "))
+                + ")");
       } else {
         type = SqlType.smallint();
         checks.add(0, quoted + " BETWEEN 0 AND " + (constants.size() - 1));
       }
     } else {
       if (enumerated != null) {
-        throw new Problem(Message.ENUMERATED_ON_NON_ENUM, e, enumerated, null, a.describe(), javaType);
+        throw new Problem(
+            Message.ENUMERATED_ON_NON_ENUM, e, enumerated, null, a.describe(), javaType);
       }
       if (jdbcTypeCode != null && jdbcTypeCode == SQL_JSON) {
         type = SqlType.jsonb();
@@ -171,8 +229,10 @@ final class BasicColumns {
         throw new Problem(Message.UNMAPPED_TYPE, e, null, null, a.describe(), javaType);
       }
       if (precision <= 0 && scale > 0 && type != null && "numeric".equals(type.name())) {
-        builder.reporter().report(Message.SCALE_WITHOUT_PRECISION, e, col, value(col, "scale"), scale,
-            a.describe());
+        builder
+            .reporter()
+            .report(
+                Message.SCALE_WITHOUT_PRECISION, e, col, value(col, "scale"), scale, a.describe());
       }
     }
     if (!definition.isEmpty()) {
@@ -182,23 +242,34 @@ final class BasicColumns {
     if (check != null) {
       checks.add(string(check, "constraints", ""));
     }
-    // a single-table subclass's columns, and an embeddable's primitives, are nullable unless a @Column says not
-    boolean implicitNotNull = javaType.getKind().isPrimitive() && !context.path().contains(".")
-        || !bool(jpa(e, "Basic"), "optional", true) || notNullByValidation;
-    boolean nullable = bool(col, "nullable", true) && !context.forceNotNull() && !hasJpa(e, "Id")
-        && (context.forceNullable() || !implicitNotNull);
+    // a single-table subclass's columns, and an embeddable's primitives, are nullable unless a
+    // @Column says not
+    boolean implicitNotNull =
+        javaType.getKind().isPrimitive() && !context.path().contains(".")
+            || !bool(jpa(e, "Basic"), "optional", true)
+            || notNullByValidation;
+    boolean nullable =
+        bool(col, "nullable", true)
+            && !context.forceNotNull()
+            && !hasJpa(e, "Id")
+            && (context.forceNullable() || !implicitNotNull);
     String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
-    Column column = new Column(name, type, nullable, defaultValue, null, hibernateComment(e),
-        renamedFrom(e));
+    Column column =
+        new Column(name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e));
     return new Mapped(column, checks, bool(col, "unique", false));
   }
 
-  /** A Bean Validation constraint by simple name ({@code NotNull}) on {@code e}, or {@code null}. */
+  /**
+   * A Bean Validation constraint by simple name ({@code NotNull}) on {@code e}, or {@code null}.
+   */
   static AnnotationMirror beanValidation(Element e, String simpleName) {
     return beanValidation(e, simpleName, "constraints.");
   }
 
-  /** A Bean Validation annotation by simple name in {@code jakarta.validation.<subpackage>} or {@code javax...}. */
+  /**
+   * A Bean Validation annotation by simple name in {@code jakarta.validation.<subpackage>} or
+   * {@code javax...}.
+   */
   static AnnotationMirror beanValidation(Element e, String simpleName, String subpackage) {
     for (String pkg : BEAN_VALIDATION) {
       AnnotationMirror m = Annotations.find(e, pkg + subpackage + simpleName);
@@ -226,7 +297,10 @@ final class BasicColumns {
     return renamed == null ? List.of() : strings(renamed, "value");
   }
 
-  /** The {@code Y} of the {@code AttributeConverter<X, Y>} that {@code converter} implements, or {@code null}. */
+  /**
+   * The {@code Y} of the {@code AttributeConverter<X, Y>} that {@code converter} implements, or
+   * {@code null}.
+   */
   private TypeMirror converterDatabaseType(TypeMirror converter) {
     List<TypeMirror> queue = new ArrayList<>();
     queue.add(converter);
@@ -237,7 +311,8 @@ final class BasicColumns {
       }
       TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
       String n = element.getQualifiedName().toString();
-      if (n.equals("jakarta.persistence.AttributeConverter") || n.equals("javax.persistence.AttributeConverter")) {
+      if (n.equals("jakarta.persistence.AttributeConverter")
+          || n.equals("javax.persistence.AttributeConverter")) {
         List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
         if (args.size() == 2 && args.get(1).getKind() == TypeKind.DECLARED) {
           return args.get(1);
@@ -257,8 +332,12 @@ final class BasicColumns {
     return element.getKind() == ElementKind.ENUM ? (TypeElement) element : null;
   }
 
-  /** Whether a {@code @Column} or {@code @JoinColumn} makes a read-only view (neither insertable nor updatable). */
+  /**
+   * Whether a {@code @Column} or {@code @JoinColumn} makes a read-only view (neither insertable nor
+   * updatable).
+   */
   static boolean readOnly(AnnotationMirror columnOrJoinColumn) {
-    return !bool(columnOrJoinColumn, "insertable", true) && !bool(columnOrJoinColumn, "updatable", true);
+    return !bool(columnOrJoinColumn, "insertable", true)
+        && !bool(columnOrJoinColumn, "updatable", true);
   }
 }

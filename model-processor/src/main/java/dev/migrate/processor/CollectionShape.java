@@ -12,15 +12,20 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * What a collection attribute holds: its element type, map key type ({@code null} unless a map), and kind.
+ * What a collection attribute holds: its element type, map key type ({@code null} unless a map),
+ * and kind.
  *
- * @param set whether it is a {@code java.util.Set}, whose collection table's key includes the element
+ * @param set whether it is a {@code java.util.Set}, whose collection table's key includes the
+ *     element
  * @param list whether it is a {@code java.util.List}
  * @param map whether it is a {@code java.util.Map}, whose collection table has a key column
  */
 record CollectionShape(TypeMirror element, TypeMirror key, boolean set, boolean list, boolean map) {
 
-  /** The shape of {@code a}'s type, or {@code null} if it is not a collection or map of a declared type. */
+  /**
+   * The shape of {@code a}'s type, or {@code null} if it is not a collection or map of a declared
+   * type.
+   */
   static CollectionShape of(Attribute a, Types types) {
     if (a.type().getKind() != TypeKind.DECLARED) {
       return null;
@@ -29,7 +34,9 @@ record CollectionShape(TypeMirror element, TypeMirror key, boolean set, boolean 
     DeclaredType map = supertypes.get("java.util.Map");
     if (map != null) {
       List<? extends TypeMirror> args = map.getTypeArguments();
-      return args.size() == 2 ? new CollectionShape(args.get(1), args.get(0), false, false, true) : null;
+      return args.size() == 2
+          ? new CollectionShape(args.get(1), args.get(0), false, false, true)
+          : null;
     }
     DeclaredType collection = supertypes.get("java.util.Collection");
     if (collection == null) {
@@ -45,8 +52,8 @@ record CollectionShape(TypeMirror element, TypeMirror key, boolean set, boolean 
   }
 
   /**
-   * {@code type} and its supertypes by qualified name, each as first met breadth-first (one walk for all the
-   * collection interfaces {@link #of} asks about).
+   * {@code type} and its supertypes by qualified name, each as first met breadth-first (one walk
+   * for all the collection interfaces {@link #of} asks about).
    */
   private static Map<String, DeclaredType> supertypes(TypeMirror type, Types types) {
     Map<String, DeclaredType> result = new HashMap<>();
@@ -55,7 +62,8 @@ record CollectionShape(TypeMirror element, TypeMirror key, boolean set, boolean 
     for (int i = 0; i < queue.size() && i < 100; i++) {
       TypeMirror t = queue.get(i);
       if (t.getKind() == TypeKind.DECLARED) {
-        result.putIfAbsent(Annotations.text(((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName()),
+        result.putIfAbsent(
+            Annotations.text(((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName()),
             (DeclaredType) t);
       }
       queue.addAll(types.directSupertypes(t));

@@ -27,10 +27,11 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Collections of entities: the join table of a {@code @ManyToMany} or unidirectional {@code @OneToMany} (owner and
- * element join columns, its primary key by collection kind, foreign keys), or the join column a {@code @OneToMany}
- * with {@code @JoinColumn} puts on the target's table. Also the columns every collection table may have, which
- * {@link ElementCollections} shares: the order column, the map key column and the id-bag's identifier.
+ * Collections of entities: the join table of a {@code @ManyToMany} or unidirectional
+ * {@code @OneToMany} (owner and element join columns, its primary key by collection kind, foreign
+ * keys), or the join column a {@code @OneToMany} with {@code @JoinColumn} puts on the target's
+ * table. Also the columns every collection table may have, which {@link ElementCollections} shares:
+ * the order column, the map key column and the id-bag's identifier.
  */
 final class CollectionTables {
 
@@ -42,7 +43,10 @@ final class CollectionTables {
     this.drafts = builder.drafts();
   }
 
-  /** Maps the collection attribute {@code a} ({@code annotation} is its JPA annotation), run after every entity. */
+  /**
+   * Maps the collection attribute {@code a} ({@code annotation} is its JPA annotation), run after
+   * every entity.
+   */
   void map(MappingContext context, Attribute a, AnnotationMirror annotation) {
     Element e = a.element();
     String kind = annotationName(annotation);
@@ -55,12 +59,22 @@ final class CollectionTables {
     }
     CollectionShape shape = CollectionShape.of(a, builder.types());
     if (shape == null) {
-      throw new Problem(Message.COLLECTION_ELEMENT_UNKNOWN, e, annotation, null, "@" + kind, a.describe(), a.type());
+      throw new Problem(
+          Message.COLLECTION_ELEMENT_UNKNOWN,
+          e,
+          annotation,
+          null,
+          "@" + kind,
+          a.describe(),
+          a.type());
     }
     if (kind.equals("ElementCollection")) {
       TypeMirror element = Annotations.type(annotation, "targetClass");
-      if (element == null || element.getKind() != TypeKind.DECLARED
-          || ((TypeElement) builder.types().asElement(element)).getQualifiedName().contentEquals("void")) {
+      if (element == null
+          || element.getKind() != TypeKind.DECLARED
+          || ((TypeElement) builder.types().asElement(element))
+              .getQualifiedName()
+              .contentEquals("void")) {
         element = shape.element();
       }
       builder.elementCollections().map(context, a, shape, element);
@@ -82,11 +96,19 @@ final class CollectionTables {
     joinTable(context, a, owner, target, shape, oneToMany);
   }
 
-  /** {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column) go on the target's table. */
-  private void oneToManyJoinColumn(Attribute a, Entity owner, Entity target, List<AnnotationMirror> joinColumns,
+  /**
+   * {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column) go on the
+   * target's table.
+   */
+  private void oneToManyJoinColumn(
+      Attribute a,
+      Entity owner,
+      Entity target,
+      List<AnnotationMirror> joinColumns,
       CollectionShape shape) {
     TableDraft t = builder.table(target.schema(), target.table(), target.type(), null);
-    List<Column> columns = builder.associations().joinColumnList(a, owner, joinColumns, a.name(), true, false);
+    List<Column> columns =
+        builder.associations().joinColumnList(a, owner, joinColumns, a.name(), true, false);
     MappingContext c = MappingContext.forCollection(target, t).withPhase(Phase.COLLECTION);
     Attributes attributes = builder.attributes();
     boolean readOnly = joinColumns.stream().allMatch(BasicColumns::readOnly);
@@ -94,12 +116,19 @@ final class CollectionTables {
       attributes.addColumn(c, a, column, readOnly);
     }
     List<String> names = columns.stream().map(Column::name).toList();
-    AnnotationMirror fk = annotation(jpa(a.element(), "JoinColumns") != null ? jpa(a.element(), "JoinColumns")
-        : joinColumns.get(0), "foreignKey");
-    builder.associations().foreignKey(t, names, owner, fk, a.element(), Associations.onDelete(a.element()));
+    AnnotationMirror fk =
+        annotation(
+            jpa(a.element(), "JoinColumns") != null
+                ? jpa(a.element(), "JoinColumns")
+                : joinColumns.get(0),
+            "foreignKey");
+    builder
+        .associations()
+        .foreignKey(t, names, owner, fk, a.element(), Associations.onDelete(a.element()));
     AnnotationMirror order = jpa(a.element(), "OrderColumn");
     if (order != null) {
-      attributes.addColumn(c, a, orderColumn(a, order).withNullable(bool(order, "nullable", true)), false);
+      attributes.addColumn(
+          c, a, orderColumn(a, order).withNullable(bool(order, "nullable", true)), false);
     }
     if (shape.map()) {
       mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k, false));
@@ -107,7 +136,12 @@ final class CollectionTables {
   }
 
   /** The collection table of a {@code @ManyToMany} or unidirectional {@code @OneToMany}. */
-  private void joinTable(MappingContext context, Attribute a, Entity owner, Entity target, CollectionShape shape,
+  private void joinTable(
+      MappingContext context,
+      Attribute a,
+      Entity owner,
+      Entity target,
+      CollectionShape shape,
       boolean oneToMany) {
     Element e = a.element();
     AnnotationMirror joinTable = jpa(e, "JoinTable");
@@ -121,17 +155,21 @@ final class CollectionTables {
       name = drafts.physical(owner.table() + "_" + target.table());
     }
     String schemaName = string(joinTable, "schema", "");
-    TableDraft t = builder.table(schemaName.isBlank() ? null : drafts.physical(schemaName), name, e, joinTable);
+    TableDraft t =
+        builder.table(
+            schemaName.isBlank() ? null : drafts.physical(schemaName), name, e, joinTable);
     MappingContext c = MappingContext.forCollection(owner, t).withPath(context.path());
     Attributes attributes = builder.attributes();
     Associations associations = builder.associations();
 
     String inverse = inverseAttribute(target, a);
     String ownerPrefix = inverse != null ? inverse : owner.jpaName();
-    List<Column> ownerColumns = associations.joinColumnList(a, owner, annotations(joinTable, "joinColumns"),
-        ownerPrefix, false, false);
-    List<Column> elementColumns = associations.joinColumnList(a, target,
-        annotations(joinTable, "inverseJoinColumns"), a.name(), false, false);
+    List<Column> ownerColumns =
+        associations.joinColumnList(
+            a, owner, annotations(joinTable, "joinColumns"), ownerPrefix, false, false);
+    List<Column> elementColumns =
+        associations.joinColumnList(
+            a, target, annotations(joinTable, "inverseJoinColumns"), a.name(), false, false);
     ownerColumns.forEach(col -> attributes.addColumn(c.withPhase(Phase.ID), a, col, false));
     List<String> ownerNames = ownerColumns.stream().map(Column::name).toList();
     List<String> elementNames = elementColumns.stream().map(Column::name).toList();
@@ -162,13 +200,15 @@ final class CollectionTables {
       t.addUnique(elementNames, null);
     }
     associations.foreignKey(t, ownerNames, owner, annotation(joinTable, "foreignKey"), e, null);
-    associations.foreignKey(t, elementNames, target, annotation(joinTable, "inverseForeignKey"), e, null);
+    associations.foreignKey(
+        t, elementNames, target, annotation(joinTable, "inverseForeignKey"), e, null);
   }
 
   /** The attribute of {@code target} whose {@code mappedBy} names {@code a}, or {@code null}. */
   private static String inverseAttribute(Entity target, Attribute a) {
     for (Attribute other : target.attributes()) {
-      AnnotationMirror m = firstJpa(other.element(), "ManyToMany", "OneToMany", "ManyToOne", "OneToOne");
+      AnnotationMirror m =
+          firstJpa(other.element(), "ManyToMany", "OneToMany", "ManyToOne", "OneToOne");
       if (m != null && string(m, "mappedBy", "").equals(a.name())) {
         return other.name();
       }
@@ -177,16 +217,18 @@ final class CollectionTables {
   }
 
   /**
-   * The identifier column of an id-bag (Hibernate's {@code @CollectionId}), which becomes the collection table's
-   * primary key on its own ({@code IdBagBinder}, Hibernate 6.6), or {@code null} without {@code @CollectionId}.
+   * The identifier column of an id-bag (Hibernate's {@code @CollectionId}), which becomes the
+   * collection table's primary key on its own ({@code IdBagBinder}, Hibernate 6.6), or {@code null}
+   * without {@code @CollectionId}.
    *
-   * <p>Its type comes from {@code @CollectionIdJdbcTypeCode} ({@code BIGINT}, {@code INTEGER} or {@code SMALLINT});
-   * without one Hibernate cannot start ("Unable to determine JavaType"), and {@code @CollectionIdJavaType} and
-   * {@code @CollectionIdJdbcType} name classes whose column type is up to their code: all three are reported. Its
-   * generator: {@code increment} needs nothing in the database; {@code sequence} is Hibernate's sequence
-   * {@code <collection table>_SEQ} (start 1, increment 50), the name of a {@code @SequenceGenerator} is that
-   * sequence; anything else (Hibernate itself refuses {@code identity}, {@code assigned}, {@code native} and no
-   * generator) is reported.
+   * <p>Its type comes from {@code @CollectionIdJdbcTypeCode} ({@code BIGINT}, {@code INTEGER} or
+   * {@code SMALLINT}); without one Hibernate cannot start ("Unable to determine JavaType"), and
+   * {@code @CollectionIdJavaType} and {@code @CollectionIdJdbcType} name classes whose column type
+   * is up to their code: all three are reported. Its generator: {@code increment} needs nothing in
+   * the database; {@code sequence} is Hibernate's sequence {@code <collection table>_SEQ} (start 1,
+   * increment 50), the name of a {@code @SequenceGenerator} is that sequence; anything else
+   * (Hibernate itself refuses {@code identity}, {@code assigned}, {@code native} and no generator)
+   * is reported.
    */
   Column collectionId(Entity owner, TableDraft t, Attribute a) {
     AnnotationMirror id = Annotations.find(a.element(), HIBERNATE + "CollectionId");
@@ -196,16 +238,25 @@ final class CollectionTables {
     AnnotationMirror code = Annotations.find(a.element(), HIBERNATE + "CollectionIdJdbcTypeCode");
     AnnotationValue v = value(code, "value");
     Integer typeCode = v != null && v.getValue() instanceof Integer i ? i : null;
-    SqlType type = typeCode == null ? null : switch (typeCode) {
-      case java.sql.Types.BIGINT -> SqlType.bigint();
-      case java.sql.Types.INTEGER -> SqlType.integer();
-      case java.sql.Types.SMALLINT -> SqlType.smallint();
-      default -> null;
-    };
+    SqlType type =
+        typeCode == null
+            ? null
+            : switch (typeCode) {
+              case java.sql.Types.BIGINT -> SqlType.bigint();
+              case java.sql.Types.INTEGER -> SqlType.integer();
+              case java.sql.Types.SMALLINT -> SqlType.smallint();
+              default -> null;
+            };
     if (type == null) {
-      throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), code != null ? code : id, v,
-          typeCode == null ? "@CollectionId without @CollectionIdJdbcTypeCode"
-              : "@CollectionIdJdbcTypeCode(" + typeCode + ")", a.describe(),
+      throw new Problem(
+          Message.MAPPING_NOT_SUPPORTED,
+          a.element(),
+          code != null ? code : id,
+          v,
+          typeCode == null
+              ? "@CollectionId without @CollectionIdJdbcTypeCode"
+              : "@CollectionIdJdbcTypeCode(" + typeCode + ")",
+          a.describe(),
           "Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT), INTEGER or"
               + " SMALLINT.");
     }
@@ -214,11 +265,18 @@ final class CollectionTables {
     if (generator.equals("sequence")) {
       drafts.declareSequence(new Sequence(null, drafts.physical(t.name + "_SEQ"), 1, 50), a, id);
     } else if (!generator.equals("increment")) {
-      AnnotationMirror sequenceGenerator = generator.isBlank() ? null
-          : generators.findGenerator(owner, a, generator, "SequenceGenerator");
+      AnnotationMirror sequenceGenerator =
+          generator.isBlank()
+              ? null
+              : generators.findGenerator(owner, a, generator, "SequenceGenerator");
       if (sequenceGenerator == null) {
-        throw new Problem(Message.MAPPING_NOT_SUPPORTED, a.element(), id, value(id, "generator"),
-            "@CollectionId(generator = \"" + generator + "\")", a.describe(),
+        throw new Problem(
+            Message.MAPPING_NOT_SUPPORTED,
+            a.element(),
+            id,
+            value(id, "generator"),
+            "@CollectionId(generator = \"" + generator + "\")",
+            a.describe(),
             "Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.");
       }
       drafts.declareSequence(generators.sequence(owner, a, id, generator), a, id);
@@ -228,18 +286,26 @@ final class CollectionTables {
     return new Column(drafts.physical(written.isBlank() ? "id" : written), type, false, null, null);
   }
 
-  /** The {@code @OrderColumn} of a list: {@code <attribute>_ORDER integer not null} unless it says otherwise. */
+  /**
+   * The {@code @OrderColumn} of a list: {@code <attribute>_ORDER integer not null} unless it says
+   * otherwise.
+   */
   Column orderColumn(Attribute a, AnnotationMirror order) {
     String written = string(order, "name", "");
-    return new Column(drafts.physical(written.isBlank() ? a.name() + "_ORDER" : written), SqlType.integer(), false,
-        null, null);
+    return new Column(
+        drafts.physical(written.isBlank() ? a.name() + "_ORDER" : written),
+        SqlType.integer(),
+        false,
+        null,
+        null);
   }
 
   /**
-   * The map key column of a {@code Map} attribute ({@code @MapKeyColumn}, default {@code <attribute>_KEY}); none
-   * with {@code @MapKey}, whose key is an attribute of the element.
+   * The map key column of a {@code Map} attribute ({@code @MapKeyColumn}, default {@code
+   * <attribute>_KEY}); none with {@code @MapKey}, whose key is an attribute of the element.
    *
-   * @throws Problem {@link Message#MAPPING_NOT_SUPPORTED} for a map keyed by an entity or an embeddable
+   * @throws Problem {@link Message#MAPPING_NOT_SUPPORTED} for a map keyed by an entity or an
+   *     embeddable
    */
   List<Column> mapKey(MappingContext context, Attribute a, CollectionShape shape) {
     Element e = a.element();
@@ -249,13 +315,30 @@ final class CollectionTables {
     AnnotationMirror keyColumn = jpa(e, "MapKeyColumn");
     String written = string(keyColumn, "name", "");
     String name = drafts.physical(written.isBlank() ? a.name() + "_KEY" : written);
-    if (builder.attributes().embeddable(shape.key()) != null || shape.key().getKind() == TypeKind.DECLARED
-        && hasJpa(builder.types().asElement(shape.key()), "Entity")) {
-      throw new Problem(Message.MAPPING_NOT_SUPPORTED, e, null, null, "A map keyed by an entity or embeddable",
-          a.describe(), "Key the map by a basic type (String, a number, an enum) with @MapKeyColumn.");
+    if (builder.attributes().embeddable(shape.key()) != null
+        || shape.key().getKind() == TypeKind.DECLARED
+            && hasJpa(builder.types().asElement(shape.key()), "Entity")) {
+      throw new Problem(
+          Message.MAPPING_NOT_SUPPORTED,
+          e,
+          null,
+          null,
+          "A map keyed by an entity or embeddable",
+          a.describe(),
+          "Key the map by a basic type (String, a number, an enum) with @MapKeyColumn.");
     }
-    BasicColumns.Mapped mapped = builder.basicColumns().column(context, a, e, shape.key(), keyColumn, name,
-        jpa(e, "MapKeyEnumerated"), jpa(e, "MapKeyTemporal"));
+    BasicColumns.Mapped mapped =
+        builder
+            .basicColumns()
+            .column(
+                context,
+                a,
+                e,
+                shape.key(),
+                keyColumn,
+                name,
+                jpa(e, "MapKeyEnumerated"),
+                jpa(e, "MapKeyTemporal"));
     Column c = mapped.column().withNullable(false);
     mapped.checks().forEach(check -> context.table().addCheck(c.name(), check));
     return List.of(c);

@@ -19,10 +19,11 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * {@code @ElementCollection}: the collection table ({@code @CollectionTable}, default {@code <Entity>_<attribute>})
- * of the owner's key and the element's column (a basic value) or columns (an embeddable, its attributes under
- * {@code value.}), with the order, map key and id-bag columns of {@link CollectionTables}, the primary key the
- * collection's kind gives it, and the foreign key to the owner.
+ * {@code @ElementCollection}: the collection table ({@code @CollectionTable}, default {@code
+ * <Entity>_<attribute>}) of the owner's key and the element's column (a basic value) or columns (an
+ * embeddable, its attributes under {@code value.}), with the order, map key and id-bag columns of
+ * {@link CollectionTables}, the primary key the collection's kind gives it, and the foreign key to
+ * the owner.
  */
 final class ElementCollections {
 
@@ -34,7 +35,10 @@ final class ElementCollections {
     this.drafts = builder.drafts();
   }
 
-  /** Maps the element collection {@code a} of the context's entity, whose elements are {@code elementType}. */
+  /**
+   * Maps the element collection {@code a} of the context's entity, whose elements are {@code
+   * elementType}.
+   */
   void map(MappingContext context, Attribute a, CollectionShape shape, TypeMirror elementType) {
     Element e = a.element();
     Entity owner = context.entity();
@@ -44,21 +48,34 @@ final class ElementCollections {
     String written = string(collectionTable, "name", "");
     String name = drafts.physical(written.isBlank() ? owner.jpaName() + "_" + a.name() : written);
     String schemaName = string(collectionTable, "schema", "");
-    TableDraft t = builder.table(schemaName.isBlank() ? null : drafts.physical(schemaName), name, e,
-        collectionTable);
+    TableDraft t =
+        builder.table(
+            schemaName.isBlank() ? null : drafts.physical(schemaName), name, e, collectionTable);
     MappingContext c = MappingContext.forCollection(owner, t);
 
-    List<Column> ownerColumns = builder.associations().joinColumnList(a, owner,
-        annotations(collectionTable, "joinColumns"), owner.jpaName(), false, false);
+    List<Column> ownerColumns =
+        builder
+            .associations()
+            .joinColumnList(
+                a,
+                owner,
+                annotations(collectionTable, "joinColumns"),
+                owner.jpaName(),
+                false,
+                false);
     ownerColumns.forEach(col -> attributes.addColumn(c.withPhase(Phase.ID), a, col, false));
     List<String> ownerNames = ownerColumns.stream().map(Column::name).toList();
     int before = t.columns.size();
     TypeElement embeddable = attributes.embeddable(elementType);
     List<String> elementNames = new ArrayList<>();
     if (embeddable != null) {
-      // the element's attributes sit under "value." (JPA's prefix for a map's value, optional for a collection)
-      MappingContext inner = c.withPath(MappingContext.ELEMENT_PATH)
-          .withOverrides(elementOverrides(e, "AttributeOverride"), elementOverrides(e, "AssociationOverride"));
+      // the element's attributes sit under "value." (JPA's prefix for a map's value, optional for a
+      // collection)
+      MappingContext inner =
+          c.withPath(MappingContext.ELEMENT_PATH)
+              .withOverrides(
+                  elementOverrides(e, "AttributeOverride"),
+                  elementOverrides(e, "AssociationOverride"));
       for (Attribute attribute : attributes.embeddableAttributes(embeddable, owner.access())) {
         attributes.map(inner, attribute);
       }
@@ -66,9 +83,18 @@ final class ElementCollections {
     } else {
       AnnotationMirror col = jpa(e, "Column");
       String columnName = string(col, "name", "");
-      BasicColumns.Mapped mapped = builder.basicColumns().column(c, a, e, elementType, col,
-          drafts.physical(columnName.isBlank() ? a.name() : columnName), jpa(e, "Enumerated"),
-          jpa(e, "Temporal"));
+      BasicColumns.Mapped mapped =
+          builder
+              .basicColumns()
+              .column(
+                  c,
+                  a,
+                  e,
+                  elementType,
+                  col,
+                  drafts.physical(columnName.isBlank() ? a.name() : columnName),
+                  jpa(e, "Enumerated"),
+                  jpa(e, "Temporal"));
       attributes.addColumn(c, a, mapped.column(), false);
       mapped.checks().forEach(check -> t.addCheck(mapped.column().name(), check));
       elementNames.add(mapped.column().name());
@@ -91,25 +117,30 @@ final class ElementCollections {
       extra.forEach(col -> pk.add(col.name()));
       t.primaryKey = pk;
     } else if (shape.set()) {
-      boolean allNotNull = elementNames.stream().allMatch(n -> !t.columns.get(n).column().nullable());
+      boolean allNotNull =
+          elementNames.stream().allMatch(n -> !t.columns.get(n).column().nullable());
       if (allNotNull) {
         List<String> pk = new ArrayList<>(ownerNames);
         pk.addAll(elementNames);
         t.primaryKey = pk;
       }
     }
-    builder.associations().foreignKey(t, ownerNames, owner, annotation(collectionTable, "foreignKey"), e, null);
+    builder
+        .associations()
+        .foreignKey(t, ownerNames, owner, annotation(collectionTable, "foreignKey"), e, null);
   }
 
   /**
-   * The {@code @AttributeOverride}s (or {@code @AssociationOverride}s, by {@code kind}) of an element collection
-   * by attribute path, each under {@code value.} whether or not it was written with it.
+   * The {@code @AttributeOverride}s (or {@code @AssociationOverride}s, by {@code kind}) of an
+   * element collection by attribute path, each under {@code value.} whether or not it was written
+   * with it.
    */
   private static Map<String, AnnotationMirror> elementOverrides(Element e, String kind) {
     Map<String, AnnotationMirror> result = new HashMap<>();
     for (AnnotationMirror o : jpaRepeated(e, kind)) {
       String key = string(o, "name", "");
-      result.putIfAbsent(key.startsWith(MappingContext.ELEMENT_PATH) ? key : MappingContext.ELEMENT_PATH + key, o);
+      result.putIfAbsent(
+          key.startsWith(MappingContext.ELEMENT_PATH) ? key : MappingContext.ELEMENT_PATH + key, o);
     }
     return result;
   }

@@ -22,16 +22,19 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Reads each entity class into its {@link Entity}, once: its name, hierarchy (the nearest entity superclass and the
- * mapped superclasses in between), inheritance strategy, table, access, attributes, and the columns of its primary
- * key as a join column copies them, {@code @MapsId} included. Problems are reported; the entity is then
- * {@code null}, and so are its subclasses.
+ * Reads each entity class into its {@link Entity}, once: its name, hierarchy (the nearest entity
+ * superclass and the mapped superclasses in between), inheritance strategy, table, access,
+ * attributes, and the columns of its primary key as a join column copies them, {@code @MapsId}
+ * included. Problems are reported; the entity is then {@code null}, and so are its subclasses.
  */
 final class EntityReader {
 
   private final ModelBuilder builder;
   private final ModelDrafts drafts;
-  /** Entities by binary class name; a {@code null} value marks one that failed or is being computed. */
+
+  /**
+   * Entities by binary class name; a {@code null} value marks one that failed or is being computed.
+   */
   private final Map<String, Entity> entityInfo = new HashMap<>();
 
   EntityReader(ModelBuilder builder) {
@@ -61,18 +64,24 @@ final class EntityReader {
   private Entity computeEntity(TypeElement type) {
     AnnotationMirror annotation = jpa(type, "Entity");
     if (Annotations.find(type, MIGRATE + "Table") != null) {
-      throw new Problem(Message.MIGRATE_TABLE_ON_ENTITY, type, Annotations.find(type, MIGRATE + "Table"), null,
+      throw new Problem(
+          Message.MIGRATE_TABLE_ON_ENTITY,
+          type,
+          Annotations.find(type, MIGRATE + "Table"),
+          null,
           simpleName(type));
     }
     String jpaName = string(annotation, "name", "");
     if (jpaName.isBlank()) {
       jpaName = type.getSimpleName().toString();
     }
-    // the superclasses up to the nearest entity: mapped superclasses whose attributes this entity maps
+    // the superclasses up to the nearest entity: mapped superclasses whose attributes this entity
+    // maps
     List<TypeElement> levels = new ArrayList<>();
     levels.add(type);
     TypeElement parentType = null;
-    List<TypeElement> above = new ArrayList<>(); // mapped superclasses and entities above the parent, for access
+    List<TypeElement> above =
+        new ArrayList<>(); // mapped superclasses and entities above the parent, for access
     TypeMirror superclass = type.getSuperclass();
     while (superclass.getKind() == TypeKind.DECLARED) {
       TypeElement s = (TypeElement) builder.types().asElement(superclass);
@@ -94,11 +103,15 @@ final class EntityReader {
     }
     List<TypeElement> accessLevels = new ArrayList<>(above);
     accessLevels.addAll(levels);
-    Access access = parent != null && Members.explicitAccess(type) == null ? parent.access()
-        : Members.inferAccess(accessLevels);
+    Access access =
+        parent != null && Members.explicitAccess(type) == null
+            ? parent.access()
+            : Members.inferAccess(accessLevels);
 
-    String strategy = parent != null ? parent.strategy()
-        : enumConstant(jpa(type, "Inheritance"), "strategy", "SINGLE_TABLE");
+    String strategy =
+        parent != null
+            ? parent.strategy()
+            : enumConstant(jpa(type, "Inheritance"), "strategy", "SINGLE_TABLE");
 
     String schema;
     String table;
@@ -121,8 +134,20 @@ final class EntityReader {
       attributes.addAll(builder.members().declared(level, type, access));
     }
     if (parent != null) {
-      return new Entity(type, annotation, jpaName, parent, strategy, schema, table, access, attributes,
-          parent.ids(), subclassIdColumns(type, parent, strategy), null, parent.idClass());
+      return new Entity(
+          type,
+          annotation,
+          jpaName,
+          parent,
+          strategy,
+          schema,
+          table,
+          access,
+          attributes,
+          parent.ids(),
+          subclassIdColumns(type, parent, strategy),
+          null,
+          parent.idClass());
     }
     List<Attribute> ids = new ArrayList<>();
     for (Attribute a : attributes) {
@@ -135,8 +160,21 @@ final class EntityReader {
       throw new Problem(Message.ENTITY_WITHOUT_ID, type, annotation, null, simpleName(type));
     }
     AnnotationMirror idClass = jpa(type, "IdClass");
-    Entity partial = new Entity(type, annotation, jpaName, null, strategy, schema, table, access, attributes, ids,
-        List.of(), null, idClass);
+    Entity partial =
+        new Entity(
+            type,
+            annotation,
+            jpaName,
+            null,
+            strategy,
+            schema,
+            table,
+            access,
+            attributes,
+            ids,
+            List.of(),
+            null,
+            idClass);
     List<Column> idColumns = new ArrayList<>();
     Column generated = null;
     for (Attribute id : ids) {
@@ -146,17 +184,32 @@ final class EntityReader {
       }
     }
     idColumns = mapsId(partial, idColumns);
-    if (ids.size() == 1 && hasJpa(ids.get(0).element(), "Id") && idColumns.size() == 1
+    if (ids.size() == 1
+        && hasJpa(ids.get(0).element(), "Id")
+        && idColumns.size() == 1
         && idColumns.get(0).name().equals(drafts.physical(columnName(ids.get(0))))) {
       generated = idColumns.get(0);
     }
-    return new Entity(type, annotation, jpaName, null, strategy, schema, table, access, attributes, ids, idColumns,
-        generated, idClass);
+    return new Entity(
+        type,
+        annotation,
+        jpaName,
+        null,
+        strategy,
+        schema,
+        table,
+        access,
+        attributes,
+        ids,
+        idColumns,
+        generated,
+        idClass);
   }
 
   /**
-   * {@code idColumns} of the root entity {@code partial} with the columns that a {@code @MapsId} association shares
-   * replaced by its join columns (all of them, or those of the {@code @EmbeddedId} part that {@code @MapsId} names).
+   * {@code idColumns} of the root entity {@code partial} with the columns that a {@code @MapsId}
+   * association shares replaced by its join columns (all of them, or those of the
+   * {@code @EmbeddedId} part that {@code @MapsId} names).
    */
   private List<Column> mapsId(Entity partial, List<Column> idColumns) {
     TypeElement type = partial.type();
@@ -170,8 +223,11 @@ final class EntityReader {
       if (target == null || target.idColumns().isEmpty()) {
         continue;
       }
-      List<Column> joins = builder.associations().joinColumnList(a, target, Associations.writtenJoinColumns(a),
-          a.name(), false, false);
+      List<Column> joins =
+          builder
+              .associations()
+              .joinColumnList(
+                  a, target, Associations.writtenJoinColumns(a), a.name(), false, false);
       String part = string(mapsId, "value", "");
       List<String> replaced = new ArrayList<>();
       if (part.isEmpty()) {
@@ -180,11 +236,14 @@ final class EntityReader {
         for (Attribute id : partial.ids()) {
           if (hasJpa(id.element(), "EmbeddedId") && id.type().getKind() == TypeKind.DECLARED) {
             TypeElement embeddable = (TypeElement) builder.types().asElement(id.type());
-            for (Attribute inner : builder.attributes().embeddableAttributes(embeddable, partial.access())) {
+            for (Attribute inner :
+                builder.attributes().embeddableAttributes(embeddable, partial.access())) {
               if (inner.name().equals(part)) {
-                MappingContext c = MappingContext.forEntityId(builder.topValidation(), partial, null)
-                    .withPath(id.name() + ".")
-                    .withOverrides(MappingContext.entityOverrides(type, "AttributeOverride"), Map.of());
+                MappingContext c =
+                    MappingContext.forEntityId(builder.topValidation(), partial, null)
+                        .withPath(id.name() + ".")
+                        .withOverrides(
+                            MappingContext.entityOverrides(type, "AttributeOverride"), Map.of());
                 idColumns(c, inner).forEach(col -> replaced.add(col.name()));
               }
             }
@@ -209,7 +268,10 @@ final class EntityReader {
     return written.isBlank() ? a.name() : written;
   }
 
-  /** A subclass's primary key: the root's, renamed by {@code @PrimaryKeyJoinColumn}s for {@code JOINED}. */
+  /**
+   * A subclass's primary key: the root's, renamed by {@code @PrimaryKeyJoinColumn}s for {@code
+   * JOINED}.
+   */
   private List<Column> subclassIdColumns(TypeElement type, Entity parent, String strategy) {
     if (!strategy.equals("JOINED")) {
       return parent.idColumns();
@@ -219,14 +281,18 @@ final class EntityReader {
     for (int i = 0; i < parent.idColumns().size(); i++) {
       Column c = parent.idColumns().get(i);
       String written = i < joins.size() ? string(joins.get(i), "name", "") : "";
-      result.add(written.isBlank() ? c : new Column(drafts.physical(written), c.type(), false, null, null));
+      result.add(
+          written.isBlank()
+              ? c
+              : new Column(drafts.physical(written), c.type(), false, null, null));
     }
     return result;
   }
 
   /** The identifier columns of one {@code @Id} or {@code @EmbeddedId} attribute. */
   private List<Column> idColumns(MappingContext context, Attribute id) {
-    TableDraft scratch = new TableDraft(context.entity().schema(), context.entity().table(), id.element(), null);
+    TableDraft scratch =
+        new TableDraft(context.entity().schema(), context.entity().table(), id.element(), null);
     builder.attributes().map(context.forIdColumns(scratch), id);
     return scratch.columns.values().stream().map(TableDraft.Slot::column).toList();
   }

@@ -28,10 +28,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * An entity's own tables: its primary key (the identifier attributes, or the root's key for a subclass, with the
- * foreign key of a {@code JOINED} subclass), Hibernate's discriminator column, its attributes, its
- * {@code @SecondaryTable}s, and the table-level annotations ({@code @Table} constraints and indexes,
- * {@code @Comment}, {@code @Check}, {@code @RenamedFrom}).
+ * An entity's own tables: its primary key (the identifier attributes, or the root's key for a
+ * subclass, with the foreign key of a {@code JOINED} subclass), Hibernate's discriminator column,
+ * its attributes, its {@code @SecondaryTable}s, and the table-level annotations ({@code @Table}
+ * constraints and indexes, {@code @Comment}, {@code @Check}, {@code @RenamedFrom}).
  */
 final class EntityTables {
 
@@ -44,19 +44,24 @@ final class EntityTables {
   }
 
   /**
-   * Maps {@code e} into its table; {@code parents} are the entities that have an entity subclass. Adds the work of
-   * its table-level constraints to {@code tableConstraints}, to run once every table has its columns.
+   * Maps {@code e} into its table; {@code parents} are the entities that have an entity subclass.
+   * Adds the work of its table-level constraints to {@code tableConstraints}, to run once every
+   * table has its columns.
    */
   void map(Entity e, Set<Entity> parents, List<Runnable> tableConstraints) {
     Reporter reporter = builder.reporter();
-    if (e.strategy().equals("TABLE_PER_CLASS") && e.type().getModifiers().contains(Modifier.ABSTRACT)) {
+    if (e.strategy().equals("TABLE_PER_CLASS")
+        && e.type().getModifiers().contains(Modifier.ABSTRACT)) {
       if (e.parent() == null && e.generatedIdColumn() != null) {
-        reporter.guard(e.type(),
+        reporter.guard(
+            e.type(),
             () -> builder.idGenerators().generation(e, e.ids().get(0), e.generatedIdColumn()));
       }
-      return; // Hibernate's abstract union table: no table of its own, but the hierarchy's generator
+      return; // Hibernate's abstract union table: no table of its own, but the hierarchy's
+      // generator
     }
-    TableDraft t = builder.table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
+    TableDraft t =
+        builder.table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
     boolean hasSubclasses = parents.contains(e);
     MappingContext context = MappingContext.forEntity(builder.topValidation(), e, t);
 
@@ -72,7 +77,12 @@ final class EntityTables {
         t.columns.keySet().removeIf(c -> !before.contains(c) && !pk.contains(c));
       } else {
         for (Column c : e.idColumns()) {
-          t.add(c, simpleName(e.type()), builder.binaryName(e.type()), e.type(), false,
+          t.add(
+              c,
+              simpleName(e.type()),
+              builder.binaryName(e.type()),
+              e.type(),
+              false,
               e.strategy().equals("JOINED") ? Phase.SUBCLASS_KEY : Phase.ID);
         }
         if (e.strategy().equals("JOINED")) {
@@ -83,7 +93,8 @@ final class EntityTables {
       }
     }
     boolean explicitDiscriminator = jpa(e.type(), "DiscriminatorColumn") != null;
-    if (e.parent() == null && !e.strategy().equals("TABLE_PER_CLASS")
+    if (e.parent() == null
+        && !e.strategy().equals("TABLE_PER_CLASS")
         && (explicitDiscriminator || hasSubclasses && e.strategy().equals("SINGLE_TABLE"))) {
       discriminator(e, t);
     }
@@ -95,18 +106,25 @@ final class EntityTables {
 
   private void mapId(Entity e, TableDraft t, Attribute id) {
     MappingContext context = MappingContext.forEntityId(builder.topValidation(), e, t);
-    if (hasJpa(id.element(), "EmbeddedId") || firstJpa(id.element(), "ManyToOne", "OneToOne") != null) {
+    if (hasJpa(id.element(), "EmbeddedId")
+        || firstJpa(id.element(), "ManyToOne", "OneToOne") != null) {
       builder.attributes().map(context, id);
       return;
     }
     BasicColumns.Mapped mapped = builder.basicColumns().column(context, id);
     Column plain = mapped.column().withNullable(false);
-    Column column = e.generatedIdColumn() != null ? builder.idGenerators().generation(e, id, plain) : plain;
-    builder.attributes().addColumn(context, id, column, BasicColumns.readOnly(jpa(id.element(), "Column")));
+    Column column =
+        e.generatedIdColumn() != null ? builder.idGenerators().generation(e, id, plain) : plain;
+    builder
+        .attributes()
+        .addColumn(context, id, column, BasicColumns.readOnly(jpa(id.element(), "Column")));
     mapped.checks().forEach(check -> t.addCheck(column.name(), check));
   }
 
-  /** Hibernate's discriminator column: {@code DTYPE varchar(31) not null} unless {@code @DiscriminatorColumn}. */
+  /**
+   * Hibernate's discriminator column: {@code DTYPE varchar(31) not null} unless
+   * {@code @DiscriminatorColumn}.
+   */
   private void discriminator(Entity e, TableDraft t) {
     AnnotationMirror d = jpa(e.type(), "DiscriminatorColumn");
     String name = drafts.physical(string(d, "name", "DTYPE"));
@@ -122,11 +140,19 @@ final class EntityTables {
     } else {
       type = SqlType.varchar(integer(d, "length", 31));
     }
-    t.add(new Column(name, type, false, null, null), simpleName(e.type()), builder.binaryName(e.type()), e.type(),
-        false, Phase.DISCRIMINATOR);
+    t.add(
+        new Column(name, type, false, null, null),
+        simpleName(e.type()),
+        builder.binaryName(e.type()),
+        e.type(),
+        false,
+        Phase.DISCRIMINATOR);
   }
 
-  /** The table-level annotations of an entity: constraints, indexes, checks, comment, rename hint, secondaries. */
+  /**
+   * The table-level annotations of an entity: constraints, indexes, checks, comment, rename hint,
+   * secondaries.
+   */
   private void entityTable(Entity e, TableDraft t) {
     TableConstraints constraints = builder.tableConstraints();
     if (!e.singleTableSubclass()) {
@@ -162,10 +188,11 @@ final class EntityTables {
   // --- secondary tables ---
 
   /**
-   * The table an attribute's {@code @Column(table = ...)} names: a {@code @SecondaryTable} of the entity, else the
-   * context's table.
+   * The table an attribute's {@code @Column(table = ...)} names: a {@code @SecondaryTable} of the
+   * entity, else the context's table.
    *
-   * @throws Problem {@link Message#UNKNOWN_SECONDARY_TABLE} if the entity declares no such secondary table
+   * @throws Problem {@link Message#UNKNOWN_SECONDARY_TABLE} if the entity declares no such
+   *     secondary table
    */
   TableDraft secondaryTable(MappingContext context, Attribute a, AnnotationMirror column) {
     AnnotationMirror override = Attributes.override(context, a);
@@ -179,8 +206,14 @@ final class EntityTables {
         return secondaryDraft(e, secondary);
       }
     }
-    throw new Problem(Message.UNKNOWN_SECONDARY_TABLE, a.element(), column, value(column, "table"), a.describe(),
-        written, simpleName(e.type()));
+    throw new Problem(
+        Message.UNKNOWN_SECONDARY_TABLE,
+        a.element(),
+        column,
+        value(column, "table"),
+        a.describe(),
+        written,
+        simpleName(e.type()));
   }
 
   private TableDraft secondaryDraft(Entity e, AnnotationMirror secondary) {
@@ -195,13 +228,26 @@ final class EntityTables {
       for (int i = 0; i < e.idColumns().size(); i++) {
         Column c = e.idColumns().get(i);
         String written = i < joins.size() ? string(joins.get(i), "name", "") : "";
-        Column copy = new Column(written.isBlank() ? c.name() : drafts.physical(written), c.type(), false, null,
-            null);
-        t.add(copy, simpleName(e.type()), builder.binaryName(e.type()), e.type(), false, Phase.SUBCLASS_KEY);
+        Column copy =
+            new Column(
+                written.isBlank() ? c.name() : drafts.physical(written),
+                c.type(),
+                false,
+                null,
+                null);
+        t.add(
+            copy,
+            simpleName(e.type()),
+            builder.binaryName(e.type()),
+            e.type(),
+            false,
+            Phase.SUBCLASS_KEY);
         pk.add(copy.name());
       }
       t.primaryKey = pk;
-      builder.associations().foreignKey(t, pk, e, annotation(secondary, "foreignKey"), e.type(), null);
+      builder
+          .associations()
+          .foreignKey(t, pk, e, annotation(secondary, "foreignKey"), e.type(), null);
       builder.tableConstraints().uniqueConstraints(t, e.type(), secondary, "uniqueConstraints");
       builder.tableConstraints().jpaIndexes(t, e.type(), secondary, "indexes");
     }

@@ -23,9 +23,10 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * What {@code @GeneratedValue} puts in the database, as Hibernate 6.6 does on PostgreSQL: an identity column, a
- * sequence ({@code @SequenceGenerator}, a generator name, or {@code <table>_seq}), Hibernate's generator table
- * ({@code @TableGenerator}), or nothing (UUIDs). Checks the identifier's Java type against the strategy.
+ * What {@code @GeneratedValue} puts in the database, as Hibernate 6.6 does on PostgreSQL: an
+ * identity column, a sequence ({@code @SequenceGenerator}, a generator name, or {@code
+ * <table>_seq}), Hibernate's generator table ({@code @TableGenerator}), or nothing (UUIDs). Checks
+ * the identifier's Java type against the strategy.
  */
 final class IdGenerators {
 
@@ -40,10 +41,12 @@ final class IdGenerators {
   }
 
   /**
-   * {@code column} (the {@code @Id} column) as its {@code @GeneratedValue} makes it; registers its generator.
+   * {@code column} (the {@code @Id} column) as its {@code @GeneratedValue} makes it; registers its
+   * generator.
    *
-   * @throws Problem {@link Message#GENERATION_TYPE_MISMATCH} if the strategy cannot make values of the id's type,
-   *     or another {@link Message} for a generator Migrate does not support or a conflicting sequence
+   * @throws Problem {@link Message#GENERATION_TYPE_MISMATCH} if the strategy cannot make values of
+   *     the id's type, or another {@link Message} for a generator Migrate does not support or a
+   *     conflicting sequence
    */
   Column generation(Entity entity, Attribute id, Column column) {
     Element e = id.element();
@@ -57,8 +60,15 @@ final class IdGenerators {
     switch (strategy) {
       case "IDENTITY":
         if (!TypeMapping.isIntegral(type)) {
-          throw new Problem(Message.GENERATION_TYPE_MISMATCH, e, generated, value(generated, "strategy"), strategy,
-              id.describe(), type, "smallint, integer or bigint values: use long, int or short (or a wrapper)");
+          throw new Problem(
+              Message.GENERATION_TYPE_MISMATCH,
+              e,
+              generated,
+              value(generated, "strategy"),
+              strategy,
+              id.describe(),
+              type,
+              "smallint, integer or bigint values: use long, int or short (or a wrapper)");
         }
         return column.asIdentity();
       case "TABLE":
@@ -66,8 +76,15 @@ final class IdGenerators {
         return column;
       case "UUID":
         if (!TypeMapping.isUuid(type) && !TypeMapping.isString(type)) {
-          throw new Problem(Message.GENERATION_TYPE_MISMATCH, e, generated, value(generated, "strategy"), strategy,
-              id.describe(), type, "UUIDs: use java.util.UUID or String");
+          throw new Problem(
+              Message.GENERATION_TYPE_MISMATCH,
+              e,
+              generated,
+              value(generated, "strategy"),
+              strategy,
+              id.describe(),
+              type,
+              "UUIDs: use java.util.UUID or String");
         }
         return column;
       default: // SEQUENCE, AUTO
@@ -81,8 +98,15 @@ final class IdGenerators {
       return column;
     }
     if (!TypeMapping.isSequenceNumber(type)) {
-      throw new Problem(Message.GENERATION_TYPE_MISMATCH, e, generated, value(generated, "strategy"), strategy,
-          id.describe(), type, strategy.equals("AUTO")
+      throw new Problem(
+          Message.GENERATION_TYPE_MISMATCH,
+          e,
+          generated,
+          value(generated, "strategy"),
+          strategy,
+          id.describe(),
+          type,
+          strategy.equals("AUTO")
               ? "sequence numbers for number types and UUIDs for java.util.UUID: use Long or UUID"
               : "sequence numbers: use long, int, short, BigInteger or BigDecimal");
     }
@@ -92,11 +116,14 @@ final class IdGenerators {
   }
 
   /**
-   * Hibernate's table generator: a table ({@code hibernate_sequences} unless {@code @TableGenerator(table)} says
-   * otherwise) with {@code sequence_name varchar(255) not null} (the primary key) and {@code next_val bigint}.
+   * Hibernate's table generator: a table ({@code hibernate_sequences} unless
+   * {@code @TableGenerator(table)} says otherwise) with {@code sequence_name varchar(255) not null}
+   * (the primary key) and {@code next_val bigint}.
    */
-  private void tableGenerator(Entity entity, Attribute id, AnnotationMirror generated, String generator) {
-    AnnotationMirror g = generator.isEmpty() ? null : findGenerator(entity, id, generator, "TableGenerator");
+  private void tableGenerator(
+      Entity entity, Attribute id, AnnotationMirror generated, String generator) {
+    AnnotationMirror g =
+        generator.isEmpty() ? null : findGenerator(entity, id, generator, "TableGenerator");
     String tableName = string(g, "table", "");
     String schemaName = string(g, "schema", "");
     String table = drafts.physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
@@ -104,19 +131,30 @@ final class IdGenerators {
     String pkColumn = drafts.physical(string(g, "pkColumnName", "sequence_name"));
     String valueColumn = drafts.physical(string(g, "valueColumnName", "next_val"));
     TableDraft t = builder.table(schema, table, id.element(), generated);
-    t.add(new Column(pkColumn, SqlType.varchar(255), false, null, null), id.describe(), "", id.element(), false,
+    t.add(
+        new Column(pkColumn, SqlType.varchar(255), false, null, null),
+        id.describe(),
+        "",
+        id.element(),
+        false,
         Phase.ID);
-    t.add(new Column(valueColumn, SqlType.bigint(), true, null, null), id.describe(), "", id.element(), false,
+    t.add(
+        new Column(valueColumn, SqlType.bigint(), true, null, null),
+        id.describe(),
+        "",
+        id.element(),
+        false,
         Phase.BASIC);
     t.primaryKey = List.of(pkColumn);
   }
 
   /**
-   * The sequence Hibernate 6.6 uses: the {@code @SequenceGenerator} named by {@code generator}; else a sequence named
-   * after the generator; else {@code <table>_seq} ({@code StandardNamingStrategy}: the table name with
-   * {@code _SEQ}, unquoted). Start 1, increment 50 unless the generator says otherwise. The schema is the one the
-   * generator names, else none (the default schema), even for a table in a schema: that is where Hibernate looks for
-   * it ({@code HibernateOracleTest}).
+   * The sequence Hibernate 6.6 uses: the {@code @SequenceGenerator} named by {@code generator};
+   * else a sequence named after the generator; else {@code <table>_seq} ({@code
+   * StandardNamingStrategy}: the table name with {@code _SEQ}, unquoted). Start 1, increment 50
+   * unless the generator says otherwise. The schema is the one the generator names, else none (the
+   * default schema), even for a table in a schema: that is where Hibernate looks for it ({@code
+   * HibernateOracleTest}).
    *
    * @throws Problem {@link Message#GENERATOR_NOT_SUPPORTED} for a {@code @GenericGenerator}, or
    *     {@link Message#ALLOCATION_SIZE_NOT_POSITIVE}
@@ -128,8 +166,13 @@ final class IdGenerators {
     AnnotationMirror sequenceGenerator = findGenerator(entity, id, generator, "SequenceGenerator");
     if (sequenceGenerator == null) {
       if (findHibernateGenerator(entity, id, generator) != null) {
-        throw new Problem(Message.GENERATOR_NOT_SUPPORTED, id.element(), generated, value(generated, "generator"),
-            "generator = \"" + generator + "\", a @GenericGenerator", id.describe());
+        throw new Problem(
+            Message.GENERATOR_NOT_SUPPORTED,
+            id.element(),
+            generated,
+            value(generated, "generator"),
+            "generator = \"" + generator + "\", a @GenericGenerator",
+            id.describe());
       }
       return new Sequence(null, drafts.physical(generator), 1, 50);
     }
@@ -137,17 +180,26 @@ final class IdGenerators {
     String schema = string(sequenceGenerator, "schema", "");
     int allocationSize = integer(sequenceGenerator, "allocationSize", 50);
     if (allocationSize <= 0) {
-      throw new Problem(Message.ALLOCATION_SIZE_NOT_POSITIVE, id.element(), generated,
-          value(generated, "generator"), allocationSize, generator, id.describe());
+      throw new Problem(
+          Message.ALLOCATION_SIZE_NOT_POSITIVE,
+          id.element(),
+          generated,
+          value(generated, "generator"),
+          allocationSize,
+          generator,
+          id.describe());
     }
-    return new Sequence(schema.isBlank() ? null : drafts.physical(schema),
+    return new Sequence(
+        schema.isBlank() ? null : drafts.physical(schema),
         drafts.physical(sequenceName.isBlank() ? generator : sequenceName),
-        integer(sequenceGenerator, "initialValue", 1), allocationSize);
+        integer(sequenceGenerator, "initialValue", 1),
+        allocationSize);
   }
 
   /**
-   * The JPA generator annotation {@code kind} named {@code name}: on the attribute, on the entity or its
-   * superclasses, then on any other entity being modelled (JPA generator names are global to the unit).
+   * The JPA generator annotation {@code kind} named {@code name}: on the attribute, on the entity
+   * or its superclasses, then on any other entity being modelled (JPA generator names are global to
+   * the unit).
    */
   AnnotationMirror findGenerator(Entity entity, Attribute id, String name, String kind) {
     List<Element> places = new ArrayList<>();

@@ -17,30 +17,34 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Derives the {@link Database} model from entity classes (and classes carrying Migrate's own {@code @Table}), whether
- * they were compiled in this compilation or are read from class files. Reads annotations by name
- * ({@link Annotations}); maps types as Hibernate 6.6 does on PostgreSQL ({@link TypeMapping}); names things as
- * {@link Naming} says; orders columns as Hibernate's DDL does (identifier, discriminator, basic and embedded
- * attributes sorted by name per class, then join columns, then columns added by collections).
+ * Derives the {@link Database} model from entity classes (and classes carrying Migrate's own
+ * {@code @Table}), whether they were compiled in this compilation or are read from class files.
+ * Reads annotations by name ({@link Annotations}); maps types as Hibernate 6.6 does on PostgreSQL
+ * ({@link TypeMapping}); names things as {@link Naming} says; orders columns as Hibernate's DDL
+ * does (identifier, discriminator, basic and embedded attributes sorted by name per class, then
+ * join columns, then columns added by collections).
  *
- * <p>Each mapping concern is a class of its own, and this one lists the steps. The steps need no recursion over the
- * entity graph:
+ * <p>Each mapping concern is a class of its own, and this one lists the steps. The steps need no
+ * recursion over the entity graph:
+ *
  * <ol>
- *   <li>each entity's {@link Entity} (table, hierarchy, attributes, primary key columns), memoised per class
- *       ({@link EntityReader});
- *   <li>each entity's columns into its {@link TableDraft}s ({@link EntityTables}, attribute by attribute through
- *       {@link Attributes}: {@link BasicColumns}, {@link IdGenerators}, {@link Associations}), join columns taking
- *       their types from the referenced entity's primary key;
- *   <li>collections: join tables, collection tables, join columns on the target's table ({@link CollectionTables},
- *       {@link ElementCollections});
+ *   <li>each entity's {@link Entity} (table, hierarchy, attributes, primary key columns), memoised
+ *       per class ({@link EntityReader});
+ *   <li>each entity's columns into its {@link TableDraft}s ({@link EntityTables}, attribute by
+ *       attribute through {@link Attributes}: {@link BasicColumns}, {@link IdGenerators}, {@link
+ *       Associations}), join columns taking their types from the referenced entity's primary key;
+ *   <li>collections: join tables, collection tables, join columns on the target's table ({@link
+ *       CollectionTables}, {@link ElementCollections});
  *   <li>table constraints ({@link TableConstraints}), then Migrate's plain {@code @Table} classes
  *       ({@link PlainTables});
- *   <li>the tables built, foreign keys following their referenced key's order ({@link PrimaryKeyOrder}), and the
- *       names that share a PostgreSQL namespace checked ({@link SchemaNamespace}).
+ *   <li>the tables built, foreign keys following their referenced key's order ({@link
+ *       PrimaryKeyOrder}), and the names that share a PostgreSQL namespace checked ({@link
+ *       SchemaNamespace}).
  * </ol>
  *
- * <p>Never throws: a problem with one attribute is reported on it ({@link Problem}) and the next one is mapped, so
- * that one compilation shows every error. The model built after an error is incomplete; callers do not write it.
+ * <p>Never throws: a problem with one attribute is reported on it ({@link Problem}) and the next
+ * one is mapped, so that one compilation shows every error. The model built after an error is
+ * incomplete; callers do not write it.
  */
 final class ModelBuilder {
 
@@ -65,10 +69,16 @@ final class ModelBuilder {
   private final TableConstraints tableConstraints;
 
   /**
-   * @param beanValidation whether Bean Validation annotations shape columns ({@code -Amigrate.beanValidation})
+   * @param beanValidation whether Bean Validation annotations shape columns ({@code
+   *     -Amigrate.beanValidation})
    * @param syntax how the target database reads a {@code columnDefinition} and quotes identifiers
    */
-  ModelBuilder(Elements elements, Types types, Reporter reporter, Naming naming, boolean beanValidation,
+  ModelBuilder(
+      Elements elements,
+      Types types,
+      Reporter reporter,
+      Naming naming,
+      boolean beanValidation,
       SqlSyntax syntax) {
     this.elements = elements;
     this.types = types;
@@ -78,7 +88,8 @@ final class ModelBuilder {
     this.syntax = syntax;
     this.members = new Members(types);
     this.drafts = new ModelDrafts(naming);
-    // each concern keeps this builder to reach the others, so they are made once the shared parts above exist
+    // each concern keeps this builder to reach the others, so they are made once the shared parts
+    // above exist
     this.entities = new EntityReader(this);
     this.entityTables = new EntityTables(this);
     this.attributes = new Attributes(this);
@@ -90,7 +101,10 @@ final class ModelBuilder {
     this.tableConstraints = new TableConstraints(this);
   }
 
-  /** The model of {@code entityTypes} and {@code tableTypes}; what cannot be mapped is reported and left out. */
+  /**
+   * The model of {@code entityTypes} and {@code tableTypes}; what cannot be mapped is reported and
+   * left out.
+   */
   Database build(List<TypeElement> entityTypes, List<TypeElement> tableTypes) {
     this.entityTypes = List.copyOf(entityTypes);
     List<Entity> infos = new ArrayList<>();
@@ -124,7 +138,9 @@ final class ModelBuilder {
     for (ModelDrafts.DeclaredSequence s : drafts.sequences()) {
       namespace.register(s);
     }
-    return new Database(built, drafts.sequences().stream().map(ModelDrafts.DeclaredSequence::sequence).toList(),
+    return new Database(
+        built,
+        drafts.sequences().stream().map(ModelDrafts.DeclaredSequence::sequence).toList(),
         drafts.enumTypes());
   }
 
@@ -134,7 +150,10 @@ final class ModelBuilder {
     return elements.getBinaryName(type).toString();
   }
 
-  /** The entity classes of this build, for generator names, which JPA makes global to the persistence unit. */
+  /**
+   * The entity classes of this build, for generator names, which JPA makes global to the
+   * persistence unit.
+   */
   List<TypeElement> entityTypes() {
     return entityTypes;
   }

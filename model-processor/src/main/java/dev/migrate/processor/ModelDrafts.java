@@ -12,9 +12,10 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /**
- * What the mapping steps build together while {@link ModelBuilder} runs: the table drafts by schema and name, the
- * sequences and PostgreSQL enum types declared so far, the collection mappings left for after every entity's own
- * columns, and how Hibernate spells each stored name. One per build; not thread-safe.
+ * What the mapping steps build together while {@link ModelBuilder} runs: the table drafts by schema
+ * and name, the sequences and PostgreSQL enum types declared so far, the collection mappings left
+ * for after every entity's own columns, and how Hibernate spells each stored name. One per build;
+ * not thread-safe.
  */
 final class ModelDrafts {
 
@@ -26,6 +27,7 @@ final class ModelDrafts {
   private final Map<String, DeclaredSequence> sequences = new LinkedHashMap<>();
   private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
   private final List<Runnable> collections = new ArrayList<>();
+
   /** The most recent Hibernate spelling of each stored name ({@link #physical}). */
   private final Map<String, String> spellings = new HashMap<>();
 
@@ -33,13 +35,17 @@ final class ModelDrafts {
     this.naming = naming;
   }
 
-  /** The draft of table {@code schema.name}, created on first use with {@code element} as its owner. */
+  /**
+   * The draft of table {@code schema.name}, created on first use with {@code element} as its owner.
+   */
   TableDraft table(String schema, String name, Element element, AnnotationMirror mirror) {
-    return tables.computeIfAbsent(schema + "\u0000" + name, k -> {
-      TableDraft t = new TableDraft(schema, name, element, mirror);
-      t.spellingSource = spellings;
-      return t;
-    });
+    return tables.computeIfAbsent(
+        schema + "\u0000" + name,
+        k -> {
+          TableDraft t = new TableDraft(schema, name, element, mirror);
+          t.spellingSource = spellings;
+          return t;
+        });
   }
 
   boolean hasTable(String schema, String name) {
@@ -52,8 +58,8 @@ final class ModelDrafts {
   }
 
   /**
-   * {@link Naming#physical}, remembering how Hibernate spells the name before PostgreSQL folds it, for the order of
-   * primary key columns ({@link PrimaryKeyOrder}).
+   * {@link Naming#physical}, remembering how Hibernate spells the name before PostgreSQL folds it,
+   * for the order of primary key columns ({@link PrimaryKeyOrder}).
    */
   String physical(String written) {
     String stored = naming.physical(written);
@@ -62,18 +68,28 @@ final class ModelDrafts {
   }
 
   /**
-   * Declares {@code sequence} for {@code attribute}; the same sequence declared again is one sequence.
+   * Declares {@code sequence} for {@code attribute}; the same sequence declared again is one
+   * sequence.
    *
-   * @throws Problem {@link Message#SEQUENCE_CONFLICT} if a sequence of that name was declared with another start or
-   *     increment
+   * @throws Problem {@link Message#SEQUENCE_CONFLICT} if a sequence of that name was declared with
+   *     another start or increment
    */
   void declareSequence(Sequence sequence, Attribute attribute, AnnotationMirror generated) {
     String key = sequence.schema() + "\u0000" + sequence.name();
     DeclaredSequence first = sequences.putIfAbsent(key, new DeclaredSequence(sequence, attribute));
     if (first != null && !first.sequence().equals(sequence)) {
-      throw new Problem(Message.SEQUENCE_CONFLICT, attribute.element(), generated, null, sequence.qualifiedName(),
-          attribute.describe(), sequence.start(), sequence.increment(), first.attribute().describe(),
-          first.sequence().start(), first.sequence().increment());
+      throw new Problem(
+          Message.SEQUENCE_CONFLICT,
+          attribute.element(),
+          generated,
+          null,
+          sequence.qualifiedName(),
+          attribute.describe(),
+          sequence.start(),
+          sequence.increment(),
+          first.attribute().describe(),
+          first.sequence().start(),
+          first.sequence().increment());
     }
   }
 
@@ -91,7 +107,10 @@ final class ModelDrafts {
     return List.copyOf(enumTypes.values());
   }
 
-  /** Leaves {@code mapping} (a collection attribute's) for after every entity's own columns are mapped. */
+  /**
+   * Leaves {@code mapping} (a collection attribute's) for after every entity's own columns are
+   * mapped.
+   */
   void deferCollection(Runnable mapping) {
     collections.add(mapping);
   }

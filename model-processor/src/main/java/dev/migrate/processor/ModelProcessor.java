@@ -28,26 +28,28 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Captures the entity model at compile time: writes {@value Snapshot#RESOURCE} (the {@link Snapshot}: the
- * {@link Database} model derived from the {@code @Entity} classes, their names, and an index of the
- * {@code @Revision} classes) and {@value Snapshot#REVISIONS_RESOURCE} (the revision class names, one a line) to the
- * class output.
+ * Captures the entity model at compile time: writes {@value Snapshot#RESOURCE} (the {@link
+ * Snapshot}: the {@link Database} model derived from the {@code @Entity} classes, their names, and
+ * an index of the {@code @Revision} classes) and {@value Snapshot#REVISIONS_RESOURCE} (the revision
+ * class names, one a line) to the class output.
  *
- * <p>What it reads: {@code jakarta.persistence} and {@code javax.persistence} annotations, by name (no JPA on the
- * processor path needed), with field or property access, through mapped superclasses, embeddables, inheritance and
- * collections (see {@link ModelBuilder}); Hibernate's and Bean Validation's DDL-shaping annotations, by name; and
- * {@code dev.migrate.runtime.Revision}; Migrate's own {@code dev.migrate.annotations}. Types and names follow
- * Hibernate 6.6 on PostgreSQL ({@link TypeMapping}, {@link Naming}). Options: {@code -Amigrate.naming=jpa|snake_case}
- * ({@link Naming#OPTION}) and {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}).
+ * <p>What it reads: {@code jakarta.persistence} and {@code javax.persistence} annotations, by name
+ * (no JPA on the processor path needed), with field or property access, through mapped
+ * superclasses, embeddables, inheritance and collections (see {@link ModelBuilder}); Hibernate's
+ * and Bean Validation's DDL-shaping annotations, by name; and {@code dev.migrate.runtime.Revision};
+ * Migrate's own {@code dev.migrate.annotations}. Types and names follow Hibernate 6.6 on PostgreSQL
+ * ({@link TypeMapping}, {@link Naming}). Options: {@code -Amigrate.naming=jpa|snake_case} ({@link
+ * Naming#OPTION}) and {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}).
  *
- * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService does). A
- * partial recompile (an IDE or an incremental build compiling only some sources) keeps the entities and revisions
- * of the previous snapshot in the class output whose classes still resolve and still carry their annotation; the
- * whole model is then derived again from those classes, so a removed entity disappears and an unchanged one is read
- * from its class file.
+ * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService
+ * does). A partial recompile (an IDE or an incremental build compiling only some sources) keeps the
+ * entities and revisions of the previous snapshot in the class output whose classes still resolve
+ * and still carry their annotation; the whole model is then derived again from those classes, so a
+ * removed entity disappears and an unchanged one is read from its class file.
  *
- * <p>Never throws and claims no annotation: problems are reported on the element with {@link Message}s, all of them
- * in one compilation, and the snapshot is not written when there was an error.
+ * <p>Never throws and claims no annotation: problems are reported on the element with {@link
+ * Message}s, all of them in one compilation, and the snapshot is not written when there was an
+ * error.
  */
 public final class ModelProcessor extends AbstractProcessor {
 
@@ -56,7 +58,10 @@ public final class ModelProcessor extends AbstractProcessor {
   private static final String REVISION_ANNOTATION = "dev.migrate.runtime.Revision";
   private static final String TABLE_ANNOTATION = "dev.migrate.annotations.Table";
 
-  /** The option that decides whether Bean Validation constraints shape columns: {@code ddl} or {@code none}. */
+  /**
+   * The option that decides whether Bean Validation constraints shape columns: {@code ddl} or
+   * {@code none}.
+   */
   static final String BEAN_VALIDATION_OPTION = "migrate.beanValidation";
 
   private final Set<String> entityNames = new TreeSet<>();
@@ -99,10 +104,10 @@ public final class ModelProcessor extends AbstractProcessor {
   }
 
   /**
-   * Remembers the names of this round's entity, table and revision classes (top-level and nested); elements are
-   * looked up again at the end. One pass over the classes' own annotations: none of the annotations looked for is
-   * {@code @Inherited}, and {@code RoundEnvironment.getElementsAnnotatedWith} would scan every member once per
-   * annotation.
+   * Remembers the names of this round's entity, table and revision classes (top-level and nested);
+   * elements are looked up again at the end. One pass over the classes' own annotations: none of
+   * the annotations looked for is {@code @Inherited}, and {@code
+   * RoundEnvironment.getElementsAnnotatedWith} would scan every member once per annotation.
    */
   private void collect(RoundEnvironment round) {
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
@@ -113,10 +118,12 @@ public final class ModelProcessor extends AbstractProcessor {
   private void collect(TypeElement type) {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
       String annotation = Annotations.qualifiedName(mirror);
-      Set<String> names = ENTITY_ANNOTATIONS.contains(annotation) ? entityNames
-          : annotation.equals(TABLE_ANNOTATION) ? tableNames
-          : annotation.equals(REVISION_ANNOTATION) ? revisionNames
-          : null;
+      Set<String> names =
+          ENTITY_ANNOTATIONS.contains(annotation)
+              ? entityNames
+              : annotation.equals(TABLE_ANNOTATION)
+                  ? tableNames
+                  : annotation.equals(REVISION_ANNOTATION) ? revisionNames : null;
       if (names != null) {
         names.add(processingEnv.getElementUtils().getBinaryName(type).toString());
       }
@@ -129,12 +136,21 @@ public final class ModelProcessor extends AbstractProcessor {
   private void finish(RoundEnvironment round) {
     Naming naming = Naming.forOption(processingEnv.getOptions().get(Naming.OPTION));
     if (naming == null) {
-      reporter.report(Message.UNKNOWN_NAMING_OPTION, null, null, null, processingEnv.getOptions().get(Naming.OPTION));
+      reporter.report(
+          Message.UNKNOWN_NAMING_OPTION,
+          null,
+          null,
+          null,
+          processingEnv.getOptions().get(Naming.OPTION));
       return;
     }
     Boolean beanValidation = beanValidation();
     if (beanValidation == null) {
-      reporter.report(Message.UNKNOWN_BEAN_VALIDATION_OPTION, null, null, null,
+      reporter.report(
+          Message.UNKNOWN_BEAN_VALIDATION_OPTION,
+          null,
+          null,
+          null,
           processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
       return;
     }
@@ -142,29 +158,39 @@ public final class ModelProcessor extends AbstractProcessor {
     Set<String> entityCandidates = new TreeSet<>(entityNames);
     Set<String> revisionCandidates = new TreeSet<>(revisionNames);
     Set<String> tableCandidates = new TreeSet<>(tableNames);
-    previous.ifPresent(p -> {
-      entityCandidates.addAll(p.entities());
-      tableCandidates.addAll(p.entities());
-      revisionCandidates.addAll(p.revisions());
-    });
+    previous.ifPresent(
+        p -> {
+          entityCandidates.addAll(p.entities());
+          tableCandidates.addAll(p.entities());
+          revisionCandidates.addAll(p.revisions());
+        });
 
     List<TypeElement> entities = new ArrayList<>();
     for (String name : entityCandidates) {
       TypeElement type = resolve(name);
-      if (type != null && ENTITY_ANNOTATIONS.stream().anyMatch(a -> Annotations.find(type, a) != null)) {
+      if (type != null
+          && ENTITY_ANNOTATIONS.stream().anyMatch(a -> Annotations.find(type, a) != null)) {
         entities.add(type);
       }
     }
     List<TypeElement> tables = new ArrayList<>();
     for (String name : tableCandidates) {
       TypeElement type = resolve(name);
-      if (type != null && Annotations.find(type, TABLE_ANNOTATION) != null
+      if (type != null
+          && Annotations.find(type, TABLE_ANNOTATION) != null
           && ENTITY_ANNOTATIONS.stream().noneMatch(a -> Annotations.find(type, a) != null)) {
         tables.add(type);
       }
     }
-    Database database = new ModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
-        naming, beanValidation, TypeMapping.POSTGRES).build(entities, tables);
+    Database database =
+        new ModelBuilder(
+                processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils(),
+                reporter,
+                naming,
+                beanValidation,
+                TypeMapping.POSTGRES)
+            .build(entities, tables);
     List<Snapshot.RevisionEntry> revisions = revisions(revisionCandidates);
 
     if (reporter.errorRaised() || round.errorRaised()) {
@@ -178,13 +204,16 @@ public final class ModelProcessor extends AbstractProcessor {
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
     write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
-    write(Snapshot.REVISIONS_RESOURCE, out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
+    write(
+        Snapshot.REVISIONS_RESOURCE,
+        out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
-   * {@code -Amigrate.beanValidation}: {@code ddl} or {@code none}; by default {@code ddl} when Bean Validation's
-   * constraints ({@code jakarta.validation} or {@code javax.validation}) are on the compile class path, as Hibernate
-   * applies them to DDL when a validator is present. {@code null} for an unknown value.
+   * {@code -Amigrate.beanValidation}: {@code ddl} or {@code none}; by default {@code ddl} when Bean
+   * Validation's constraints ({@code jakarta.validation} or {@code javax.validation}) are on the
+   * compile class path, as Hibernate applies them to DDL when a validator is present. {@code null}
+   * for an unknown value.
    */
   private Boolean beanValidation() {
     String option = processingEnv.getOptions().get(BEAN_VALIDATION_OPTION);
@@ -194,13 +223,18 @@ public final class ModelProcessor extends AbstractProcessor {
           || elements.getTypeElement("javax.validation.constraints.NotNull") != null;
     }
     switch (option.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "ddl": return true;
-      case "none": return false;
-      default: return null;
+      case "ddl":
+        return true;
+      case "none":
+        return false;
+      default:
+        return null;
     }
   }
 
-  /** Revision entries for the classes that still carry {@code @Revision}; reports ids used twice. */
+  /**
+   * Revision entries for the classes that still carry {@code @Revision}; reports ids used twice.
+   */
   private List<Snapshot.RevisionEntry> revisions(Set<String> candidates) {
     Elements elements = processingEnv.getElementUtils();
     List<Snapshot.RevisionEntry> entries = new ArrayList<>();
@@ -216,12 +250,22 @@ public final class ModelProcessor extends AbstractProcessor {
         String className = elements.getBinaryName(type).toString();
         String first = byId.putIfAbsent(id, className);
         if (first != null) {
-          reporter.report(Message.DUPLICATE_REVISION_ID, type, revision, Annotations.value(revision, "id"),
-              className, id, first);
+          reporter.report(
+              Message.DUPLICATE_REVISION_ID,
+              type,
+              revision,
+              Annotations.value(revision, "id"),
+              className,
+              id,
+              first);
           continue;
         }
-        entries.add(new Snapshot.RevisionEntry(className, id, Annotations.strings(revision, "revises"),
-            Annotations.string(revision, "message", "")));
+        entries.add(
+            new Snapshot.RevisionEntry(
+                className,
+                id,
+                Annotations.strings(revision, "revises"),
+                Annotations.string(revision, "message", "")));
       } catch (RuntimeException e) {
         reporter.internal(type, e);
       }
@@ -246,8 +290,8 @@ public final class ModelProcessor extends AbstractProcessor {
   }
 
   /**
-   * The class names of the snapshot a previous compilation left in the class output, if there is one that can be
-   * read; its model is not read, the classes are (again).
+   * The class names of the snapshot a previous compilation left in the class output, if there is
+   * one that can be read; its model is not read, the classes are (again).
    */
   private Optional<SnapshotJson.ClassNames> readPrevious() {
     Filer filer = processingEnv.getFiler();
@@ -264,18 +308,29 @@ public final class ModelProcessor extends AbstractProcessor {
       return Optional.empty(); // no previous snapshot: a first or a clean build
     }
     try {
-      return Optional.of(SnapshotJson.readClassNames(new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
+      return Optional.of(
+          SnapshotJson.readClassNames(
+              new String(bytes, StandardCharsets.UTF_8), Snapshot.RESOURCE));
     } catch (RuntimeException e) {
-      reporter.report(Message.PREVIOUS_SNAPSHOT_UNREADABLE, null, null, null, Snapshot.RESOURCE,
+      reporter.report(
+          Message.PREVIOUS_SNAPSHOT_UNREADABLE,
+          null,
+          null,
+          null,
+          Snapshot.RESOURCE,
           firstLine(e.getMessage()));
       return Optional.empty();
     }
   }
 
-  /** Writes {@code resource} into the class output; a failure is reported ({@link Message#SNAPSHOT_WRITE_FAILED}). */
+  /**
+   * Writes {@code resource} into the class output; a failure is reported ({@link
+   * Message#SNAPSHOT_WRITE_FAILED}).
+   */
   private void write(String resource, Content content) {
     try {
-      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource);
+      FileObject file =
+          processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource);
       try (OutputStream out = new BufferedOutputStream(file.openOutputStream(), 1 << 16)) {
         content.writeTo(out);
       }

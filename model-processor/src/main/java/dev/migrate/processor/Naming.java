@@ -7,32 +7,38 @@ import java.util.Locale;
 /**
  * How names written in (or implied by) the entity classes become the names PostgreSQL stores.
  *
- * <p>A name is first turned into a physical name by the naming strategy Hibernate is configured with ({@link #JPA},
- * Hibernate's default, or {@link #SNAKE_CASE}, Spring Boot's default); then, as PostgreSQL does, an unquoted name is
- * folded to lower case and a quoted one is kept as written (PostgreSQL docs, 4.1.1 Identifiers and Key Words). A name
- * is quoted when an annotation writes it in double quotes or backticks, for example
- * {@code @Table(name = "\"Order\"")}; the quotes are not part of the stored name.
+ * <p>A name is first turned into a physical name by the naming strategy Hibernate is configured
+ * with ({@link #JPA}, Hibernate's default, or {@link #SNAKE_CASE}, Spring Boot's default); then, as
+ * PostgreSQL does, an unquoted name is folded to lower case and a quoted one is kept as written
+ * (PostgreSQL docs, 4.1.1 Identifiers and Key Words). A name is quoted when an annotation writes it
+ * in double quotes or backticks, for example {@code @Table(name = "\"Order\"")}; the quotes are not
+ * part of the stored name.
  *
- * <p>Names of constraints and indexes that the entities leave unnamed are the names PostgreSQL itself would choose
- * ({@link #objectName}), so a migration and a hand-written {@code CREATE TABLE} agree.
+ * <p>Names of constraints and indexes that the entities leave unnamed are the names PostgreSQL
+ * itself would choose ({@link #objectName}), so a migration and a hand-written {@code CREATE TABLE}
+ * agree.
  */
 enum Naming {
 
   /**
-   * Hibernate's default: the logical name is the physical name ({@code PhysicalNamingStrategyStandardImpl}); a
-   * field {@code firstName} becomes the unquoted {@code firstName}, which PostgreSQL stores as {@code firstname}.
+   * Hibernate's default: the logical name is the physical name ({@code
+   * PhysicalNamingStrategyStandardImpl}); a field {@code firstName} becomes the unquoted {@code
+   * firstName}, which PostgreSQL stores as {@code firstname}.
    */
   JPA("jpa"),
 
   /**
-   * Spring Boot's default, Hibernate's {@code CamelCaseToUnderscoresNamingStrategy}: dots become underscores, an
-   * underscore goes between a lower-case letter and an upper-case letter followed by a lower-case letter, and the
-   * result is lower case, quoted or not ({@code firstName} becomes {@code first_name}, {@code sku2Code} stays
-   * {@code sku2code}).
+   * Spring Boot's default, Hibernate's {@code CamelCaseToUnderscoresNamingStrategy}: dots become
+   * underscores, an underscore goes between a lower-case letter and an upper-case letter followed
+   * by a lower-case letter, and the result is lower case, quoted or not ({@code firstName} becomes
+   * {@code first_name}, {@code sku2Code} stays {@code sku2code}).
    */
   SNAKE_CASE("snake_case");
 
-  /** The annotation processor option that selects the strategy: {@code -Amigrate.naming=jpa|snake_case}. */
+  /**
+   * The annotation processor option that selects the strategy: {@code
+   * -Amigrate.naming=jpa|snake_case}.
+   */
   static final String OPTION = "migrate.naming";
 
   /** PostgreSQL's {@code NAMEDATALEN - 1}: the longest identifier, in bytes. */
@@ -44,7 +50,10 @@ enum Naming {
     this.optionValue = optionValue;
   }
 
-  /** The strategy for an option value ({@code null} means the default, {@link #JPA}), or {@code null} if unknown. */
+  /**
+   * The strategy for an option value ({@code null} means the default, {@link #JPA}), or {@code
+   * null} if unknown.
+   */
   static Naming forOption(String value) {
     if (value == null || value.isBlank()) {
       return JPA;
@@ -58,13 +67,15 @@ enum Naming {
   }
 
   /**
-   * The stored name for {@code written}, a name as an annotation writes it (possibly in double quotes or backticks)
-   * or as Hibernate derives it (a field name, an entity name).
+   * The stored name for {@code written}, a name as an annotation writes it (possibly in double
+   * quotes or backticks) or as Hibernate derives it (a field name, an entity name).
    */
   String physical(String written) {
     String text = written.trim();
-    boolean quoted = text.length() >= 2
-        && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("`") && text.endsWith("`"));
+    boolean quoted =
+        text.length() >= 2
+            && (text.startsWith("\"") && text.endsWith("\"")
+                || text.startsWith("`") && text.endsWith("`"));
     if (quoted) {
       text = text.substring(1, text.length() - 1);
     }
@@ -75,26 +86,33 @@ enum Naming {
   }
 
   /**
-   * The name as Hibernate holds it ({@code Column.getName()}): the physical name before PostgreSQL folds it, quotes
-   * removed, so {@code Product_id} for the implicit join column that PostgreSQL stores as {@code product_id}.
+   * The name as Hibernate holds it ({@code Column.getName()}): the physical name before PostgreSQL
+   * folds it, quotes removed, so {@code Product_id} for the implicit join column that PostgreSQL
+   * stores as {@code product_id}.
    */
   String spelling(String written) {
     String text = written.trim();
     if (text.length() >= 2
-        && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("`") && text.endsWith("`"))) {
+        && (text.startsWith("\"") && text.endsWith("\"")
+            || text.startsWith("`") && text.endsWith("`"))) {
       text = text.substring(1, text.length() - 1);
     }
     return this == SNAKE_CASE ? snakeCase(text) : text;
   }
 
-  /** Hibernate's {@code CamelCaseToUnderscoresNamingStrategy.apply} (6.6), which lower-cases quoted names too. */
+  /**
+   * Hibernate's {@code CamelCaseToUnderscoresNamingStrategy.apply} (6.6), which lower-cases quoted
+   * names too.
+   */
   private static String snakeCase(String text) {
     StringBuilder b = new StringBuilder(text.replace('.', '_'));
     for (int i = 1; i < b.length() - 1; i++) {
       char before = b.charAt(i - 1);
       char current = b.charAt(i);
       char after = b.charAt(i + 1);
-      if (Character.isLowerCase(before) && Character.isUpperCase(current) && Character.isLowerCase(after)) {
+      if (Character.isLowerCase(before)
+          && Character.isUpperCase(current)
+          && Character.isLowerCase(after)) {
         b.insert(i++, '_');
       }
     }
@@ -102,10 +120,11 @@ enum Naming {
   }
 
   /**
-   * The name PostgreSQL gives an unnamed constraint or index: {@code <name1>_<name2>_<label>}, where the two names
-   * are shortened, the longer one first, until the whole fits in 63 bytes. This is {@code makeObjectName} in
-   * PostgreSQL's {@code src/backend/commands/indexcmds.c}; {@code name2} for several columns is their names
-   * joined by {@code _} ({@code ChooseIndexNameAddition}).
+   * The name PostgreSQL gives an unnamed constraint or index: {@code <name1>_<name2>_<label>},
+   * where the two names are shortened, the longer one first, until the whole fits in 63 bytes. This
+   * is {@code makeObjectName} in PostgreSQL's {@code src/backend/commands/indexcmds.c}; {@code
+   * name2} for several columns is their names joined by {@code _} ({@code
+   * ChooseIndexNameAddition}).
    *
    * @param name1 the table name
    * @param columns the column names; empty for a primary key, which is named {@code <table>_pkey}
@@ -133,7 +152,10 @@ enum Naming {
     return b.append('_').append(label).toString();
   }
 
-  /** The longest prefix of {@code s} whose UTF-8 form has at most {@code maxBytes} bytes (PostgreSQL's mbcliplen). */
+  /**
+   * The longest prefix of {@code s} whose UTF-8 form has at most {@code maxBytes} bytes
+   * (PostgreSQL's mbcliplen).
+   */
   private static String clip(String s, int maxBytes) {
     if (s.length() * 3 <= maxBytes || s.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
       return s; // fits whole: the usual case

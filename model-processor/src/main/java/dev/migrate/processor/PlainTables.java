@@ -26,10 +26,10 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Tables described with Migrate's own annotations ({@code dev.migrate.annotations}), for projects without JPA: every
- * non-static, non-transient field of a {@code @Table} class is a column, in declaration order; {@code @Id} fields
- * form the primary key. Types map as for JPA ({@link TypeMapping}) unless {@code @Column(type)} gives one; names go
- * through the same {@link Naming}.
+ * Tables described with Migrate's own annotations ({@code dev.migrate.annotations}), for projects
+ * without JPA: every non-static, non-transient field of a {@code @Table} class is a column, in
+ * declaration order; {@code @Id} fields form the primary key. Types map as for JPA ({@link
+ * TypeMapping}) unless {@code @Column(type)} gives one; names go through the same {@link Naming}.
  */
 final class PlainTables {
 
@@ -69,14 +69,17 @@ final class PlainTables {
         ids.add(column(type, field).withIdentity(null).withNullable(false));
       }
     }
-    return new Head(schema.isBlank() ? null : naming.physical(schema),
-        naming.physical(name.isBlank() ? type.getSimpleName().toString() : name), ids);
+    return new Head(
+        schema.isBlank() ? null : naming.physical(schema),
+        naming.physical(name.isBlank() ? type.getSimpleName().toString() : name),
+        ids);
   }
 
   private static List<VariableElement> fields(TypeElement type) {
     List<VariableElement> result = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (!field.getModifiers().contains(Modifier.STATIC) && !field.getModifiers().contains(Modifier.TRANSIENT)) {
+      if (!field.getModifiers().contains(Modifier.STATIC)
+          && !field.getModifiers().contains(Modifier.TRANSIENT)) {
         result.add(field);
       }
     }
@@ -104,7 +107,14 @@ final class PlainTables {
         }
         TableDraft.Slot existing = t.add(column, where, owner, field, false, Phase.BASIC);
         if (existing != null) {
-          throw new Problem(Message.DUPLICATE_COLUMN, field, null, null, where, column.name(), t.qualifiedName(),
+          throw new Problem(
+              Message.DUPLICATE_COLUMN,
+              field,
+              null,
+              null,
+              where,
+              column.name(),
+              t.qualifiedName(),
               existing.owner());
         }
         if (bool(Annotations.find(field, MIGRATE + "Column"), "unique", false)) {
@@ -121,7 +131,10 @@ final class PlainTables {
       }
     }
     if (pk.isEmpty()) {
-      builder.reporter().report(Message.PLAIN_TABLE_WITHOUT_ID, type, annotation, null, Annotations.simpleName(type));
+      builder
+          .reporter()
+          .report(
+              Message.PLAIN_TABLE_WITHOUT_ID, type, annotation, null, Annotations.simpleName(type));
     } else {
       t.primaryKey = pk;
     }
@@ -140,15 +153,24 @@ final class PlainTables {
     String where = Annotations.simpleName(type) + "." + field.getSimpleName();
     AnnotationMirror col = Annotations.find(field, MIGRATE + "Column");
     String written = string(col, "name", "");
-    String name = builder.naming().physical(written.isBlank() ? field.getSimpleName().toString() : written);
+    String name =
+        builder.naming().physical(written.isBlank() ? field.getSimpleName().toString() : written);
     int length = integer(col, "length", TypeMapping.DEFAULT_LENGTH);
     if (isSet(col, "length") && length <= 0) {
-      throw new Problem(Message.LENGTH_NOT_POSITIVE, field, col, value(col, "length"), length, where);
+      throw new Problem(
+          Message.LENGTH_NOT_POSITIVE, field, col, value(col, "length"), length, where);
     }
     int precision = integer(col, "precision", 0);
     int scale = integer(col, "scale", 0);
     if (precision > 0 && precision < scale) {
-      throw new Problem(Message.PRECISION_LESS_THAN_SCALE, field, col, value(col, "scale"), precision, scale, where);
+      throw new Problem(
+          Message.PRECISION_LESS_THAN_SCALE,
+          field,
+          col,
+          value(col, "scale"),
+          precision,
+          scale,
+          where);
     }
     String definition = string(col, "type", "").trim();
     SqlType sqlType;
@@ -156,9 +178,12 @@ final class PlainTables {
       sqlType = builder.syntax().parseType(definition);
     } else {
       TypeMirror javaType = field.asType();
-      sqlType = TypeMapping.columnType(javaType, new TypeMapping.Sizes(length, precision, scale, null));
-      if (sqlType == null && javaType.getKind() == TypeKind.DECLARED
-          && builder.types().asElement(javaType).getKind() == javax.lang.model.element.ElementKind.ENUM) {
+      sqlType =
+          TypeMapping.columnType(javaType, new TypeMapping.Sizes(length, precision, scale, null));
+      if (sqlType == null
+          && javaType.getKind() == TypeKind.DECLARED
+          && builder.types().asElement(javaType).getKind()
+              == javax.lang.model.element.ElementKind.ENUM) {
         sqlType = TypeMapping.string(new TypeMapping.Sizes(length, 0, 0, null));
       }
       if (sqlType == null) {
@@ -176,33 +201,54 @@ final class PlainTables {
     String defaultValue = string(col, "defaultValue", "");
     String comment = string(col, "comment", "");
     AnnotationMirror renamed = Annotations.find(field, MIGRATE + "RenamedFrom");
-    return new Column(name, sqlType, nullable, defaultValue.isBlank() ? null : defaultValue, null,
-        comment.isBlank() ? null : comment, renamed == null ? List.of() : strings(renamed, "value"));
+    return new Column(
+        name,
+        sqlType,
+        nullable,
+        defaultValue.isBlank() ? null : defaultValue,
+        null,
+        comment.isBlank() ? null : comment,
+        renamed == null ? List.of() : strings(renamed, "value"));
   }
 
   private Head target(Element field, String where, AnnotationMirror fk) {
     TypeMirror target = Annotations.type(fk, "target");
-    TypeElement targetType = target != null && target.getKind() == TypeKind.DECLARED
-        ? (TypeElement) builder.types().asElement(target) : null;
+    TypeElement targetType =
+        target != null && target.getKind() == TypeKind.DECLARED
+            ? (TypeElement) builder.types().asElement(target)
+            : null;
     if (targetType == null || Annotations.find(targetType, MIGRATE + "Table") == null) {
-      throw new Problem(Message.FOREIGN_KEY_TARGET_NOT_TABLE, field, fk, value(fk, "target"), where, target);
+      throw new Problem(
+          Message.FOREIGN_KEY_TARGET_NOT_TABLE, field, fk, value(fk, "target"), where, target);
     }
     Head head = head(targetType);
     if (head.ids().size() != 1) {
-      throw new Problem(Message.FOREIGN_KEY_TARGET_NOT_TABLE, field, fk, value(fk, "target"), where, target);
+      throw new Problem(
+          Message.FOREIGN_KEY_TARGET_NOT_TABLE, field, fk, value(fk, "target"), where, target);
     }
     return head;
   }
 
-  private void foreignKey(TableDraft t, Element field, String where, String column, AnnotationMirror fk) {
+  private void foreignKey(
+      TableDraft t, Element field, String where, String column, AnnotationMirror fk) {
     try {
       Head target = target(field, where, fk);
       String written = string(fk, "name", "");
-      String name = written.isBlank() ? Naming.objectName(t.name, List.of(column), "fkey")
-          : builder.naming().physical(written);
-      t.addForeignKey(new ForeignKey(name, List.of(column), target.schema(), target.name(),
-          List.of(target.ids().get(0).name()), action(fk, "onDelete"), action(fk, "onUpdate"),
-          bool(fk, "deferrable", false) || bool(fk, "initiallyDeferred", false), bool(fk, "initiallyDeferred", false)));
+      String name =
+          written.isBlank()
+              ? Naming.objectName(t.name, List.of(column), "fkey")
+              : builder.naming().physical(written);
+      t.addForeignKey(
+          new ForeignKey(
+              name,
+              List.of(column),
+              target.schema(),
+              target.name(),
+              List.of(target.ids().get(0).name()),
+              action(fk, "onDelete"),
+              action(fk, "onUpdate"),
+              bool(fk, "deferrable", false) || bool(fk, "initiallyDeferred", false),
+              bool(fk, "initiallyDeferred", false)));
     } catch (Problem p) {
       builder.reporter().report(p);
     }

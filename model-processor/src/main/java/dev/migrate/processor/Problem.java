@@ -5,8 +5,9 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * A {@link Message} about one element, thrown to abandon the mapping of that element (a field, an entity) and caught
- * by the loop over elements, which reports it and goes on with the next one. Never escapes the processor.
+ * A {@link Message} about one element, thrown to abandon the mapping of that element (a field, an
+ * entity) and caught by the loop over elements, which reports it and goes on with the next one.
+ * Never escapes the processor.
  */
 final class Problem extends RuntimeException {
 
@@ -23,7 +24,12 @@ final class Problem extends RuntimeException {
    * @param annotation the annotation on {@code element} the message is about, or {@code null}
    * @param value the annotation value the message is about, or {@code null}
    */
-  Problem(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... args) {
+  Problem(
+      Message message,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Object... args) {
     super(message.name(), null, false, false);
     this.message = message;
     this.element = element;

@@ -7,9 +7,9 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * Prints {@link Message}s through the compiler's {@link Messager}, pointing at the element (and, when given, the
- * annotation and the annotation value) so that IDEs and {@code javac} show the offending source line, and remembers
- * whether an error was printed.
+ * Prints {@link Message}s through the compiler's {@link Messager}, pointing at the element (and,
+ * when given, the annotation and the annotation value) so that IDEs and {@code javac} show the
+ * offending source line, and remembers whether an error was printed.
  */
 final class Reporter {
 
@@ -20,8 +20,16 @@ final class Reporter {
     this.messager = messager;
   }
 
-  /** Prints {@code message}; {@code element}, {@code annotation} and {@code value} may each be {@code null}. */
-  void report(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... args) {
+  /**
+   * Prints {@code message}; {@code element}, {@code annotation} and {@code value} may each be
+   * {@code null}.
+   */
+  void report(
+      Message message,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Object... args) {
     if (message.kind() == Diagnostic.Kind.ERROR) {
       errorRaised = true;
     }
@@ -42,15 +50,18 @@ final class Reporter {
     report(problem.message, problem.element, problem.annotation, problem.value, problem.args);
   }
 
-  /** Prints an unexpected exception as {@link Message#INTERNAL_ERROR} on {@code element} (may be {@code null}). */
+  /**
+   * Prints an unexpected exception as {@link Message#INTERNAL_ERROR} on {@code element} (may be
+   * {@code null}).
+   */
   void internal(Element element, Throwable failure) {
     String where = element == null ? "the compilation" : element.toString();
     report(Message.INTERNAL_ERROR, element, null, null, where, String.valueOf(failure));
   }
 
   /**
-   * Runs {@code work}, reporting a {@link Problem} it throws, or any other runtime exception as an internal error on
-   * {@code element}, so that the next element is mapped.
+   * Runs {@code work}, reporting a {@link Problem} it throws, or any other runtime exception as an
+   * internal error on {@code element}, so that the next element is mapped.
    */
   void guard(Element element, Runnable work) {
     try {
@@ -64,7 +75,8 @@ final class Reporter {
 
   /**
    * {@link #guard} for one attribute mapped into {@code table}: a failure also marks the table
-   * ({@link TableDraft#failed}), so that constraints naming the attribute's columns are not reported again.
+   * ({@link TableDraft#failed}), so that constraints naming the attribute's columns are not
+   * reported again.
    */
   void guardMember(TableDraft table, Members.Attribute attribute, Runnable work) {
     try {

@@ -14,9 +14,10 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /**
- * Checks that names PostgreSQL keeps in one namespace do not clash: relations (tables, sequences, indexes,
- * including those behind primary keys and unique constraints) per schema, and constraints per table. A clash is
- * reported ({@link Message#NAME_CONFLICT}) on the second owner; nothing is thrown.
+ * Checks that names PostgreSQL keeps in one namespace do not clash: relations (tables, sequences,
+ * indexes, including those behind primary keys and unique constraints) per schema, and constraints
+ * per table. A clash is reported ({@link Message#NAME_CONFLICT}) on the second owner; nothing is
+ * thrown.
  */
 final class SchemaNamespace {
 
@@ -36,40 +37,95 @@ final class SchemaNamespace {
     Map<String, String> constraints = new HashMap<>();
     if (table.primaryKey() != null) {
       String pk = table.primaryKey().name();
-      claim(relations, table.schema(), pk, "primary key", "the primary key of " + owner, at, mirror);
-      claim(constraints, table.schema(), pk, "primary key", "the primary key of " + owner, at, mirror);
+      claim(
+          relations, table.schema(), pk, "primary key", "the primary key of " + owner, at, mirror);
+      claim(
+          constraints,
+          table.schema(),
+          pk,
+          "primary key",
+          "the primary key of " + owner,
+          at,
+          mirror);
     }
     for (UniqueConstraint u : table.uniqueConstraints()) {
-      claim(relations, table.schema(), u.name(), "unique constraint", "a unique constraint of " + owner, at,
+      claim(
+          relations,
+          table.schema(),
+          u.name(),
+          "unique constraint",
+          "a unique constraint of " + owner,
+          at,
           mirror);
-      claim(constraints, table.schema(), u.name(), "unique constraint", "a unique constraint of " + owner, at,
+      claim(
+          constraints,
+          table.schema(),
+          u.name(),
+          "unique constraint",
+          "a unique constraint of " + owner,
+          at,
           mirror);
     }
     for (Index i : table.indexes()) {
       claim(relations, table.schema(), i.name(), "index", "an index of " + owner, at, mirror);
     }
     for (CheckConstraint c : table.checkConstraints()) {
-      claim(constraints, table.schema(), c.name(), "check constraint", "a check constraint of " + owner, at,
+      claim(
+          constraints,
+          table.schema(),
+          c.name(),
+          "check constraint",
+          "a check constraint of " + owner,
+          at,
           mirror);
     }
     for (ForeignKey f : table.foreignKeys()) {
-      claim(constraints, table.schema(), f.name(), "foreign key", "a foreign key of " + owner, at, mirror);
+      claim(
+          constraints,
+          table.schema(),
+          f.name(),
+          "foreign key",
+          "a foreign key of " + owner,
+          at,
+          mirror);
     }
   }
 
-  /** Claims the name of a declared sequence (a clash is reported on the attribute that declared it). */
+  /**
+   * Claims the name of a declared sequence (a clash is reported on the attribute that declared it).
+   */
   void register(ModelDrafts.DeclaredSequence s) {
     Attribute attribute = s.attribute();
-    claim(relations, s.sequence().schema(), s.sequence().name(), "sequence",
-        "the sequence of " + attribute.describe(), attribute.element(), jpa(attribute.element(), "GeneratedValue"));
+    claim(
+        relations,
+        s.sequence().schema(),
+        s.sequence().name(),
+        "sequence",
+        "the sequence of " + attribute.describe(),
+        attribute.element(),
+        jpa(attribute.element(), "GeneratedValue"));
   }
 
-  private void claim(Map<String, String> names, String schema, String name, String what, String owner,
-      Element at, AnnotationMirror mirror) {
+  private void claim(
+      Map<String, String> names,
+      String schema,
+      String name,
+      String what,
+      String owner,
+      Element at,
+      AnnotationMirror mirror) {
     String first = names.putIfAbsent(schema + "\u0000" + name, owner);
     if (first != null && !first.equals(owner)) {
-      reporter.report(Message.NAME_CONFLICT, at, mirror, null, what, name,
-          schema == null ? "the target schema" : "schema " + schema, first, owner);
+      reporter.report(
+          Message.NAME_CONFLICT,
+          at,
+          mirror,
+          null,
+          what,
+          name,
+          schema == null ? "the target schema" : "schema " + schema,
+          first,
+          owner);
     }
   }
 }

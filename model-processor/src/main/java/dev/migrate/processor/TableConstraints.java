@@ -20,9 +20,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Table-level constraints written on a class, once its table has every column: JPA's
- * {@code @UniqueConstraint}s and {@code @Index}es (of {@code @Table}, {@code @SecondaryTable}, ...) and Migrate's
- * {@code @Index} (expressions, {@code include}, {@code where}, {@code method}). A column they name that the table
- * does not have is reported ({@link Message#UNKNOWN_COLUMN}) and the constraint left out.
+ * {@code @UniqueConstraint}s and {@code @Index}es (of {@code @Table}, {@code @SecondaryTable}, ...)
+ * and Migrate's {@code @Index} (expressions, {@code include}, {@code where}, {@code method}). A
+ * column they name that the table does not have is reported ({@link Message#UNKNOWN_COLUMN}) and
+ * the constraint left out.
  */
 final class TableConstraints {
 
@@ -68,7 +69,8 @@ final class TableConstraints {
         }
         String[] words = column.split("\\s+");
         boolean descending = false;
-        if (words.length == 2 && (words[1].equalsIgnoreCase("DESC") || words[1].equalsIgnoreCase("ASC"))) {
+        if (words.length == 2
+            && (words[1].equalsIgnoreCase("DESC") || words[1].equalsIgnoreCase("ASC"))) {
           column = words[0];
           descending = words[1].equalsIgnoreCase("DESC");
         }
@@ -79,18 +81,21 @@ final class TableConstraints {
         }
       }
       if (names.isEmpty()) {
-        throw new Problem(Message.EMPTY_COLUMN_LIST, at, table, item, describeElement(at), columnList);
+        throw new Problem(
+            Message.EMPTY_COLUMN_LIST, at, table, item, describeElement(at), columnList);
       }
       if (names.contains(null)) {
         continue;
       }
       String written = string(index, "name", "");
       if (bool(index, "unique", false)) {
-        // Hibernate 6.6 turns a unique @Index into a unique constraint (with the index's name, if any)
+        // Hibernate 6.6 turns a unique @Index into a unique constraint (with the index's name, if
+        // any)
         t.addUnique(names, written.isBlank() ? null : drafts.physical(written));
         continue;
       }
-      String name = written.isBlank() ? Naming.objectName(t.name, names, "idx") : drafts.physical(written);
+      String name =
+          written.isBlank() ? Naming.objectName(t.name, names, "idx") : drafts.physical(written);
       t.indexes.putIfAbsent(name, new Index(name, keys, false, null, List.of(), null));
     }
   }
@@ -127,12 +132,15 @@ final class TableConstraints {
           continue;
         }
         if (text.startsWith("(") || text.contains("(")) {
-          String expression = text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1)
-              : text;
+          String expression =
+              text.startsWith("(") && text.endsWith(")")
+                  ? text.substring(1, text.length() - 1)
+                  : text;
           keys.add(new IndexKey(null, expression.trim(), descending));
           nameParts.add("expr");
         } else {
-          String column = existingColumn(t, at, index, value(index, "keys"), drafts.physical(text), "@Index");
+          String column =
+              existingColumn(t, at, index, value(index, "keys"), drafts.physical(text), "@Index");
           if (column == null) {
             keys.clear();
             break;
@@ -143,14 +151,21 @@ final class TableConstraints {
       }
       if (keys.isEmpty()) {
         if (strings(index, "keys").stream().allMatch(String::isBlank)) {
-          throw new Problem(Message.EMPTY_COLUMN_LIST, at, index, value(index, "keys"), describeElement(at),
+          throw new Problem(
+              Message.EMPTY_COLUMN_LIST,
+              at,
+              index,
+              value(index, "keys"),
+              describeElement(at),
               String.join(", ", strings(index, "keys")));
         }
         continue;
       }
       List<String> include = new ArrayList<>();
       for (String column : strings(index, "include")) {
-        String c = existingColumn(t, at, index, value(index, "include"), drafts.physical(column), "@Index");
+        String c =
+            existingColumn(
+                t, at, index, value(index, "include"), drafts.physical(column), "@Index");
         if (c != null) {
           include.add(c);
         }
@@ -158,21 +173,49 @@ final class TableConstraints {
       String where = string(index, "where", "").trim();
       String method = string(index, "method", "btree").trim().toLowerCase(Locale.ROOT);
       String written = string(index, "name", "");
-      String name = written.isBlank() ? Naming.objectName(t.name, nameParts, "idx") : drafts.physical(written);
-      t.indexes.putIfAbsent(name, new Index(name, keys, bool(index, "unique", false), method, include,
-          where.isEmpty() ? null : where));
+      String name =
+          written.isBlank()
+              ? Naming.objectName(t.name, nameParts, "idx")
+              : drafts.physical(written);
+      t.indexes.putIfAbsent(
+          name,
+          new Index(
+              name,
+              keys,
+              bool(index, "unique", false),
+              method,
+              include,
+              where.isEmpty() ? null : where));
     }
   }
 
-  /** {@code column} if the table has it; else reports it (unless a failed member explains it) and returns null. */
-  private String existingColumn(TableDraft t, Element at, AnnotationMirror annotation, AnnotationValue item,
-      String column, String kind) {
+  /**
+   * {@code column} if the table has it; else reports it (unless a failed member explains it) and
+   * returns null.
+   */
+  private String existingColumn(
+      TableDraft t,
+      Element at,
+      AnnotationMirror annotation,
+      AnnotationValue item,
+      String column,
+      String kind) {
     if (t.columns.containsKey(column)) {
       return column;
     }
     if (!t.failed) {
-      builder.reporter().report(Message.UNKNOWN_COLUMN, at, annotation, item, kind, describeElement(at), column,
-          t.qualifiedName(), String.join(", ", t.columns.keySet()));
+      builder
+          .reporter()
+          .report(
+              Message.UNKNOWN_COLUMN,
+              at,
+              annotation,
+              item,
+              kind,
+              describeElement(at),
+              column,
+              t.qualifiedName(),
+              String.join(", ", t.columns.keySet()));
     }
     return null;
   }

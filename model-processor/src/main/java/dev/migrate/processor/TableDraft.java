@@ -16,26 +16,45 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /**
- * One table while the model is being built: several entities (a single-table hierarchy, two entities on one table),
- * a secondary table or a collection can add to it. Columns keep the order Hibernate 6.6 gives them in its DDL:
- * by {@link Phase}, then in the order they were added.
+ * One table while the model is being built: several entities (a single-table hierarchy, two
+ * entities on one table), a secondary table or a collection can add to it. Columns keep the order
+ * Hibernate 6.6 gives them in its DDL: by {@link Phase}, then in the order they were added.
  */
 final class TableDraft {
 
   /**
-   * Where a column goes in Hibernate's column order: a discriminator before the identifier, the key of a joined
-   * subclass's or a secondary table after its attributes, join columns after all attributes, collection columns last.
+   * Where a column goes in Hibernate's column order: a discriminator before the identifier, the key
+   * of a joined subclass's or a secondary table after its attributes, join columns after all
+   * attributes, collection columns last.
    */
-  enum Phase { DISCRIMINATOR, ID, BASIC, SUBCLASS_KEY, JOIN, COLLECTION }
+  enum Phase {
+    DISCRIMINATOR,
+    ID,
+    BASIC,
+    SUBCLASS_KEY,
+    JOIN,
+    COLLECTION
+  }
 
-  /** A column, who mapped it, and whether it is a read-only view ({@code insertable = false, updatable = false}). */
-  record Slot(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase,
+  /**
+   * A column, who mapped it, and whether it is a read-only view ({@code insertable = false,
+   * updatable = false}).
+   */
+  record Slot(
+      Column column,
+      String owner,
+      String ownerKey,
+      Element element,
+      boolean readOnly,
+      Phase phase,
       int sequence) {}
 
   final String schema;
   final String name;
+
   /** Where to report problems with the table as a whole. */
   final Element element;
+
   final AnnotationMirror mirror;
   final Map<String, Slot> columns = new LinkedHashMap<>();
   final Map<String, UniqueConstraint> uniques = new LinkedHashMap<>();
@@ -43,18 +62,34 @@ final class TableDraft {
   final Map<String, Index> indexes = new LinkedHashMap<>();
   final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
   List<String> primaryKey;
-  /** Stored column name to the name as Hibernate spells it before PostgreSQL folds it ({@link PrimaryKeyOrder}). */
+
+  /**
+   * Stored column name to the name as Hibernate spells it before PostgreSQL folds it ({@link
+   * PrimaryKeyOrder}).
+   */
   final Map<String, String> spellings = new java.util.HashMap<>();
+
   /** Where {@link #add} looks up the spelling of a new column: the builder's most recent names. */
   Map<String, String> spellingSource = Map.of();
-  /** Whether the primary key takes Hibernate's column order ({@link PrimaryKeyOrder}) or stays as declared. */
+
+  /**
+   * Whether the primary key takes Hibernate's column order ({@link PrimaryKeyOrder}) or stays as
+   * declared.
+   */
   boolean hibernateKeyOrder = true;
-  /** The order a unique constraint on the primary key's columns gives the key ({@link #addUnique}), or null. */
+
+  /**
+   * The order a unique constraint on the primary key's columns gives the key ({@link #addUnique}),
+   * or null.
+   */
   private List<String> keyOrder;
+
   String comment;
   List<String> renamedFrom = List.of();
+
   /** Set when a member failed, so that constraints naming its columns are not reported again. */
   boolean failed;
+
   private int sequence;
 
   TableDraft(String schema, String name, Element element, AnnotationMirror mirror) {
@@ -72,31 +107,39 @@ final class TableDraft {
    * Adds {@code column}. A read-only column defers to a writable one with the same name.
    *
    * @param ownerKey the class whose mapping adds the column (the entity, for embedded attributes)
-   * @return the existing writable slot with the same name (the caller decides whether it conflicts), or
-   *     {@code null} when the column was added or merged
+   * @return the existing writable slot with the same name (the caller decides whether it
+   *     conflicts), or {@code null} when the column was added or merged
    */
-  Slot add(Column column, String owner, String ownerKey, Element element, boolean readOnly, Phase phase) {
+  Slot add(
+      Column column,
+      String owner,
+      String ownerKey,
+      Element element,
+      boolean readOnly,
+      Phase phase) {
     Slot existing = columns.get(column.name());
     spellings.putIfAbsent(column.name(), spellingSource.getOrDefault(column.name(), column.name()));
     if (existing == null) {
-      columns.put(column.name(), new Slot(column, owner, ownerKey, element, readOnly, phase, sequence++));
+      columns.put(
+          column.name(), new Slot(column, owner, ownerKey, element, readOnly, phase, sequence++));
       return null;
     }
     if (readOnly) {
       return null;
     }
     if (existing.readOnly()) {
-      columns.put(column.name(), new Slot(column, owner, ownerKey, element, false, existing.phase(),
-          existing.sequence()));
+      columns.put(
+          column.name(),
+          new Slot(column, owner, ownerKey, element, false, existing.phase(), existing.sequence()));
       return null;
     }
     return existing;
   }
 
   /**
-   * Adds a unique constraint, unless it is on the primary key's columns: Hibernate 6.6 drops such a unique key, and
-   * the first one gives the primary key its column order ({@code Table.checkPrimaryKeyUniqueKey}); Migrate's own
-   * tables only drop one in the key's own order.
+   * Adds a unique constraint, unless it is on the primary key's columns: Hibernate 6.6 drops such a
+   * unique key, and the first one gives the primary key its column order ({@code
+   * Table.checkPrimaryKeyUniqueKey}); Migrate's own tables only drop one in the key's own order.
    */
   void addUnique(List<String> columnNames, String constraintName) {
     if (hibernateKeyOrder && sameColumns(columnNames, primaryKey)) {
@@ -108,7 +151,8 @@ final class TableDraft {
     if (columnNames.equals(primaryKey)) {
       return;
     }
-    String n = constraintName != null ? constraintName : Naming.objectName(name, columnNames, "key");
+    String n =
+        constraintName != null ? constraintName : Naming.objectName(name, columnNames, "key");
     for (UniqueConstraint u : uniques.values()) {
       if (u.columns().equals(columnNames) && constraintName == null) {
         return;
@@ -133,7 +177,8 @@ final class TableDraft {
 
   void addForeignKey(ForeignKey foreignKey) {
     for (ForeignKey f : foreignKeys.values()) {
-      if (f.columns().equals(foreignKey.columns()) && f.referencedTable().equals(foreignKey.referencedTable())
+      if (f.columns().equals(foreignKey.columns())
+          && f.referencedTable().equals(foreignKey.referencedTable())
           && java.util.Objects.equals(f.referencedSchema(), foreignKey.referencedSchema())) {
         return;
       }
@@ -158,11 +203,26 @@ final class TableDraft {
     }
     Map<String, Column> byName = new LinkedHashMap<>();
     cols.forEach(c -> byName.put(c.name(), c));
-    PrimaryKey pk = primaryKey == null || primaryKey.isEmpty() ? null
-        : new PrimaryKey(Naming.objectName(name, List.of(), "pkey"),
-            !hibernateKeyOrder ? primaryKey : sameColumns(keyOrder, primaryKey) ? keyOrder
-                : PrimaryKeyOrder.order(primaryKey, byName, spellings));
-    return new Table(schema, name, cols, pk, List.copyOf(uniques.values()), List.copyOf(checks.values()),
-        List.copyOf(indexes.values()), List.copyOf(foreignKeys.values()), comment, renamedFrom);
+    PrimaryKey pk =
+        primaryKey == null || primaryKey.isEmpty()
+            ? null
+            : new PrimaryKey(
+                Naming.objectName(name, List.of(), "pkey"),
+                !hibernateKeyOrder
+                    ? primaryKey
+                    : sameColumns(keyOrder, primaryKey)
+                        ? keyOrder
+                        : PrimaryKeyOrder.order(primaryKey, byName, spellings));
+    return new Table(
+        schema,
+        name,
+        cols,
+        pk,
+        List.copyOf(uniques.values()),
+        List.copyOf(checks.values()),
+        List.copyOf(indexes.values()),
+        List.copyOf(foreignKeys.values()),
+        comment,
+        renamedFrom);
   }
 }

@@ -18,8 +18,9 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * Runs javac with the processor on a real class output directory, which is also on the class path, as Maven and IDEs
- * do: what a partial recompile sees. (compile-testing keeps its class output in memory and cannot be seeded.)
+ * Runs javac with the processor on a real class output directory, which is also on the class path,
+ * as Maven and IDEs do: what a partial recompile sees. (compile-testing keeps its class output in
+ * memory and cannot be seeded.)
  */
 final class DiskCompiler {
 
@@ -29,17 +30,24 @@ final class DiskCompiler {
   record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
 
     List<String> messages(Diagnostic.Kind kind) {
-      return diagnostics.stream().filter(d -> d.getKind() == kind).map(d -> d.getMessage(Locale.ROOT)).toList();
+      return diagnostics.stream()
+          .filter(d -> d.getKind() == kind)
+          .map(d -> d.getMessage(Locale.ROOT))
+          .toList();
     }
 
     @Override
     public String toString() {
-      return diagnostics.stream().map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
+      return diagnostics.stream()
+          .map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
           .collect(Collectors.joining("\n", "success=" + success + "\n", ""));
     }
   }
 
-  /** Compiles {@code sources} into {@code classOutput}; the class path is {@code classOutput} and the test's. */
+  /**
+   * Compiles {@code sources} into {@code classOutput}; the class path is {@code classOutput} and
+   * the test's.
+   */
   static Result compile(Path classOutput, List<String> options, JavaFileObject... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -52,7 +60,8 @@ final class DiskCompiler {
       }
       files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classOutput.toFile()));
       files.setLocation(StandardLocation.CLASS_PATH, classpath);
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, List.of(sources));
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, files, diagnostics, options, null, List.of(sources));
       task.setProcessors(List.of(new ModelProcessor()));
       boolean success = task.call();
       return new Result(success, diagnostics.getDiagnostics());

@@ -24,14 +24,23 @@ import org.junit.jupiter.api.Test;
 /** Enum columns with their check constraints; how names are folded, quoted and chosen. */
 class EnumAndNamingTest {
 
-  static final JavaFileObject STATUS = Testing.source("com.acme.Status", """
+  static final JavaFileObject STATUS =
+      Testing.source(
+          "com.acme.Status",
+          """
       package com.acme;
       public enum Status { NEW, PAID, SHIPPED; public boolean done() { return this == SHIPPED; } }
       """);
 
   @Test
   void enumStringIsVarcharWithAnInCheck() {
-    Snapshot s = snapshot(compile(STATUS, entity("Ticket", """
+    Snapshot s =
+        snapshot(
+            compile(
+                STATUS,
+                entity(
+                    "Ticket",
+                    """
         @Entity
         public class Ticket {
           @Id private Long id;
@@ -40,15 +49,23 @@ class EnumAndNamingTest {
         }
         """)));
     Table ticket = table(s, "ticket");
-    assertThat(ticket.columns()).contains(column("state", varchar(16)).notNull(), column("order", varchar(255)));
-    assertThat(ticket.checkConstraints()).containsExactly(
-        check("ticket_order_check", "\"order\" IN ('NEW', 'PAID', 'SHIPPED')"),
-        check("ticket_state_check", "state IN ('NEW', 'PAID', 'SHIPPED')"));
+    assertThat(ticket.columns())
+        .contains(column("state", varchar(16)).notNull(), column("order", varchar(255)));
+    assertThat(ticket.checkConstraints())
+        .containsExactly(
+            check("ticket_order_check", "\"order\" IN ('NEW', 'PAID', 'SHIPPED')"),
+            check("ticket_state_check", "state IN ('NEW', 'PAID', 'SHIPPED')"));
   }
 
   @Test
   void enumOrdinalOrUnannotatedIsSmallintWithABetweenCheck() {
-    Snapshot s = snapshot(compile(STATUS, entity("Ticket", """
+    Snapshot s =
+        snapshot(
+            compile(
+                STATUS,
+                entity(
+                    "Ticket",
+                    """
         @Entity
         public class Ticket {
           @Id private Long id;
@@ -58,17 +75,24 @@ class EnumAndNamingTest {
         }
         """)));
     Table ticket = table(s, "ticket");
-    assertThat(ticket.columns()).contains(column("first", smallint()), column("second", smallint()),
-        column("Third", smallint()));
-    assertThat(ticket.checkConstraints()).containsExactly(
-        check("ticket_Third_check", "\"Third\" BETWEEN 0 AND 2"),
-        check("ticket_first_check", "first BETWEEN 0 AND 2"),
-        check("ticket_second_check", "second BETWEEN 0 AND 2"));
+    assertThat(ticket.columns())
+        .contains(
+            column("first", smallint()), column("second", smallint()), column("Third", smallint()));
+    assertThat(ticket.checkConstraints())
+        .containsExactly(
+            check("ticket_Third_check", "\"Third\" BETWEEN 0 AND 2"),
+            check("ticket_first_check", "first BETWEEN 0 AND 2"),
+            check("ticket_second_check", "second BETWEEN 0 AND 2"));
   }
 
   @Test
   void unquotedNamesFoldToLowerCaseAndQuotedNamesKeepTheirCase() {
-    Snapshot s = snapshot(compile(entity("PurchaseOrder", """
+    Snapshot s =
+        snapshot(
+            compile(
+                entity(
+                    "PurchaseOrder",
+                    """
         @Entity
         @Table(schema = "Sales", indexes = @Index(name = "\\"IX_Placed\\"", columnList = "placedAt, \\"Total\\" ASC"))
         public class PurchaseOrder {
@@ -77,7 +101,10 @@ class EnumAndNamingTest {
           @Column(name = "`Total`") private Long total;
           @Column(name = "\\"Customer Name\\"", unique = true) private String customerName;
         }
-        """), entity("LineItem", """
+        """),
+                entity(
+                    "LineItem",
+                    """
         @Entity(name = "Line")
         @Table(uniqueConstraints = @UniqueConstraint(name = "UQ_LINE", columnNames = {"orderNo", "position"}))
         public class LineItem {
@@ -88,10 +115,13 @@ class EnumAndNamingTest {
         """)));
     Table order = table(s, "purchaseorder");
     assertThat(order.schema()).isEqualTo("sales");
-    assertThat(order.columns()).extracting(c -> c.name()).containsExactlyInAnyOrder("id", "placedat", "Total", "Customer Name");
+    assertThat(order.columns())
+        .extracting(c -> c.name())
+        .containsExactlyInAnyOrder("id", "placedat", "Total", "Customer Name");
     assertThat(order.primaryKey()).isEqualTo(primaryKey("purchaseorder_pkey", "id"));
     assertThat(order.indexes()).containsExactly(index("IX_Placed", "placedat", "Total"));
-    assertThat(order.uniqueConstraints()).containsExactly(unique("purchaseorder_Customer Name_key", "Customer Name"));
+    assertThat(order.uniqueConstraints())
+        .containsExactly(unique("purchaseorder_Customer Name_key", "Customer Name"));
     Table line = table(s, "line");
     assertThat(line.schema()).isNull();
     assertThat(line.uniqueConstraints()).containsExactly(unique("uq_line", "orderno", "position"));
@@ -99,7 +129,12 @@ class EnumAndNamingTest {
 
   @Test
   void unnamedIndexesAreNamedAsPostgresNamesThem() {
-    Snapshot s = snapshot(compile(entity("Event", """
+    Snapshot s =
+        snapshot(
+            compile(
+                entity(
+                    "Event",
+                    """
         @Entity
         @Table(indexes = {@Index(columnList = "kind,at"), @Index(columnList = "code", unique = true)},
             uniqueConstraints = @UniqueConstraint(columnNames = {"kind", "code"}))
@@ -111,12 +146,19 @@ class EnumAndNamingTest {
     assertThat(event.indexes()).containsExactly(index("event_kind_at_idx", "kind", "at"));
     // a unique @Index is a unique constraint in Hibernate 6.6's DDL (MappingOracleTest)
     assertThat(event.uniqueConstraints())
-        .containsExactly(unique("event_code_key", "code"), unique("event_kind_code_key", "kind", "code"));
+        .containsExactly(
+            unique("event_code_key", "code"), unique("event_kind_code_key", "kind", "code"));
   }
 
   @Test
   void snakeCaseOptionNamesAsSpringBootDoes() { // Hibernate's CamelCaseToUnderscoresNamingStrategy
-    Snapshot s = snapshot(compile(List.of("-Amigrate.naming=snake_case"), entity("PurchaseOrder", """
+    Snapshot s =
+        snapshot(
+            compile(
+                List.of("-Amigrate.naming=snake_case"),
+                entity(
+                    "PurchaseOrder",
+                    """
         @Entity
         @Table(indexes = @Index(columnList = "placedAt"))
         public class PurchaseOrder {
@@ -128,10 +170,13 @@ class EnumAndNamingTest {
         }
         """)));
     Table order = table(s, "purchase_order");
-    assertThat(order.columns()).extracting(c -> c.name())
-        .containsExactlyInAnyOrder("id", "placed_at", "total_amount", "sku2code", "parent_order_id");
+    assertThat(order.columns())
+        .extracting(c -> c.name())
+        .containsExactlyInAnyOrder(
+            "id", "placed_at", "total_amount", "sku2code", "parent_order_id");
     assertThat(order.indexes()).containsExactly(index("purchase_order_placed_at_idx", "placed_at"));
-    assertThat(s.database().sequences()).containsExactly(new Sequence(null, "purchase_order_seq", 1, 50));
+    assertThat(s.database().sequences())
+        .containsExactly(new Sequence(null, "purchase_order_seq", 1, 50));
   }
 
   @Test
@@ -141,12 +186,16 @@ class EnumAndNamingTest {
     String column = "b".repeat(60);
     assertThat(Naming.objectName(table, List.of(column), "key"))
         .isEqualTo("a".repeat(29) + "_" + "b".repeat(29) + "_key");
-    assertThat(Naming.objectName(table, List.of("c", "d"), "key")).isEqualTo("a".repeat(55) + "_c_d_key");
-    assertThat(Naming.objectName(table, List.of("e"), "check")).isEqualTo("a".repeat(55) + "_e_check");
-    assertThat(Naming.objectName(table, List.of("f"), "fkey")).isEqualTo("a".repeat(56) + "_f_fkey");
+    assertThat(Naming.objectName(table, List.of("c", "d"), "key"))
+        .isEqualTo("a".repeat(55) + "_c_d_key");
+    assertThat(Naming.objectName(table, List.of("e"), "check"))
+        .isEqualTo("a".repeat(55) + "_e_check");
+    assertThat(Naming.objectName(table, List.of("f"), "fkey"))
+        .isEqualTo("a".repeat(56) + "_f_fkey");
     assertThat(Naming.objectName(table, List.of(), "pkey")).isEqualTo("a".repeat(58) + "_pkey");
     assertThat(Naming.objectName("Orders", List.of("Läuft"), "key")).isEqualTo("Orders_Läuft_key");
-    assertThat(Naming.objectName("x", List.of("ä".repeat(40)), "key")).isEqualTo("x_" + "ä".repeat(28) + "_key");
+    assertThat(Naming.objectName("x", List.of("ä".repeat(40)), "key"))
+        .isEqualTo("x_" + "ä".repeat(28) + "_key");
   }
 
   @Test
@@ -166,8 +215,12 @@ class EnumAndNamingTest {
 
   @Test
   void idColumnIsNotNullEvenWhenDeclaredNullable() {
-    Snapshot s = snapshot(compile(
-        entity("Tag", "@Entity public class Tag { @Id @Column(nullable = true) private Long id; }")));
+    Snapshot s =
+        snapshot(
+            compile(
+                entity(
+                    "Tag",
+                    "@Entity public class Tag { @Id @Column(nullable = true) private Long id; }")));
     assertThat(table(s, "tag").columns()).containsExactly(column("id", bigint()).notNull());
   }
 }

@@ -16,7 +16,9 @@ import dev.migrate.snapshot.Snapshot;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** {@code @Id} and {@code @GeneratedValue}: identity columns and the sequences Hibernate 6 expects. */
+/**
+ * {@code @Id} and {@code @GeneratedValue}: identity columns and the sequences Hibernate 6 expects.
+ */
 class GeneratedIdTest {
 
   private static Snapshot compileOne(String simpleName, String body) {
@@ -25,7 +27,10 @@ class GeneratedIdTest {
 
   @Test
   void identityColumnIsGeneratedByDefaultAndNoSequence() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity public class Item { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Integer id; }
         """);
     assertThat(table(s, "item").columns()).containsExactly(column("id", integer()).asIdentity());
@@ -40,10 +45,16 @@ class GeneratedIdTest {
     assertThat(s.database().sequences()).isEmpty();
   }
 
-  /** Hibernate 6.6 looks for the sequence in the default schema, not in the table's (HibernateOracleTest). */
+  /**
+   * Hibernate 6.6 looks for the sequence in the default schema, not in the table's
+   * (HibernateOracleTest).
+   */
   @Test
   void sequenceWithoutGeneratorIsTheHibernateDefault() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity @Table(name = "items", schema = "shop")
         public class Item { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private Long id; }
         """);
@@ -53,20 +64,26 @@ class GeneratedIdTest {
 
   @Test
   void autoOnANumberIsASequence() {
-    Snapshot s = compileOne("Item", "@Entity public class Item { @Id @GeneratedValue private Long id; }");
+    Snapshot s =
+        compileOne("Item", "@Entity public class Item { @Id @GeneratedValue private Long id; }");
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "item_seq", 1, 50));
   }
 
   @Test
   void autoOnAUuidNeedsNothingInTheDatabase() {
-    Snapshot s = compileOne("Item", "@Entity public class Item { @Id @GeneratedValue private java.util.UUID id; }");
+    Snapshot s =
+        compileOne(
+            "Item", "@Entity public class Item { @Id @GeneratedValue private java.util.UUID id; }");
     assertThat(table(s, "item").columns()).containsExactly(column("id", uuid()).notNull());
     assertThat(s.database().sequences()).isEmpty();
   }
 
   @Test
   void uuidStrategyNeedsNothingInTheDatabase() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity public class Item { @Id @GeneratedValue(strategy = GenerationType.UUID) private String id; }
         """);
     assertThat(s.database().sequences()).isEmpty();
@@ -74,7 +91,10 @@ class GeneratedIdTest {
 
   @Test
   void explicitSequenceGeneratorOnTheField() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity @Table(schema = "shop")
         public class Item {
           @Id
@@ -88,7 +108,10 @@ class GeneratedIdTest {
 
   @Test
   void sequenceGeneratorOnTheClassWithItsOwnSchema() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity
         @SequenceGenerator(name = "gen", sequenceName = "\\"ItemIds\\"", schema = "seqs")
         public class Item { @Id @GeneratedValue(generator = "gen") private Long id; }
@@ -98,7 +121,10 @@ class GeneratedIdTest {
 
   @Test
   void sequenceGeneratorWithoutSequenceNameIsNamedAfterTheGenerator() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id @GeneratedValue(generator = "Item_Gen") @SequenceGenerator(name = "Item_Gen") private Long id;
@@ -109,7 +135,10 @@ class GeneratedIdTest {
 
   @Test
   void generatorNameWithoutAGeneratorIsTheSequenceName() {
-    Snapshot s = compileOne("Item", """
+    Snapshot s =
+        compileOne(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids") private Long id;
@@ -120,19 +149,27 @@ class GeneratedIdTest {
 
   @Test
   void generatorDeclaredOnAnotherEntityIsFound() {
-    JavaFileObject a = entity("A", """
+    JavaFileObject a =
+        entity(
+            "A",
+            """
         @Entity @SequenceGenerator(name = "shared", sequenceName = "shared_ids", allocationSize = 10)
         public class A { @Id @GeneratedValue(generator = "shared") private Long id; }
         """);
-    JavaFileObject b = entity("B",
-        "@Entity public class B { @Id @GeneratedValue(generator = \"shared\") private Long id; }");
+    JavaFileObject b =
+        entity(
+            "B",
+            "@Entity public class B { @Id @GeneratedValue(generator = \"shared\") private Long id; }");
     Snapshot s = snapshot(compile(a, b));
     assertThat(s.database().sequences()).containsExactly(new Sequence(null, "shared_ids", 1, 10));
   }
 
   @Test
   void idOfAMappedSuperclassWithATypeVariable() {
-    JavaFileObject base = Testing.source("com.acme.Base", """
+    JavaFileObject base =
+        Testing.source(
+            "com.acme.Base",
+            """
         package com.acme;
         import jakarta.persistence.*;
         @MappedSuperclass
@@ -141,9 +178,12 @@ class GeneratedIdTest {
           protected java.time.Instant created;
         }
         """);
-    JavaFileObject item = entity("Item", "@Entity public class Item extends Base<Long> { private String name; }");
+    JavaFileObject item =
+        entity("Item", "@Entity public class Item extends Base<Long> { private String name; }");
     Snapshot s = snapshot(compile(base, item));
-    assertThat(table(s, "item").columns()).extracting(c -> c.name()).containsExactly("id", "created", "name");
+    assertThat(table(s, "item").columns())
+        .extracting(c -> c.name())
+        .containsExactly("id", "created", "name");
     assertThat(table(s, "item").column("id")).contains(column("id", bigint()).asIdentity());
   }
 }

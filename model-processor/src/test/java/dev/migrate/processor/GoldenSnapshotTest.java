@@ -16,12 +16,16 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole snapshot of a small model, compared byte for byte with {@code golden/shop-model.json}. To accept a
- * deliberate change, run with {@code -Dmigrate.golden.update=true} and review the diff of the golden file.
+ * The whole snapshot of a small model, compared byte for byte with {@code golden/shop-model.json}.
+ * To accept a deliberate change, run with {@code -Dmigrate.golden.update=true} and review the diff
+ * of the golden file.
  */
 class GoldenSnapshotTest {
 
-  static final JavaFileObject CUSTOMER = entity("Customer", """
+  static final JavaFileObject CUSTOMER =
+      entity(
+          "Customer",
+          """
       @Entity
       @Table(indexes = @Index(columnList = "created"), uniqueConstraints = @UniqueConstraint(columnNames = "email"))
       public class Customer {
@@ -35,7 +39,10 @@ class GoldenSnapshotTest {
       }
       """);
 
-  static final JavaFileObject ORDER = entity("Order", """
+  static final JavaFileObject ORDER =
+      entity(
+          "Order",
+          """
       @Entity
       @Table(name = "orders")
       public class Order {
@@ -49,12 +56,18 @@ class GoldenSnapshotTest {
       }
       """);
 
-  static final JavaFileObject STATUS = source("com.acme.Status", """
+  static final JavaFileObject STATUS =
+      source(
+          "com.acme.Status",
+          """
       package com.acme;
       public enum Status { NEW, PAID, SHIPPED }
       """);
 
-  static final JavaFileObject REVISION = source("com.acme.db.R20261121_1530_Init", """
+  static final JavaFileObject REVISION =
+      source(
+          "com.acme.db.R20261121_1530_Init",
+          """
       package com.acme.db;
       import dev.migrate.runtime.Revision;
       @Revision(id = "3f2a9c1d7b04", message = "init")

@@ -34,22 +34,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The oracle: for the same compiled entities, Hibernate 6.6's own metadata (with {@code PostgreSQLDialect}, no
- * database) must name the same tables, columns and sequences, with the same types and nullability, as the snapshot.
- * Types are compared after {@link TypeMapping#parseDefinition} reads Hibernate's DDL spelling.
+ * The oracle: for the same compiled entities, Hibernate 6.6's own metadata (with {@code
+ * PostgreSQLDialect}, no database) must name the same tables, columns and sequences, with the same
+ * types and nullability, as the snapshot. Types are compared after {@link
+ * TypeMapping#parseDefinition} reads Hibernate's DDL spelling.
  */
 class HibernateOracleTest {
 
-  /** Keeps Hibernate's start-up log (and its note that the dialect need not be set) out of the build output. */
-  private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
+  /**
+   * Keeps Hibernate's start-up log (and its note that the dialect need not be set) out of the build
+   * output.
+   */
+  private static final java.util.logging.Logger HIBERNATE_LOG =
+      java.util.logging.Logger.getLogger("org.hibernate");
 
   static {
     HIBERNATE_LOG.setLevel(java.util.logging.Level.SEVERE);
   }
 
-  static final JavaFileObject STATUS = source("com.acme.Status", "package com.acme; public enum Status { NEW, PAID }");
+  static final JavaFileObject STATUS =
+      source("com.acme.Status", "package com.acme; public enum Status { NEW, PAID }");
 
-  static final JavaFileObject EVERYTHING = entity("Everything", """
+  static final JavaFileObject EVERYTHING =
+      entity(
+          "Everything",
+          """
       @Entity
       @Table(schema = "shop", uniqueConstraints = @UniqueConstraint(columnNames = {"pl", "pi"}))
       public class Everything {
@@ -102,11 +111,17 @@ class HibernateOracleTest {
       }
       """);
 
-  static final JavaFileObject COUNTRY = entity("Country", """
+  static final JavaFileObject COUNTRY =
+      entity(
+          "Country",
+          """
       @Entity public class Country { @Id @Column(length = 2) private String isoCode; }
       """);
 
-  static final JavaFileObject PASSPORT = entity("Passport", """
+  static final JavaFileObject PASSPORT =
+      entity(
+          "Passport",
+          """
       @Entity
       public class Passport {
         @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Integer id;
@@ -114,7 +129,10 @@ class HibernateOracleTest {
       }
       """);
 
-  static final JavaFileObject SEQUENCES = entity("Numbered", """
+  static final JavaFileObject SEQUENCES =
+      entity(
+          "Numbered",
+          """
       @Entity
       @Table(schema = "counting")
       public class Numbered {
@@ -124,7 +142,10 @@ class HibernateOracleTest {
       }
       """);
 
-  static final JavaFileObject GENERATOR_WITHOUT_SEQUENCE_NAME = entity("Stamped", """
+  static final JavaFileObject GENERATOR_WITHOUT_SEQUENCE_NAME =
+      entity(
+          "Stamped",
+          """
       @Entity
       @Table(name = "stamps")
       public class Stamped {
@@ -133,19 +154,28 @@ class HibernateOracleTest {
       }
       """);
 
-  static final JavaFileObject AUTO = entity("AutoIds", """
+  static final JavaFileObject AUTO =
+      entity(
+          "AutoIds",
+          """
       @Entity
       public class AutoIds { @Id @GeneratedValue private Long id; }
       """);
 
-  static final JavaFileObject SCHEMA_GENERATOR = entity("Filed", """
+  static final JavaFileObject SCHEMA_GENERATOR =
+      entity(
+          "Filed",
+          """
       @Entity
       @Table(schema = "archive")
       @SequenceGenerator(name = "filed", sequenceName = "filed_ids", schema = "Archive")
       public class Filed { @Id @GeneratedValue(generator = "filed") private Long id; }
       """);
 
-  static final JavaFileObject QUOTED = entity("Quoted", """
+  static final JavaFileObject QUOTED =
+      entity(
+          "Quoted",
+          """
       @Entity
       @Table(name = "\\"OrderLines\\"")
       public class Quoted {
@@ -155,12 +185,18 @@ class HibernateOracleTest {
       }
       """);
 
-  static final JavaFileObject UUIDS = entity("UuidIds", """
+  static final JavaFileObject UUIDS =
+      entity(
+          "UuidIds",
+          """
       @Entity
       public class UuidIds { @Id @GeneratedValue private java.util.UUID id; }
       """);
 
-  static final JavaFileObject CAMEL = entity("PurchaseOrder", """
+  static final JavaFileObject CAMEL =
+      entity(
+          "PurchaseOrder",
+          """
       @Entity
       public class PurchaseOrder {
         @Id @GeneratedValue private Long id;
@@ -173,13 +209,29 @@ class HibernateOracleTest {
 
   @Test
   void typesNamesNullabilityAndSequencesAgreeWithHibernate(@TempDir Path out) throws Exception {
-    assertAgreesWithHibernate(out, false, STATUS, EVERYTHING, COUNTRY, PASSPORT, SEQUENCES,
-        GENERATOR_WITHOUT_SEQUENCE_NAME, AUTO, SCHEMA_GENERATOR, QUOTED, UUIDS, CAMEL);
+    assertAgreesWithHibernate(
+        out,
+        false,
+        STATUS,
+        EVERYTHING,
+        COUNTRY,
+        PASSPORT,
+        SEQUENCES,
+        GENERATOR_WITHOUT_SEQUENCE_NAME,
+        AUTO,
+        SCHEMA_GENERATOR,
+        QUOTED,
+        UUIDS,
+        CAMEL);
   }
 
   @Test
-  void generatorNameWithoutADeclaredGeneratorAgreesWithHibernate(@TempDir Path out) throws Exception {
-    JavaFileObject labelled = entity("Labelled", """
+  void generatorNameWithoutADeclaredGeneratorAgreesWithHibernate(@TempDir Path out)
+      throws Exception {
+    JavaFileObject labelled =
+        entity(
+            "Labelled",
+            """
         @Entity
         public class Labelled {
           @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "label_ids") private Long id;
@@ -193,10 +245,11 @@ class HibernateOracleTest {
     assertAgreesWithHibernate(out, true, CAMEL, COUNTRY);
   }
 
-  private static void assertAgreesWithHibernate(Path out, boolean snakeCase, JavaFileObject... sources)
-      throws Exception {
-    DiskCompiler.Result result = DiskCompiler.compile(out,
-        snakeCase ? List.of("-Amigrate.naming=snake_case") : List.of(), sources);
+  private static void assertAgreesWithHibernate(
+      Path out, boolean snakeCase, JavaFileObject... sources) throws Exception {
+    DiskCompiler.Result result =
+        DiskCompiler.compile(
+            out, snakeCase ? List.of("-Amigrate.naming=snake_case") : List.of(), sources);
     assertThat(result.success()).as(result.toString()).isTrue();
     Snapshot snapshot = SnapshotJson.readFromClassesDirectory(out);
 
@@ -208,21 +261,36 @@ class HibernateOracleTest {
     }
     Set<String> migrateKeys = new TreeSet<>();
     for (dev.migrate.model.Table t : snapshot.database().tables()) {
-      t.uniqueConstraints().forEach(u -> migrateKeys.add("unique " + t.qualifiedName() + u.columns()));
-      t.foreignKeys().forEach(f -> migrateKeys.add("foreign key " + t.qualifiedName() + f.columns() + " -> "
-          + (f.referencedSchema() == null ? "" : f.referencedSchema() + ".") + f.referencedTable()
-          + f.referencedColumns() + " on delete " + f.onDelete()));
+      t.uniqueConstraints()
+          .forEach(u -> migrateKeys.add("unique " + t.qualifiedName() + u.columns()));
+      t.foreignKeys()
+          .forEach(
+              f ->
+                  migrateKeys.add(
+                      "foreign key "
+                          + t.qualifiedName()
+                          + f.columns()
+                          + " -> "
+                          + (f.referencedSchema() == null ? "" : f.referencedSchema() + ".")
+                          + f.referencedTable()
+                          + f.referencedColumns()
+                          + " on delete "
+                          + f.onDelete()));
     }
-    Set<Sequence> migrateSequences = new TreeSet<>(java.util.Comparator.comparing(Sequence::qualifiedName));
+    Set<Sequence> migrateSequences =
+        new TreeSet<>(java.util.Comparator.comparing(Sequence::qualifiedName));
     migrateSequences.addAll(snapshot.database().sequences());
 
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
-        HibernateOracleTest.class.getClassLoader())) {
-      BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
-      StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-          .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
-          .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-          .build();
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {out.toUri().toURL()}, HibernateOracleTest.class.getClassLoader())) {
+      BootstrapServiceRegistry bootstrap =
+          new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+      StandardServiceRegistry registry =
+          new StandardServiceRegistryBuilder(bootstrap)
+              .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
+              .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+              .build();
       try {
         MetadataSources metadataSources = new MetadataSources(registry);
         for (String entity : snapshot.entities()) {
@@ -239,7 +307,8 @@ class HibernateOracleTest {
           org.hibernate.mapping.Table t = entity.getTable();
           String table = qualified(t);
           for (Column c : t.getColumns()) {
-            hibernate.put(table + "." + stored(c.getName(), c.isQuoted()),
+            hibernate.put(
+                table + "." + stored(c.getName(), c.isQuoted()),
                 describe(TypeMapping.parseDefinition(c.getSqlType(metadata)), c.isNullable()));
           }
         }
@@ -257,20 +326,33 @@ class HibernateOracleTest {
           }
           for (org.hibernate.mapping.ForeignKey f : t.getForeignKeys().values()) {
             org.hibernate.mapping.Table target = f.getReferencedTable();
-            List<Column> referenced = f.getReferencedColumns().isEmpty()
-                ? target.getPrimaryKey().getColumns() : f.getReferencedColumns();
-            hibernateKeys.add("foreign key " + table + names(f.getColumns()) + " -> " + qualified(target)
-                + names(referenced) + " on delete "
-                + (f.getOnDeleteAction() == null ? "NO_ACTION" : f.getOnDeleteAction().name()));
+            List<Column> referenced =
+                f.getReferencedColumns().isEmpty()
+                    ? target.getPrimaryKey().getColumns()
+                    : f.getReferencedColumns();
+            hibernateKeys.add(
+                "foreign key "
+                    + table
+                    + names(f.getColumns())
+                    + " -> "
+                    + qualified(target)
+                    + names(referenced)
+                    + " on delete "
+                    + (f.getOnDeleteAction() == null ? "NO_ACTION" : f.getOnDeleteAction().name()));
           }
         }
-        Set<Sequence> hibernateSequences = new TreeSet<>(java.util.Comparator.comparing(Sequence::qualifiedName));
+        Set<Sequence> hibernateSequences =
+            new TreeSet<>(java.util.Comparator.comparing(Sequence::qualifiedName));
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
           Identifier schema = namespace.getName().getSchema();
           for (org.hibernate.boot.model.relational.Sequence s : namespace.getSequences()) {
             Identifier name = s.getName().getSequenceName();
-            hibernateSequences.add(new Sequence(schema == null ? null : stored(schema.getText(), schema.isQuoted()),
-                stored(name.getText(), name.isQuoted()), s.getInitialValue(), s.getIncrementSize()));
+            hibernateSequences.add(
+                new Sequence(
+                    schema == null ? null : stored(schema.getText(), schema.isQuoted()),
+                    stored(name.getText(), name.isQuoted()),
+                    s.getInitialValue(),
+                    s.getIncrementSize()));
           }
         }
 

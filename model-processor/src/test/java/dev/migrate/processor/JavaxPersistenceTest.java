@@ -13,24 +13,44 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code javax.persistence} (JPA 2, Spring Boot 2, Java EE) is read as {@code jakarta.persistence} is. The javax
- * annotations are test stubs from {@code src/test/resources/javax-stubs}, compiled with the entities.
+ * {@code javax.persistence} (JPA 2, Spring Boot 2, Java EE) is read as {@code jakarta.persistence}
+ * is. The javax annotations are test stubs from {@code src/test/resources/javax-stubs}, compiled
+ * with the entities.
  */
 class JavaxPersistenceTest {
 
-  private static final List<String> STUBS = List.of("Column", "Entity", "EnumType", "Enumerated", "GeneratedValue",
-      "GenerationType", "Id", "Index", "JoinColumn", "ManyToOne", "Table", "Transient", "UniqueConstraint");
+  private static final List<String> STUBS =
+      List.of(
+          "Column",
+          "Entity",
+          "EnumType",
+          "Enumerated",
+          "GeneratedValue",
+          "GenerationType",
+          "Id",
+          "Index",
+          "JoinColumn",
+          "ManyToOne",
+          "Table",
+          "Transient",
+          "UniqueConstraint");
 
   private static JavaFileObject toJavax(JavaFileObject jakarta) throws IOException {
-    String text = jakarta.getCharContent(true).toString().replace("jakarta.persistence", "javax.persistence");
+    String text =
+        jakarta.getCharContent(true).toString().replace("jakarta.persistence", "javax.persistence");
     String name = jakarta.getName().replaceFirst("^/", "").replace(".java", "").replace('/', '.');
     return JavaFileObjects.forSourceString(name, text);
   }
 
   @Test
   void javaxEntitiesGiveTheSameSnapshotAsJakartaOnes() throws IOException {
-    Snapshot jakarta = snapshot(compile(GoldenSnapshotTest.CUSTOMER, GoldenSnapshotTest.ORDER,
-        GoldenSnapshotTest.STATUS, GoldenSnapshotTest.REVISION));
+    Snapshot jakarta =
+        snapshot(
+            compile(
+                GoldenSnapshotTest.CUSTOMER,
+                GoldenSnapshotTest.ORDER,
+                GoldenSnapshotTest.STATUS,
+                GoldenSnapshotTest.REVISION));
 
     List<JavaFileObject> sources = new ArrayList<>();
     for (String stub : STUBS) {
@@ -42,7 +62,8 @@ class JavaxPersistenceTest {
     sources.add(GoldenSnapshotTest.REVISION);
     Snapshot javax = snapshot(compile(sources.toArray(JavaFileObject[]::new)));
 
-    assertThat(sources.get(STUBS.size()).getCharContent(true).toString()).contains("import javax.persistence.*;");
+    assertThat(sources.get(STUBS.size()).getCharContent(true).toString())
+        .contains("import javax.persistence.*;");
     assertThat(javax).isEqualTo(jakarta);
   }
 }

@@ -13,15 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each mapping feature against Hibernate 6.6 itself ({@link Oracle}): the same compiled entities, Hibernate's
- * metadata for PostgreSQL, the same tables, columns in the same order with the same types and nullability, keys,
- * checks, indexes, comments, defaults and sequences.
+ * Each mapping feature against Hibernate 6.6 itself ({@link Oracle}): the same compiled entities,
+ * Hibernate's metadata for PostgreSQL, the same tables, columns in the same order with the same
+ * types and nullability, keys, checks, indexes, comments, defaults and sequences.
  */
 class MappingOracleTest {
 
-  static final JavaFileObject STATUS = source("com.acme.Status", "package com.acme; public enum Status { NEW, PAID }");
+  static final JavaFileObject STATUS =
+      source("com.acme.Status", "package com.acme; public enum Status { NEW, PAID }");
 
-  static final JavaFileObject CONVERTER = source("com.acme.MoneyConverter", """
+  static final JavaFileObject CONVERTER =
+      source(
+          "com.acme.MoneyConverter",
+          """
       package com.acme;
       @jakarta.persistence.Converter
       public class MoneyConverter implements jakarta.persistence.AttributeConverter<MoneyConverter.Money, Long> {
@@ -31,7 +35,10 @@ class MappingOracleTest {
       }
       """);
 
-  static final JavaFileObject BASICS = entity("Basics", """
+  static final JavaFileObject BASICS =
+      entity(
+          "Basics",
+          """
       import org.hibernate.annotations.ColumnDefault;
       import org.hibernate.annotations.Comment;
       import org.hibernate.annotations.JdbcTypeCode;
@@ -66,7 +73,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, STATUS, CONVERTER, BASICS);
   }
 
-  static final JavaFileObject ADDRESS = source("com.acme.Address", """
+  static final JavaFileObject ADDRESS =
+      source(
+          "com.acme.Address",
+          """
       package com.acme;
       import jakarta.persistence.*;
       @Embeddable
@@ -77,15 +87,24 @@ class MappingOracleTest {
         @ManyToOne private Country country;
       }
       """);
-  static final JavaFileObject GEO = source("com.acme.Geo", """
+  static final JavaFileObject GEO =
+      source(
+          "com.acme.Geo",
+          """
       package com.acme;
       @jakarta.persistence.Embeddable
       public class Geo { private double lat; private Double lon; }
       """);
-  static final JavaFileObject COUNTRY = entity("Country", """
+  static final JavaFileObject COUNTRY =
+      entity(
+          "Country",
+          """
       @Entity public class Country { @Id @Column(length = 2) private String code; }
       """);
-  static final JavaFileObject AUDITED = source("com.acme.Audited", """
+  static final JavaFileObject AUDITED =
+      source(
+          "com.acme.Audited",
+          """
       package com.acme;
       import jakarta.persistence.*;
       @MappedSuperclass
@@ -95,7 +114,10 @@ class MappingOracleTest {
         private String createdBy;
       }
       """);
-  static final JavaFileObject CUSTOMER = entity("Customer", """
+  static final JavaFileObject CUSTOMER =
+      entity(
+          "Customer",
+          """
       @Entity
       @AttributeOverride(name = "createdBy", column = @Column(name = "author", length = 80))
       public class Customer extends Audited {
@@ -123,14 +145,20 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, true, ADDRESS, GEO, COUNTRY, AUDITED, CUSTOMER);
   }
 
-  static final JavaFileObject VEHICLE = entity("Vehicle", """
+  static final JavaFileObject VEHICLE =
+      entity(
+          "Vehicle",
+          """
       @Entity
       public abstract class Vehicle {
         @Id @GeneratedValue private Long id;
         private String plate;
       }
       """);
-  static final JavaFileObject CAR = entity("Car", """
+  static final JavaFileObject CAR =
+      entity(
+          "Car",
+          """
       @Entity
       public class Car extends Vehicle {
         private int seats;
@@ -140,7 +168,10 @@ class MappingOracleTest {
         @ManyToOne private Country country;
       }
       """);
-  static final JavaFileObject TRUCK = entity("Truck", """
+  static final JavaFileObject TRUCK =
+      entity(
+          "Truck",
+          """
       @Entity
       @DiscriminatorValue("T")
       public class Truck extends Vehicle { private Double load; }
@@ -151,7 +182,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, COUNTRY, VEHICLE, CAR, TRUCK);
   }
 
-  static final JavaFileObject PAYMENT = entity("Payment", """
+  static final JavaFileObject PAYMENT =
+      entity(
+          "Payment",
+          """
       @Entity
       @Inheritance(strategy = InheritanceType.JOINED)
       @DiscriminatorColumn(name = "kind", discriminatorType = DiscriminatorType.INTEGER)
@@ -160,13 +194,19 @@ class MappingOracleTest {
         private java.math.BigDecimal amount;
       }
       """);
-  static final JavaFileObject CARD = entity("CardPayment", """
+  static final JavaFileObject CARD =
+      entity(
+          "CardPayment",
+          """
       @Entity
       @DiscriminatorValue("1")
       @PrimaryKeyJoinColumn(name = "payment_id")
       public class CardPayment extends Payment { private String cardNumber; }
       """);
-  static final JavaFileObject WIRE = entity("WirePayment", """
+  static final JavaFileObject WIRE =
+      entity(
+          "WirePayment",
+          """
       @Entity
       @DiscriminatorValue("2")
       @Table(name = "wire")
@@ -178,7 +218,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, PAYMENT, CARD, WIRE);
   }
 
-  static final JavaFileObject SHAPE = entity("Shape", """
+  static final JavaFileObject SHAPE =
+      entity(
+          "Shape",
+          """
       @Entity
       @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
       public abstract class Shape {
@@ -186,10 +229,16 @@ class MappingOracleTest {
         private String color;
       }
       """);
-  static final JavaFileObject CIRCLE = entity("Circle", """
+  static final JavaFileObject CIRCLE =
+      entity(
+          "Circle",
+          """
       @Entity public class Circle extends Shape { private double radius; }
       """);
-  static final JavaFileObject SQUARE = entity("Square", """
+  static final JavaFileObject SQUARE =
+      entity(
+          "Square",
+          """
       @Entity public class Square extends Shape { private double side; @ManyToOne private Circle inner; }
       """);
 
@@ -198,17 +247,26 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, SHAPE, CIRCLE, SQUARE);
   }
 
-  static final JavaFileObject TAG = entity("Tag", """
+  static final JavaFileObject TAG =
+      entity(
+          "Tag",
+          """
       @Entity public class Tag { @Id @GeneratedValue private Long id; private String label; }
       """);
-  static final JavaFileObject AUTHOR = entity("Author", """
+  static final JavaFileObject AUTHOR =
+      entity(
+          "Author",
+          """
       @Entity
       public class Author {
         @Id @GeneratedValue private Long id;
         @ManyToMany(mappedBy = "authors") private java.util.Set<Post> posts;
       }
       """);
-  static final JavaFileObject POST = entity("Post", """
+  static final JavaFileObject POST =
+      entity(
+          "Post",
+          """
       @Entity
       public class Post {
         @Id @GeneratedValue private Long id;
@@ -232,7 +290,10 @@ class MappingOracleTest {
         @ElementCollection @OrderColumn private java.util.List<Geo> route;
       }
       """);
-  static final JavaFileObject COMMENT = entity("Comment", """
+  static final JavaFileObject COMMENT =
+      entity(
+          "Comment",
+          """
       @Entity public class Comment { @Id @GeneratedValue private Long id; private String text; }
       """);
 
@@ -246,19 +307,28 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, true, STATUS, GEO, TAG, AUTHOR, POST, COMMENT);
   }
 
-  static final JavaFileObject ORDER_KEY = source("com.acme.OrderKey", """
+  static final JavaFileObject ORDER_KEY =
+      source(
+          "com.acme.OrderKey",
+          """
       package com.acme;
       @jakarta.persistence.Embeddable
       public class OrderKey implements java.io.Serializable { private String region; private long number; }
       """);
-  static final JavaFileObject PURCHASE = entity("Purchase", """
+  static final JavaFileObject PURCHASE =
+      entity(
+          "Purchase",
+          """
       @Entity
       public class Purchase {
         @EmbeddedId private OrderKey key;
         private String note;
       }
       """);
-  static final JavaFileObject LINE = entity("Line", """
+  static final JavaFileObject LINE =
+      entity(
+          "Line",
+          """
       @Entity
       @IdClass(Line.Key.class)
       public class Line {
@@ -268,10 +338,16 @@ class MappingOracleTest {
         public static class Key implements java.io.Serializable { OrderKey purchase; int position; }
       }
       """);
-  static final JavaFileObject USER = entity("Account", """
+  static final JavaFileObject USER =
+      entity(
+          "Account",
+          """
       @Entity public class Account { @Id @GeneratedValue private Long id; }
       """);
-  static final JavaFileObject PROFILE = entity("Profile", """
+  static final JavaFileObject PROFILE =
+      entity(
+          "Profile",
+          """
       @Entity
       public class Profile {
         @Id private Long id;
@@ -279,7 +355,10 @@ class MappingOracleTest {
         private String bio;
       }
       """);
-  static final JavaFileObject SHIPMENT = entity("Shipment", """
+  static final JavaFileObject SHIPMENT =
+      entity(
+          "Shipment",
+          """
       @Entity
       public class Shipment {
         @Id private Long id;
@@ -297,7 +376,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, ORDER_KEY, PURCHASE, LINE, USER, PROFILE, SHIPMENT);
   }
 
-  static final JavaFileObject GENERATED = entity("Ticket", """
+  static final JavaFileObject GENERATED =
+      entity(
+          "Ticket",
+          """
       @Entity
       @SecondaryTable(name = "ticket_detail")
       public class Ticket {
@@ -306,7 +388,10 @@ class MappingOracleTest {
         @Column(table = "ticket_detail", length = 2000) private String description;
       }
       """);
-  static final JavaFileObject COUNTED = entity("Counted", """
+  static final JavaFileObject COUNTED =
+      entity(
+          "Counted",
+          """
       @Entity
       @SecondaryTable(name = "counted_extra", pkJoinColumns = @PrimaryKeyJoinColumn(name = "counted_id"))
       public class Counted {
@@ -322,7 +407,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, GENERATED, COUNTED);
   }
 
-  static final JavaFileObject PROPERTY_ACCESS = entity("Person", """
+  static final JavaFileObject PROPERTY_ACCESS =
+      entity(
+          "Person",
+          """
       @Entity
       public class Person {
         private Long id;
@@ -345,7 +433,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, PROPERTY_ACCESS);
   }
 
-  static final JavaFileObject VALIDATED = entity("Signup", """
+  static final JavaFileObject VALIDATED =
+      entity(
+          "Signup",
+          """
       import jakarta.validation.constraints.*;
       @Entity
       public class Signup {
@@ -365,7 +456,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, VALIDATED);
   }
 
-  static final JavaFileObject NAMED_ENUM = entity("Order", """
+  static final JavaFileObject NAMED_ENUM =
+      entity(
+          "Order",
+          """
       @Entity
       @Table(name = "orders")
       public class Order {
@@ -381,9 +475,14 @@ class MappingOracleTest {
     Oracle.assertSameSchema(out, false, STATUS, NAMED_ENUM);
   }
 
-  static final JavaFileObject POLICY_STATUS = source("com.acme.PolicyStatus",
-      "package com.acme; public enum PolicyStatus { QUOTED, ACTIVE, LAPSED, CANCELLED }");
-  static final JavaFileObject POLICY = entity("Policy", """
+  static final JavaFileObject POLICY_STATUS =
+      source(
+          "com.acme.PolicyStatus",
+          "package com.acme; public enum PolicyStatus { QUOTED, ACTIVE, LAPSED, CANCELLED }");
+  static final JavaFileObject POLICY =
+      entity(
+          "Policy",
+          """
       @Entity
       public class Policy {
         @Id @GeneratedValue private Long id;
@@ -393,14 +492,22 @@ class MappingOracleTest {
       }
       """);
 
-  /** The type keeps the class's simple name, unchanged by snake_case, and its labels come sorted by name. */
+  /**
+   * The type keeps the class's simple name, unchanged by snake_case, and its labels come sorted by
+   * name.
+   */
   @Test
   void namedEnumTypeNameAndLabelOrderAgreeWithHibernate(@TempDir Path out) throws Exception {
-    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, POLICY_STATUS, POLICY);
-    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, POLICY_STATUS, POLICY);
+    Oracle.assertSameSchema(
+        Files.createDirectories(out.resolve("jpa")), false, POLICY_STATUS, POLICY);
+    Oracle.assertSameSchema(
+        Files.createDirectories(out.resolve("snake")), true, POLICY_STATUS, POLICY);
   }
 
-  static final JavaFileObject PROPERTY_IN_FIELD_ACCESS = entity("Product", """
+  static final JavaFileObject PROPERTY_IN_FIELD_ACCESS =
+      entity(
+          "Product",
+          """
       @Entity
       @Access(AccessType.FIELD)
       @Table(indexes = @Index(columnList = "sku"))
@@ -415,13 +522,20 @@ class MappingOracleTest {
       }
       """);
 
-  /** JPA 3.1, 2.3.2: an {@code @Access(PROPERTY)} getter in a field-access entity is mapped, its field transient. */
+  /**
+   * JPA 3.1, 2.3.2: an {@code @Access(PROPERTY)} getter in a field-access entity is mapped, its
+   * field transient.
+   */
   @Test
-  void propertyAccessGetterInFieldAccessEntityAgreesWithHibernate(@TempDir Path out) throws Exception {
+  void propertyAccessGetterInFieldAccessEntityAgreesWithHibernate(@TempDir Path out)
+      throws Exception {
     Oracle.assertSameSchema(out, false, PROPERTY_IN_FIELD_ACCESS);
   }
 
-  static final JavaFileObject ID_BAG = entity("Claim", """
+  static final JavaFileObject ID_BAG =
+      entity(
+          "Claim",
+          """
       import org.hibernate.annotations.CollectionId;
       import org.hibernate.annotations.CollectionIdJdbcTypeCode;
       import org.hibernate.type.SqlTypes;
@@ -445,8 +559,9 @@ class MappingOracleTest {
       """);
 
   /**
-   * An id-bag's identifier column is the collection table's whole primary key; its generator's sequence
-   * ({@code sequence}: {@code <collection table>_SEQ}; a named {@code @SequenceGenerator}) exists.
+   * An id-bag's identifier column is the collection table's whole primary key; its generator's
+   * sequence ({@code sequence}: {@code <collection table>_SEQ}; a named {@code @SequenceGenerator})
+   * exists.
    */
   @Test
   void collectionIdAgreesWithHibernate(@TempDir Path out) throws Exception {
@@ -454,7 +569,10 @@ class MappingOracleTest {
     Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, ID_BAG);
   }
 
-  static final JavaFileObject KEYS = entity("Shelf", """
+  static final JavaFileObject KEYS =
+      entity(
+          "Shelf",
+          """
       @Entity
       public class Shelf {
         @EmbeddedId private ShelfId id;
@@ -469,7 +587,10 @@ class MappingOracleTest {
         }
       }
       """);
-  static final JavaFileObject BIN = entity("Bin", """
+  static final JavaFileObject BIN =
+      entity(
+          "Bin",
+          """
       @Entity
       public class Bin {
         @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Integer id;
@@ -478,8 +599,8 @@ class MappingOracleTest {
       """);
 
   /**
-   * Keys of several columns in the order Hibernate's export creates them (size, then name as Hibernate spells it),
-   * and foreign keys to them following that order.
+   * Keys of several columns in the order Hibernate's export creates them (size, then name as
+   * Hibernate spells it), and foreign keys to them following that order.
    */
   @Test
   void primaryKeyColumnOrderAgreesWithHibernatesExport(@TempDir Path out) throws Exception {
@@ -487,8 +608,12 @@ class MappingOracleTest {
     Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KEYS, BIN);
   }
 
-  static final JavaFileObject KIND = source("com.acme.Kind", "package com.acme; public enum Kind { B, A }");
-  static final JavaFileObject KEYED_AUTHOR = entity("Writer", """
+  static final JavaFileObject KIND =
+      source("com.acme.Kind", "package com.acme; public enum Kind { B, A }");
+  static final JavaFileObject KEYED_AUTHOR =
+      entity(
+          "Writer",
+          """
       @Entity
       @IdClass(Writer.Key.class)
       public class Writer {
@@ -498,7 +623,10 @@ class MappingOracleTest {
         public record Key(String country, Integer number) implements java.io.Serializable {}
       }
       """);
-  static final JavaFileObject BOOK = entity("Book", """
+  static final JavaFileObject BOOK =
+      entity(
+          "Book",
+          """
       @Entity
       public class Book {
         @Id @GeneratedValue(strategy = GenerationType.UUID) private java.util.UUID id;
@@ -516,7 +644,10 @@ class MappingOracleTest {
         @ManyToMany private java.util.Set<Book> related;
       }
       """);
-  static final JavaFileObject CHAPTER = entity("Chapter", """
+  static final JavaFileObject CHAPTER =
+      entity(
+          "Chapter",
+          """
       @Entity
       public class Chapter {
         @Id private Long id;
@@ -525,14 +656,23 @@ class MappingOracleTest {
       }
       """);
 
-  /** Composite keys referenced by join columns and join tables, ordered lists, sets and maps of each kind. */
+  /**
+   * Composite keys referenced by join columns and join tables, ordered lists, sets and maps of each
+   * kind.
+   */
   @Test
-  void keysOfAssociationsAndCollectionsAgreeWithHibernatesExport(@TempDir Path out) throws Exception {
-    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
-    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
+  void keysOfAssociationsAndCollectionsAgreeWithHibernatesExport(@TempDir Path out)
+      throws Exception {
+    Oracle.assertSameSchema(
+        Files.createDirectories(out.resolve("jpa")), false, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
+    Oracle.assertSameSchema(
+        Files.createDirectories(out.resolve("snake")), true, KIND, KEYED_AUTHOR, BOOK, CHAPTER);
   }
 
-  static final JavaFileObject PARTY = entity("Party", """
+  static final JavaFileObject PARTY =
+      entity(
+          "Party",
+          """
       @Entity
       @Inheritance(strategy = InheritanceType.JOINED)
       public class Party {
@@ -547,7 +687,10 @@ class MappingOracleTest {
         }
       }
       """);
-  static final JavaFileObject PERSON = entity("Person", """
+  static final JavaFileObject PERSON =
+      entity(
+          "Person",
+          """
       @Entity
       @SecondaryTable(name = "person_extra")
       public class Person extends Party {
@@ -555,7 +698,10 @@ class MappingOracleTest {
         @jakarta.validation.Valid @Embedded private Party.Contact contact;
       }
       """);
-  static final JavaFileObject KEYED_VEHICLE = entity("Machine", """
+  static final JavaFileObject KEYED_VEHICLE =
+      entity(
+          "Machine",
+          """
       @Entity
       @DiscriminatorColumn(name = "kind", length = 10)
       public abstract class Machine {
@@ -563,7 +709,10 @@ class MappingOracleTest {
         @ManyToMany private java.util.Set<Party> owners;
       }
       """);
-  static final JavaFileObject KEYED_CAR = entity("Lorry", """
+  static final JavaFileObject KEYED_CAR =
+      entity(
+          "Lorry",
+          """
       @Entity
       public class Lorry extends Machine {
         @jakarta.validation.constraints.NotNull private Integer seats;
@@ -572,16 +721,31 @@ class MappingOracleTest {
       """);
 
   /**
-   * A composite key through a joined subclass and its secondary table, and into a join table; Bean Validation in a
-   * subclass's {@code @Valid} embeddable and in a single-table subclass.
+   * A composite key through a joined subclass and its secondary table, and into a join table; Bean
+   * Validation in a subclass's {@code @Valid} embeddable and in a single-table subclass.
    */
   @Test
   void keysAndValidationInHierarchiesAgreeWithHibernatesExport(@TempDir Path out) throws Exception {
-    Oracle.assertSameSchema(Files.createDirectories(out.resolve("jpa")), false, PARTY, PERSON, KEYED_VEHICLE, KEYED_CAR);
-    Oracle.assertSameSchema(Files.createDirectories(out.resolve("snake")), true, PARTY, PERSON, KEYED_VEHICLE, KEYED_CAR);
+    Oracle.assertSameSchema(
+        Files.createDirectories(out.resolve("jpa")),
+        false,
+        PARTY,
+        PERSON,
+        KEYED_VEHICLE,
+        KEYED_CAR);
+    Oracle.assertSameSchema(
+        Files.createDirectories(out.resolve("snake")),
+        true,
+        PARTY,
+        PERSON,
+        KEYED_VEHICLE,
+        KEYED_CAR);
   }
 
-  static final JavaFileObject UNIQUE_ON_KEY = entity("Slot", """
+  static final JavaFileObject UNIQUE_ON_KEY =
+      entity(
+          "Slot",
+          """
       @Entity
       @IdClass(Slot.Key.class)
       @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"row", "code"}))
@@ -593,13 +757,18 @@ class MappingOracleTest {
       }
       """);
 
-  /** A unique constraint on exactly the key's columns is dropped and gives the key its column order. */
+  /**
+   * A unique constraint on exactly the key's columns is dropped and gives the key its column order.
+   */
   @Test
   void uniqueConstraintOnThePrimaryKeyOrdersItAsHibernateDoes(@TempDir Path out) throws Exception {
     Oracle.assertSameSchema(out, false, UNIQUE_ON_KEY);
   }
 
-  static final JavaFileObject POSTAL = source("com.acme.Postal", """
+  static final JavaFileObject POSTAL =
+      source(
+          "com.acme.Postal",
+          """
       package com.acme;
       import jakarta.validation.constraints.*;
       @jakarta.persistence.Embeddable
@@ -610,17 +779,26 @@ class MappingOracleTest {
         @NotNull @jakarta.persistence.ManyToOne private Region region;
       }
       """);
-  static final JavaFileObject REGION = entity("Region", """
+  static final JavaFileObject REGION =
+      entity(
+          "Region",
+          """
       @Entity
       public class Region { @Id private String code; }
       """);
-  static final JavaFileObject VALIDATED_GEO = source("com.acme.Geo", """
+  static final JavaFileObject VALIDATED_GEO =
+      source(
+          "com.acme.Geo",
+          """
       package com.acme;
       @jakarta.persistence.Embeddable
       public class Geo { @jakarta.validation.constraints.NotNull private Double lat;
         @jakarta.validation.constraints.Digits(integer = 3, fraction = 6) private java.math.BigDecimal lon; }
       """);
-  static final JavaFileObject ADDRESSED = entity("Addressed", """
+  static final JavaFileObject ADDRESSED =
+      entity(
+          "Addressed",
+          """
       import jakarta.validation.Valid;
       import jakarta.validation.constraints.NotNull;
       @Entity
@@ -645,15 +823,19 @@ class MappingOracleTest {
       """);
 
   /**
-   * Bean Validation inside an embeddable: ignored unless the embedded attribute is {@code @Valid}; its
-   * {@code @NotNull} only when the embedded attribute is {@code @NotNull} too (TypeSafeActivator.applyDDL).
+   * Bean Validation inside an embeddable: ignored unless the embedded attribute is {@code @Valid};
+   * its {@code @NotNull} only when the embedded attribute is {@code @NotNull} too
+   * (TypeSafeActivator.applyDDL).
    */
   @Test
   void beanValidationInEmbeddablesAgreesWithHibernate(@TempDir Path out) throws Exception {
     Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, REGION, ADDRESSED);
   }
 
-  static final JavaFileObject VALIDATED_COLLECTIONS = entity("Survey", """
+  static final JavaFileObject VALIDATED_COLLECTIONS =
+      entity(
+          "Survey",
+          """
       import jakarta.validation.Valid;
       import jakarta.validation.constraints.*;
       @Entity
@@ -664,13 +846,18 @@ class MappingOracleTest {
       }
       """);
 
-  /** Bean Validation on a collection attribute constrains the collection, not its table's columns. */
+  /**
+   * Bean Validation on a collection attribute constrains the collection, not its table's columns.
+   */
   @Test
   void beanValidationOnCollectionsAgreesWithHibernate(@TempDir Path out) throws Exception {
     Oracle.assertSameSchema(out, false, POSTAL, VALIDATED_GEO, REGION, VALIDATED_COLLECTIONS);
   }
 
-  static final JavaFileObject WRAPPER_ARRAY = entity("Blob", """
+  static final JavaFileObject WRAPPER_ARRAY =
+      entity(
+          "Blob",
+          """
       @Entity
       public class Blob {
         @Id @GeneratedValue private Long id;
@@ -679,8 +866,8 @@ class MappingOracleTest {
       """);
 
   /**
-   * Why {@code Byte[]} is a compile error ({@link Message#WRAPPER_ARRAY}): with its default settings Hibernate 6.6
-   * refuses to start.
+   * Why {@code Byte[]} is a compile error ({@link Message#WRAPPER_ARRAY}): with its default
+   * settings Hibernate 6.6 refuses to start.
    */
   @Test
   void hibernateRefusesAWrapperArrayByDefault(@TempDir Path out) throws Exception {

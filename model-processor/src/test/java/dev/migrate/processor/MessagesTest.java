@@ -33,17 +33,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per {@link Message}, named after the constant in camel case: the exact text, and that it points at the
- * element (the source line of the annotation or field) the problem is about.
+ * One test per {@link Message}, named after the constant in camel case: the exact text, and that it
+ * points at the element (the source line of the annotation or field) the problem is about.
  */
 class MessagesTest {
 
   @Test
   void everyMessageHasItsOwnTest() {
-    Set<String> tests = Arrays.stream(MessagesTest.class.getDeclaredMethods())
-        .filter(m -> m.isAnnotationPresent(Test.class)).map(Method::getName).collect(Collectors.toSet());
-    List<String> untested = Arrays.stream(Message.values()).map(MessagesTest::testName)
-        .filter(name -> !tests.contains(name)).toList();
+    Set<String> tests =
+        Arrays.stream(MessagesTest.class.getDeclaredMethods())
+            .filter(m -> m.isAnnotationPresent(Test.class))
+            .map(Method::getName)
+            .collect(Collectors.toSet());
+    List<String> untested =
+        Arrays.stream(Message.values())
+            .map(MessagesTest::testName)
+            .filter(name -> !tests.contains(name))
+            .toList();
     assertThat(untested).as("messages without a test named after them").isEmpty();
   }
 
@@ -60,49 +66,74 @@ class MessagesTest {
 
   @Test
   void entityWithoutId() {
-    JavaFileObject note = entity("Note", """
+    JavaFileObject note =
+        entity(
+            "Note",
+            """
         @Entity
         public class Note {
           private String text;
         }
         """);
-    assertSingleError(compile(note),
+    assertSingleError(
+        compile(note),
         "@Entity Note has no @Id field: every entity needs a primary key. Annotate its key field with @Id.",
-        note, "@Entity");
+        note,
+        "@Entity");
   }
 
   @Test
   void migrateTableOnEntity() {
-    JavaFileObject note = entity("Note", """
+    JavaFileObject note =
+        entity(
+            "Note",
+            """
         @Entity
         @dev.migrate.annotations.Table(name = "notes")
         public class Note { @Id private Long id; }
         """);
-    assertSingleError(compile(note), "@Entity Note also carries Migrate's @dev.migrate.annotations.Table, which"
-        + " describes tables without JPA. Remove it and use JPA's @Table (and Migrate's @Index for what JPA's cannot"
-        + " say).", note, "@dev.migrate.annotations.Table");
+    assertSingleError(
+        compile(note),
+        "@Entity Note also carries Migrate's @dev.migrate.annotations.Table, which"
+            + " describes tables without JPA. Remove it and use JPA's @Table (and Migrate's @Index for what JPA's cannot"
+            + " say).",
+        note,
+        "@dev.migrate.annotations.Table");
   }
 
   @Test
   void columnConflict() {
-    JavaFileObject article = entity("Article", """
+    JavaFileObject article =
+        entity(
+            "Article",
+            """
         @Entity @Table(name = "item") public class Article { @Id private Long id; private String code; }
         """);
-    JavaFileObject item = entity("Item", """
+    JavaFileObject item =
+        entity(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id private Long id;
           private Integer code;
         }
         """);
-    assertSingleError(compile(article, item), "Item.code maps column code of table item as integer, but Article.code"
-        + " maps the same column as varchar(255): entities that share a table must agree on its columns. Make the two"
-        + " mappings the same, or give one another @Column(name = ...).", item, "Integer code");
+    assertSingleError(
+        compile(article, item),
+        "Item.code maps column code of table item as integer, but Article.code"
+            + " maps the same column as varchar(255): entities that share a table must agree on its columns. Make the two"
+            + " mappings the same, or give one another @Column(name = ...).",
+        item,
+        "Integer code");
   }
 
   @Test
   void unknownSecondaryTable() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         @Entity
         public class Person {
           @Id private Long id;
@@ -110,14 +141,20 @@ class MessagesTest {
           private String bio;
         }
         """);
-    assertSingleError(compile(person), "@Column(table = \"details\") on Person.bio: Person declares no"
-        + " @SecondaryTable named details. Add @SecondaryTable(name = \"details\") to Person or remove `table`.",
-        person, "@Column(table");
+    assertSingleError(
+        compile(person),
+        "@Column(table = \"details\") on Person.bio: Person declares no"
+            + " @SecondaryTable named details. Add @SecondaryTable(name = \"details\") to Person or remove `table`.",
+        person,
+        "@Column(table");
   }
 
   @Test
   void unknownColumn() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         @Entity
         @Table(indexes = {
             @Index(columnList = "firstName")
@@ -127,79 +164,114 @@ class MessagesTest {
           @Column(name = "first_name") private String firstName;
         }
         """);
-    assertSingleError(compile(person), "The @Index on Person names column firstname, which table person does not"
-        + " have (its columns: id, first_name). Use the column name, not the field name, as the naming strategy"
-        + " produces it.", person, "@Index(columnList");
+    assertSingleError(
+        compile(person),
+        "The @Index on Person names column firstname, which table person does not"
+            + " have (its columns: id, first_name). Use the column name, not the field name, as the naming strategy"
+            + " produces it.",
+        person,
+        "@Index(columnList");
   }
 
   @Test
   void emptyColumnList() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         @Entity
         @Table(indexes = {
             @Index(columnList = " , ")
         })
         public class Person { @Id private Long id; }
         """);
-    assertSingleError(compile(person), "@Index(columnList = \" , \") on Person lists no column: an index needs at"
-        + " least one. List the columns, for example columnList = \"email, created\".", person, "@Index(");
+    assertSingleError(
+        compile(person),
+        "@Index(columnList = \" , \") on Person lists no column: an index needs at"
+            + " least one. List the columns, for example columnList = \"email, created\".",
+        person,
+        "@Index(");
   }
 
   @Test
   void nameConflict() {
-    JavaFileObject a = entity("A", """
+    JavaFileObject a =
+        entity(
+            "A",
+            """
         @Entity @Table(indexes = @Index(name = "idx_created", columnList = "created"))
         public class A { @Id private Long id; private java.time.Instant created; }
         """);
-    JavaFileObject b = entity("B", """
+    JavaFileObject b =
+        entity(
+            "B",
+            """
         @Entity
         @Table(indexes = @Index(name = "idx_created", columnList = "created"))
         public class B { @Id private Long id; private java.time.Instant created; }
         """);
-    assertSingleError(compile(a, b), "The index name idx_created in the target schema is used by both an index of"
-        + " table a and an index of table b: PostgreSQL keeps table, sequence, index, primary key and unique constraint names in one"
-        + " namespace per schema, and constraint names once per table. Give one of them another name.",
-        b, "@Table");
+    assertSingleError(
+        compile(a, b),
+        "The index name idx_created in the target schema is used by both an index of"
+            + " table a and an index of table b: PostgreSQL keeps table, sequence, index, primary key and unique constraint names in one"
+            + " namespace per schema, and constraint names once per table. Give one of them another name.",
+        b,
+        "@Table");
   }
 
   // --- fields ---
 
   @Test
   void unmappedType() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         @Entity
         public class Person {
           @Id private Long id;
           private java.util.Locale.Builder builder;
         }
         """);
-    assertSingleError(compile(person), "Person.builder has type java.util.Locale.Builder, which has no column mapping:"
-        + " use String, a number type (long, int, short, byte, double, float, BigDecimal, BigInteger), boolean, char,"
-        + " an enum, UUID, byte[], a java.time type, java.util.Date, an @Embeddable, or give it an @Convert(converter"
-        + " = ...) with an AttributeConverter, a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it"
-        + " @Transient. (Hibernate would serialize a Serializable type into bytea; Migrate asks instead.)",
-        person, "builder;");
+    assertSingleError(
+        compile(person),
+        "Person.builder has type java.util.Locale.Builder, which has no column mapping:"
+            + " use String, a number type (long, int, short, byte, double, float, BigDecimal, BigInteger), boolean, char,"
+            + " an enum, UUID, byte[], a java.time type, java.util.Date, an @Embeddable, or give it an @Convert(converter"
+            + " = ...) with an AttributeConverter, a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it"
+            + " @Transient. (Hibernate would serialize a Serializable type into bytea; Migrate asks instead.)",
+        person,
+        "builder;");
   }
 
   @Test
   void wrapperArray() {
-    JavaFileObject file = entity("File", """
+    JavaFileObject file =
+        entity(
+            "File",
+            """
         @Entity
         public class File {
           @Id private Long id;
           private Byte[] content;
         }
         """);
-    assertSingleError(compile(file), "File.content has type java.lang.Byte[], which Hibernate 6.6 refuses to map"
-        + " unless the application sets hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently,"
-        + " and the processor cannot see the setting). Use byte[] (bytea), or give it an @Convert(converter = ...)"
-        + " with an AttributeConverter or an @Column(columnDefinition = ...) that states the column type.",
-        file, "content;");
+    assertSingleError(
+        compile(file),
+        "File.content has type java.lang.Byte[], which Hibernate 6.6 refuses to map"
+            + " unless the application sets hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently,"
+            + " and the processor cannot see the setting). Use byte[] (bytea), or give it an @Convert(converter = ...)"
+            + " with an AttributeConverter or an @Column(columnDefinition = ...) that states the column type.",
+        file,
+        "content;");
   }
 
   @Test
   void collectionIdWithAnUnknownGenerator() {
-    JavaFileObject claim = entity("Claim", """
+    JavaFileObject claim =
+        entity(
+            "Claim",
+            """
         @Entity
         public class Claim {
           @Id private Long id;
@@ -209,14 +281,20 @@ class MessagesTest {
           private java.util.List<String> notes;
         }
         """);
-    assertSingleError(compile(claim), "@CollectionId(generator = \"native\") on Claim.notes is not supported yet."
-        + " Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.", claim,
+    assertSingleError(
+        compile(claim),
+        "@CollectionId(generator = \"native\") on Claim.notes is not supported yet."
+            + " Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.",
+        claim,
         "CollectionId(");
   }
 
   @Test
   void collectionIdWithoutType() {
-    JavaFileObject claim = entity("Claim", """
+    JavaFileObject claim =
+        entity(
+            "Claim",
+            """
         @Entity
         public class Claim {
           @Id private Long id;
@@ -225,14 +303,21 @@ class MessagesTest {
           private java.util.List<String> notes;
         }
         """);
-    assertSingleError(compile(claim), "@CollectionId without @CollectionIdJdbcTypeCode on Claim.notes is not"
-        + " supported yet. Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT),"
-        + " INTEGER or SMALLINT.", claim, "CollectionId(");
+    assertSingleError(
+        compile(claim),
+        "@CollectionId without @CollectionIdJdbcTypeCode on Claim.notes is not"
+            + " supported yet. Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT),"
+            + " INTEGER or SMALLINT.",
+        claim,
+        "CollectionId(");
   }
 
   @Test
   void converterWithoutDatabaseType() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         @Entity
         public class Person {
           @Id private Long id;
@@ -240,14 +325,21 @@ class MessagesTest {
           private String code;
         }
         """);
-    assertSingleError(compile(person), "@Convert on Person.code: java.lang.Object does not implement"
-        + " AttributeConverter<X, Y> with a class for Y, so the column type is unknown. Name a converter class that"
-        + " implements AttributeConverter<EntityType, DatabaseType>.", person, "@Convert");
+    assertSingleError(
+        compile(person),
+        "@Convert on Person.code: java.lang.Object does not implement"
+            + " AttributeConverter<X, Y> with a class for Y, so the column type is unknown. Name a converter class that"
+            + " implements AttributeConverter<EntityType, DatabaseType>.",
+        person,
+        "@Convert");
   }
 
   @Test
   void embeddedNotAClass() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         @Entity
         public class Person {
           @Id private Long id;
@@ -255,13 +347,20 @@ class MessagesTest {
           private int[] codes;
         }
         """);
-    assertSingleError(compile(person), "@Embedded on Person.codes of type int[]: only a class can be embedded."
-        + " Annotate a class with @Embeddable and use it as the type.", person, "codes;");
+    assertSingleError(
+        compile(person),
+        "@Embedded on Person.codes of type int[]: only a class can be embedded."
+            + " Annotate a class with @Embeddable and use it as the type.",
+        person,
+        "codes;");
   }
 
   @Test
   void lengthNotPositive() {
-    JavaFileObject customer = entity("Customer", """
+    JavaFileObject customer =
+        entity(
+            "Customer",
+            """
         @Entity
         public class Customer {
           @Id private Long id;
@@ -269,13 +368,20 @@ class MessagesTest {
           private String email;
         }
         """);
-    assertSingleError(compile(customer), "@Column(length = 0) on Customer.email: length must be positive. Remove"
-        + " `length` to use the default 255.", customer, "@Column(length = 0)");
+    assertSingleError(
+        compile(customer),
+        "@Column(length = 0) on Customer.email: length must be positive. Remove"
+            + " `length` to use the default 255.",
+        customer,
+        "@Column(length = 0)");
   }
 
   @Test
   void precisionLessThanScale() {
-    JavaFileObject rate = entity("Rate", """
+    JavaFileObject rate =
+        entity(
+            "Rate",
+            """
         @Entity
         public class Rate {
           @Id private Long id;
@@ -283,14 +389,20 @@ class MessagesTest {
           private java.math.BigDecimal value;
         }
         """);
-    assertSingleError(compile(rate), "@Column(precision = 4, scale = 6) on Rate.value: precision (all digits) must be"
-        + " at least scale (digits after the point). Raise precision to at least 6 or lower scale.",
-        rate, "@Column(");
+    assertSingleError(
+        compile(rate),
+        "@Column(precision = 4, scale = 6) on Rate.value: precision (all digits) must be"
+            + " at least scale (digits after the point). Raise precision to at least 6 or lower scale.",
+        rate,
+        "@Column(");
   }
 
   @Test
   void scaleWithoutPrecision() {
-    JavaFileObject rate = entity("Rate", """
+    JavaFileObject rate =
+        entity(
+            "Rate",
+            """
         @Entity
         public class Rate {
           @Id private Long id;
@@ -299,15 +411,22 @@ class MessagesTest {
         }
         """);
     Compilation c = compile(rate);
-    assertSingleWarning(c, "@Column(scale = 4) on Rate.value has no precision: Hibernate 6 ignores scale unless"
-        + " precision is set, so the column is numeric(38,2). Add precision (for example precision = 38) to get"
-        + " scale 4.", rate, "@Column(");
+    assertSingleWarning(
+        c,
+        "@Column(scale = 4) on Rate.value has no precision: Hibernate 6 ignores scale unless"
+            + " precision is set, so the column is numeric(38,2). Add precision (for example precision = 38) to get"
+            + " scale 4.",
+        rate,
+        "@Column(");
     assertThat(table(snapshot(c), "rate").columns()).contains(column("value", numeric(38, 2)));
   }
 
   @Test
   void duplicateColumn() {
-    JavaFileObject customer = entity("Customer", """
+    JavaFileObject customer =
+        entity(
+            "Customer",
+            """
         @Entity
         public class Customer {
           @Id private Long id;
@@ -315,14 +434,21 @@ class MessagesTest {
           @Column(name = "EMAIL") private String mail;
         }
         """);
-    assertSingleError(compile(customer), "Customer.mail maps to column email of table customer, which Customer.email"
-        + " maps to as well. Give one of them another @Column(name = ...), or make one read-only with"
-        + " insertable = false, updatable = false.", customer, "String mail");
+    assertSingleError(
+        compile(customer),
+        "Customer.mail maps to column email of table customer, which Customer.email"
+            + " maps to as well. Give one of them another @Column(name = ...), or make one read-only with"
+            + " insertable = false, updatable = false.",
+        customer,
+        "String mail");
   }
 
   @Test
   void enumeratedOnNonEnum() {
-    JavaFileObject item = entity("Item", """
+    JavaFileObject item =
+        entity(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id private Long id;
@@ -330,29 +456,43 @@ class MessagesTest {
           private String kind;
         }
         """);
-    assertSingleError(compile(item), "@Enumerated on Item.kind, whose type java.lang.String is not an enum:"
-        + " @Enumerated applies to enum fields only. Remove it or change the field's type.", item, "@Enumerated");
+    assertSingleError(
+        compile(item),
+        "@Enumerated on Item.kind, whose type java.lang.String is not an enum:"
+            + " @Enumerated applies to enum fields only. Remove it or change the field's type.",
+        item,
+        "@Enumerated");
   }
 
   @Test
   void enumWithoutConstants() {
     JavaFileObject nothing = source("com.acme.Nothing", "package com.acme; public enum Nothing {}");
-    JavaFileObject item = entity("Item", """
+    JavaFileObject item =
+        entity(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id private Long id;
           private Nothing kind;
         }
         """);
-    assertSingleError(compile(nothing, item), "Item.kind has the enum type com.acme.Nothing, which declares no"
-        + " constants, so no value could ever be stored. Add constants to com.acme.Nothing or mark the field"
-        + " @Transient.", item, "Nothing kind");
+    assertSingleError(
+        compile(nothing, item),
+        "Item.kind has the enum type com.acme.Nothing, which declares no"
+            + " constants, so no value could ever be stored. Add constants to com.acme.Nothing or mark the field"
+            + " @Transient.",
+        item,
+        "Nothing kind");
   }
 
   @Test
   void mappingNotSupported() {
     JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
-    JavaFileObject doc = entity("Doc", """
+    JavaFileObject doc =
+        entity(
+            "Doc",
+            """
         @Entity
         public class Doc {
           @Id private Long id;
@@ -360,13 +500,20 @@ class MessagesTest {
           private java.util.Map<Tag, String> labels;
         }
         """);
-    assertSingleError(compile(tag, doc), "A map keyed by an entity or embeddable on Doc.labels is not supported yet."
-        + " Key the map by a basic type (String, a number, an enum) with @MapKeyColumn.", doc, "labels;");
+    assertSingleError(
+        compile(tag, doc),
+        "A map keyed by an entity or embeddable on Doc.labels is not supported yet."
+            + " Key the map by a basic type (String, a number, an enum) with @MapKeyColumn.",
+        doc,
+        "labels;");
   }
 
   @Test
   void generatorNotSupported() {
-    JavaFileObject item = entity("Item", """
+    JavaFileObject item =
+        entity(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id
@@ -375,15 +522,21 @@ class MessagesTest {
           private Long id;
         }
         """);
-    assertSingleError(compile(item), "@GeneratedValue(generator = \"custom\", a @GenericGenerator) on Item.id:"
-        + " Hibernate's own generators are not captured, since what they need in the database is up to their code."
-        + " Use strategy = SEQUENCE, IDENTITY, TABLE or UUID (with @SequenceGenerator/@TableGenerator).",
-        item, "@GeneratedValue");
+    assertSingleError(
+        compile(item),
+        "@GeneratedValue(generator = \"custom\", a @GenericGenerator) on Item.id:"
+            + " Hibernate's own generators are not captured, since what they need in the database is up to their code."
+            + " Use strategy = SEQUENCE, IDENTITY, TABLE or UUID (with @SequenceGenerator/@TableGenerator).",
+        item,
+        "@GeneratedValue");
   }
 
   @Test
   void generationTypeMismatch() {
-    JavaFileObject item = entity("Item", """
+    JavaFileObject item =
+        entity(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id
@@ -391,14 +544,21 @@ class MessagesTest {
           private String id;
         }
         """);
-    assertSingleError(compile(item), "@GeneratedValue(strategy = IDENTITY) on Item.id of type java.lang.String: this"
-        + " strategy generates smallint, integer or bigint values: use long, int or short (or a wrapper). Change the"
-        + " field's type or the strategy.", item, "@GeneratedValue");
+    assertSingleError(
+        compile(item),
+        "@GeneratedValue(strategy = IDENTITY) on Item.id of type java.lang.String: this"
+            + " strategy generates smallint, integer or bigint values: use long, int or short (or a wrapper). Change the"
+            + " field's type or the strategy.",
+        item,
+        "@GeneratedValue");
   }
 
   @Test
   void allocationSizeNotPositive() {
-    JavaFileObject item = entity("Item", """
+    JavaFileObject item =
+        entity(
+            "Item",
+            """
         @Entity
         public class Item {
           @Id
@@ -407,21 +567,30 @@ class MessagesTest {
           private Long id;
         }
         """);
-    assertSingleError(compile(item), "@SequenceGenerator(name = \"gen\", allocationSize = 0) used by Item.id:"
-        + " allocationSize is the sequence's increment and must be positive. Remove it to use the default 50.",
-        item, "@GeneratedValue");
+    assertSingleError(
+        compile(item),
+        "@SequenceGenerator(name = \"gen\", allocationSize = 0) used by Item.id:"
+            + " allocationSize is the sequence's increment and must be positive. Remove it to use the default 50.",
+        item,
+        "@GeneratedValue");
   }
 
   @Test
   void sequenceConflict() {
-    JavaFileObject a = entity("A", """
+    JavaFileObject a =
+        entity(
+            "A",
+            """
         @Entity
         public class A {
           @Id @GeneratedValue(generator = "a") @SequenceGenerator(name = "a", sequenceName = "ids", allocationSize = 1)
           private Long id;
         }
         """);
-    JavaFileObject b = entity("B", """
+    JavaFileObject b =
+        entity(
+            "B",
+            """
         @Entity
         public class B {
           @Id
@@ -429,17 +598,25 @@ class MessagesTest {
           private Long id;
         }
         """);
-    assertSingleError(compile(a, b), "B.id uses sequence ids with initialValue 1 and allocationSize 50, but A.id"
-        + " declares it with initialValue 1 and allocationSize 1: one sequence has one definition. Use the same"
-        + " @SequenceGenerator values, or another sequenceName.", b, "@GeneratedValue");
+    assertSingleError(
+        compile(a, b),
+        "B.id uses sequence ids with initialValue 1 and allocationSize 50, but A.id"
+            + " declares it with initialValue 1 and allocationSize 1: one sequence has one definition. Use the same"
+            + " @SequenceGenerator values, or another sequenceName.",
+        b,
+        "@GeneratedValue");
   }
 
   // --- relationships ---
 
   @Test
   void targetNotEntity() {
-    JavaFileObject address = source("com.acme.Address", "package com.acme; public class Address {}");
-    JavaFileObject shop = entity("Shop", """
+    JavaFileObject address =
+        source("com.acme.Address", "package com.acme; public class Address {}");
+    JavaFileObject shop =
+        entity(
+            "Shop",
+            """
         @Entity
         public class Shop {
           @Id private Long id;
@@ -447,17 +624,26 @@ class MessagesTest {
           private Address address;
         }
         """);
-    assertSingleError(compile(address, shop), "@ManyToOne on Shop.address refers to com.acme.Address, which is not an"
-        + " @Entity. Annotate com.acme.Address with @Entity, or map the field as a plain column without @ManyToOne.",
-        shop, "@ManyToOne");
+    assertSingleError(
+        compile(address, shop),
+        "@ManyToOne on Shop.address refers to com.acme.Address, which is not an"
+            + " @Entity. Annotate com.acme.Address with @Entity, or map the field as a plain column without @ManyToOne.",
+        shop,
+        "@ManyToOne");
   }
 
   @Test
   void referencedColumnNotPrimaryKey() {
-    JavaFileObject customer = entity("Customer", """
+    JavaFileObject customer =
+        entity(
+            "Customer",
+            """
         @Entity public class Customer { @Id private Long id; @Column(unique = true) private String email; }
         """);
-    JavaFileObject order = entity("Order", """
+    JavaFileObject order =
+        entity(
+            "Order",
+            """
         @Entity
         @Table(name = "orders")
         public class Order {
@@ -467,15 +653,22 @@ class MessagesTest {
           private Customer customer;
         }
         """);
-    assertSingleError(compile(customer, order), "@JoinColumn(referencedColumnName = \"email\") on Order.customer:"
-        + " joining to a column other than the primary key of Customer (id) is not supported yet. Remove"
-        + " referencedColumnName to join to the primary key.", order, "@JoinColumn");
+    assertSingleError(
+        compile(customer, order),
+        "@JoinColumn(referencedColumnName = \"email\") on Order.customer:"
+            + " joining to a column other than the primary key of Customer (id) is not supported yet. Remove"
+            + " referencedColumnName to join to the primary key.",
+        order,
+        "@JoinColumn");
   }
 
   @Test
   void relationshipNotSupported() {
     JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
-    JavaFileObject post = entity("Post", """
+    JavaFileObject post =
+        entity(
+            "Post",
+            """
         @Entity
         public class Post {
           @Id private Long id;
@@ -484,13 +677,20 @@ class MessagesTest {
           private Tag tag;
         }
         """);
-    assertSingleError(compile(tag, post), "@ManyToOne with @JoinTable on Post.tag is not supported yet. Map it with a"
-        + " join column (the default).", post, "@JoinTable");
+    assertSingleError(
+        compile(tag, post),
+        "@ManyToOne with @JoinTable on Post.tag is not supported yet. Map it with a"
+            + " join column (the default).",
+        post,
+        "@JoinTable");
   }
 
   @Test
   void joinColumnCount() {
-    JavaFileObject line = entity("Line", """
+    JavaFileObject line =
+        entity(
+            "Line",
+            """
         @Entity
         @IdClass(Line.Key.class)
         public class Line {
@@ -499,7 +699,10 @@ class MessagesTest {
           public static class Key implements java.io.Serializable { Long orderId; Integer position; }
         }
         """);
-    JavaFileObject note = entity("Note", """
+    JavaFileObject note =
+        entity(
+            "Note",
+            """
         @Entity
         public class Note {
           @Id private Long id;
@@ -508,14 +711,21 @@ class MessagesTest {
           private Line line;
         }
         """);
-    assertSingleError(compile(line, note), "Note.line has 1 join column(s), but Line has 2 primary key column(s)"
-        + " (orderid, position): a foreign key pairs each key column with one join column. Write one @JoinColumn per"
-        + " key column in @JoinColumns, or none.", note, "@JoinColumn");
+    assertSingleError(
+        compile(line, note),
+        "Note.line has 1 join column(s), but Line has 2 primary key column(s)"
+            + " (orderid, position): a foreign key pairs each key column with one join column. Write one @JoinColumn per"
+            + " key column in @JoinColumns, or none.",
+        note,
+        "@JoinColumn");
   }
 
   @Test
   void mapsIdWithoutAssociation() {
-    JavaFileObject detail = entity("Detail", """
+    JavaFileObject detail =
+        entity(
+            "Detail",
+            """
         @Entity
         public class Detail {
           @Id private Long id;
@@ -523,14 +733,20 @@ class MessagesTest {
           private Long other;
         }
         """);
-    assertSingleError(compile(detail), "@MapsId on Detail.other, which is not a @ManyToOne or @OneToOne: @MapsId"
-        + " marks the association whose foreign key is the primary key. Move it to that association.",
-        detail, "@MapsId");
+    assertSingleError(
+        compile(detail),
+        "@MapsId on Detail.other, which is not a @ManyToOne or @OneToOne: @MapsId"
+            + " marks the association whose foreign key is the primary key. Move it to that association.",
+        detail,
+        "@MapsId");
   }
 
   @Test
   void collectionElementUnknown() {
-    JavaFileObject post = entity("Post", """
+    JavaFileObject post =
+        entity(
+            "Post",
+            """
         @Entity
         public class Post {
           @Id private Long id;
@@ -539,40 +755,58 @@ class MessagesTest {
           private java.util.Set tags;
         }
         """);
-    assertSingleError(compile(post), "@ElementCollection on Post.tags of type java.util.Set: the element type is"
-        + " unknown, so the collection's columns are too. Declare it as a parameterized Collection, Set, List or Map"
-        + " (for example Set<String>), or set targetEntity / targetClass.", post, "@ElementCollection");
+    assertSingleError(
+        compile(post),
+        "@ElementCollection on Post.tags of type java.util.Set: the element type is"
+            + " unknown, so the collection's columns are too. Declare it as a parameterized Collection, Set, List or Map"
+            + " (for example Set<String>), or set targetEntity / targetClass.",
+        post,
+        "@ElementCollection");
   }
 
   @Test
   void duplicateRevisionId() {
-    JavaFileObject r1 = source("com.acme.db.R1", """
+    JavaFileObject r1 =
+        source(
+            "com.acme.db.R1",
+            """
         package com.acme.db;
         @dev.migrate.runtime.Revision(id = "aaaaaaaaaaaa") public class R1 {}
         """);
-    JavaFileObject r2 = source("com.acme.db.R2", """
+    JavaFileObject r2 =
+        source(
+            "com.acme.db.R2",
+            """
         package com.acme.db;
         @dev.migrate.runtime.Revision(
             id = "aaaaaaaaaaaa",
             revises = "aaaaaaaaaaaa")
         public class R2 {}
         """);
-    assertSingleError(compile(r1, r2), "@Revision(id = \"aaaaaaaaaaaa\") on com.acme.db.R2: com.acme.db.R1 has the"
-        + " same id, and revision ids must be unique in the chain. Give one of them a fresh id (mvn migrate:revision"
-        + " writes one).", r2, "id = ");
+    assertSingleError(
+        compile(r1, r2),
+        "@Revision(id = \"aaaaaaaaaaaa\") on com.acme.db.R2: com.acme.db.R1 has the"
+            + " same id, and revision ids must be unique in the chain. Give one of them a fresh id (mvn migrate:revision"
+            + " writes one).",
+        r2,
+        "id = ");
   }
 
   // --- the processor itself ---
 
   @Test
   void unknownNamingOption() {
-    Compilation c = compile(List.of("-Amigrate.naming=kebab"),
-        entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    Compilation c =
+        compile(
+            List.of("-Amigrate.naming=kebab"),
+            entity("Tag", "@Entity public class Tag { @Id Long id; }"));
     assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
     assertThat(c.errors()).hasSize(1);
-    assertThat(c.errors().get(0).getMessage(Locale.ROOT)).isEqualTo("-Amigrate.naming=kebab: unknown naming"
-        + " strategy. Use jpa (JPA default names, the default) or snake_case (Spring Boot's"
-        + " CamelCaseToUnderscoresNamingStrategy).");
+    assertThat(c.errors().get(0).getMessage(Locale.ROOT))
+        .isEqualTo(
+            "-Amigrate.naming=kebab: unknown naming"
+                + " strategy. Use jpa (JPA default names, the default) or snake_case (Spring Boot's"
+                + " CamelCaseToUnderscoresNamingStrategy).");
     assertThat(c.errors().get(0).getSource()).isNull();
   }
 
@@ -580,26 +814,38 @@ class MessagesTest {
   void unknownBeanValidationOption() {
     JavaFileObject note = entity("Note", "@Entity public class Note { @Id private Long id; }");
     Compilation c = compile(List.of("-Amigrate.beanValidation=strict"), note);
-    assertThat(c.errors()).extracting(d -> d.getMessage(Locale.ROOT)).containsExactly(
-        "-Amigrate.beanValidation=strict: unknown value. Use ddl (Bean Validation constraints shape columns, as"
-            + " Hibernate applies them when a validator is present) or none.");
+    assertThat(c.errors())
+        .extracting(d -> d.getMessage(Locale.ROOT))
+        .containsExactly(
+            "-Amigrate.beanValidation=strict: unknown value. Use ddl (Bean Validation constraints shape columns, as"
+                + " Hibernate applies them when a validator is present) or none.");
   }
 
   @Test
   void plainTableWithoutId() {
-    JavaFileObject log = source("com.acme.Log", """
+    JavaFileObject log =
+        source(
+            "com.acme.Log",
+            """
         package com.acme;
         @dev.migrate.annotations.Table
         public class Log { private String line; }
         """);
-    assertSingleWarning(compile(log), "@dev.migrate.annotations.Table Log has no @Id field, so its table has no"
-        + " primary key. Annotate its key field(s) with @dev.migrate.annotations.Id, or ignore this if the table needs"
-        + " none.", log, "@dev.migrate.annotations.Table");
+    assertSingleWarning(
+        compile(log),
+        "@dev.migrate.annotations.Table Log has no @Id field, so its table has no"
+            + " primary key. Annotate its key field(s) with @dev.migrate.annotations.Id, or ignore this if the table needs"
+            + " none.",
+        log,
+        "@dev.migrate.annotations.Table");
   }
 
   @Test
   void foreignKeyTargetNotTable() {
-    JavaFileObject log = source("com.acme.Log", """
+    JavaFileObject log =
+        source(
+            "com.acme.Log",
+            """
         package com.acme;
         import dev.migrate.annotations.*;
         @Table
@@ -609,8 +855,11 @@ class MessagesTest {
           private long owner;
         }
         """);
-    assertSingleError(compile(log), "@ForeignKey(target = java.lang.String.class) on Log.owner: java.lang.String is"
-        + " not a @dev.migrate.annotations.Table class with one @Id field. Refer to such a class.", log,
+    assertSingleError(
+        compile(log),
+        "@ForeignKey(target = java.lang.String.class) on Log.owner: java.lang.String is"
+            + " not a @dev.migrate.annotations.Table class with one @Id field. Refer to such a class.",
+        log,
         "@ForeignKey");
   }
 
@@ -618,44 +867,65 @@ class MessagesTest {
   void previousSnapshotUnreadable(@TempDir Path out) throws Exception {
     Files.createDirectories(out.resolve("META-INF/migrate"));
     Files.writeString(out.resolve(Snapshot.RESOURCE), "{ not json");
-    DiskCompiler.Result result = DiskCompiler.compile(out, List.of(),
-        entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    DiskCompiler.Result result =
+        DiskCompiler.compile(
+            out, List.of(), entity("Tag", "@Entity public class Tag { @Id Long id; }"));
     assertThat(result.success()).as(result.toString()).isTrue();
-    assertThat(result.messages(Diagnostic.Kind.WARNING)).hasSize(1).first().asString()
-        .startsWith("Cannot read the previous META-INF/migrate/model.json in the class output (Cannot read the model"
-            + " snapshot META-INF/migrate/model.json: ")
-        .endsWith("): entities that were not compiled this time are left out of the new snapshot. Run a full build"
-            + " (mvn clean compile) to capture all of them.");
+    assertThat(result.messages(Diagnostic.Kind.WARNING))
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith(
+            "Cannot read the previous META-INF/migrate/model.json in the class output (Cannot read the model"
+                + " snapshot META-INF/migrate/model.json: ")
+        .endsWith(
+            "): entities that were not compiled this time are left out of the new snapshot. Run a full build"
+                + " (mvn clean compile) to capture all of them.");
     assertThat(Files.readString(out.resolve(Snapshot.RESOURCE))).contains("\"com.acme.Tag\"");
   }
 
   @Test
   void snapshotWriteFailed(@TempDir Path out) throws Exception {
     Files.createDirectories(out.resolve(Snapshot.RESOURCE)); // a directory where the file should go
-    DiskCompiler.Result result = DiskCompiler.compile(out, List.of(),
-        entity("Tag", "@Entity public class Tag { @Id Long id; }"));
+    DiskCompiler.Result result =
+        DiskCompiler.compile(
+            out, List.of(), entity("Tag", "@Entity public class Tag { @Id Long id; }"));
     assertThat(result.success()).isFalse();
-    assertThat(result.messages(Diagnostic.Kind.ERROR)).hasSize(1).first().asString()
+    assertThat(result.messages(Diagnostic.Kind.ERROR))
+        .hasSize(1)
+        .first()
+        .asString()
         .startsWith("Cannot write META-INF/migrate/model.json to the class output: ")
         .endsWith(". Check that the output directory is writable and run the build again.");
   }
 
   @Test
   void internalError() {
-    JavaFileObject tag = entity("Tag", """
+    JavaFileObject tag =
+        entity(
+            "Tag",
+            """
         @Entity
         public class Tag { @Id Long id; }
         """);
-    Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new FailingProcessor()).compile(tag);
+    Compilation c =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new FailingProcessor())
+            .compile(tag);
     assertThat(c.errors()).hasSize(1);
     Diagnostic<? extends JavaFileObject> error = c.errors().get(0);
-    assertThat(error.getMessage(Locale.ROOT)).isEqualTo("Migrate's model processor failed on com.acme.Tag:"
-        + " java.lang.IllegalStateException: boom. This is a bug in Migrate: please report it with the class source."
-        + " No model snapshot was written.");
+    assertThat(error.getMessage(Locale.ROOT))
+        .isEqualTo(
+            "Migrate's model processor failed on com.acme.Tag:"
+                + " java.lang.IllegalStateException: boom. This is a bug in Migrate: please report it with the class source."
+                + " No model snapshot was written.");
     assertThat(error.getLineNumber()).isEqualTo(lineOf(tag, "public class Tag"));
   }
 
-  /** Reports an unexpected exception on each root class the way the processor does when one escapes a mapping. */
+  /**
+   * Reports an unexpected exception on each root class the way the processor does when one escapes
+   * a mapping.
+   */
   private static final class FailingProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {

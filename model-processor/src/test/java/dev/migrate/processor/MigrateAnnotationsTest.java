@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 /** Migrate's own annotations: tables without JPA, and what JPA cannot say on JPA entities. */
 class MigrateAnnotationsTest {
 
-  static final JavaFileObject CUSTOMER = source("com.acme.Customer", """
+  static final JavaFileObject CUSTOMER =
+      source(
+          "com.acme.Customer",
+          """
       package com.acme;
       import dev.migrate.annotations.*;
       @Table(name = "customers", comment = "who buys")
@@ -40,7 +43,10 @@ class MigrateAnnotationsTest {
         private static int counter;
       }
       """);
-  static final JavaFileObject ORDER = source("com.acme.Order", """
+  static final JavaFileObject ORDER =
+      source(
+          "com.acme.Order",
+          """
       package com.acme;
       import dev.migrate.annotations.*;
       @Table(name = "orders", indexes = @Index(keys = {"customer", "placed DESC"}, include = "total"))
@@ -59,30 +65,65 @@ class MigrateAnnotationsTest {
     Table customers = table(s, "customers");
     assertThat(customers.comment()).isEqualTo("who buys");
     assertThat(customers.renamedFrom()).containsExactly("clients");
-    assertThat(customers.columns()).containsExactly(
-        new Column("id", SqlType.bigint(), false, null, Identity.BY_DEFAULT),
-        new Column("email", SqlType.varchar(120), false, null, null, "login", List.of("mail")),
-        new Column("tags", SqlType.of("text[]"), true, null, null),
-        new Column("deleted", SqlType.bool(), false, "false", null));
+    assertThat(customers.columns())
+        .containsExactly(
+            new Column("id", SqlType.bigint(), false, null, Identity.BY_DEFAULT),
+            new Column("email", SqlType.varchar(120), false, null, null, "login", List.of("mail")),
+            new Column("tags", SqlType.of("text[]"), true, null, null),
+            new Column("deleted", SqlType.bool(), false, "false", null));
     assertThat(customers.primaryKey()).isEqualTo(new PrimaryKey("customers_pkey", List.of("id")));
-    assertThat(customers.indexes()).containsExactly(
-        new Index("customers_email_uq", List.of(IndexKey.expression("lower(email)")), true, "btree", List.of(),
-            "deleted IS NULL"),
-        new Index("customers_tags_idx", List.of(IndexKey.column("tags")), false, "gin", List.of(), null));
+    assertThat(customers.indexes())
+        .containsExactly(
+            new Index(
+                "customers_email_uq",
+                List.of(IndexKey.expression("lower(email)")),
+                true,
+                "btree",
+                List.of(),
+                "deleted IS NULL"),
+            new Index(
+                "customers_tags_idx",
+                List.of(IndexKey.column("tags")),
+                false,
+                "gin",
+                List.of(),
+                null));
 
     Table orders = table(s, "orders");
-    assertThat(orders.columns()).extracting(Column::type).containsExactly(SqlType.bigint(), SqlType.bigint(),
-        SqlType.timestamptz(6), SqlType.numeric(12, 2));
-    assertThat(orders.foreignKeys()).containsExactly(new ForeignKey("orders_customer_fkey", List.of("customer"), null,
-        "customers", List.of("id"), ReferentialAction.CASCADE, null, true, false));
-    assertThat(orders.indexes()).containsExactly(new Index("orders_customer_placed_idx",
-        List.of(IndexKey.column("customer"), IndexKey.descending("placed")), false, "btree", List.of("total"), null));
+    assertThat(orders.columns())
+        .extracting(Column::type)
+        .containsExactly(
+            SqlType.bigint(), SqlType.bigint(), SqlType.timestamptz(6), SqlType.numeric(12, 2));
+    assertThat(orders.foreignKeys())
+        .containsExactly(
+            new ForeignKey(
+                "orders_customer_fkey",
+                List.of("customer"),
+                null,
+                "customers",
+                List.of("id"),
+                ReferentialAction.CASCADE,
+                null,
+                true,
+                false));
+    assertThat(orders.indexes())
+        .containsExactly(
+            new Index(
+                "orders_customer_placed_idx",
+                List.of(IndexKey.column("customer"), IndexKey.descending("placed")),
+                false,
+                "btree",
+                List.of("total"),
+                null));
     assertThat(s.entities()).containsExactly("com.acme.Customer", "com.acme.Order");
   }
 
   @Test
   void renamesAndIndexesOnJpaEntities() {
-    JavaFileObject person = entity("Person", """
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
         import dev.migrate.annotations.RenamedFrom;
         @Entity
         @RenamedFrom({"people", "persons"})
@@ -95,13 +136,23 @@ class MigrateAnnotationsTest {
     Table t = table(snapshot(compile(person)), "person");
     assertThat(t.renamedFrom()).containsExactly("people", "persons");
     assertThat(t.column("name").orElseThrow().renamedFrom()).containsExactly("full_name");
-    assertThat(t.indexes()).containsExactly(new Index("person_expr_idx", List.of(IndexKey.expression("lower(name)")),
-        false, "btree", List.of(), "name IS NOT NULL"));
+    assertThat(t.indexes())
+        .containsExactly(
+            new Index(
+                "person_expr_idx",
+                List.of(IndexKey.expression("lower(name)")),
+                false,
+                "btree",
+                List.of(),
+                "name IS NOT NULL"));
   }
 
   @Test
   void beanValidationCanBeTurnedOff() {
-    JavaFileObject signup = entity("Signup", """
+    JavaFileObject signup =
+        entity(
+            "Signup",
+            """
         @Entity
         public class Signup {
           @Id private Long id;
@@ -109,8 +160,10 @@ class MigrateAnnotationsTest {
         }
         """);
     Column on = table(snapshot(compile(signup)), "signup").column("name").orElseThrow();
-    Column off = table(snapshot(compile(List.of("-Amigrate.beanValidation=none"), signup)), "signup")
-        .column("name").orElseThrow();
+    Column off =
+        table(snapshot(compile(List.of("-Amigrate.beanValidation=none"), signup)), "signup")
+            .column("name")
+            .orElseThrow();
     assertThat(on).isEqualTo(new Column("name", SqlType.varchar(40), false, null, null));
     assertThat(off).isEqualTo(new Column("name", SqlType.varchar(255), true, null, null));
   }

@@ -30,8 +30,8 @@ import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.Identifier;
-import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
@@ -42,11 +42,12 @@ import org.hibernate.mapping.Table;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 
 /**
- * The oracle: compiles entities with the processor, builds Hibernate 6.6's own metadata for the compiled classes
- * ({@code PostgreSQLDialect}, no database), and describes both schemas in one text form, table by table: columns in
- * order with type and nullability, primary key, unique keys, foreign keys, checks, indexes, comments, defaults,
- * sequences. Constraint and index names are left out (Hibernate's are hashes, Migrate's are PostgreSQL's).
- * Hibernate's DDL script (its schema management tool, script target) is attached to a failure, to read what Hibernate would run.
+ * The oracle: compiles entities with the processor, builds Hibernate 6.6's own metadata for the
+ * compiled classes ({@code PostgreSQLDialect}, no database), and describes both schemas in one text
+ * form, table by table: columns in order with type and nullability, primary key, unique keys,
+ * foreign keys, checks, indexes, comments, defaults, sequences. Constraint and index names are left
+ * out (Hibernate's are hashes, Migrate's are PostgreSQL's). Hibernate's DDL script (its schema
+ * management tool, script target) is attached to a failure, to read what Hibernate would run.
  */
 final class Oracle {
 
@@ -56,24 +57,34 @@ final class Oracle {
 
   private Oracle() {}
 
-  /** Spring Boot's {@code SpringImplicitNamingStrategy}: join tables are {@code <owner table>_<attribute>}. */
+  /**
+   * Spring Boot's {@code SpringImplicitNamingStrategy}: join tables are {@code <owner
+   * table>_<attribute>}.
+   */
   static final class SpringImplicitNaming extends ImplicitNamingStrategyJpaCompliantImpl {
     private static final long serialVersionUID = 1L;
 
     @Override
     public Identifier determineJoinTableName(ImplicitJoinTableNameSource source) {
-      String name = source.getOwningPhysicalTableName() + "_"
-          + source.getAssociationOwningAttributePath().getProperty();
+      String name =
+          source.getOwningPhysicalTableName()
+              + "_"
+              + source.getAssociationOwningAttributePath().getProperty();
       return toIdentifier(name, source.getBuildingContext());
     }
   }
 
-  /** Compiles {@code sources} into {@code out} and asserts that Migrate's snapshot describes Hibernate's schema. */
-  static void assertSameSchema(Path out, boolean snakeCase, JavaFileObject... sources) throws Exception {
+  /**
+   * Compiles {@code sources} into {@code out} and asserts that Migrate's snapshot describes
+   * Hibernate's schema.
+   */
+  static void assertSameSchema(Path out, boolean snakeCase, JavaFileObject... sources)
+      throws Exception {
     assertSameSchema(out, snakeCase, List.of(), sources);
   }
 
-  static void assertSameSchema(Path out, boolean snakeCase, List<String> options, JavaFileObject... sources)
+  static void assertSameSchema(
+      Path out, boolean snakeCase, List<String> options, JavaFileObject... sources)
       throws Exception {
     List<String> all = new ArrayList<>(options);
     if (snakeCase) {
@@ -84,20 +95,25 @@ final class Oracle {
     Snapshot snapshot = SnapshotJson.readFromClassesDirectory(out);
     String migrate = describe(snapshot.database());
     Hibernate hibernate = hibernate(out, snapshot.entities(), snakeCase);
-    assertThat(migrate).as("Hibernate's DDL:\n" + hibernate.script()).isEqualTo(hibernate.description());
+    assertThat(migrate)
+        .as("Hibernate's DDL:\n" + hibernate.script())
+        .isEqualTo(hibernate.description());
   }
 
   record Hibernate(String description, String script) {}
 
-  static Hibernate hibernate(Path classes, List<String> entities, boolean snakeCase) throws Exception {
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        Oracle.class.getClassLoader())) {
-      BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
-      StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-          .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
-          .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-          .applySetting("jakarta.persistence.validation.mode", "ddl")
-          .build();
+  static Hibernate hibernate(Path classes, List<String> entities, boolean snakeCase)
+      throws Exception {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, Oracle.class.getClassLoader())) {
+      BootstrapServiceRegistry bootstrap =
+          new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+      StandardServiceRegistry registry =
+          new StandardServiceRegistryBuilder(bootstrap)
+              .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
+              .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+              .applySetting("jakarta.persistence.validation.mode", "ddl")
+              .build();
       try {
         MetadataSources sources = new MetadataSources(registry);
         for (String entity : entities) {
@@ -109,7 +125,8 @@ final class Oracle {
           builder.applyImplicitNamingStrategy(new SpringImplicitNaming());
         }
         Metadata metadata = builder.build();
-        // Bean Validation shapes the mapping when the session factory starts (BeanValidationIntegrator)
+        // Bean Validation shapes the mapping when the session factory starts
+        // (BeanValidationIntegrator)
         var sessionFactory = metadata.buildSessionFactory();
         try {
           String script = script(metadata, registry, classes);
@@ -123,7 +140,8 @@ final class Oracle {
     }
   }
 
-  private static String script(Metadata metadata, StandardServiceRegistry registry, Path dir) throws IOException {
+  private static String script(Metadata metadata, StandardServiceRegistry registry, Path dir)
+      throws IOException {
     Path file = Files.createTempFile(dir, "hibernate", ".sql");
     Map<String, Object> settings = new HashMap<>();
     settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
@@ -138,13 +156,18 @@ final class Oracle {
   private static final java.util.regex.Pattern CREATE_ENUM =
       java.util.regex.Pattern.compile("(?im)^create type (\\S+) as enum \\((.*)\\);?$");
 
-  /** The enum types ({@code SqlTypes.NAMED_ENUM}) of Hibernate's DDL script: {@code enum name [A, B]}, by name. */
+  /**
+   * The enum types ({@code SqlTypes.NAMED_ENUM}) of Hibernate's DDL script: {@code enum name [A,
+   * B]}, by name.
+   */
   private static String enumTypes(String script) {
     TreeMap<String, String> types = new TreeMap<>();
     java.util.regex.Matcher m = CREATE_ENUM.matcher(script);
     while (m.find()) {
-      List<String> labels = java.util.Arrays.stream(m.group(2).split(","))
-          .map(l -> l.strip().replaceAll("^'|'$", "")).toList();
+      List<String> labels =
+          java.util.Arrays.stream(m.group(2).split(","))
+              .map(l -> l.strip().replaceAll("^'|'$", ""))
+              .toList();
       String name = stored(m.group(1), false);
       types.put(name, "enum " + name + " " + labels + "\n");
     }
@@ -162,7 +185,9 @@ final class Oracle {
         String name = qualified(t);
         StringBuilder b = new StringBuilder("table ").append(name).append('\n');
         for (Column c : t.getColumns()) {
-          b.append("  ").append(stored(c.getName(), c.isQuoted())).append(' ')
+          b.append("  ")
+              .append(stored(c.getName(), c.isQuoted()))
+              .append(' ')
               .append(TypeMapping.parseDefinition(c.getSqlType(metadata)))
               .append(c.isNullable() && !isPrimaryKey(t, c) ? "" : " not null");
           if (c.getDefaultValue() != null) {
@@ -177,7 +202,9 @@ final class Oracle {
           b.append("  comment ").append(t.getComment()).append('\n');
         }
         if (t.getPrimaryKey() != null) {
-          b.append("  primary key ").append(names(exportOrder(t.getPrimaryKey(), metadata))).append('\n');
+          b.append("  primary key ")
+              .append(names(exportOrder(t.getPrimaryKey(), metadata)))
+              .append('\n');
         }
         TreeSet<String> rest = new TreeSet<>();
         for (org.hibernate.mapping.UniqueKey u : t.getUniqueKeys().values()) {
@@ -201,8 +228,10 @@ final class Oracle {
             continue;
           }
           Table target = f.getReferencedTable();
-          List<Column> referenced = f.getReferencedColumns().isEmpty()
-              ? target.getPrimaryKey().getColumns() : f.getReferencedColumns();
+          List<Column> referenced =
+              f.getReferencedColumns().isEmpty()
+                  ? target.getPrimaryKey().getColumns()
+                  : f.getReferencedColumns();
           List<Column> columns = f.getColumns();
           if (f.getReferencedColumns().isEmpty()) { // the pairs follow the key's export order
             List<Column> ordered = exportOrder(target.getPrimaryKey(), metadata);
@@ -213,17 +242,25 @@ final class Oracle {
             columns = reordered;
             referenced = ordered;
           }
-          rest.add("foreign key " + names(columns) + " -> " + qualified(target) + names(referenced)
-              + (f.getOnDeleteAction() == null || f.getOnDeleteAction().name().equals("NO_ACTION")
-                  ? "" : " on delete " + f.getOnDeleteAction().name()));
+          rest.add(
+              "foreign key "
+                  + names(columns)
+                  + " -> "
+                  + qualified(target)
+                  + names(referenced)
+                  + (f.getOnDeleteAction() == null
+                          || f.getOnDeleteAction().name().equals("NO_ACTION")
+                      ? ""
+                      : " on delete " + f.getOnDeleteAction().name()));
         }
         for (org.hibernate.mapping.Index i : t.getIndexes().values()) {
           List<String> keys = new ArrayList<>();
           for (org.hibernate.mapping.Selectable s : i.getSelectables()) {
             String order = i.getSelectableOrderMap().get(s);
             Column c = (Column) s;
-            keys.add(stored(c.getName(), c.isQuoted()) + (order != null && order.trim().equalsIgnoreCase("desc")
-                ? " desc" : ""));
+            keys.add(
+                stored(c.getName(), c.isQuoted())
+                    + (order != null && order.trim().equalsIgnoreCase("desc") ? " desc" : ""));
           }
           rest.add((i.isUnique() ? "unique index " : "index ") + keys);
         }
@@ -233,18 +270,25 @@ final class Oracle {
       Identifier schema = namespace.getName().getSchema();
       for (org.hibernate.boot.model.relational.Sequence s : namespace.getSequences()) {
         Identifier name = s.getName().getSequenceName();
-        sequences.add("sequence " + (schema == null ? "" : stored(schema.getText(), schema.isQuoted()) + ".")
-            + stored(name.getText(), name.isQuoted()) + " start " + s.getInitialValue() + " increment "
-            + s.getIncrementSize() + "\n");
+        sequences.add(
+            "sequence "
+                + (schema == null ? "" : stored(schema.getText(), schema.isQuoted()) + ".")
+                + stored(name.getText(), name.isQuoted())
+                + " start "
+                + s.getInitialValue()
+                + " increment "
+                + s.getIncrementSize()
+                + "\n");
       }
     }
-    return String.join("", tables.values()) + sequences.stream().sorted().collect(Collectors.joining());
+    return String.join("", tables.values())
+        + sequences.stream().sorted().collect(Collectors.joining());
   }
 
   /**
-   * A primary key's columns in the order Hibernate's schema export creates them: {@code MetadataImpl.orderColumns}
-   * reorders keys of several columns with the column ordering strategy before a {@code create} action; the metadata
-   * built here has not been through it.
+   * A primary key's columns in the order Hibernate's schema export creates them: {@code
+   * MetadataImpl.orderColumns} reorders keys of several columns with the column ordering strategy
+   * before a {@code create} action; the metadata built here has not been through it.
    */
   private static List<Column> exportOrder(org.hibernate.mapping.PrimaryKey key, Metadata metadata) {
     if (key.getColumns().size() < 2 || key.getOriginalOrder() != null) {
@@ -279,7 +323,11 @@ final class Oracle {
     for (dev.migrate.model.Table t : database.tables()) {
       b.append("table ").append(t.qualifiedName()).append('\n');
       for (dev.migrate.model.Column c : t.columns()) {
-        b.append("  ").append(c.name()).append(' ').append(c.type()).append(c.nullable() ? "" : " not null");
+        b.append("  ")
+            .append(c.name())
+            .append(' ')
+            .append(c.type())
+            .append(c.nullable() ? "" : " not null");
         if (c.defaultValue() != null) {
           b.append(" default ").append(c.defaultValue());
         }
@@ -302,32 +350,54 @@ final class Oracle {
         rest.add("check " + normalizeCheck(c.expression()));
       }
       for (ForeignKey f : t.foreignKeys()) {
-        rest.add("foreign key " + f.columns() + " -> "
-            + (f.referencedSchema() == null ? "" : f.referencedSchema() + ".") + f.referencedTable()
-            + f.referencedColumns()
-            + (f.onDelete().name().equals("NO_ACTION") ? "" : " on delete " + f.onDelete().name()));
+        rest.add(
+            "foreign key "
+                + f.columns()
+                + " -> "
+                + (f.referencedSchema() == null ? "" : f.referencedSchema() + ".")
+                + f.referencedTable()
+                + f.referencedColumns()
+                + (f.onDelete().name().equals("NO_ACTION")
+                    ? ""
+                    : " on delete " + f.onDelete().name()));
       }
       for (Index i : t.indexes()) {
         List<String> keys = new ArrayList<>();
         for (IndexKey k : i.keys()) {
-          keys.add((k.column() != null ? k.column() : k.expression()) + (k.descending() ? " desc" : ""));
+          keys.add(
+              (k.column() != null ? k.column() : k.expression()) + (k.descending() ? " desc" : ""));
         }
         rest.add((i.unique() ? "unique index " : "index ") + keys);
       }
       rest.forEach(r -> b.append("  ").append(r).append('\n'));
     }
     for (Sequence s : database.sequences()) {
-      b.append("sequence ").append(s.qualifiedName()).append(" start ").append(s.start()).append(" increment ")
-          .append(s.increment()).append('\n');
+      b.append("sequence ")
+          .append(s.qualifiedName())
+          .append(" start ")
+          .append(s.start())
+          .append(" increment ")
+          .append(s.increment())
+          .append('\n');
     }
-    new TreeMap<>(database.enumTypes().stream().collect(Collectors.toMap(e -> e.qualifiedName(),
-        e -> "enum " + e.qualifiedName() + " " + e.values() + "\n"))).values().forEach(b::append);
+    new TreeMap<>(
+            database.enumTypes().stream()
+                .collect(
+                    Collectors.toMap(
+                        e -> e.qualifiedName(),
+                        e -> "enum " + e.qualifiedName() + " " + e.values() + "\n")))
+        .values()
+        .forEach(b::append);
     return b.toString();
   }
 
   /** A check's text without quotes, blanks and case, as a stable key for both sides. */
   static String normalizeCheck(String expression) {
-    return expression.replace("\"", "").replaceAll("\\s+", "").replace("(", "").replace(")", "")
+    return expression
+        .replace("\"", "")
+        .replaceAll("\\s+", "")
+        .replace("(", "")
+        .replace(")", "")
         .toLowerCase(Locale.ROOT);
   }
 }

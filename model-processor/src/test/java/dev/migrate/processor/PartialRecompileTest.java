@@ -15,25 +15,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A compilation of some sources only (an IDE, an incremental build) keeps the entities and revisions of the previous
- * snapshot whose classes are still there, and drops those that are gone.
+ * A compilation of some sources only (an IDE, an incremental build) keeps the entities and
+ * revisions of the previous snapshot whose classes are still there, and drops those that are gone.
  */
 class PartialRecompileTest {
 
-  static final JavaFileObject AUTHOR = entity("Author", """
+  static final JavaFileObject AUTHOR =
+      entity(
+          "Author",
+          """
       @Entity public class Author { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id; }
       """);
-  static final JavaFileObject BOOK = entity("Book", """
+  static final JavaFileObject BOOK =
+      entity(
+          "Book",
+          """
       @Entity public class Book { @Id private Long id; @ManyToOne private Author author; private String title; }
       """);
-  static final JavaFileObject BOOK_WITH_ISBN = entity("Book", """
+  static final JavaFileObject BOOK_WITH_ISBN =
+      entity(
+          "Book",
+          """
       @Entity public class Book { @Id private Long id; @ManyToOne private Author author; private String isbn; }
       """);
-  static final JavaFileObject R1 = source("com.acme.db.R1", """
+  static final JavaFileObject R1 =
+      source(
+          "com.acme.db.R1",
+          """
       package com.acme.db;
       @dev.migrate.runtime.Revision(id = "aaaaaaaaaaaa") public class R1 {}
       """);
-  static final JavaFileObject R2 = source("com.acme.db.R2", """
+  static final JavaFileObject R2 =
+      source(
+          "com.acme.db.R2",
+          """
       package com.acme.db;
       @dev.migrate.runtime.Revision(id = "bbbbbbbbbbbb", revises = "aaaaaaaaaaaa") public class R2 {}
       """);
@@ -56,21 +71,26 @@ class PartialRecompileTest {
 
     Snapshot partial = compile(out, BOOK_WITH_ISBN, R2);
     assertThat(partial.entities()).containsExactly("com.acme.Author", "com.acme.Book");
-    assertThat(partial.revisions()).extracting(Snapshot.RevisionEntry::className)
+    assertThat(partial.revisions())
+        .extracting(Snapshot.RevisionEntry::className)
         .containsExactly("com.acme.db.R1", "com.acme.db.R2");
     assertThat(partial.database().table(null, "book").orElseThrow().column("isbn")).isPresent();
     assertThat(partial.database().table(null, "book").orElseThrow().column("title")).isEmpty();
-    assertThat(partial.database().table(null, "author")).isEqualTo(full.database().table(null, "author"));
+    assertThat(partial.database().table(null, "author"))
+        .isEqualTo(full.database().table(null, "author"));
     assertThat(Files.readString(out.resolve(Snapshot.REVISIONS_RESOURCE)))
         .isEqualTo("com.acme.db.R1\ncom.acme.db.R2\n");
 
     Files.delete(out.resolve("com/acme/db/R1.class"));
     Snapshot withoutR1 = compile(out, BOOK_WITH_ISBN);
-    assertThat(withoutR1.revisions()).extracting(Snapshot.RevisionEntry::className).containsExactly("com.acme.db.R2");
+    assertThat(withoutR1.revisions())
+        .extracting(Snapshot.RevisionEntry::className)
+        .containsExactly("com.acme.db.R2");
     assertThat(withoutR1.entities()).containsExactly("com.acme.Author", "com.acme.Book");
 
     Files.delete(out.resolve("com/acme/Author.class"));
-    Snapshot withoutAuthor = compile(out, entity("Book", "@Entity public class Book { @Id private Long id; }"));
+    Snapshot withoutAuthor =
+        compile(out, entity("Book", "@Entity public class Book { @Id private Long id; }"));
     assertThat(withoutAuthor.entities()).containsExactly("com.acme.Book");
     assertThat(tables(withoutAuthor)).containsExactly("book");
   }
@@ -78,60 +98,92 @@ class PartialRecompileTest {
   @Test
   void classNoLongerAnnotatedIsDropped(@TempDir Path out) throws Exception {
     compile(out, AUTHOR, BOOK);
-    Snapshot after = compile(out, entity("Author", "public class Author { private Long id; }"),
-        entity("Book", "@Entity public class Book { @Id private Long id; }"));
+    Snapshot after =
+        compile(
+            out,
+            entity("Author", "public class Author { private Long id; }"),
+            entity("Book", "@Entity public class Book { @Id private Long id; }"));
     assertThat(after.entities()).containsExactly("com.acme.Book");
   }
 
   @Test
-  void previousEntitiesAreModelledEvenWhenNothingIsRecompiledButAnotherClass(@TempDir Path out) throws Exception {
+  void previousEntitiesAreModelledEvenWhenNothingIsRecompiledButAnotherClass(@TempDir Path out)
+      throws Exception {
     Snapshot full = compile(out, AUTHOR, BOOK);
-    Snapshot other = compile(out, source("com.acme.Util", "package com.acme; public class Util {}"));
+    Snapshot other =
+        compile(out, source("com.acme.Util", "package com.acme; public class Util {}"));
     assertThat(other).isEqualTo(full);
   }
 
   @Test
   void errorWritesNoSnapshot(@TempDir Path out) {
-    DiskCompiler.Result result = DiskCompiler.compile(out, List.of(),
-        AUTHOR, entity("Note", "@Entity public class Note { private String text; }"));
+    DiskCompiler.Result result =
+        DiskCompiler.compile(
+            out,
+            List.of(),
+            AUTHOR,
+            entity("Note", "@Entity public class Note { private String text; }"));
     assertThat(result.success()).isFalse();
     assertThat(out.resolve(Snapshot.RESOURCE)).doesNotExist();
     assertThat(out.resolve(Snapshot.REVISIONS_RESOURCE)).doesNotExist();
   }
 
-  static final JavaFileObject BASE = source("com.acme.Base", """
+  static final JavaFileObject BASE =
+      source(
+          "com.acme.Base",
+          """
       package com.acme;
       import jakarta.persistence.*;
       @MappedSuperclass
       public abstract class Base { @Id @GeneratedValue private Long id; private java.time.Instant created; }
       """);
-  static final JavaFileObject MONEY = source("com.acme.Money", """
+  static final JavaFileObject MONEY =
+      source(
+          "com.acme.Money",
+          """
       package com.acme;
       @jakarta.persistence.Embeddable
       public class Money { private java.math.BigDecimal amount; @jakarta.persistence.Column(length = 3) private String currency; }
       """);
-  static final JavaFileObject ANIMAL = entity("Animal", """
+  static final JavaFileObject ANIMAL =
+      entity(
+          "Animal",
+          """
       @Entity public class Animal extends Base { private String name; }
       """);
-  static final JavaFileObject DOG = entity("Dog", """
+  static final JavaFileObject DOG =
+      entity(
+          "Dog",
+          """
       @Entity public class Dog extends Animal { @Embedded private Money price; @ElementCollection private java.util.Set<String> tricks; }
       """);
 
   @Test
-  void entityRecompiledAloneStillSeesItsSuperclassesEmbeddablesAndHierarchy(@TempDir Path out) throws Exception {
+  void entityRecompiledAloneStillSeesItsSuperclassesEmbeddablesAndHierarchy(@TempDir Path out)
+      throws Exception {
     Snapshot full = compile(out, BASE, MONEY, ANIMAL, DOG);
     assertThat(tables(full)).containsExactly("animal", "dog_tricks");
-    Snapshot partial = compile(out, entity("Dog", """
+    Snapshot partial =
+        compile(
+            out,
+            entity(
+                "Dog",
+                """
         @Entity public class Dog extends Animal { @Embedded private Money price; @ElementCollection private java.util.Set<String> tricks; }
         """));
     assertThat(partial).isEqualTo(full);
-    assertThat(partial.database().table(null, "animal").orElseThrow().columns()).extracting(c -> c.name())
+    assertThat(partial.database().table(null, "animal").orElseThrow().columns())
+        .extracting(c -> c.name())
         .containsExactly("dtype", "id", "created", "name", "amount", "currency");
 
     Files.delete(out.resolve("com/acme/Dog.class"));
-    Snapshot withoutDog = compile(out, entity("Animal", "@Entity public class Animal extends Base { private String name; }"));
+    Snapshot withoutDog =
+        compile(
+            out,
+            entity("Animal", "@Entity public class Animal extends Base { private String name; }"));
     assertThat(tables(withoutDog)).containsExactly("animal");
-    assertThat(withoutDog.database().table(null, "animal").orElseThrow().columns()).extracting(c -> c.name())
+    assertThat(withoutDog.database().table(null, "animal").orElseThrow().columns())
+        .extracting(c -> c.name())
         .containsExactly("id", "created", "name");
   }
 }

@@ -18,19 +18,26 @@ class RevisionIndexTest {
 
   @Test
   void indexesRevisionsByBinaryClassNameSorted() {
-    Compilation c = compile(
-        source("com.acme.db.R2", """
+    Compilation c =
+        compile(
+            source(
+                "com.acme.db.R2",
+                """
             package com.acme.db;
             import dev.migrate.runtime.Revision;
             @Revision(id = "bbbbbbbbbbbb", revises = "aaaaaaaaaaaa", message = "add phone")
             public class R2 {}
             """),
-        source("com.acme.db.R1", """
+            source(
+                "com.acme.db.R1",
+                """
             package com.acme.db;
             @dev.migrate.runtime.Revision(id = "aaaaaaaaaaaa")
             public class R1 {}
             """),
-        source("com.acme.db.Merges", """
+            source(
+                "com.acme.db.Merges",
+                """
             package com.acme.db;
             import dev.migrate.runtime.Revision;
             public class Merges {
@@ -39,10 +46,21 @@ class RevisionIndexTest {
             }
             """));
     Snapshot s = snapshot(c);
-    assertThat(s).isEqualTo(new Snapshot(Snapshot.FORMAT_VERSION, Database.empty(), List.of(), List.of(
-        new RevisionEntry("com.acme.db.Merges$M1", "cccccccccccc", List.of("bbbbbbbbbbbb", "dddddddddddd"), "merge"),
-        new RevisionEntry("com.acme.db.R1", "aaaaaaaaaaaa", List.of(), ""),
-        new RevisionEntry("com.acme.db.R2", "bbbbbbbbbbbb", List.of("aaaaaaaaaaaa"), "add phone"))));
+    assertThat(s)
+        .isEqualTo(
+            new Snapshot(
+                Snapshot.FORMAT_VERSION,
+                Database.empty(),
+                List.of(),
+                List.of(
+                    new RevisionEntry(
+                        "com.acme.db.Merges$M1",
+                        "cccccccccccc",
+                        List.of("bbbbbbbbbbbb", "dddddddddddd"),
+                        "merge"),
+                    new RevisionEntry("com.acme.db.R1", "aaaaaaaaaaaa", List.of(), ""),
+                    new RevisionEntry(
+                        "com.acme.db.R2", "bbbbbbbbbbbb", List.of("aaaaaaaaaaaa"), "add phone"))));
     assertThat(resource(c, Snapshot.REVISIONS_RESOURCE))
         .isEqualTo("com.acme.db.Merges$M1\ncom.acme.db.R1\ncom.acme.db.R2\n");
   }
@@ -50,7 +68,8 @@ class RevisionIndexTest {
   @Test
   void compilationWithoutEntitiesOrRevisionsWritesAnEmptySnapshot() {
     Compilation c = compile(source("com.acme.Util", "package com.acme; public class Util {}"));
-    assertThat(snapshot(c)).isEqualTo(new Snapshot(Snapshot.FORMAT_VERSION, Database.empty(), List.of(), List.of()));
+    assertThat(snapshot(c))
+        .isEqualTo(new Snapshot(Snapshot.FORMAT_VERSION, Database.empty(), List.of(), List.of()));
     assertThat(resource(c, Snapshot.REVISIONS_RESOURCE)).isEmpty();
   }
 }

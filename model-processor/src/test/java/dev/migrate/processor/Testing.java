@@ -29,9 +29,13 @@ final class Testing {
     return JavaFileObjects.forSourceString(qualifiedName, text);
   }
 
-  /** An entity {@code com.acme.<simpleName>} with {@code import jakarta.persistence.*;} and the body given. */
+  /**
+   * An entity {@code com.acme.<simpleName>} with {@code import jakarta.persistence.*;} and the body
+   * given.
+   */
   static JavaFileObject entity(String simpleName, String text) {
-    return source("com.acme." + simpleName, "package com.acme;\n\nimport jakarta.persistence.*;\n\n" + text);
+    return source(
+        "com.acme." + simpleName, "package com.acme;\n\nimport jakarta.persistence.*;\n\n" + text);
   }
 
   static Compilation compile(JavaFileObject... sources) {
@@ -47,11 +51,18 @@ final class Testing {
     return SnapshotJson.read(resource(compilation, Snapshot.RESOURCE), Snapshot.RESOURCE);
   }
 
-  /** A resource the compilation wrote to the class output; fails with the diagnostics if there is none. */
+  /**
+   * A resource the compilation wrote to the class output; fails with the diagnostics if there is
+   * none.
+   */
   static String resource(Compilation compilation, String path) {
-    assertThat(compilation.status()).as(describe(compilation.diagnostics())).isEqualTo(Compilation.Status.SUCCESS);
-    JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path)
-        .orElseThrow(() -> new AssertionError("no " + path + " was written"));
+    assertThat(compilation.status())
+        .as(describe(compilation.diagnostics()))
+        .isEqualTo(Compilation.Status.SUCCESS);
+    JavaFileObject file =
+        compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, path)
+            .orElseThrow(() -> new AssertionError("no " + path + " was written"));
     try (InputStream in = file.openInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -60,8 +71,11 @@ final class Testing {
   }
 
   static Table table(Snapshot snapshot, String name) {
-    return snapshot.database().tables().stream().filter(t -> t.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no table " + name + " in " + snapshot.database().tables()));
+    return snapshot.database().tables().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no table " + name + " in " + snapshot.database().tables()));
   }
 
   /** The 1-based number of the first line of {@code source} that contains {@code marker}. */
@@ -80,11 +94,13 @@ final class Testing {
   }
 
   /**
-   * Asserts that the compilation failed with exactly one error, {@code message}, reported in {@code source} on the
-   * line containing {@code marker}. (compile-testing hides the class output of a failed compilation; that no
-   * snapshot is written then is {@code PartialRecompileTest}'s to show.)
+   * Asserts that the compilation failed with exactly one error, {@code message}, reported in {@code
+   * source} on the line containing {@code marker}. (compile-testing hides the class output of a
+   * failed compilation; that no snapshot is written then is {@code PartialRecompileTest}'s to
+   * show.)
    */
-  static void assertSingleError(Compilation compilation, String message, JavaFileObject source, String marker) {
+  static void assertSingleError(
+      Compilation compilation, String message, JavaFileObject source, String marker) {
     assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
     assertThat(compilation.errors()).as(describe(compilation.diagnostics())).hasSize(1);
     Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
@@ -94,9 +110,15 @@ final class Testing {
     assertThat(error.getLineNumber()).as("line of " + marker).isEqualTo(lineOf(source, marker));
   }
 
-  /** Asserts a single warning {@code message} on the line containing {@code marker}; the compilation succeeded. */
-  static void assertSingleWarning(Compilation compilation, String message, JavaFileObject source, String marker) {
-    assertThat(compilation.status()).as(describe(compilation.diagnostics())).isEqualTo(Compilation.Status.SUCCESS);
+  /**
+   * Asserts a single warning {@code message} on the line containing {@code marker}; the compilation
+   * succeeded.
+   */
+  static void assertSingleWarning(
+      Compilation compilation, String message, JavaFileObject source, String marker) {
+    assertThat(compilation.status())
+        .as(describe(compilation.diagnostics()))
+        .isEqualTo(Compilation.Status.SUCCESS);
     assertThat(compilation.warnings()).as(describe(compilation.diagnostics())).hasSize(1);
     Diagnostic<? extends JavaFileObject> warning = compilation.warnings().get(0);
     assertThat(warning.getMessage(Locale.ROOT)).isEqualTo(message);

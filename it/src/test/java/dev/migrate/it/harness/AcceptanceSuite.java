@@ -14,10 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The acceptance checks of issue 3 for one model and one naming option. Once per class: compile the model with the
- * processor, autogenerate and apply the initial migration on an empty database ("migrate"), and let Hibernate's
- * schema export build a second empty database ("hibernate") from the same classes. Then each test is one check:
- * the round trip, Hibernate's validator, Hibernate's migrator, and the two databases' schema dumps.
+ * The acceptance checks of issue 3 for one model and one naming option. Once per class: compile the
+ * model with the processor, autogenerate and apply the initial migration on an empty database
+ * ("migrate"), and let Hibernate's schema export build a second empty database ("hibernate") from
+ * the same classes. Then each test is one check: the round trip, Hibernate's validator, Hibernate's
+ * migrator, and the two databases' schema dumps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,14 +65,17 @@ public abstract class AcceptanceSuite {
   @Test
   @Order(1)
   void processorCapturesEveryEntity() {
-    assertThat(model.snapshot().entities()).containsExactlyInAnyOrderElementsOf(model.entityClassNames());
+    assertThat(model.snapshot().entities())
+        .containsExactlyInAnyOrderElementsOf(model.entityClassNames());
   }
 
   @Test
   @Order(2)
   void secondAutogenerateFindsNothing() {
     assertThat(pipeline.secondAutogen())
-        .as("differences found by autogenerate right after upgrading with the migration:\n%s", pipeline.migration())
+        .as(
+            "differences found by autogenerate right after upgrading with the migration:\n%s",
+            pipeline.migration())
         .isEmpty();
   }
 
@@ -90,6 +94,7 @@ public abstract class AcceptanceSuite {
   @Test
   @Order(5)
   void schemaEqualsHibernatesOwnExport() throws Exception {
-    Acceptance.assertSameSchema(hibernateDatabase, "hibernate export", migrateDatabase, "migrate upgrade");
+    Acceptance.assertSameSchema(
+        hibernateDatabase, "hibernate export", migrateDatabase, "migrate upgrade");
   }
 }

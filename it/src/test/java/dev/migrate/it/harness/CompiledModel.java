@@ -24,15 +24,18 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Entity sources compiled in-process (javac, {@code --release 17}, the test class path), with or without Migrate's
- * model processor, and the class loader over the result.
+ * Entity sources compiled in-process (javac, {@code --release 17}, the test class path), with or
+ * without Migrate's model processor, and the class loader over the result.
  *
  * @param classes the class output directory
- * @param loader a class loader over {@code classes} whose parent is the test class loader (JPA, Hibernate)
- * @param entityClassNames every compiled class annotated {@code @jakarta.persistence.Entity}, sorted
+ * @param loader a class loader over {@code classes} whose parent is the test class loader (JPA,
+ *     Hibernate)
+ * @param entityClassNames every compiled class annotated {@code @jakarta.persistence.Entity},
+ *     sorted
  * @param snapshot the processor's snapshot, or {@code null} when compiled without the processor
  */
-public record CompiledModel(Path classes, URLClassLoader loader, List<String> entityClassNames, Snapshot snapshot) {
+public record CompiledModel(
+    Path classes, URLClassLoader loader, List<String> entityClassNames, Snapshot snapshot) {
 
   /** All {@code .java} files under {@code root}, sorted. */
   public static List<Path> sources(Path root) {
@@ -44,7 +47,8 @@ public record CompiledModel(Path classes, URLClassLoader loader, List<String> en
   }
 
   /**
-   * Compiles {@code sources} into {@code out} without annotation processing: the entities as Hibernate sees them.
+   * Compiles {@code sources} into {@code out} without annotation processing: the entities as
+   * Hibernate sees them.
    *
    * @throws CompilationFailed when javac reports an error
    */
@@ -54,33 +58,46 @@ public record CompiledModel(Path classes, URLClassLoader loader, List<String> en
   }
 
   /**
-   * Compiles {@code sources} into {@code out} with Migrate's model processor and the naming option, and reads the
-   * snapshot it wrote.
+   * Compiles {@code sources} into {@code out} with Migrate's model processor and the naming option,
+   * and reads the snapshot it wrote.
    *
-   * @throws CompilationFailed when javac (or the processor) reports an error; the message lists every diagnostic
+   * @throws CompilationFailed when javac (or the processor) reports an error; the message lists
+   *     every diagnostic
    */
-  public static CompiledModel withProcessor(List<Path> sources, Path out, NamingOption naming) throws IOException {
+  public static CompiledModel withProcessor(List<Path> sources, Path out, NamingOption naming)
+      throws IOException {
     compile(sources, out, List.of(), List.of(naming.processorArgument()), true);
     return load(out, SnapshotJson.readFromClassesDirectory(out));
   }
 
   /** Compiles generated migration sources against {@code classPath} (no processing). */
-  public static void compileMigrations(List<Path> sources, Path out, List<Path> classPath) throws IOException {
+  public static void compileMigrations(List<Path> sources, Path out, List<Path> classPath)
+      throws IOException {
     compile(sources, out, classPath, List.of("-proc:none"), false);
   }
 
-  private static void compile(List<Path> sources, Path out, List<Path> extraClassPath, List<String> extraOptions,
-      boolean withProcessor) throws IOException {
+  private static void compile(
+      List<Path> sources,
+      Path out,
+      List<Path> extraClassPath,
+      List<String> extraOptions,
+      boolean withProcessor)
+      throws IOException {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String classPath = System.getProperty("java.class.path")
-        + extraClassPath.stream().map(p -> File.pathSeparator + p).collect(Collectors.joining());
-    List<String> options = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-classpath", classPath));
+    String classPath =
+        System.getProperty("java.class.path")
+            + extraClassPath.stream()
+                .map(p -> File.pathSeparator + p)
+                .collect(Collectors.joining());
+    List<String> options =
+        new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-classpath", classPath));
     options.addAll(extraOptions);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (var files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
-          files.getJavaFileObjectsFromPaths(sources));
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       if (withProcessor) {
         List<Processor> processors = new ArrayList<>();
         ServiceLoader.load(Processor.class).stream()
@@ -92,31 +109,39 @@ public record CompiledModel(Path classes, URLClassLoader loader, List<String> en
         task.setProcessors(processors);
       }
       if (!task.call()) {
-        throw new CompilationFailed(diagnostics.getDiagnostics().stream()
-            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .map(CompiledModel::describe)
-            .toList());
+        throw new CompilationFailed(
+            diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(CompiledModel::describe)
+                .toList());
       }
     }
   }
 
   private static String describe(Diagnostic<? extends JavaFileObject> d) {
-    String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber()
-        + ": ";
+    String file =
+        d.getSource() == null
+            ? ""
+            : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
     return file + d.getMessage(Locale.ROOT);
   }
 
   private static CompiledModel load(Path out, Snapshot snapshot) throws IOException {
     URLClassLoader loader;
     try {
-      loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, CompiledModel.class.getClassLoader());
+      loader =
+          new URLClassLoader(new URL[] {out.toUri().toURL()}, CompiledModel.class.getClassLoader());
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
     List<String> entities = new ArrayList<>();
     try (Stream<Path> files = Files.walk(out)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-        String name = out.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+        String name =
+            out.relativize(file)
+                .toString()
+                .replace(File.separatorChar, '.')
+                .replaceAll("\\.class$", "");
         if (name.startsWith("META-INF")) {
           continue;
         }
@@ -141,7 +166,11 @@ public record CompiledModel(Path classes, URLClassLoader loader, List<String> en
     private final transient List<String> errors;
 
     CompilationFailed(List<String> errors) {
-      super("compilation failed with " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
+      super(
+          "compilation failed with "
+              + errors.size()
+              + " error(s):\n  "
+              + String.join("\n  ", errors));
       this.errors = List.copyOf(errors);
     }
 

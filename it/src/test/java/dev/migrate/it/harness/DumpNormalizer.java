@@ -6,34 +6,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns {@code pg_dump --schema-only} output into a canonical list of lines, so that two databases holding the same
- * schema compare equal however their objects were created and named.
+ * Turns {@code pg_dump --schema-only} output into a canonical list of lines, so that two databases
+ * holding the same schema compare equal however their objects were created and named.
  *
  * <p>What it removes or rewrites, in order:
+ *
  * <ol>
  *   <li>comment lines ({@code --}), psql meta-commands ({@code \restrict} ...), {@code SET} lines,
- *       {@code SELECT pg_catalog.set_config(...)}, {@code ALTER ... OWNER TO} statements and blank lines;</li>
- *   <li>whitespace: every run of spaces, tabs and newlines becomes one space, so each statement is one line;</li>
- *   <li>constraint and index names, replaced by a placeholder derived from the definition, its kind:
- *       {@code <pkey>}, {@code <key>} (unique constraint), {@code <fkey>}, {@code <check>}, {@code <excl>},
- *       {@code <idx>}, {@code <unique idx>}; in {@code ADD CONSTRAINT}, in {@code CONSTRAINT ... CHECK} inside
- *       {@code CREATE TABLE}, in {@code CREATE [UNIQUE] INDEX} and in {@code COMMENT ON CONSTRAINT/INDEX};</li>
- *   <li>the order of the elements inside {@code CREATE TABLE (...)} (columns and inline constraints): sorted, and
- *       then written one per line, indented, so a difference points at one column. Column order is ignored on
- *       purpose: Hibernate orders columns by its {@code ColumnOrderingStrategy} (key first, then by size), which is
- *       a storage detail that neither its validator nor its migrator checks;</li>
- *   <li>{@code CREATE CAST (character varying AS E) WITH INOUT AS IMPLICIT} and the reverse cast, where {@code E} is
- *       an enum type of the dump: the casts Hibernate creates with a {@code SqlTypes.NAMED_ENUM} type, which
- *       Migrate chooses not to create ({@link UpdateScript}, rule 5, says why);</li>
- *   <li>the order of statements: sorted.</li>
+ *       {@code SELECT pg_catalog.set_config(...)}, {@code ALTER ... OWNER TO} statements and blank
+ *       lines;
+ *   <li>whitespace: every run of spaces, tabs and newlines becomes one space, so each statement is
+ *       one line;
+ *   <li>constraint and index names, replaced by a placeholder derived from the definition, its
+ *       kind: {@code <pkey>}, {@code <key>} (unique constraint), {@code <fkey>}, {@code <check>},
+ *       {@code <excl>}, {@code <idx>}, {@code <unique idx>}; in {@code ADD CONSTRAINT}, in {@code
+ *       CONSTRAINT ... CHECK} inside {@code CREATE TABLE}, in {@code CREATE [UNIQUE] INDEX} and in
+ *       {@code COMMENT ON CONSTRAINT/INDEX};
+ *   <li>the order of the elements inside {@code CREATE TABLE (...)} (columns and inline
+ *       constraints): sorted, and then written one per line, indented, so a difference points at
+ *       one column. Column order is ignored on purpose: Hibernate orders columns by its {@code
+ *       ColumnOrderingStrategy} (key first, then by size), which is a storage detail that neither
+ *       its validator nor its migrator checks;
+ *   <li>{@code CREATE CAST (character varying AS E) WITH INOUT AS IMPLICIT} and the reverse cast,
+ *       where {@code E} is an enum type of the dump: the casts Hibernate creates with a {@code
+ *       SqlTypes.NAMED_ENUM} type, which Migrate chooses not to create ({@link UpdateScript}, rule
+ *       5, says why);
+ *   <li>the order of statements: sorted.
  * </ol>
- * Everything else (types, defaults, not-null, check expressions, comments on tables and columns, sequence options,
- * enum types, identity columns) is compared as pg_dump prints it.
+ *
+ * Everything else (types, defaults, not-null, check expressions, comments on tables and columns,
+ * sequence options, enum types, identity columns) is compared as pg_dump prints it.
  */
 public final class DumpNormalizer {
 
   private static final Pattern ADD_CONSTRAINT =
-      Pattern.compile("^(ALTER TABLE (?:ONLY )?\\S+ ADD CONSTRAINT )(\"(?:[^\"]|\"\")*\"|\\S+)( (.*))$");
+      Pattern.compile(
+          "^(ALTER TABLE (?:ONLY )?\\S+ ADD CONSTRAINT )(\"(?:[^\"]|\"\")*\"|\\S+)( (.*))$");
   private static final Pattern INLINE_CONSTRAINT =
       Pattern.compile("^CONSTRAINT (\"(?:[^\"]|\"\")*\"|\\S+) (.*)$");
   private static final Pattern CREATE_INDEX =
@@ -43,7 +51,8 @@ public final class DumpNormalizer {
   private static final Pattern CREATE_ENUM = Pattern.compile("^CREATE TYPE (\\S+) AS ENUM .*;$");
   private static final Pattern CREATE_CAST =
       Pattern.compile("^CREATE CAST \\((.+) AS (.+)\\) WITH INOUT AS IMPLICIT;$");
-  private static final Pattern CREATE_TABLE = Pattern.compile("^(CREATE (?:UNLOGGED )?TABLE \\S+) \\((.*)\\);$");
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile("^(CREATE (?:UNLOGGED )?TABLE \\S+) \\((.*)\\);$");
 
   private DumpNormalizer() {}
 
@@ -59,8 +68,10 @@ public final class DumpNormalizer {
       }
     }
     for (String statement : all) {
-      if (statement.startsWith("SET ") || statement.startsWith("SELECT pg_catalog.set_config(")
-          || statement.matches("^ALTER .* OWNER TO .*;$") || isEnumVarcharCast(statement, enums)) {
+      if (statement.startsWith("SET ")
+          || statement.startsWith("SELECT pg_catalog.set_config(")
+          || statement.matches("^ALTER .* OWNER TO .*;$")
+          || isEnumVarcharCast(statement, enums)) {
         continue;
       }
       statements.add(canonical(statement));
@@ -75,17 +86,22 @@ public final class DumpNormalizer {
 
   private static boolean isEnumVarcharCast(String statement, java.util.Set<String> enums) {
     Matcher m = CREATE_CAST.matcher(statement);
-    return m.matches() && (m.group(1).equals("character varying") && enums.contains(m.group(2))
-        || m.group(2).equals("character varying") && enums.contains(m.group(1)));
+    return m.matches()
+        && (m.group(1).equals("character varying") && enums.contains(m.group(2))
+            || m.group(2).equals("character varying") && enums.contains(m.group(1)));
   }
 
-  /** Splits a dump into statements (each ends with {@code ;} at the end of a line), whitespace collapsed. */
+  /**
+   * Splits a dump into statements (each ends with {@code ;} at the end of a line), whitespace
+   * collapsed.
+   */
   static List<String> statements(String dump) {
     List<String> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : dump.split("\\R")) {
       String trimmed = line.strip();
-      if (current.length() == 0 && (trimmed.isEmpty() || trimmed.startsWith("--") || trimmed.startsWith("\\"))) {
+      if (current.length() == 0
+          && (trimmed.isEmpty() || trimmed.startsWith("--") || trimmed.startsWith("\\"))) {
         continue;
       }
       current.append(' ').append(trimmed);
@@ -97,7 +113,8 @@ public final class DumpNormalizer {
     if (current.toString().isBlank()) {
       return statements;
     }
-    throw new IllegalArgumentException("dump ends inside a statement: " + current.toString().strip());
+    throw new IllegalArgumentException(
+        "dump ends inside a statement: " + current.toString().strip());
   }
 
   private static String canonical(String statement) {
@@ -107,8 +124,12 @@ public final class DumpNormalizer {
     }
     m = CREATE_INDEX.matcher(statement);
     if (m.matches()) {
-      return "CREATE " + (m.group(1) == null ? "" : m.group(1)) + "INDEX "
-          + (m.group(1) == null ? "<idx>" : "<unique idx>") + " " + m.group(3);
+      return "CREATE "
+          + (m.group(1) == null ? "" : m.group(1))
+          + "INDEX "
+          + (m.group(1) == null ? "<idx>" : "<unique idx>")
+          + " "
+          + m.group(3);
     }
     m = COMMENT_ON_NAMED.matcher(statement);
     if (m.matches()) {
@@ -119,7 +140,8 @@ public final class DumpNormalizer {
       List<String> elements = new ArrayList<>();
       for (String element : splitTopLevel(m.group(2))) {
         Matcher c = INLINE_CONSTRAINT.matcher(element);
-        elements.add(c.matches() ? "CONSTRAINT " + placeholder(c.group(2)) + " " + c.group(2) : element);
+        elements.add(
+            c.matches() ? "CONSTRAINT " + placeholder(c.group(2)) + " " + c.group(2) : element);
       }
       elements.sort(null);
       return m.group(1) + " (\n    " + String.join(",\n    ", elements) + "\n);";
@@ -127,7 +149,10 @@ public final class DumpNormalizer {
     return statement;
   }
 
-  /** The placeholder for a constraint name, from its definition ({@code PRIMARY KEY (id)} gives {@code <pkey>}). */
+  /**
+   * The placeholder for a constraint name, from its definition ({@code PRIMARY KEY (id)} gives
+   * {@code <pkey>}).
+   */
   static String placeholder(String definition) {
     if (definition.startsWith("PRIMARY KEY")) {
       return "<pkey>";
@@ -147,7 +172,9 @@ public final class DumpNormalizer {
     return "<constraint>";
   }
 
-  /** Splits at commas outside parentheses and quotes: the elements of a {@code CREATE TABLE} body. */
+  /**
+   * Splits at commas outside parentheses and quotes: the elements of a {@code CREATE TABLE} body.
+   */
   static List<String> splitTopLevel(String body) {
     List<String> parts = new ArrayList<>();
     int depth = 0;

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class DumpNormalizerTest {
 
-  private static final String DUMP = """
+  private static final String DUMP =
+      """
       --
       -- PostgreSQL database dump
       --
@@ -66,31 +67,36 @@ class DumpNormalizerTest {
 
   @Test
   void dropsNoiseCollapsesWhitespaceReplacesNamesAndSorts() {
-    assertThat(DumpNormalizer.normalize(DUMP)).containsExactly(
-        "ALTER TABLE ONLY public.customer ADD CONSTRAINT <key> UNIQUE (name);",
-        "ALTER TABLE ONLY public.customer ADD CONSTRAINT <pkey> PRIMARY KEY (id);",
-        "ALTER TABLE ONLY public.purchase ADD CONSTRAINT <fkey> FOREIGN KEY (customer_id) "
-            + "REFERENCES public.customer(id);",
-        "COMMENT ON TABLE public.customer IS 'People';",
-        "CREATE INDEX <idx> ON public.customer USING btree (name DESC);",
-        "CREATE SEQUENCE public.customer_seq START WITH 1 INCREMENT BY 50 NO MINVALUE NO MAXVALUE CACHE 1;",
-        "CREATE TABLE public.customer (",
-        "    CONSTRAINT <check> CHECK (((tier >= 0) AND (tier <= 2))),",
-        "    id bigint NOT NULL,",
-        "    name character varying(80) NOT NULL,",
-        "    note character varying(20) DEFAULT 'a, b'::character varying,",
-        "    tier smallint DEFAULT 0",
-        ");",
-        "CREATE TYPE public.colour AS ENUM ( 'BLUE', 'RED' );",
-        "CREATE UNIQUE INDEX <unique idx> ON public.customer USING btree (tier);");
+    assertThat(DumpNormalizer.normalize(DUMP))
+        .containsExactly(
+            "ALTER TABLE ONLY public.customer ADD CONSTRAINT <key> UNIQUE (name);",
+            "ALTER TABLE ONLY public.customer ADD CONSTRAINT <pkey> PRIMARY KEY (id);",
+            "ALTER TABLE ONLY public.purchase ADD CONSTRAINT <fkey> FOREIGN KEY (customer_id) "
+                + "REFERENCES public.customer(id);",
+            "COMMENT ON TABLE public.customer IS 'People';",
+            "CREATE INDEX <idx> ON public.customer USING btree (name DESC);",
+            "CREATE SEQUENCE public.customer_seq START WITH 1 INCREMENT BY 50 NO MINVALUE NO MAXVALUE CACHE 1;",
+            "CREATE TABLE public.customer (",
+            "    CONSTRAINT <check> CHECK (((tier >= 0) AND (tier <= 2))),",
+            "    id bigint NOT NULL,",
+            "    name character varying(80) NOT NULL,",
+            "    note character varying(20) DEFAULT 'a, b'::character varying,",
+            "    tier smallint DEFAULT 0",
+            ");",
+            "CREATE TYPE public.colour AS ENUM ( 'BLUE', 'RED' );",
+            "CREATE UNIQUE INDEX <unique idx> ON public.customer USING btree (tier);");
   }
 
   @Test
   void twoDumpsThatDifferOnlyInNamesAndColumnOrderAreEqual() {
-    String renamed = DUMP.replace("customer_pkey", "pk_customer").replace("\"UKmixed\"", "customer_name_key")
-        .replace("ix_customer_name", "customer_name_idx").replace("customer_tier_check", "ck_tier")
-        .replace("    name character varying(80) NOT NULL,\n    id bigint NOT NULL,",
-            "    id bigint NOT NULL,\n    name character varying(80) NOT NULL,");
+    String renamed =
+        DUMP.replace("customer_pkey", "pk_customer")
+            .replace("\"UKmixed\"", "customer_name_key")
+            .replace("ix_customer_name", "customer_name_idx")
+            .replace("customer_tier_check", "ck_tier")
+            .replace(
+                "    name character varying(80) NOT NULL,\n    id bigint NOT NULL,",
+                "    id bigint NOT NULL,\n    name character varying(80) NOT NULL,");
     assertThat(renamed).isNotEqualTo(DUMP);
     assertThat(DumpNormalizer.normalize(renamed)).isEqualTo(DumpNormalizer.normalize(DUMP));
   }
@@ -109,7 +115,8 @@ class DumpNormalizerTest {
 
   @Test
   void dropsOnlyTheCastsBetweenVarcharAndAnEnumTypeOfTheDump() {
-    String casts = """
+    String casts =
+        """
         CREATE CAST (character varying AS public.colour) WITH INOUT AS IMPLICIT;
 
         CREATE CAST (public.colour AS character varying) WITH INOUT AS IMPLICIT;
@@ -117,10 +124,12 @@ class DumpNormalizerTest {
         CREATE CAST (character varying AS public.other) WITH INOUT AS IMPLICIT;
         """;
     List<String> normalized = DumpNormalizer.normalize(DUMP + casts);
-    assertThat(normalized).doesNotContain(
-        "CREATE CAST (character varying AS public.colour) WITH INOUT AS IMPLICIT;",
-        "CREATE CAST (public.colour AS character varying) WITH INOUT AS IMPLICIT;");
-    assertThat(normalized).contains("CREATE CAST (character varying AS public.other) WITH INOUT AS IMPLICIT;");
+    assertThat(normalized)
+        .doesNotContain(
+            "CREATE CAST (character varying AS public.colour) WITH INOUT AS IMPLICIT;",
+            "CREATE CAST (public.colour AS character varying) WITH INOUT AS IMPLICIT;");
+    assertThat(normalized)
+        .contains("CREATE CAST (character varying AS public.other) WITH INOUT AS IMPLICIT;");
   }
 
   @Test

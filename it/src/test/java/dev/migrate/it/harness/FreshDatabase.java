@@ -8,11 +8,12 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A new, empty PostgreSQL database with a unique name, dropped on {@link #close()}; the harness's counterpart of
- * migrate-core's {@code TestDatabase}. The server comes from {@code -Dmigrate.test.url} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code -Dmigrate.test.user} and {@code -Dmigrate.test.password}
- * (default {@code postgres}/{@code postgres}), as for every other test of the project. With
- * {@code -Dmigrate.test.keepDatabases=true} databases are left in place after the tests, to inspect them.
+ * A new, empty PostgreSQL database with a unique name, dropped on {@link #close()}; the harness's
+ * counterpart of migrate-core's {@code TestDatabase}. The server comes from {@code
+ * -Dmigrate.test.url} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code
+ * -Dmigrate.test.user} and {@code -Dmigrate.test.password} (default {@code postgres}/{@code
+ * postgres}), as for every other test of the project. With {@code
+ * -Dmigrate.test.keepDatabases=true} databases are left in place after the tests, to inspect them.
  */
 public final class FreshDatabase implements AutoCloseable {
 
@@ -35,22 +36,25 @@ public final class FreshDatabase implements AutoCloseable {
   }
 
   /**
-   * Creates a database as a copy of {@code template} ({@code CREATE DATABASE ... TEMPLATE}), which must have no open
-   * connection; cheaper than building the same schema twice.
+   * Creates a database as a copy of {@code template} ({@code CREATE DATABASE ... TEMPLATE}), which
+   * must have no open connection; cheaper than building the same schema twice.
    */
   public static FreshDatabase copyOf(FreshDatabase template, String label) throws SQLException {
     return createFrom(label, template.name);
   }
 
   private static FreshDatabase createFrom(String label, String template) throws SQLException {
-    String name = "mt_" + label + "_" + Long.toHexString(System.nanoTime()) + "_" + COUNTER.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+    String name =
+        "mt_" + label + "_" + Long.toHexString(System.nanoTime()) + "_" + COUNTER.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+        Statement s = c.createStatement()) {
       for (int attempt = 1; ; attempt++) {
         try {
           s.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
           return new FreshDatabase(name);
         } catch (SQLException e) {
-          // 55006: the template still has a session, typically a pool connection that is just closing
+          // 55006: the template still has a session, typically a pool connection that is just
+          // closing
           if (!"55006".equals(e.getSQLState()) || attempt == 50) {
             throw e;
           }
@@ -105,18 +109,23 @@ public final class FreshDatabase implements AutoCloseable {
 
   /** Runs SQL statements (separated by {@code ;}) in one batch of auto-committed statements. */
   public void execute(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
-  /** Drops the database, unless {@code -Dmigrate.test.keepDatabases=true} asks to keep it for a look. */
+  /**
+   * Drops the database, unless {@code -Dmigrate.test.keepDatabases=true} asks to keep it for a
+   * look.
+   */
   @Override
   public void close() throws SQLException {
     if (Boolean.getBoolean("migrate.test.keepDatabases")) {
       return;
     }
-    try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+        Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }

@@ -21,16 +21,21 @@ import org.hibernate.tool.schema.spi.ScriptTargetOutput;
 import org.hibernate.tool.schema.spi.TargetDescriptor;
 
 /**
- * Hibernate 6.6 (PostgreSQL dialect) as the judge of a schema, for the entities of a {@link CompiledModel} and one
- * {@link NamingOption}. Every call bootstraps Hibernate the way an application does (a {@link SessionFactory} built
- * from annotated classes), so Bean Validation's DDL rules ({@code @NotNull}, {@code @Size}, {@code @Digits}, applied
- * by Hibernate's {@code BeanValidationIntegrator} when Hibernate Validator is on the class path) shape the schema it
+ * Hibernate 6.6 (PostgreSQL dialect) as the judge of a schema, for the entities of a {@link
+ * CompiledModel} and one {@link NamingOption}. Every call bootstraps Hibernate the way an
+ * application does (a {@link SessionFactory} built from annotated classes), so Bean Validation's
+ * DDL rules ({@code @NotNull}, {@code @Size}, {@code @Digits}, applied by Hibernate's {@code
+ * BeanValidationIntegrator} when Hibernate Validator is on the class path) shape the schema it
  * expects, exactly as in the application.
  */
 public final class HibernateOracle {
 
-  /** Hibernate logs through JBoss Logging to java.util.logging here: its start-up chatter stays out of test output. */
-  private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
+  /**
+   * Hibernate logs through JBoss Logging to java.util.logging here: its start-up chatter stays out
+   * of test output.
+   */
+  private static final java.util.logging.Logger HIBERNATE_LOG =
+      java.util.logging.Logger.getLogger("org.hibernate");
 
   static {
     HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -45,57 +50,73 @@ public final class HibernateOracle {
   }
 
   /**
-   * Runs Hibernate's schema validator ({@code hibernate.hbm2ddl.auto=validate}) against {@code database}.
+   * Runs Hibernate's schema validator ({@code hibernate.hbm2ddl.auto=validate}) against {@code
+   * database}.
    *
-   * @throws org.hibernate.tool.schema.spi.SchemaManagementException naming the first table or column that does not
-   *     match
+   * @throws org.hibernate.tool.schema.spi.SchemaManagementException naming the first table or
+   *     column that does not match
    */
   public void validate(FreshDatabase database) {
-    withSessionFactory(database, Map.of("hibernate.hbm2ddl.auto", "validate"), (metadata, registry) -> { });
+    withSessionFactory(
+        database, Map.of("hibernate.hbm2ddl.auto", "validate"), (metadata, registry) -> {});
   }
 
   /**
-   * Creates the schema in the (empty) {@code database} with Hibernate's schema export ({@code create-only}).
+   * Creates the schema in the (empty) {@code database} with Hibernate's schema export ({@code
+   * create-only}).
    *
-   * @throws org.hibernate.tool.schema.spi.SchemaManagementException when a statement fails (Hibernate would only
-   *     log it; {@code hibernate.hbm2ddl.halt_on_error} makes it stop)
+   * @throws org.hibernate.tool.schema.spi.SchemaManagementException when a statement fails
+   *     (Hibernate would only log it; {@code hibernate.hbm2ddl.halt_on_error} makes it stop)
    */
   public void export(FreshDatabase database) {
-    withSessionFactory(database, Map.of("hibernate.hbm2ddl.auto", "create-only",
-        "hibernate.hbm2ddl.halt_on_error", "true"), (metadata, registry) -> { });
+    withSessionFactory(
+        database,
+        Map.of("hibernate.hbm2ddl.auto", "create-only", "hibernate.hbm2ddl.halt_on_error", "true"),
+        (metadata, registry) -> {});
   }
 
   /**
-   * The statements Hibernate's schema migrator ({@code hibernate.hbm2ddl.auto=update}) would run against
-   * {@code database}, collected from a script target instead of being executed; empty when Hibernate sees nothing
-   * to do. Unique keys use Hibernate's default strategy ({@code DROP_RECREATE_QUIETLY}), as applications get it.
+   * The statements Hibernate's schema migrator ({@code hibernate.hbm2ddl.auto=update}) would run
+   * against {@code database}, collected from a script target instead of being executed; empty when
+   * Hibernate sees nothing to do. Unique keys use Hibernate's default strategy ({@code
+   * DROP_RECREATE_QUIETLY}), as applications get it.
    */
   public List<String> updateScript(FreshDatabase database) {
     List<String> statements = new ArrayList<>();
-    withSessionFactory(database, Map.of(), (metadata, registry) -> {
-      Map<String, Object> settings = new HashMap<>(registry.getService(
-          org.hibernate.engine.config.spi.ConfigurationService.class).getSettings());
-      ExecutionOptions options =
-          SchemaManagementToolCoordinator.buildExecutionOptions(settings, ExceptionHandlerHaltImpl.INSTANCE);
-      registry.getService(SchemaManagementTool.class).getSchemaMigrator(settings)
-          .doMigration(metadata, options, ContributableMatcher.ALL, scriptTarget(statements));
-    });
+    withSessionFactory(
+        database,
+        Map.of(),
+        (metadata, registry) -> {
+          Map<String, Object> settings =
+              new HashMap<>(
+                  registry
+                      .getService(org.hibernate.engine.config.spi.ConfigurationService.class)
+                      .getSettings());
+          ExecutionOptions options =
+              SchemaManagementToolCoordinator.buildExecutionOptions(
+                  settings, ExceptionHandlerHaltImpl.INSTANCE);
+          registry
+              .getService(SchemaManagementTool.class)
+              .getSchemaMigrator(settings)
+              .doMigration(metadata, options, ContributableMatcher.ALL, scriptTarget(statements));
+        });
     return List.copyOf(statements);
   }
 
   private static TargetDescriptor scriptTarget(List<String> statements) {
-    ScriptTargetOutput output = new ScriptTargetOutput() {
-      @Override
-      public void prepare() {}
+    ScriptTargetOutput output =
+        new ScriptTargetOutput() {
+          @Override
+          public void prepare() {}
 
-      @Override
-      public void accept(String command) {
-        statements.add(command.strip().replaceAll(";$", ""));
-      }
+          @Override
+          public void accept(String command) {
+            statements.add(command.strip().replaceAll(";$", ""));
+          }
 
-      @Override
-      public void release() {}
-    };
+          @Override
+          public void release() {}
+        };
     return new TargetDescriptor() {
       @Override
       public EnumSet<TargetType> getTargetTypes() {
@@ -113,7 +134,8 @@ public final class HibernateOracle {
     void accept(Metadata metadata, StandardServiceRegistry registry);
   }
 
-  private void withSessionFactory(FreshDatabase database, Map<String, Object> extra, WithMetadata action) {
+  private void withSessionFactory(
+      FreshDatabase database, Map<String, Object> extra, WithMetadata action) {
     Map<String, Object> settings = new HashMap<>(naming.hibernateSettings());
     settings.put("hibernate.connection.url", database.url());
     settings.put("hibernate.connection.username", database.user());
@@ -121,10 +143,11 @@ public final class HibernateOracle {
     settings.put("hibernate.connection.pool_size", "2");
     settings.put("hibernate.hbm2ddl.auto", "none");
     settings.putAll(extra);
-    StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
-        new BootstrapServiceRegistryBuilder().applyClassLoader(model.loader()).build())
-        .applySettings(settings)
-        .build();
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder(
+                new BootstrapServiceRegistryBuilder().applyClassLoader(model.loader()).build())
+            .applySettings(settings)
+            .build();
     try {
       MetadataSources sources = new MetadataSources(registry);
       for (String entity : model.entityClassNames()) {

@@ -4,21 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified-style diff of two lists of lines ({@code --- a}, {@code +++ b}, {@code @@ -l,n +l,n @@} hunks with
- * {@code context} unchanged lines around each change), computed from a longest common subsequence. Meant for test
- * failure messages over a few thousand lines: time and memory are {@code O(a.size() * b.size())}.
+ * A unified-style diff of two lists of lines ({@code --- a}, {@code +++ b}, {@code @@ -l,n +l,n @@}
+ * hunks with {@code context} unchanged lines around each change), computed from a longest common
+ * subsequence. Meant for test failure messages over a few thousand lines: time and memory are
+ * {@code O(a.size() * b.size())}.
  */
 public final class LineDiff {
 
   private LineDiff() {}
 
   /** The diff from {@code a} to {@code b}, or the empty string when they are equal. */
-  public static String unified(String aName, List<String> a, String bName, List<String> b, int context) {
+  public static String unified(
+      String aName, List<String> a, String bName, List<String> b, int context) {
     if (a.equals(b)) {
       return "";
     }
     List<Edit> edits = edits(a, b);
-    StringBuilder out = new StringBuilder("--- ").append(aName).append("\n+++ ").append(bName).append('\n');
+    StringBuilder out =
+        new StringBuilder("--- ").append(aName).append("\n+++ ").append(bName).append('\n');
     int i = 0;
     while (i < edits.size()) {
       if (edits.get(i).kind == ' ') {
@@ -53,8 +56,16 @@ public final class LineDiff {
         aCount += e.kind == '+' ? 0 : 1;
         bCount += e.kind == '-' ? 0 : 1;
       }
-      out.append("@@ -").append(aStart + 1).append(',').append(aCount)
-          .append(" +").append(bStart + 1).append(',').append(bCount).append(" @@\n").append(body);
+      out.append("@@ -")
+          .append(aStart + 1)
+          .append(',')
+          .append(aCount)
+          .append(" +")
+          .append(bStart + 1)
+          .append(',')
+          .append(bCount)
+          .append(" @@\n")
+          .append(body);
       i = end;
     }
     return out.toString();
@@ -66,7 +77,10 @@ public final class LineDiff {
     int[][] lcs = new int[a.size() + 1][b.size() + 1];
     for (int i = a.size() - 1; i >= 0; i--) {
       for (int j = b.size() - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<Edit> edits = new ArrayList<>();

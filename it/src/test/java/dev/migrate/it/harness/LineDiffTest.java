@@ -16,7 +16,9 @@ class LineDiffTest {
   void oneChangedLineWithContext() {
     List<String> a = List.of("1", "2", "3", "4", "5", "6", "7");
     List<String> b = List.of("1", "2", "3", "four", "5", "6", "7");
-    assertThat(LineDiff.unified("old", a, "new", b, 2)).isEqualTo("""
+    assertThat(LineDiff.unified("old", a, "new", b, 2))
+        .isEqualTo(
+            """
         --- old
         +++ new
         @@ -2,5 +2,5 @@
@@ -33,7 +35,9 @@ class LineDiffTest {
   void distantChangesMakeTwoHunksAndNearOnesOne() {
     List<String> a = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
     List<String> b = List.of("a", "c", "d", "e", "f", "g", "h", "i", "j");
-    assertThat(LineDiff.unified("x", a, "y", b, 1)).isEqualTo("""
+    assertThat(LineDiff.unified("x", a, "y", b, 1))
+        .isEqualTo(
+            """
         --- x
         +++ y
         @@ -1,3 +1,2 @@
@@ -44,6 +48,8 @@ class LineDiffTest {
          i
         +j
         """);
-    assertThat(LineDiff.unified("x", a, "y", b, 4)).contains("@@ -1,9 +1,9 @@").doesNotContain("@@ -9");
+    assertThat(LineDiff.unified("x", a, "y", b, 4))
+        .contains("@@ -1,9 +1,9 @@")
+        .doesNotContain("@@ -9");
   }
 }

@@ -6,19 +6,25 @@ import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 
 /**
- * The processor's {@code -Amigrate.naming} values and the Hibernate configuration each one stands for; the tests
- * give Hibernate exactly these strategies, so the processor and Hibernate must agree on every name.
+ * The processor's {@code -Amigrate.naming} values and the Hibernate configuration each one stands
+ * for; the tests give Hibernate exactly these strategies, so the processor and Hibernate must agree
+ * on every name.
  */
 public enum NamingOption {
 
   /** {@code -Amigrate.naming=jpa}, the default: Hibernate's own defaults. */
-  JPA("jpa", PhysicalNamingStrategyStandardImpl.class, ImplicitNamingStrategyJpaCompliantImpl.class),
+  JPA(
+      "jpa",
+      PhysicalNamingStrategyStandardImpl.class,
+      ImplicitNamingStrategyJpaCompliantImpl.class),
 
   /**
-   * {@code -Amigrate.naming=snake_case}: what Spring Boot configures, {@code CamelCaseToUnderscoresNamingStrategy}
-   * (part of hibernate-core 6) and Spring's implicit join-table names ({@link SpringImplicitNamingStrategy}).
+   * {@code -Amigrate.naming=snake_case}: what Spring Boot configures, {@code
+   * CamelCaseToUnderscoresNamingStrategy} (part of hibernate-core 6) and Spring's implicit
+   * join-table names ({@link SpringImplicitNamingStrategy}).
    */
-  SNAKE_CASE("snake_case", CamelCaseToUnderscoresNamingStrategy.class, SpringImplicitNamingStrategy.class);
+  SNAKE_CASE(
+      "snake_case", CamelCaseToUnderscoresNamingStrategy.class, SpringImplicitNamingStrategy.class);
 
   private final String option;
   private final Class<?> physical;

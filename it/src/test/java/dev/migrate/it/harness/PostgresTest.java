@@ -8,11 +8,12 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Marks an acceptance or harness test class that needs a running PostgreSQL ({@link FreshDatabase}, the
- * {@code migrate.test.*} properties): it carries the JUnit tag {@code postgres}.
+ * Marks an acceptance or harness test class that needs a running PostgreSQL ({@link FreshDatabase},
+ * the {@code migrate.test.*} properties): it carries the JUnit tag {@code postgres}.
  *
- * <p>The build runs such classes in the {@code integration-test} phase, next to the invoker scenarios; {@code mvn
- * test} runs only the pure harness tests ({@link LineDiffTest}, {@link DumpNormalizerTest}, {@link UpdateScriptTest}).
+ * <p>The build runs such classes in the {@code integration-test} phase, next to the invoker
+ * scenarios; {@code mvn test} runs only the pure harness tests ({@link LineDiffTest}, {@link
+ * DumpNormalizerTest}, {@link UpdateScriptTest}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,17 +12,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The PostgreSQL statements for enum types and their labels ({@code CREATE TYPE ... AS ENUM}, {@code ALTER TYPE ...
- * ADD VALUE}), and the {@code DO} block that removes a label, which PostgreSQL cannot do in place. Called by
- * {@link PostgresStatements}, whose conventions (quoting, {@code null} schema) apply.
+ * The PostgreSQL statements for enum types and their labels ({@code CREATE TYPE ... AS ENUM},
+ * {@code ALTER TYPE ... ADD VALUE}), and the {@code DO} block that removes a label, which
+ * PostgreSQL cannot do in place. Called by {@link PostgresStatements}, whose conventions (quoting,
+ * {@code null} schema) apply.
  */
 final class PostgresEnumStatements {
 
   private PostgresEnumStatements() {}
 
   static List<String> createType(CreateEnumType op) {
-    return List.of("CREATE TYPE " + qualified(op.type().schema(), op.type().name()) + " AS ENUM ("
-        + op.type().values().stream().map(PostgresStatements::literalOrNull).collect(Collectors.joining(", ")) + ")");
+    return List.of(
+        "CREATE TYPE "
+            + qualified(op.type().schema(), op.type().name())
+            + " AS ENUM ("
+            + op.type().values().stream()
+                .map(PostgresStatements::literalOrNull)
+                .collect(Collectors.joining(", "))
+            + ")");
   }
 
   static List<String> dropType(DropEnumType op) {
@@ -30,13 +37,16 @@ final class PostgresEnumStatements {
   }
 
   /**
-   * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}: a value the runner commits before the revision's transaction
-   * (because the revision uses it, see {@link dev.migrate.ops.EnumValueUse}) stays when that transaction fails, and
-   * the revision can then run again.
+   * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}: a value the runner commits before the
+   * revision's transaction (because the revision uses it, see {@link dev.migrate.ops.EnumValueUse})
+   * stays when that transaction fails, and the revision can then run again.
    */
   static List<String> addValue(AddEnumValue op) {
-    String sql = "ALTER TYPE " + qualified(op.schema(), op.type()) + " ADD VALUE IF NOT EXISTS "
-        + literalOrNull(op.value());
+    String sql =
+        "ALTER TYPE "
+            + qualified(op.schema(), op.type())
+            + " ADD VALUE IF NOT EXISTS "
+            + literalOrNull(op.value());
     if (op.before() != null) {
       sql += " BEFORE " + literalOrNull(op.before());
     } else if (op.after() != null) {
@@ -46,19 +56,22 @@ final class PostgresEnumStatements {
   }
 
   /**
-   * One {@code DO} block that re-creates the type without the label: PostgreSQL has no {@code ALTER TYPE ... DROP
-   * VALUE} (ALTER TYPE docs), so every table column of the type (from {@code pg_attribute}, when the block runs) is
-   * checked for rows holding the label, then turned into {@code text} with its default dropped; the type is dropped
-   * and created with its remaining labels (from {@code pg_enum}, in their order); the columns are turned back and
-   * their defaults set again. Foreign keys between such columns (which PostgreSQL re-checks at each column's type
-   * change: "Key columns ... are of incompatible types: e0 and text") are dropped first and added again last, with
-   * their definition from {@code pg_get_constraintdef}. A row that still holds the label raises an error naming the
-   * table and column, and the revision's transaction rolls back whole; so do views, checks, functions and array
-   * columns that depend on the type ({@code DROP TYPE} refuses them). A label that is not there (any more) leaves
-   * the type alone, as {@code ADD VALUE IF NOT EXISTS} does the other way.
+   * One {@code DO} block that re-creates the type without the label: PostgreSQL has no {@code ALTER
+   * TYPE ... DROP VALUE} (ALTER TYPE docs), so every table column of the type (from {@code
+   * pg_attribute}, when the block runs) is checked for rows holding the label, then turned into
+   * {@code text} with its default dropped; the type is dropped and created with its remaining
+   * labels (from {@code pg_enum}, in their order); the columns are turned back and their defaults
+   * set again. Foreign keys between such columns (which PostgreSQL re-checks at each column's type
+   * change: "Key columns ... are of incompatible types: e0 and text") are dropped first and added
+   * again last, with their definition from {@code pg_get_constraintdef}. A row that still holds the
+   * label raises an error naming the table and column, and the revision's transaction rolls back
+   * whole; so do views, checks, functions and array columns that depend on the type ({@code DROP
+   * TYPE} refuses them). A label that is not there (any more) leaves the type alone, as {@code ADD
+   * VALUE IF NOT EXISTS} does the other way.
    */
   static List<String> dropValue(DropEnumValue op) {
-    String body = """
+    String body =
+        """
         DECLARE
           type_name constant text := %s;
           removed constant text := %s;
@@ -117,7 +130,8 @@ final class PostgresEnumStatements {
             EXECUTE format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', key_tables[i], key_names[i], key_definitions[i]);
           END LOOP;
         END
-        """.formatted(literalOrNull(qualified(op.schema(), op.type())), literalOrNull(op.value()));
+        """
+            .formatted(literalOrNull(qualified(op.schema(), op.type())), literalOrNull(op.value()));
     return List.of(doBlock("\n" + body));
   }
 }

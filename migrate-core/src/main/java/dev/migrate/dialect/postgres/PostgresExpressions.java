@@ -8,31 +8,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A comparison form for SQL expressions (check constraints, column defaults), so that what a model says and what
- * PostgreSQL's deparser ({@code pg_get_constraintdef}, {@code pg_get_expr}) gives back for it compare equal.
+ * A comparison form for SQL expressions (check constraints, column defaults), so that what a model
+ * says and what PostgreSQL's deparser ({@code pg_get_constraintdef}, {@code pg_get_expr}) gives
+ * back for it compare equal.
  *
- * <p>The expression is parsed with PostgreSQL's operator precedence (docs, 4.1.6 "Operator Precedence") and
- * printed back in one canonical spelling: key words and unquoted names lower case, one space between tokens,
- * every compound operand in parentheses, type casts removed. On top, the rewrites PostgreSQL's parser performs
- * are applied to both sides (parse_expr.c, {@code transformAExprIn}, {@code transformAExprBetween}):
+ * <p>The expression is parsed with PostgreSQL's operator precedence (docs, 4.1.6 "Operator
+ * Precedence") and printed back in one canonical spelling: key words and unquoted names lower case,
+ * one space between tokens, every compound operand in parentheses, type casts removed. On top, the
+ * rewrites PostgreSQL's parser performs are applied to both sides (parse_expr.c, {@code
+ * transformAExprIn}, {@code transformAExprBetween}):
  *
  * <ul>
- *   <li>{@code x = ANY (ARRAY[a, b])} is written {@code x IN (a, b)} and {@code x <> ALL (ARRAY[a, b])} is
- *       {@code x NOT IN (a, b)}; a one-element {@code IN} is {@code =} ({@code NOT IN}: {@code <>});
- *   <li>{@code x BETWEEN a AND b} is {@code (x >= a) AND (x <= b)}, {@code NOT BETWEEN} is
- *       {@code (x < a) OR (x > b)};
- *   <li>{@code LIKE}/{@code ILIKE} (and {@code NOT}) are the operators {@code ~~}, {@code ~~*}, {@code !~~},
- *       {@code !~~*}; {@code !=} is {@code <>}; {@code ISNULL}/{@code NOTNULL} are {@code IS [NOT] NULL};
- *   <li>a string literal cast to a numeric type whose text is a number is that number ({@code '-5'::integer} is
- *       how PostgreSQL stores {@code -5}); {@code -} before a number literal is part of the literal;
+ *   <li>{@code x = ANY (ARRAY[a, b])} is written {@code x IN (a, b)} and {@code x <> ALL (ARRAY[a,
+ *       b])} is {@code x NOT IN (a, b)}; a one-element {@code IN} is {@code =} ({@code NOT IN}:
+ *       {@code <>});
+ *   <li>{@code x BETWEEN a AND b} is {@code (x >= a) AND (x <= b)}, {@code NOT BETWEEN} is {@code
+ *       (x < a) OR (x > b)};
+ *   <li>{@code LIKE}/{@code ILIKE} (and {@code NOT}) are the operators {@code ~~}, {@code ~~*},
+ *       {@code !~~}, {@code !~~*}; {@code !=} is {@code <>}; {@code ISNULL}/{@code NOTNULL} are
+ *       {@code IS [NOT] NULL};
+ *   <li>a string literal cast to a numeric type whose text is a number is that number ({@code
+ *       '-5'::integer} is how PostgreSQL stores {@code -5}); {@code -} before a number literal is
+ *       part of the literal;
  *   <li>nested {@code AND}s and {@code OR}s are flattened (both are associative);
- *   <li>a string literal spelling a date or a timestamp without time zone in ISO form is written as PostgreSQL's
- *       output function writes the value, less a midnight time ({@link #dateTimeLiteral}).
+ *   <li>a string literal spelling a date or a timestamp without time zone in ISO form is written as
+ *       PostgreSQL's output function writes the value, less a midnight time ({@link
+ *       #dateTimeLiteral}).
  * </ul>
  *
- * <p>Text the parser does not understand (special function syntax such as {@code EXTRACT(... FROM ...)},
- * {@code COLLATE}, sub-selects) falls back to a token-level form: casts stripped, parentheses dropped, key words
- * lower case, whitespace collapsed; good enough to equate spellings that differ only in casts and layout.
+ * <p>Text the parser does not understand (special function syntax such as {@code EXTRACT(... FROM
+ * ...)}, {@code COLLATE}, sub-selects) falls back to a token-level form: casts stripped,
+ * parentheses dropped, key words lower case, whitespace collapsed; good enough to equate spellings
+ * that differ only in casts and layout.
  */
 final class PostgresExpressions {
 
@@ -55,7 +62,8 @@ final class PostgresExpressions {
       parser.expect(Kind.END, null);
       return node.print();
     } catch (Unsupported | IndexOutOfBoundsException e) {
-      // Syntax this parser does not model, or text that is not an expression at all (the catalog never gives
+      // Syntax this parser does not model, or text that is not an expression at all (the catalog
+      // never gives
       // such text, a hand-written model might): compare it token by token.
       return flat(tokens);
     }
@@ -72,7 +80,14 @@ final class PostgresExpressions {
     STRING,
     NUMBER,
     OPERATOR,
-    LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT, CAST, END
+    LPAREN,
+    RPAREN,
+    LBRACKET,
+    RBRACKET,
+    COMMA,
+    DOT,
+    CAST,
+    END
   }
 
   private record Token(Kind kind, String text) {
@@ -90,6 +105,7 @@ final class PostgresExpressions {
   private static final class Unsupported extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
     Unsupported(String what) {
       super(what, null, false, false);
     }
@@ -126,7 +142,8 @@ final class PostgresExpressions {
           }
         }
         String text = sql.substring(start, i);
-        tokens.add(new Token(Kind.STRING, escapes ? "E" + text.substring(1) : dateTimeLiteral(text)));
+        tokens.add(
+            new Token(Kind.STRING, escapes ? "E" + text.substring(1) : dateTimeLiteral(text)));
       } else if (c == '"') {
         StringBuilder name = new StringBuilder();
         i++;
@@ -147,7 +164,8 @@ final class PostgresExpressions {
           }
         }
         tokens.add(new Token(Kind.QUOTED, name.toString()));
-      } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
+      } else if (Character.isDigit(c)
+          || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
         int start = i;
         while (i < n && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
           i++;
@@ -169,7 +187,10 @@ final class PostgresExpressions {
         tokens.add(new Token(Kind.NUMBER, sql.substring(start, i).toLowerCase(Locale.ROOT)));
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '_'
+                || sql.charAt(i) == '$')) {
           i++;
         }
         tokens.add(new Token(Kind.WORD, sql.substring(start, i).toLowerCase(Locale.ROOT)));
@@ -206,9 +227,12 @@ final class PostgresExpressions {
           throw new Unsupported("comment");
         }
         String op = sql.substring(start, i);
-        // scan.l: a multi-character operator cannot end in + or - unless it contains one of ~ ! @ # % ^ & | ` ?,
+        // scan.l: a multi-character operator cannot end in + or - unless it contains one of ~ ! @ #
+        // % ^ & | ` ?,
         // so that "x>-5" is "x > -5".
-        while (op.length() > 1 && (op.endsWith("+") || op.endsWith("-")) && !op.matches(".*[~!@#%^&|`?].*")) {
+        while (op.length() > 1
+            && (op.endsWith("+") || op.endsWith("-"))
+            && !op.matches(".*[~!@#%^&|`?].*")) {
           op = op.substring(0, op.length() - 1);
         }
         i = start + op.length();
@@ -222,22 +246,25 @@ final class PostgresExpressions {
   }
 
   /**
-   * A date or timestamp without time zone in ISO form ({@code 2000-01-01}, {@code 2000-01-01 00:00:00.500}, also
-   * with {@code T}); group 1 the date, 2 the time of day, 3 the fraction digits.
+   * A date or timestamp without time zone in ISO form ({@code 2000-01-01}, {@code 2000-01-01
+   * 00:00:00.500}, also with {@code T}); group 1 the date, 2 the time of day, 3 the fraction
+   * digits.
    */
-  private static final Pattern ISO_DATE_TIME = Pattern.compile(
-      "'(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d+))?)?'");
+  private static final Pattern ISO_DATE_TIME =
+      Pattern.compile("'(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d+))?)?'");
 
   /**
-   * A quoted literal that spells a date or a timestamp without time zone in ISO form, in one spelling per value: the
-   * date alone when the time is midnight, else the time with the fraction's trailing zeros dropped. PostgreSQL
-   * stores {@code c > '2000-01-01'} on a {@code timestamp} column as {@code c > '2000-01-01 00:00:00'::timestamp
-   * without time zone} (a constant is converted to the column's type and printed by the type's output function,
-   * docs 4.1.2.7 and 8.5.2), so both sides must read alike; the model's literal has no type to say which output
-   * function applies, hence the rule applies to every literal of that shape. The one imprecision: text columns
-   * compared with such a literal ({@code t = '2000-01-01 00:00:00'} and {@code t = '2000-01-01'} compare equal
-   * although the strings differ). Literals with a zone offset (timestamp with time zone) are left as they are: their
-   * stored spelling depends on the session's {@code TimeZone}.
+   * A quoted literal that spells a date or a timestamp without time zone in ISO form, in one
+   * spelling per value: the date alone when the time is midnight, else the time with the fraction's
+   * trailing zeros dropped. PostgreSQL stores {@code c > '2000-01-01'} on a {@code timestamp}
+   * column as {@code c > '2000-01-01 00:00:00'::timestamp without time zone} (a constant is
+   * converted to the column's type and printed by the type's output function, docs 4.1.2.7 and
+   * 8.5.2), so both sides must read alike; the model's literal has no type to say which output
+   * function applies, hence the rule applies to every literal of that shape. The one imprecision:
+   * text columns compared with such a literal ({@code t = '2000-01-01 00:00:00'} and {@code t =
+   * '2000-01-01'} compare equal although the strings differ). Literals with a zone offset
+   * (timestamp with time zone) are left as they are: their stored spelling depends on the session's
+   * {@code TimeZone}.
    */
   static String dateTimeLiteral(String literal) {
     Matcher m = ISO_DATE_TIME.matcher(literal);
@@ -269,7 +296,10 @@ final class PostgresExpressions {
     return String.join(" ", out);
   }
 
-  /** The index after the type name starting at {@code i}: the flat form of {@link Parser#typeName()}. */
+  /**
+   * The index after the type name starting at {@code i}: the flat form of {@link
+   * Parser#typeName()}.
+   */
   private static int skipTypeName(List<Token> tokens, int i) {
     String type = tokens.get(i).text();
     if (tokens.get(i).kind() == Kind.WORD || tokens.get(i).kind() == Kind.QUOTED) {
@@ -307,7 +337,10 @@ final class PostgresExpressions {
   private interface Node {
     String print();
 
-    /** Whether this node prints as more than one operand, so that it needs parentheses inside another. */
+    /**
+     * Whether this node prints as more than one operand, so that it needs parentheses inside
+     * another.
+     */
     default boolean compound() {
       return false;
     }
@@ -325,7 +358,10 @@ final class PostgresExpressions {
     return String.join(", ", parts);
   }
 
-  /** A string or number constant, or a key word constant such as {@code true} or {@code current_timestamp}. */
+  /**
+   * A string or number constant, or a key word constant such as {@code true} or {@code
+   * current_timestamp}.
+   */
   private record Literal(String text) implements Node {
     @Override
     public String print() {
@@ -466,7 +502,8 @@ final class PostgresExpressions {
     }
   }
 
-  private record Case(Node operand, List<Node> conditions, List<Node> results, Node otherwise) implements Node {
+  private record Case(Node operand, List<Node> conditions, List<Node> results, Node otherwise)
+      implements Node {
     @Override
     public String print() {
       StringBuilder s = new StringBuilder("case");
@@ -474,7 +511,10 @@ final class PostgresExpressions {
         s.append(' ').append(operand.print());
       }
       for (int i = 0; i < conditions.size(); i++) {
-        s.append(" when ").append(conditions.get(i).print()).append(" then ").append(results.get(i).print());
+        s.append(" when ")
+            .append(conditions.get(i).print())
+            .append(" then ")
+            .append(results.get(i).print());
       }
       if (otherwise != null) {
         s.append(" else ").append(otherwise.print());
@@ -487,6 +527,7 @@ final class PostgresExpressions {
 
   /** Binding strengths, weakest first (docs, Table 4.2 "Operator Precedence"). */
   private static final int OR = 1;
+
   private static final int AND = 2;
   private static final int NOT = 3;
   private static final int IS = 4;
@@ -502,33 +543,96 @@ final class PostgresExpressions {
   private static final Set<String> COMPARISONS = Set.of("=", "<", ">", "<=", ">=", "<>");
 
   /** Key words that stand for a value. */
-  private static final Set<String> VALUE_KEYWORDS = Set.of(
-      "null", "true", "false", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
-      "current_user", "current_role", "session_user", "user", "current_catalog", "current_schema");
+  private static final Set<String> VALUE_KEYWORDS =
+      Set.of(
+          "null",
+          "true",
+          "false",
+          "current_date",
+          "current_time",
+          "current_timestamp",
+          "localtime",
+          "localtimestamp",
+          "current_user",
+          "current_role",
+          "session_user",
+          "user",
+          "current_catalog",
+          "current_schema");
 
   /** Key words that end an operand; a name with one of these spellings must be quoted. */
-  private static final Set<String> STOP_WORDS = Set.of(
-      "and", "or", "not", "is", "isnull", "notnull", "in", "between", "like", "ilike", "similar", "when", "then",
-      "else", "end", "as", "from", "for", "escape", "collate", "at", "symmetric", "asymmetric", "distinct",
-      "select", "with", "over", "filter", "within", "order");
+  private static final Set<String> STOP_WORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "is",
+          "isnull",
+          "notnull",
+          "in",
+          "between",
+          "like",
+          "ilike",
+          "similar",
+          "when",
+          "then",
+          "else",
+          "end",
+          "as",
+          "from",
+          "for",
+          "escape",
+          "collate",
+          "at",
+          "symmetric",
+          "asymmetric",
+          "distinct",
+          "select",
+          "with",
+          "over",
+          "filter",
+          "within",
+          "order");
 
-  /** Types whose string constants are numbers, so that {@code '-5'::integer} reads as {@code -5}. */
-  private static final Set<String> NUMERIC_TYPES = Set.of(
-      "smallint", "integer", "int", "bigint", "int2", "int4", "int8", "numeric", "decimal", "real", "float4",
-      "float8", "double precision", "oid");
+  /**
+   * Types whose string constants are numbers, so that {@code '-5'::integer} reads as {@code -5}.
+   */
+  private static final Set<String> NUMERIC_TYPES =
+      Set.of(
+          "smallint",
+          "integer",
+          "int",
+          "bigint",
+          "int2",
+          "int4",
+          "int8",
+          "numeric",
+          "decimal",
+          "real",
+          "float4",
+          "float8",
+          "double precision",
+          "oid");
 
   private static final Pattern NUMBER = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?");
 
   /** Words that continue a multi-word type name after its first word. */
-  private static final Set<String> TYPE_WORDS = Set.of("varying", "precision", "with", "without", "time", "zone");
+  private static final Set<String> TYPE_WORDS =
+      Set.of("varying", "precision", "with", "without", "time", "zone");
 
-  /** The words of {@code interval}'s fields ({@code interval day to second(3)}), part of the type after it. */
-  private static final Set<String> INTERVAL_WORDS = Set.of("year", "month", "day", "hour", "minute", "second", "to");
+  /**
+   * The words of {@code interval}'s fields ({@code interval day to second(3)}), part of the type
+   * after it.
+   */
+  private static final Set<String> INTERVAL_WORDS =
+      Set.of("year", "month", "day", "hour", "minute", "second", "to");
 
   /** Whether {@code word} continues the type name {@code type} read so far. */
   private static boolean typeWord(String type, Token word) {
-    return word.kind() == Kind.WORD && (TYPE_WORDS.contains(word.text())
-        || (type.equals("interval") || type.startsWith("interval ")) && INTERVAL_WORDS.contains(word.text()));
+    return word.kind() == Kind.WORD
+        && (TYPE_WORDS.contains(word.text())
+            || (type.equals("interval") || type.startsWith("interval "))
+                && INTERVAL_WORDS.contains(word.text()));
   }
 
   private static final class Parser {
@@ -593,10 +697,13 @@ final class PostgresExpressions {
           left = is(left);
         } else if (isRangeOrMatch(t) && LIKE_IN_BETWEEN >= minimum) {
           left = rangeOrMatch(left);
-        } else if (t.kind() == Kind.OPERATOR && COMPARISONS.contains(t.text()) && COMPARISON >= minimum) {
+        } else if (t.kind() == Kind.OPERATOR
+            && COMPARISONS.contains(t.text())
+            && COMPARISON >= minimum) {
           next();
           left = comparison(t.text(), left, parse(COMPARISON + 1));
-        } else if (t.kind() == Kind.OPERATOR && !COMPARISONS.contains(t.text())
+        } else if (t.kind() == Kind.OPERATOR
+            && !COMPARISONS.contains(t.text())
             && binaryStrength(t.text()) >= minimum) {
           next();
           int strength = binaryStrength(t.text());
@@ -626,53 +733,68 @@ final class PostgresExpressions {
     private boolean isRangeOrMatch(Token t) {
       if (t.isWord("not")) {
         Token u = peek(1);
-        return u.isWord("in") || u.isWord("between") || u.isWord("like") || u.isWord("ilike") || u.isWord("similar");
+        return u.isWord("in")
+            || u.isWord("between")
+            || u.isWord("like")
+            || u.isWord("ilike")
+            || u.isWord("similar");
       }
-      return t.isWord("in") || t.isWord("between") || t.isWord("like") || t.isWord("ilike") || t.isWord("similar");
+      return t.isWord("in")
+          || t.isWord("between")
+          || t.isWord("like")
+          || t.isWord("ilike")
+          || t.isWord("similar");
     }
 
     private Node rangeOrMatch(Node left) {
       boolean negated = acceptWord("not");
       Token t = next();
       switch (t.text()) {
-        case "in": {
-          expect(Kind.LPAREN, null);
-          if (peek().isWord("select") || peek().isWord("with")) {
-            throw new Unsupported("sub-select");
+        case "in":
+          {
+            expect(Kind.LPAREN, null);
+            if (peek().isWord("select") || peek().isWord("with")) {
+              throw new Unsupported("sub-select");
+            }
+            List<Node> values = arguments();
+            return In.of(left, values, negated);
           }
-          List<Node> values = arguments();
-          return In.of(left, values, negated);
-        }
-        case "between": {
-          if (peek().isWord("symmetric") || peek().isWord("asymmetric")) {
-            throw new Unsupported("between symmetric");
+        case "between":
+          {
+            if (peek().isWord("symmetric") || peek().isWord("asymmetric")) {
+              throw new Unsupported("between symmetric");
+            }
+            Node low = parse(LIKE_IN_BETWEEN + 1);
+            if (!acceptWord("and")) {
+              throw new Unsupported("between without and");
+            }
+            Node high = parse(LIKE_IN_BETWEEN + 1);
+            return negated
+                ? Junction.of("or", new Binary("<", left, low), new Binary(">", left, high))
+                : Junction.of("and", new Binary(">=", left, low), new Binary("<=", left, high));
           }
-          Node low = parse(LIKE_IN_BETWEEN + 1);
-          if (!acceptWord("and")) {
-            throw new Unsupported("between without and");
-          }
-          Node high = parse(LIKE_IN_BETWEEN + 1);
-          return negated
-              ? Junction.of("or", new Binary("<", left, low), new Binary(">", left, high))
-              : Junction.of("and", new Binary(">=", left, low), new Binary("<=", left, high));
-        }
         case "like":
-        case "ilike": {
-          Node pattern = parse(LIKE_IN_BETWEEN + 1);
-          if (peek().isWord("escape")) {
-            throw new Unsupported("escape");
+        case "ilike":
+          {
+            Node pattern = parse(LIKE_IN_BETWEEN + 1);
+            if (peek().isWord("escape")) {
+              throw new Unsupported("escape");
+            }
+            String operator = (negated ? "!" : "") + "~~" + (t.text().equals("ilike") ? "*" : "");
+            return new Binary(operator, left, pattern);
           }
-          String operator = (negated ? "!" : "") + "~~" + (t.text().equals("ilike") ? "*" : "");
-          return new Binary(operator, left, pattern);
-        }
         default:
           throw new Unsupported(t.text());
       }
     }
 
-    /** {@code left op right}, with {@code x = ANY (ARRAY[...])} read as {@code IN} and {@code <> ALL} as {@code NOT IN}. */
+    /**
+     * {@code left op right}, with {@code x = ANY (ARRAY[...])} read as {@code IN} and {@code <>
+     * ALL} as {@code NOT IN}.
+     */
     private Node comparison(String operator, Node left, Node right) {
-      if (right instanceof Call call && call.arguments().size() == 1
+      if (right instanceof Call call
+          && call.arguments().size() == 1
           && call.arguments().get(0) instanceof ArrayOf array) {
         if (operator.equals("=") && (call.name().equals("any") || call.name().equals("some"))) {
           return In.of(left, array.elements(), false);
@@ -698,9 +820,13 @@ final class PostgresExpressions {
         if (!acceptWord("from")) {
           throw new Unsupported("is distinct");
         }
-        return new Binary(negated ? "is not distinct from" : "is distinct from", left, parse(IS + 1));
+        return new Binary(
+            negated ? "is not distinct from" : "is distinct from", left, parse(IS + 1));
       }
-      if (what.isWord("null") || what.isWord("true") || what.isWord("false") || what.isWord("unknown")) {
+      if (what.isWord("null")
+          || what.isWord("true")
+          || what.isWord("false")
+          || what.isWord("unknown")) {
         return new Is(left, (negated ? "not " : "") + what.text());
       }
       throw new Unsupported("is " + what.text());
@@ -713,24 +839,31 @@ final class PostgresExpressions {
           return new Literal(t.text());
         case STRING:
           return new Literal(t.text());
-        case LPAREN: {
-          if (peek().isWord("select") || peek().isWord("with")) {
-            throw new Unsupported("sub-select");
+        case LPAREN:
+          {
+            if (peek().isWord("select") || peek().isWord("with")) {
+              throw new Unsupported("sub-select");
+            }
+            List<Node> elements = arguments();
+            return elements.size() == 1 ? elements.get(0) : new Row(elements);
           }
-          List<Node> elements = arguments();
-          return elements.size() == 1 ? elements.get(0) : new Row(elements);
-        }
-        case OPERATOR: {
-          Node operand = parse(t.text().equals("-") || t.text().equals("+") ? UNARY : OTHER_OPERATOR);
-          if (t.text().equals("-") && operand instanceof Literal literal && NUMBER.matcher(literal.text()).matches()
-              && !literal.text().startsWith("-")) {
-            return new Literal("-" + literal.text());
+        case OPERATOR:
+          {
+            Node operand =
+                parse(t.text().equals("-") || t.text().equals("+") ? UNARY : OTHER_OPERATOR);
+            if (t.text().equals("-")
+                && operand instanceof Literal literal
+                && NUMBER.matcher(literal.text()).matches()
+                && !literal.text().startsWith("-")) {
+              return new Literal("-" + literal.text());
+            }
+            if (t.text().equals("+")
+                && operand instanceof Literal literal
+                && NUMBER.matcher(literal.text()).matches()) {
+              return literal;
+            }
+            return new Prefix(t.text(), operand);
           }
-          if (t.text().equals("+") && operand instanceof Literal literal && NUMBER.matcher(literal.text()).matches()) {
-            return literal;
-          }
-          return new Prefix(t.text(), operand);
-        }
         case QUOTED:
           return nameOrCall(t.text(), true);
         case WORD:
@@ -785,7 +918,10 @@ final class PostgresExpressions {
       return nameOrCall(word, false);
     }
 
-    /** A name, or a function call when a parenthesis follows; {@code quoted} says how {@code first} was written. */
+    /**
+     * A name, or a function call when a parenthesis follows; {@code quoted} says how {@code first}
+     * was written.
+     */
     private Node nameOrCall(String first, boolean quoted) {
       List<String> parts = new ArrayList<>(List.of(first));
       while (peek().kind() == Kind.DOT) {
@@ -798,7 +934,8 @@ final class PostgresExpressions {
       }
       if (peek().kind() == Kind.LPAREN) {
         next();
-        if (peek().isWord("distinct") || peek().isWord("all")
+        if (peek().isWord("distinct")
+            || peek().isWord("all")
             || peek().kind() == Kind.OPERATOR && peek().text().equals("*")) {
           throw new Unsupported("aggregate");
         }
@@ -806,7 +943,8 @@ final class PostgresExpressions {
         if (peek().isWord("over") || peek().isWord("filter") || peek().isWord("within")) {
           throw new Unsupported("window");
         }
-        // An unquoted single-word function name prints as written, so that any(...) and all(...) stay recognisable.
+        // An unquoted single-word function name prints as written, so that any(...) and all(...)
+        // stay recognisable.
         String name = parts.size() == 1 && !quoted ? first : new Name(parts).print();
         return new Call(name, arguments);
       }
@@ -849,9 +987,9 @@ final class PostgresExpressions {
     }
 
     /**
-     * A type name after {@code ::} or {@code AS}: words ({@code double precision}, {@code timestamp(3) with time
-     * zone}), a qualified or quoted name, modifiers in parentheses, array brackets. Returned lower case, for
-     * {@link #cast}; the modifiers are not kept.
+     * A type name after {@code ::} or {@code AS}: words ({@code double precision}, {@code
+     * timestamp(3) with time zone}), a qualified or quoted name, modifiers in parentheses, array
+     * brackets. Returned lower case, for {@link #cast}; the modifiers are not kept.
      */
     private String typeName() {
       StringBuilder type = new StringBuilder();
@@ -891,11 +1029,13 @@ final class PostgresExpressions {
     }
 
     /**
-     * {@code value::type} as compared: the cast dropped, since PostgreSQL adds casts the model does not write;
-     * a string constant cast to a numeric type that holds a number becomes that number.
+     * {@code value::type} as compared: the cast dropped, since PostgreSQL adds casts the model does
+     * not write; a string constant cast to a numeric type that holds a number becomes that number.
      */
     private static Node cast(Node value, String type) {
-      if (value instanceof Literal literal && literal.text().startsWith("'") && NUMERIC_TYPES.contains(type)) {
+      if (value instanceof Literal literal
+          && literal.text().startsWith("'")
+          && NUMERIC_TYPES.contains(type)) {
         String inner = literal.text().substring(1, literal.text().length() - 1).trim();
         if (NUMBER.matcher(inner).matches()) {
           return new Literal(inner);

@@ -28,19 +28,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one schema from PostgreSQL's catalog (PostgreSQL 12 and later) into a {@link Database}, with
- * {@value #QUERIES} bulk queries whatever the number of tables: tables, columns, constraints, indexes, sequences,
- * enum types.
- * Each query selects the whole schema and the rows are grouped by table oid here, so a 1,000-table schema costs
- * the same six round trips as a one-table schema.
+ * Reads one schema from PostgreSQL's catalog (PostgreSQL 12 and later) into a {@link Database},
+ * with {@value #QUERIES} bulk queries whatever the number of tables: tables, columns, constraints,
+ * indexes, sequences, enum types. Each query selects the whole schema and the rows are grouped by
+ * table oid here, so a 1,000-table schema costs the same six round trips as a one-table schema.
  *
- * <p>What is read: ordinary and partitioned tables ({@code relkind} {@code r}, {@code p}), not partitions;
- * columns in {@code attnum} order; primary key, unique, check and foreign key constraints with their columns in
- * key order; indexes that do not back a primary key, unique or exclusion constraint, with their key columns (an
- * expression column reads as its expression text), sort order, method, {@code INCLUDE} columns and predicate;
- * sequences that are not an identity column's own, with their bounds and owner; table and column comments. What is
- * not read (the model cannot say it): {@code NULLS FIRST/LAST} other than the default, operator classes and
- * collations of index keys; exclusion constraints; generated columns' expressions; views, triggers, functions,
+ * <p>What is read: ordinary and partitioned tables ({@code relkind} {@code r}, {@code p}), not
+ * partitions; columns in {@code attnum} order; primary key, unique, check and foreign key
+ * constraints with their columns in key order; indexes that do not back a primary key, unique or
+ * exclusion constraint, with their key columns (an expression column reads as its expression text),
+ * sort order, method, {@code INCLUDE} columns and predicate; sequences that are not an identity
+ * column's own, with their bounds and owner; table and column comments. What is not read (the model
+ * cannot say it): {@code NULLS FIRST/LAST} other than the default, operator classes and collations
+ * of index keys; exclusion constraints; generated columns' expressions; views, triggers, functions,
  * policies and privileges.
  */
 final class PostgresIntrospector {
@@ -48,7 +48,8 @@ final class PostgresIntrospector {
   /** The number of queries {@link #introspect} issues. */
   static final int QUERIES = 6;
 
-  private static final String TABLES = """
+  private static final String TABLES =
+      """
       SELECT c.oid, c.relname, dsc.description AS comment
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -58,11 +59,13 @@ final class PostgresIntrospector {
 
   /**
    * Types outside {@code pg_catalog} (domains, enums, extension types) and arrays are reported by
-   * {@code format_type}; so are catalog types Migrate has no special knowledge of. A default cannot refer to a
-   * column, so it is deparsed without a relation ({@code pg_get_expr(adbin, 0)}, about half the cost of passing
-   * the table); a stored generated column's expression, which can, is not a default and is not read.
+   * {@code format_type}; so are catalog types Migrate has no special knowledge of. A default cannot
+   * refer to a column, so it is deparsed without a relation ({@code pg_get_expr(adbin, 0)}, about
+   * half the cost of passing the table); a stored generated column's expression, which can, is not
+   * a default and is not read.
    */
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       SELECT a.attrelid, a.attnum, a.attname, t.typname, t.typnamespace = 'pg_catalog'::regnamespace AS builtin,
              t.typtype, t.typnamespace = n.oid AS local_type,
              a.atttypmod, a.attnotnull, a.attidentity,
@@ -80,10 +83,12 @@ final class PostgresIntrospector {
        ORDER BY a.attrelid, a.attnum""";
 
   /**
-   * Column numbers ({@code conkey}, {@code confkey}) are turned into names from the columns query; only a foreign
-   * key to a table the columns query does not read (another schema) has its referenced names looked up here.
+   * Column numbers ({@code conkey}, {@code confkey}) are turned into names from the columns query;
+   * only a foreign key to a table the columns query does not read (another schema) has its
+   * referenced names looked up here.
    */
-  private static final String CONSTRAINTS = """
+  private static final String CONSTRAINTS =
+      """
       SELECT con.conrelid, con.conname, con.contype, con.conkey, con.confrelid, con.confkey,
              fn.nspname AS referenced_schema, fc.relname AS referenced_table,
              CASE WHEN fn.nspname <> n.nspname OR fc.relispartition OR fc.relkind NOT IN ('r', 'p') THEN
@@ -102,15 +107,17 @@ final class PostgresIntrospector {
        WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ('r', 'p')""";
 
   /**
-   * The first {@code indnkeyatts} of {@code indkey} are the keys, the rest the {@code INCLUDE} columns; column
-   * number 0 is an expression, whose text {@code pg_get_indexdef(index, column, true)} gives, asked only for indexes
-   * that have expressions. Bit 0 of a key's {@code indoption} is {@code DESC} (pg_index.h, {@code INDOPTION_DESC});
-   * the access method comes from {@code pg_am}, the predicate of a partial index from {@code indpred}. An index
-   * that backs a primary key, unique or exclusion constraint of its own table ({@code pg_constraint.conindid})
-   * belongs to that constraint; a foreign key's {@code conindid} names the referenced table's index, hence the
-   * {@code conrelid} condition.
+   * The first {@code indnkeyatts} of {@code indkey} are the keys, the rest the {@code INCLUDE}
+   * columns; column number 0 is an expression, whose text {@code pg_get_indexdef(index, column,
+   * true)} gives, asked only for indexes that have expressions. Bit 0 of a key's {@code indoption}
+   * is {@code DESC} (pg_index.h, {@code INDOPTION_DESC}); the access method comes from {@code
+   * pg_am}, the predicate of a partial index from {@code indpred}. An index that backs a primary
+   * key, unique or exclusion constraint of its own table ({@code pg_constraint.conindid}) belongs
+   * to that constraint; a foreign key's {@code conindid} names the referenced table's index, hence
+   * the {@code conrelid} condition.
    */
-  private static final String INDEXES = """
+  private static final String INDEXES =
+      """
       SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::int2[] AS keys, i.indnkeyatts,
              i.indoption::int2[] AS options, am.amname,
              pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
@@ -129,10 +136,12 @@ final class PostgresIntrospector {
                             AND con.contype IN ('p', 'u', 'x'))""";
 
   /**
-   * An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}) and is not read; a
-   * sequence {@code OWNED BY} a column depends on it automatically ({@code 'a'}), which gives {@code owned_by}.
+   * An identity column's sequence depends on it internally ({@code pg_depend.deptype = 'i'}) and is
+   * not read; a sequence {@code OWNED BY} a column depends on it automatically ({@code 'a'}), which
+   * gives {@code owned_by}.
    */
-  private static final String SEQUENCES = """
+  private static final String SEQUENCES =
+      """
       SELECT c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqtypid::regtype::text AS type,
              (SELECT oc.relname || '.' || oa.attname
                 FROM pg_catalog.pg_depend od
@@ -150,7 +159,8 @@ final class PostgresIntrospector {
                             AND d.deptype = 'i')""";
 
   /** Enum types by name, and their labels in sort order. */
-  private static final String ENUM_TYPES = """
+  private static final String ENUM_TYPES =
+      """
       SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
@@ -166,16 +176,21 @@ final class PostgresIntrospector {
        ORDER BY 1""";
 
   /** The value range of each sequence type ({@code AS smallint|integer|bigint}). */
-  private static final Map<String, long[]> TYPE_RANGES = Map.of(
-      "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
-      "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
-      "bigint", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+  private static final Map<String, long[]> TYPE_RANGES =
+      Map.of(
+          "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+          "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+          "bigint", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
 
   private PostgresIntrospector() {}
 
-  /** Everything Migrate models in {@code schema}, less the tables named in {@code excludeTables}. */
-  static Database introspect(Connection connection, String schema, Set<String> excludeTables) throws SQLException {
-    // Excluded tables are read too (their column names resolve foreign keys that point at them), but not returned.
+  /**
+   * Everything Migrate models in {@code schema}, less the tables named in {@code excludeTables}.
+   */
+  static Database introspect(Connection connection, String schema, Set<String> excludeTables)
+      throws SQLException {
+    // Excluded tables are read too (their column names resolve foreign keys that point at them),
+    // but not returned.
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
       statement.setString(1, schema);
@@ -198,7 +213,8 @@ final class PostgresIntrospector {
       statement.setString(2, schema);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          enumTypes.add(new EnumType(null, rows.getString("typname"), strings(rows.getArray("labels"))));
+          enumTypes.add(
+              new EnumType(null, rows.getString("typname"), strings(rows.getArray("labels"))));
         }
       }
     }
@@ -211,8 +227,8 @@ final class PostgresIntrospector {
     return new Database(result, sequences, enumTypes);
   }
 
-  private static void readColumns(Connection connection, String schema, Map<Long, TableBuilder> tables)
-      throws SQLException {
+  private static void readColumns(
+      Connection connection, String schema, Map<Long, TableBuilder> tables) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
@@ -221,11 +237,15 @@ final class PostgresIntrospector {
           if (table == null) {
             continue;
           }
-          SqlType type = rows.getBoolean("builtin")
-              ? PostgresTypes.fromCatalog(rows.getString("typname"), rows.getInt("atttypmod"))
-              : null;
-          if (type == null && "e".equals(rows.getString("typtype")) && rows.getBoolean("local_type")) {
-            // an enum type of the same schema, by its bare name as the model names it (format_type would qualify
+          SqlType type =
+              rows.getBoolean("builtin")
+                  ? PostgresTypes.fromCatalog(rows.getString("typname"), rows.getInt("atttypmod"))
+                  : null;
+          if (type == null
+              && "e".equals(rows.getString("typtype"))
+              && rows.getBoolean("local_type")) {
+            // an enum type of the same schema, by its bare name as the model names it (format_type
+            // would qualify
             // it when the schema is not on the search path)
             type = SqlType.of(rows.getString("typname"));
           }
@@ -236,8 +256,15 @@ final class PostgresIntrospector {
           String defaultValue = rows.getString("default_value");
           String name = rows.getString("attname");
           table.names.put(rows.getInt("attnum"), name);
-          table.columns.add(new Column(name, type, !rows.getBoolean("attnotnull"), defaultValue, identity,
-              rows.getString("comment"), List.of()));
+          table.columns.add(
+              new Column(
+                  name,
+                  type,
+                  !rows.getBoolean("attnotnull"),
+                  defaultValue,
+                  identity,
+                  rows.getString("comment"),
+                  List.of()));
         }
       }
     }
@@ -257,8 +284,8 @@ final class PostgresIntrospector {
     }
   }
 
-  private static void readConstraints(Connection connection, String schema, Map<Long, TableBuilder> tables)
-      throws SQLException {
+  private static void readConstraints(
+      Connection connection, String schema, Map<Long, TableBuilder> tables) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(CONSTRAINTS)) {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
@@ -269,8 +296,10 @@ final class PostgresIntrospector {
           }
           String name = rows.getString("conname");
           String type = rows.getString("contype");
-          // A check's conkey lists the columns its expression uses (system columns included); it is not read.
-          List<String> columns = type.equals("c") ? List.of() : table.names(numbers(rows.getArray("conkey")), name);
+          // A check's conkey lists the columns its expression uses (system columns included); it is
+          // not read.
+          List<String> columns =
+              type.equals("c") ? List.of() : table.names(numbers(rows.getArray("conkey")), name);
           switch (type) {
             case "p":
               table.primaryKey = new PrimaryKey(name, columns);
@@ -279,29 +308,40 @@ final class PostgresIntrospector {
               table.uniques.add(new UniqueConstraint(name, columns));
               break;
             case "c":
-              table.checks.add(new CheckConstraint(name, checkExpression(rows.getString("definition"))));
+              table.checks.add(
+                  new CheckConstraint(name, checkExpression(rows.getString("definition"))));
               break;
-            case "f": {
-              String referencedSchema = rows.getString("referenced_schema");
-              List<String> referencedColumns = strings(rows.getArray("referenced_columns"));
-              if (referencedColumns == null) {
-                TableBuilder referenced = tables.get(rows.getLong("confrelid"));
-                if (referenced == null) {
-                  throw new IllegalStateException("foreign key " + name + " of " + schema + "." + table.name
-                      + " references a table the catalog query did not read");
+            case "f":
+              {
+                String referencedSchema = rows.getString("referenced_schema");
+                List<String> referencedColumns = strings(rows.getArray("referenced_columns"));
+                if (referencedColumns == null) {
+                  TableBuilder referenced = tables.get(rows.getLong("confrelid"));
+                  if (referenced == null) {
+                    throw new IllegalStateException(
+                        "foreign key "
+                            + name
+                            + " of "
+                            + schema
+                            + "."
+                            + table.name
+                            + " references a table the catalog query did not read");
+                  }
+                  referencedColumns = referenced.names(numbers(rows.getArray("confkey")), name);
                 }
-                referencedColumns = referenced.names(numbers(rows.getArray("confkey")), name);
+                table.foreignKeys.add(
+                    new ForeignKey(
+                        name,
+                        columns,
+                        schema.equals(referencedSchema) ? null : referencedSchema,
+                        rows.getString("referenced_table"),
+                        referencedColumns,
+                        action(rows.getString("confdeltype")),
+                        action(rows.getString("confupdtype")),
+                        rows.getBoolean("condeferrable"),
+                        rows.getBoolean("condeferred")));
+                break;
               }
-              table.foreignKeys.add(new ForeignKey(name, columns,
-                  schema.equals(referencedSchema) ? null : referencedSchema,
-                  rows.getString("referenced_table"),
-                  referencedColumns,
-                  action(rows.getString("confdeltype")),
-                  action(rows.getString("confupdtype")),
-                  rows.getBoolean("condeferrable"),
-                  rows.getBoolean("condeferred")));
-              break;
-            }
             default:
               break;
           }
@@ -311,9 +351,9 @@ final class PostgresIntrospector {
   }
 
   /**
-   * The expression of a {@code pg_get_constraintdef} check: {@code CHECK ((a > 0)) NOT VALID} reads as
-   * {@code a > 0}, without the key word, the suffixes ({@code NOT VALID}, {@code NO INHERIT}) and the parentheses
-   * that enclose the whole expression.
+   * The expression of a {@code pg_get_constraintdef} check: {@code CHECK ((a > 0)) NOT VALID} reads
+   * as {@code a > 0}, without the key word, the suffixes ({@code NOT VALID}, {@code NO INHERIT})
+   * and the parentheses that enclose the whole expression.
    */
   static String checkExpression(String definition) {
     String expression = definition.trim();
@@ -336,7 +376,10 @@ final class PostgresIntrospector {
     return expression;
   }
 
-  /** Whether the first character is a parenthesis whose partner is the last character (outside literals). */
+  /**
+   * Whether the first character is a parenthesis whose partner is the last character (outside
+   * literals).
+   */
   private static boolean enclosedInParentheses(String s) {
     if (s.length() < 2 || s.charAt(0) != '(' || s.charAt(s.length() - 1) != ')') {
       return false;
@@ -378,8 +421,8 @@ final class PostgresIntrospector {
     }
   }
 
-  private static void readIndexes(Connection connection, String schema, Map<Long, TableBuilder> tables)
-      throws SQLException {
+  private static void readIndexes(
+      Connection connection, String schema, Map<Long, TableBuilder> tables) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(INDEXES)) {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
@@ -397,20 +440,28 @@ final class PostgresIntrospector {
           List<IndexKey> indexKeys = new ArrayList<>(keys.size());
           for (int i = 0; i < keys.size(); i++) {
             boolean descending = i < options.size() && (options.get(i) & 1) != 0;
-            indexKeys.add(new IndexKey(
-                keys.get(i) == 0 ? null : table.names(List.of(keys.get(i)), name).get(0),
-                keys.get(i) == 0 ? expressions.get(i) : null,
-                descending));
+            indexKeys.add(
+                new IndexKey(
+                    keys.get(i) == 0 ? null : table.names(List.of(keys.get(i)), name).get(0),
+                    keys.get(i) == 0 ? expressions.get(i) : null,
+                    descending));
           }
           List<String> include = table.names(all.subList(keyCount, all.size()), name);
-          table.indexes.add(new Index(name, indexKeys, rows.getBoolean("indisunique"), rows.getString("amname"),
-              include, rows.getString("predicate")));
+          table.indexes.add(
+              new Index(
+                  name,
+                  indexKeys,
+                  rows.getBoolean("indisunique"),
+                  rows.getString("amname"),
+                  include,
+                  rows.getString("predicate")));
         }
       }
     }
   }
 
-  private static List<Sequence> readSequences(Connection connection, String schema) throws SQLException {
+  private static List<Sequence> readSequences(Connection connection, String schema)
+      throws SQLException {
     List<Sequence> sequences = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
       statement.setString(1, schema);
@@ -420,14 +471,24 @@ final class PostgresIntrospector {
           long min = rows.getLong("seqmin");
           long max = rows.getLong("seqmax");
           long start = rows.getLong("seqstart");
-          long[] range = TYPE_RANGES.getOrDefault(rows.getString("type"), TYPE_RANGES.get("bigint"));
-          // A bound PostgreSQL would choose by itself reads as absent (CREATE SEQUENCE docs: 1 or the type's
-          // minimum, the type's maximum or -1, by direction), as does the start value where CREATE SEQUENCE
+          long[] range =
+              TYPE_RANGES.getOrDefault(rows.getString("type"), TYPE_RANGES.get("bigint"));
+          // A bound PostgreSQL would choose by itself reads as absent (CREATE SEQUENCE docs: 1 or
+          // the type's
+          // minimum, the type's maximum or -1, by direction), as does the start value where CREATE
+          // SEQUENCE
           // widened the default to it; the model need not spell either out.
           Long minValue = min == (increment > 0 ? Math.min(1, start) : range[0]) ? null : min;
           Long maxValue = max == (increment > 0 ? range[1] : Math.max(-1, start)) ? null : max;
-          sequences.add(new Sequence(null, rows.getString("relname"), start, increment, minValue,
-              maxValue, rows.getString("owned_by")));
+          sequences.add(
+              new Sequence(
+                  null,
+                  rows.getString("relname"),
+                  start,
+                  increment,
+                  minValue,
+                  maxValue,
+                  rows.getString("owned_by")));
         }
       }
     }
@@ -467,8 +528,10 @@ final class PostgresIntrospector {
   private static final class TableBuilder {
     final String name;
     final boolean excluded;
+
     /** Column names by {@code attnum}. */
     final Map<Integer, String> names = new HashMap<>();
+
     final List<Column> columns = new ArrayList<>();
     PrimaryKey primaryKey;
     final List<UniqueConstraint> uniques = new ArrayList<>();
@@ -482,14 +545,22 @@ final class PostgresIntrospector {
       this.excluded = excluded;
     }
 
-    /** The names of the columns numbered {@code attnums}, in that order, for {@code owner} (named in errors). */
+    /**
+     * The names of the columns numbered {@code attnums}, in that order, for {@code owner} (named in
+     * errors).
+     */
     List<String> names(List<Integer> attnums, String owner) {
       List<String> result = new ArrayList<>(attnums.size());
       for (int attnum : attnums) {
         String column = names.get(attnum);
         if (column == null) {
-          throw new IllegalStateException(owner + " on table " + name + " refers to column number " + attnum
-              + ", which the catalog query did not read");
+          throw new IllegalStateException(
+              owner
+                  + " on table "
+                  + name
+                  + " refers to column number "
+                  + attnum
+                  + ", which the catalog query did not read");
         }
         result.add(column);
       }
@@ -497,7 +568,17 @@ final class PostgresIntrospector {
     }
 
     Table build() {
-      return new Table(null, name, columns, primaryKey, uniques, checks, indexes, foreignKeys, comment, List.of());
+      return new Table(
+          null,
+          name,
+          columns,
+          primaryKey,
+          uniques,
+          checks,
+          indexes,
+          foreignKeys,
+          comment,
+          List.of());
     }
   }
 }

@@ -13,25 +13,25 @@ import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.AddForeignKey;
 import dev.migrate.ops.AddPrimaryKey;
 import dev.migrate.ops.AddUniqueConstraint;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.AlterSequence;
-import dev.migrate.ops.AddEnumValue;
-import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.CreateEnumType;
-import dev.migrate.ops.CreateSchema;
-import dev.migrate.ops.DropEnumType;
-import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateSchema;
 import dev.migrate.ops.CreateSequence;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.DropCheckConstraint;
 import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropEnumType;
+import dev.migrate.ops.DropEnumValue;
 import dev.migrate.ops.DropForeignKey;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropPrimaryKey;
+import dev.migrate.ops.DropSchema;
 import dev.migrate.ops.DropSequence;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropUniqueConstraint;
@@ -42,32 +42,37 @@ import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * The PostgreSQL statements for each op: upper-case key words, no trailing semicolons, every identifier through
- * {@link PostgresDialect#quoteIdentifier}. A {@code null} schema renders the name unqualified, so that it resolves
- * through the search path the runner sets to the target schema. Syntax as in PostgreSQL's docs, SQL Commands:
- * CREATE TABLE, ALTER TABLE, CREATE INDEX, CREATE SEQUENCE.
+ * The PostgreSQL statements for each op: upper-case key words, no trailing semicolons, every
+ * identifier through {@link PostgresDialect#quoteIdentifier}. A {@code null} schema renders the
+ * name unqualified, so that it resolves through the search path the runner sets to the target
+ * schema. Syntax as in PostgreSQL's docs, SQL Commands: CREATE TABLE, ALTER TABLE, CREATE INDEX,
+ * CREATE SEQUENCE.
  *
- * <p>Tables, columns, constraints and indexes are written here; enum types in {@link PostgresEnumStatements},
- * sequences in {@link PostgresSequenceStatements}, and the {@code USING} cast of a type change by
- * {@link PostgresCasts}.
+ * <p>Tables, columns, constraints and indexes are written here; enum types in {@link
+ * PostgresEnumStatements}, sequences in {@link PostgresSequenceStatements}, and the {@code USING}
+ * cast of a type change by {@link PostgresCasts}.
  */
 final class PostgresStatements implements OpVisitor<List<String>> {
 
   private static final String INDENT = "    ";
 
-  /** Compares defaults in {@link #visitAlterColumn}, so that a re-spelt but equal default changes nothing. */
+  /**
+   * Compares defaults in {@link #visitAlterColumn}, so that a re-spelt but equal default changes
+   * nothing.
+   */
   private final Normalizer normalizer;
 
   PostgresStatements(Normalizer normalizer) {
     this.normalizer = normalizer;
   }
 
-  // ---------------------------------------------------------------------------------------------- tables
+  // ----------------------------------------------------------------------------------------------
+  // tables
 
   @Override
   public List<String> visitCreateTable(CreateTable op) {
@@ -78,13 +83,20 @@ final class PostgresStatements implements OpVisitor<List<String>> {
       lines.add(columnDefinition(column));
     }
     if (table.primaryKey() != null) {
-      lines.add("CONSTRAINT " + quoteIdentifier(table.primaryKey().name()) + " PRIMARY KEY "
-          + columnList(table.primaryKey().columns()));
+      lines.add(
+          "CONSTRAINT "
+              + quoteIdentifier(table.primaryKey().name())
+              + " PRIMARY KEY "
+              + columnList(table.primaryKey().columns()));
     }
-    // CREATE TABLE keeps one of several key constraints over the same columns in the same order and drops the
-    // others silently (parse_utilcmd.c, transformIndexConstraints: "prior index" with equal indexParams); ALTER
-    // TABLE ... ADD CONSTRAINT keeps each. So a unique constraint that repeats the primary key or an earlier unique
-    // constraint is added after the table, and the table reads back with every constraint of the model.
+    // CREATE TABLE keeps one of several key constraints over the same columns in the same order and
+    // drops the
+    // others silently (parse_utilcmd.c, transformIndexConstraints: "prior index" with equal
+    // indexParams); ALTER
+    // TABLE ... ADD CONSTRAINT keeps each. So a unique constraint that repeats the primary key or
+    // an earlier unique
+    // constraint is added after the table, and the table reads back with every constraint of the
+    // model.
     List<List<String>> keys = new ArrayList<>();
     if (table.primaryKey() != null) {
       keys.add(table.primaryKey().columns());
@@ -95,18 +107,26 @@ final class PostgresStatements implements OpVisitor<List<String>> {
         repeated.add(unique);
       } else {
         keys.add(unique.columns());
-        lines.add("CONSTRAINT " + quoteIdentifier(unique.name()) + " UNIQUE " + columnList(unique.columns()));
+        lines.add(
+            "CONSTRAINT "
+                + quoteIdentifier(unique.name())
+                + " UNIQUE "
+                + columnList(unique.columns()));
       }
     }
     for (CheckConstraint check : table.checkConstraints()) {
-      lines.add("CONSTRAINT " + quoteIdentifier(check.name()) + " CHECK (" + check.expression() + ")");
+      lines.add(
+          "CONSTRAINT " + quoteIdentifier(check.name()) + " CHECK (" + check.expression() + ")");
     }
     List<String> statements = new ArrayList<>();
-    statements.add("CREATE TABLE " + name + " (\n" + INDENT + String.join(",\n" + INDENT, lines) + "\n)");
+    statements.add(
+        "CREATE TABLE " + name + " (\n" + INDENT + String.join(",\n" + INDENT, lines) + "\n)");
     for (UniqueConstraint unique : repeated) {
-      statements.addAll(visitAddUniqueConstraint(new AddUniqueConstraint(table.schema(), table.name(), unique)));
+      statements.addAll(
+          visitAddUniqueConstraint(new AddUniqueConstraint(table.schema(), table.name(), unique)));
     }
-    // A Table may carry what one CREATE TABLE cannot say; the diff normally emits these as their own ops.
+    // A Table may carry what one CREATE TABLE cannot say; the diff normally emits these as their
+    // own ops.
     for (Index index : table.indexes()) {
       statements.add(createIndex(table.schema(), table.name(), index));
     }
@@ -124,7 +144,8 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return statements;
   }
 
-  // ---------------------------------------------------------------------------------------------- schemas, types
+  // ----------------------------------------------------------------------------------------------
+  // schemas, types
 
   @Override
   public List<String> visitCreateSchema(CreateSchema op) {
@@ -164,8 +185,12 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitRenameColumn(RenameColumn op) {
-    return List.of(alterTable(op.schema(), op.table()) + " RENAME COLUMN " + quoteIdentifier(op.from()) + " TO "
-        + quoteIdentifier(op.to()));
+    return List.of(
+        alterTable(op.schema(), op.table())
+            + " RENAME COLUMN "
+            + quoteIdentifier(op.from())
+            + " TO "
+            + quoteIdentifier(op.to()));
   }
 
   @Override
@@ -178,11 +203,13 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return List.of("DROP TABLE " + qualified(op.table().schema(), op.table().name()));
   }
 
-  // ---------------------------------------------------------------------------------------------- columns
+  // ----------------------------------------------------------------------------------------------
+  // columns
 
   @Override
   public List<String> visitAddColumn(AddColumn op) {
-    String add = alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column());
+    String add =
+        alterTable(op.schema(), op.table()) + " ADD COLUMN " + columnDefinition(op.column());
     return op.column().comment() == null
         ? List.of(add)
         : List.of(add, columnComment(op.schema(), op.table(), op.column()));
@@ -190,30 +217,39 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitDropColumn(DropColumn op) {
-    return List.of(alterTable(op.schema(), op.table()) + " DROP COLUMN " + quoteIdentifier(op.column().name()));
+    return List.of(
+        alterTable(op.schema(), op.table())
+            + " DROP COLUMN "
+            + quoteIdentifier(op.column().name()));
   }
 
   /**
-   * One statement per changed aspect, in an order PostgreSQL accepts: identity dropped before the type or
-   * nullability can change; type; {@code NOT NULL} (which an identity needs before it is added); default; identity
-   * added or switched. When both the type and the default change, or the type change needs {@code USING}, the old
-   * default is dropped before the type change (PostgreSQL would otherwise cast it with an assignment cast, and fail
-   * for example for {@code 'x'} to {@code integer}, or {@code 'a'::text} to an enum type) and the new one set after
-   * it.
+   * One statement per changed aspect, in an order PostgreSQL accepts: identity dropped before the
+   * type or nullability can change; type; {@code NOT NULL} (which an identity needs before it is
+   * added); default; identity added or switched. When both the type and the default change, or the
+   * type change needs {@code USING}, the old default is dropped before the type change (PostgreSQL
+   * would otherwise cast it with an assignment cast, and fail for example for {@code 'x'} to {@code
+   * integer}, or {@code 'a'::text} to an enum type) and the new one set after it.
    */
   @Override
   public List<String> visitAlterColumn(AlterColumn op) {
     Column from = op.from();
     Column to = op.to();
-    String alter = alterTable(op.schema(), op.table()) + " ALTER COLUMN " + quoteIdentifier(to.name());
+    String alter =
+        alterTable(op.schema(), op.table()) + " ALTER COLUMN " + quoteIdentifier(to.name());
     List<String> statements = new ArrayList<>();
     boolean typeChanges = !normalizer.sameType(from.type(), to.type());
     boolean defaultChanges =
-        !Objects.equals(normalizer.normalizeDefault(from.defaultValue()), normalizer.normalizeDefault(to.defaultValue()));
+        !Objects.equals(
+            normalizer.normalizeDefault(from.defaultValue()),
+            normalizer.normalizeDefault(to.defaultValue()));
     String using = typeChanges ? PostgresCasts.using(to.name(), from.type(), to.type()) : "";
-    // ALTER TABLE docs: the USING expression is not applied to the default, which is converted with an assignment
-    // cast; where USING is needed there is none, so the default is dropped first and set again after
-    boolean defaultDroppedEarly = typeChanges && from.defaultValue() != null && (defaultChanges || !using.isEmpty());
+    // ALTER TABLE docs: the USING expression is not applied to the default, which is converted with
+    // an assignment
+    // cast; where USING is needed there is none, so the default is dropped first and set again
+    // after
+    boolean defaultDroppedEarly =
+        typeChanges && from.defaultValue() != null && (defaultChanges || !using.isEmpty());
 
     if (from.identity() != null && to.identity() == null) {
       statements.add(alter + " DROP IDENTITY");
@@ -245,12 +281,17 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return statements;
   }
 
-  // ---------------------------------------------------------------------------------------------- constraints
+  // ----------------------------------------------------------------------------------------------
+  // constraints
 
   @Override
   public List<String> visitAddPrimaryKey(AddPrimaryKey op) {
-    return List.of(alterTable(op.schema(), op.table()) + " ADD CONSTRAINT " + quoteIdentifier(op.primaryKey().name())
-        + " PRIMARY KEY " + columnList(op.primaryKey().columns()));
+    return List.of(
+        alterTable(op.schema(), op.table())
+            + " ADD CONSTRAINT "
+            + quoteIdentifier(op.primaryKey().name())
+            + " PRIMARY KEY "
+            + columnList(op.primaryKey().columns()));
   }
 
   @Override
@@ -260,8 +301,12 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitAddUniqueConstraint(AddUniqueConstraint op) {
-    return List.of(alterTable(op.schema(), op.table()) + " ADD CONSTRAINT " + quoteIdentifier(op.constraint().name())
-        + " UNIQUE " + columnList(op.constraint().columns()));
+    return List.of(
+        alterTable(op.schema(), op.table())
+            + " ADD CONSTRAINT "
+            + quoteIdentifier(op.constraint().name())
+            + " UNIQUE "
+            + columnList(op.constraint().columns()));
   }
 
   @Override
@@ -271,8 +316,13 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitAddCheckConstraint(AddCheckConstraint op) {
-    return List.of(alterTable(op.schema(), op.table()) + " ADD CONSTRAINT " + quoteIdentifier(op.constraint().name())
-        + " CHECK (" + op.constraint().expression() + ")");
+    return List.of(
+        alterTable(op.schema(), op.table())
+            + " ADD CONSTRAINT "
+            + quoteIdentifier(op.constraint().name())
+            + " CHECK ("
+            + op.constraint().expression()
+            + ")");
   }
 
   @Override
@@ -290,7 +340,8 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return List.of(dropConstraint(op.schema(), op.table(), op.foreignKey().name()));
   }
 
-  // ---------------------------------------------------------------------------------------------- indexes
+  // ----------------------------------------------------------------------------------------------
+  // indexes
 
   @Override
   public List<String> visitCreateIndex(CreateIndex op) {
@@ -298,14 +349,20 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return List.of(op.concurrently() ? sql.replaceFirst(" INDEX ", " INDEX CONCURRENTLY ") : sql);
   }
 
-  /** {@code DROP INDEX}: an index lives in its table's schema, so it is qualified with the op's schema. */
+  /**
+   * {@code DROP INDEX}: an index lives in its table's schema, so it is qualified with the op's
+   * schema.
+   */
   @Override
   public List<String> visitDropIndex(DropIndex op) {
-    return List.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
-        + qualified(op.schema(), op.index().name()));
+    return List.of(
+        "DROP INDEX "
+            + (op.concurrently() ? "CONCURRENTLY " : "")
+            + qualified(op.schema(), op.index().name()));
   }
 
-  // ---------------------------------------------------------------------------------------------- sequences
+  // ----------------------------------------------------------------------------------------------
+  // sequences
 
   @Override
   public List<String> visitCreateSequence(CreateSequence op) {
@@ -327,9 +384,13 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return List.of(op.sql());
   }
 
-  // ---------------------------------------------------------------------------------------------- pieces
+  // ----------------------------------------------------------------------------------------------
+  // pieces
 
-  /** {@code DO $migrate$body$migrate$}, the dollar quote's tag numbered when {@code body} contains it. */
+  /**
+   * {@code DO $migrate$body$migrate$}, the dollar quote's tag numbered when {@code body} contains
+   * it.
+   */
   static String doBlock(String body) {
     String tag = "$migrate$";
     for (int n = 1; body.contains(tag); n++) {
@@ -340,8 +401,10 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   /** {@code name type [GENERATED ... AS IDENTITY] [DEFAULT expr] [NOT NULL]}. */
   static String columnDefinition(Column column) {
-    StringBuilder sql = new StringBuilder(quoteIdentifier(column.name()))
-        .append(' ').append(PostgresTypes.render(column.type()));
+    StringBuilder sql =
+        new StringBuilder(quoteIdentifier(column.name()))
+            .append(' ')
+            .append(PostgresTypes.render(column.type()));
     if (column.identity() != null) {
       sql.append(' ').append(identity(column));
     }
@@ -370,14 +433,20 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   private static String createIndex(String schema, String table, Index index) {
-    StringBuilder sql = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
-        .append(quoteIdentifier(index.name())).append(" ON ").append(qualified(schema, table));
+    StringBuilder sql =
+        new StringBuilder("CREATE ")
+            .append(index.unique() ? "UNIQUE " : "")
+            .append("INDEX ")
+            .append(quoteIdentifier(index.name()))
+            .append(" ON ")
+            .append(qualified(schema, table));
     if (!index.method().equals(Index.BTREE)) {
       sql.append(" USING ").append(index.method());
     }
     StringJoiner keys = new StringJoiner(", ", " (", ")");
     for (IndexKey key : index.keys()) {
-      String text = key.column() != null ? quoteIdentifier(key.column()) : "(" + key.expression() + ")";
+      String text =
+          key.column() != null ? quoteIdentifier(key.column()) : "(" + key.expression() + ")";
       keys.add(key.descending() ? text + " DESC" : text);
     }
     sql.append(keys);
@@ -391,11 +460,17 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   private static String addForeignKey(String qualifiedTable, ForeignKey foreignKey) {
-    StringBuilder sql = new StringBuilder("ALTER TABLE ").append(qualifiedTable)
-        .append(" ADD CONSTRAINT ").append(quoteIdentifier(foreignKey.name()))
-        .append(" FOREIGN KEY ").append(columnList(foreignKey.columns()))
-        .append(" REFERENCES ").append(qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()))
-        .append(' ').append(columnList(foreignKey.referencedColumns()));
+    StringBuilder sql =
+        new StringBuilder("ALTER TABLE ")
+            .append(qualifiedTable)
+            .append(" ADD CONSTRAINT ")
+            .append(quoteIdentifier(foreignKey.name()))
+            .append(" FOREIGN KEY ")
+            .append(columnList(foreignKey.columns()))
+            .append(" REFERENCES ")
+            .append(qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()))
+            .append(' ')
+            .append(columnList(foreignKey.referencedColumns()));
     if (foreignKey.onDelete() != ReferentialAction.NO_ACTION) {
       sql.append(" ON DELETE ").append(foreignKey.onDelete().sql());
     }
@@ -408,19 +483,27 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return sql.toString();
   }
 
-  /** {@code COMMENT ON TABLE t IS 'text'}, or {@code IS NULL} to remove it (PostgreSQL docs, COMMENT). */
+  /**
+   * {@code COMMENT ON TABLE t IS 'text'}, or {@code IS NULL} to remove it (PostgreSQL docs,
+   * COMMENT).
+   */
   private static String tableComment(String schema, String table, String comment) {
     return "COMMENT ON TABLE " + qualified(schema, table) + " IS " + literalOrNull(comment);
   }
 
   private static String columnComment(String schema, String table, Column column) {
-    return "COMMENT ON COLUMN " + qualified(schema, table) + "." + quoteIdentifier(column.name()) + " IS "
+    return "COMMENT ON COLUMN "
+        + qualified(schema, table)
+        + "."
+        + quoteIdentifier(column.name())
+        + " IS "
         + literalOrNull(column.comment());
   }
 
   /**
-   * {@code text} as a SQL string constant, quotes doubled ({@code standard_conforming_strings} is on, PostgreSQL's
-   * default since 9.1, so backslashes are ordinary characters); {@code NULL} for {@code null}.
+   * {@code text} as a SQL string constant, quotes doubled ({@code standard_conforming_strings} is
+   * on, PostgreSQL's default since 9.1, so backslashes are ordinary characters); {@code NULL} for
+   * {@code null}.
    */
   static String literalOrNull(String text) {
     return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
@@ -434,12 +517,19 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     return "ALTER TABLE " + qualified(schema, table);
   }
 
-  /** {@code schema.name}, each part quoted when needed; just {@code name} when {@code schema} is {@code null}. */
+  /**
+   * {@code schema.name}, each part quoted when needed; just {@code name} when {@code schema} is
+   * {@code null}.
+   */
   static String qualified(String schema, String name) {
-    return schema == null ? quoteIdentifier(name) : quoteIdentifier(schema) + "." + quoteIdentifier(name);
+    return schema == null
+        ? quoteIdentifier(name)
+        : quoteIdentifier(schema) + "." + quoteIdentifier(name);
   }
 
   private static String columnList(List<String> columns) {
-    return columns.stream().map(PostgresDialect::quoteIdentifier).collect(Collectors.joining(", ", "(", ")"));
+    return columns.stream()
+        .map(PostgresDialect::quoteIdentifier)
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 /**
  * The version table, history table and advisory lock on PostgreSQL.
  *
- * <p>The tables live in the connection's current schema (the first on the search path, which
- * {@link #useSchema} sets), are named unqualified and are shaped like Alembic's:
+ * <p>The tables live in the connection's current schema (the first on the search path, which {@link
+ * #useSchema} sets), are named unqualified and are shaped like Alembic's:
  *
  * <pre>
  * migrate_version (version_num varchar(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num))
@@ -31,18 +31,23 @@ import java.util.TreeMap;
  *                  applied_by text NOT NULL DEFAULT current_user, duration_ms bigint NOT NULL, success boolean NOT NULL)
  * </pre>
  *
- * <p>DDL that two processes may run at once ({@code CREATE SCHEMA}/{@code CREATE TABLE ... IF NOT EXISTS} can
- * still fail with a unique violation on the catalog when they race) runs in one {@code DO} block behind a
- * transaction-scoped advisory lock, so the second process waits and then finds the objects there. That lock uses
- * the two-{@code int} key space, which never meets the {@code bigint} keys of {@link #lock}.
+ * <p>DDL that two processes may run at once ({@code CREATE SCHEMA}/{@code CREATE TABLE ... IF NOT
+ * EXISTS} can still fail with a unique violation on the catalog when they race) runs in one {@code
+ * DO} block behind a transaction-scoped advisory lock, so the second process waits and then finds
+ * the objects there. That lock uses the two-{@code int} key space, which never meets the {@code
+ * bigint} keys of {@link #lock}.
  */
 public final class PostgresVersionStore implements VersionStore {
 
-  /** First half of the two-int advisory key that serialises DDL on Migrate's own objects ("MIGR" in ASCII). */
+  /**
+   * First half of the two-int advisory key that serialises DDL on Migrate's own objects ("MIGR" in
+   * ASCII).
+   */
   private static final int DDL_LOCK_CLASS = 0x4d494752;
 
   /** First and longest pause between two tries of {@link #lock}, in milliseconds. */
   private static final long FIRST_PAUSE_MILLIS = 50;
+
   private static final long LONGEST_PAUSE_MILLIS = 500;
 
   /** The dollar-quote tag around {@code DO} bodies; an identifier containing it is refused. */
@@ -51,12 +56,21 @@ public final class PostgresVersionStore implements VersionStore {
   @Override
   public void useSchema(Connection connection, String schema, boolean create) throws SQLException {
     if (create) {
-      execute(connection, serialised("hashtext(" + literal(schema) + ")",
-          "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema)));
+      execute(
+          connection,
+          serialised(
+              "hashtext(" + literal(schema) + ")",
+              "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema)));
     } else if (!schemaExists(connection, schema)) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "schema \"" + schema + "\" does not exist in database "
-          + database(connection) + ": create it (CREATE SCHEMA " + quoteIdentifier(schema)
-          + "), or check -Dschema / MIGRATE_SCHEMA for a misspelt name");
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "schema \""
+              + schema
+              + "\" does not exist in database "
+              + database(connection)
+              + ": create it (CREATE SCHEMA "
+              + quoteIdentifier(schema)
+              + "), or check -Dschema / MIGRATE_SCHEMA for a misspelt name");
     }
     execute(connection, "SET search_path TO " + quoteIdentifier(schema));
   }
@@ -64,7 +78,8 @@ public final class PostgresVersionStore implements VersionStore {
   @Override
   public boolean schemaExists(Connection connection, String schema) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
+        connection.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
@@ -77,7 +92,9 @@ public final class PostgresVersionStore implements VersionStore {
   public List<String> schemas(Connection connection) throws SQLException {
     List<String> schemas = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace ORDER BY nspname")) {
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT nspname FROM pg_catalog.pg_namespace ORDER BY nspname")) {
       while (rows.next()) {
         schemas.add(rows.getString(1));
       }
@@ -88,16 +105,18 @@ public final class PostgresVersionStore implements VersionStore {
   /**
    * {@inheritDoc}
    *
-   * <p>One catalog query lists the tables, then one statement counts them all ({@code SELECT 'a', count(*) FROM
-   * s.a UNION ALL ...}); names are quoted by {@link PostgresDialect#quoteIdentifier}.
+   * <p>One catalog query lists the tables, then one statement counts them all ({@code SELECT 'a',
+   * count(*) FROM s.a UNION ALL ...}); names are quoted by {@link PostgresDialect#quoteIdentifier}.
    */
   @Override
-  public SortedMap<String, Long> rowCounts(Connection connection, String schema, Set<String> excludeTables)
-      throws SQLException {
+  public SortedMap<String, Long> rowCounts(
+      Connection connection, String schema, Set<String> excludeTables) throws SQLException {
     List<String> tables = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c"
-        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT c.relname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname")) {
       statement.setString(1, schema);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -116,8 +135,12 @@ public final class PostgresVersionStore implements VersionStore {
       if (sql.length() > 0) {
         sql.append("\nUNION ALL ");
       }
-      sql.append("SELECT ").append(literal(table)).append(", count(*) FROM ").append(quoteIdentifier(schema))
-          .append('.').append(quoteIdentifier(table));
+      sql.append("SELECT ")
+          .append(literal(table))
+          .append(", count(*) FROM ")
+          .append(quoteIdentifier(schema))
+          .append('.')
+          .append(quoteIdentifier(table));
     }
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql.toString())) {
@@ -137,17 +160,23 @@ public final class PostgresVersionStore implements VersionStore {
 
   @Override
   public void createTables(Connection connection) throws SQLException {
-    execute(connection, serialised("hashtext(current_schema())", String.join(";\n", createTablesStatements())));
+    execute(
+        connection,
+        serialised("hashtext(current_schema())", String.join(";\n", createTablesStatements())));
   }
 
   @Override
   public List<String> createTablesStatements() {
     return List.of(
-        "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (\n"
+        "CREATE TABLE IF NOT EXISTS "
+            + VERSION_TABLE
+            + " (\n"
             + "    version_num varchar(32) NOT NULL,\n"
             + "    CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num)\n"
             + ")",
-        "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (\n"
+        "CREATE TABLE IF NOT EXISTS "
+            + HISTORY_TABLE
+            + " (\n"
             + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
             + "    revision varchar(32) NOT NULL,\n"
             + "    direction varchar(10) NOT NULL,\n"
@@ -174,23 +203,42 @@ public final class PostgresVersionStore implements VersionStore {
     List<String> statements = new ArrayList<>();
     int updates = Math.min(removed.size(), added.size());
     for (int i = updates; i < removed.size(); i++) {
-      statements.add("DELETE FROM " + VERSION_TABLE + " WHERE " + VERSION_TABLE + ".version_num = "
-          + literal(removed.get(i)));
+      statements.add(
+          "DELETE FROM "
+              + VERSION_TABLE
+              + " WHERE "
+              + VERSION_TABLE
+              + ".version_num = "
+              + literal(removed.get(i)));
     }
     for (int i = 0; i < updates; i++) {
-      statements.add("UPDATE " + VERSION_TABLE + " SET version_num = " + literal(added.get(i)) + " WHERE "
-          + VERSION_TABLE + ".version_num = " + literal(removed.get(i)));
+      statements.add(
+          "UPDATE "
+              + VERSION_TABLE
+              + " SET version_num = "
+              + literal(added.get(i))
+              + " WHERE "
+              + VERSION_TABLE
+              + ".version_num = "
+              + literal(removed.get(i)));
     }
     for (int i = updates; i < added.size(); i++) {
-      statements.add("INSERT INTO " + VERSION_TABLE + " (version_num) VALUES (" + literal(added.get(i)) + ")");
+      statements.add(
+          "INSERT INTO " + VERSION_TABLE + " (version_num) VALUES (" + literal(added.get(i)) + ")");
     }
     return statements;
   }
 
   @Override
   public String recordHistoryStatement(String revision, String direction, String checksum) {
-    return "INSERT INTO " + HISTORY_TABLE + " (revision, direction, checksum, duration_ms, success) VALUES ("
-        + literal(revision) + ", " + literal(direction) + ", " + (checksum == null ? "NULL" : literal(checksum))
+    return "INSERT INTO "
+        + HISTORY_TABLE
+        + " (revision, direction, checksum, duration_ms, success) VALUES ("
+        + literal(revision)
+        + ", "
+        + literal(direction)
+        + ", "
+        + (checksum == null ? "NULL" : literal(checksum))
         + ", 0, true)";
   }
 
@@ -201,8 +249,9 @@ public final class PostgresVersionStore implements VersionStore {
       return heads;
     }
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT version_num FROM " + VERSION_TABLE + " ORDER BY version_num")) {
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT version_num FROM " + VERSION_TABLE + " ORDER BY version_num")) {
       while (rows.next()) {
         heads.add(rows.getString(1));
       }
@@ -227,10 +276,19 @@ public final class PostgresVersionStore implements VersionStore {
   }
 
   @Override
-  public void recordHistory(Connection connection, String revision, String direction, String checksum,
-      long durationMillis, boolean success) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + HISTORY_TABLE
-        + " (revision, direction, checksum, duration_ms, success) VALUES (?, ?, ?, ?, ?)")) {
+  public void recordHistory(
+      Connection connection,
+      String revision,
+      String direction,
+      String checksum,
+      long durationMillis,
+      boolean success)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + HISTORY_TABLE
+                + " (revision, direction, checksum, duration_ms, success) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, revision);
       insert.setString(2, direction);
       insert.setString(3, checksum);
@@ -247,27 +305,38 @@ public final class PostgresVersionStore implements VersionStore {
       return history;
     }
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT revision, direction, applied_at, applied_by, duration_ms,"
-            + " success, checksum FROM " + HISTORY_TABLE + " ORDER BY id")) {
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT revision, direction, applied_at, applied_by, duration_ms,"
+                    + " success, checksum FROM "
+                    + HISTORY_TABLE
+                    + " ORDER BY id")) {
       while (rows.next()) {
-        history.add(new HistoryRow(rows.getString(1), rows.getString(2),
-            rows.getObject(3, OffsetDateTime.class).toInstant().toString(), rows.getString(4), rows.getLong(5),
-            rows.getBoolean(6), rows.getString(7)));
+        history.add(
+            new HistoryRow(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getObject(3, OffsetDateTime.class).toInstant().toString(),
+                rows.getString(4),
+                rows.getLong(5),
+                rows.getBoolean(6),
+                rows.getString(7)));
       }
     }
     return history;
   }
 
   /**
-   * Tries {@code pg_try_advisory_lock(key)} until it succeeds or {@code timeout} has passed, pausing 50 ms after
-   * the first failure and doubling the pause up to 500 ms. An interrupt ends the wait (the lock is not taken and
-   * the thread's interrupt flag is kept).
+   * Tries {@code pg_try_advisory_lock(key)} until it succeeds or {@code timeout} has passed,
+   * pausing 50 ms after the first failure and doubling the pause up to 500 ms. An interrupt ends
+   * the wait (the lock is not taken and the thread's interrupt flag is kept).
    */
   @Override
   public boolean lock(Connection connection, long key, Duration timeout) throws SQLException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = FIRST_PAUSE_MILLIS;
-    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       statement.setLong(1, key);
       while (true) {
         try (ResultSet rows = statement.executeQuery()) {
@@ -293,18 +362,21 @@ public final class PostgresVersionStore implements VersionStore {
 
   @Override
   public void unlock(Connection connection, long key) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
       statement.setLong(1, key);
       statement.executeQuery().close();
     }
   }
 
   /**
-   * Whether {@code table} resolves on the search path. {@code to_regclass} returns {@code NULL} for a missing
-   * table instead of raising an error, so the caller's transaction is never aborted by the check.
+   * Whether {@code table} resolves on the search path. {@code to_regclass} returns {@code NULL} for
+   * a missing table instead of raising an error, so the caller's transaction is never aborted by
+   * the check.
    */
   private static boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
       statement.setString(1, quoteIdentifier(table));
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
@@ -314,19 +386,30 @@ public final class PostgresVersionStore implements VersionStore {
   }
 
   /**
-   * A {@code DO} block that runs {@code ddl} after taking the transaction advisory lock
-   * ({@value #DDL_LOCK_CLASS}, {@code objectKey}); a DO block is one statement, so in auto-commit mode the lock
-   * covers exactly the DDL and is released with its commit.
+   * A {@code DO} block that runs {@code ddl} after taking the transaction advisory lock ({@value
+   * #DDL_LOCK_CLASS}, {@code objectKey}); a DO block is one statement, so in auto-commit mode the
+   * lock covers exactly the DDL and is released with its commit.
    */
   private static String serialised(String objectKey, String ddl) {
     if (ddl.contains(BODY_TAG)) {
-      throw new MigrateException(ErrorCode.CONFIGURATION, "a schema or table name contains " + BODY_TAG
-          + ", which Migrate uses to quote its own DDL; rename it");
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "a schema or table name contains "
+              + BODY_TAG
+              + ", which Migrate uses to quote its own DDL; rename it");
     }
-    return "DO " + BODY_TAG + " BEGIN\n"
-        + "PERFORM pg_advisory_xact_lock(" + DDL_LOCK_CLASS + ", " + objectKey + ");\n"
-        + ddl + ";\n"
-        + "END " + BODY_TAG;
+    return "DO "
+        + BODY_TAG
+        + " BEGIN\n"
+        + "PERFORM pg_advisory_xact_lock("
+        + DDL_LOCK_CLASS
+        + ", "
+        + objectKey
+        + ");\n"
+        + ddl
+        + ";\n"
+        + "END "
+        + BODY_TAG;
   }
 
   /** {@code value} as a SQL string constant (standard-conforming: quotes doubled). */

@@ -22,40 +22,46 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The server-side fallback of the expression comparison: where the client-side normaliser
- * ({@link PostgresExpressions}) says that a model's check expression or column default differs from the catalog's,
- * PostgreSQL is asked how it would store the model's expression, and where that is what the catalog holds, the
- * model gets the catalog's text, so that the pure diff sees equality.
+ * The server-side fallback of the expression comparison: where the client-side normaliser ({@link
+ * PostgresExpressions}) says that a model's check expression or column default differs from the
+ * catalog's, PostgreSQL is asked how it would store the model's expression, and where that is what
+ * the catalog holds, the model gets the catalog's text, so that the pure diff sees equality.
  *
  * <p>The case it exists for: a literal compared with a {@code timestamp with time zone} column
- * ({@code c > '2000-01-01'}) is stored as {@code '2000-01-01 00:00:00+00'::timestamp with time zone}, the offset
- * being the session's {@code TimeZone} when the check was created (PostgreSQL docs, 8.5.1.3 "Time Stamps"), which
- * no client-side rule can know.
+ * ({@code c > '2000-01-01'}) is stored as {@code '2000-01-01 00:00:00+00'::timestamp with time
+ * zone}, the offset being the session's {@code TimeZone} when the check was created (PostgreSQL
+ * docs, 8.5.1.3 "Time Stamps"), which no client-side rule can know.
  *
- * <p>How: in one transaction that is always rolled back (a savepoint when the connection is already in one), one
- * {@code DO} block creates, per involved table, a temporary copy of the live table
- * ({@code CREATE TEMP TABLE migrate_norm_<n> (LIKE table)}: the same column types, enum and domain types included,
- * without constraints or defaults) and adds each model check ({@code ADD CONSTRAINT}) and sets each model default
- * ({@code SET DEFAULT}) on it, each in its own sub-block so that an expression PostgreSQL rejects is skipped; one
- * query then reads back {@code pg_get_constraintdef} and {@code pg_get_expr(adbin, 0)} (as
- * {@link PostgresIntrospector} reads them). Two statements in all, whatever the number of tables; none when the
- * client-side normaliser finds no difference. The rollback drops the temporary tables.
+ * <p>How: in one transaction that is always rolled back (a savepoint when the connection is already
+ * in one), one {@code DO} block creates, per involved table, a temporary copy of the live table
+ * ({@code CREATE TEMP TABLE migrate_norm_<n> (LIKE table)}: the same column types, enum and domain
+ * types included, without constraints or defaults) and adds each model check ({@code ADD
+ * CONSTRAINT}) and sets each model default ({@code SET DEFAULT}) on it, each in its own sub-block
+ * so that an expression PostgreSQL rejects is skipped; one query then reads back {@code
+ * pg_get_constraintdef} and {@code pg_get_expr(adbin, 0)} (as {@link PostgresIntrospector} reads
+ * them). Two statements in all, whatever the number of tables; none when the client-side normaliser
+ * finds no difference. The rollback drops the temporary tables.
  *
- * <p>Deliberately conservative: an expression is only replaced by the catalog's when the server stores both alike.
- * Checks of a table whose model changes the type of a live column, defaults of a column whose type changes, and
- * tables or columns renamed through {@code @RenamedFrom} are not asked about (their expressions would be stored
- * against other types or names than the model's); they stay as they are, as does anything PostgreSQL rejects.
+ * <p>Deliberately conservative: an expression is only replaced by the catalog's when the server
+ * stores both alike. Checks of a table whose model changes the type of a live column, defaults of a
+ * column whose type changes, and tables or columns renamed through {@code @RenamedFrom} are not
+ * asked about (their expressions would be stored against other types or names than the model's);
+ * they stay as they are, as does anything PostgreSQL rejects.
  *
- * <p>Expressions are deparsed in the connection's {@code search_path}: call it on the connection that introspected
- * {@code current}, with the target schema first on the path (as {@code VersionStore.useSchema} sets it), so that both
- * texts qualify names alike and the model's unqualified names resolve as they will in a migration.
+ * <p>Expressions are deparsed in the connection's {@code search_path}: call it on the connection
+ * that introspected {@code current}, with the target schema first on the path (as {@code
+ * VersionStore.useSchema} sets it), so that both texts qualify names alike and the model's
+ * unqualified names resolve as they will in a migration.
  */
 final class ServerNormalizer {
 
-  /** The prefix of the temporary tables' names; they live only inside the rolled-back transaction. */
+  /**
+   * The prefix of the temporary tables' names; they live only inside the rolled-back transaction.
+   */
   static final String SCRATCH_PREFIX = "migrate_norm_";
 
-  private static final String READ_BACK = """
+  private static final String READ_BACK =
+      """
       SELECT c.relname, 'c' AS kind, con.conname AS name, pg_catalog.pg_get_constraintdef(con.oid) AS text
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
@@ -73,24 +79,31 @@ final class ServerNormalizer {
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
   }
 
-  /** A table of the model with a live counterpart and the expressions of it to ask the server about. */
-  private record Involved(Table model, Table live, String scratch, List<CheckConstraint> checks,
+  /**
+   * A table of the model with a live counterpart and the expressions of it to ask the server about.
+   */
+  private record Involved(
+      Table model,
+      Table live,
+      String scratch,
+      List<CheckConstraint> checks,
       List<Column> defaults) {}
 
   /**
-   * {@code model} with the catalog's text in place of each check expression and default that the client-side
-   * normaliser finds different from {@code current}'s but PostgreSQL stores alike; {@code model} itself when there
-   * is none (and then without a query).
+   * {@code model} with the catalog's text in place of each check expression and default that the
+   * client-side normaliser finds different from {@code current}'s but PostgreSQL stores alike;
+   * {@code model} itself when there is none (and then without a query).
    *
-   * @param connection the connection that introspected {@code current}; its auto-commit mode and any open
-   *     transaction are left as they were
+   * @param connection the connection that introspected {@code current}; its auto-commit mode and
+   *     any open transaction are left as they were
    * @param schema the target schema, which tables without a schema ({@code null}) are in
    * @param current the database as introspected
    * @param model the target model, relative to {@code schema} ({@link Database#relativeTo})
-   * @throws SQLException if the scratch block or the read-back query fails as a whole (a single rejected
-   *     expression does not)
+   * @throws SQLException if the scratch block or the read-back query fails as a whole (a single
+   *     rejected expression does not)
    */
-  Database normalize(Connection connection, String schema, Database current, Database model) throws SQLException {
+  Database normalize(Connection connection, String schema, Database current, Database model)
+      throws SQLException {
     List<Involved> involved = involved(current, model);
     if (involved.isEmpty()) {
       return model;
@@ -100,7 +113,8 @@ final class ServerNormalizer {
     for (Involved table : involved) {
       replaced.put(key(table.model()), aligned(table, stored));
     }
-    List<Table> tables = model.tables().stream().map(t -> replaced.getOrDefault(key(t), t)).toList();
+    List<Table> tables =
+        model.tables().stream().map(t -> replaced.getOrDefault(key(t), t)).toList();
     return new Database(tables, model.sequences(), model.enumTypes());
   }
 
@@ -122,8 +136,10 @@ final class ServerNormalizer {
         }
         if (!normalizer.sameType(was.get().type(), column.type())) {
           typeChanges = true;
-        } else if (column.defaultValue() != null && was.get().defaultValue() != null
-            && !normalizer.normalizeDefault(column.defaultValue())
+        } else if (column.defaultValue() != null
+            && was.get().defaultValue() != null
+            && !normalizer
+                .normalizeDefault(column.defaultValue())
                 .equals(normalizer.normalizeDefault(was.get().defaultValue()))) {
           defaults.add(column);
         }
@@ -133,8 +149,10 @@ final class ServerNormalizer {
         Map<String, CheckConstraint> liveChecks = byName(live.checkConstraints());
         for (CheckConstraint check : table.checkConstraints()) {
           CheckConstraint was = liveChecks.get(check.name());
-          if (was != null && !normalizer.normalizeCheck(check.expression())
-              .equals(normalizer.normalizeCheck(was.expression()))) {
+          if (was != null
+              && !normalizer
+                  .normalizeCheck(check.expression())
+                  .equals(normalizer.normalizeCheck(was.expression()))) {
             checks.add(check);
           }
         }
@@ -147,10 +165,11 @@ final class ServerNormalizer {
   }
 
   /**
-   * Runs the scratch block and reads back what PostgreSQL stored, keyed by {@link #storedKey}; always rolls back.
+   * Runs the scratch block and reads back what PostgreSQL stored, keyed by {@link #storedKey};
+   * always rolls back.
    */
-  private static Map<String, String> ask(Connection connection, String schema, List<Involved> involved)
-      throws SQLException {
+  private static Map<String, String> ask(
+      Connection connection, String schema, List<Involved> involved) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     Savepoint savepoint = null;
     if (autoCommit) {
@@ -169,7 +188,9 @@ final class ServerNormalizer {
         read.setArray(2, connection.createArrayOf("text", names));
         try (ResultSet rows = read.executeQuery()) {
           while (rows.next()) {
-            stored.put(storedKey(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getString(4));
+            stored.put(
+                storedKey(rows.getString(1), rows.getString(2), rows.getString(3)),
+                rows.getString(4));
           }
         }
       }
@@ -185,29 +206,44 @@ final class ServerNormalizer {
   }
 
   /**
-   * The {@code DO} block: per involved table a temporary copy of the live table, then the model's checks and
-   * defaults on it, each statement in its own {@code BEGIN ... EXCEPTION WHEN OTHERS} sub-block (a sub-transaction,
-   * PostgreSQL docs, PL/pgSQL 43.6.8 "Trapping Errors") and run by {@code EXECUTE} from a string, so that a syntax
-   * error in a model expression is raised there rather than when the block is compiled.
+   * The {@code DO} block: per involved table a temporary copy of the live table, then the model's
+   * checks and defaults on it, each statement in its own {@code BEGIN ... EXCEPTION WHEN OTHERS}
+   * sub-block (a sub-transaction, PostgreSQL docs, PL/pgSQL 43.6.8 "Trapping Errors") and run by
+   * {@code EXECUTE} from a string, so that a syntax error in a model expression is raised there
+   * rather than when the block is compiled.
    */
   private static String block(String schema, List<Involved> involved) {
     StringBuilder body = new StringBuilder("BEGIN\n");
     for (Involved table : involved) {
-      String live = quoteIdentifier(table.live().schema() == null ? schema : table.live().schema()) + "."
-          + quoteIdentifier(table.live().name());
+      String live =
+          quoteIdentifier(table.live().schema() == null ? schema : table.live().schema())
+              + "."
+              + quoteIdentifier(table.live().name());
       String scratch = "pg_temp." + table.scratch();
       List<String> statements = new ArrayList<>();
       statements.add("CREATE TEMP TABLE " + table.scratch() + " (LIKE " + live + ")");
       for (CheckConstraint check : table.checks()) {
-        statements.add("ALTER TABLE " + scratch + " ADD CONSTRAINT " + quoteIdentifier(check.name()) + " CHECK ("
-            + check.expression() + ")");
+        statements.add(
+            "ALTER TABLE "
+                + scratch
+                + " ADD CONSTRAINT "
+                + quoteIdentifier(check.name())
+                + " CHECK ("
+                + check.expression()
+                + ")");
       }
       for (Column column : table.defaults()) {
-        statements.add("ALTER TABLE " + scratch + " ALTER COLUMN " + quoteIdentifier(column.name())
-            + " SET DEFAULT " + column.defaultValue());
+        statements.add(
+            "ALTER TABLE "
+                + scratch
+                + " ALTER COLUMN "
+                + quoteIdentifier(column.name())
+                + " SET DEFAULT "
+                + column.defaultValue());
       }
       for (String sql : statements) {
-        body.append("  BEGIN EXECUTE '").append(sql.replace("'", "''"))
+        body.append("  BEGIN EXECUTE '")
+            .append(sql.replace("'", "''"))
             .append("'; EXCEPTION WHEN OTHERS THEN NULL; END;\n");
       }
     }
@@ -219,16 +255,23 @@ final class ServerNormalizer {
     return "DO " + tag + "\n" + body + "\n" + tag;
   }
 
-  /** {@code table} with each asked-about expression that PostgreSQL stores as the catalog holds it replaced. */
+  /**
+   * {@code table} with each asked-about expression that PostgreSQL stores as the catalog holds it
+   * replaced.
+   */
   private Table aligned(Involved table, Map<String, String> stored) {
     Map<String, CheckConstraint> liveChecks = byName(table.live().checkConstraints());
     List<CheckConstraint> checks = new ArrayList<>();
     for (CheckConstraint check : table.model().checkConstraints()) {
-      String definition = table.checks().contains(check)
-          ? stored.get(storedKey(table.scratch(), "c", check.name())) : null;
+      String definition =
+          table.checks().contains(check)
+              ? stored.get(storedKey(table.scratch(), "c", check.name()))
+              : null;
       CheckConstraint live = liveChecks.get(check.name());
-      if (definition != null && normalizer.normalizeCheck(PostgresIntrospector.checkExpression(definition))
-          .equals(normalizer.normalizeCheck(live.expression()))) {
+      if (definition != null
+          && normalizer
+              .normalizeCheck(PostgresIntrospector.checkExpression(definition))
+              .equals(normalizer.normalizeCheck(live.expression()))) {
         checks.add(live);
       } else {
         checks.add(check);
@@ -236,10 +279,13 @@ final class ServerNormalizer {
     }
     List<Column> columns = new ArrayList<>();
     for (Column column : table.model().columns()) {
-      String expression = table.defaults().contains(column)
-          ? stored.get(storedKey(table.scratch(), "d", column.name())) : null;
+      String expression =
+          table.defaults().contains(column)
+              ? stored.get(storedKey(table.scratch(), "d", column.name()))
+              : null;
       String live = table.live().column(column.name()).map(Column::defaultValue).orElse(null);
-      if (expression != null && live != null
+      if (expression != null
+          && live != null
           && normalizer.normalizeDefault(expression).equals(normalizer.normalizeDefault(live))) {
         columns.add(column.withDefault(live));
       } else {
@@ -247,8 +293,17 @@ final class ServerNormalizer {
       }
     }
     Table m = table.model();
-    return new Table(m.schema(), m.name(), columns, m.primaryKey(), m.uniqueConstraints(), checks, m.indexes(),
-        m.foreignKeys(), m.comment(), m.renamedFrom());
+    return new Table(
+        m.schema(),
+        m.name(),
+        columns,
+        m.primaryKey(),
+        m.uniqueConstraints(),
+        checks,
+        m.indexes(),
+        m.foreignKeys(),
+        m.comment(),
+        m.renamedFrom());
   }
 
   private static String storedKey(String scratch, String kind, String name) {

@@ -10,15 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The comparison form of checks and defaults, on text as PostgreSQL 15 deparses it (copied from
- * {@code pg_get_constraintdef}/{@code pg_get_expr}; {@link PostgresRoundTripTest} checks the same against the live
- * server).
+ * {@code pg_get_constraintdef}/{@code pg_get_expr}; {@link PostgresRoundTripTest} checks the same
+ * against the live server).
  */
 class PostgresNormalizerTest {
 
   private final PostgresDialect dialect = new PostgresDialect();
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       status IN ('A', 'B')        | ((status)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[]))
       status BETWEEN 0 AND 2      | ((status >= 0) AND (status <= 2))
       balance >= 0                | (balance >= (0)::numeric)
@@ -47,7 +51,11 @@ class PostgresNormalizerTest {
   }
 
   @ParameterizedTest(name = "{0} <> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       status IN ('A', 'B')         | status IN ('A', 'C')
       status IN ('a')              | status IN ('A')
       (a OR b) AND c               | a OR (b AND c)
@@ -60,7 +68,11 @@ class PostgresNormalizerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       'A'                 | 'A'::character varying
       -1                  | '-1'::integer
       -1.5                | '-1.5'::numeric
@@ -93,13 +105,36 @@ class PostgresNormalizerTest {
   @Test
   void unknownSyntaxFallsBackToTokens() {
     assertThat(dialect.normalizeCheck("EXTRACT(year FROM d) > 2000"))
-        .isEqualTo(dialect.normalizeCheck("(EXTRACT(year FROM (d)::timestamp without time zone) > (2000)::numeric)"))
+        .isEqualTo(
+            dialect.normalizeCheck(
+                "(EXTRACT(year FROM (d)::timestamp without time zone) > (2000)::numeric)"))
         .isEqualTo("extract year from d > 2000");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "a +", "(", "CASE", "x::", "'unterminated", "\"q", "a[1", "array[", "f(",
-      "x BETWEEN 1", "x IS", "x IN", "a.", "CAST(x", "x::numeric(", "-- comment", "a ; b", "$1 > 0"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "a +",
+        "(",
+        "CASE",
+        "x::",
+        "'unterminated",
+        "\"q",
+        "a[1",
+        "array[",
+        "f(",
+        "x BETWEEN 1",
+        "x IS",
+        "x IN",
+        "a.",
+        "CAST(x",
+        "x::numeric(",
+        "-- comment",
+        "a ; b",
+        "$1 > 0"
+      })
   void malformedTextDoesNotThrow(String text) {
     assertThat(dialect.normalizeCheck(text)).isNotNull();
     assertThat(dialect.normalizeCheck(text)).isEqualTo(dialect.normalizeCheck(" " + text + " "));
@@ -111,7 +146,8 @@ class PostgresNormalizerTest {
         .isEqualTo("c0 > '2000-01-01'")
         .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01'"))
         .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01T00:00:00.000'"));
-    assertThat(dialect.normalizeCheck("(c0 > '2000-01-01 10:00:00.5'::timestamp without time zone)"))
+    assertThat(
+            dialect.normalizeCheck("(c0 > '2000-01-01 10:00:00.5'::timestamp without time zone)"))
         .isEqualTo(dialect.normalizeCheck("c0 > '2000-01-01 10:00:00.500'"))
         .isEqualTo("c0 > '2000-01-01 10:00:00.5'");
     assertThat(dialect.normalizeDefault("'2021-06-01 00:00:00'::timestamp without time zone"))
@@ -125,15 +161,20 @@ class PostgresNormalizerTest {
   void intervalFieldsArePartOfTheCastType() {
     assertThat(dialect.normalizeDefault("'1 day'::interval day to second(2)")).isEqualTo("'1 day'");
     assertThat(dialect.normalizeDefault("'1 year'::interval year to month")).isEqualTo("'1 year'");
-    assertThat(dialect.normalizeCheck("(i > '00:01:00'::interval minute to second)")).isEqualTo("i > '00:01:00'");
+    assertThat(dialect.normalizeCheck("(i > '00:01:00'::interval minute to second)"))
+        .isEqualTo("i > '00:01:00'");
   }
 
   @Test
   void typeSpellingsAreTheSameType() {
     assertThat(dialect.sameType(SqlType.of("int[]"), SqlType.of("integer[]"))).isTrue();
-    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("character varying(10)[]"))).isTrue();
-    assertThat(dialect.sameType(SqlType.of("timestamptz[]"), SqlType.of("timestamp with time zone[]"))).isTrue();
-    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("varchar(11)[]"))).isFalse();
+    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("character varying(10)[]")))
+        .isTrue();
+    assertThat(
+            dialect.sameType(SqlType.of("timestamptz[]"), SqlType.of("timestamp with time zone[]")))
+        .isTrue();
+    assertThat(dialect.sameType(SqlType.of("varchar(10)[]"), SqlType.of("varchar(11)[]")))
+        .isFalse();
     assertThat(dialect.sameType(SqlType.of("bit(8)"), new SqlType("bit", 8, null, null))).isTrue();
     assertThat(dialect.sameType(SqlType.of("bit"), new SqlType("bit", 1, null, null))).isTrue();
     assertThat(dialect.sameType(SqlType.of("interval(3)"), SqlType.of("interval"))).isFalse();

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the model says, put through the live server and read back: a check or default written the way a user (or
- * the model processor) writes it must compare equal, after {@link PostgresDialect#normalizeCheck} /
- * {@link PostgresDialect#normalizeDefault}, to what PostgreSQL stores for it; every {@link AlterColumn} the dialect
- * renders must run on a table with rows and leave the column as the op's target.
+ * What the model says, put through the live server and read back: a check or default written the
+ * way a user (or the model processor) writes it must compare equal, after {@link
+ * PostgresDialect#normalizeCheck} / {@link PostgresDialect#normalizeDefault}, to what PostgreSQL
+ * stores for it; every {@link AlterColumn} the dialect renders must run on a table with rows and
+ * leave the column as the op's target.
  */
 @PostgresTest
 class PostgresRoundTripTest {
@@ -39,22 +40,26 @@ class PostgresRoundTripTest {
   private static final PostgresDialect DIALECT = new PostgresDialect();
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private static final Table CHECKED = Table.of(null, "checked", List.of(
-      Column.of("status", SqlType.varchar(10)),
-      Column.of("s", SqlType.smallint()),
-      Column.of("balance", SqlType.numeric(10, 2)),
-      Column.of("c", SqlType.character(3)),
-      Column.of("t", SqlType.text()),
-      Column.of("i", SqlType.integer()),
-      Column.of("l", SqlType.of("varchar")),
-      Column.of("d", SqlType.date()),
-      Column.of("ts", SqlType.timestamptz(6)),
-      Column.of("b", SqlType.bool()),
-      Column.of("Order", SqlType.integer()),
-      Column.of("user", SqlType.integer()),
-      Column.of("price", SqlType.of("numeric")),
-      Column.of("u", SqlType.uuid()),
-      Column.of("tags", SqlType.of("text[]"))));
+  private static final Table CHECKED =
+      Table.of(
+          null,
+          "checked",
+          List.of(
+              Column.of("status", SqlType.varchar(10)),
+              Column.of("s", SqlType.smallint()),
+              Column.of("balance", SqlType.numeric(10, 2)),
+              Column.of("c", SqlType.character(3)),
+              Column.of("t", SqlType.text()),
+              Column.of("i", SqlType.integer()),
+              Column.of("l", SqlType.of("varchar")),
+              Column.of("d", SqlType.date()),
+              Column.of("ts", SqlType.timestamptz(6)),
+              Column.of("b", SqlType.bool()),
+              Column.of("Order", SqlType.integer()),
+              Column.of("user", SqlType.integer()),
+              Column.of("price", SqlType.of("numeric")),
+              Column.of("u", SqlType.uuid()),
+              Column.of("tags", SqlType.of("text[]"))));
 
   private static TestDatabase db;
   private static Connection connection;
@@ -73,55 +78,66 @@ class PostgresRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "status IN ('A', 'B')",
-      "s BETWEEN 0 AND 2",
-      "balance >= 0",
-      "c IN ('x', 'y')",
-      "t IN ('a')",
-      "i <> 3 AND i > -5 OR i IS NULL",
-      "i != 3 and i>-5 or i isnull",
-      "length(l) > 2 AND l LIKE 'a%'",
-      "status IN ('it''s', 'A')",
-      "s NOT IN (1, 2)",
-      "s NOT BETWEEN 1 AND 2",
-      "\"Order\" > 0 AND \"user\" > 0",
-      "s > 0 AND i > 0 AND \"Order\" > 0",
-      "(s > 0 OR i > 0) AND \"Order\" > 0",
-      "price * 2 + 1 > 10",
-      "CASE WHEN i > 0 THEN s ELSE 0 END = 1",
-      "t ILIKE 'x%' OR t NOT LIKE 'y%'",
-      "d > '2020-01-01'",
-      "ts < now()",
-      "b IS NOT TRUE OR b",
-      "status IS DISTINCT FROM 'Z'",
-      "upper(t) = t",
-      "coalesce(i, 0) >= 0",
-      "i IN (1, 2, 3) AND status = 'A'",
-      "t ~ '^[a-z]+$'",
-      "i % 2 = 0",
-      "balance BETWEEN 0.5 AND 100.25",
-      "status IN ('A', 'B') AND s BETWEEN 0 AND 2",
-      "array_length(tags, 1) > 0",
-      "i IN (-1, 1)",
-      "NOT (i = 1)",
-      "t || 'x' <> 'yx'",
-      "s::integer > 0",
-      "i = ANY (ARRAY[1, 2])",
-      "price > -1.5",
-      "u <> '00000000-0000-0000-0000-000000000000'",
-      "char_length(c) = 3",
-      "EXTRACT(year FROM d) > 2000",
-      "status NOT IN ('X')",
-  })
+  @ValueSource(
+      strings = {
+        "status IN ('A', 'B')",
+        "s BETWEEN 0 AND 2",
+        "balance >= 0",
+        "c IN ('x', 'y')",
+        "t IN ('a')",
+        "i <> 3 AND i > -5 OR i IS NULL",
+        "i != 3 and i>-5 or i isnull",
+        "length(l) > 2 AND l LIKE 'a%'",
+        "status IN ('it''s', 'A')",
+        "s NOT IN (1, 2)",
+        "s NOT BETWEEN 1 AND 2",
+        "\"Order\" > 0 AND \"user\" > 0",
+        "s > 0 AND i > 0 AND \"Order\" > 0",
+        "(s > 0 OR i > 0) AND \"Order\" > 0",
+        "price * 2 + 1 > 10",
+        "CASE WHEN i > 0 THEN s ELSE 0 END = 1",
+        "t ILIKE 'x%' OR t NOT LIKE 'y%'",
+        "d > '2020-01-01'",
+        "ts < now()",
+        "b IS NOT TRUE OR b",
+        "status IS DISTINCT FROM 'Z'",
+        "upper(t) = t",
+        "coalesce(i, 0) >= 0",
+        "i IN (1, 2, 3) AND status = 'A'",
+        "t ~ '^[a-z]+$'",
+        "i % 2 = 0",
+        "balance BETWEEN 0.5 AND 100.25",
+        "status IN ('A', 'B') AND s BETWEEN 0 AND 2",
+        "array_length(tags, 1) > 0",
+        "i IN (-1, 1)",
+        "NOT (i = 1)",
+        "t || 'x' <> 'yx'",
+        "s::integer > 0",
+        "i = ANY (ARRAY[1, 2])",
+        "price > -1.5",
+        "u <> '00000000-0000-0000-0000-000000000000'",
+        "char_length(c) = 3",
+        "EXTRACT(year FROM d) > 2000",
+        "status NOT IN ('X')",
+      })
   void checkAsWrittenEqualsCheckAsStored(String expression) throws SQLException {
     String name = "checked_" + NAMES.incrementAndGet() + "_check";
     execute(new AddCheckConstraint(null, "checked", new CheckConstraint(name, expression)));
 
-    String stored = DIALECT.introspect(connection, "public", Set.of()).table(null, "checked").orElseThrow()
-        .checkConstraints().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().expression();
+    String stored =
+        DIALECT
+            .introspect(connection, "public", Set.of())
+            .table(null, "checked")
+            .orElseThrow()
+            .checkConstraints()
+            .stream()
+            .filter(c -> c.name().equals(name))
+            .findFirst()
+            .orElseThrow()
+            .expression();
 
-    assertThat(DIALECT.normalizeCheck(stored)).as("stored as %s", stored)
+    assertThat(DIALECT.normalizeCheck(stored))
+        .as("stored as %s", stored)
         .isEqualTo(DIALECT.normalizeCheck(expression));
   }
 
@@ -163,11 +179,17 @@ class PostgresRoundTripTest {
     String name = "d" + NAMES.incrementAndGet();
     execute(new AddColumn(null, "checked", Column.of(name, type).withDefault(expression)));
 
-    Column stored = DIALECT.introspect(connection, "public", Set.of()).table(null, "checked").orElseThrow()
-        .column(name).orElseThrow();
+    Column stored =
+        DIALECT
+            .introspect(connection, "public", Set.of())
+            .table(null, "checked")
+            .orElseThrow()
+            .column(name)
+            .orElseThrow();
 
     assertThat(stored.type()).isEqualTo(type);
-    assertThat(DIALECT.normalizeDefault(stored.defaultValue())).as("stored as %s", stored.defaultValue())
+    assertThat(DIALECT.normalizeDefault(stored.defaultValue()))
+        .as("stored as %s", stored.defaultValue())
         .isEqualTo(DIALECT.normalizeDefault(expression));
   }
 
@@ -178,7 +200,8 @@ class PostgresRoundTripTest {
         Arguments.of(code, "'12'", code.withType(SqlType.varchar(60)).notNull().withDefault("'x'")),
         Arguments.of(code, "'12'", code.withType(SqlType.integer())),
         Arguments.of(code, "'12'", code.withType(SqlType.bigint()).withDefault("0")),
-        Arguments.of(code.withDefault("'no'"), "'true'", code.withType(SqlType.bool()).withDefault("false")),
+        Arguments.of(
+            code.withDefault("'no'"), "'true'", code.withType(SqlType.bool()).withDefault("false")),
         Arguments.of(code, "'2020-01-02'", code.withType(SqlType.date())),
         Arguments.of(code, "'00000000-0000-0000-0000-000000000001'", code.withType(SqlType.uuid())),
         Arguments.of(code, "'{\"a\": 1}'", code.withType(SqlType.jsonb())),
@@ -186,16 +209,22 @@ class PostgresRoundTripTest {
         Arguments.of(number, "12", number.withType(SqlType.text())),
         Arguments.of(number, "12", number.withType(SqlType.bigint())),
         Arguments.of(number, "12", number.withType(SqlType.numeric(10, 2))),
-        Arguments.of(number.withType(SqlType.jsonb()), "'1.5'", number.withType(SqlType.numeric(10, 2))),
-        Arguments.of(number.withType(SqlType.numeric(10, 2)), "1.5", number.withType(SqlType.integer())),
+        Arguments.of(
+            number.withType(SqlType.jsonb()), "'1.5'", number.withType(SqlType.numeric(10, 2))),
+        Arguments.of(
+            number.withType(SqlType.numeric(10, 2)), "1.5", number.withType(SqlType.integer())),
         Arguments.of(number.withType(SqlType.bigint()), "12", number.withType(SqlType.varchar(5))),
         Arguments.of(code.withType(SqlType.text()), "'x'", code.withType(SqlType.character(3))),
         Arguments.of(number, "1", number.withType(SqlType.bool())),
         Arguments.of(number.withType(SqlType.bigint()), "1", number.withType(SqlType.bool())),
         Arguments.of(number.withType(SqlType.bool()), "true", number.withType(SqlType.smallint())),
         Arguments.of(number.withType(SqlType.bool()), "true", number),
-        Arguments.of(number.withType(SqlType.timestamp(6)), "now()", number.withType(SqlType.timestamptz(3))),
-        Arguments.of(number.withType(SqlType.timestamptz(6)), "now()", number.withType(SqlType.date())),
+        Arguments.of(
+            number.withType(SqlType.timestamp(6)),
+            "now()",
+            number.withType(SqlType.timestamptz(3))),
+        Arguments.of(
+            number.withType(SqlType.timestamptz(6)), "now()", number.withType(SqlType.date())),
         Arguments.of(number, "12", number.asIdentity()),
         Arguments.of(number.asIdentity(), "DEFAULT", number),
         Arguments.of(number.asIdentity(), "DEFAULT", number.withIdentity(Identity.ALWAYS)),
@@ -215,8 +244,13 @@ class PostgresRoundTripTest {
 
     execute(new AlterColumn(null, table, from, to));
 
-    Column stored = DIALECT.introspect(connection, "public", Set.of()).table(null, table).orElseThrow()
-        .columns().get(0);
+    Column stored =
+        DIALECT
+            .introspect(connection, "public", Set.of())
+            .table(null, table)
+            .orElseThrow()
+            .columns()
+            .get(0);
     assertThat(stored.withDefault(DIALECT.normalizeDefault(stored.defaultValue())))
         .isEqualTo(to.withDefault(DIALECT.normalizeDefault(to.defaultValue())));
   }

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link PostgresTypes#parse}, {@link PostgresTypes#canonical} and {@link PostgresTypes#render}, exactly. */
+/**
+ * {@link PostgresTypes#parse}, {@link PostgresTypes#canonical} and {@link PostgresTypes#render},
+ * exactly.
+ */
 class PostgresTypesTest {
 
   static List<Arguments> spellings() {
@@ -29,7 +32,8 @@ class PostgresTypesTest {
         Arguments.of("time with time zone", new SqlType("timetz", null, 6, null)),
         Arguments.of("interval", SqlType.of("interval")),
         Arguments.of("interval(3)", new SqlType("interval", null, 3, null)),
-        Arguments.of("INTERVAL DAY TO SECOND(2)", new SqlType("interval day to second", null, 2, null)),
+        Arguments.of(
+            "INTERVAL DAY TO SECOND(2)", new SqlType("interval day to second", null, 2, null)),
         Arguments.of("bit", new SqlType("bit", 1, null, null)),
         Arguments.of("bit(8)", new SqlType("bit", 8, null, null)),
         Arguments.of("bit varying(8)", new SqlType("varbit", 8, null, null)),
@@ -56,10 +60,12 @@ class PostgresTypesTest {
 
   @Test
   void canonicalReadsNamesWithModifiersInThem() {
-    assertThat(PostgresTypes.canonical(SqlType.of("bit(8)"))).isEqualTo(new SqlType("bit", 8, null, null));
+    assertThat(PostgresTypes.canonical(SqlType.of("bit(8)")))
+        .isEqualTo(new SqlType("bit", 8, null, null));
     assertThat(PostgresTypes.canonical(SqlType.of("int[]")))
         .isEqualTo(PostgresTypes.canonical(SqlType.of("integer[]")));
-    assertThat(PostgresTypes.canonical(new SqlType("numeric", null, 10, null))).isEqualTo(SqlType.numeric(10, 0));
+    assertThat(PostgresTypes.canonical(new SqlType("numeric", null, 10, null)))
+        .isEqualTo(SqlType.numeric(10, 0));
     assertThat(PostgresTypes.canonical(new SqlType("character varying", 3, null, null)))
         .isEqualTo(SqlType.varchar(3));
     assertThat(PostgresTypes.canonical(SqlType.of("character"))).isEqualTo(SqlType.character(1));
@@ -67,11 +73,24 @@ class PostgresTypesTest {
 
   @Test
   void renderKeepsBitLengthsAndIntervalPrecision() {
-    assertThat(List.of(new SqlType("bit", 8, null, null), new SqlType("varbit", 5, null, null),
-        SqlType.of("varbit"), new SqlType("interval", null, 3, null),
-        new SqlType("interval day to second", null, 2, null), SqlType.of("interval hour"),
-        SqlType.of("timestamp(6) with time zone[]")).stream().map(PostgresTypes::render))
-        .containsExactly("bit(8)", "varbit(5)", "varbit", "interval(3)", "interval day to second(2)",
-            "interval hour", "timestamp(6) with time zone[]");
+    assertThat(
+            List.of(
+                    new SqlType("bit", 8, null, null),
+                    new SqlType("varbit", 5, null, null),
+                    SqlType.of("varbit"),
+                    new SqlType("interval", null, 3, null),
+                    new SqlType("interval day to second", null, 2, null),
+                    SqlType.of("interval hour"),
+                    SqlType.of("timestamp(6) with time zone[]"))
+                .stream()
+                .map(PostgresTypes::render))
+        .containsExactly(
+            "bit(8)",
+            "varbit(5)",
+            "varbit",
+            "interval(3)",
+            "interval day to second(2)",
+            "interval hour",
+            "timestamp(6) with time zone[]");
   }
 }

@@ -65,7 +65,8 @@ class PostgresVersionStoreTest {
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining("schema \"nope\" does not exist in database " + db.name())
           .hasMessageContaining("CREATE SCHEMA nope")
-          .extracting(e -> ((MigrateException) e).code()).isEqualTo(ErrorCode.CONFIGURATION);
+          .extracting(e -> ((MigrateException) e).code())
+          .isEqualTo(ErrorCode.CONFIGURATION);
     }
   }
 
@@ -96,8 +97,12 @@ class PostgresVersionStoreTest {
       assertThat(STORE.heads(connection)).containsExactly("c3");
       STORE.setHeads(connection, List.of());
       assertThat(STORE.heads(connection)).isEmpty();
-      assertThat(query(connection, "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
-          + " WHERE conname = 'migrate_version_pkc'")).isEqualTo("PRIMARY KEY (version_num)");
+      assertThat(
+              query(
+                  connection,
+                  "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                      + " WHERE conname = 'migrate_version_pkc'"))
+          .isEqualTo("PRIMARY KEY (version_num)");
     }
   }
 
@@ -128,8 +133,13 @@ class PostgresVersionStoreTest {
       STORE.recordHistory(connection, "a1", "downgrade", null, 3, true);
 
       List<HistoryRow> history = STORE.history(connection);
-      assertThat(history).extracting(HistoryRow::revision, HistoryRow::direction, HistoryRow::appliedBy,
-              HistoryRow::durationMillis, HistoryRow::success)
+      assertThat(history)
+          .extracting(
+              HistoryRow::revision,
+              HistoryRow::direction,
+              HistoryRow::appliedBy,
+              HistoryRow::durationMillis,
+              HistoryRow::success)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("a1", "upgrade", db.user(), 12L, true),
               org.assertj.core.groups.Tuple.tuple("b2", "upgrade", db.user(), 7L, false),
@@ -147,14 +157,15 @@ class PostgresVersionStoreTest {
         CyclicBarrier start = new CyclicBarrier(2);
         List<Future<List<String>>> results = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-          Callable<List<String>> task = () -> {
-            try (Connection connection = db.connect()) {
-              start.await();
-              STORE.useSchema(connection, schema, true);
-              STORE.createTables(connection);
-              return STORE.heads(connection);
-            }
-          };
+          Callable<List<String>> task =
+              () -> {
+                try (Connection connection = db.connect()) {
+                  start.await();
+                  STORE.useSchema(connection, schema, true);
+                  STORE.createTables(connection);
+                  return STORE.heads(connection);
+                }
+              };
           results.add(pool.submit(task));
         }
         for (Future<List<String>> result : results) {
@@ -169,7 +180,8 @@ class PostgresVersionStoreTest {
   @Test
   void aLockHeldByOneConnectionIsRefusedToAnotherUntilReleased() throws Exception {
     long key = 4242;
-    try (Connection holder = db.connect(); Connection other = db.connect()) {
+    try (Connection holder = db.connect();
+        Connection other = db.connect()) {
       assertThat(STORE.lock(holder, key, Duration.ofSeconds(1))).isTrue();
 
       long started = System.nanoTime();
@@ -195,7 +207,8 @@ class PostgresVersionStoreTest {
   }
 
   private static String query(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getString(1);
     }

@@ -9,24 +9,35 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link Connection} wrapper that counts the statements executed through it (every {@code execute*} call on a
- * {@link Statement} it created, prepared or not), so that tests can assert how many round trips an operation costs.
+ * A {@link Connection} wrapper that counts the statements executed through it (every {@code
+ * execute*} call on a {@link Statement} it created, prepared or not), so that tests can assert how
+ * many round trips an operation costs.
  */
 final class QueryCounter {
 
   private final AtomicInteger count = new AtomicInteger();
 
-  /** {@code connection}, counting into this counter; closing the wrapper closes {@code connection}. */
+  /**
+   * {@code connection}, counting into this counter; closing the wrapper closes {@code connection}.
+   */
   Connection wrap(Connection connection) {
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        forwarding(connection, (method, result) -> {
-          if (result instanceof Statement statement) {
-            Class<?> type = method.getReturnType();
-            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                forwarding(statement, (m, r) -> r, true));
-          }
-          return result;
-        }, false));
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            forwarding(
+                connection,
+                (method, result) -> {
+                  if (result instanceof Statement statement) {
+                    Class<?> type = method.getReturnType();
+                    return Proxy.newProxyInstance(
+                        type.getClassLoader(),
+                        new Class<?>[] {type},
+                        forwarding(statement, (m, r) -> r, true));
+                  }
+                  return result;
+                },
+                false));
   }
 
   /** Statements executed so far. */

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server-side fallback of the expression comparison ({@link PostgresDialect#alignStoredExpressions}) on a real
- * PostgreSQL: the table is created with the diff's own ops, read back, and the model aligned to it.
+ * The server-side fallback of the expression comparison ({@link
+ * PostgresDialect#alignStoredExpressions}) on a real PostgreSQL: the table is created with the
+ * diff's own ops, read back, and the model aligned to it.
  */
 @PostgresTest
 class ServerNormalizerTest {
@@ -32,12 +33,14 @@ class ServerNormalizerTest {
   private static final PostgresDialect DIALECT = new PostgresDialect();
   private static final SchemaDiff DIFF = new SchemaDiff(DIALECT);
 
-  private static final Table EVENT = table("event",
-      column("id", integer()).notNull(),
-      column("at", timestamptz(6)).withDefault("'2000-01-01'"),
-      column("note", text()).withDefault("'x'"),
-      check("event_at_check", "at > '2000-01-01'"),
-      check("event_note_check", "note <> ''"));
+  private static final Table EVENT =
+      table(
+          "event",
+          column("id", integer()).notNull(),
+          column("at", timestamptz(6)).withDefault("'2000-01-01'"),
+          column("note", text()).withDefault("'x'"),
+          check("event_at_check", "at > '2000-01-01'"),
+          check("event_note_check", "note <> ''"));
   private static final Database MODEL = new Database(List.of(EVENT), List.of());
 
   private TestDatabase db;
@@ -63,7 +66,8 @@ class ServerNormalizerTest {
   }
 
   @Test
-  void aTimestamptzCheckAndDefaultWithAZonelessLiteralCompareEqualAsPostgreSQLStoresThem() throws SQLException {
+  void aTimestamptzCheckAndDefaultWithAZonelessLiteralCompareEqualAsPostgreSQLStoresThem()
+      throws SQLException {
     Database live = introspect();
     Table read = live.tables().get(0);
     assertThat(read.checkConstraints().get(0).expression())
@@ -77,9 +81,10 @@ class ServerNormalizerTest {
 
     assertThat(DIFF.diff(live, aligned)).isEmpty();
     Table table = aligned.tables().get(0);
-    assertThat(table.checkConstraints()).containsExactly(
-        check("event_at_check", "at > '2000-01-01 00:00:00+01'::timestamp with time zone"),
-        check("event_note_check", "note <> ''"));
+    assertThat(table.checkConstraints())
+        .containsExactly(
+            check("event_at_check", "at > '2000-01-01 00:00:00+01'::timestamp with time zone"),
+            check("event_note_check", "note <> ''"));
     assertThat(table.column("at").orElseThrow().defaultValue())
         .isEqualTo("'2000-01-01 00:00:00+01'::timestamp with time zone");
     assertThat(table.column("note").orElseThrow().defaultValue()).isEqualTo("'x'");
@@ -89,12 +94,14 @@ class ServerNormalizerTest {
   @Test
   void aGenuinelyChangedCheckOrDefaultIsStillFound() throws SQLException {
     Database live = introspect();
-    Table changed = table("event",
-        column("id", integer()).notNull(),
-        column("at", timestamptz(6)).withDefault("'2001-01-01'"),
-        column("note", text()).withDefault("'x'"),
-        check("event_at_check", "at > '2001-01-01'"),
-        check("event_note_check", "note <> ''"));
+    Table changed =
+        table(
+            "event",
+            column("id", integer()).notNull(),
+            column("at", timestamptz(6)).withDefault("'2001-01-01'"),
+            column("note", text()).withDefault("'x'"),
+            check("event_at_check", "at > '2001-01-01'"),
+            check("event_note_check", "note <> ''"));
     Database model = new Database(List.of(changed), List.of());
 
     Database aligned = DIALECT.alignStoredExpressions(connection, "public", live, model);
@@ -105,8 +112,9 @@ class ServerNormalizerTest {
     assertThat(ops.get(0)).isInstanceOf(DropCheckConstraint.class);
     assertThat(ops.get(1)).isInstanceOf(AlterColumn.class);
     assertThat(((AlterColumn) ops.get(1)).to().defaultValue()).isEqualTo("'2001-01-01'");
-    assertThat(ops.get(2)).isEqualTo(new AddCheckConstraint(null, "event",
-        check("event_at_check", "at > '2001-01-01'")));
+    assertThat(ops.get(2))
+        .isEqualTo(
+            new AddCheckConstraint(null, "event", check("event_at_check", "at > '2001-01-01'")));
   }
 
   @Test
@@ -125,7 +133,8 @@ class ServerNormalizerTest {
     Database agreeing = DIALECT.alignStoredExpressions(connection, "public", live, MODEL);
     QueryCounter counter = new QueryCounter();
 
-    Database again = DIALECT.alignStoredExpressions(counter.wrap(connection), "public", live, agreeing);
+    Database again =
+        DIALECT.alignStoredExpressions(counter.wrap(connection), "public", live, agreeing);
 
     assertThat(again).isSameAs(agreeing);
     assertThat(counter.count()).isZero();
@@ -133,7 +142,8 @@ class ServerNormalizerTest {
 
   @Test
   void twoStatementsWhateverTheNumberOfTables() throws SQLException {
-    Table other = table("other", column("at", timestamptz(6)), check("other_at_check", "at < '2100-01-01'"));
+    Table other =
+        table("other", column("at", timestamptz(6)), check("other_at_check", "at < '2100-01-01'"));
     for (Op op : DIFF.diff(Database.empty(), new Database(List.of(other), List.of()))) {
       for (String sql : DIALECT.statements(op)) {
         execute(sql);
@@ -142,7 +152,8 @@ class ServerNormalizerTest {
     Database model = new Database(List.of(EVENT, other), List.of());
     QueryCounter counter = new QueryCounter();
 
-    Database aligned = DIALECT.alignStoredExpressions(counter.wrap(connection), "public", introspect(), model);
+    Database aligned =
+        DIALECT.alignStoredExpressions(counter.wrap(connection), "public", introspect(), model);
 
     assertThat(DIFF.diff(introspect(), aligned)).isEmpty();
     assertThat(counter.count()).isEqualTo(2);
@@ -151,20 +162,23 @@ class ServerNormalizerTest {
   @Test
   void anExpressionPostgreSQLRejectsStaysAsItIsAndTheOthersAreStillAligned() throws SQLException {
     Database live = introspect();
-    Table broken = table("event",
-        column("id", integer()).notNull(),
-        column("at", timestamptz(6)).withDefault("'not a time'"),
-        column("note", text()).withDefault("'x'"),
-        check("event_at_check", "at > '2000-01-01'"),
-        check("event_note_check", "no_such_column <> ''"));
+    Table broken =
+        table(
+            "event",
+            column("id", integer()).notNull(),
+            column("at", timestamptz(6)).withDefault("'not a time'"),
+            column("note", text()).withDefault("'x'"),
+            check("event_at_check", "at > '2000-01-01'"),
+            check("event_note_check", "no_such_column <> ''"));
     Database model = new Database(List.of(broken), List.of());
 
     Database aligned = DIALECT.alignStoredExpressions(connection, "public", live, model);
 
     Table table = aligned.tables().get(0);
-    assertThat(table.checkConstraints()).containsExactly(
-        check("event_at_check", "at > '2000-01-01 00:00:00+01'::timestamp with time zone"),
-        check("event_note_check", "no_such_column <> ''"));
+    assertThat(table.checkConstraints())
+        .containsExactly(
+            check("event_at_check", "at > '2000-01-01 00:00:00+01'::timestamp with time zone"),
+            check("event_note_check", "no_such_column <> ''"));
     assertThat(table.column("at").orElseThrow().defaultValue()).isEqualTo("'not a time'");
     assertLeftAsItWas();
   }
@@ -188,12 +202,14 @@ class ServerNormalizerTest {
   @Test
   void checksOfATableWhoseColumnTypeChangesAreNotAskedAbout() throws SQLException {
     Database live = introspect();
-    Table retyped = table("event",
-        column("id", bigint()).notNull(),
-        column("at", timestamptz(6)).withDefault("'2000-01-01'"),
-        column("note", text()).withDefault("'x'"),
-        check("event_at_check", "at > '2000-01-01'"),
-        check("event_note_check", "note <> ''"));
+    Table retyped =
+        table(
+            "event",
+            column("id", bigint()).notNull(),
+            column("at", timestamptz(6)).withDefault("'2000-01-01'"),
+            column("note", text()).withDefault("'x'"),
+            check("event_at_check", "at > '2000-01-01'"),
+            check("event_note_check", "note <> ''"));
     Database model = new Database(List.of(retyped), List.of());
 
     Database aligned = DIALECT.alignStoredExpressions(connection, "public", live, model);
@@ -207,13 +223,17 @@ class ServerNormalizerTest {
   /** No scratch table left, auto-commit back on, the live table's checks untouched. */
   private void assertLeftAsItWas() throws SQLException {
     assertThat(connection.getAutoCommit()).isTrue();
-    assertThat(count("SELECT count(*) FROM pg_class WHERE relname LIKE 'migrate\\_norm\\_%'")).isZero();
-    assertThat(count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'event'::regclass AND contype = 'c'"))
+    assertThat(count("SELECT count(*) FROM pg_class WHERE relname LIKE 'migrate\\_norm\\_%'"))
+        .isZero();
+    assertThat(
+            count(
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = 'event'::regclass AND contype = 'c'"))
         .isEqualTo(2);
   }
 
   private int count(String sql) throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
       rows.next();
       return rows.getInt(1);
     }

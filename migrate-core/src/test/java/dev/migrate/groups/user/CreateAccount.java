@@ -10,8 +10,12 @@ import dev.migrate.runtime.Revision;
 @Revision(id = "a10000000001", message = "create account", branchLabels = "user")
 public class CreateAccount implements Migration {
 
-  static final dev.migrate.model.Table ACCOUNT = table("account",
-      column("id", bigint()).asIdentity(), column("email", varchar(320)).notNull(), primaryKey("account_pkey", "id"));
+  static final dev.migrate.model.Table ACCOUNT =
+      table(
+          "account",
+          column("id", bigint()).asIdentity(),
+          column("email", varchar(320)).notNull(),
+          primaryKey("account_pkey", "id"));
 
   @Override
   public void upgrade(Operations op) {
