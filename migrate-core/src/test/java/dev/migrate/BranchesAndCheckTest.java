@@ -286,8 +286,8 @@ class BranchesAndCheckTest {
                 "m"));
     assertThat(base)
         .containsPattern(
-            "@Revision\\(id = \"[0-9a-f]{12}\", message = \"networking\","
-                + " dependsOn = \"ccccccccccc3\", branchLabels = \"net\"\\)");
+            "@Revision\\(\\s*id = \"[0-9a-f]{12}\",\\s*message = \"networking\","
+                + "\\s*dependsOn = \"ccccccccccc3\",\\s*branchLabels = \"net\"\\)");
     String merge = java.nio.file.Files.readString(branches.merge("merge", List.of(), src, "m"));
     assertThat(merge).contains("revises = {\"bbbbbbbbbbb2\", \"ccccccccccc3\"}");
     assertThatThrownBy(() -> branches.merge("merge", List.of("bbbb"), src, "m"))
