@@ -286,12 +286,31 @@ public final class ModelCheck {
 
   /**
    * The table an op changes, as {@code schema.name} or {@code name} ({@link
-   * TableOp#qualifiedTableName()}; for a rename the name before); empty for ops on other objects
-   * (sequences, enum types, raw SQL).
+   * TableOp#qualifiedTableName()}; for a rename the name before; for {@link CreateTable} and {@link
+   * DropTable} their table's qualified name); empty for ops on other objects (sequences, enum
+   * types, raw SQL).
    */
   static Optional<String> tableOf(Op op) {
-    return op.onTable().map(TableOp::qualifiedTableName);
+    return op.accept(TABLE_OF);
   }
+
+  private static final OpVisitor<Optional<String>> TABLE_OF =
+      new OpVisitor.Partial<>() {
+        @Override
+        public Optional<String> otherwise(Op op) {
+          return op.onTable().map(TableOp::qualifiedTableName);
+        }
+
+        @Override
+        public Optional<String> visitCreateTable(CreateTable op) {
+          return Optional.of(op.table().qualifiedName());
+        }
+
+        @Override
+        public Optional<String> visitDropTable(DropTable op) {
+          return Optional.of(op.table().qualifiedName());
+        }
+      };
 
   /**
    * The tables of {@code a} or {@code b} that {@code sql} names (quoted names as written, others

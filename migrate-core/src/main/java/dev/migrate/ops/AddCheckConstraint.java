@@ -7,11 +7,6 @@ public record AddCheckConstraint(String schema, String table, CheckConstraint co
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new DropCheckConstraint(schema, table, constraint);
   }

@@ -6,11 +6,6 @@ import dev.migrate.model.ForeignKey;
 public record AddForeignKey(String schema, String table, ForeignKey foreignKey) implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new DropForeignKey(schema, table, foreignKey);
   }

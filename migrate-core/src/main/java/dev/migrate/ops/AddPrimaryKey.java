@@ -6,11 +6,6 @@ import dev.migrate.model.PrimaryKey;
 public record AddPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new DropPrimaryKey(schema, table, primaryKey);
   }

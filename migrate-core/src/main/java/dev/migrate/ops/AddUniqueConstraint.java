@@ -7,11 +7,6 @@ public record AddUniqueConstraint(String schema, String table, UniqueConstraint 
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new DropUniqueConstraint(schema, table, constraint);
   }

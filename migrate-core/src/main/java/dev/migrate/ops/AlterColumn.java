@@ -22,11 +22,6 @@ public record AlterColumn(String schema, String table, Column from, Column to) i
   }
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new AlterColumn(schema, table, to, from);
   }

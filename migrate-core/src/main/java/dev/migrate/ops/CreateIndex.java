@@ -24,11 +24,6 @@ public record CreateIndex(String schema, String table, Index index, boolean conc
   }
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new DropIndex(schema, table, index, concurrently);
   }

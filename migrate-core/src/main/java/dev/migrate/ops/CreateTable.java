@@ -6,16 +6,11 @@ import dev.migrate.model.Table;
  * {@code CREATE TABLE} with columns, primary key, unique and check constraints; indexes and foreign
  * keys of a new table are separate ops.
  */
-public record CreateTable(Table table) implements TableOp {
+public record CreateTable(Table table) implements Op {
 
-  @Override
+  /** The table's schema, {@code null} for the schema the migration runs in. */
   public String schema() {
     return table.schema();
-  }
-
-  @Override
-  public String tableName() {
-    return table.name();
   }
 
   @Override

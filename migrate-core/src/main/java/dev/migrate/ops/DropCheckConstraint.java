@@ -7,11 +7,6 @@ public record DropCheckConstraint(String schema, String table, CheckConstraint c
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new AddCheckConstraint(schema, table, constraint);
   }

@@ -6,11 +6,6 @@ import dev.migrate.model.Column;
 public record DropColumn(String schema, String table, Column column) implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new AddColumn(schema, table, column);
   }

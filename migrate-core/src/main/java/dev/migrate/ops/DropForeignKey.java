@@ -7,11 +7,6 @@ public record DropForeignKey(String schema, String table, ForeignKey foreignKey)
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new AddForeignKey(schema, table, foreignKey);
   }

@@ -24,11 +24,6 @@ public record DropIndex(String schema, String table, Index index, boolean concur
   }
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new CreateIndex(schema, table, index, concurrently);
   }

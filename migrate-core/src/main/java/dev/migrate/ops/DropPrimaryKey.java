@@ -7,11 +7,6 @@ public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey)
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new AddPrimaryKey(schema, table, primaryKey);
   }

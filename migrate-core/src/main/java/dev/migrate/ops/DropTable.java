@@ -3,16 +3,11 @@ package dev.migrate.ops;
 import dev.migrate.model.Table;
 
 /** {@code DROP TABLE}; carries the whole table so that it can be reversed. */
-public record DropTable(Table table) implements TableOp {
+public record DropTable(Table table) implements Op {
 
-  @Override
+  /** The table's schema, {@code null} for the schema the migration runs in. */
   public String schema() {
     return table.schema();
-  }
-
-  @Override
-  public String tableName() {
-    return table.name();
   }
 
   @Override

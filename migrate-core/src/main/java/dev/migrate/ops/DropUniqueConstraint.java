@@ -7,11 +7,6 @@ public record DropUniqueConstraint(String schema, String table, UniqueConstraint
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new AddUniqueConstraint(schema, table, constraint);
   }

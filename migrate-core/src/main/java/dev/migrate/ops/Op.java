@@ -11,7 +11,8 @@ import java.util.Optional;
  * downgrade is the reversed list of reversed ops.
  *
  * <p>{@code schema} components are {@code null} for the schema the migration runs in (target
- * schema). Ops on one table implement {@link TableOp}.
+ * schema). Ops that alter one existing table by name implement {@link TableOp}; {@link CreateTable}
+ * and {@link DropTable}, which carry the whole table, are listed here.
  *
  * <p>A new op kind is a record listed in {@code permits} here (or in {@link TableOp}'s) with a
  * method in {@link OpVisitor}; the compiler then names every consumer that must handle it: the
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 public sealed interface Op
     permits TableOp,
+        CreateTable,
+        DropTable,
         CreateSequence,
         DropSequence,
         AlterSequence,
@@ -62,8 +65,9 @@ public sealed interface Op
   }
 
   /**
-   * This op as an op on one table, or empty for ops on other objects (sequences, schemas, enum
-   * types) and for raw SQL.
+   * This op as an op on one named table ({@link TableOp}), or empty for ops on other objects
+   * (sequences, schemas, enum types), for raw SQL and for {@link CreateTable} and {@link
+   * DropTable}, which carry the whole {@link dev.migrate.model.Table} rather than a table name.
    */
   default Optional<TableOp> onTable() {
     return Optional.empty();

@@ -21,11 +21,6 @@ public record RenameColumn(String schema, String table, String from, String to) 
   }
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new RenameColumn(schema, table, to, from);
   }

@@ -18,9 +18,12 @@ public record RenameTable(String schema, String from, String to) implements Tabl
     Objects.requireNonNull(to, "to");
   }
 
-  /** The name before the rename, as Alembic's {@code RenameTableOp} names its table. */
+  /**
+   * The table the op acts on: its name before the rename, as Alembic's {@code RenameTableOp} names
+   * its table.
+   */
   @Override
-  public String tableName() {
+  public String table() {
     return from;
   }
 

@@ -14,11 +14,6 @@ public record SetTableComment(String schema, String table, String from, String t
     implements TableOp {
 
   @Override
-  public String tableName() {
-    return table;
-  }
-
-  @Override
   public Op reverse() {
     return new SetTableComment(schema, table, to, from);
   }

@@ -3,17 +3,22 @@ package dev.migrate.ops;
 import java.util.Optional;
 
 /**
- * An op that acts on one table (Alembic's {@code AlterTableOp}): creating, dropping or renaming it,
- * or changing one of its columns, constraints, indexes or its comment. Consumers that only need to
- * know which table an op changes (the offline check skipping tables raw SQL touched, schema groups
- * finding cross-schema tables) ask {@link Op#onTable()} instead of inspecting each record.
+ * An op that alters one existing table by name (Alembic's {@code AlterTableOp}): renaming it, or
+ * changing one of its columns, constraints, indexes or its comment. Consumers that only need to
+ * know which table an op changes ask {@link Op#onTable()} instead of inspecting each record.
  *
- * <p>A new table-scoped op implements this interface and is listed in its {@code permits} clause.
+ * <p>Its records have {@code schema} and {@code table} components whose accessors implement {@link
+ * #schema()} and {@link #table()}; {@link RenameTable}, whose components are {@code from} and
+ * {@code to}, implements {@link #table()} as its name before the rename. {@link CreateTable} and
+ * {@link DropTable} are not table ops: their {@code table} component is the whole {@link
+ * dev.migrate.model.Table}, so they are listed in {@link Op}'s {@code permits} instead, and {@link
+ * Op#onTable()} is empty for them.
+ *
+ * <p>A new op on one named table has {@code schema} and {@code table} components, implements this
+ * interface and is listed in its {@code permits} clause.
  */
 public sealed interface TableOp extends Op
-    permits CreateTable,
-        DropTable,
-        RenameTable,
+    permits RenameTable,
         SetTableComment,
         AddColumn,
         DropColumn,
@@ -34,11 +39,11 @@ public sealed interface TableOp extends Op
   String schema();
 
   /** The name of the table the op acts on; for {@link RenameTable} its name before the rename. */
-  String tableName();
+  String table();
 
   /** The table as {@code schema.name}, or {@code name} when {@link #schema()} is {@code null}. */
   default String qualifiedTableName() {
-    return schema() == null ? tableName() : schema() + "." + tableName();
+    return schema() == null ? table() : schema() + "." + table();
   }
 
   /** This op. */

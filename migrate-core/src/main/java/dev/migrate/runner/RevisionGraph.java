@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +40,11 @@ import java.util.TreeSet;
  * and any shape are handled without recursion. The database side follows Alembic's version table:
  * it holds the applied revisions that no other applied revision revises or depends on, one row each
  * ({@link #headsAfter}).
+ *
+ * <p>This class holds the links and their queries. What can be wrong with the links (duplicate ids
+ * and labels, missing down revisions and dependencies, cycles) is checked in {@link
+ * RevisionGraphValidation}; the upgrade and downgrade plans and the heads after each step are built
+ * in {@link RevisionPlans}; the target grammar lives in {@link RevisionTargets}.
  */
 public final class RevisionGraph {
 
@@ -72,52 +76,8 @@ public final class RevisionGraph {
   private final List<String> bases;
 
   private RevisionGraph(List<RevisionInfo> revisions) {
-    byId = new HashMap<>();
-    for (RevisionInfo r : revisions) {
-      RevisionInfo twin = byId.putIfAbsent(r.id(), r);
-      if (twin != null) {
-        throw graphError(
-            "Revision id "
-                + r.id()
-                + " is used by both "
-                + twin.sourceFile()
-                + " and "
-                + r.sourceFile()
-                + ". Give one of them a new id (any 12 hex digits) and fix the revises of its"
-                + " successors.");
-      }
-    }
-    for (RevisionInfo r : revisions) {
-      for (String label : r.branchLabels()) {
-        String owner = labelOwners.putIfAbsent(label, r.id());
-        if (owner != null) {
-          throw graphError(
-              "Branch label '"
-                  + label
-                  + "' is declared by both "
-                  + owner
-                  + " ("
-                  + byId.get(owner).sourceFile()
-                  + ") and "
-                  + r.id()
-                  + " ("
-                  + r.sourceFile()
-                  + "). A label names one"
-                  + " branch: rename one of them.");
-        }
-        if (byId.containsKey(label)) {
-          throw graphError(
-              "Branch label '"
-                  + label
-                  + "' of "
-                  + r.id()
-                  + " ("
-                  + r.sourceFile()
-                  + ") is also a"
-                  + " revision id. Choose another label.");
-        }
-      }
-    }
+    byId = RevisionGraphValidation.byId(revisions);
+    RevisionGraphValidation.collectLabels(revisions, byId, labelOwners);
     for (RevisionInfo r : revisions) {
       children.put(r.id(), new ArrayList<>());
       dependents.put(r.id(), new ArrayList<>());
@@ -125,37 +85,12 @@ public final class RevisionGraph {
     for (RevisionInfo r : revisions) {
       List<String> up = new ArrayList<>();
       for (String down : r.revises()) {
-        if (!byId.containsKey(down)) {
-          throw graphError(
-              "Revision "
-                  + r.id()
-                  + " ("
-                  + r.sourceFile()
-                  + ") revises '"
-                  + down
-                  + "', which is"
-                  + " not among the migrations. Restore the migration class of "
-                  + down
-                  + ", or correct `revises` in "
-                  + r.sourceFile()
-                  + ".");
-        }
+        RevisionGraphValidation.requireDownRevision(r, down, byId);
         addOnce(up, down);
         children.get(down).add(r.id());
       }
       for (String dependency : r.dependsOn()) {
-        String id = dependencyId(r, dependency);
-        if (id.equals(r.id())) {
-          throw graphError(
-              "Revision "
-                  + r.id()
-                  + " ("
-                  + r.sourceFile()
-                  + ") depends on itself. Remove '"
-                  + dependency
-                  + "' from its dependsOn.");
-        }
-        addOnce(up, id);
+        addOnce(up, RevisionGraphValidation.dependencyId(r, dependency, byId, labelOwners));
       }
       parents.put(r.id(), List.copyOf(up));
       for (String p : up) {
@@ -164,7 +99,7 @@ public final class RevisionGraph {
     }
     children.values().forEach(list -> list.sort(null));
     dependents.values().forEach(list -> list.sort(null));
-    order = topologicalOrder(revisions);
+    order = RevisionGraphValidation.topologicalOrder(revisions, byId, parents, dependents);
     for (int i = 0; i < order.size(); i++) {
       position.put(order.get(i).id(), i);
     }
@@ -202,83 +137,6 @@ public final class RevisionGraph {
     }
   }
 
-  private String dependencyId(RevisionInfo r, String dependency) {
-    if (byId.containsKey(dependency)) {
-      return dependency;
-    }
-    if (labelOwners.containsKey(dependency)) {
-      return labelOwners.get(dependency);
-    }
-    List<String> matches =
-        byId.keySet().stream().filter(id -> id.startsWith(dependency)).sorted().toList();
-    if (matches.size() == 1) {
-      return matches.get(0);
-    }
-    throw graphError(
-        "Revision "
-            + r.id()
-            + " ("
-            + r.sourceFile()
-            + ") depends on '"
-            + dependency
-            + "', which "
-            + (matches.isEmpty()
-                ? "is neither a revision nor a branch label"
-                : "is ambiguous: " + String.join(", ", matches))
-            + ". Correct `dependsOn` in "
-            + r.sourceFile()
-            + ".");
-  }
-
-  /**
-   * Kahn's algorithm over down revisions and dependencies. Ready revisions go on a stack in reverse
-   * id order, so a branch is followed to its end before the next one starts and the order is the
-   * same on every run.
-   */
-  private List<RevisionInfo> topologicalOrder(List<RevisionInfo> revisions) {
-    Map<String, Integer> waiting = new HashMap<>();
-    Deque<String> ready = new ArrayDeque<>();
-    List<String> roots = new ArrayList<>();
-    for (RevisionInfo r : revisions) {
-      waiting.put(r.id(), parents.get(r.id()).size());
-      if (parents.get(r.id()).isEmpty()) {
-        roots.add(r.id());
-      }
-    }
-    roots.sort(Comparator.reverseOrder());
-    roots.forEach(ready::push);
-    List<RevisionInfo> sorted = new ArrayList<>(revisions.size());
-    while (!ready.isEmpty()) {
-      String id = ready.pop();
-      sorted.add(byId.get(id));
-      List<String> next = dependents.get(id);
-      for (int i = next.size() - 1; i >= 0; i--) {
-        String child = next.get(i);
-        if (waiting.merge(child, -1, Integer::sum) == 0) {
-          ready.push(child);
-        }
-      }
-    }
-    if (sorted.size() != revisions.size()) {
-      Set<String> done = new HashSet<>();
-      sorted.forEach(r -> done.add(r.id()));
-      List<String> stray = new ArrayList<>();
-      for (RevisionInfo r : revisions) {
-        if (!done.contains(r.id())) {
-          stray.add(r.id() + " (" + r.sourceFile() + ")");
-        }
-      }
-      stray.sort(null);
-      throw graphError(
-          "The revisions "
-              + String.join(", ", stray)
-              + " form a cycle (or descend from one):"
-              + " following `revises` and `dependsOn` from them leads back to them. Correct `revises` or `dependsOn`"
-              + " in those classes.");
-    }
-    return List.copyOf(sorted);
-  }
-
   /**
    * Labels go to the declaring revision, its descendants, and its ancestors up to the preceding
    * branch point.
@@ -306,10 +164,6 @@ public final class RevisionGraph {
         r = byId.get(down);
       }
     }
-  }
-
-  private static MigrateException graphError(String message) {
-    return new MigrateException(ErrorCode.REVISION_GRAPH, message);
   }
 
   static MigrateException targetError(String message) {
@@ -364,7 +218,7 @@ public final class RevisionGraph {
    */
   public Optional<RevisionInfo> head() {
     if (heads.size() > 1) {
-      throw multipleHeads(heads, graphError(""));
+      throw multipleHeads(heads, RevisionGraphValidation.graphError(""));
     }
     return heads.isEmpty() ? Optional.empty() : Optional.of(byId.get(heads.get(0)));
   }
@@ -453,7 +307,8 @@ public final class RevisionGraph {
     return seen;
   }
 
-  private List<RevisionInfo> inOrder(Collection<String> ids) {
+  /** The revisions {@code ids}, parents first (the graph's order). */
+  List<RevisionInfo> inOrder(Collection<String> ids) {
     List<RevisionInfo> list = new ArrayList<>(ids.size());
     ids.forEach(id -> list.add(byId.get(id)));
     list.sort(Comparator.comparingInt(r -> position.get(r.id())));
@@ -533,13 +388,6 @@ public final class RevisionGraph {
 
   // -------------------------------------------------------------------------------------------------- plans
 
-  private String currentText(Collection<String> current) {
-    if (current.isEmpty()) {
-      return "revision <base>";
-    }
-    return (current.size() == 1 ? "revision " : "revisions ") + String.join(", ", sorted(current));
-  }
-
   /**
    * The revisions to apply, parents first, so that a database whose version table holds {@code
    * current} includes {@code target}: every ancestor of the target (by down revision or dependency)
@@ -549,27 +397,11 @@ public final class RevisionGraph {
    * @param targetText the target as the user typed it, for messages
    * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is applied already but
    *     is not current (it lies behind the database: a downgrade reaches it)
+   * @see RevisionPlans#upgradePlan
    */
   public List<RevisionInfo> upgradePlan(
       Collection<String> current, List<String> target, String targetText) {
-    Set<String> applied = ancestorsOrSelf(current);
-    for (String t : target) {
-      if (applied.contains(t) && !current.contains(t)) {
-        throw targetError(
-            "Target '"
-                + targetText
-                + "' ("
-                + t
-                + ") is behind the current "
-                + currentText(current)
-                + ". Use `mvn migrate:downgrade -Drevision="
-                + targetText
-                + "` to go back.");
-      }
-    }
-    Set<String> needed = ancestorsOrSelf(target);
-    needed.removeAll(applied);
-    return inOrder(needed);
+    return new RevisionPlans(this).upgradePlan(current, target, targetText);
   }
 
   /**
@@ -580,88 +412,24 @@ public final class RevisionGraph {
    *
    * @throws MigrateException ({@link ErrorCode#TARGET}) if a target revision is not applied (it
    *     lies ahead)
+   * @see RevisionPlans#downgradePlan
    */
   public List<RevisionInfo> downgradePlan(
       Collection<String> current, List<String> target, String targetText) {
-    Set<String> applied = ancestorsOrSelf(current);
-    for (String t : target) {
-      if (!applied.contains(t)) {
-        throw targetError(
-            "Target '"
-                + targetText
-                + "' ("
-                + t
-                + ") is ahead of the current "
-                + currentText(current)
-                + ". Use `mvn migrate:upgrade -Drevision="
-                + targetText
-                + "` to go forward.");
-      }
-    }
-    Set<String> remove = new HashSet<>(applied);
-    if (!target.isEmpty()) {
-      // what was built on the target along its branches (revises), then whatever still depends on
-      // that
-      Set<String> above = new HashSet<>();
-      Deque<String> work = new ArrayDeque<>();
-      target.forEach(t -> work.addAll(children.get(t)));
-      while (!work.isEmpty()) {
-        String id = work.pop();
-        if (above.add(id)) {
-          work.addAll(children.get(id));
-        }
-      }
-      remove.retainAll(above);
-      String start = new RevisionTargets(this).relativeDownStart(targetText, current);
-      if (start != null) {
-        // a relative step (-N, <rev>-N, <label>@-N) reverts that branch only, not its siblings
-        Set<String> line = new HashSet<>();
-        Deque<String> down = new ArrayDeque<>(List.of(start));
-        while (!down.isEmpty()) {
-          String id = down.pop();
-          if (line.add(id)) {
-            down.addAll(byId.get(id).revises());
-          }
-        }
-        remove.retainAll(line);
-      }
-      for (RevisionInfo r : order) {
-        if (applied.contains(r.id()) && parents.get(r.id()).stream().anyMatch(remove::contains)) {
-          remove.add(r.id());
-        }
-      }
-      remove.removeAll(ancestorsOrSelf(target));
-    }
-    List<RevisionInfo> plan = inOrder(remove);
-    Collections.reverse(plan);
-    return plan;
+    return new RevisionPlans(this).downgradePlan(current, target, targetText);
   }
 
   /**
    * The version table after applying ({@link Direction#UPGRADE}) or reverting {@code revision} on a
    * database at {@code heads}: Alembic's rule that the table holds the applied revisions no other
-   * applied revision revises or depends on. An upgrade replaces the revision's parents among the
-   * heads by the revision (a merge collapses rows, a new branch adds one); a downgrade removes it
-   * and restores those parents that nothing else applied still builds on.
+   * applied revision revises or depends on.
    *
    * @return the new heads, parents first
+   * @see RevisionPlans#headsAfter
    */
   public List<String> headsAfter(
       Collection<String> heads, RevisionInfo revision, Direction direction) {
-    Set<String> next = new LinkedHashSet<>(heads);
-    if (direction == Direction.UPGRADE) {
-      next.removeAll(parents(revision.id()));
-      next.add(revision.id());
-      return sorted(next);
-    }
-    next.remove(revision.id());
-    Set<String> applied = ancestorsOrSelf(next);
-    for (String p : parents(revision.id())) {
-      if (!applied.contains(p)) {
-        next.add(p); // nothing still applied revises or depends on it: it is a head again
-      }
-    }
-    return sorted(next);
+    return new RevisionPlans(this).headsAfter(heads, revision, direction);
   }
 
   /**

@@ -4,10 +4,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
-import dev.migrate.ops.AddEnumValue;
-import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
-import dev.migrate.runtime.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Applies and reverts the revisions of one chain in one schema.
@@ -32,16 +28,20 @@ import java.util.stream.Collectors;
  * or, on any error, none of them does and the database stays at the previous revision (PostgreSQL's
  * DDL is transactional). A failed attempt is still recorded in the history table, in a transaction
  * of its own.
+ *
+ * <p>This class takes the lock, reads the version table and decides what runs ({@link
+ * RevisionGraph}'s plans); {@link RevisionExecution} runs each revision and records its history row
+ * or failed attempt.
  */
 public final class Runner {
 
-  private final Dialect dialect;
   private final VersionStore store;
   private final ConnectionSource connections;
   private final String schema;
   private final RevisionGraph graph;
   private final Duration lockTimeout;
   private final Consumer<String> log;
+  private final RevisionExecution execution;
 
   /**
    * @param schema the schema the chain runs in (objects, version and history tables), for example
@@ -57,13 +57,14 @@ public final class Runner {
       RevisionGraph graph,
       Duration lockTimeout,
       Consumer<String> log) {
-    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    Objects.requireNonNull(dialect, "dialect");
     this.store = dialect.versionStore();
     this.connections = Objects.requireNonNull(connections, "connections");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.graph = Objects.requireNonNull(graph, "graph");
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
     this.log = Objects.requireNonNull(log, "log");
+    this.execution = new RevisionExecution(dialect, store, schema, log);
   }
 
   /** The graph this runner runs. */
@@ -142,7 +143,7 @@ public final class Runner {
           try {
             for (RevisionInfo revision : plan) {
               List<String> after = graph.headsAfter(heads, revision, direction);
-              done.add(apply(c, revision, heads, after, up));
+              done.add(execution.apply(c, revision, heads, after, up));
               heads = after;
             }
           } catch (MigrateException e) {
@@ -312,7 +313,8 @@ public final class Runner {
     }
   }
 
-  private static String joined(List<String> heads) {
+  /** The heads joined by commas, {@code null} for none (base). */
+  static String joined(List<String> heads) {
     return heads.isEmpty() ? null : String.join(", ", heads);
   }
 
@@ -341,276 +343,13 @@ public final class Runner {
     return graph.sorted(heads);
   }
 
-  private AppliedRevision apply(
-      Connection c, RevisionInfo revision, List<String> before, List<String> after, boolean up)
-      throws SQLException {
-    String direction = up ? "upgrade" : "downgrade";
-    String downs = revision.revises().isEmpty() ? null : String.join(", ", revision.revises());
-    log.accept(
-        "Running "
-            + direction
-            + " "
-            + (up ? arrow(downs, revision.id()) : arrow(revision.id(), downs))
-            + ", "
-            + revision.message());
-    List<Op> ops = revision.ops(up ? Direction.UPGRADE : Direction.DOWNGRADE);
-    List<String> statements = new ArrayList<>();
-    for (Op op : ops) {
-      statements.addAll(dialect.statements(op));
-    }
-    String checksum = up ? RevisionInfo.checksum(ops) : revision.checksum();
-    List<String> removed = new ArrayList<>(before);
-    removed.removeAll(after);
-    List<String> added = new ArrayList<>(after);
-    added.removeAll(before);
-    Revision annotation = revision.type().getAnnotation(Revision.class);
-    if (annotation != null && !annotation.transactional()) {
-      return applyOutsideTransaction(c, revision, before, removed, added, up, statements, checksum);
-    }
-    ops.stream()
-        .filter(op -> !op.runsInTransaction())
-        .findFirst()
-        .ifPresent(
-            op -> {
-              throw new MigrateException(
-                  ErrorCode.MIGRATION_FAILED,
-                  "Revision "
-                      + revision.id()
-                      + " ("
-                      + revision.type().getName()
-                      + ") has "
-                      + op
-                      + ", which PostgreSQL cannot run inside a transaction."
-                      + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
-            });
-    long started = System.nanoTime();
-    List<AddEnumValue> early = EnumValueUse.committedFirst(ops);
-    if (!early.isEmpty()) {
-      statements = commitFirst(c, revision, direction, ops, early, checksum, started);
-    }
-    String failed = null;
-    c.setAutoCommit(false);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : statements) {
-        failed = sql;
-        statement.execute(sql);
-      }
-      failed = null;
-      for (String sql : store.changeHeadsStatements(removed, added)) {
-        if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException(
-              "the version table does not hold the rows " + before + " this run read: " + sql);
-        }
-      }
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      c.setAutoCommit(true);
-      recordFailure(c, revision, direction, checksum, started, e);
-      throw new MigrateException(
-          ErrorCode.MIGRATION_FAILED,
-          "Revision "
-              + revision.id()
-              + " ("
-              + revision.type().getName()
-              + ") failed to "
-              + direction
-              + " schema "
-              + schema
-              + ": "
-              + e.getMessage()
-              + (failed == null ? "" : "\n  in statement: " + failed)
-              + "\nThe revision was rolled back; the schema stays at "
-              + orBase(joined(before))
-              + (early.isEmpty()
-                  ? ""
-                  : ", except the enum value(s) committed before its transaction ("
-                      + early.stream()
-                          .map(a -> "'" + a.value() + "' in " + a.type())
-                          .collect(Collectors.joining(", "))
-                      + "), which stay and are harmless; the revision adds them only if missing")
-              + ". Fix the migration class and run the goal again.",
-          e);
-    } finally {
-      c.setAutoCommit(true);
-    }
-    return new AppliedRevision(
-        revision.id(), revision.message(), direction, statements.size(), millisSince(started));
-  }
-
-  /**
-   * Records a failed attempt in the history table, on {@code c} in auto-commit; a failure to record
-   * is added to {@code failure} as suppressed, so that the original error is the one reported.
-   */
-  private void recordFailure(
-      Connection c,
-      RevisionInfo revision,
-      String direction,
-      String checksum,
-      long started,
-      Exception failure) {
-    try {
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), false);
-    } catch (SQLException recording) {
-      failure.addSuppressed(recording);
-    }
-  }
-
-  /**
-   * Commits the {@code early} enum values of a revision that uses them (see {@link EnumValueUse}),
-   * each statement on its own, and returns the statements of the other ops, for the revision's
-   * transaction. A failure here is recorded and reported like one in the transaction; the values
-   * committed before it stay.
-   */
-  private List<String> commitFirst(
-      Connection c,
-      RevisionInfo revision,
-      String direction,
-      List<Op> ops,
-      List<AddEnumValue> early,
-      String checksum,
-      long started)
-      throws SQLException {
-    log.accept(
-        "Revision "
-            + revision.id()
-            + " adds enum value(s) it then uses: committing "
-            + early.stream()
-                .map(a -> "'" + a.value() + "' in " + a.type())
-                .collect(Collectors.joining(", "))
-            + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
-            + " transaction");
-    c.setAutoCommit(true);
-    try (Statement statement = c.createStatement()) {
-      for (AddEnumValue add : early) {
-        for (String sql : dialect.statements(add)) {
-          try {
-            statement.execute(sql);
-          } catch (SQLException e) {
-            recordFailure(c, revision, direction, checksum, started, e);
-            throw new MigrateException(
-                ErrorCode.MIGRATION_FAILED,
-                "Revision "
-                    + revision.id()
-                    + " ("
-                    + revision.type().getName()
-                    + ") failed to "
-                    + direction
-                    + " schema "
-                    + schema
-                    + ": "
-                    + e.getMessage()
-                    + "\n  in statement: "
-                    + sql
-                    + "\nNothing else of the revision ran. Fix the"
-                    + " migration class and run the goal again.",
-                e);
-          }
-        }
-      }
-    }
-    List<String> rest = new ArrayList<>();
-    List<Op> remaining = new ArrayList<>(ops);
-    early.forEach(remaining::remove);
-    for (Op op : remaining) {
-      rest.addAll(dialect.statements(op));
-    }
-    return rest;
-  }
-
-  /**
-   * A revision marked {@code @Revision(transactional = false)}: each statement commits on its own,
-   * then the version table and the history row commit together. On a failure the statements before
-   * the failing one stay applied; the history records the attempt as failed and the message names
-   * the statement.
-   */
-  private AppliedRevision applyOutsideTransaction(
-      Connection c,
-      RevisionInfo revision,
-      List<String> before,
-      List<String> removed,
-      List<String> added,
-      boolean up,
-      List<String> statements,
-      String checksum)
-      throws SQLException {
-    String direction = up ? "upgrade" : "downgrade";
-    log.accept(
-        "Revision "
-            + revision.id()
-            + " is marked transactional = false: running its "
-            + statements.size()
-            + " statement(s) outside a transaction, each committed on its own");
-    long started = System.nanoTime();
-    int done = 0;
-    c.setAutoCommit(true);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : statements) {
-        try {
-          statement.execute(sql);
-        } catch (SQLException e) {
-          recordFailure(c, revision, direction, checksum, started, e);
-          throw new MigrateException(
-              ErrorCode.MIGRATION_FAILED,
-              "Revision "
-                  + revision.id()
-                  + " ("
-                  + revision.type().getName()
-                  + ") failed to "
-                  + direction
-                  + " schema "
-                  + schema
-                  + " at statement "
-                  + (done + 1)
-                  + " of "
-                  + statements.size()
-                  + ": "
-                  + e.getMessage()
-                  + "\n  in statement: "
-                  + sql
-                  + "\nIt runs outside a transaction (transactional = false), so the "
-                  + done
-                  + " statement(s) before"
-                  + " it stay applied and the schema may be partially changed; the version table still says "
-                  + orBase(joined(before))
-                  + ". Repair the schema by hand (for a failed CREATE INDEX"
-                  + " CONCURRENTLY, drop the INVALID index), then run the goal again.",
-              e);
-        }
-        done++;
-      }
-    }
-    c.setAutoCommit(false);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : store.changeHeadsStatements(removed, added)) {
-        if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException(
-              "the version table does not hold the rows " + before + " this run read: " + sql);
-        }
-      }
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
-    return new AppliedRevision(
-        revision.id(), revision.message(), direction, statements.size(), millisSince(started));
-  }
-
-  private static String orBase(String id) {
+  /** {@code id}, or {@code base} for none. */
+  static String orBase(String id) {
     return id == null ? "base" : id;
   }
 
   static String arrow(String from, String to) {
     return (from == null ? "<base>" : from) + " -> " + (to == null ? "<base>" : to);
-  }
-
-  private static long millisSince(long nanoTime) {
-    return (System.nanoTime() - nanoTime) / 1_000_000;
   }
 
   /** The ops a revision states, recorded by running its method against a list. */
