@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
  * ...)}, {@code COLLATE}, sub-selects) falls back to a token-level form: casts stripped,
  * parentheses dropped, key words lower case, whitespace collapsed; good enough to equate spellings
  * that differ only in casts and layout.
+ *
+ * <p>It is one file (about 1,000 lines) because it is one idea: a tokenizer, a precedence parser and
+ * a printer of the same small expression tree, whose rewrites only make sense together; split, each
+ * part would have to expose the tree to the others.
  */
 final class PostgresExpressions {
 
