@@ -61,10 +61,7 @@ final class RevisionExecution {
             + ", "
             + revision.message());
     List<Op> ops = revision.ops(up ? Direction.UPGRADE : Direction.DOWNGRADE);
-    List<String> statements = new ArrayList<>();
-    for (Op op : ops) {
-      statements.addAll(dialect.statements(op));
-    }
+    List<String> statements = statementsOf(ops);
     String checksum = up ? RevisionInfo.checksum(ops) : revision.checksum();
     List<String> removed = new ArrayList<>(before);
     removed.removeAll(after);
@@ -81,11 +78,8 @@ final class RevisionExecution {
             op -> {
               throw new MigrateException(
                   ErrorCode.MIGRATION_FAILED,
-                  "Revision "
-                      + revision.id()
-                      + " ("
-                      + revision.type().getName()
-                      + ") has "
+                  revision.describe()
+                      + " has "
                       + op
                       + ", which PostgreSQL cannot run inside a transaction."
                       + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
@@ -95,52 +89,37 @@ final class RevisionExecution {
     if (!early.isEmpty()) {
       statements = commitFirst(c, revision, direction, ops, early, checksum, started);
     }
-    String failed = null;
-    c.setAutoCommit(false);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : statements) {
-        failed = sql;
-        statement.execute(sql);
-      }
-      failed = null;
-      for (String sql : store.changeHeadsStatements(removed, added)) {
-        if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException(
-              "the version table does not hold the rows " + before + " this run read: " + sql);
-        }
-      }
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
-      c.commit();
+    String[] failed = {null};
+    List<String> toRun = statements;
+    try {
+      Transactions.inTransaction(
+          c,
+          statement -> {
+            for (String sql : toRun) {
+              failed[0] = sql;
+              statement.execute(sql);
+            }
+            failed[0] = null;
+            changeHeads(statement, before, removed, added);
+            store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+          });
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      c.setAutoCommit(true);
       recordFailure(c, revision, direction, checksum, started, e);
       throw new MigrateException(
           ErrorCode.MIGRATION_FAILED,
-          "Revision "
-              + revision.id()
-              + " ("
-              + revision.type().getName()
-              + ") failed to "
-              + direction
-              + " schema "
-              + schema
+          failedTo(revision, direction)
               + ": "
               + e.getMessage()
-              + (failed == null ? "" : "\n  in statement: " + failed)
+              + (failed[0] == null ? "" : "\n  in statement: " + failed[0])
               + "\nThe revision was rolled back; the schema stays at "
               + Runner.orBase(Runner.joined(before))
               + (early.isEmpty()
                   ? ""
                   : ", except the enum value(s) committed before its transaction ("
-                      + early.stream()
-                          .map(a -> "'" + a.value() + "' in " + a.type())
-                          .collect(Collectors.joining(", "))
+                      + enumValues(early)
                       + "), which stay and are harmless; the revision adds them only if missing")
               + ". Fix the migration class and run the goal again.",
           e);
-    } finally {
-      c.setAutoCommit(true);
     }
     return new AppliedRevision(
         revision.id(), revision.message(), direction, statements.size(), millisSince(started));
@@ -183,9 +162,7 @@ final class RevisionExecution {
         "Revision "
             + revision.id()
             + " adds enum value(s) it then uses: committing "
-            + early.stream()
-                .map(a -> "'" + a.value() + "' in " + a.type())
-                .collect(Collectors.joining(", "))
+            + enumValues(early)
             + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
             + " transaction");
     c.setAutoCommit(true);
@@ -198,14 +175,7 @@ final class RevisionExecution {
             recordFailure(c, revision, direction, checksum, started, e);
             throw new MigrateException(
                 ErrorCode.MIGRATION_FAILED,
-                "Revision "
-                    + revision.id()
-                    + " ("
-                    + revision.type().getName()
-                    + ") failed to "
-                    + direction
-                    + " schema "
-                    + schema
+                failedTo(revision, direction)
                     + ": "
                     + e.getMessage()
                     + "\n  in statement: "
@@ -217,13 +187,9 @@ final class RevisionExecution {
         }
       }
     }
-    List<String> rest = new ArrayList<>();
     List<Op> remaining = new ArrayList<>(ops);
     early.forEach(remaining::remove);
-    for (Op op : remaining) {
-      rest.addAll(dialect.statements(op));
-    }
-    return rest;
+    return statementsOf(remaining);
   }
 
   /**
@@ -260,14 +226,7 @@ final class RevisionExecution {
           recordFailure(c, revision, direction, checksum, started, e);
           throw new MigrateException(
               ErrorCode.MIGRATION_FAILED,
-              "Revision "
-                  + revision.id()
-                  + " ("
-                  + revision.type().getName()
-                  + ") failed to "
-                  + direction
-                  + " schema "
-                  + schema
+              failedTo(revision, direction)
                   + " at statement "
                   + (done + 1)
                   + " of "
@@ -288,24 +247,50 @@ final class RevisionExecution {
         done++;
       }
     }
-    c.setAutoCommit(false);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : store.changeHeadsStatements(removed, added)) {
-        if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException(
-              "the version table does not hold the rows " + before + " this run read: " + sql);
-        }
-      }
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+    Transactions.inTransaction(
+        c,
+        statement -> {
+          changeHeads(statement, before, removed, added);
+          store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+        });
     return new AppliedRevision(
         revision.id(), revision.message(), direction, statements.size(), millisSince(started));
+  }
+
+  /** The statements of {@code ops} in the dialect, in order. */
+  private List<String> statementsOf(List<Op> ops) {
+    List<String> statements = new ArrayList<>();
+    for (Op op : ops) {
+      statements.addAll(dialect.statements(op));
+    }
+    return statements;
+  }
+
+  /**
+   * Moves the version table from {@code before} by the {@code removed} and {@code added} heads;
+   * each statement must change exactly one row.
+   */
+  private void changeHeads(
+      Statement statement, List<String> before, List<String> removed, List<String> added)
+      throws SQLException {
+    for (String sql : store.changeHeadsStatements(removed, added)) {
+      if (statement.executeUpdate(sql) != 1) {
+        throw new SQLException(
+            "the version table does not hold the rows " + before + " this run read: " + sql);
+      }
+    }
+  }
+
+  /** How a failure message starts: the revision, what it failed to do, and where. */
+  private String failedTo(RevisionInfo revision, String direction) {
+    return revision.describe() + " failed to " + direction + " schema " + schema;
+  }
+
+  /** The enum values as messages list them: {@code 'value' in type}, comma-separated. */
+  private static String enumValues(List<AddEnumValue> values) {
+    return values.stream()
+        .map(a -> "'" + a.value() + "' in " + a.type())
+        .collect(Collectors.joining(", "));
   }
 
   private static long millisSince(long nanoTime) {
