@@ -165,28 +165,20 @@ final class RevisionExecution {
             + enumValues(early)
             + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
             + " transaction");
-    c.setAutoCommit(true);
-    try (Statement statement = c.createStatement()) {
-      for (AddEnumValue add : early) {
-        for (String sql : dialect.statements(add)) {
-          try {
-            statement.execute(sql);
-          } catch (SQLException e) {
-            recordFailure(c, revision, direction, checksum, started, e);
-            throw new MigrateException(
-                ErrorCode.MIGRATION_FAILED,
-                failedTo(revision, direction)
-                    + ": "
-                    + e.getMessage()
-                    + "\n  in statement: "
-                    + sql
-                    + "\nNothing else of the revision ran. Fix the"
-                    + " migration class and run the goal again.",
-                e);
-          }
-        }
-      }
-    }
+    commitEach(
+        c,
+        statementsOf(early),
+        revision,
+        direction,
+        checksum,
+        started,
+        (done, sql, e) ->
+            ": "
+                + e.getMessage()
+                + "\n  in statement: "
+                + sql
+                + "\nNothing else of the revision ran. Fix the"
+                + " migration class and run the goal again.");
     List<Op> remaining = new ArrayList<>(ops);
     early.forEach(remaining::remove);
     return statementsOf(remaining);
@@ -216,37 +208,29 @@ final class RevisionExecution {
             + statements.size()
             + " statement(s) outside a transaction, each committed on its own");
     long started = System.nanoTime();
-    int done = 0;
-    c.setAutoCommit(true);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : statements) {
-        try {
-          statement.execute(sql);
-        } catch (SQLException e) {
-          recordFailure(c, revision, direction, checksum, started, e);
-          throw new MigrateException(
-              ErrorCode.MIGRATION_FAILED,
-              failedTo(revision, direction)
-                  + " at statement "
-                  + (done + 1)
-                  + " of "
-                  + statements.size()
-                  + ": "
-                  + e.getMessage()
-                  + "\n  in statement: "
-                  + sql
-                  + "\nIt runs outside a transaction (transactional = false), so the "
-                  + done
-                  + " statement(s) before"
-                  + " it stay applied and the schema may be partially changed; the version table still says "
-                  + Runner.orBase(Runner.joined(before))
-                  + ". Repair the schema by hand (for a failed CREATE INDEX"
-                  + " CONCURRENTLY, drop the INVALID index), then run the goal again.",
-              e);
-        }
-        done++;
-      }
-    }
+    commitEach(
+        c,
+        statements,
+        revision,
+        direction,
+        checksum,
+        started,
+        (done, sql, e) ->
+            " at statement "
+                + (done + 1)
+                + " of "
+                + statements.size()
+                + ": "
+                + e.getMessage()
+                + "\n  in statement: "
+                + sql
+                + "\nIt runs outside a transaction (transactional = false), so the "
+                + done
+                + " statement(s) before"
+                + " it stay applied and the schema may be partially changed; the version table still says "
+                + Runner.orBase(Runner.joined(before))
+                + ". Repair the schema by hand (for a failed CREATE INDEX"
+                + " CONCURRENTLY, drop the INVALID index), then run the goal again.");
     Transactions.inTransaction(
         c,
         statement -> {
@@ -257,8 +241,45 @@ final class RevisionExecution {
         revision.id(), revision.message(), direction, statements.size(), millisSince(started));
   }
 
+  /** What a failure message says after {@link #failedTo}, given the statements done before. */
+  private interface StatementFailure {
+    String describe(int done, String sql, SQLException e);
+  }
+
+  /**
+   * Runs {@code statements} in auto-commit, each committed on its own. A failing statement is
+   * recorded as a failed attempt and reported as {@link ErrorCode#MIGRATION_FAILED}, worded by
+   * {@code failure}; the statements before it stay committed.
+   */
+  private void commitEach(
+      Connection c,
+      List<String> statements,
+      RevisionInfo revision,
+      String direction,
+      String checksum,
+      long started,
+      StatementFailure failure)
+      throws SQLException {
+    c.setAutoCommit(true);
+    try (Statement statement = c.createStatement()) {
+      int done = 0;
+      for (String sql : statements) {
+        try {
+          statement.execute(sql);
+        } catch (SQLException e) {
+          recordFailure(c, revision, direction, checksum, started, e);
+          throw new MigrateException(
+              ErrorCode.MIGRATION_FAILED,
+              failedTo(revision, direction) + failure.describe(done, sql, e),
+              e);
+        }
+        done++;
+      }
+    }
+  }
+
   /** The statements of {@code ops} in the dialect, in order. */
-  private List<String> statementsOf(List<Op> ops) {
+  private List<String> statementsOf(List<? extends Op> ops) {
     List<String> statements = new ArrayList<>();
     for (Op op : ops) {
       statements.addAll(dialect.statements(op));
