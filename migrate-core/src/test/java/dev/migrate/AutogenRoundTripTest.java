@@ -97,8 +97,7 @@ class AutogenRoundTripTest {
               .withActions(ReferentialAction.CASCADE, null));
 
   private Migrate migrate(Path classes) throws Exception {
-    var builder =
-        Migrate.configure().connection(new ConnectionSettings(db.url(), db.user(), db.password()));
+    var builder = db.configure();
     if (classes != null) {
       builder.classLoader(
           new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()));
@@ -325,8 +324,7 @@ class AutogenRoundTripTest {
                 table("tmp_import", column("id", text()))),
             List.of());
     Migrate migrate =
-        Migrate.configure()
-            .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+        db.configure()
             .excludeTables(List.of("tmp_*"))
             .classLoader(
                 new URLClassLoader(
@@ -344,8 +342,7 @@ class AutogenRoundTripTest {
     migrate(classes).upgrade("head");
     // the chain created mine, so a model without it drops it; legacy stays
     AutogenResult second =
-        Migrate.configure()
-            .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+        db.configure()
             .excludeTables(List.of("tmp_*"))
             .classLoader(
                 new URLClassLoader(

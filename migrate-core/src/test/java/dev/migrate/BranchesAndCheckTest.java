@@ -16,7 +16,6 @@ import dev.migrate.runtime.Revision;
 import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -71,11 +70,7 @@ class BranchesAndCheckTest {
   }
 
   private Migrate migrate(List<Class<?>> classes, String schema) {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-        .schema(schema)
-        .migrations(classes)
-        .load();
+    return db.configure().schema(schema).migrations(classes).load();
   }
 
   @Test
@@ -297,22 +292,11 @@ class BranchesAndCheckTest {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    db.execute(sql);
   }
 
   private List<String> rows(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      while (r.next()) {
-        rows.add(r.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(sql);
   }
 
   private List<String> columns(String schema) throws SQLException {

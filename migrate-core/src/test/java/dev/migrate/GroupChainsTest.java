@@ -16,10 +16,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +85,7 @@ class GroupChainsTest {
     return new GroupChains(
         groups,
         g ->
-            Migrate.configure()
-                .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+            db.configure()
                 .schema(g.schema())
                 .migrationsPackage(g.packageName(PACKAGE))
                 .classLoader(loader)
@@ -222,15 +218,7 @@ class GroupChainsTest {
   }
 
   private List<String> rows(String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(query)) {
-      while (r.next()) {
-        rows.add(r.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(query);
   }
 
   private static void compile(Path sources, Path classes) throws Exception {

@@ -10,19 +10,15 @@ import dev.migrate.groups.user.CreateAccount;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.runner.RunResult;
-import dev.migrate.runtime.Migration;
-import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import dev.migrate.schema.FanOutFailedException;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.testing.CustomerMigrations;
 import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,49 +36,13 @@ import org.junit.jupiter.api.Test;
 class SchemasTest {
 
   @Revision(id = "c00000000001", message = "create customer")
-  public static class CreateCustomer implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-  }
+  public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
 
   @Revision(id = "c00000000002", revises = "c00000000001", message = "create invoice")
-  public static class CreateInvoice implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
-    }
-  }
+  public static class CreateInvoice extends CustomerMigrations.CreateInvoice {}
 
   @Revision(id = "c00000000003", revises = "c00000000002", message = "add email")
-  public static class AddEmail implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.addColumn("customer", column("email", varchar(255)));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropColumn("customer", column("email", varchar(255)));
-    }
-  }
+  public static class AddEmail extends CustomerMigrations.AddEmail {}
 
   private static final Map<String, String> ALIASES =
       Map.of("user", "rfx_user", "message", "rfx_message");
@@ -119,9 +79,7 @@ class SchemasTest {
   }
 
   private Configuration configure() {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-        .log(log::add);
+    return db.configure().log(log::add);
   }
 
   private Schemas groups(String selection) {
@@ -279,21 +237,10 @@ class SchemasTest {
   }
 
   private void sql(String statement) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
+    db.execute(statement);
   }
 
   private List<String> rows(String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(query)) {
-      while (r.next()) {
-        rows.add(r.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(query);
   }
 }

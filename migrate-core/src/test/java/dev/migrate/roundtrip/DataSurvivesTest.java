@@ -4,7 +4,6 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.AutogenResult;
-import dev.migrate.ConnectionSettings;
 import dev.migrate.Migrate;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.Column;
@@ -200,8 +199,7 @@ class DataSurvivesTest {
   }
 
   private Migrate migrate() throws Exception {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+    return db.configure()
         .classLoader(
             new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
         .load();

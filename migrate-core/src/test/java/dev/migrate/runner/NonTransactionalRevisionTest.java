@@ -11,8 +11,6 @@ import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,18 +93,7 @@ class NonTransactionalRevisionTest {
     for (Class<?> m : migrations) {
       revisions.add(RevisionInfo.of(m));
     }
-    ConnectionSource source =
-        new ConnectionSource() {
-          @Override
-          public Connection open() throws SQLException {
-            return db.connect();
-          }
-
-          @Override
-          public String describe() {
-            return db.name();
-          }
-        };
+    ConnectionSource source = db.connections();
     return new Runner(
         new PostgresDialect(),
         source,
@@ -117,14 +104,7 @@ class NonTransactionalRevisionTest {
   }
 
   private List<String> query(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(sql);
   }
 
   @Test

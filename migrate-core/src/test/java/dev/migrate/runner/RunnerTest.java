@@ -10,10 +10,9 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.CustomerMigrations;
 import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,34 +29,10 @@ import org.junit.jupiter.api.Test;
 class RunnerTest {
 
   @Revision(id = "aaaaaaaaaaa1", message = "create customer")
-  public static class CreateCustomer implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-  }
+  public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
 
   @Revision(id = "bbbbbbbbbbb2", revises = "aaaaaaaaaaa1", message = "add email")
-  public static class AddEmail implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.addColumn("customer", column("email", varchar(255)));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropColumn("customer", column("email", varchar(255)));
-    }
-  }
+  public static class AddEmail extends CustomerMigrations.AddEmail {}
 
   @Revision(id = "ccccccccccc3", revises = "bbbbbbbbbbb2", message = "broken")
   public static class Broken implements Migration {
@@ -110,18 +85,7 @@ class RunnerTest {
     for (Class<?> m : migrations) {
       revisions.add(RevisionInfo.of(m));
     }
-    ConnectionSource source =
-        new ConnectionSource() {
-          @Override
-          public Connection open() throws SQLException {
-            return db.connect();
-          }
-
-          @Override
-          public String describe() {
-            return db.name();
-          }
-        };
+    ConnectionSource source = db.connections();
     return new Runner(
         new PostgresDialect(),
         source,
@@ -132,14 +96,7 @@ class RunnerTest {
   }
 
   private List<String> query(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(sql);
   }
 
   private List<String> columns(String schema, String table) throws SQLException {
