@@ -9,21 +9,16 @@ import dev.migrate.model.Table;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.testing.MigrationSources;
 import dev.migrate.testing.PostgresTest;
 import dev.migrate.testing.TestDatabase;
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +74,7 @@ class GroupChainsTest {
 
   private GroupChains chains(Database model, List<String> log) throws Exception {
     Path classes = work.resolve("classes");
-    ClassLoader loader =
-        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+    ClassLoader loader = MigrationSources.loader(classes);
     SchemaGroups groups = SchemaGroups.of(model, ALIASES);
     return new GroupChains(
         groups,
@@ -124,7 +118,7 @@ class GroupChainsTest {
         .contains("branchLabels = \"user\")")
         .doesNotContain("dependsOn")
         .doesNotContain("\"message\"");
-    compile(sources, work.resolve("classes"));
+    MigrationSources.compile(sources, work.resolve("classes"));
 
     // upgrading only message applies the user revision it depends on first; policy stays at base
     chains = chains(model, log);
@@ -219,36 +213,5 @@ class GroupChainsTest {
 
   private List<String> rows(String query) throws SQLException {
     return db.rows(query);
-  }
-
-  private static void compile(Path sources, Path classes) throws Exception {
-    Files.createDirectories(classes);
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    try (var fm = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options =
-          List.of(
-              "-d",
-              classes.toString(),
-              "-proc:none",
-              "-classpath",
-              System.getProperty("java.class.path") + File.pathSeparator + classes);
-      assertThat(
-              javac
-                  .getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files))
-                  .call())
-          .isTrue();
-    }
-    List<String> names = new ArrayList<>();
-    for (Path f : files) {
-      names.add(
-          sources.relativize(f).toString().replace(".java", "").replace(File.separatorChar, '.'));
-    }
-    Path index = classes.resolve(dev.migrate.snapshot.Snapshot.REVISIONS_RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.write(index, names);
   }
 }
