@@ -4,6 +4,7 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.groups.GroupTables;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.schema.SchemaGroup;
@@ -35,13 +36,7 @@ class GroupChainsTest {
   private static final Map<String, String> ALIASES =
       Map.of("user", "rfx_user", "policy", "rfx_policy", "message", "rfx_message");
 
-  private static final Table ACCOUNT =
-      table(
-              "account",
-              column("id", bigint()).asIdentity(),
-              column("email", varchar(320)).notNull(),
-              primaryKey("account_pkey", "id"))
-          .inSchema("rfx_user");
+  private static final Table ACCOUNT = GroupTables.ACCOUNT;
   private static final Table POLICY =
       table(
               "policy",
@@ -49,15 +44,7 @@ class GroupChainsTest {
               column("name", varchar(255)),
               primaryKey("policy_pkey", "id"))
           .inSchema("rfx_policy");
-  private static final Table MESSAGE =
-      table(
-              "message",
-              column("id", bigint()).asIdentity(),
-              column("account_id", bigint()).notNull(),
-              primaryKey("message_pkey", "id"),
-              foreignKey("message_account_id_fkey", "account_id")
-                  .referencesInSchema("rfx_user", "account", "id"))
-          .inSchema("rfx_message");
+  private static final Table MESSAGE = GroupTables.MESSAGE;
 
   @TempDir Path work;
   private TestDatabase db;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.Results.Layout;
+import dev.migrate.groups.GroupTables;
 import dev.migrate.groups.message.CreateMessage;
 import dev.migrate.groups.user.CreateAccount;
 import dev.migrate.model.Database;
@@ -46,22 +47,8 @@ class SchemasTest {
 
   private static final Map<String, String> ALIASES =
       Map.of("user", "rfx_user", "message", "rfx_message");
-  private static final Table ACCOUNT =
-      table(
-              "account",
-              column("id", bigint()).asIdentity(),
-              column("email", varchar(320)).notNull(),
-              primaryKey("account_pkey", "id"))
-          .inSchema("rfx_user");
-  private static final Table MESSAGE =
-      table(
-              "message",
-              column("id", bigint()).asIdentity(),
-              column("account_id", bigint()).notNull(),
-              primaryKey("message_pkey", "id"),
-              foreignKey("message_account_id_fkey", "account_id")
-                  .referencesInSchema("rfx_user", "account", "id"))
-          .inSchema("rfx_message");
+  private static final Table ACCOUNT = GroupTables.ACCOUNT;
+  private static final Table MESSAGE = GroupTables.MESSAGE;
   private static final Database GROUP_MODEL =
       new Database(List.of(ACCOUNT, MESSAGE), List.of(), List.of());
 
