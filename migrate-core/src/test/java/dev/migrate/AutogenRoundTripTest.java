@@ -11,8 +11,8 @@ import dev.migrate.model.Database;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Table;
 import dev.migrate.testing.MigrationSources;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,8 +20,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,22 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * restores the schema before.
  */
 @PostgresTest
-class AutogenRoundTripTest {
+class AutogenRoundTripTest extends PerTestDatabase {
 
   private static final String PACKAGE = "com.acme.db.migrations";
 
   @TempDir Path work;
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private static final Table CUSTOMER =
       table(

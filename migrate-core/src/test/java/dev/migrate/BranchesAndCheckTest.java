@@ -13,16 +13,14 @@ import dev.migrate.runner.SqlScriptTest;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * merge.
  */
 @PostgresTest
-class BranchesAndCheckTest {
+class BranchesAndCheckTest extends PerTestDatabase {
 
   private static final List<Class<?>> BRANCHES =
       List.of(
@@ -56,18 +54,6 @@ class BranchesAndCheckTest {
                   column("name", text()),
                   primaryKey("customer_pkey", "id"))),
           List.of());
-
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private Migrate migrate(List<Class<?>> classes, String schema) {
     return db.configure().schema(schema).migrations(classes).load();

@@ -11,8 +11,8 @@ import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
 import dev.migrate.testing.MigrationSources;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * upgrade order.
  */
 @PostgresTest
-class GroupChainsTest {
+class GroupChainsTest extends PerTestDatabase {
 
   private static final String PACKAGE = "com.acme.db.migrations";
   private static final Map<String, String> ALIASES =
@@ -47,17 +45,6 @@ class GroupChainsTest {
   private static final Table MESSAGE = GroupTables.MESSAGE;
 
   @TempDir Path work;
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private GroupChains chains(Database model, List<String> log) throws Exception {
     Path classes = work.resolve("classes");

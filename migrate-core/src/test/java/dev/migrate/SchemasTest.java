@@ -17,15 +17,13 @@ import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
 import dev.migrate.testing.CustomerMigrations;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * others succeed, downgrade).
  */
 @PostgresTest
-class SchemasTest {
+class SchemasTest extends PerTestDatabase {
 
   @Revision(id = "c00000000001", message = "create customer")
   public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
@@ -52,18 +50,7 @@ class SchemasTest {
   private static final Database GROUP_MODEL =
       new Database(List.of(ACCOUNT, MESSAGE), List.of(), List.of());
 
-  private TestDatabase db;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private Configuration configure() {
     return db.configure().log(log::add);

@@ -11,8 +11,8 @@ import dev.migrate.model.Database;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Table;
 import dev.migrate.testing.MigrationSources;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,25 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  * all the way back to revision 1.
  */
 @PostgresTest
-class DataSurvivesTest {
+class DataSurvivesTest extends PerTestDatabase {
 
   private static final String PACKAGE = "com.acme.db.migrations";
 
   @TempDir Path work;
-  private TestDatabase db;
   private Path sources;
   private Path classes;
 
   @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
+  void createFolders() {
     sources = work.resolve("src");
     classes = work.resolve("classes");
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
   }
 
   private static final Table CUSTOMER =

@@ -9,14 +9,12 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * failure.
  */
 @PostgresTest
-class NonTransactionalRevisionTest {
+class NonTransactionalRevisionTest extends PerTestDatabase {
 
   @Revision(id = "a00000000001", message = "table")
   public static class CreateTable implements Migration {
@@ -75,18 +73,7 @@ class NonTransactionalRevisionTest {
     public void downgrade(Operations op) {}
   }
 
-  private TestDatabase db;
   private final List<String> log = new ArrayList<>();
-
-  @BeforeEach
-  void create() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void drop() throws SQLException {
-    db.close();
-  }
 
   private Runner runner(Class<?>... migrations) {
     List<RevisionInfo> revisions = new ArrayList<>();

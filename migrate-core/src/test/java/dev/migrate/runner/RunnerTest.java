@@ -11,8 +11,8 @@ import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import dev.migrate.testing.CustomerMigrations;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +20,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The runner against a real PostgreSQL: each test gets its own database. */
 @PostgresTest
-class RunnerTest {
+class RunnerTest extends PerTestDatabase {
 
   @Revision(id = "aaaaaaaaaaa1", message = "create customer")
   public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
@@ -67,18 +65,7 @@ class RunnerTest {
     public void downgrade(Operations op) {}
   }
 
-  private TestDatabase db;
   private final List<String> log = new ArrayList<>();
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private Runner runner(String schema, Class<?>... migrations) {
     List<RevisionInfo> revisions = new ArrayList<>();

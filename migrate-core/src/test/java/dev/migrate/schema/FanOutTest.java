@@ -11,8 +11,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.runner.RunResult;
 import dev.migrate.runtime.Revision;
 import dev.migrate.testing.CustomerMigrations;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,13 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Target schemas and the tenant fan-out through the facade, against a real PostgreSQL. */
 @PostgresTest
-class FanOutTest {
+class FanOutTest extends PerTestDatabase {
 
   @Revision(id = "f00000000001", message = "create customer")
   public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
@@ -40,18 +38,6 @@ class FanOutTest {
 
   private static final List<Class<?>> CHAIN =
       List.of(CreateCustomer.class, CreateInvoice.class, AddEmail.class);
-
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private Migrate migrate(List<String> log) {
     return db.configure()
