@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,16 +77,11 @@ class NonTransactionalRevisionTest extends PerTestDatabase {
   private final List<String> log = new ArrayList<>();
 
   private Runner runner(Class<?>... migrations) {
-    List<RevisionInfo> revisions = new ArrayList<>();
-    for (Class<?> m : migrations) {
-      revisions.add(RevisionInfo.of(m));
-    }
-    ConnectionSource source = db.connections();
     return new Runner(
         new PostgresDialect(),
-        source,
+        db.connections(),
         "public",
-        RevisionGraph.of(revisions),
+        RevisionGraph.of(Stream.of(migrations).map(RevisionInfo::of).toList()),
         Duration.ofSeconds(5),
         log::add);
   }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The runner against a real PostgreSQL: each test gets its own database. */
@@ -68,16 +69,11 @@ class RunnerTest extends PerTestDatabase {
   private final List<String> log = new ArrayList<>();
 
   private Runner runner(String schema, Class<?>... migrations) {
-    List<RevisionInfo> revisions = new ArrayList<>();
-    for (Class<?> m : migrations) {
-      revisions.add(RevisionInfo.of(m));
-    }
-    ConnectionSource source = db.connections();
     return new Runner(
         new PostgresDialect(),
-        source,
+        db.connections(),
         schema,
-        RevisionGraph.of(revisions),
+        RevisionGraph.of(Stream.of(migrations).map(RevisionInfo::of).toList()),
         Duration.ofMillis(300),
         log::add);
   }
