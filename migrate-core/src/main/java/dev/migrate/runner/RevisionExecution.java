@@ -89,28 +89,27 @@ final class RevisionExecution {
     if (!early.isEmpty()) {
       statements = commitFirst(c, revision, direction, ops, early, checksum, started);
     }
-    String[] failed = {null};
-    List<String> toRun = statements;
-    try {
-      Transactions.inTransaction(
-          c,
-          statement -> {
-            for (String sql : toRun) {
-              failed[0] = sql;
-              statement.execute(sql);
-            }
-            failed[0] = null;
-            changeHeads(statement, before, removed, added);
-            store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
-          });
+    String failed = null;
+    c.setAutoCommit(false);
+    try (Statement statement = c.createStatement()) {
+      for (String sql : statements) {
+        failed = sql;
+        statement.execute(sql);
+      }
+      failed = null;
+      changeHeads(statement, before, removed, added);
+      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+      c.commit();
     } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      c.setAutoCommit(true);
       recordFailure(c, revision, direction, checksum, started, e);
       throw new MigrateException(
           ErrorCode.MIGRATION_FAILED,
           failedTo(revision, direction)
               + ": "
               + e.getMessage()
-              + (failed[0] == null ? "" : "\n  in statement: " + failed[0])
+              + (failed == null ? "" : "\n  in statement: " + failed)
               + "\nThe revision was rolled back; the schema stays at "
               + Runner.orBase(Runner.joined(before))
               + (early.isEmpty()
@@ -120,6 +119,8 @@ final class RevisionExecution {
                       + "), which stay and are harmless; the revision adds them only if missing")
               + ". Fix the migration class and run the goal again.",
           e);
+    } finally {
+      c.setAutoCommit(true);
     }
     return new AppliedRevision(
         revision.id(), revision.message(), direction, statements.size(), millisSince(started));
