@@ -162,11 +162,8 @@ final class Autogenerate {
       } catch (RuntimeException e) {
         throw new MigrateException(
             ErrorCode.MIGRATION_FAILED,
-            "Revision "
-                + revision.id()
-                + " ("
-                + revision.type().getName()
-                + ") threw in upgrade() while autogen read what the chain creates: "
+            revision.describe()
+                + " threw in upgrade() while autogen read what the chain creates: "
                 + e
                 + ". Fix the migration class.",
             e);

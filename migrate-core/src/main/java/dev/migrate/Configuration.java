@@ -6,8 +6,6 @@ import dev.migrate.runner.ConnectionSource;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaNames;
 import dev.migrate.schema.SchemaSelection;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,18 +46,7 @@ public final class Configuration {
   /** The database, through an application's {@code DataSource} (a pool, Spring's, ...). */
   public Configuration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    this.connections =
-        new ConnectionSource() {
-          @Override
-          public Connection open() throws SQLException {
-            return dataSource.getConnection();
-          }
-
-          @Override
-          public String describe() {
-            return "the configured DataSource";
-          }
-        };
+    this.connections = ConnectionSource.of(dataSource, () -> "the configured DataSource");
     this.settings = null;
     return this;
   }

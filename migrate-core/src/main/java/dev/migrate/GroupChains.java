@@ -346,11 +346,8 @@ final class GroupChains {
     }
     throw new MigrateException(
         ErrorCode.REVISION_GRAPH,
-        "Revision "
-            + revision.id()
-            + " ("
-            + revision.type().getName()
-            + ") of schema group "
+        revision.describe()
+            + " of schema group "
             + from.alias()
             + " depends on '"
             + needed

@@ -59,13 +59,7 @@ final class RevisionFiles {
       }
     }
     MigrationSpec spec =
-        MigrationSpec.empty(
-                packageName,
-                RevisionNames.className(message, now()),
-                RevisionNames.newRevisionId(),
-                revises,
-                message)
-            .withBranch(options.branchLabels(), dependsOn);
+        emptySpec(packageName, message, revises).withBranch(options.branchLabels(), dependsOn);
     return write(spec, sourceRoot);
   }
 
@@ -90,18 +84,22 @@ final class RevisionFiles {
                   : "")
               + ".");
     }
-    MigrationSpec spec =
-        MigrationSpec.empty(
-            packageName,
-            RevisionNames.className(message, now()),
-            RevisionNames.newRevisionId(),
-            graph.sorted(ids),
-            message);
+    MigrationSpec spec = emptySpec(packageName, message, graph.sorted(ids));
     return write(spec, sourceRoot);
   }
 
   private List<String> head() {
     return graph.head().map(r -> List.of(r.id())).orElse(List.of());
+  }
+
+  /** An empty migration class with a new id and a class name from {@code message} and the clock. */
+  private MigrationSpec emptySpec(String packageName, String message, List<String> revises) {
+    return MigrationSpec.empty(
+        packageName,
+        RevisionNames.className(message, now()),
+        RevisionNames.newRevisionId(),
+        revises,
+        message);
   }
 
   private LocalDateTime now() {

@@ -10,24 +10,16 @@ import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Table;
+import dev.migrate.testing.MigrationSources;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,22 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * restores the schema before.
  */
 @PostgresTest
-class AutogenRoundTripTest {
+class AutogenRoundTripTest extends PerTestDatabase {
 
   private static final String PACKAGE = "com.acme.db.migrations";
 
   @TempDir Path work;
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private static final Table CUSTOMER =
       table(
@@ -97,11 +78,9 @@ class AutogenRoundTripTest {
               .withActions(ReferentialAction.CASCADE, null));
 
   private Migrate migrate(Path classes) throws Exception {
-    var builder =
-        Migrate.configure().connection(new ConnectionSettings(db.url(), db.user(), db.password()));
+    var builder = db.configure();
     if (classes != null) {
-      builder.classLoader(
-          new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()));
+      builder.classLoader(MigrationSources.loader(classes));
     }
     return builder.load();
   }
@@ -115,7 +94,7 @@ class AutogenRoundTripTest {
 
     AutogenResult first = migrate(classes).autogenerate(v1, "create shop", sources, PACKAGE);
     assertThat(first.detected()).contains("created table customer", "created table purchase_order");
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     migrate(classes).upgrade("head");
     assertThat(migrate(classes).autogenerate(v1, "again", sources, PACKAGE).noChanges()).isTrue();
 
@@ -127,7 +106,7 @@ class AutogenRoundTripTest {
     assertThat(second.detected()).containsExactly("added column customer.phone");
     assertThat(Files.readString(second.file().orElseThrow()))
         .contains("op.addColumn(\"customer\", column(\"phone\", varchar(32)));");
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     migrate(classes).upgrade("head");
     assertThat(migrate(classes).autogenerate(v2, "again", sources, PACKAGE).noChanges()).isTrue();
 
@@ -155,7 +134,7 @@ class AutogenRoundTripTest {
     Database v1 = new Database(List.of(event), List.of());
 
     migrate(classes).autogenerate(v1, "create event", sources, PACKAGE);
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     migrate(classes).upgrade("head");
     // PostgreSQL stored the literals with the session's zone offset, which only the server can tell
     assertThat(introspect().tables().get(0).checkConstraints().get(0).expression())
@@ -205,7 +184,7 @@ class AutogenRoundTripTest {
             List.of(),
             List.of(new dev.migrate.model.EnumType(null, "mood", List.of("sad", "ok"))));
     migrate(classes).autogenerate(v1, "moods", sources, PACKAGE);
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     migrate(classes).upgrade("head");
     try (Connection c = db.connect();
         var statement = c.createStatement()) {
@@ -233,7 +212,7 @@ class AutogenRoundTripTest {
         .doesNotContain("transactional = false")
         .contains(
             "Value 'glad' of enum type mood is added and then used (default of column person.mood)");
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     // row 2 still holds 'ok': the upgrade fails and names it; the transaction rolls back, only
     // 'glad' (committed
     // first, as PostgreSQL needs it before the default can use it) stays, and the revision can run
@@ -301,7 +280,7 @@ class AutogenRoundTripTest {
                 ORDERS.withColumns(ORDERS.columns().subList(0, 1)).withoutIndexesAndForeignKeys()),
             List.of());
     AutogenResult first = migrate(classes).autogenerate(v1, "init", sources, PACKAGE);
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     assertThatThrownBy(() -> migrate(classes).autogenerate(v1, "more", sources, PACKAGE))
         .isInstanceOf(MigrateException.class)
         .hasMessageContaining("Target database is not up to date: schema public")
@@ -325,12 +304,9 @@ class AutogenRoundTripTest {
                 table("tmp_import", column("id", text()))),
             List.of());
     Migrate migrate =
-        Migrate.configure()
-            .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+        db.configure()
             .excludeTables(List.of("tmp_*"))
-            .classLoader(
-                new URLClassLoader(
-                    new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
+            .classLoader(MigrationSources.loader(classes))
             .load();
 
     AutogenResult first = migrate.autogenerate(v1, "mine", sources, PACKAGE);
@@ -340,16 +316,13 @@ class AutogenRoundTripTest {
         .containsExactly(
             "table legacy is in the database but not in the model; no revision of"
                 + " this chain created it, so it is left alone (list it in <excludeTables> to silence this line)");
-    compile(sources, classes);
+    MigrationSources.compile(sources, classes);
     migrate(classes).upgrade("head");
     // the chain created mine, so a model without it drops it; legacy stays
     AutogenResult second =
-        Migrate.configure()
-            .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+        db.configure()
             .excludeTables(List.of("tmp_*"))
-            .classLoader(
-                new URLClassLoader(
-                    new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
+            .classLoader(MigrationSources.loader(classes))
             .load()
             .autogenerate(Database.empty(), "drop mine", sources, PACKAGE);
     assertThat(second.detected()).containsExactly("dropped table mine");
@@ -368,36 +341,5 @@ class AutogenRoundTripTest {
       return new PostgresDialect()
           .introspect(c, "public", Set.of("migrate_version", "migrate_history"));
     }
-  }
-
-  private static void compile(Path sources, Path classes) throws Exception {
-    Files.createDirectories(classes);
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    try (var fm = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options =
-          List.of(
-              "-d",
-              classes.toString(),
-              "-proc:none",
-              "-classpath",
-              System.getProperty("java.class.path") + File.pathSeparator + classes);
-      assertThat(
-              javac
-                  .getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files))
-                  .call())
-          .isTrue();
-    }
-    // the processor writes this index in a real build
-    List<String> names = new ArrayList<>();
-    for (Path f : files) {
-      names.add(PACKAGE + "." + f.getFileName().toString().replace(".java", ""));
-    }
-    Path index = classes.resolve(dev.migrate.snapshot.Snapshot.REVISIONS_RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.write(index, names);
   }
 }

@@ -13,17 +13,14 @@ import dev.migrate.runner.SqlScriptTest;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * merge.
  */
 @PostgresTest
-class BranchesAndCheckTest {
+class BranchesAndCheckTest extends PerTestDatabase {
 
   private static final List<Class<?>> BRANCHES =
       List.of(
@@ -58,24 +55,8 @@ class BranchesAndCheckTest {
                   primaryKey("customer_pkey", "id"))),
           List.of());
 
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
-
   private Migrate migrate(List<Class<?>> classes, String schema) {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-        .schema(schema)
-        .migrations(classes)
-        .load();
+    return db.configure().schema(schema).migrations(classes).load();
   }
 
   @Test
@@ -297,22 +278,11 @@ class BranchesAndCheckTest {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    db.execute(sql);
   }
 
   private List<String> rows(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      while (r.next()) {
-        rows.add(r.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(sql);
   }
 
   private List<String> columns(String schema) throws SQLException {

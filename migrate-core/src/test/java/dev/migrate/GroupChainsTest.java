@@ -4,31 +4,22 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.groups.GroupTables;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.testing.MigrationSources;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,19 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * upgrade order.
  */
 @PostgresTest
-class GroupChainsTest {
+class GroupChainsTest extends PerTestDatabase {
 
   private static final String PACKAGE = "com.acme.db.migrations";
   private static final Map<String, String> ALIASES =
       Map.of("user", "rfx_user", "policy", "rfx_policy", "message", "rfx_message");
 
-  private static final Table ACCOUNT =
-      table(
-              "account",
-              column("id", bigint()).asIdentity(),
-              column("email", varchar(320)).notNull(),
-              primaryKey("account_pkey", "id"))
-          .inSchema("rfx_user");
+  private static final Table ACCOUNT = GroupTables.ACCOUNT;
   private static final Table POLICY =
       table(
               "policy",
@@ -57,39 +42,18 @@ class GroupChainsTest {
               column("name", varchar(255)),
               primaryKey("policy_pkey", "id"))
           .inSchema("rfx_policy");
-  private static final Table MESSAGE =
-      table(
-              "message",
-              column("id", bigint()).asIdentity(),
-              column("account_id", bigint()).notNull(),
-              primaryKey("message_pkey", "id"),
-              foreignKey("message_account_id_fkey", "account_id")
-                  .referencesInSchema("rfx_user", "account", "id"))
-          .inSchema("rfx_message");
+  private static final Table MESSAGE = GroupTables.MESSAGE;
 
   @TempDir Path work;
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
 
   private GroupChains chains(Database model, List<String> log) throws Exception {
     Path classes = work.resolve("classes");
-    ClassLoader loader =
-        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+    ClassLoader loader = MigrationSources.loader(classes);
     SchemaGroups groups = SchemaGroups.of(model, ALIASES);
     return new GroupChains(
         groups,
         g ->
-            Migrate.configure()
-                .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+            db.configure()
                 .schema(g.schema())
                 .migrationsPackage(g.packageName(PACKAGE))
                 .classLoader(loader)
@@ -128,7 +92,7 @@ class GroupChainsTest {
         .contains("branchLabels = \"user\")")
         .doesNotContain("dependsOn")
         .doesNotContain("\"message\"");
-    compile(sources, work.resolve("classes"));
+    MigrationSources.compile(sources, work.resolve("classes"));
 
     // upgrading only message applies the user revision it depends on first; policy stays at base
     chains = chains(model, log);
@@ -222,45 +186,6 @@ class GroupChainsTest {
   }
 
   private List<String> rows(String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(query)) {
-      while (r.next()) {
-        rows.add(r.getString(1));
-      }
-    }
-    return rows;
-  }
-
-  private static void compile(Path sources, Path classes) throws Exception {
-    Files.createDirectories(classes);
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    try (var fm = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options =
-          List.of(
-              "-d",
-              classes.toString(),
-              "-proc:none",
-              "-classpath",
-              System.getProperty("java.class.path") + File.pathSeparator + classes);
-      assertThat(
-              javac
-                  .getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files))
-                  .call())
-          .isTrue();
-    }
-    List<String> names = new ArrayList<>();
-    for (Path f : files) {
-      names.add(
-          sources.relativize(f).toString().replace(".java", "").replace(File.separatorChar, '.'));
-    }
-    Path index = classes.resolve(dev.migrate.snapshot.Snapshot.REVISIONS_RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.write(index, names);
+    return db.rows(query);
   }
 }

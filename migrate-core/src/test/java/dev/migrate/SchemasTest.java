@@ -5,30 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.Results.Layout;
+import dev.migrate.groups.GroupTables;
 import dev.migrate.groups.message.CreateMessage;
 import dev.migrate.groups.user.CreateAccount;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.runner.RunResult;
-import dev.migrate.runtime.Migration;
-import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import dev.migrate.schema.FanOutFailedException;
 import dev.migrate.schema.SchemaGroup;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.testing.CustomerMigrations;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,91 +32,28 @@ import org.junit.jupiter.api.Test;
  * others succeed, downgrade).
  */
 @PostgresTest
-class SchemasTest {
+class SchemasTest extends PerTestDatabase {
 
   @Revision(id = "c00000000001", message = "create customer")
-  public static class CreateCustomer implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-  }
+  public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
 
   @Revision(id = "c00000000002", revises = "c00000000001", message = "create invoice")
-  public static class CreateInvoice implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
-    }
-  }
+  public static class CreateInvoice extends CustomerMigrations.CreateInvoice {}
 
   @Revision(id = "c00000000003", revises = "c00000000002", message = "add email")
-  public static class AddEmail implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.addColumn("customer", column("email", varchar(255)));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropColumn("customer", column("email", varchar(255)));
-    }
-  }
+  public static class AddEmail extends CustomerMigrations.AddEmail {}
 
   private static final Map<String, String> ALIASES =
       Map.of("user", "rfx_user", "message", "rfx_message");
-  private static final Table ACCOUNT =
-      table(
-              "account",
-              column("id", bigint()).asIdentity(),
-              column("email", varchar(320)).notNull(),
-              primaryKey("account_pkey", "id"))
-          .inSchema("rfx_user");
-  private static final Table MESSAGE =
-      table(
-              "message",
-              column("id", bigint()).asIdentity(),
-              column("account_id", bigint()).notNull(),
-              primaryKey("message_pkey", "id"),
-              foreignKey("message_account_id_fkey", "account_id")
-                  .referencesInSchema("rfx_user", "account", "id"))
-          .inSchema("rfx_message");
+  private static final Table ACCOUNT = GroupTables.ACCOUNT;
+  private static final Table MESSAGE = GroupTables.MESSAGE;
   private static final Database GROUP_MODEL =
       new Database(List.of(ACCOUNT, MESSAGE), List.of(), List.of());
 
-  private TestDatabase db;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
-
   private Configuration configure() {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-        .log(log::add);
+    return db.configure().log(log::add);
   }
 
   private Schemas groups(String selection) {
@@ -279,21 +211,10 @@ class SchemasTest {
   }
 
   private void sql(String statement) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
+    db.execute(statement);
   }
 
   private List<String> rows(String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(query)) {
-      while (r.next()) {
-        rows.add(r.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(query);
   }
 }

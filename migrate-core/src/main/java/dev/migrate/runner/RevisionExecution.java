@@ -61,10 +61,7 @@ final class RevisionExecution {
             + ", "
             + revision.message());
     List<Op> ops = revision.ops(up ? Direction.UPGRADE : Direction.DOWNGRADE);
-    List<String> statements = new ArrayList<>();
-    for (Op op : ops) {
-      statements.addAll(dialect.statements(op));
-    }
+    List<String> statements = statementsOf(ops);
     String checksum = up ? RevisionInfo.checksum(ops) : revision.checksum();
     List<String> removed = new ArrayList<>(before);
     removed.removeAll(after);
@@ -81,11 +78,8 @@ final class RevisionExecution {
             op -> {
               throw new MigrateException(
                   ErrorCode.MIGRATION_FAILED,
-                  "Revision "
-                      + revision.id()
-                      + " ("
-                      + revision.type().getName()
-                      + ") has "
+                  revision.describe()
+                      + " has "
                       + op
                       + ", which PostgreSQL cannot run inside a transaction."
                       + " Mark the class @Revision(..., transactional = false) and run the goal again. Nothing was executed.");
@@ -103,12 +97,7 @@ final class RevisionExecution {
         statement.execute(sql);
       }
       failed = null;
-      for (String sql : store.changeHeadsStatements(removed, added)) {
-        if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException(
-              "the version table does not hold the rows " + before + " this run read: " + sql);
-        }
-      }
+      changeHeads(statement, before, removed, added);
       store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -117,14 +106,7 @@ final class RevisionExecution {
       recordFailure(c, revision, direction, checksum, started, e);
       throw new MigrateException(
           ErrorCode.MIGRATION_FAILED,
-          "Revision "
-              + revision.id()
-              + " ("
-              + revision.type().getName()
-              + ") failed to "
-              + direction
-              + " schema "
-              + schema
+          failedTo(revision, direction)
               + ": "
               + e.getMessage()
               + (failed == null ? "" : "\n  in statement: " + failed)
@@ -133,9 +115,7 @@ final class RevisionExecution {
               + (early.isEmpty()
                   ? ""
                   : ", except the enum value(s) committed before its transaction ("
-                      + early.stream()
-                          .map(a -> "'" + a.value() + "' in " + a.type())
-                          .collect(Collectors.joining(", "))
+                      + enumValues(early)
                       + "), which stay and are harmless; the revision adds them only if missing")
               + ". Fix the migration class and run the goal again.",
           e);
@@ -183,47 +163,26 @@ final class RevisionExecution {
         "Revision "
             + revision.id()
             + " adds enum value(s) it then uses: committing "
-            + early.stream()
-                .map(a -> "'" + a.value() + "' in " + a.type())
-                .collect(Collectors.joining(", "))
+            + enumValues(early)
             + " first (PostgreSQL cannot use a new enum value before its transaction commits), then the rest in one"
             + " transaction");
-    c.setAutoCommit(true);
-    try (Statement statement = c.createStatement()) {
-      for (AddEnumValue add : early) {
-        for (String sql : dialect.statements(add)) {
-          try {
-            statement.execute(sql);
-          } catch (SQLException e) {
-            recordFailure(c, revision, direction, checksum, started, e);
-            throw new MigrateException(
-                ErrorCode.MIGRATION_FAILED,
-                "Revision "
-                    + revision.id()
-                    + " ("
-                    + revision.type().getName()
-                    + ") failed to "
-                    + direction
-                    + " schema "
-                    + schema
-                    + ": "
-                    + e.getMessage()
-                    + "\n  in statement: "
-                    + sql
-                    + "\nNothing else of the revision ran. Fix the"
-                    + " migration class and run the goal again.",
-                e);
-          }
-        }
-      }
-    }
-    List<String> rest = new ArrayList<>();
+    commitEach(
+        c,
+        statementsOf(early),
+        revision,
+        direction,
+        checksum,
+        started,
+        (done, sql, e) ->
+            ": "
+                + e.getMessage()
+                + "\n  in statement: "
+                + sql
+                + "\nNothing else of the revision ran. Fix the"
+                + " migration class and run the goal again.");
     List<Op> remaining = new ArrayList<>(ops);
     early.forEach(remaining::remove);
-    for (Op op : remaining) {
-      rest.addAll(dialect.statements(op));
-    }
-    return rest;
+    return statementsOf(remaining);
   }
 
   /**
@@ -250,9 +209,61 @@ final class RevisionExecution {
             + statements.size()
             + " statement(s) outside a transaction, each committed on its own");
     long started = System.nanoTime();
-    int done = 0;
+    commitEach(
+        c,
+        statements,
+        revision,
+        direction,
+        checksum,
+        started,
+        (done, sql, e) ->
+            " at statement "
+                + (done + 1)
+                + " of "
+                + statements.size()
+                + ": "
+                + e.getMessage()
+                + "\n  in statement: "
+                + sql
+                + "\nIt runs outside a transaction (transactional = false), so the "
+                + done
+                + " statement(s) before"
+                + " it stay applied and the schema may be partially changed; the version table still says "
+                + Runner.orBase(Runner.joined(before))
+                + ". Repair the schema by hand (for a failed CREATE INDEX"
+                + " CONCURRENTLY, drop the INVALID index), then run the goal again.");
+    Transactions.inTransaction(
+        c,
+        statement -> {
+          changeHeads(statement, before, removed, added);
+          store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+        });
+    return new AppliedRevision(
+        revision.id(), revision.message(), direction, statements.size(), millisSince(started));
+  }
+
+  /** What a failure message says after {@link #failedTo}, given the statements done before. */
+  private interface StatementFailure {
+    String describe(int done, String sql, SQLException e);
+  }
+
+  /**
+   * Runs {@code statements} in auto-commit, each committed on its own. A failing statement is
+   * recorded as a failed attempt and reported as {@link ErrorCode#MIGRATION_FAILED}, worded by
+   * {@code failure}; the statements before it stay committed.
+   */
+  private void commitEach(
+      Connection c,
+      List<String> statements,
+      RevisionInfo revision,
+      String direction,
+      String checksum,
+      long started,
+      StatementFailure failure)
+      throws SQLException {
     c.setAutoCommit(true);
     try (Statement statement = c.createStatement()) {
+      int done = 0;
       for (String sql : statements) {
         try {
           statement.execute(sql);
@@ -260,52 +271,48 @@ final class RevisionExecution {
           recordFailure(c, revision, direction, checksum, started, e);
           throw new MigrateException(
               ErrorCode.MIGRATION_FAILED,
-              "Revision "
-                  + revision.id()
-                  + " ("
-                  + revision.type().getName()
-                  + ") failed to "
-                  + direction
-                  + " schema "
-                  + schema
-                  + " at statement "
-                  + (done + 1)
-                  + " of "
-                  + statements.size()
-                  + ": "
-                  + e.getMessage()
-                  + "\n  in statement: "
-                  + sql
-                  + "\nIt runs outside a transaction (transactional = false), so the "
-                  + done
-                  + " statement(s) before"
-                  + " it stay applied and the schema may be partially changed; the version table still says "
-                  + Runner.orBase(Runner.joined(before))
-                  + ". Repair the schema by hand (for a failed CREATE INDEX"
-                  + " CONCURRENTLY, drop the INVALID index), then run the goal again.",
+              failedTo(revision, direction) + failure.describe(done, sql, e),
               e);
         }
         done++;
       }
     }
-    c.setAutoCommit(false);
-    try (Statement statement = c.createStatement()) {
-      for (String sql : store.changeHeadsStatements(removed, added)) {
-        if (statement.executeUpdate(sql) != 1) {
-          throw new SQLException(
-              "the version table does not hold the rows " + before + " this run read: " + sql);
-        }
-      }
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
+  }
+
+  /** The statements of {@code ops} in the dialect, in order. */
+  private List<String> statementsOf(List<? extends Op> ops) {
+    List<String> statements = new ArrayList<>();
+    for (Op op : ops) {
+      statements.addAll(dialect.statements(op));
     }
-    return new AppliedRevision(
-        revision.id(), revision.message(), direction, statements.size(), millisSince(started));
+    return statements;
+  }
+
+  /**
+   * Moves the version table from {@code before} by the {@code removed} and {@code added} heads;
+   * each statement must change exactly one row.
+   */
+  private void changeHeads(
+      Statement statement, List<String> before, List<String> removed, List<String> added)
+      throws SQLException {
+    for (String sql : store.changeHeadsStatements(removed, added)) {
+      if (statement.executeUpdate(sql) != 1) {
+        throw new SQLException(
+            "the version table does not hold the rows " + before + " this run read: " + sql);
+      }
+    }
+  }
+
+  /** How a failure message starts: the revision, what it failed to do, and where. */
+  private String failedTo(RevisionInfo revision, String direction) {
+    return revision.describe() + " failed to " + direction + " schema " + schema;
+  }
+
+  /** The enum values as messages list them: {@code 'value' in type}, comma-separated. */
+  private static String enumValues(List<AddEnumValue> values) {
+    return values.stream()
+        .map(a -> "'" + a.value() + "' in " + a.type())
+        .collect(Collectors.joining(", "));
   }
 
   private static long millisSince(long nanoTime) {

@@ -88,6 +88,11 @@ public record RevisionInfo(
         List.of(revision.branchLabels()));
   }
 
+  /** How messages name the revision: {@code Revision <id> (<class name>)}. */
+  public String describe() {
+    return "Revision " + id + " (" + type.getName() + ")";
+  }
+
   /** A new instance of the migration class, made with its no-argument constructor. */
   public Migration newMigration() {
     try {
@@ -128,11 +133,8 @@ public record RevisionInfo(
     } catch (RuntimeException e) {
       throw new MigrateException(
           ErrorCode.MIGRATION_FAILED,
-          "Revision "
-              + id
-              + " ("
-              + type.getName()
-              + ") threw in "
+          describe()
+              + " threw in "
               + direction.label()
               + "(): "
               + e

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -191,22 +190,17 @@ public final class Runner {
           removed.removeAll(after);
           List<String> added = new ArrayList<>(after);
           added.removeAll(before);
-          c.setAutoCommit(false);
-          try (Statement statement = c.createStatement()) {
-            for (String sql : store.changeHeadsStatements(removed, added)) {
-              statement.execute(sql);
-            }
-            for (String id : added) {
-              statement.execute(
-                  store.recordHistoryStatement(id, "stamp", graph.get(id).checksum()));
-            }
-            c.commit();
-          } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-          } finally {
-            c.setAutoCommit(true);
-          }
+          Transactions.inTransaction(
+              c,
+              statement -> {
+                for (String sql : store.changeHeadsStatements(removed, added)) {
+                  statement.execute(sql);
+                }
+                for (String id : added) {
+                  statement.execute(
+                      store.recordHistoryStatement(id, "stamp", graph.get(id).checksum()));
+                }
+              });
           log.accept(
               "Stamped schema "
                   + schema

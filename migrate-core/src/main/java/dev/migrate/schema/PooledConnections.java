@@ -109,18 +109,7 @@ public final class PooledConnections implements ConnectionSource, AutoCloseable 
             "Cannot start a connection pool on " + base.describe() + ": " + e.getMessage(),
             e);
       }
-      ConnectionSource pooled =
-          new ConnectionSource() {
-            @Override
-            public Connection open() throws SQLException {
-              return dataSource.getConnection();
-            }
-
-            @Override
-            public String describe() {
-              return base.describe();
-            }
-          };
+      ConnectionSource pooled = ConnectionSource.of(dataSource, base::describe);
       return new PooledConnections(base, dataSource, pooled);
     }
   }

@@ -4,19 +4,15 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.AutogenResult;
-import dev.migrate.ConnectionSettings;
 import dev.migrate.Migrate;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.Column;
 import dev.migrate.model.Database;
 import dev.migrate.model.ReferentialAction;
 import dev.migrate.model.Table;
-import dev.migrate.snapshot.Snapshot;
+import dev.migrate.testing.MigrationSources;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,11 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,25 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  * all the way back to revision 1.
  */
 @PostgresTest
-class DataSurvivesTest {
+class DataSurvivesTest extends PerTestDatabase {
 
   private static final String PACKAGE = "com.acme.db.migrations";
 
   @TempDir Path work;
-  private TestDatabase db;
   private Path sources;
   private Path classes;
 
   @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
+  void createFolders() {
     sources = work.resolve("src");
     classes = work.resolve("classes");
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
   }
 
   private static final Table CUSTOMER =
@@ -191,7 +176,7 @@ class DataSurvivesTest {
   private AutogenResult upgradeTo(Database model, String message) throws Exception {
     AutogenResult result = migrate().autogenerate(model, message, sources, PACKAGE);
     assertThat(result.noChanges()).as("autogenerate finds the change for %s", message).isFalse();
-    compile();
+    MigrationSources.compile(sources, classes);
     migrate().upgrade("head");
     assertThat(migrate().autogenerate(model, "again", sources, PACKAGE).noChanges())
         .as("after %s, autogenerate finds nothing", message)
@@ -200,11 +185,7 @@ class DataSurvivesTest {
   }
 
   private Migrate migrate() throws Exception {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-        .classLoader(
-            new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
-        .load();
+    return db.configure().classLoader(MigrationSources.loader(classes)).load();
   }
 
   private static Table renamed(Table table, String newName, String oldColumn, String newColumn) {
@@ -299,40 +280,5 @@ class DataSurvivesTest {
     try (Connection c = db.connect()) {
       return new PostgresDialect().introspect(c, "public", SchemaHarness.OWN_TABLES);
     }
-  }
-
-  /**
-   * Compiles every migration class under {@link #sources} and writes the index the model processor
-   * would.
-   */
-  private void compile() throws Exception {
-    Files.createDirectories(classes);
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    try (var fm = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options =
-          List.of(
-              "-d",
-              classes.toString(),
-              "-proc:none",
-              "-classpath",
-              System.getProperty("java.class.path") + File.pathSeparator + classes);
-      assertThat(
-              javac
-                  .getTask(null, fm, null, options, null, fm.getJavaFileObjectsFromPaths(files))
-                  .call())
-          .as("the generated migrations compile")
-          .isTrue();
-    }
-    List<String> names = new ArrayList<>();
-    for (Path f : files) {
-      names.add(PACKAGE + "." + f.getFileName().toString().replace(".java", ""));
-    }
-    Path index = classes.resolve(Snapshot.REVISIONS_RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.write(index, names);
   }
 }

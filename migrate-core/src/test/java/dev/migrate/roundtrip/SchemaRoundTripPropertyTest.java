@@ -4,7 +4,6 @@ import static dev.migrate.roundtrip.SchemaHarness.DIFF;
 import static dev.migrate.roundtrip.SchemaHarness.assertSameSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.ConnectionSettings;
 import dev.migrate.Migrate;
 import dev.migrate.codegen.MigrationSpec;
 import dev.migrate.codegen.MigrationWriter;
@@ -193,8 +192,7 @@ class SchemaRoundTripPropertyTest {
   }
 
   private static Migrate migrate(String schema, List<Class<?>> migrations) {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+    return db.configure()
         .schema(schema)
         .migrations(migrations)
         .lockTimeout(Duration.ofSeconds(10))

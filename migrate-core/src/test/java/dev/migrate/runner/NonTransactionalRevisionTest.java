@@ -9,16 +9,13 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * failure.
  */
 @PostgresTest
-class NonTransactionalRevisionTest {
+class NonTransactionalRevisionTest extends PerTestDatabase {
 
   @Revision(id = "a00000000001", message = "table")
   public static class CreateTable implements Migration {
@@ -77,54 +74,20 @@ class NonTransactionalRevisionTest {
     public void downgrade(Operations op) {}
   }
 
-  private TestDatabase db;
   private final List<String> log = new ArrayList<>();
 
-  @BeforeEach
-  void create() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void drop() throws SQLException {
-    db.close();
-  }
-
   private Runner runner(Class<?>... migrations) {
-    List<RevisionInfo> revisions = new ArrayList<>();
-    for (Class<?> m : migrations) {
-      revisions.add(RevisionInfo.of(m));
-    }
-    ConnectionSource source =
-        new ConnectionSource() {
-          @Override
-          public Connection open() throws SQLException {
-            return db.connect();
-          }
-
-          @Override
-          public String describe() {
-            return db.name();
-          }
-        };
     return new Runner(
         new PostgresDialect(),
-        source,
+        db.connections(),
         "public",
-        RevisionGraph.of(revisions),
+        RevisionGraph.of(Stream.of(migrations).map(RevisionInfo::of).toList()),
         Duration.ofSeconds(5),
         log::add);
   }
 
   private List<String> query(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(sql);
   }
 
   @Test

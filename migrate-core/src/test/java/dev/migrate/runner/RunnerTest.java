@@ -10,10 +10,9 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.CustomerMigrations;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,43 +20,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The runner against a real PostgreSQL: each test gets its own database. */
 @PostgresTest
-class RunnerTest {
+class RunnerTest extends PerTestDatabase {
 
   @Revision(id = "aaaaaaaaaaa1", message = "create customer")
-  public static class CreateCustomer implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-  }
+  public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
 
   @Revision(id = "bbbbbbbbbbb2", revises = "aaaaaaaaaaa1", message = "add email")
-  public static class AddEmail implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.addColumn("customer", column("email", varchar(255)));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropColumn("customer", column("email", varchar(255)));
-    }
-  }
+  public static class AddEmail extends CustomerMigrations.AddEmail {}
 
   @Revision(id = "ccccccccccc3", revises = "bbbbbbbbbbb2", message = "broken")
   public static class Broken implements Migration {
@@ -92,54 +66,20 @@ class RunnerTest {
     public void downgrade(Operations op) {}
   }
 
-  private TestDatabase db;
   private final List<String> log = new ArrayList<>();
 
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
-
   private Runner runner(String schema, Class<?>... migrations) {
-    List<RevisionInfo> revisions = new ArrayList<>();
-    for (Class<?> m : migrations) {
-      revisions.add(RevisionInfo.of(m));
-    }
-    ConnectionSource source =
-        new ConnectionSource() {
-          @Override
-          public Connection open() throws SQLException {
-            return db.connect();
-          }
-
-          @Override
-          public String describe() {
-            return db.name();
-          }
-        };
     return new Runner(
         new PostgresDialect(),
-        source,
+        db.connections(),
         schema,
-        RevisionGraph.of(revisions),
+        RevisionGraph.of(Stream.of(migrations).map(RevisionInfo::of).toList()),
         Duration.ofMillis(300),
         log::add);
   }
 
   private List<String> query(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
-    return rows;
+    return db.rows(sql);
   }
 
   private List<String> columns(String schema, String table) throws SQLException {

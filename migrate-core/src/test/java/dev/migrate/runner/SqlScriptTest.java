@@ -8,6 +8,7 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.CustomerMigrations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +31,7 @@ public class SqlScriptTest {
   }
 
   @Revision(id = "bbbbbbbbbbb2", revises = "aaaaaaaaaaa1", message = "add email")
-  public static class AddEmail implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.addColumn("customer", column("email", varchar(255)));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropColumn("customer", column("email", varchar(255)));
-    }
-  }
+  public static class AddEmail extends CustomerMigrations.AddEmail {}
 
   @Revision(id = "ccccccccccc3", revises = "aaaaaaaaaaa1", message = "add name")
   public static class AddName implements Migration {

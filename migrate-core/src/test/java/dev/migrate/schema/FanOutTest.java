@@ -4,17 +4,15 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.ConnectionSettings;
 import dev.migrate.ErrorCode;
 import dev.migrate.Migrate;
 import dev.migrate.Migrate.ResetMode;
 import dev.migrate.MigrateException;
 import dev.migrate.runner.RunResult;
-import dev.migrate.runtime.Migration;
-import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
+import dev.migrate.testing.CustomerMigrations;
+import dev.migrate.testing.PerTestDatabase;
 import dev.migrate.testing.PostgresTest;
-import dev.migrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,77 +21,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Target schemas and the tenant fan-out through the facade, against a real PostgreSQL. */
 @PostgresTest
-class FanOutTest {
+class FanOutTest extends PerTestDatabase {
 
   @Revision(id = "f00000000001", message = "create customer")
-  public static class CreateCustomer implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table(
-              "customer", column("id", bigint()).asIdentity(), primaryKey("customer_pkey", "id")));
-    }
-  }
+  public static class CreateCustomer extends CustomerMigrations.CreateCustomer {}
 
   @Revision(id = "f00000000002", revises = "f00000000001", message = "create invoice")
-  public static class CreateInvoice implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.createTable(
-          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropTable(
-          table("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")));
-    }
-  }
+  public static class CreateInvoice extends CustomerMigrations.CreateInvoice {}
 
   @Revision(id = "f00000000003", revises = "f00000000002", message = "add email")
-  public static class AddEmail implements Migration {
-    @Override
-    public void upgrade(Operations op) {
-      op.addColumn("customer", column("email", varchar(255)));
-    }
-
-    @Override
-    public void downgrade(Operations op) {
-      op.dropColumn("customer", column("email", varchar(255)));
-    }
-  }
+  public static class AddEmail extends CustomerMigrations.AddEmail {}
 
   private static final List<Class<?>> CHAIN =
       List.of(CreateCustomer.class, CreateInvoice.class, AddEmail.class);
 
-  private TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    db = TestDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    db.close();
-  }
-
   private Migrate migrate(List<String> log) {
-    return Migrate.configure()
-        .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
+    return db.configure()
         .migrations(CHAIN)
         .log(
             line -> {
@@ -105,10 +52,7 @@ class FanOutTest {
   }
 
   private void sql(String statement) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
+    db.execute(statement);
   }
 
   private List<String> rows(String query) throws SQLException {
@@ -159,13 +103,7 @@ class FanOutTest {
   void invalidSchemaNamesAreRejectedBeforeAnySql() {
     for (String bad :
         List.of("a;b", "x\"y", "two words", "pg_mine", "", "a.b", "-lead", "x".repeat(64))) {
-      assertThatThrownBy(
-              () ->
-                  Migrate.configure()
-                      .connection(new ConnectionSettings(db.url(), db.user(), db.password()))
-                      .schema(bad)
-                      .migrations(CHAIN)
-                      .load())
+      assertThatThrownBy(() -> db.configure().schema(bad).migrations(CHAIN).load())
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining("is not valid")
           .extracting(e -> ((MigrateException) e).code())
@@ -292,7 +230,7 @@ class FanOutTest {
     assertThatThrownBy(() -> dev.reset(ResetMode.KEEP_ROWS))
         .hasMessage(
             "Refusing to reset schema dev of "
-                + new ConnectionSettings(db.url(), db.user(), db.password()).describe()
+                + db.settings().describe()
                 + ": it holds 3 row(s) (customer 2, invoice 1). Nothing was dropped. Run again with -Dforce"
                 + " to drop them, or pick another schema.")
         .extracting(e -> ((MigrateException) e).code())

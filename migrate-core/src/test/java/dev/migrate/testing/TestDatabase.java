@@ -1,9 +1,16 @@
 package dev.migrate.testing;
 
+import dev.migrate.Configuration;
+import dev.migrate.ConnectionSettings;
+import dev.migrate.Migrate;
+import dev.migrate.runner.ConnectionSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -88,6 +95,52 @@ public final class TestDatabase implements AutoCloseable {
   /** A new connection to this database, in auto-commit mode; the caller closes it. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, USER, PASSWORD);
+  }
+
+  /** This database's URL and credentials, as the facade takes them. */
+  public ConnectionSettings settings() {
+    return new ConnectionSettings(url(), user(), password());
+  }
+
+  /** The facade's configuration, connected to this database; the test adds the rest. */
+  public Configuration configure() {
+    return Migrate.configure().connection(settings());
+  }
+
+  /** This database as the runner's connection source, described by its name. */
+  public ConnectionSource connections() {
+    return new ConnectionSource() {
+      @Override
+      public Connection open() throws SQLException {
+        return connect();
+      }
+
+      @Override
+      public String describe() {
+        return name();
+      }
+    };
+  }
+
+  /** Runs one statement on a new connection. */
+  public void execute(String sql) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The first column of every row {@code query} returns, in order. */
+  public List<String> rows(String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(query)) {
+      while (r.next()) {
+        rows.add(r.getString(1));
+      }
+    }
+    return rows;
   }
 
   /**
