@@ -57,7 +57,7 @@ rows('it_check_verify_psql', 'delete from migrate_version returning 1')
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
 def settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 def cmd = [mvn, '-B', '-o', '-s', settings.path, "-Dmaven.repo.local=$localRepositoryPath".toString(),
-    'migrate:stamp', '-Drevision=b1b1', 'migrate:current',
+    'migrate:stamp', '-Dmigrate.revision=b1b1', 'migrate:current',
     '-Dmigrate.url=jdbc:postgresql://127.0.0.1:5432/it_check_verify_psql', '-Dmigrate.user=postgres', '-Dmigrate.password=postgres']
 def p = cmd.execute(null, basedir)
 def out = new StringBuilder()

@@ -1,5 +1,5 @@
 // A fresh database for this scenario; schema tenant-1 already holds a table with one row, which reset must refuse to
-// drop without -Dforce.
+// drop without -Dmigrate.force.
 def props = new Properties()
 props.setProperty('user', 'postgres')
 props.setProperty('password', 'postgres')

@@ -70,10 +70,10 @@ public final class Configuration {
   }
 
   /**
-   * The schemas to work on, as the user selected them ({@code -Dschema}): one name (as {@link
-   * #schema}), or a list or pattern ({@code tenant_*}) that {@link Migrate#schemas()} fans out
-   * over; with {@link #schemaGroups}, the groups to work on, by alias or schema name (all groups
-   * when never called).
+   * The schemas to work on, as the user selected them ({@code -Dmigrate.schema}): one name (as
+   * {@link #schema}), or a list or pattern ({@code tenant_*}) that {@link Migrate#schemas()} fans
+   * out over; with {@link #schemaGroups}, the groups to work on, by alias or schema name (all
+   * groups when never called).
    */
   public Configuration schemas(SchemaSelection selection) {
     this.selection = Objects.requireNonNull(selection, "selection");

@@ -31,7 +31,7 @@ public enum ErrorCode {
   UNSUPPORTED(true),
   /**
    * A goal that drops a schema found rows in it and was not forced ({@code reset} without {@code
-   * -Dforce}).
+   * -Dmigrate.force}).
    */
   SCHEMA_NOT_EMPTY(true),
   /** Reading or writing a file failed. Environment. */

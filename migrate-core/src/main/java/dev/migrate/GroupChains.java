@@ -203,7 +203,7 @@ final class GroupChains {
                   + target.get().alias()
                   + " creates: run autogen for "
                   + target.get().alias()
-                  + " too (-Dschema="
+                  + " too (-Dmigrate.schema="
                   + target.get().alias()
                   + ","
                   + group.alias()
@@ -322,9 +322,9 @@ final class GroupChains {
                     + applied.type().getSimpleName()
                     + ") is applied and depends on it. Downgrade "
                     + entry.getKey().alias()
-                    + " first: mvn migrate:downgrade -Dschema="
+                    + " first: mvn migrate:downgrade -Dmigrate.schema="
                     + entry.getKey().alias()
-                    + " -Drevision="
+                    + " -Dmigrate.revision="
                     + down);
           }
         }

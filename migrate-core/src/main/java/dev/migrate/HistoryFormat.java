@@ -17,7 +17,7 @@ public enum HistoryFormat {
 
   /**
    * The format {@code text} names ({@code text}, {@code mermaid} or {@code dot}, as {@code
-   * -Dformat} takes it).
+   * -Dmigrate.format} takes it).
    *
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for any other text
    */
@@ -28,7 +28,8 @@ public enum HistoryFormat {
       }
     }
     throw new MigrateException(
-        ErrorCode.CONFIGURATION, "Unknown -Dformat=" + text + ": use text, mermaid or dot.");
+        ErrorCode.CONFIGURATION,
+        "Unknown -Dmigrate.format=" + text + ": use text, mermaid or dot.");
   }
 
   /**

@@ -119,7 +119,7 @@ public final class Migrate {
           "schema selection '"
               + several
               + "' names several"
-              + " schemas, but this goal works on one. Name one, for example -Dschema=dev.");
+              + " schemas, but this goal works on one. Name one, for example -Dmigrate.schema=dev.");
     }
     return schema;
   }
@@ -270,8 +270,8 @@ public final class Migrate {
     if (range == null || range.indexOf(':') <= 0) {
       throw new MigrateException(
           ErrorCode.TARGET,
-          "downgrade -Dsql needs both ends, as in Alembic:"
-              + " -Drevision=<from>:<to>, for example -Drevision=head:-1 or -Drevision=3f2a9c1d7b04:base (got '"
+          "downgrade -Dmigrate.sql needs both ends, as in Alembic:"
+              + " -Dmigrate.revision=<from>:<to>, for example -Dmigrate.revision=head:-1 or -Dmigrate.revision=3f2a9c1d7b04:base (got '"
               + range
               + "').");
     }
@@ -288,7 +288,7 @@ public final class Migrate {
                     throw new MigrateException(
                         ErrorCode.CONFIGURATION,
                         "Offline SQL without a start revision reads it from the"
-                            + " database, and none is configured: give the start, for example -Drevision=base:"
+                            + " database, and none is configured: give the start, for example -Dmigrate.revision=base:"
                             + range.to()
                             + ".");
                   }
@@ -585,7 +585,7 @@ public final class Migrate {
   public enum ResetMode {
     /** Refuse, naming the rows per table; nothing is dropped. */
     KEEP_ROWS,
-    /** Drop the schema with its rows ({@code -Dforce}). */
+    /** Drop the schema with its rows ({@code -Dmigrate.force}). */
     DROP_ROWS
   }
 }

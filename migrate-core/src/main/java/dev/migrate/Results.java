@@ -22,7 +22,7 @@ public record Results<T>(
 
   /** The three shapes a verb serves. */
   public enum Layout {
-    /** One target schema ({@code -Dschema=dev}, or {@code public}). */
+    /** One target schema ({@code -Dmigrate.schema=dev}, or {@code public}). */
     SCHEMA,
     /** Each selected schema group, in its own schema with its own chain. */
     GROUPS,

@@ -38,7 +38,7 @@ final class RevisionFiles {
                 + id
                 + " is not a head revision (it is revised by "
                 + String.join(", ", graph.children(id))
-                + "); add -Dsplice to start a new branch from it.");
+                + "); add -Dmigrate.splice to start a new branch from it.");
       }
     }
     List<String> dependsOn = new ArrayList<>();

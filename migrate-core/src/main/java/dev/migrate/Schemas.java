@@ -134,12 +134,12 @@ public final class Schemas {
               + " carry no schema); this project has schema groups ("
               + config.groups
               + "), whose schemas reference each"
-              + " other. Use `mvn migrate:downgrade -Drevision=base` and `mvn migrate:upgrade` instead.");
+              + " other. Use `mvn migrate:downgrade -Dmigrate.revision=base` and `mvn migrate:upgrade` instead.");
     }
     if (config.selection == null && config.schema == null) {
       throw new MigrateException(
           ErrorCode.CONFIGURATION,
-          "-Dschema is required, for example: mvn migrate:reset" + " -Dschema=dev");
+          "-Dmigrate.schema is required, for example: mvn migrate:reset" + " -Dmigrate.schema=dev");
     }
     return layout() == Layout.FAN_OUT
         ? fanOut("reset", m -> m.reset(mode), (m, r) -> r)
@@ -199,7 +199,7 @@ public final class Schemas {
         if (mode != CheckMode.LIVE) {
           throw new MigrateException(
               ErrorCode.CONFIGURATION,
-              "-Dschema="
+              "-Dmigrate.schema="
                   + config.selection
                   + " checks several"
                   + " schemas, which only the live check does: add -Dmigrate.check=live (replay and offline do not"

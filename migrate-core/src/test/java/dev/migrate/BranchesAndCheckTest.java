@@ -66,7 +66,7 @@ class BranchesAndCheckTest extends PerTestDatabase {
     assertThatThrownBy(() -> branches.upgrade("head"))
         .hasMessage(
             "Multiple heads are present: bbbbbbbbbbb2, ccccccccccc3; run `mvn migrate:merge -Dmessage=...`"
-                + " or target one head (-Drevision=<id> or <label>@head, or heads for all).");
+                + " or target one head (-Dmigrate.revision=<id> or <label>@head, or heads for all).");
     assertThat(branches.upgrade("bbbb").to()).isEqualTo("bbbbbbbbbbb2");
     assertThat(branches.upgrade("heads").revisions())
         .extracting(r -> r.id())
@@ -123,7 +123,7 @@ class BranchesAndCheckTest extends PerTestDatabase {
     execute("UPDATE offline.migrate_version SET version_num = 'feedfeedfeed'");
     assertThatThrownBy(() -> offline.stamp("head", StampMode.KEEP))
         .hasMessageContaining("is at revision feedfeedfeed, which is not among the migrations")
-        .hasMessageContaining("mvn migrate:stamp -Drevision=<rev> -Dpurge");
+        .hasMessageContaining("mvn migrate:stamp -Dmigrate.revision=<rev> -Dmigrate.purge");
     assertThat(offline.stamp("bbbb", StampMode.PURGE).to()).isEqualTo("bbbbbbbbbbb2");
     assertThat(offline.current()).containsExactly("bbbbbbbbbbb2");
   }
@@ -232,9 +232,9 @@ class BranchesAndCheckTest extends PerTestDatabase {
     assertThat(migrate.upgradeSql("base:head"))
         .contains("ALTER TABLE customer ADD COLUMN phone varchar(32);");
     assertThatThrownBy(() -> migrate.upgradeSql("head"))
-        .hasMessageContaining("-Drevision=base:head");
+        .hasMessageContaining("-Dmigrate.revision=base:head");
     assertThatThrownBy(() -> migrate.downgradeSql("base"))
-        .hasMessageStartingWith("downgrade -Dsql needs both ends");
+        .hasMessageStartingWith("downgrade -Dmigrate.sql needs both ends");
   }
 
   @Test
@@ -251,7 +251,7 @@ class BranchesAndCheckTest extends PerTestDatabase {
                     "x", new RevisionOptions("aaaa", false, List.of(), List.of()), src, "m"))
         .hasMessage(
             "Revision aaaaaaaaaaa1 is not a head revision (it is revised by bbbbbbbbbbb2,"
-                + " ccccccccccc3); add -Dsplice to start a new branch from it.");
+                + " ccccccccccc3); add -Dmigrate.splice to start a new branch from it.");
 
     String spliced =
         java.nio.file.Files.readString(

@@ -75,9 +75,11 @@ class GroupChainsTest extends PerTestDatabase {
     Map<SchemaGroup, AutogenResult> written =
         chains.autogenerate(model, chains.groups().all(), "init", sources, PACKAGE);
     SchemaGroup message =
-        chains.groups().select(SchemaSelection.parse("message", "-Dschema")).get(0);
-    SchemaGroup user = chains.groups().select(SchemaSelection.parse("rfx_user", "-Dschema")).get(0);
-    SchemaGroup policy = chains.groups().select(SchemaSelection.parse("policy", "-Dschema")).get(0);
+        chains.groups().select(SchemaSelection.parse("message", "-Dmigrate.schema")).get(0);
+    SchemaGroup user =
+        chains.groups().select(SchemaSelection.parse("rfx_user", "-Dmigrate.schema")).get(0);
+    SchemaGroup policy =
+        chains.groups().select(SchemaSelection.parse("policy", "-Dmigrate.schema")).get(0);
     String userRevision = written.get(user).revisionId();
     Path messageFile = written.get(message).file().orElseThrow();
     assertThat(messageFile.toString()).contains("com/acme/db/migrations/message/R");
@@ -126,7 +128,7 @@ class GroupChainsTest extends PerTestDatabase {
     assertThatThrownBy(() -> loaded.downgrade(List.of(user), "base"))
         .hasMessageContaining("Cannot downgrade schema group user past revision " + userRevision)
         .hasMessageContaining(
-            "Downgrade message first: mvn migrate:downgrade -Dschema=message -Drevision=base");
+            "Downgrade message first: mvn migrate:downgrade -Dmigrate.schema=message -Dmigrate.revision=base");
     chains.upgrade(chains.groups().all(), "head");
     assertThat(
             chains.autogenerate(model, chains.groups().all(), "again", sources, PACKAGE).values())
@@ -144,7 +146,8 @@ class GroupChainsTest extends PerTestDatabase {
     Database model = new Database(List.of(ACCOUNT, POLICY, MESSAGE), List.of(), List.of());
     Path sources = work.resolve("src");
     GroupChains chains = chains(model, new ArrayList<>());
-    List<SchemaGroup> policy = chains.groups().select(SchemaSelection.parse("policy", "-Dschema"));
+    List<SchemaGroup> policy =
+        chains.groups().select(SchemaSelection.parse("policy", "-Dmigrate.schema"));
     Map<SchemaGroup, AutogenResult> written =
         chains.autogenerate(model, policy, "policies", sources, PACKAGE);
     assertThat(written).hasSize(1);
@@ -166,10 +169,11 @@ class GroupChainsTest extends PerTestDatabase {
     assertThat(groups.all())
         .extracting(SchemaGroup::toString)
         .containsExactly("rfx_message", "rfx_policy", "user (rfx_user)");
-    assertThatThrownBy(() -> groups.select(SchemaSelection.parse("user,billing", "-Dschema")))
+    assertThatThrownBy(
+            () -> groups.select(SchemaSelection.parse("user,billing", "-Dmigrate.schema")))
         .hasMessage(
             "Unknown schema group 'billing'. Known groups: rfx_message, rfx_policy, user (rfx_user)."
-                + " Select them with -Dschema=<alias>[,<alias>...], or leave -Dschema out for all.");
+                + " Select them with -Dmigrate.schema=<alias>[,<alias>...], or leave -Dmigrate.schema out for all.");
   }
 
   @Test

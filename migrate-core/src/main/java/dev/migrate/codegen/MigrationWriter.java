@@ -194,7 +194,7 @@ public final class MigrationWriter {
       revision
           .append(" Branch label ")
           .append(javadoc(enumerate(spec.branchLabels())))
-          .append(": target it with {@code -Drevision=")
+          .append(": target it with {@code -Dmigrate.revision=")
           .append(javadoc(spec.branchLabels().get(0)))
           .append("@head}.");
     }

@@ -228,7 +228,7 @@ public final class RevisionGraph {
         kind.code(),
         "Multiple heads are present: "
             + String.join(", ", ids)
-            + "; run `mvn migrate:merge -Dmessage=...` or target one head (-Drevision=<id> or <label>@head, or heads"
+            + "; run `mvn migrate:merge -Dmessage=...` or target one head (-Dmigrate.revision=<id> or <label>@head, or heads"
             + " for all).");
   }
 

@@ -57,7 +57,7 @@ final class RevisionPlans {
                 + t
                 + ") is behind the current "
                 + currentText(current)
-                + ". Use `mvn migrate:downgrade -Drevision="
+                + ". Use `mvn migrate:downgrade -Dmigrate.revision="
                 + targetText
                 + "` to go back.");
       }
@@ -88,7 +88,7 @@ final class RevisionPlans {
                 + t
                 + ") is ahead of the current "
                 + currentText(current)
-                + ". Use `mvn migrate:upgrade -Drevision="
+                + ". Use `mvn migrate:upgrade -Dmigrate.revision="
                 + targetText
                 + "` to go forward.");
       }

@@ -51,7 +51,7 @@ public record RevisionRange(String from, String to, boolean hasColon) {
           "History range '"
               + range
               + "' has no colon: use lower:upper,"
-              + " for example -Drange=base:head, -Drange=current: or -Drange=:3f2a9c");
+              + " for example -Dmigrate.range=base:head, -Dmigrate.range=current: or -Dmigrate.range=:3f2a9c");
     }
     RevisionRange parsed = parse(range, "");
     return graph.range(side(graph, parsed.from(), current), side(graph, parsed.to(), current));

@@ -253,7 +253,7 @@ public final class Runner {
                   + total
                   + " row(s) ("
                   + String.join(", ", tables)
-                  + "). Nothing was dropped. Run again with -Dforce to drop them, or pick another schema.");
+                  + "). Nothing was dropped. Run again with -Dmigrate.force to drop them, or pick another schema.");
         }
         log.accept(
             "Dropping schema " + schema + (rows.isEmpty() ? "" : " (forced, with its rows)"));
@@ -331,7 +331,7 @@ public final class Runner {
                 + "). Restore the migration class of "
                 + id
                 + ", check out the branch that has it, or, if the schema"
-                + " is at another revision, run `mvn migrate:stamp -Drevision=<rev> -Dpurge`.");
+                + " is at another revision, run `mvn migrate:stamp -Dmigrate.revision=<rev> -Dmigrate.purge`.");
       }
     }
     return graph.sorted(heads);

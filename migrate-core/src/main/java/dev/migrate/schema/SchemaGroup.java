@@ -6,7 +6,7 @@ import java.util.Objects;
  * One schema group: a schema owned by one part of the application, with its own chain of revisions
  * and its own version table (Alembic's "multiple bases", one branch label per group).
  *
- * @param alias the group's name, as {@code -Dschema} selects it and as its branch label and
+ * @param alias the group's name, as {@code -Dmigrate.schema} selects it and as its branch label and
  *     migrations sub-package read it, for example {@code user}; the schema's own name when no alias
  *     is configured
  * @param schema the PostgreSQL schema, for example {@code rfx_user}

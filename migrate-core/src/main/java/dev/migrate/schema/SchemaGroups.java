@@ -190,7 +190,7 @@ public final class SchemaGroups {
                 + item
                 + "'. Known groups: "
                 + String.join(", ", groups.stream().map(SchemaGroup::toString).toList())
-                + ". Select them with -Dschema=<alias>[,<alias>...], or leave -Dschema out for all.");
+                + ". Select them with -Dmigrate.schema=<alias>[,<alias>...], or leave -Dmigrate.schema out for all.");
       }
       selected.addAll(matches);
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * The rule for schema names that Migrate accepts from the user ({@code -Dschema}, {@code
+ * The rule for schema names that Migrate accepts from the user ({@code -Dmigrate.schema}, {@code
  * MIGRATE_SCHEMA}, {@code <schema>}, {@code <schemas>}, {@code @Table(schema)}).
  *
  * <p>A valid name is 1 to 63 bytes of UTF-8 (PostgreSQL's {@code NAMEDATALEN - 1}; a longer name
@@ -38,7 +38,7 @@ public final class SchemaNames {
   /**
    * {@code name}, if it is valid.
    *
-   * @param source where the name came from, for messages, for example {@code "-Dschema"}
+   * @param source where the name came from, for messages, for example {@code "-Dmigrate.schema"}
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) naming the schema, the source, the
    *     rule and the fix
    */

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What {@code -Dschema} (or {@code MIGRATE_SCHEMA}) selects: a comma-separated list of names and
- * patterns, as the user typed it, for example {@code dev}, {@code user,message} or {@code
+ * What {@code -Dmigrate.schema} (or {@code MIGRATE_SCHEMA}) selects: a comma-separated list of
+ * names and patterns, as the user typed it, for example {@code dev}, {@code user,message} or {@code
  * tenant_*}.
  *
  * <p>A pattern holds {@code *} (any run of characters, also none) or {@code ?} (exactly one
@@ -33,9 +33,9 @@ public record SchemaSelection(List<String> items) {
   }
 
   /**
-   * Parses {@code -Dschema}.
+   * Parses {@code -Dmigrate.schema}.
    *
-   * @param source where the text came from, for messages ({@code "-Dschema"})
+   * @param source where the text came from, for messages ({@code "-Dmigrate.schema"})
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if the text holds no name, or a name
    *     (without the pattern characters) that is not valid
    */
@@ -67,8 +67,8 @@ public record SchemaSelection(List<String> items) {
 
   /**
    * What the user selected, from the places a selection may come from, highest first: the {@code
-   * schema} property ({@code -Dschema}), the environment variable {@code MIGRATE_SCHEMA}, the
-   * plugin's {@code <schema>}. Blank values count as not given.
+   * schema} property ({@code -Dmigrate.schema}), the environment variable {@code MIGRATE_SCHEMA},
+   * the plugin's {@code <schema>}. Blank values count as not given.
    *
    * @param properties the {@code -D} properties of the invocation
    * @param environment the process environment
@@ -79,9 +79,9 @@ public record SchemaSelection(List<String> items) {
    */
   public static Optional<SchemaSelection> fromSettings(
       Map<String, String> properties, Map<String, String> environment, String configured) {
-    String fromProperty = properties.get("schema");
+    String fromProperty = properties.get("migrate.schema");
     if (fromProperty != null && !fromProperty.isBlank()) {
-      return Optional.of(parse(fromProperty, "-Dschema"));
+      return Optional.of(parse(fromProperty, "-Dmigrate.schema"));
     }
     String fromEnvironment = environment.get("MIGRATE_SCHEMA");
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -138,7 +138,7 @@ public record SchemaSelection(List<String> items) {
       if (matches.isEmpty()) {
         throw new MigrateException(
             ErrorCode.CONFIGURATION,
-            "-Dschema pattern '"
+            "-Dmigrate.schema pattern '"
                 + item
                 + "' matches no schema of "
                 + database

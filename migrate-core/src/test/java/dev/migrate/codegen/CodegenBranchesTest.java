@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Revision templates with branch labels and dependencies ({@code migrate:revision -DbranchLabel
- * -DdependsOn}).
+ * Revision templates with branch labels and dependencies ({@code migrate:revision
+ * -Dmigrate.branchLabel -Dmigrate.dependsOn}).
  */
 class CodegenBranchesTest {
 
@@ -36,8 +36,8 @@ class CodegenBranchesTest {
          * networking
          *
          * <p>Revision 4c5d6e7f8091, the first of its chain. Branch label net: target it with {@code
-         * -Drevision=net@head}. Depends on 3f2a9c1d7b04 and 9b1e4c2a7d10, which the runner applies first.
-         * Write its upgrade and its downgrade below.
+         * -Dmigrate.revision=net@head}. Depends on 3f2a9c1d7b04 and 9b1e4c2a7d10, which the runner applies
+         * first. Write its upgrade and its downgrade below.
          */
         @Revision(
             id = "4c5d6e7f8091",

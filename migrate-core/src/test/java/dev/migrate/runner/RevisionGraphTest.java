@@ -113,12 +113,12 @@ class RevisionGraphTest {
             () -> LINEAR.upgradePlan(List.of("a1f0a1f0a1f0"), List.of("a1b2a1b2a1b2"), "a1b2"))
         .hasMessage(
             "Target 'a1b2' (a1b2a1b2a1b2) is behind the current revision a1f0a1f0a1f0. Use"
-                + " `mvn migrate:downgrade -Drevision=a1b2` to go back.");
+                + " `mvn migrate:downgrade -Dmigrate.revision=a1b2` to go back.");
     assertThatThrownBy(
             () -> LINEAR.downgradePlan(List.of("a1b2a1b2a1b2"), List.of("a1f0a1f0a1f0"), "head"))
         .hasMessage(
             "Target 'head' (a1f0a1f0a1f0) is ahead of the current revision a1b2a1b2a1b2. Use"
-                + " `mvn migrate:upgrade -Drevision=head` to go forward.");
+                + " `mvn migrate:upgrade -Dmigrate.revision=head` to go forward.");
   }
 
   // ---- branches, a merge point, labels, a second base with a dependency
@@ -175,7 +175,7 @@ class RevisionGraphTest {
     assertThat(e)
         .hasMessage(
             "Multiple heads are present: dddddddd0000, ffffffff0001; run `mvn migrate:merge"
-                + " -Dmessage=...` or target one head (-Drevision=<id> or <label>@head, or heads for all).");
+                + " -Dmessage=...` or target one head (-Dmigrate.revision=<id> or <label>@head, or heads for all).");
     assertThat(error(() -> BRANCHED.head()).code()).isEqualTo(ErrorCode.REVISION_GRAPH);
   }
 

@@ -138,7 +138,7 @@ class RunnerTest extends PerTestDatabase {
     assertThatThrownBy(() -> runner.upgrade("aaa"))
         .hasMessageContaining(
             "Target 'aaa' (aaaaaaaaaaa1) is behind the current revision bbbbbbbbbbb2")
-        .hasMessageContaining("mvn migrate:downgrade -Drevision=aaa");
+        .hasMessageContaining("mvn migrate:downgrade -Dmigrate.revision=aaa");
     assertThatThrownBy(() -> runner.downgrade("-3")).hasMessageContaining("out of range");
   }
 

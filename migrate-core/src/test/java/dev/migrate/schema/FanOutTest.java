@@ -117,9 +117,9 @@ class FanOutTest extends PerTestDatabase {
   void patternSelectsExistingSchemasOnly() throws SQLException {
     sql("CREATE SCHEMA tenant_b; CREATE SCHEMA tenant_a; CREATE SCHEMA other");
     Migrate migrate = migrate(new ArrayList<>());
-    assertThat(migrate.resolve(SchemaSelection.parse("tenant_*,dev", "-Dschema")))
+    assertThat(migrate.resolve(SchemaSelection.parse("tenant_*,dev", "-Dmigrate.schema")))
         .containsExactly("tenant_a", "tenant_b", "dev");
-    assertThatThrownBy(() -> migrate.resolve(SchemaSelection.parse("nobody_*", "-Dschema")))
+    assertThatThrownBy(() -> migrate.resolve(SchemaSelection.parse("nobody_*", "-Dmigrate.schema")))
         .hasMessageContaining("'nobody_*' matches no schema")
         .hasMessageContaining("other, public, tenant_a, tenant_b");
   }
@@ -138,7 +138,7 @@ class FanOutTest extends PerTestDatabase {
     var report =
         migrate.forEachSchema(
             "upgrade",
-            migrate.resolve(SchemaSelection.parse("tenant_*", "-Dschema")),
+            migrate.resolve(SchemaSelection.parse("tenant_*", "-Dmigrate.schema")),
             3,
             m -> m.upgrade("head"));
 
@@ -231,7 +231,7 @@ class FanOutTest extends PerTestDatabase {
         .hasMessage(
             "Refusing to reset schema dev of "
                 + db.settings().describe()
-                + ": it holds 3 row(s) (customer 2, invoice 1). Nothing was dropped. Run again with -Dforce"
+                + ": it holds 3 row(s) (customer 2, invoice 1). Nothing was dropped. Run again with -Dmigrate.force"
                 + " to drop them, or pick another schema.")
         .extracting(e -> ((MigrateException) e).code())
         .isEqualTo(ErrorCode.SCHEMA_NOT_EMPTY);

@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.dialect.postgres.PostgresDialect;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code -Dschema} parsing, patterns and the schema-name rule; no database. */
+/** {@code -Dmigrate.schema} parsing, patterns and the schema-name rule; no database. */
 class SchemaSelectionTest {
 
   @Test
   void listsAreTrimmedAndDeduplicated() {
-    SchemaSelection selection = SchemaSelection.parse(" user, message ,,user ", "-Dschema");
+    SchemaSelection selection = SchemaSelection.parse(" user, message ,,user ", "-Dmigrate.schema");
     assertThat(selection.items()).containsExactly("user", "message");
     assertThat(selection.isSingle()).isFalse();
-    assertThat(SchemaSelection.parse("tenant-1", "-Dschema").isSingle()).isTrue();
-    assertThat(SchemaSelection.parse("tenant_*", "-Dschema").isSingle()).isFalse();
+    assertThat(SchemaSelection.parse("tenant-1", "-Dmigrate.schema").isSingle()).isTrue();
+    assertThat(SchemaSelection.parse("tenant_*", "-Dmigrate.schema").isSingle()).isFalse();
   }
 
   @Test
@@ -30,23 +32,23 @@ class SchemaSelectionTest {
             "pg_catalog",
             "information_schema",
             "tenantx");
-    assertThat(SchemaSelection.parse("tenant_*", "-Dschema").resolve(existing, "db"))
+    assertThat(SchemaSelection.parse("tenant_*", "-Dmigrate.schema").resolve(existing, "db"))
         .containsExactly("tenant_1", "tenant_10", "tenant_2");
-    assertThat(SchemaSelection.parse("tenant_?", "-Dschema").resolve(existing, "db"))
+    assertThat(SchemaSelection.parse("tenant_?", "-Dmigrate.schema").resolve(existing, "db"))
         .containsExactly("tenant_1", "tenant_2");
-    assertThat(SchemaSelection.parse("*", "-Dschema").resolve(existing, "db"))
+    assertThat(SchemaSelection.parse("*", "-Dmigrate.schema").resolve(existing, "db"))
         .containsExactly("public", "tenant_1", "tenant_10", "tenant_2", "tenantx");
     // a dot in a schema name is not a pattern character: tenant.x is simply invalid
-    assertThatThrownBy(() -> SchemaSelection.parse("tenant.*", "-Dschema"))
+    assertThatThrownBy(() -> SchemaSelection.parse("tenant.*", "-Dmigrate.schema"))
         .hasMessageContaining("is not valid");
   }
 
   @Test
   void emptySelectionSaysWhatToType() {
-    assertThatThrownBy(() -> SchemaSelection.parse(" , ", "-Dschema"))
+    assertThatThrownBy(() -> SchemaSelection.parse(" , ", "-Dmigrate.schema"))
         .hasMessage(
-            "-Dschema is empty: name a schema, for example -Dschema=dev, -Dschema=user,message or"
-                + " -Dschema=tenant_*");
+            "-Dmigrate.schema is empty: name a schema, for example -Dmigrate.schema=dev, -Dmigrate.schema=user,message or"
+                + " -Dmigrate.schema=tenant_*");
   }
 
   @Test
@@ -77,14 +79,35 @@ class SchemaSelectionTest {
                 "x".repeat(64),
                 "é".repeat(32)))
         .noneMatch(SchemaNames::isValid);
-    assertThatThrownBy(() -> SchemaNames.requireValid("drop;table", "-Dschema"))
+    assertThatThrownBy(() -> SchemaNames.requireValid("drop;table", "-Dmigrate.schema"))
         .hasMessage(
-            "Schema name 'drop;table' (from -Dschema) is not valid: only letters, digits, '_', '-' and '$'"
+            "Schema name 'drop;table' (from -Dmigrate.schema) is not valid: only letters, digits, '_', '-' and '$'"
                 + " are allowed, starting with a letter, a digit or '_'. Names that need quoting, such as tenant-1, Prod"
                 + " or user, are fine: Migrate quotes them.");
     assertThatThrownBy(() -> SchemaNames.requireValid("pg_temp", "MIGRATE_SCHEMA"))
         .hasMessageContaining("PostgreSQL reserves names starting with pg_ for system schemas");
-    assertThatThrownBy(() -> SchemaNames.requireValid("a\u0000b", "-Dschema"))
+    assertThatThrownBy(() -> SchemaNames.requireValid("a\u0000b", "-Dmigrate.schema"))
         .hasMessageContaining("'a\\u0000b'");
+  }
+
+  @Test
+  void settingsReadThePrefixedPropertyOnly() {
+    Map<String, String> noEnvironment = Map.of();
+    assertThat(SchemaSelection.fromSettings(Map.of("schema", "elsewhere"), noEnvironment, null))
+        .isEmpty();
+    assertThat(
+            SchemaSelection.fromSettings(
+                Map.of("schema", "elsewhere", "revision", "1.0.0"), noEnvironment, "dev"))
+        .contains(new SchemaSelection(List.of("dev")));
+    assertThat(
+            SchemaSelection.fromSettings(
+                Map.of("migrate.schema", "tenant_*", "schema", "elsewhere"),
+                Map.of("MIGRATE_SCHEMA", "prod"),
+                "dev"))
+        .isEqualTo(Optional.of(new SchemaSelection(List.of("tenant_*"))));
+    assertThatThrownBy(
+            () ->
+                SchemaSelection.fromSettings(Map.of("migrate.schema", "a.b"), noEnvironment, null))
+        .hasMessageContaining("(from -Dmigrate.schema)");
   }
 }

@@ -72,14 +72,14 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   private String password;
 
   /**
-   * Which schema(s) a goal works on; {@code -Dschema} and {@code MIGRATE_SCHEMA} take precedence.
-   * For a model whose entities carry no schema: the target schema the chain runs in (tables, {@code
-   * migrate_version} and {@code migrate_history} live there), or a comma list or pattern ({@code
-   * tenant_*}, over existing schemas) that {@code upgrade}, {@code downgrade} and {@code current}
-   * fan out over. For a model whose entities carry schemas: the schema groups to work on, by alias
-   * or schema name ({@code user,message}); all groups when not given.
+   * Which schema(s) a goal works on; {@code -Dmigrate.schema} and {@code MIGRATE_SCHEMA} take
+   * precedence. For a model whose entities carry no schema: the target schema the chain runs in
+   * (tables, {@code migrate_version} and {@code migrate_history} live there), or a comma list or
+   * pattern ({@code tenant_*}, over existing schemas) that {@code upgrade}, {@code downgrade} and
+   * {@code current} fan out over. For a model whose entities carry schemas: the schema groups to
+   * work on, by alias or schema name ({@code user,message}); all groups when not given.
    */
-  @Parameter(property = "schema")
+  @Parameter(property = "migrate.schema")
   private String schema;
 
   /**
@@ -181,8 +181,8 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /**
    * The facade's verbs over what this project selects: its schema groups (from the compiled model's
-   * schemas and {@code <schemas>}), else the target schema(s) {@code -Dschema} names, else {@code
-   * public}.
+   * schemas and {@code <schemas>}), else the target schema(s) {@code -Dmigrate.schema} names, else
+   * {@code public}.
    */
   protected Schemas schemas(ClassLoader projectClasses, DatabaseUse database) {
     return configuration(database, projectClasses)
@@ -193,10 +193,10 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /**
    * The facade of the project's one chain (every migration class, schema groups or not) in the
-   * schema {@code -Dschema} names, for the goals that inspect or extend the graph.
+   * schema {@code -Dmigrate.schema} names, for the goals that inspect or extend the graph.
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) from its verbs when {@code -Dschema}
-   *     names several schemas
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) from its verbs when {@code
+   *     -Dmigrate.schema} names several schemas
    */
   protected Migrate chain(ClassLoader projectClasses, DatabaseUse database) {
     Migrate migrate = configuration(database, projectClasses).load();

@@ -7,24 +7,24 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What {@code upgrade} and {@code downgrade} share: run the revisions to {@code -Drevision} in the
- * selected schemas and log a line per schema (a fan-out logs its summary table), or with {@code
- * -Dsql} print the SQL script instead (Alembic's offline mode).
+ * What {@code upgrade} and {@code downgrade} share: run the revisions to {@code -Dmigrate.revision}
+ * in the selected schemas and log a line per schema (a fan-out logs its summary table), or with
+ * {@code -Dmigrate.sql} print the SQL script instead (Alembic's offline mode).
  */
 abstract class AbstractRunMojo extends AbstractMigrateMojo {
 
   /** Prints the SQL script instead of running it. */
-  @Parameter(property = "sql", defaultValue = "false")
+  @Parameter(property = "migrate.sql", defaultValue = "false")
   private boolean sql;
 
-  /** With {@code -Dsql}: the file the script is written to; standard output when unset. */
-  @Parameter(property = "output")
+  /** With {@code -Dmigrate.sql}: the file the script is written to; standard output when unset. */
+  @Parameter(property = "migrate.output")
   private File output;
 
   /** The goal's name, as its log lines say it: {@code upgrade} or {@code downgrade}. */
   protected abstract String direction();
 
-  /** {@code -Drevision}. */
+  /** {@code -Dmigrate.revision}. */
   protected abstract String revision();
 
   /** Whether the offline script needs a database (to read where it starts). */

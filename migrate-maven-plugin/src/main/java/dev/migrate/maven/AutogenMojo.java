@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * detected" when there are none.
  *
  * <pre>mvn migrate:autogen -Dmessage="add phone"
- * mvn migrate:autogen -Dmessage="add preferences" -Dschema=user   # only schema group user</pre>
+ * mvn migrate:autogen -Dmessage="add preferences" -Dmigrate.schema=user   # only schema group user
+ * </pre>
  *
  * <p>With schema groups, each changed group gets its own revision in {@code
  * <migrationsPackage>.<alias>}, all with the same message; a foreign key into another group becomes

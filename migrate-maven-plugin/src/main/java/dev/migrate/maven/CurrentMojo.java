@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Prints the revision(s) the database is at, one per row of the version table, each marked {@code
  * (head)} when it is a head (Alembic's {@code current}): per schema group, or per target schema
- * ({@code -Dschema=tenant_*} prints the summary table of every match).
+ * ({@code -Dmigrate.schema=tenant_*} prints the summary table of every match).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)

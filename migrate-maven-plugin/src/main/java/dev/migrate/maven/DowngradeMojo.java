@@ -10,15 +10,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Reverts revisions down to a target, each in its own transaction; with {@code -Dsql}, prints the
- * SQL script instead, which needs both ends ({@code -Drevision=from:to}) as in Alembic.
+ * Reverts revisions down to a target, each in its own transaction; with {@code -Dmigrate.sql},
+ * prints the SQL script instead, which needs both ends ({@code -Dmigrate.revision=from:to}) as in
+ * Alembic.
  *
- * <pre>mvn migrate:downgrade                     # one step back
- * mvn migrate:downgrade -Drevision=base     # everything
- * mvn migrate:downgrade -Dschema=user       # one step back in schema group user
- * mvn migrate:downgrade -Dschema=tenant_*   # one step back in every matching schema, in parallel
- * mvn migrate:downgrade -Drevision=shop@-1  # one step back on the branch labelled shop
- * mvn -q migrate:downgrade -Dsql -Drevision=head:-1</pre>
+ * <pre>mvn migrate:downgrade                        # one step back
+ * mvn migrate:downgrade -Dmigrate.revision=base     # everything
+ * mvn migrate:downgrade -Dmigrate.schema=user       # one step back in schema group user
+ * mvn migrate:downgrade -Dmigrate.schema=tenant_*   # one step back in every matching schema, in parallel
+ * mvn migrate:downgrade -Dmigrate.revision=shop@-1  # one step back on the branch labelled shop
+ * mvn -q migrate:downgrade -Dmigrate.sql -Dmigrate.revision=head:-1</pre>
  */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -26,9 +27,9 @@ public class DowngradeMojo extends AbstractRunMojo {
 
   /**
    * The target, which stays applied: {@code -N}, {@code base}, {@code <label>@-N}, {@code <rev>-N},
-   * or a full or unambiguous partial revision id. With {@code -Dsql}: {@code from:to}.
+   * or a full or unambiguous partial revision id. With {@code -Dmigrate.sql}: {@code from:to}.
    */
-  @Parameter(property = "revision", defaultValue = "-1")
+  @Parameter(property = "migrate.revision", defaultValue = "-1")
   private String revision;
 
   @Override

@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class HeadsMojo extends AbstractMigrateMojo {
 
   /** Prints each head as {@code history} does, with its down revisions and message. */
-  @Parameter(property = "verbose", defaultValue = "false")
+  @Parameter(property = "migrate.verbose", defaultValue = "false")
   private boolean verbose;
 
   @Override
@@ -41,7 +41,7 @@ public class HeadsMojo extends AbstractMigrateMojo {
       getLog()
           .info(
               "Several heads: run `mvn migrate:merge -Dmessage=...` to join them, or target one with"
-                  + " -Drevision=<id> or <label>@head");
+                  + " -Dmigrate.revision=<id> or <label>@head");
     }
   }
 }

@@ -14,39 +14,40 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Prints the revisions newest first, in Alembic's format ({@code 9b1e4c2a7d10 -> 3f2a9c1d7b04
  * (head) (current), add phone}; merges list their down revisions, branch points and merge points
  * are marked). {@code (current)} needs a configured database; without one the graph alone is
- * printed. With {@code -Dverbose}, also the runs recorded in {@code migrate_history}.
+ * printed. With {@code -Dmigrate.verbose}, also the runs recorded in {@code migrate_history}.
  *
- * <pre>mvn migrate:history -Drange=3f2a:head
- * mvn -q migrate:history -Dformat=mermaid > docs/migrations.md     # a picture GitHub renders</pre>
+ * <pre>mvn migrate:history -Dmigrate.range=3f2a:head
+ * mvn -q migrate:history -Dmigrate.format=mermaid > docs/migrations.md     # a picture GitHub renders
+ * </pre>
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class HistoryMojo extends AbstractMigrateMojo {
 
   /** Also prints the recorded runs (applied at, by, duration, outcome). */
-  @Parameter(property = "verbose", defaultValue = "false")
+  @Parameter(property = "migrate.verbose", defaultValue = "false")
   private boolean verbose;
 
   /**
    * Only the revisions between two targets, both included: {@code lower:upper}, either side empty
-   * for base or the heads, each a target or {@code current} ({@code -Drange=current:}, {@code
-   * -Drange=:3f2a}).
+   * for base or the heads, each a target or {@code current} ({@code -Dmigrate.range=current:},
+   * {@code -Dmigrate.range=:3f2a}).
    */
-  @Parameter(property = "range", defaultValue = "")
+  @Parameter(property = "migrate.range", defaultValue = "")
   private String range;
 
   /**
    * {@code text} (log lines), {@code mermaid} (a fenced block GitHub renders) or {@code dot}
-   * (Graphviz); the pictures go to standard output or {@code -Doutput}.
+   * (Graphviz); the pictures go to standard output or {@code -Dmigrate.output}.
    */
-  @Parameter(property = "format", defaultValue = "text")
+  @Parameter(property = "migrate.format", defaultValue = "text")
   private String format;
 
   /**
-   * With {@code -Dformat=mermaid|dot}: the file the picture is written to; standard output when
-   * unset.
+   * With {@code -Dmigrate.format=mermaid|dot}: the file the picture is written to; standard output
+   * when unset.
    */
-  @Parameter(property = "output")
+  @Parameter(property = "migrate.output")
   private File output;
 
   @Override

@@ -24,11 +24,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>The hook is written to the repository's hooks directory ({@code git rev-parse --git-path
  * hooks}, so {@code core.hooksPath} and worktrees are honoured) with this project's directory and
  * migrations package filled in. An existing hook that Migrate did not write is left alone unless
- * {@code -Dforce}; then it is moved to {@code pre-commit.before-migrate}, which Migrate's hook runs
- * first, so both guards keep working. Running the goal again updates Migrate's own hook.
+ * {@code -Dmigrate.force}; then it is moved to {@code pre-commit.before-migrate}, which Migrate's
+ * hook runs first, so both guards keep working. Running the goal again updates Migrate's own hook.
  *
  * <pre>mvn migrate:install-hook
- * mvn migrate:install-hook -Dforce     # keep an existing hook, chained before Migrate's</pre>
+ * mvn migrate:install-hook -Dmigrate.force     # keep an existing hook, chained before Migrate's
+ * </pre>
  */
 @Mojo(name = "install-hook", threadSafe = true, requiresProject = true)
 public class InstallHookMojo extends AbstractMigrateMojo {
@@ -36,14 +37,14 @@ public class InstallHookMojo extends AbstractMigrateMojo {
   /** The marker that identifies a hook Migrate wrote. */
   static final String MARKER = "migrate-pre-commit";
 
-  /** The name an existing foreign hook is moved to by {@code -Dforce}. */
+  /** The name an existing foreign hook is moved to by {@code -Dmigrate.force}. */
   static final String PREVIOUS = "pre-commit.before-migrate";
 
   /**
    * Installs even when a pre-commit hook Migrate did not write exists; that hook is kept and runs
    * first.
    */
-  @Parameter(property = "force", defaultValue = "false")
+  @Parameter(property = "migrate.force", defaultValue = "false")
   private boolean force;
 
   /** Needs no project classes: the hook runs the check later, on the commit's own build. */
@@ -77,7 +78,7 @@ public class InstallHookMojo extends AbstractMigrateMojo {
           throw new MojoFailureException(
               "A pre-commit hook that Migrate did not write exists at "
                   + hook
-                  + ". Run `mvn migrate:install-hook -Dforce` to keep it as "
+                  + ". Run `mvn migrate:install-hook -Dmigrate.force` to keep it as "
                   + PREVIOUS
                   + " (Migrate's hook runs it"
                   + " first), or call Migrate's plain script from your hook manager (see the README, \"Pre-commit"

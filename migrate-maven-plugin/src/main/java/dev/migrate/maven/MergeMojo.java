@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * nothing by itself; add ops to it only if the merged branches conflict. Needs no database.
  *
  * <pre>mvn migrate:merge -Dmessage="merge shop and billing"          # every head
- * mvn migrate:merge -Dmessage=merge -Drevisions=3f2a9c,ae1027</pre>
+ * mvn migrate:merge -Dmessage=merge -Dmigrate.revisions=3f2a9c,ae1027</pre>
  */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -27,7 +27,7 @@ public class MergeMojo extends AbstractMigrateMojo {
    * The revisions to merge, comma-separated (ids, partial ids, {@code <label>@head}); default:
    * every head.
    */
-  @Parameter(property = "revisions")
+  @Parameter(property = "migrate.revisions")
   private List<String> revisions;
 
   @Override

@@ -10,17 +10,17 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Drops a target schema with everything in it, creates it again and upgrades it to head (the seed
  * workflow's {@code migrate.py reset --schema dev}). Refuses, naming the rows per table, when the
- * schema's tables hold rows, unless {@code -Dforce}.
+ * schema's tables hold rows, unless {@code -Dmigrate.force}.
  *
- * <pre>mvn migrate:reset -Dschema=dev
- * mvn migrate:reset -Dschema=dev -Dforce     # drops the rows too</pre>
+ * <pre>mvn migrate:reset -Dmigrate.schema=dev
+ * mvn migrate:reset -Dmigrate.schema=dev -Dmigrate.force     # drops the rows too</pre>
  */
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class ResetMojo extends AbstractMigrateMojo {
 
-  /** Drop the schema even when its tables hold rows ({@code -Dforce}). */
-  @Parameter(property = "force", defaultValue = "false")
+  /** Drop the schema even when its tables hold rows ({@code -Dmigrate.force}). */
+  @Parameter(property = "migrate.force", defaultValue = "false")
   private boolean force;
 
   @Override

@@ -13,9 +13,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * revision}). Needs no database.
  *
  * <pre>mvn migrate:revision -Dmessage="backfill country codes"
- * mvn migrate:revision -Dmessage="networking" -Dhead=base -DbranchLabel=net     # a new, labelled base
- * mvn migrate:revision -Dmessage="hotfix" -Dhead=3f2a9c -Dsplice                # branch from a non-head
- * mvn migrate:revision -Dmessage="uses net" -DdependsOn=net                     # depends on another branch
+ * mvn migrate:revision -Dmessage="networking" -Dmigrate.head=base -Dmigrate.branchLabel=net  # a new, labelled base
+ * mvn migrate:revision -Dmessage="hotfix" -Dmigrate.head=3f2a9c -Dmigrate.splice             # branch from a non-head
+ * mvn migrate:revision -Dmessage="uses net" -Dmigrate.dependsOn=net                          # depends on another branch
  * </pre>
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
@@ -30,19 +30,22 @@ public class RevisionMojo extends AbstractMigrateMojo {
    * What the new revision revises: {@code head} (the one head; an error when there are several),
    * {@code base} (a new base), {@code <label>@head} or a revision id.
    */
-  @Parameter(property = "head", defaultValue = "head")
+  @Parameter(property = "migrate.head", defaultValue = "head")
   private String head;
 
-  /** Allows {@code -Dhead} to name a revision that is not a head, starting a new branch from it. */
-  @Parameter(property = "splice", defaultValue = "false")
+  /**
+   * Allows {@code -Dmigrate.head} to name a revision that is not a head, starting a new branch from
+   * it.
+   */
+  @Parameter(property = "migrate.splice", defaultValue = "false")
   private boolean splice;
 
   /** Branch labels the new revision declares, comma-separated. */
-  @Parameter(property = "branchLabel")
+  @Parameter(property = "migrate.branchLabel")
   private List<String> branchLabel;
 
   /** Revisions (ids, partial ids, branch labels) the new revision depends on, comma-separated. */
-  @Parameter(property = "dependsOn")
+  @Parameter(property = "migrate.dependsOn")
   private List<String> dependsOn;
 
   @Override
@@ -68,7 +71,7 @@ public class RevisionMojo extends AbstractMigrateMojo {
                                     + ": generated "
                                     + outcome.value()
                                     + "; write its upgrade and"
-                                    + " downgrade, then run `mvn migrate:upgrade -Dschema="
+                                    + " downgrade, then run `mvn migrate:upgrade -Dmigrate.schema="
                                     + g.alias()
                                     + "`")
                         .orElse(

@@ -13,8 +13,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Prints one revision (Alembic's {@code show}): its id, down revisions, dependencies, branch
  * labels, the revisions that revise it, its file and message. Needs no database.
  *
- * <pre>mvn migrate:show -Drevision=3f2a
- * mvn migrate:show -Drevision=shop@head</pre>
+ * <pre>mvn migrate:show -Dmigrate.revision=3f2a
+ * mvn migrate:show -Dmigrate.revision=shop@head</pre>
  */
 @Mojo(name = "show", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -24,7 +24,7 @@ public class ShowMojo extends AbstractMigrateMojo {
    * The revision: a full or partial id, a branch label, {@code head}, {@code <label>@head}, {@code
    * <rev>-N}.
    */
-  @Parameter(property = "revision", defaultValue = "head")
+  @Parameter(property = "migrate.revision", defaultValue = "head")
   private String revision;
 
   @Override

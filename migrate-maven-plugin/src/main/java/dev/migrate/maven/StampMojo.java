@@ -13,8 +13,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * adopt a database whose schema is already at that revision (built by hand, from an offline script,
  * or by another tool).
  *
- * <pre>mvn migrate:stamp -Drevision=head
- * mvn migrate:stamp -Drevision=3f2a9c -Dpurge     # also when the table names revisions that do not exist
+ * <pre>mvn migrate:stamp -Dmigrate.revision=head
+ * mvn migrate:stamp -Dmigrate.revision=3f2a9c -Dmigrate.purge     # also when the table names revisions that do not exist
  * </pre>
  */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
@@ -25,14 +25,14 @@ public class StampMojo extends AbstractMigrateMojo {
    * The revision(s) to record: {@code head}, {@code heads}, {@code base}, an id, {@code
    * <label>@head}.
    */
-  @Parameter(property = "revision", required = true)
+  @Parameter(property = "migrate.revision", required = true)
   private String revision;
 
   /**
    * Deletes every row of the version table first, including rows naming revisions that do not
    * exist.
    */
-  @Parameter(property = "purge", defaultValue = "false")
+  @Parameter(property = "migrate.purge", defaultValue = "false")
   private boolean purge;
 
   @Override

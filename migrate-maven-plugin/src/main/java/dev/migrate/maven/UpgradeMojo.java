@@ -10,16 +10,17 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Applies revisions up to a target, each in its own transaction; with {@code -Dsql}, prints the SQL
- * script instead (Alembic's offline mode).
+ * Applies revisions up to a target, each in its own transaction; with {@code -Dmigrate.sql}, prints
+ * the SQL script instead (Alembic's offline mode).
  *
- * <pre>mvn migrate:upgrade                      # to head
- * mvn migrate:upgrade -Drevision=+1         # one step
- * mvn migrate:upgrade -Drevision=heads      # every branch
- * mvn migrate:upgrade -Drevision=3f2a9c     # to a revision (partial ids work)
- * mvn migrate:upgrade -Dschema=user         # one schema group (and the revisions of others it depends on)
- * mvn migrate:upgrade -Dschema=tenant_*     # every matching schema, in parallel
- * mvn -q migrate:upgrade -Dsql -Drevision=base:head -Doutput=upgrade.sql</pre>
+ * <pre>mvn migrate:upgrade                       # to head
+ * mvn migrate:upgrade -Dmigrate.revision=+1      # one step
+ * mvn migrate:upgrade -Dmigrate.revision=heads   # every branch
+ * mvn migrate:upgrade -Dmigrate.revision=3f2a9c  # to a revision (partial ids work)
+ * mvn migrate:upgrade -Dmigrate.schema=user      # one schema group (and the revisions of others it depends on)
+ * mvn migrate:upgrade -Dmigrate.schema=tenant_*  # every matching schema, in parallel
+ * mvn -q migrate:upgrade -Dmigrate.sql -Dmigrate.revision=base:head -Dmigrate.output=upgrade.sql
+ * </pre>
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -27,10 +28,10 @@ public class UpgradeMojo extends AbstractRunMojo {
 
   /**
    * The target: {@code head}, {@code heads}, {@code +N}, {@code head-N}, {@code <label>@head},
-   * {@code <rev>+N}, or a full or unambiguous partial revision id. With {@code -Dsql}, also {@code
-   * from:to} ({@code base:head}); a {@code from} means no database connection is opened.
+   * {@code <rev>+N}, or a full or unambiguous partial revision id. With {@code -Dmigrate.sql}, also
+   * {@code from:to} ({@code base:head}); a {@code from} means no database connection is opened.
    */
-  @Parameter(property = "revision", defaultValue = "head")
+  @Parameter(property = "migrate.revision", defaultValue = "head")
   private String revision;
 
   @Override

@@ -18,7 +18,7 @@
 MIGRATE_PROJECT_DIR="${MIGRATE_PROJECT_DIR:-.}"
 MIGRATE_MIGRATIONS_DIR="${MIGRATE_MIGRATIONS_DIR:-}"
 
-# a hook that was here before Migrate's (moved aside by install-hook -Dforce) runs first
+# a hook that was here before Migrate's (moved aside by install-hook -Dmigrate.force) runs first
 previous="$(dirname "$0")/pre-commit.before-migrate"
 if [ -x "$previous" ]; then
   "$previous" "$@" || exit $?

@@ -41,9 +41,9 @@ import java.util.regex.Pattern;
  * parentheses dropped, key words lower case, whitespace collapsed; good enough to equate spellings
  * that differ only in casts and layout.
  *
- * <p>It is one file (about 1,000 lines) because it is one idea: a tokenizer, a precedence parser and
- * a printer of the same small expression tree, whose rewrites only make sense together; split, each
- * part would have to expose the tree to the others.
+ * <p>It is one file (about 1,000 lines) because it is one idea: a tokenizer, a precedence parser
+ * and a printer of the same small expression tree, whose rewrites only make sense together; split,
+ * each part would have to expose the tree to the others.
  */
 final class PostgresExpressions {
 

@@ -70,7 +70,7 @@ public final class PostgresVersionStore implements VersionStore {
               + database(connection)
               + ": create it (CREATE SCHEMA "
               + quoteIdentifier(schema)
-              + "), or check -Dschema / MIGRATE_SCHEMA for a misspelt name");
+              + "), or check -Dmigrate.schema / MIGRATE_SCHEMA for a misspelt name");
     }
     execute(connection, "SET search_path TO " + quoteIdentifier(schema));
   }
