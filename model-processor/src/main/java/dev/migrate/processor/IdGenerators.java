@@ -33,11 +33,9 @@ final class IdGenerators {
   private static final String GENERIC_GENERATOR = HIBERNATE + "GenericGenerator";
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   IdGenerators(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /**
@@ -111,7 +109,7 @@ final class IdGenerators {
               : "sequence numbers: use long, int, short, BigInteger or BigDecimal");
     }
     Sequence sequence = sequence(entity, id, generated, generator);
-    drafts.declareSequence(sequence, id, generated);
+    builder.drafts().declareSequence(sequence, id, generated);
     return column;
   }
 
@@ -126,10 +124,11 @@ final class IdGenerators {
         generator.isEmpty() ? null : findGenerator(entity, id, generator, "TableGenerator");
     String tableName = string(g, "table", "");
     String schemaName = string(g, "schema", "");
-    String table = drafts.physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
-    String schema = schemaName.isBlank() ? null : drafts.physical(schemaName);
-    String pkColumn = drafts.physical(string(g, "pkColumnName", "sequence_name"));
-    String valueColumn = drafts.physical(string(g, "valueColumnName", "next_val"));
+    String table =
+        builder.drafts().physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
+    String schema = schemaName.isBlank() ? null : builder.drafts().physical(schemaName);
+    String pkColumn = builder.drafts().physical(string(g, "pkColumnName", "sequence_name"));
+    String valueColumn = builder.drafts().physical(string(g, "valueColumnName", "next_val"));
     TableDraft t = builder.table(schema, table, id.element(), generated);
     t.add(
         new Column(pkColumn, SqlType.varchar(255), false, null, null),
@@ -161,7 +160,7 @@ final class IdGenerators {
    */
   Sequence sequence(Entity entity, Attribute id, AnnotationMirror generated, String generator) {
     if (generator.isEmpty()) {
-      return new Sequence(null, drafts.physical(entity.root().table() + "_SEQ"), 1, 50);
+      return new Sequence(null, builder.drafts().physical(entity.root().table() + "_SEQ"), 1, 50);
     }
     AnnotationMirror sequenceGenerator = findGenerator(entity, id, generator, "SequenceGenerator");
     if (sequenceGenerator == null) {
@@ -174,7 +173,7 @@ final class IdGenerators {
             "generator = \"" + generator + "\", a @GenericGenerator",
             id.describe());
       }
-      return new Sequence(null, drafts.physical(generator), 1, 50);
+      return new Sequence(null, builder.drafts().physical(generator), 1, 50);
     }
     String sequenceName = string(sequenceGenerator, "sequenceName", "");
     String schema = string(sequenceGenerator, "schema", "");
@@ -190,8 +189,8 @@ final class IdGenerators {
           id.describe());
     }
     return new Sequence(
-        schema.isBlank() ? null : drafts.physical(schema),
-        drafts.physical(sequenceName.isBlank() ? generator : sequenceName),
+        schema.isBlank() ? null : builder.drafts().physical(schema),
+        builder.drafts().physical(sequenceName.isBlank() ? generator : sequenceName),
         integer(sequenceGenerator, "initialValue", 1),
         allocationSize);
   }
