@@ -58,14 +58,10 @@ final class IdGenerators {
     switch (strategy) {
       case "IDENTITY":
         if (!TypeMapping.isIntegral(type)) {
-          throw new Problem(
-              Message.GENERATION_TYPE_MISMATCH,
-              e,
+          throw typeMismatch(
+              id,
               generated,
-              value(generated, "strategy"),
               strategy,
-              id.describe(),
-              type,
               "smallint, integer or bigint values: use long, int or short (or a wrapper)");
         }
         return column.asIdentity();
@@ -74,15 +70,7 @@ final class IdGenerators {
         return column;
       case "UUID":
         if (!TypeMapping.isUuid(type) && !TypeMapping.isString(type)) {
-          throw new Problem(
-              Message.GENERATION_TYPE_MISMATCH,
-              e,
-              generated,
-              value(generated, "strategy"),
-              strategy,
-              id.describe(),
-              type,
-              "UUIDs: use java.util.UUID or String");
+          throw typeMismatch(id, generated, strategy, "UUIDs: use java.util.UUID or String");
         }
         return column;
       default: // SEQUENCE, AUTO
@@ -96,14 +84,10 @@ final class IdGenerators {
       return column;
     }
     if (!TypeMapping.isSequenceNumber(type)) {
-      throw new Problem(
-          Message.GENERATION_TYPE_MISMATCH,
-          e,
+      throw typeMismatch(
+          id,
           generated,
-          value(generated, "strategy"),
           strategy,
-          id.describe(),
-          type,
           strategy.equals("AUTO")
               ? "sequence numbers for number types and UUIDs for java.util.UUID: use Long or UUID"
               : "sequence numbers: use long, int, short, BigInteger or BigDecimal");
@@ -111,6 +95,23 @@ final class IdGenerators {
     Sequence sequence = sequence(entity, id, generated, generator);
     builder.drafts().declareSequence(sequence, id, generated);
     return column;
+  }
+
+  /**
+   * {@link Message#GENERATION_TYPE_MISMATCH}: {@code strategy} makes {@code expected}, not values
+   * of the type of {@code id}.
+   */
+  private static Problem typeMismatch(
+      Attribute id, AnnotationMirror generated, String strategy, String expected) {
+    return new Problem(
+        Message.GENERATION_TYPE_MISMATCH,
+        id.element(),
+        generated,
+        value(generated, "strategy"),
+        strategy,
+        id.describe(),
+        id.type(),
+        expected);
   }
 
   /**
