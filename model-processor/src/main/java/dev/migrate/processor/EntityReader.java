@@ -188,20 +188,7 @@ final class EntityReader {
         && idColumns.get(0).name().equals(builder.drafts().physical(columnName(ids.get(0))))) {
       generated = idColumns.get(0);
     }
-    return new Entity(
-        type,
-        annotation,
-        jpaName,
-        null,
-        strategy,
-        schema,
-        table,
-        access,
-        attributes,
-        ids,
-        idColumns,
-        generated,
-        idClass);
+    return partial.withIdColumns(idColumns, generated);
   }
 
   /**
