@@ -153,12 +153,7 @@ final class CollectionTables {
       name = builder.drafts().physical(owner.table() + "_" + target.table());
     }
     String schemaName = string(joinTable, "schema", "");
-    TableDraft t =
-        builder.table(
-            schemaName.isBlank() ? null : builder.drafts().physical(schemaName),
-            name,
-            e,
-            joinTable);
+    TableDraft t = builder.table(builder.drafts().physicalOrNull(schemaName), name, e, joinTable);
     MappingContext c = MappingContext.forCollection(owner, t).withPath(context.path());
     Attributes attributes = builder.attributes();
     Associations associations = builder.associations();

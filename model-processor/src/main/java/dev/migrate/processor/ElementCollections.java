@@ -48,11 +48,7 @@ final class ElementCollections {
         builder.drafts().physical(written.isBlank() ? owner.jpaName() + "_" + a.name() : written);
     String schemaName = string(collectionTable, "schema", "");
     TableDraft t =
-        builder.table(
-            schemaName.isBlank() ? null : builder.drafts().physical(schemaName),
-            name,
-            e,
-            collectionTable);
+        builder.table(builder.drafts().physicalOrNull(schemaName), name, e, collectionTable);
     MappingContext c = MappingContext.forCollection(owner, t);
 
     List<Column> ownerColumns =

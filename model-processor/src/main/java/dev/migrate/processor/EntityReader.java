@@ -121,7 +121,7 @@ final class EntityReader {
       String tableName = string(tableAnnotation, "name", "");
       String schemaName = string(tableAnnotation, "schema", "");
       table = builder.drafts().physical(tableName.isBlank() ? jpaName : tableName);
-      schema = schemaName.isBlank() ? null : builder.drafts().physical(schemaName);
+      schema = builder.drafts().physicalOrNull(schemaName);
     }
 
     List<Attribute> attributes = new ArrayList<>();

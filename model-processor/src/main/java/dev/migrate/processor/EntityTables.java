@@ -219,7 +219,7 @@ final class EntityTables {
 
   private TableDraft secondaryDraft(Entity e, AnnotationMirror secondary) {
     String schemaName = string(secondary, "schema", "");
-    String schema = schemaName.isBlank() ? null : builder.drafts().physical(schemaName);
+    String schema = builder.drafts().physicalOrNull(schemaName);
     String name = builder.drafts().physical(string(secondary, "name", ""));
     boolean created = !builder.hasTable(schema, name);
     TableDraft t = builder.table(schema, name, e.type(), secondary);

@@ -127,7 +127,7 @@ final class IdGenerators {
     String schemaName = string(g, "schema", "");
     String table =
         builder.drafts().physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
-    String schema = schemaName.isBlank() ? null : builder.drafts().physical(schemaName);
+    String schema = builder.drafts().physicalOrNull(schemaName);
     String pkColumn = builder.drafts().physical(string(g, "pkColumnName", "sequence_name"));
     String valueColumn = builder.drafts().physical(string(g, "valueColumnName", "next_val"));
     TableDraft t = builder.table(schema, table, id.element(), generated);
@@ -190,7 +190,7 @@ final class IdGenerators {
           id.describe());
     }
     return new Sequence(
-        schema.isBlank() ? null : builder.drafts().physical(schema),
+        builder.drafts().physicalOrNull(schema),
         builder.drafts().physical(sequenceName.isBlank() ? generator : sequenceName),
         integer(sequenceGenerator, "initialValue", 1),
         allocationSize);

@@ -47,7 +47,7 @@ final class TableConstraints {
         continue;
       }
       String written = string(unique, "name", "");
-      t.addUnique(names, written.isBlank() ? null : builder.drafts().physical(written));
+      t.addUnique(names, builder.drafts().physicalOrNull(written));
     }
   }
 
@@ -92,7 +92,7 @@ final class TableConstraints {
       if (bool(index, "unique", false)) {
         // Hibernate 6.6 turns a unique @Index into a unique constraint (with the index's name, if
         // any)
-        t.addUnique(names, written.isBlank() ? null : builder.drafts().physical(written));
+        t.addUnique(names, builder.drafts().physicalOrNull(written));
         continue;
       }
       String name =
