@@ -212,21 +212,20 @@ final class Annotations {
 
   /** The annotations of an array member, in source order; empty when not written. */
   static List<AnnotationMirror> annotations(AnnotationMirror mirror, String member) {
-    List<AnnotationMirror> result = new ArrayList<>();
-    for (AnnotationValue v : values(mirror, member)) {
-      if (v.getValue() instanceof AnnotationMirror a) {
-        result.add(a);
-      }
-    }
-    return result;
+    return items(mirror, member, AnnotationMirror.class);
   }
 
   /** The strings of an array member, in source order; empty when not written. */
   static List<String> strings(AnnotationMirror mirror, String member) {
-    List<String> result = new ArrayList<>();
+    return items(mirror, member, String.class);
+  }
+
+  /** The items of an array member that are of {@code type}, in source order. */
+  private static <T> List<T> items(AnnotationMirror mirror, String member, Class<T> type) {
+    List<T> result = new ArrayList<>();
     for (AnnotationValue v : values(mirror, member)) {
-      if (v.getValue() instanceof String s) {
-        result.add(s);
+      if (type.isInstance(v.getValue())) {
+        result.add(type.cast(v.getValue()));
       }
     }
     return result;

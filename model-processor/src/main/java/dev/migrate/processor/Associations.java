@@ -43,11 +43,9 @@ final class Associations {
   private static final String ON_DELETE = HIBERNATE + "OnDelete";
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   Associations(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /**
@@ -218,7 +216,8 @@ final class Associations {
     for (AnnotationMirror join : written) {
       String referencedName = string(join, "referencedColumnName", "");
       if (!referencedName.isBlank()
-          && referenced.stream().noneMatch(c -> c.name().equals(drafts.physical(referencedName)))) {
+          && referenced.stream()
+              .noneMatch(c -> c.name().equals(builder.drafts().physical(referencedName)))) {
         throw new Problem(
             Message.REFERENCED_COLUMN_NOT_PRIMARY_KEY,
             a.element(),
@@ -237,12 +236,15 @@ final class Associations {
       Column ref = referenced.get(i);
       AnnotationMirror join = written.isEmpty() ? null : written.get(i);
       for (AnnotationMirror candidate : written) {
-        if (drafts.physical(string(candidate, "referencedColumnName", "")).equals(ref.name())) {
+        if (builder
+            .drafts()
+            .physical(string(candidate, "referencedColumnName", ""))
+            .equals(ref.name())) {
           join = candidate;
         }
       }
       String name = string(join, "name", "");
-      String column = drafts.physical(name.isBlank() ? prefix + "_" + ref.name() : name);
+      String column = builder.drafts().physical(name.isBlank() ? prefix + "_" + ref.name() : name);
       String definition = string(join, "columnDefinition", "").trim();
       SqlType type = definition.isEmpty() ? ref.type() : builder.syntax().parseType(definition);
       boolean n = forceNullable || nullable && bool(join, "nullable", true);
@@ -267,7 +269,9 @@ final class Associations {
     }
     String written = string(foreignKey, "name", "");
     String name =
-        written.isBlank() ? Naming.objectName(t.name, columns, "fkey") : drafts.physical(written);
+        written.isBlank()
+            ? Naming.objectName(t.name, columns, "fkey")
+            : builder.drafts().physical(written);
     t.addForeignKey(
         new ForeignKey(
             name,

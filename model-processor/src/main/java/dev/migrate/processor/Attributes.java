@@ -12,9 +12,11 @@ import dev.migrate.processor.MappingContext.Validation;
 import dev.migrate.processor.Members.Access;
 import dev.migrate.processor.Members.Attribute;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -102,27 +104,30 @@ final class Attributes {
       if (existing.column().equals(column)) {
         return; // the same column, mapped the same way by another entity on the table
       }
-      throw new Problem(
+      throw columnProblem(
           Message.COLUMN_CONFLICT,
-          a.element(),
-          null,
-          null,
-          a.describe(),
-          column.name(),
-          context.table().qualifiedName(),
+          context,
+          a,
+          column,
           describeColumn(column),
           existing.owner(),
           describeColumn(existing.column()));
     }
-    throw new Problem(
-        Message.DUPLICATE_COLUMN,
-        a.element(),
-        null,
-        null,
-        a.describe(),
-        column.name(),
-        context.table().qualifiedName(),
-        existing.owner());
+    throw columnProblem(Message.DUPLICATE_COLUMN, context, a, column, existing.owner());
+  }
+
+  /**
+   * {@code message} on {@code a} about its {@code column} in the context's table, {@code more}
+   * following the attribute, column and table.
+   */
+  private static Problem columnProblem(
+      Message message, MappingContext context, Attribute a, Column column, Object... more) {
+    Object[] args =
+        Stream.concat(
+                Stream.of(a.describe(), column.name(), context.table().qualifiedName()),
+                Arrays.stream(more))
+            .toArray();
+    return new Problem(message, a.element(), null, null, args);
   }
 
   private String ownerKey(MappingContext context, Attribute a) {

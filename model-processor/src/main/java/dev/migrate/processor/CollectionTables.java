@@ -36,11 +36,9 @@ import javax.lang.model.type.TypeMirror;
 final class CollectionTables {
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   CollectionTables(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /**
@@ -148,16 +146,14 @@ final class CollectionTables {
     String written = string(joinTable, "name", "");
     String name;
     if (!written.isBlank()) {
-      name = drafts.physical(written);
+      name = builder.drafts().physical(written);
     } else if (builder.naming() == Naming.SNAKE_CASE) {
-      name = drafts.physical(owner.table() + "_" + a.name());
+      name = builder.drafts().physical(owner.table() + "_" + a.name());
     } else {
-      name = drafts.physical(owner.table() + "_" + target.table());
+      name = builder.drafts().physical(owner.table() + "_" + target.table());
     }
     String schemaName = string(joinTable, "schema", "");
-    TableDraft t =
-        builder.table(
-            schemaName.isBlank() ? null : drafts.physical(schemaName), name, e, joinTable);
+    TableDraft t = builder.table(builder.drafts().physicalOrNull(schemaName), name, e, joinTable);
     MappingContext c = MappingContext.forCollection(owner, t).withPath(context.path());
     Attributes attributes = builder.attributes();
     Associations associations = builder.associations();
@@ -263,7 +259,10 @@ final class CollectionTables {
     String generator = string(id, "generator", "");
     IdGenerators generators = builder.idGenerators();
     if (generator.equals("sequence")) {
-      drafts.declareSequence(new Sequence(null, drafts.physical(t.name + "_SEQ"), 1, 50), a, id);
+      builder
+          .drafts()
+          .declareSequence(
+              new Sequence(null, builder.drafts().physical(t.name + "_SEQ"), 1, 50), a, id);
     } else if (!generator.equals("increment")) {
       AnnotationMirror sequenceGenerator =
           generator.isBlank()
@@ -279,11 +278,12 @@ final class CollectionTables {
             a.describe(),
             "Use generator = \"increment\", \"sequence\" or the name of a @SequenceGenerator.");
       }
-      drafts.declareSequence(generators.sequence(owner, a, id, generator), a, id);
+      builder.drafts().declareSequence(generators.sequence(owner, a, id, generator), a, id);
     }
     AnnotationMirror column = annotation(id, "column");
     String written = string(column, "name", "");
-    return new Column(drafts.physical(written.isBlank() ? "id" : written), type, false, null, null);
+    return new Column(
+        builder.drafts().physical(written.isBlank() ? "id" : written), type, false, null, null);
   }
 
   /**
@@ -293,7 +293,7 @@ final class CollectionTables {
   Column orderColumn(Attribute a, AnnotationMirror order) {
     String written = string(order, "name", "");
     return new Column(
-        drafts.physical(written.isBlank() ? a.name() + "_ORDER" : written),
+        builder.drafts().physical(written.isBlank() ? a.name() + "_ORDER" : written),
         SqlType.integer(),
         false,
         null,
@@ -314,7 +314,7 @@ final class CollectionTables {
     }
     AnnotationMirror keyColumn = jpa(e, "MapKeyColumn");
     String written = string(keyColumn, "name", "");
-    String name = drafts.physical(written.isBlank() ? a.name() + "_KEY" : written);
+    String name = builder.drafts().physical(written.isBlank() ? a.name() + "_KEY" : written);
     if (builder.attributes().embeddable(shape.key()) != null
         || shape.key().getKind() == TypeKind.DECLARED
             && hasJpa(builder.types().asElement(shape.key()), "Entity")) {

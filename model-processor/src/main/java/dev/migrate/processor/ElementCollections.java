@@ -28,11 +28,9 @@ import javax.lang.model.type.TypeMirror;
 final class ElementCollections {
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   ElementCollections(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /**
@@ -46,11 +44,11 @@ final class ElementCollections {
     CollectionTables collections = builder.collectionTables();
     AnnotationMirror collectionTable = jpa(e, "CollectionTable");
     String written = string(collectionTable, "name", "");
-    String name = drafts.physical(written.isBlank() ? owner.jpaName() + "_" + a.name() : written);
+    String name =
+        builder.drafts().physical(written.isBlank() ? owner.jpaName() + "_" + a.name() : written);
     String schemaName = string(collectionTable, "schema", "");
     TableDraft t =
-        builder.table(
-            schemaName.isBlank() ? null : drafts.physical(schemaName), name, e, collectionTable);
+        builder.table(builder.drafts().physicalOrNull(schemaName), name, e, collectionTable);
     MappingContext c = MappingContext.forCollection(owner, t);
 
     List<Column> ownerColumns =
@@ -92,7 +90,7 @@ final class ElementCollections {
                   e,
                   elementType,
                   col,
-                  drafts.physical(columnName.isBlank() ? a.name() : columnName),
+                  builder.drafts().physical(columnName.isBlank() ? a.name() : columnName),
                   jpa(e, "Enumerated"),
                   jpa(e, "Temporal"));
       attributes.addColumn(c, a, mapped.column(), false);

@@ -41,6 +41,24 @@ record Entity(
     Column generatedIdColumn,
     AnnotationMirror idClass) {
 
+  /** This entity with its primary key columns and the one a {@code @GeneratedValue} may shape. */
+  Entity withIdColumns(List<Column> idColumns, Column generatedIdColumn) {
+    return new Entity(
+        type,
+        annotation,
+        jpaName,
+        parent,
+        strategy,
+        schema,
+        table,
+        access,
+        attributes,
+        ids,
+        idColumns,
+        generatedIdColumn,
+        idClass);
+  }
+
   /** The root of this entity's hierarchy (itself for a root). */
   Entity root() {
     Entity e = this;

@@ -30,7 +30,6 @@ import javax.lang.model.type.TypeMirror;
 final class EntityReader {
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   /**
    * Entities by binary class name; a {@code null} value marks one that failed or is being computed.
@@ -39,7 +38,6 @@ final class EntityReader {
 
   EntityReader(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /** The entity {@code type}, computed once; {@code null} if it cannot be mapped (reported). */
@@ -122,8 +120,8 @@ final class EntityReader {
       AnnotationMirror tableAnnotation = jpa(type, "Table");
       String tableName = string(tableAnnotation, "name", "");
       String schemaName = string(tableAnnotation, "schema", "");
-      table = drafts.physical(tableName.isBlank() ? jpaName : tableName);
-      schema = schemaName.isBlank() ? null : drafts.physical(schemaName);
+      table = builder.drafts().physical(tableName.isBlank() ? jpaName : tableName);
+      schema = builder.drafts().physicalOrNull(schemaName);
     }
 
     List<Attribute> attributes = new ArrayList<>();
@@ -187,23 +185,10 @@ final class EntityReader {
     if (ids.size() == 1
         && hasJpa(ids.get(0).element(), "Id")
         && idColumns.size() == 1
-        && idColumns.get(0).name().equals(drafts.physical(columnName(ids.get(0))))) {
+        && idColumns.get(0).name().equals(builder.drafts().physical(columnName(ids.get(0))))) {
       generated = idColumns.get(0);
     }
-    return new Entity(
-        type,
-        annotation,
-        jpaName,
-        null,
-        strategy,
-        schema,
-        table,
-        access,
-        attributes,
-        ids,
-        idColumns,
-        generated,
-        idClass);
+    return partial.withIdColumns(idColumns, generated);
   }
 
   /**
@@ -284,7 +269,7 @@ final class EntityReader {
       result.add(
           written.isBlank()
               ? c
-              : new Column(drafts.physical(written), c.type(), false, null, null));
+              : new Column(builder.drafts().physical(written), c.type(), false, null, null));
     }
     return result;
   }

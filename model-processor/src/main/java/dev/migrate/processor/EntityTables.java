@@ -36,11 +36,9 @@ import javax.lang.model.element.TypeElement;
 final class EntityTables {
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   EntityTables(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /**
@@ -127,7 +125,7 @@ final class EntityTables {
    */
   private void discriminator(Entity e, TableDraft t) {
     AnnotationMirror d = jpa(e.type(), "DiscriminatorColumn");
-    String name = drafts.physical(string(d, "name", "DTYPE"));
+    String name = builder.drafts().physical(string(d, "name", "DTYPE"));
     String kind = enumConstant(d, "discriminatorType", "STRING");
     String definition = string(d, "columnDefinition", "").trim();
     SqlType type;
@@ -202,7 +200,10 @@ final class EntityTables {
     }
     Entity e = context.entity();
     for (AnnotationMirror secondary : jpaRepeated(e.type(), "SecondaryTable")) {
-      if (drafts.physical(string(secondary, "name", "")).equals(drafts.physical(written))) {
+      if (builder
+          .drafts()
+          .physical(string(secondary, "name", ""))
+          .equals(builder.drafts().physical(written))) {
         return secondaryDraft(e, secondary);
       }
     }
@@ -218,8 +219,8 @@ final class EntityTables {
 
   private TableDraft secondaryDraft(Entity e, AnnotationMirror secondary) {
     String schemaName = string(secondary, "schema", "");
-    String schema = schemaName.isBlank() ? null : drafts.physical(schemaName);
-    String name = drafts.physical(string(secondary, "name", ""));
+    String schema = builder.drafts().physicalOrNull(schemaName);
+    String name = builder.drafts().physical(string(secondary, "name", ""));
     boolean created = !builder.hasTable(schema, name);
     TableDraft t = builder.table(schema, name, e.type(), secondary);
     if (created) {
@@ -230,7 +231,7 @@ final class EntityTables {
         String written = i < joins.size() ? string(joins.get(i), "name", "") : "";
         Column copy =
             new Column(
-                written.isBlank() ? c.name() : drafts.physical(written),
+                written.isBlank() ? c.name() : builder.drafts().physical(written),
                 c.type(),
                 false,
                 null,

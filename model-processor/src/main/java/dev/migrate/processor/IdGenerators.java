@@ -33,11 +33,9 @@ final class IdGenerators {
   private static final String GENERIC_GENERATOR = HIBERNATE + "GenericGenerator";
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   IdGenerators(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /**
@@ -60,14 +58,10 @@ final class IdGenerators {
     switch (strategy) {
       case "IDENTITY":
         if (!TypeMapping.isIntegral(type)) {
-          throw new Problem(
-              Message.GENERATION_TYPE_MISMATCH,
-              e,
+          throw typeMismatch(
+              id,
               generated,
-              value(generated, "strategy"),
               strategy,
-              id.describe(),
-              type,
               "smallint, integer or bigint values: use long, int or short (or a wrapper)");
         }
         return column.asIdentity();
@@ -76,15 +70,7 @@ final class IdGenerators {
         return column;
       case "UUID":
         if (!TypeMapping.isUuid(type) && !TypeMapping.isString(type)) {
-          throw new Problem(
-              Message.GENERATION_TYPE_MISMATCH,
-              e,
-              generated,
-              value(generated, "strategy"),
-              strategy,
-              id.describe(),
-              type,
-              "UUIDs: use java.util.UUID or String");
+          throw typeMismatch(id, generated, strategy, "UUIDs: use java.util.UUID or String");
         }
         return column;
       default: // SEQUENCE, AUTO
@@ -98,21 +84,34 @@ final class IdGenerators {
       return column;
     }
     if (!TypeMapping.isSequenceNumber(type)) {
-      throw new Problem(
-          Message.GENERATION_TYPE_MISMATCH,
-          e,
+      throw typeMismatch(
+          id,
           generated,
-          value(generated, "strategy"),
           strategy,
-          id.describe(),
-          type,
           strategy.equals("AUTO")
               ? "sequence numbers for number types and UUIDs for java.util.UUID: use Long or UUID"
               : "sequence numbers: use long, int, short, BigInteger or BigDecimal");
     }
     Sequence sequence = sequence(entity, id, generated, generator);
-    drafts.declareSequence(sequence, id, generated);
+    builder.drafts().declareSequence(sequence, id, generated);
     return column;
+  }
+
+  /**
+   * {@link Message#GENERATION_TYPE_MISMATCH}: {@code strategy} makes {@code expected}, not values
+   * of the type of {@code id}.
+   */
+  private static Problem typeMismatch(
+      Attribute id, AnnotationMirror generated, String strategy, String expected) {
+    return new Problem(
+        Message.GENERATION_TYPE_MISMATCH,
+        id.element(),
+        generated,
+        value(generated, "strategy"),
+        strategy,
+        id.describe(),
+        id.type(),
+        expected);
   }
 
   /**
@@ -126,10 +125,11 @@ final class IdGenerators {
         generator.isEmpty() ? null : findGenerator(entity, id, generator, "TableGenerator");
     String tableName = string(g, "table", "");
     String schemaName = string(g, "schema", "");
-    String table = drafts.physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
-    String schema = schemaName.isBlank() ? null : drafts.physical(schemaName);
-    String pkColumn = drafts.physical(string(g, "pkColumnName", "sequence_name"));
-    String valueColumn = drafts.physical(string(g, "valueColumnName", "next_val"));
+    String table =
+        builder.drafts().physical(tableName.isBlank() ? "hibernate_sequences" : tableName);
+    String schema = builder.drafts().physicalOrNull(schemaName);
+    String pkColumn = builder.drafts().physical(string(g, "pkColumnName", "sequence_name"));
+    String valueColumn = builder.drafts().physical(string(g, "valueColumnName", "next_val"));
     TableDraft t = builder.table(schema, table, id.element(), generated);
     t.add(
         new Column(pkColumn, SqlType.varchar(255), false, null, null),
@@ -161,7 +161,7 @@ final class IdGenerators {
    */
   Sequence sequence(Entity entity, Attribute id, AnnotationMirror generated, String generator) {
     if (generator.isEmpty()) {
-      return new Sequence(null, drafts.physical(entity.root().table() + "_SEQ"), 1, 50);
+      return new Sequence(null, builder.drafts().physical(entity.root().table() + "_SEQ"), 1, 50);
     }
     AnnotationMirror sequenceGenerator = findGenerator(entity, id, generator, "SequenceGenerator");
     if (sequenceGenerator == null) {
@@ -174,7 +174,7 @@ final class IdGenerators {
             "generator = \"" + generator + "\", a @GenericGenerator",
             id.describe());
       }
-      return new Sequence(null, drafts.physical(generator), 1, 50);
+      return new Sequence(null, builder.drafts().physical(generator), 1, 50);
     }
     String sequenceName = string(sequenceGenerator, "sequenceName", "");
     String schema = string(sequenceGenerator, "schema", "");
@@ -190,8 +190,8 @@ final class IdGenerators {
           id.describe());
     }
     return new Sequence(
-        schema.isBlank() ? null : drafts.physical(schema),
-        drafts.physical(sequenceName.isBlank() ? generator : sequenceName),
+        builder.drafts().physicalOrNull(schema),
+        builder.drafts().physical(sequenceName.isBlank() ? generator : sequenceName),
         integer(sequenceGenerator, "initialValue", 1),
         allocationSize);
   }

@@ -7,6 +7,7 @@ import dev.migrate.processor.Members.Access;
 import dev.migrate.processor.TableDraft.Phase;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
@@ -92,17 +93,7 @@ record MappingContext(
    * null.
    */
   static MappingContext forEntityId(Validation validation, Entity e, TableDraft t) {
-    return new MappingContext(
-        validation,
-        e,
-        t,
-        "",
-        entityOverrides(e.type(), "AttributeOverride"),
-        entityOverrides(e.type(), "AssociationOverride"),
-        false,
-        true,
-        Phase.ID,
-        e.access());
+    return forEntity(validation, e, t).forIdColumns(t);
   }
 
   /**
@@ -128,105 +119,87 @@ record MappingContext(
    * {@code scratch}: at the top of the path, not null.
    */
   MappingContext forIdColumns(TableDraft scratch) {
-    return new MappingContext(
-        validation,
-        entity,
-        scratch,
-        "",
-        columnOverrides,
-        associationOverrides,
-        false,
-        true,
-        Phase.ID,
-        access);
+    return copy(
+        c -> {
+          c.table = scratch;
+          c.path = "";
+          c.forceNullable = false;
+          c.forceNotNull = true;
+          c.phase = Phase.ID;
+        });
   }
 
   MappingContext withTable(TableDraft t) {
-    return t == table
-        ? this
-        : new MappingContext(
-            validation,
-            entity,
-            t,
-            path,
-            columnOverrides,
-            associationOverrides,
-            forceNullable,
-            forceNotNull,
-            phase,
-            access);
+    return t == table ? this : copy(c -> c.table = t);
   }
 
   MappingContext withPath(String p) {
-    return new MappingContext(
-        validation,
-        entity,
-        table,
-        p,
-        columnOverrides,
-        associationOverrides,
-        forceNullable,
-        forceNotNull,
-        phase,
-        access);
+    return copy(c -> c.path = p);
   }
 
   MappingContext withPhase(Phase p) {
-    return new MappingContext(
-        validation,
-        entity,
-        table,
-        path,
-        columnOverrides,
-        associationOverrides,
-        forceNullable,
-        forceNotNull,
-        p,
-        access);
+    return copy(c -> c.phase = p);
   }
 
   MappingContext withValidation(Validation v) {
-    return new MappingContext(
-        v,
-        entity,
-        table,
-        path,
-        columnOverrides,
-        associationOverrides,
-        forceNullable,
-        forceNotNull,
-        phase,
-        access);
+    return copy(c -> c.validation = v);
   }
 
   /** This context, with {@code notNull} forced on its columns or not. */
   MappingContext withForceNotNull(boolean notNull) {
-    return new MappingContext(
-        validation,
-        entity,
-        table,
-        path,
-        columnOverrides,
-        associationOverrides,
-        forceNullable,
-        notNull,
-        phase,
-        access);
+    return copy(c -> c.forceNotNull = notNull);
   }
 
   MappingContext withOverrides(
       Map<String, AnnotationMirror> columns, Map<String, AnnotationMirror> associations) {
+    return copy(
+        c -> {
+          c.columnOverrides = columns;
+          c.associationOverrides = associations;
+        });
+  }
+
+  /** This context with {@code change} made to the components a wither may change. */
+  private MappingContext copy(Consumer<Changes> change) {
+    Changes c = new Changes(this);
+    change.accept(c);
     return new MappingContext(
-        validation,
+        c.validation,
         entity,
-        table,
-        path,
-        columns,
-        associations,
-        forceNullable,
-        forceNotNull,
-        phase,
+        c.table,
+        c.path,
+        c.columnOverrides,
+        c.associationOverrides,
+        c.forceNullable,
+        c.forceNotNull,
+        c.phase,
         access);
+  }
+
+  /**
+   * The components of a context that its withers change (its entity and access stay), starting as
+   * they are.
+   */
+  private static final class Changes {
+    Validation validation;
+    TableDraft table;
+    String path;
+    Map<String, AnnotationMirror> columnOverrides;
+    Map<String, AnnotationMirror> associationOverrides;
+    boolean forceNullable;
+    boolean forceNotNull;
+    Phase phase;
+
+    Changes(MappingContext c) {
+      validation = c.validation;
+      table = c.table;
+      path = c.path;
+      columnOverrides = c.columnOverrides;
+      associationOverrides = c.associationOverrides;
+      forceNullable = c.forceNullable;
+      forceNotNull = c.forceNotNull;
+      phase = c.phase;
+    }
   }
 
   /**

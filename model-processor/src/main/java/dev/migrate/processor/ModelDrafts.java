@@ -67,6 +67,11 @@ final class ModelDrafts {
     return stored;
   }
 
+  /** {@link #physical} of an optional name (a schema, a constraint): {@code null} when blank. */
+  String physicalOrNull(String written) {
+    return written.isBlank() ? null : physical(written);
+  }
+
   /**
    * Declares {@code sequence} for {@code attribute}; the same sequence declared again is one
    * sequence.

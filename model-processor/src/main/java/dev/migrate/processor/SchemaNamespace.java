@@ -9,6 +9,7 @@ import dev.migrate.model.Table;
 import dev.migrate.model.UniqueConstraint;
 import dev.migrate.processor.Members.Attribute;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -35,36 +36,26 @@ final class SchemaNamespace {
     String owner = "table " + table.qualifiedName();
     claim(relations, table.schema(), table.name(), "table", owner, at, mirror);
     Map<String, String> constraints = new HashMap<>();
+    // a primary key or unique constraint is named in both namespaces: it is a constraint with an
+    // index behind it
+    List<Map<String, String>> indexed = List.of(relations, constraints);
     if (table.primaryKey() != null) {
       String pk = table.primaryKey().name();
-      claim(
-          relations, table.schema(), pk, "primary key", "the primary key of " + owner, at, mirror);
-      claim(
-          constraints,
-          table.schema(),
-          pk,
-          "primary key",
-          "the primary key of " + owner,
-          at,
-          mirror);
+      for (Map<String, String> names : indexed) {
+        claim(names, table.schema(), pk, "primary key", "the primary key of " + owner, at, mirror);
+      }
     }
     for (UniqueConstraint u : table.uniqueConstraints()) {
-      claim(
-          relations,
-          table.schema(),
-          u.name(),
-          "unique constraint",
-          "a unique constraint of " + owner,
-          at,
-          mirror);
-      claim(
-          constraints,
-          table.schema(),
-          u.name(),
-          "unique constraint",
-          "a unique constraint of " + owner,
-          at,
-          mirror);
+      for (Map<String, String> names : indexed) {
+        claim(
+            names,
+            table.schema(),
+            u.name(),
+            "unique constraint",
+            "a unique constraint of " + owner,
+            at,
+            mirror);
+      }
     }
     for (Index i : table.indexes()) {
       claim(relations, table.schema(), i.name(), "index", "an index of " + owner, at, mirror);

@@ -28,11 +28,9 @@ import javax.lang.model.element.TypeElement;
 final class TableConstraints {
 
   private final ModelBuilder builder;
-  private final ModelDrafts drafts;
 
   TableConstraints(ModelBuilder builder) {
     this.builder = builder;
-    this.drafts = builder.drafts();
   }
 
   /** The {@code @UniqueConstraint}s in {@code table}'s {@code member}, on {@code t}. */
@@ -41,13 +39,15 @@ final class TableConstraints {
       AnnotationMirror unique = (AnnotationMirror) item.getValue();
       List<String> names = new ArrayList<>();
       for (String column : strings(unique, "columnNames")) {
-        names.add(existingColumn(t, at, table, item, drafts.physical(column), "@UniqueConstraint"));
+        names.add(
+            existingColumn(
+                t, at, table, item, builder.drafts().physical(column), "@UniqueConstraint"));
       }
       if (names.contains(null)) {
         continue;
       }
       String written = string(unique, "name", "");
-      t.addUnique(names, written.isBlank() ? null : drafts.physical(written));
+      t.addUnique(names, builder.drafts().physicalOrNull(written));
     }
   }
 
@@ -74,7 +74,8 @@ final class TableConstraints {
           column = words[0];
           descending = words[1].equalsIgnoreCase("DESC");
         }
-        String name = existingColumn(t, at, table, item, drafts.physical(column), "@Index");
+        String name =
+            existingColumn(t, at, table, item, builder.drafts().physical(column), "@Index");
         names.add(name);
         if (name != null) {
           keys.add(new IndexKey(name, null, descending));
@@ -91,11 +92,13 @@ final class TableConstraints {
       if (bool(index, "unique", false)) {
         // Hibernate 6.6 turns a unique @Index into a unique constraint (with the index's name, if
         // any)
-        t.addUnique(names, written.isBlank() ? null : drafts.physical(written));
+        t.addUnique(names, builder.drafts().physicalOrNull(written));
         continue;
       }
       String name =
-          written.isBlank() ? Naming.objectName(t.name, names, "idx") : drafts.physical(written);
+          written.isBlank()
+              ? Naming.objectName(t.name, names, "idx")
+              : builder.drafts().physical(written);
       t.indexes.putIfAbsent(name, new Index(name, keys, false, null, List.of(), null));
     }
   }
@@ -140,7 +143,8 @@ final class TableConstraints {
           nameParts.add("expr");
         } else {
           String column =
-              existingColumn(t, at, index, value(index, "keys"), drafts.physical(text), "@Index");
+              existingColumn(
+                  t, at, index, value(index, "keys"), builder.drafts().physical(text), "@Index");
           if (column == null) {
             keys.clear();
             break;
@@ -165,7 +169,7 @@ final class TableConstraints {
       for (String column : strings(index, "include")) {
         String c =
             existingColumn(
-                t, at, index, value(index, "include"), drafts.physical(column), "@Index");
+                t, at, index, value(index, "include"), builder.drafts().physical(column), "@Index");
         if (c != null) {
           include.add(c);
         }
@@ -176,7 +180,7 @@ final class TableConstraints {
       String name =
           written.isBlank()
               ? Naming.objectName(t.name, nameParts, "idx")
-              : drafts.physical(written);
+              : builder.drafts().physical(written);
       t.indexes.putIfAbsent(
           name,
           new Index(
