@@ -34,10 +34,12 @@ public final class Configuration {
   String groupsPackage;
   Integer threads;
   String migrationsPackage;
+  String migrationsRoot;
   final List<Class<?>> migrations = new ArrayList<>();
   final List<ClassLoader> classLoaders = new ArrayList<>();
   Duration lockTimeout = Duration.ofSeconds(60);
   Consumer<String> log = line -> {};
+  Consumer<String> warnings;
   Clock clock = Clock.systemDefaultZone();
   List<String> excludeTables = List.of();
 
@@ -126,6 +128,24 @@ public final class Configuration {
     return this;
   }
 
+  /**
+   * Where migration classes come from: only those declared in {@code rootPackage} or one of its
+   * sub-packages (the schema groups' {@code <rootPackage>.<alias>}) are loaded. A {@code @Revision}
+   * class elsewhere (in a dependency's jar, or a stray one in the project) is ignored with one line
+   * to {@link #log} naming it; when {@code rootPackage} holds none while other packages do, a line
+   * to {@link #warnings} names both (a misspelt package). The Maven plugin sets this to {@code
+   * <migrationsPackage>}.
+   *
+   * <p>Default: none, and every class found is loaded (an application that lists its migration
+   * classes or scans its own class loader keeps working unchanged).
+   *
+   * @param rootPackage the migrations package, for example {@code com.acme.db.migrations}
+   */
+  public Configuration migrationsRoot(String rootPackage) {
+    this.migrationsRoot = Objects.requireNonNull(rootPackage, "rootPackage");
+    return this;
+  }
+
   /** The dialect; default PostgreSQL. */
   public Configuration dialect(Dialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -163,6 +183,15 @@ public final class Configuration {
   }
 
   /**
+   * Receives warnings about the configuration (a migrations root that holds no revision). Default:
+   * {@link #log}, each line prefixed with {@code "Warning: "}.
+   */
+  public Configuration warnings(Consumer<String> warnings) {
+    this.warnings = Objects.requireNonNull(warnings, "warnings");
+    return this;
+  }
+
+  /**
    * The clock that names new migration classes; default the system clock in the default time zone.
    */
   public Configuration clock(Clock clock) {
@@ -188,6 +217,11 @@ public final class Configuration {
             : selection != null && selection.isSingle() ? selection.items().get(0) : "public";
     SchemaNames.requireValid(chainSchema, "schema");
     RevisionClasses classes = RevisionClasses.scan(migrations, classLoaders);
+    if (migrationsRoot != null) {
+      Consumer<String> warning =
+          warnings != null ? warnings : line -> log.accept("Warning: " + line);
+      classes = classes.within(migrationsRoot, log, warning);
+    }
     SchemaSelection several =
         schema == null && selection != null && !selection.isSingle() ? selection : null;
     return new Migrate(

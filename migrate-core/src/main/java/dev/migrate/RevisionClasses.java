@@ -13,6 +13,8 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The migration classes of a configuration: those given by name, and those listed in every {@code
@@ -38,6 +40,47 @@ final class RevisionClasses {
       classes.addAll(listedRevisions(loader));
     }
     return new RevisionClasses(classes);
+  }
+
+  /**
+   * These classes keeping those declared in {@code rootPackage} or one of its sub-packages (the
+   * schema groups' packages); each other class is left out with one line to {@code info} ({@code
+   * Ignoring revision com.other.R1 (a1b2c3): outside migrationsPackage com.acme.db.migrations}).
+   * When none is kept while some were left out, one line to {@code warning} names the package and
+   * where the revisions are.
+   *
+   * @param rootPackage the migrations package, for example {@code com.acme.db.migrations}
+   */
+  RevisionClasses within(String rootPackage, Consumer<String> info, Consumer<String> warning) {
+    Set<Class<?>> kept = new LinkedHashSet<>();
+    Set<String> elsewhere = new TreeSet<>();
+    for (Class<?> c : classes) {
+      String pkg = c.getPackageName();
+      if (pkg.equals(rootPackage) || pkg.startsWith(rootPackage + ".")) {
+        kept.add(c);
+      } else {
+        elsewhere.add(pkg);
+        info.accept(
+            "Ignoring revision "
+                + c.getName()
+                + " ("
+                + RevisionInfo.of(c).id()
+                + "): outside migrationsPackage "
+                + rootPackage);
+      }
+    }
+    if (kept.isEmpty() && !elsewhere.isEmpty()) {
+      warning.accept(
+          "migrationsPackage "
+              + rootPackage
+              + " holds no revision, but "
+              + String.join(", ", elsewhere)
+              + (elsewhere.size() == 1 ? " holds" : " hold")
+              + " some: is <migrationsPackage> misspelt? New revisions are written into "
+              + rootPackage
+              + ".");
+    }
+    return new RevisionClasses(kept);
   }
 
   /**

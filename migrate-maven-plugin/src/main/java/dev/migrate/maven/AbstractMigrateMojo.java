@@ -96,7 +96,11 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   @Parameter(property = "migrate.threads")
   private Integer threads;
 
-  /** The Java package of the migration classes, for example {@code com.acme.db.migrations}. */
+  /**
+   * The Java package of the migration classes, for example {@code com.acme.db.migrations}: new
+   * classes are written into it, and only the {@code @Revision} classes in it and its sub-packages
+   * (the schema groups') run; one elsewhere on the class path is ignored with an info line.
+   */
   @Parameter(property = "migrate.migrationsPackage", required = true)
   protected String migrationsPackage;
 
@@ -250,9 +254,11 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     }
     return configuration
         .classLoader(projectClasses)
+        .migrationsRoot(migrationsPackage)
         .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
         .excludeTables(excludeTables == null ? List.of() : excludeTables)
-        .log(getLog()::info);
+        .log(getLog()::info)
+        .warnings(getLog()::warn);
   }
 
   /**

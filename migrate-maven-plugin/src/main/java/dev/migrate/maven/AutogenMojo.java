@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.AutogenResult;
+import dev.migrate.Results;
 import dev.migrate.snapshot.SnapshotJson;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,7 +25,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "autogen", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class AutogenMojo extends AbstractMigrateMojo {
+public class AutogenMojo extends AbstractWritingMojo {
 
   /**
    * The revision message; it also names the class ({@code "add phone"} → {@code
@@ -36,14 +37,17 @@ public class AutogenMojo extends AbstractMigrateMojo {
   @Override
   protected void run(ClassLoader projectClasses) {
     var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
-    logEach(
+    Results<AutogenResult> results =
         schemas(projectClasses, DatabaseUse.REQUIRED)
             .autogenerate(
-                snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage),
+                snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage);
+    logEach(
+        results,
         outcome ->
             log(
                 outcome.group().map(g -> "Schema group " + g.alias() + ": ").orElse(""),
                 outcome.value()));
+    postWrite(results.outcomes().stream().flatMap(o -> o.value().file().stream()).toList());
   }
 
   private void log(String prefix, AutogenResult result) {

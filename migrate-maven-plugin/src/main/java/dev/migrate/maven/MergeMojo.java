@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class MergeMojo extends AbstractMigrateMojo {
+public class MergeMojo extends AbstractWritingMojo {
 
   /** The revision message; it also names the class. */
   @Parameter(property = "message", defaultValue = "")
@@ -42,5 +42,6 @@ public class MergeMojo extends AbstractMigrateMojo {
     getLog()
         .info(
             "Generated " + file + " (a merge revision); review it, then run `mvn migrate:upgrade`");
+    postWrite(List.of(file));
   }
 }

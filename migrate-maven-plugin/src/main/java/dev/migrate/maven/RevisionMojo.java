@@ -1,6 +1,8 @@
 package dev.migrate.maven;
 
+import dev.migrate.Results;
 import dev.migrate.RevisionOptions;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,7 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class RevisionMojo extends AbstractMigrateMojo {
+public class RevisionMojo extends AbstractWritingMojo {
 
   /** The revision message; it also names the class. */
   @Parameter(property = "message", defaultValue = "")
@@ -56,9 +58,11 @@ public class RevisionMojo extends AbstractMigrateMojo {
             splice,
             branchLabel == null ? List.of() : branchLabel,
             dependsOn == null ? List.of() : dependsOn);
-    logEach(
+    Results<Path> results =
         schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
-            .revision(message, options, migrationsDirectory.toPath(), migrationsPackage),
+            .revision(message, options, migrationsDirectory.toPath(), migrationsPackage);
+    logEach(
+        results,
         outcome ->
             getLog()
                 .info(
@@ -79,5 +83,6 @@ public class RevisionMojo extends AbstractMigrateMojo {
                                 + outcome.value()
                                 + "; write its upgrade and downgrade, then run"
                                 + " `mvn migrate:upgrade`")));
+    postWrite(results.outcomes().stream().map(o -> o.value()).toList());
   }
 }
