@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * </pre>
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class RevisionMojo extends AbstractMigrateMojo {
 
   /** The revision message; it also names the class. */
