@@ -153,20 +153,19 @@ public class EnsureSnapshotMojo extends AbstractMojo {
   /**
    * Whether javac runs model-processor in this project: it is in maven-compiler-plugin's {@code
    * annotationProcessorPaths} (the plugin's or an execution's), or on the compile class path, where
-   * javac discovers it.
+   * javac discovers it; and {@code <proc>} is not {@code none}.
    */
   private boolean processorConfigured() {
-    if (project.getArtifacts().stream()
-        .anyMatch(
-            a ->
-                PROCESSOR_GROUP.equals(a.getGroupId())
-                    && PROCESSOR_ARTIFACT.equals(a.getArtifactId()))) {
-      return true;
-    }
+    boolean configured =
+        project.getArtifacts().stream()
+            .anyMatch(
+                a ->
+                    PROCESSOR_GROUP.equals(a.getGroupId())
+                        && PROCESSOR_ARTIFACT.equals(a.getArtifactId()));
     Plugin compiler =
         project.getBuild().getPluginsAsMap().get("org.apache.maven.plugins:maven-compiler-plugin");
     if (compiler == null) {
-      return false;
+      return configured;
     }
     List<Object> configurations = new ArrayList<>();
     configurations.add(compiler.getConfiguration());
@@ -174,19 +173,19 @@ public class EnsureSnapshotMojo extends AbstractMojo {
       configurations.add(execution.getConfiguration());
     }
     for (Object configuration : configurations) {
-      if (configuration instanceof Xpp3Dom dom) {
-        Xpp3Dom paths = dom.getChild("annotationProcessorPaths");
-        if (paths == null) {
-          continue;
-        }
-        for (Xpp3Dom path : paths.getChildren()) {
-          Xpp3Dom artifact = path.getChild("artifactId");
-          if (artifact != null && PROCESSOR_ARTIFACT.equals(artifact.getValue())) {
-            return true;
-          }
-        }
+      if (!(configuration instanceof Xpp3Dom dom)) {
+        continue;
+      }
+      Xpp3Dom procOption = dom.getChild("proc");
+      if (procOption != null && "none".equals(procOption.getValue())) {
+        return false;
+      }
+      Xpp3Dom paths = dom.getChild("annotationProcessorPaths");
+      for (Xpp3Dom path : paths == null ? new Xpp3Dom[0] : paths.getChildren()) {
+        Xpp3Dom artifact = path.getChild("artifactId");
+        configured |= artifact != null && PROCESSOR_ARTIFACT.equals(artifact.getValue());
       }
     }
-    return false;
+    return configured;
   }
 }
