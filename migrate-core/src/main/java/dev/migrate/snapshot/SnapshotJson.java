@@ -24,7 +24,9 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -325,26 +327,68 @@ public final class SnapshotJson {
   }
 
   /**
-   * Reads {@code META-INF/migrate/model.json} under a class output directory.
+   * Reads {@code META-INF/migrate/model.json} under a class output directory, waiting up to {@link
+   * ClassOutputReads#WAIT} while it is missing or unparsable (another build may be recompiling the
+   * module): a missing or partial file is never read as an empty model.
    *
-   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if there is none, saying how to produce
-   *     one
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if there is still no readable snapshot
+   *     after the wait, naming the file and how to produce it, or if it has another format version
    */
   public static Snapshot readFromClassesDirectory(Path classesDirectory) {
+    return readFromClassesDirectory(classesDirectory, ClassOutputReads.WAIT);
+  }
+
+  /**
+   * {@link #readFromClassesDirectory(Path)}, waiting at most {@code wait} for a readable file.
+   *
+   * @param wait how long to try again while the file is missing, empty or unparsable; {@link
+   *     Duration#ZERO} reads once
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if there is still no readable snapshot
+   *     after the wait, or if it has another format version (at once)
+   */
+  public static Snapshot readFromClassesDirectory(Path classesDirectory, Duration wait) {
     Path file = classesDirectory.resolve(Snapshot.RESOURCE);
-    if (!Files.isRegularFile(file)) {
-      throw new MigrateException(
-          ErrorCode.SNAPSHOT,
-          "No model snapshot at "
-              + file
-              + ".\n"
-              + "Add dev.migrate:model-processor to the annotationProcessorPaths of maven-compiler-plugin (see the"
-              + " README, 'What a project declares') and run `mvn compile`.");
-    }
     try {
-      return read(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new MigrateException(ErrorCode.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+      return ClassOutputReads.retrying(wait, () -> readFile(file, wait));
+    } catch (ClassOutputReads.NotReady e) {
+      throw new MigrateException(ErrorCode.SNAPSHOT, e.getMessage(), e.getCause());
     }
   }
+
+  /** One attempt at reading the snapshot file; only the format version check fails at once. */
+  private static Snapshot readFile(Path file, Duration wait) throws ClassOutputReads.NotReady {
+    String waited =
+        wait.isZero() ? "" : " (waited " + wait.toMillis() + " ms for a compilation in progress)";
+    String json;
+    try {
+      json = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ClassOutputReads.NotReady(
+          "No model snapshot at "
+              + file
+              + waited
+              + ".\n"
+              + "Add dev.migrate:model-processor to the annotationProcessorPaths of maven-compiler-plugin (see the"
+              + " README, 'What a project declares') and run `mvn clean compile`.",
+          e);
+    } catch (IOException e) {
+      throw new ClassOutputReads.NotReady(
+          "Cannot read the model snapshot " + file + waited + ": " + e + REBUILD, e);
+    }
+    if (json.isBlank()) {
+      throw new ClassOutputReads.NotReady(
+          "The model snapshot " + file + " is empty" + waited + REBUILD, null);
+    }
+    Snapshot snapshot;
+    try {
+      snapshot = Mapper.INSTANCE.readValue(json, Snapshot.class);
+    } catch (IOException | RuntimeException e) {
+      throw new ClassOutputReads.NotReady(
+          "Cannot read the model snapshot " + file + waited + ": " + e.getMessage() + REBUILD, e);
+    }
+    checkFormatVersion(snapshot.formatVersion(), file.toString());
+    return snapshot;
+  }
+
+  private static final String REBUILD = "\nRebuild it with `mvn clean compile`.";
 }

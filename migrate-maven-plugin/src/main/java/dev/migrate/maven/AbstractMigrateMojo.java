@@ -11,15 +11,12 @@ import dev.migrate.Schemas;
 import dev.migrate.model.Database;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
-import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -208,12 +205,15 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     return migrate;
   }
 
-  /** The compiled model snapshot's database; empty when the project has no snapshot. */
+  /**
+   * The compiled model snapshot's database. A missing or unreadable snapshot is waited for briefly
+   * (another build may be recompiling the module), then fails: it is never taken for an empty
+   * model.
+   *
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) naming the file and how to produce it
+   */
   protected Database model() {
-    Path snapshot = classesDirectory.toPath().resolve(Snapshot.RESOURCE);
-    return Files.exists(snapshot)
-        ? SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database()
-        : Database.empty();
+    return SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database();
   }
 
   /**

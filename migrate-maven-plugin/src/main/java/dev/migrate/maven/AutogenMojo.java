@@ -24,7 +24,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * a {@code dependsOn} of the revision.
  */
 @Mojo(name = "autogen", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class AutogenMojo extends AbstractWritingMojo {
 
   /**

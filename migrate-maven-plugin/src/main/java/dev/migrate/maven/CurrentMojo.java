@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * ({@code -Dmigrate.schema=tenant_*} prints the summary table of every match).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class CurrentMojo extends AbstractMigrateMojo {
 
   @Override

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn -q migrate:downgrade -Dmigrate.sql -Dmigrate.revision=head:-1</pre>
  */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class DowngradeMojo extends AbstractRunMojo {
 
   /**

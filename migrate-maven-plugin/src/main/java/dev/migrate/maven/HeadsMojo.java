@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * (head)}, one a line. Several heads mean branches that are not merged yet. Needs no database.
  */
 @Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class HeadsMojo extends AbstractMigrateMojo {
 
   /** Prints each head as {@code history} does, with its down revisions and message. */

@@ -21,7 +21,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * </pre>
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class HistoryMojo extends AbstractMigrateMojo {
 
   /** Also prints the recorded runs (applied at, by, duration, outcome). */

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn migrate:merge -Dmessage=merge -Dmigrate.revisions=3f2a9c,ae1027</pre>
  */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class MergeMojo extends AbstractWritingMojo {
 
   /** The revision message; it also names the class. */

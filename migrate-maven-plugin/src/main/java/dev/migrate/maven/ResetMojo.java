@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn migrate:reset -Dmigrate.schema=dev -Dmigrate.force     # drops the rows too</pre>
  */
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class ResetMojo extends AbstractMigrateMojo {
 
   /** Drop the schema even when its tables hold rows ({@code -Dmigrate.force}). */

@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * mvn migrate:show -Dmigrate.revision=shop@head</pre>
  */
 @Mojo(name = "show", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class ShowMojo extends AbstractMigrateMojo {
 
   /**

@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * </pre>
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class UpgradeMojo extends AbstractRunMojo {
 
   /**

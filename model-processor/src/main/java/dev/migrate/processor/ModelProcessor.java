@@ -7,7 +7,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,10 +208,11 @@ public final class ModelProcessor extends AbstractProcessor {
     Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions);
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
-    write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
+    // the index first: a reader that finds model.json finds this compilation's index beside it
     write(
         Snapshot.REVISIONS_RESOURCE,
         out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
+    write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
   }
 
   /**
@@ -324,23 +330,66 @@ public final class ModelProcessor extends AbstractProcessor {
   }
 
   /**
-   * Writes {@code resource} into the class output; a failure is reported ({@link
+   * Writes {@code resource} into the class output, atomically where the output is a directory: the
+   * bytes go to a temporary file beside the resource, which is then moved over it ({@link
+   * StandardCopyOption#ATOMIC_MOVE}), so that a goal reading the class output while this
+   * compilation runs (another {@code mvn} process) sees the previous file or the new one, never a
+   * missing, empty or partial one. The place is the one the {@link Filer} gives; where it is not a
+   * file (an in-memory file manager), the bytes go through the Filer. A failure is reported ({@link
    * Message#SNAPSHOT_WRITE_FAILED}).
    */
   private void write(String resource, Content content) {
     try {
       FileObject file =
           processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource);
-      try (OutputStream out = new BufferedOutputStream(file.openOutputStream(), 1 << 16)) {
-        content.writeTo(out);
+      Path target = localPath(file);
+      if (target == null) {
+        try (OutputStream out = new BufferedOutputStream(file.openOutputStream(), 1 << 16)) {
+          content.writeTo(out);
+        }
+        return;
       }
+      writeAtomically(target, content);
     } catch (IOException | RuntimeException e) {
       reporter.report(Message.SNAPSHOT_WRITE_FAILED, null, null, null, resource, String.valueOf(e));
     }
   }
 
-  /** The bytes of a resource, written straight into its file. */
-  private interface Content {
+  /** The file behind {@code file}, or {@code null} when it is not on the default file system. */
+  private static Path localPath(FileObject file) {
+    try {
+      URI uri = file.toUri();
+      return "file".equalsIgnoreCase(uri.getScheme()) ? Path.of(uri) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Writes {@code target} through a temporary file in its directory and an atomic move; on a file
+   * system without atomic moves, a plain replacing move.
+   */
+  static void writeAtomically(Path target, Content content) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** The bytes of a resource, written to a stream. */
+  interface Content {
     void writeTo(OutputStream out) throws IOException;
   }
 
