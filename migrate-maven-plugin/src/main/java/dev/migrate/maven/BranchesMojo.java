@@ -16,6 +16,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * </pre>
  *
  * <p>Needs no database.
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:branches}).
  */
 @Mojo(name = "branches", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class BranchesMojo extends AbstractMigrateMojo {

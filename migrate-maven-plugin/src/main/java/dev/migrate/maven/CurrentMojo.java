@@ -12,6 +12,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Prints the revision(s) the database is at, one per row of the version table, each marked {@code
  * (head)} when it is a head (Alembic's {@code current}): per schema group, or per target schema
  * ({@code -Dmigrate.schema=tenant_*} prints the summary table of every match).
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:current}).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class CurrentMojo extends AbstractMigrateMojo {

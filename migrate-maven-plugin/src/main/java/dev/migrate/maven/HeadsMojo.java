@@ -10,6 +10,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Prints the heads of the revision graph (Alembic's {@code heads}): {@code 3f2a9c1d7b04 (shop)
  * (head)}, one a line. Several heads mean branches that are not merged yet. Needs no database.
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:heads}).
  */
 @Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class HeadsMojo extends AbstractMigrateMojo {

@@ -18,6 +18,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <pre>mvn migrate:history -Dmigrate.range=3f2a:head<br>
  * mvn -q migrate:history -Dmigrate.format=mermaid > docs/migrations.md     # a picture GitHub renders<br>
  * </pre>
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:history}).
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class HistoryMojo extends AbstractMigrateMojo {

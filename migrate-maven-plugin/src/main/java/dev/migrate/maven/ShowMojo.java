@@ -13,6 +13,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  *
  * <pre>mvn migrate:show -Dmigrate.revision=3f2a<br>
  * mvn migrate:show -Dmigrate.revision=shop@head<br></pre>
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:show}).
  */
 @Mojo(name = "show", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class ShowMojo extends AbstractMigrateMojo {
