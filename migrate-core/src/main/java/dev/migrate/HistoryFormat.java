@@ -13,11 +13,13 @@ public enum HistoryFormat {
   /** A fenced Mermaid block GitHub renders. */
   MERMAID,
   /** Graphviz. */
-  DOT;
+  DOT,
+  /** One JSON document on standard output, for CI (the Maven plugin renders it). */
+  JSON;
 
   /**
-   * The format {@code text} names ({@code text}, {@code mermaid} or {@code dot}, as {@code
-   * -Dmigrate.format} takes it).
+   * The format {@code text} names ({@code text}, {@code mermaid}, {@code dot} or {@code json}, as
+   * {@code -Dmigrate.format} takes it).
    *
    * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for any other text
    */
@@ -29,27 +31,28 @@ public enum HistoryFormat {
     }
     throw new MigrateException(
         ErrorCode.CONFIGURATION,
-        "Unknown -Dmigrate.format=" + text + ": use text, mermaid or dot.");
+        "Unknown -Dmigrate.format=" + text + ": use text, mermaid, dot or json.");
   }
 
   /**
    * Whether the format is a picture (written to a file or standard output) rather than log lines.
    */
   public boolean isPicture() {
-    return this != TEXT;
+    return this == MERMAID || this == DOT;
   }
 
   /**
    * The picture of {@code entries}.
    *
-   * @throws IllegalStateException for {@link #TEXT}, which is not a picture
+   * @throws IllegalStateException for {@link #TEXT} and {@link #JSON}, which are not pictures
    */
   public String picture(List<HistoryEntry> entries) {
     return switch (this) {
       case MERMAID -> GraphPictures.mermaid(entries);
       case DOT -> GraphPictures.dot(entries);
-      case TEXT ->
-          throw new IllegalStateException("text is printed line by line, not as a picture");
+      case TEXT, JSON ->
+          throw new IllegalStateException(
+              name().toLowerCase(Locale.ROOT) + " is printed by the shell, not as a picture");
     };
   }
 }

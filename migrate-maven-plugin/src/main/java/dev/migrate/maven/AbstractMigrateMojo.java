@@ -14,6 +14,7 @@ import dev.migrate.schema.SchemaSelection;
 import dev.migrate.snapshot.SnapshotJson;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,10 +23,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -48,6 +51,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  protected MojoExecution mojoExecution;
 
   /**
    * The database: a JDBC URL ({@code jdbc:postgresql://localhost:5432/app}) or a libpq URL ({@code
@@ -135,13 +141,151 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
       return;
     }
     try {
+      requireCompiled();
       goal();
     } catch (MigrateException e) {
+      if (jsonRequested() && !jsonPrinted) {
+        printJson(JsonOutput.error(mojoExecution.getGoal(), e.getMessage()));
+      }
       if (e.code().userMustFix()) {
         throw new MojoFailureException(e.getMessage(), e);
       }
       throw new MojoExecutionException(e.getMessage(), e);
+    } catch (MojoFailureException e) {
+      if (jsonRequested() && !jsonPrinted) {
+        printJson(JsonOutput.error(mojoExecution.getGoal(), e.getMessage()));
+      }
+      throw e;
     }
+  }
+
+  /**
+   * How a goal makes sure the compiled classes it reads (the model snapshot, the revision classes)
+   * are current. The goals that write revisions or change the database fork {@code compile}
+   * ({@code @Execute}); those that only read the graph or the database do not, so that they answer
+   * without running the plugins bound before {@code compile}.
+   */
+  protected enum Freshness {
+    /** The goal forks the lifecycle up to {@code compile}: the classes are current. */
+    COMPILED_FIRST,
+    /**
+     * The goal reads the classes as they are: it fails when nothing was compiled yet and warns once
+     * when a source is newer than the classes or the model snapshot.
+     */
+    WARN_IF_STALE,
+    /**
+     * The goal reads the classes as they are and fails when nothing was compiled yet or when a
+     * source is newer than the classes or the model snapshot.
+     */
+    FAIL_IF_STALE
+  }
+
+  /** This goal's {@link Freshness}; {@link Freshness#COMPILED_FIRST} unless overridden. */
+  protected Freshness freshness() {
+    return Freshness.COMPILED_FIRST;
+  }
+
+  /**
+   * Whether the goal prints its answer as one JSON document on standard output ({@code
+   * -Dmigrate.format=json}); then an error is printed as a JSON document too.
+   */
+  protected boolean json() {
+    return false;
+  }
+
+  /** {@link #json()}, false when {@code -Dmigrate.format} is invalid (which is the error then). */
+  private boolean jsonRequested() {
+    try {
+      return json();
+    } catch (MigrateException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Prints one line of the goal's answer: at info level, or on standard output when {@code mvn -q}
+   * hides info, so that read-only goals answer under {@code -q} too.
+   */
+  protected void answer(String line) {
+    if (getLog().isInfoEnabled()) {
+      getLog().info(line);
+    } else {
+      PrintStream out = System.out;
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  /**
+   * Prints {@code document} (see {@link JsonOutput}) as the goal's one JSON document on standard
+   * output.
+   */
+  protected void printJson(Map<String, Object> document) {
+    jsonPrinted = true;
+    JsonOutput.print(document);
+  }
+
+  /** Applies {@link #freshness()}: fails or warns as it says. */
+  private void requireCompiled() throws MojoFailureException {
+    Freshness freshness = freshness();
+    if (freshness == Freshness.COMPILED_FIRST) {
+      return;
+    }
+    String command = "mvn compile migrate:" + mojoExecution.getGoal();
+    CompiledClasses compiled = CompiledClasses.scan(classesDirectory.toPath(), sourceRoots());
+    if (compiled.neverCompiled()) {
+      throw new MojoFailureException(
+          "No compiled classes in "
+              + classesDirectory
+              + ": migrate:"
+              + mojoExecution.getGoal()
+              + " reads the compiled model and revisions without compiling. Run "
+              + command);
+    }
+    Optional<Path> stale = compiled.staleSource();
+    if (stale.isEmpty()) {
+      return;
+    }
+    String changed = project.getBasedir().toPath().relativize(stale.get()).toString();
+    if (freshness == Freshness.FAIL_IF_STALE) {
+      throw new MojoFailureException(
+          "The model is older than the sources ("
+              + changed
+              + " changed since the last compile): run "
+              + command);
+    }
+    // once per project and build, however many read-only goals the command line names
+    if (project.getContextValue(STALE_WARNED) == null) {
+      project.setContextValue(STALE_WARNED, Boolean.TRUE);
+      getLog()
+          .warn(
+              "Sources changed since the last compile ("
+                  + changed
+                  + "): this answer reads the classes compiled before. Run "
+                  + command
+                  + " for one that includes them");
+    }
+  }
+
+  /** Whether the goal's JSON document was printed: an error after it adds none. */
+  private boolean jsonPrinted;
+
+  private static final String STALE_WARNED = "dev.migrate.staleSourcesWarned";
+
+  /**
+   * The compile source roots a user edits: those outside the build directory (generated sources are
+   * derived from them, and written during the compile itself).
+   */
+  private List<Path> sourceRoots() {
+    Path build = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+    List<Path> roots = new ArrayList<>();
+    for (String root : project.getCompileSourceRoots()) {
+      Path path = Path.of(root).toAbsolutePath().normalize();
+      if (!path.startsWith(build)) {
+        roots.add(path);
+      }
+    }
+    return roots;
   }
 
   /**
@@ -257,7 +401,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         .migrationsRoot(migrationsPackage)
         .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
         .excludeTables(excludeTables == null ? List.of() : excludeTables)
-        .log(getLog()::info)
+        .log(json() ? getLog()::debug : getLog()::info)
         .warnings(getLog()::warn);
   }
 

@@ -21,6 +21,18 @@ abstract class AbstractRunMojo extends AbstractMigrateMojo {
   @Parameter(property = "migrate.output")
   private File output;
 
+  /**
+   * {@code text} (log lines) or {@code json} (one JSON document on standard output); not with
+   * {@code -Dmigrate.sql}.
+   */
+  @Parameter(property = "migrate.format", defaultValue = "text")
+  private String format;
+
+  @Override
+  protected boolean json() {
+    return OutputFormat.parse(format) == OutputFormat.JSON;
+  }
+
   /** The goal's name, as its log lines say it: {@code upgrade} or {@code downgrade}. */
   protected abstract String direction();
 
@@ -46,8 +58,11 @@ abstract class AbstractRunMojo extends AbstractMigrateMojo {
           "the " + direction() + " script");
       return;
     }
-    logEach(
-        run(schemas(projectClasses, DatabaseUse.REQUIRED), revision()),
-        outcome -> RunLines.log(getLog(), direction(), outcome.value()));
+    Results<RunResult> results = run(schemas(projectClasses, DatabaseUse.REQUIRED), revision());
+    if (json()) {
+      printJson(JsonOutput.of(direction(), "ok", results, JsonOutput::run));
+      return;
+    }
+    logEach(results, outcome -> RunLines.log(getLog(), direction(), outcome.value()));
   }
 }

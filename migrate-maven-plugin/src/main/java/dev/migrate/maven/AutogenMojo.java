@@ -15,8 +15,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * downgrade} (Alembic's {@code revision --autogenerate}). Writes nothing and says "No changes
  * detected" when there are none.
  *
- * <pre>mvn migrate:autogen -Dmessage="add phone"
- * mvn migrate:autogen -Dmessage="add preferences" -Dmigrate.schema=user   # only schema group user
+ * <pre>mvn migrate:autogen -Dmessage="add phone"<br>
+ * mvn migrate:autogen -Dmessage="add preferences" -Dmigrate.schema=user   # only schema group user<br>
  * </pre>
  *
  * <p>With schema groups, each changed group gets its own revision in {@code

@@ -23,8 +23,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>Modes ({@code -Dmigrate.check}): {@code replay} (the default when a database is configured:
  * applies every revision in a throwaway schema of that server, compares, drops it), {@code live}
  * (compares the configured schema, which must be at head) and {@code offline} (the default without
- * a database: replays the ops in memory; tables changed by raw SQL are reported as unknown). From
- * the command line: {@code mvn compile migrate:check}.
+ * a database: replays the ops in memory; tables changed by raw SQL are reported as unknown).
+ *
+ * <p>The goal does not compile: in {@code mvn verify} the lifecycle compiled already. Run alone, it
+ * checks the model of the last compile, and fails when a source is newer than the compiled classes
+ * or the model snapshot ("the model is older than the sources"): run {@code mvn compile
+ * migrate:check}.
  */
 @Mojo(
     name = "check",
@@ -40,9 +44,35 @@ public class CheckMojo extends AbstractMigrateMojo {
   @Parameter(property = "migrate.check")
   private String mode;
 
+  /**
+   * {@code text} (log lines) or {@code json} (one JSON document on standard output, {@code outcome}
+   * {@code ok} or {@code failed}).
+   */
+  @Parameter(property = "migrate.format", defaultValue = "text")
+  private String format;
+
   /** Skips the check (as {@code migrate.skip} skips every goal). */
   @Parameter(property = "migrate.check.skip", defaultValue = "false")
   private boolean skipCheck;
+
+  @Override
+  protected boolean json() {
+    return OutputFormat.parse(format) == OutputFormat.JSON;
+  }
+
+  /**
+   * Fails on a stale model rather than forking {@code compile}. A Mojo cannot fork the lifecycle
+   * only when run alone: {@code @Execute} is static, so forking would compile twice in {@code mvn
+   * verify}; and where the goal came from ({@code MojoExecution.getSource()}, {@code CLI} or {@code
+   * LIFECYCLE}) does not say whether {@code compile} ran ({@code mvn compile migrate:check} is a
+   * CLI execution after a compile, {@code mvn verify -Dmaven.main.skip} a lifecycle one without
+   * it). The timestamps of the sources, the classes and the snapshot say exactly that, in every
+   * case, in milliseconds.
+   */
+  @Override
+  protected Freshness freshness() {
+    return skipCheck ? Freshness.COMPILED_FIRST : Freshness.FAIL_IF_STALE;
+  }
 
   @Override
   protected void run(ClassLoader projectClasses) throws MojoFailureException {
@@ -58,6 +88,14 @@ public class CheckMojo extends AbstractMigrateMojo {
     Results<CheckResult> results =
         schemas(projectClasses, DatabaseUse.requiredWhen(chosen.needsDatabase()))
             .check(chosen, model);
+    if (json()) {
+      boolean passed = results.values().stream().allMatch(CheckResult::passed);
+      printJson(JsonOutput.of("check", passed ? "ok" : "failed", results, JsonOutput::check));
+      if (!passed) {
+        throw new MojoFailureException("The check failed: see the JSON document");
+      }
+      return;
+    }
     List<String> failed = new ArrayList<>();
     logEach(
         results,

@@ -2,24 +2,45 @@ package dev.migrate.maven;
 
 import dev.migrate.Current;
 import dev.migrate.Outcome;
+import dev.migrate.Results;
 import java.util.List;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Prints the revision(s) the database is at, one per row of the version table, each marked {@code
  * (head)} when it is a head (Alembic's {@code current}): per schema group, or per target schema
  * ({@code -Dmigrate.schema=tenant_*} prints the summary table of every match).
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:current}).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class CurrentMojo extends AbstractMigrateMojo {
+
+  /** {@code text} (log lines) or {@code json} (one JSON document on standard output). */
+  @Parameter(property = "migrate.format", defaultValue = "text")
+  private String format;
+
+  @Override
+  protected boolean json() {
+    return OutputFormat.parse(format) == OutputFormat.JSON;
+  }
+
+  @Override
+  protected Freshness freshness() {
+    return Freshness.WARN_IF_STALE;
+  }
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    logEach(schemas(projectClasses, DatabaseUse.REQUIRED).current(), this::print);
+    Results<Current> results = schemas(projectClasses, DatabaseUse.REQUIRED).current();
+    if (json()) {
+      printJson(JsonOutput.of("current", "ok", results, JsonOutput::current));
+      return;
+    }
+    logEach(results, this::print);
   }
 
   private void print(Outcome<Current> outcome) {
@@ -31,10 +52,10 @@ public class CurrentMojo extends AbstractMigrateMojo {
             ? ""
             : (heads.size() == 1 ? "; head is " : "; heads are ") + String.join(", ", heads);
     if (current.isEmpty()) {
-      getLog().info(what + ": <base> (no revision applied)" + headText);
+      answer(what + ": <base> (no revision applied)" + headText);
     }
     for (String id : current) {
-      getLog().info(what + ": " + id + (heads.contains(id) ? " (head)" : headText));
+      answer(what + ": " + id + (heads.contains(id) ? " (head)" : headText));
     }
   }
 }

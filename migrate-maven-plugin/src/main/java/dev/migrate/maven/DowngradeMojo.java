@@ -14,12 +14,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * prints the SQL script instead, which needs both ends ({@code -Dmigrate.revision=from:to}) as in
  * Alembic.
  *
- * <pre>mvn migrate:downgrade                        # one step back
- * mvn migrate:downgrade -Dmigrate.revision=base     # everything
- * mvn migrate:downgrade -Dmigrate.schema=user       # one step back in schema group user
- * mvn migrate:downgrade -Dmigrate.schema=tenant_*   # one step back in every matching schema, in parallel
- * mvn migrate:downgrade -Dmigrate.revision=shop@-1  # one step back on the branch labelled shop
- * mvn -q migrate:downgrade -Dmigrate.sql -Dmigrate.revision=head:-1</pre>
+ * <pre>mvn migrate:downgrade                        # one step back<br>
+ * mvn migrate:downgrade -Dmigrate.revision=base     # everything<br>
+ * mvn migrate:downgrade -Dmigrate.schema=user       # one step back in schema group user<br>
+ * mvn migrate:downgrade -Dmigrate.schema=tenant_*   # one step back in every matching schema, in parallel<br>
+ * mvn migrate:downgrade -Dmigrate.revision=shop@-1  # one step back on the branch labelled shop<br>
+ * mvn -q migrate:downgrade -Dmigrate.sql -Dmigrate.revision=head:-1<br></pre>
  */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")

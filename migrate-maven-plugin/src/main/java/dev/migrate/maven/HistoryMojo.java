@@ -3,9 +3,8 @@ package dev.migrate.maven;
 import dev.migrate.History;
 import dev.migrate.HistoryFormat;
 import dev.migrate.Outcome;
+import dev.migrate.Results;
 import java.io.File;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -16,12 +15,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * are marked). {@code (current)} needs a configured database; without one the graph alone is
  * printed. With {@code -Dmigrate.verbose}, also the runs recorded in {@code migrate_history}.
  *
- * <pre>mvn migrate:history -Dmigrate.range=3f2a:head
- * mvn -q migrate:history -Dmigrate.format=mermaid > docs/migrations.md     # a picture GitHub renders
+ * <pre>mvn migrate:history -Dmigrate.range=3f2a:head<br>
+ * mvn -q migrate:history -Dmigrate.format=mermaid > docs/migrations.md     # a picture GitHub renders<br>
  * </pre>
+ *
+ * <p>Does not compile: reads the classes of the last compile, and warns when a source is newer
+ * (after a change: {@code mvn compile migrate:history}).
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")
 public class HistoryMojo extends AbstractMigrateMojo {
 
   /** Also prints the recorded runs (applied at, by, duration, outcome). */
@@ -37,8 +38,9 @@ public class HistoryMojo extends AbstractMigrateMojo {
   private String range;
 
   /**
-   * {@code text} (log lines), {@code mermaid} (a fenced block GitHub renders) or {@code dot}
-   * (Graphviz); the pictures go to standard output or {@code -Dmigrate.output}.
+   * {@code text} (log lines), {@code mermaid} (a fenced block GitHub renders), {@code dot}
+   * (Graphviz) or {@code json} (one JSON document on standard output, for CI); the pictures go to
+   * standard output or {@code -Dmigrate.output}.
    */
   @Parameter(property = "migrate.format", defaultValue = "text")
   private String format;
@@ -51,47 +53,57 @@ public class HistoryMojo extends AbstractMigrateMojo {
   private File output;
 
   @Override
+  protected boolean json() {
+    return HistoryFormat.parse(format) == HistoryFormat.JSON;
+  }
+
+  @Override
+  protected Freshness freshness() {
+    return Freshness.WARN_IF_STALE;
+  }
+
+  @Override
   protected void run(ClassLoader projectClasses) {
     HistoryFormat chosen = HistoryFormat.parse(format);
-    logEach(
+    Results<History> results =
         schemas(projectClasses, DatabaseUse.IF_CONFIGURED)
-            .history(range, verbose ? History.Detail.REVISIONS_AND_RUNS : History.Detail.REVISIONS),
-        outcome -> print(outcome, chosen));
+            .history(range, verbose ? History.Detail.REVISIONS_AND_RUNS : History.Detail.REVISIONS);
+    if (chosen == HistoryFormat.JSON) {
+      printJson(JsonOutput.of("history", "ok", results, JsonOutput::history));
+      return;
+    }
+    logEach(results, outcome -> print(outcome, chosen));
   }
 
   private void print(Outcome<History> outcome, HistoryFormat chosen) {
-    outcome
-        .group()
-        .ifPresent(g -> getLog().info("Schema group " + g.alias() + " (" + g.schema() + "):"));
+    outcome.group().ifPresent(g -> answer("Schema group " + g.alias() + " (" + g.schema() + "):"));
     History history = outcome.value();
     if (chosen.isPicture()) {
       Output.write(chosen.picture(history.revisions()), output, getLog(), "the revision graph");
       return;
     }
     if (history.revisions().isEmpty()) {
-      getLog()
-          .info(
-              history.graphEmpty()
-                  ? "No revisions yet: run `mvn migrate:autogen -Dmessage=...`"
-                  : "No revisions in range " + range);
+      answer(
+          history.graphEmpty()
+              ? "No revisions yet: run `mvn migrate:autogen -Dmessage=...`"
+              : "No revisions in range " + range);
     }
-    history.revisions().forEach(e -> getLog().info(e.toString()));
+    history.revisions().forEach(e -> answer(e.toString()));
     if (verbose && !history.runs().isEmpty()) {
-      getLog().info("Runs recorded in schema " + outcome.schema() + ":");
+      answer("Runs recorded in schema " + outcome.schema() + ":");
       history
           .runs()
           .forEach(
               row ->
-                  getLog()
-                      .info(
-                          String.format(
-                              "  %s  %-9s %s  by %s  %d ms%s",
-                              row.appliedAt(),
-                              row.direction(),
-                              row.revision(),
-                              row.appliedBy(),
-                              row.durationMillis(),
-                              row.success() ? "" : "  FAILED")));
+                  answer(
+                      String.format(
+                          "  %s  %-9s %s  by %s  %d ms%s",
+                          row.appliedAt(),
+                          row.direction(),
+                          row.revision(),
+                          row.appliedBy(),
+                          row.durationMillis(),
+                          row.success() ? "" : "  FAILED")));
     }
   }
 }

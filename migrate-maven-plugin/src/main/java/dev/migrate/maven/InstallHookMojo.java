@@ -27,8 +27,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code -Dmigrate.force}; then it is moved to {@code pre-commit.before-migrate}, which Migrate's
  * hook runs first, so both guards keep working. Running the goal again updates Migrate's own hook.
  *
- * <pre>mvn migrate:install-hook
- * mvn migrate:install-hook -Dmigrate.force     # keep an existing hook, chained before Migrate's
+ * <pre>mvn migrate:install-hook<br>
+ * mvn migrate:install-hook -Dmigrate.force     # keep an existing hook, chained before Migrate's<br>
  * </pre>
  */
 @Mojo(name = "install-hook", threadSafe = true, requiresProject = true)

@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Writes a merge revision that joins several heads into one (Alembic's {@code merge}). It changes
  * nothing by itself; add ops to it only if the merged branches conflict. Needs no database.
  *
- * <pre>mvn migrate:merge -Dmessage="merge shop and billing"          # every head
- * mvn migrate:merge -Dmessage=merge -Dmigrate.revisions=3f2a9c,ae1027</pre>
+ * <pre>mvn migrate:merge -Dmessage="merge shop and billing"          # every head<br>
+ * mvn migrate:merge -Dmessage=merge -Dmigrate.revisions=3f2a9c,ae1027<br></pre>
  */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")

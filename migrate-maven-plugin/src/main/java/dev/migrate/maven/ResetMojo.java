@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * workflow's {@code migrate.py reset --schema dev}). Refuses, naming the rows per table, when the
  * schema's tables hold rows, unless {@code -Dmigrate.force}.
  *
- * <pre>mvn migrate:reset -Dmigrate.schema=dev
- * mvn migrate:reset -Dmigrate.schema=dev -Dmigrate.force     # drops the rows too</pre>
+ * <pre>mvn migrate:reset -Dmigrate.schema=dev<br>
+ * mvn migrate:reset -Dmigrate.schema=dev -Dmigrate.force     # drops the rows too<br></pre>
  */
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE, lifecycle = "migrate")

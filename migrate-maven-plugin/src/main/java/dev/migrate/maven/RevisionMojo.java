@@ -14,10 +14,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Writes an empty migration class, for data migrations and hand-written SQL (Alembic's {@code
  * revision}). Needs no database.
  *
- * <pre>mvn migrate:revision -Dmessage="backfill country codes"
- * mvn migrate:revision -Dmessage="networking" -Dmigrate.head=base -Dmigrate.branchLabel=net  # a new, labelled base
- * mvn migrate:revision -Dmessage="hotfix" -Dmigrate.head=3f2a9c -Dmigrate.splice             # branch from a non-head
- * mvn migrate:revision -Dmessage="uses net" -Dmigrate.dependsOn=net                          # depends on another branch
+ * <pre>mvn migrate:revision -Dmessage="backfill country codes"<br>
+ * mvn migrate:revision -Dmessage="networking" -Dmigrate.head=base -Dmigrate.branchLabel=net  # a new, labelled base<br>
+ * mvn migrate:revision -Dmessage="hotfix" -Dmigrate.head=3f2a9c -Dmigrate.splice             # branch from a non-head<br>
+ * mvn migrate:revision -Dmessage="uses net" -Dmigrate.dependsOn=net                          # depends on another branch<br>
  * </pre>
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)

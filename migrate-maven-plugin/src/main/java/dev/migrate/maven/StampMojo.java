@@ -13,8 +13,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * adopt a database whose schema is already at that revision (built by hand, from an offline script,
  * or by another tool).
  *
- * <pre>mvn migrate:stamp -Dmigrate.revision=head
- * mvn migrate:stamp -Dmigrate.revision=3f2a9c -Dmigrate.purge     # also when the table names revisions that do not exist
+ * <pre>mvn migrate:stamp -Dmigrate.revision=head<br>
+ * mvn migrate:stamp -Dmigrate.revision=3f2a9c -Dmigrate.purge     # also when the table names revisions that do not exist<br>
  * </pre>
  */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)

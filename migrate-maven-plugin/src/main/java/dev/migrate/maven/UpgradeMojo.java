@@ -13,13 +13,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Applies revisions up to a target, each in its own transaction; with {@code -Dmigrate.sql}, prints
  * the SQL script instead (Alembic's offline mode).
  *
- * <pre>mvn migrate:upgrade                       # to head
- * mvn migrate:upgrade -Dmigrate.revision=+1      # one step
- * mvn migrate:upgrade -Dmigrate.revision=heads   # every branch
- * mvn migrate:upgrade -Dmigrate.revision=3f2a9c  # to a revision (partial ids work)
- * mvn migrate:upgrade -Dmigrate.schema=user      # one schema group (and the revisions of others it depends on)
- * mvn migrate:upgrade -Dmigrate.schema=tenant_*  # every matching schema, in parallel
- * mvn -q migrate:upgrade -Dmigrate.sql -Dmigrate.revision=base:head -Dmigrate.output=upgrade.sql
+ * <pre>mvn migrate:upgrade                       # to head<br>
+ * mvn migrate:upgrade -Dmigrate.revision=+1      # one step<br>
+ * mvn migrate:upgrade -Dmigrate.revision=heads   # every branch<br>
+ * mvn migrate:upgrade -Dmigrate.revision=3f2a9c  # to a revision (partial ids work)<br>
+ * mvn migrate:upgrade -Dmigrate.schema=user      # one schema group (and the revisions of others it depends on)<br>
+ * mvn migrate:upgrade -Dmigrate.schema=tenant_*  # every matching schema, in parallel<br>
+ * mvn -q migrate:upgrade -Dmigrate.sql -Dmigrate.revision=base:head -Dmigrate.output=upgrade.sql<br>
  * </pre>
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
