@@ -8,10 +8,9 @@ import dev.migrate.MigrateException;
 import dev.migrate.Outcome;
 import dev.migrate.Results;
 import dev.migrate.Schemas;
-import dev.migrate.model.Database;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
-import dev.migrate.snapshot.SnapshotJson;
+import dev.migrate.snapshot.ModelSnapshots;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,9 +102,10 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   /**
    * The Java package of the migration classes, for example {@code com.acme.db.migrations}: new
    * classes are written into it, and only the {@code @Revision} classes in it and its sub-packages
-   * (the schema groups') run; one elsewhere on the class path is ignored with an info line.
+   * (the schema groups') run; one elsewhere on the class path is ignored with an info line. A
+   * module without it (the entity module of a multi-module build) skips the goal with an info line.
    */
-  @Parameter(property = "migrate.migrationsPackage", required = true)
+  @Parameter(property = "migrate.migrationsPackage")
   protected String migrationsPackage;
 
   /** The source root new migration classes are written under. */
@@ -139,6 +139,11 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping (migrate.skip)");
+      return;
+    }
+    if (migrationsPackage == null || migrationsPackage.isBlank()) {
+      // a module of a multi-module build that Migrate is not configured in (the entity module)
+      getLog().info("Skipping " + project.getArtifactId() + ": no <migrationsPackage> configured");
       return;
     }
     try {
@@ -351,15 +356,30 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   }
 
   /**
-   * The compiled model snapshot's database. A missing or unreadable snapshot is waited for briefly
-   * (another build may be recompiling the module), then fails: it is never taken for an empty
-   * model.
+   * The model: the union of this module's compiled snapshot and of every snapshot on its compile
+   * class path (the entity modules it depends on), logged once when there is more than one. A
+   * missing or unreadable snapshot is waited for briefly (another build may be recompiling the
+   * module), then fails: it is never taken for an empty model.
    *
-   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) naming the file and how to produce it
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) naming the file and how to produce it, or
+   *     the two snapshots that define one object differently
    */
-  protected Database model() {
-    return SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database();
+  protected ModelSnapshots.Merged model() {
+    if (model == null) {
+      try (URLClassLoader loader = projectClassLoader()) {
+        model = ModelSnapshots.read(classesDirectory.toPath(), loader);
+      } catch (IOException | MojoExecutionException e) {
+        throw new MigrateException(
+            ErrorCode.IO, "Cannot read the project class path: " + e.getMessage(), e);
+      }
+      if (model.locations().size() > 1) {
+        getLog().info("Model snapshots: " + String.join(", ", model.locations()));
+      }
+    }
+    return model;
   }
+
+  private ModelSnapshots.Merged model;
 
   /**
    * Logs each outcome of {@code results} with {@code line}, unless the facade fanned out, which
@@ -373,7 +393,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /** The schema groups of the project: from the compiled model's schemas and {@code <schemas>}. */
   private SchemaGroups groups() {
-    return SchemaGroups.of(model(), schemas == null ? Map.of() : schemas);
+    return SchemaGroups.of(model().database(), schemas == null ? Map.of() : schemas);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.migrate.maven;
 
 import dev.migrate.AutogenResult;
 import dev.migrate.Results;
-import dev.migrate.snapshot.SnapshotJson;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,11 +35,10 @@ public class AutogenMojo extends AbstractWritingMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    var snapshot = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath());
+    var model = model().requireNonEmpty("migrate:autogen");
     Results<AutogenResult> results =
         schemas(projectClasses, DatabaseUse.REQUIRED)
-            .autogenerate(
-                snapshot.database(), message, migrationsDirectory.toPath(), migrationsPackage);
+            .autogenerate(model, message, migrationsDirectory.toPath(), migrationsPackage);
     logEach(
         results,
         outcome ->

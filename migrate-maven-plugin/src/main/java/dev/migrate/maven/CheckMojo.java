@@ -4,7 +4,6 @@ import dev.migrate.Results;
 import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
 import dev.migrate.model.Database;
-import dev.migrate.snapshot.SnapshotJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -84,7 +83,7 @@ public class CheckMojo extends AbstractMigrateMojo {
         mode == null || mode.isBlank()
             ? (databaseConfigured() ? CheckMode.REPLAY : CheckMode.OFFLINE)
             : CheckMode.parse(mode.strip());
-    Database model = SnapshotJson.readFromClassesDirectory(classesDirectory.toPath()).database();
+    Database model = model().requireNonEmpty("migrate:check");
     Results<CheckResult> results =
         schemas(projectClasses, DatabaseUse.requiredWhen(chosen.needsDatabase()))
             .check(chosen, model);

@@ -1,0 +1,228 @@
+package dev.migrate.snapshot;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.model.Database;
+import dev.migrate.model.EnumType;
+import dev.migrate.model.Sequence;
+import dev.migrate.model.Table;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The model of a module built from several snapshots: its own {@value Snapshot#RESOURCE} and every
+ * one on its compile class path (a {@code domain} module's snapshot travels in its jar, or is its
+ * class output in a reactor build). The union of their tables, sequences and enum types, by
+ * qualified name.
+ */
+public final class ModelSnapshots {
+
+  private ModelSnapshots() {}
+
+  /**
+   * One snapshot's model and where it was read.
+   *
+   * @param location the file or URL it was read from, for messages
+   * @param database its model
+   */
+  public record Source(String location, Database database) {
+    public Source {
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(database, "database");
+    }
+  }
+
+  /**
+   * The merged model and the snapshots it came from.
+   *
+   * @param database the union of the snapshots' models
+   * @param locations where each snapshot was read, the module's own first
+   */
+  public record Merged(Database database, List<String> locations) {
+    public Merged {
+      Objects.requireNonNull(database, "database");
+      locations = List.copyOf(locations);
+    }
+
+    /** Whether the model has no table, sequence or enum type. */
+    public boolean isEmpty() {
+      return database.tables().isEmpty()
+          && database.sequences().isEmpty()
+          && database.enumTypes().isEmpty();
+    }
+
+    /**
+     * This model, when it has a table, a sequence or an enum type.
+     *
+     * @param goal what needs the model, for the message ({@code "migrate:autogen"})
+     * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) when it is empty, naming every snapshot
+     *     read and how to get the entities into one
+     */
+    public Database requireNonEmpty(String goal) {
+      if (isEmpty()) {
+        throw new MigrateException(
+            ErrorCode.SNAPSHOT,
+            "The model is empty: no entity in the snapshots "
+                + goal
+                + " read ("
+                + String.join(", ", locations)
+                + "). Entities in another module: add that module as a dependency of this one"
+                + " and dev.migrate:model-processor to its annotationProcessorPaths, then run `mvn"
+                + " -pl <this module> -am compile "
+                + goal
+                + "` (see the README, 'Multi-module projects').");
+      }
+      return database;
+    }
+  }
+
+  /**
+   * Reads the module's own snapshot under {@code classesDirectory} (waiting as {@link
+   * SnapshotJson#readFromClassesDirectory(Path)} does) and every other {@value Snapshot#RESOURCE}
+   * that {@code classPath} finds, and merges them.
+   *
+   * @param classesDirectory the module's class output directory
+   * @param classPath a loader over the module's compile class path; its resources named {@value
+   *     Snapshot#RESOURCE} other than the module's own are read too
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if a snapshot is missing or unreadable,
+   *     or if two snapshots define the same object differently; ({@link ErrorCode#IO}) if the class
+   *     path cannot be read
+   */
+  public static Merged read(Path classesDirectory, ClassLoader classPath) {
+    Path own = classesDirectory.resolve(Snapshot.RESOURCE).toAbsolutePath().normalize();
+    List<Source> sources = new ArrayList<>();
+    sources.add(
+        new Source(
+            own.toString(), SnapshotJson.readFromClassesDirectory(classesDirectory).database()));
+    List<URL> urls;
+    try {
+      urls = Collections.list(classPath.getResources(Snapshot.RESOURCE));
+    } catch (IOException e) {
+      throw new MigrateException(
+          ErrorCode.IO,
+          "Cannot list the "
+              + Snapshot.RESOURCE
+              + " resources of the class path: "
+              + e.getMessage(),
+          e);
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    seen.add(own.toString());
+    for (URL url : urls) {
+      Path file = fileOf(url);
+      if (file != null) {
+        if (!seen.add(file.toString())) {
+          continue;
+        }
+        // another module's class output, which a concurrent build may be recompiling
+        Path classes = file.getParent().getParent().getParent();
+        sources.add(
+            new Source(file.toString(), SnapshotJson.readFromClassesDirectory(classes).database()));
+      } else if (seen.add(url.toString())) {
+        try {
+          sources.add(
+              new Source(
+                  url.toString(), SnapshotJson.read(url.openStream(), url.toString()).database()));
+        } catch (IOException e) {
+          throw new MigrateException(ErrorCode.IO, "Cannot read " + url + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return new Merged(merge(sources), sources.stream().map(Source::location).toList());
+  }
+
+  /**
+   * The union of the sources' models. An object (table, sequence or enum type, by schema and name)
+   * in several sources must be equal in each.
+   *
+   * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) naming the object and both sources when
+   *     two sources define it differently
+   */
+  public static Database merge(List<Source> sources) {
+    if (sources.size() == 1) {
+      return sources.get(0).database();
+    }
+    Map<String, Owned<Table>> tables = new LinkedHashMap<>();
+    Map<String, Owned<Sequence>> sequences = new LinkedHashMap<>();
+    Map<String, Owned<EnumType>> enumTypes = new LinkedHashMap<>();
+    for (Source source : sources) {
+      add(
+          tables,
+          source,
+          source.database().tables(),
+          t -> qualified(t.schema(), t.name()),
+          "table");
+      add(
+          sequences,
+          source,
+          source.database().sequences(),
+          s -> qualified(s.schema(), s.name()),
+          "sequence");
+      add(
+          enumTypes,
+          source,
+          source.database().enumTypes(),
+          e -> qualified(e.schema(), e.name()),
+          "enum type");
+    }
+    return new Database(values(tables), values(sequences), values(enumTypes));
+  }
+
+  private record Owned<T>(T value, String location) {}
+
+  private static <T> void add(
+      Map<String, Owned<T>> into,
+      Source source,
+      List<T> values,
+      Function<T, String> name,
+      String kind) {
+    for (T value : values) {
+      String key = name.apply(value);
+      Owned<T> before = into.putIfAbsent(key, new Owned<>(value, source.location()));
+      if (before != null && !before.value().equals(value)) {
+        throw new MigrateException(
+            ErrorCode.SNAPSHOT,
+            "The "
+                + kind
+                + " "
+                + key
+                + " is defined differently in "
+                + before.location()
+                + " and in "
+                + source.location()
+                + ": define it in one module only, then run `mvn clean compile`.");
+      }
+    }
+  }
+
+  private static <T> List<T> values(Map<String, Owned<T>> map) {
+    return map.values().stream().map(Owned::value).toList();
+  }
+
+  private static String qualified(String schema, String name) {
+    return schema == null ? name : schema + "." + name;
+  }
+
+  /** The file a {@code file:} URL names, normalized; {@code null} for other URLs. */
+  private static Path fileOf(URL url) {
+    if (!"file".equals(url.getProtocol())) {
+      return null;
+    }
+    try {
+      return Path.of(url.toURI()).toAbsolutePath().normalize();
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+}
