@@ -142,6 +142,15 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
       return;
     }
     if (migrationsPackage == null || migrationsPackage.isBlank()) {
+      if (session.getProjects().size() == 1) {
+        // a single-module build: the setting is missing, not meant for another module
+        throw new MojoFailureException(
+            "No <migrationsPackage> configured for "
+                + project.getArtifactId()
+                + ": add <configuration><migrationsPackage>com.acme.db.migrations"
+                + "</migrationsPackage></configuration> to migrate-maven-plugin in pom.xml (the Java"
+                + " package of the migration classes), or pass -Dmigrate.migrationsPackage=...");
+      }
       // a module of a multi-module build that Migrate is not configured in (the entity module)
       getLog().info("Skipping " + project.getArtifactId() + ": no <migrationsPackage> configured");
       return;
