@@ -25,12 +25,18 @@ if [ "$(id -u)" = 0 ]; then
   mkdir -p "$home/.m2"
   rm -rf "$home/.m2/repository"
   cp -r "$root/it/target/it-repo" "$home/.m2/repository"
+  # artifacts there are marked as coming from the invoker's repositories, which this build does not know; without
+  # the marks, Maven takes them as installed locally
+  find "$home/.m2/repository" -name _remote.repositories -delete
   chown -R "$user:" "$home/.m2"
   script="$(mktemp)"
   cp "$0" "$script"
   chmod 755 "$script"
   # the quickstart is copied by the user, so it must be able to read the checkout
-  exec su "$user" -s /bin/bash -c "MIGRATE_FIRST_TRY_SOURCE='$root/examples/quickstart' bash '$script'"
+  status=0
+  su "$user" -s /bin/bash -c "MIGRATE_FIRST_TRY_SOURCE='$root/examples/quickstart' bash '$script'" || status=$?
+  rm -f "$script"
+  exit "$status"
 fi
 
 source_dir="${MIGRATE_FIRST_TRY_SOURCE:-$root/examples/quickstart}"
