@@ -1,11 +1,8 @@
 package dev.migrate;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +17,9 @@ import java.util.regex.Pattern;
  * postgresql://user:password@host:5432/db?sslmode=require}, also {@code postgres://}), as Heroku,
  * Render and docker-compose set {@code DATABASE_URL}.
  *
- * <p>{@link #toString()} and {@link #describe()} never contain the password.
+ * <p>A URL that cannot be read whole is an error naming the part at fault, never a fallback to
+ * another host ({@link #parse}). {@link #toString()} and {@link #describe()} never contain the
+ * password.
  *
  * @param url the JDBC URL, without credentials taken from a libpq URL
  * @param user the user, or {@code null} to let the driver decide
@@ -79,46 +78,28 @@ public record ConnectionSettings(String url, String user, String password) {
   }
 
   /**
-   * Parses a JDBC or libpq URL; credentials in a libpq URL move to {@code user}/{@code password}.
+   * Reads a JDBC or libpq URL whole; credentials in a libpq URL move to {@code user}/{@code
+   * password}. A libpq URL becomes a {@code jdbc:postgresql://} URL with every host and its port
+   * (see {@link LibpqUrl}); a {@code jdbc:postgresql:} URL must be one pgjdbc reads ({@code
+   * org.postgresql.Driver.parseURL}); other {@code jdbc:} URLs are taken as they are.
    *
-   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if the URL is neither
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) naming the part that cannot be read
+   *     (an unencoded {@code @}, {@code #}, {@code /} or {@code ?} in the password, a port that is
+   *     not a number, a host that is not a host name, an unknown parameter, a missing database),
+   *     showing the URL with its password masked
    */
   public static ConnectionSettings parse(String url) {
     String u = url.trim();
-    if (u.startsWith("jdbc:")) {
-      return new ConnectionSettings(u, null, null);
+    if (LibpqUrl.isLibpq(u)) {
+      ConnectionSettings settings = LibpqUrl.toJdbc(u);
+      requireReadable(settings.url(), u);
+      return settings;
     }
-    if (u.startsWith("postgresql://") || u.startsWith("postgres://")) {
-      try {
-        URI uri = new URI(u);
-        String user = null;
-        String password = null;
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-          int colon = userInfo.indexOf(':');
-          user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-          password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
-        String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        if (host.contains(":") && !host.startsWith("[")) {
-          host = "[" + host + "]";
-        }
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        String path =
-            uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new ConnectionSettings(
-            "jdbc:postgresql://" + host + port + path + query, user, password);
-      } catch (URISyntaxException e) {
-        throw new MigrateException(
-            ErrorCode.CONFIGURATION,
-            "The database URL is malformed at index "
-                + e.getIndex()
-                + ": "
-                + e.getReason()
-                + ". Expected postgresql://user:password@host:5432/db (percent-encode special"
-                + " characters of the password) or jdbc:postgresql://host:5432/db.");
+    if (u.startsWith("jdbc:")) {
+      if (u.startsWith(JDBC_POSTGRESQL)) {
+        requireReadable(u, u);
       }
+      return new ConnectionSettings(u, null, null);
     }
     throw new MigrateException(
         ErrorCode.CONFIGURATION,
@@ -128,8 +109,18 @@ public record ConnectionSettings(String url, String user, String password) {
             + " (jdbc:postgresql://host:5432/db) nor a libpq URL (postgresql://user:password@host:5432/db).");
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  private static final String JDBC_POSTGRESQL = "jdbc:postgresql:";
+
+  /** pgjdbc's reading of {@code jdbc}; throws naming {@code given} when it has none. */
+  private static Properties requireReadable(String jdbc, String given) {
+    Properties properties = org.postgresql.Driver.parseURL(jdbc, null);
+    if (properties == null) {
+      throw LibpqUrl.unreadable(
+          given,
+          "pgjdbc cannot parse it (org.postgresql.Driver.parseURL); check that each port is a"
+              + " number from 1 to 65535 and that the host list is host:port,host:port");
+    }
+    return properties;
   }
 
   private static String first(String... values) {
@@ -142,21 +133,54 @@ public record ConnectionSettings(String url, String user, String password) {
   }
 
   /**
-   * {@code url} with the value of any {@code password=} parameter and any {@code user:password@}
-   * replaced.
+   * {@code url} with the value of any {@code password=} parameter and the password of any {@code
+   * user:password@} replaced by {@code ***}; also for a URL that cannot be read (the password is
+   * taken to run from the first {@code :} after {@code //} to the last {@code @}).
    */
   static String mask(String url) {
-    return PASSWORD_PARAMETER
-        .matcher(url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@"))
-        .replaceAll("$1***");
+    String masked = url;
+    int start = url.indexOf("//");
+    int at = url.lastIndexOf('@');
+    if (start >= 0 && at > start) {
+      int colon = url.indexOf(':', start + 2);
+      if (colon >= 0 && colon < at) {
+        masked = url.substring(0, colon + 1) + "***" + url.substring(at);
+      }
+    }
+    return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1***");
   }
 
   /**
-   * The database for messages: {@code jdbc:postgresql://host:5432/db (user app)}, without any
-   * password.
+   * Where the URL points, for the line every goal prints: {@code host:port/database}, every host of
+   * a multi-host URL ({@code h1:5432,h2:5433/app}); the masked URL when it is not a pgjdbc URL.
+   */
+  public String target() {
+    if (!url.startsWith(JDBC_POSTGRESQL)) {
+      return mask(url);
+    }
+    Properties properties = requireReadable(url, url);
+    String[] hosts = properties.getProperty("PGHOST", "").split(",");
+    String[] ports = properties.getProperty("PGPORT", "").split(",");
+    StringBuilder target = new StringBuilder();
+    for (int i = 0; i < hosts.length; i++) {
+      target.append(i == 0 ? "" : ",").append(hosts[i]);
+      if (i < ports.length && !ports[i].isEmpty()) {
+        target.append(':').append(ports[i]);
+      }
+    }
+    return target.append('/').append(properties.getProperty("PGDBNAME", "")).toString();
+  }
+
+  /**
+   * The database for messages: {@code host:5432/db as app}, without any password; the user is the
+   * one set here or in the URL's {@code user=} parameter, left out when neither says.
    */
   public String describe() {
-    return mask(url) + (user == null ? "" : " (user " + user + ")");
+    String who = user;
+    if (who == null && url.startsWith(JDBC_POSTGRESQL)) {
+      who = requireReadable(url, url).getProperty("user");
+    }
+    return target() + (who == null ? "" : " as " + who);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.migrate;
 
 import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
+import dev.migrate.codegen.RevisionNames;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.diff.DiffResult;
 import dev.migrate.model.Database;
@@ -446,6 +447,45 @@ public final class Migrate {
       List<String> branchLabels) {
     return new Autogenerate(this)
         .write(diff, message, sourceRoot, packageName, dependsOn, branchLabels);
+  }
+
+  /**
+   * Adopts an existing database (Flyway's {@code baseline}; Alembic users write such a first
+   * revision by hand and {@code stamp} it): writes a first revision whose upgrade creates this
+   * facade's schema as it is, introspected (less Migrate's tables and {@link
+   * Configuration#excludeTables}), and records the schema as being at it without running it. A
+   * normal {@link #autogenerate} then shows what separates the database from the model. See {@link
+   * Baseline} for what it refuses and why.
+   *
+   * @param message the revision message, for example {@code "baseline"}
+   * @param sourceRoot the source root to write to, for example {@code src/main/java}
+   * @param packageName the migrations package
+   * @throws MigrateException {@link ErrorCode#REVISION_GRAPH} when the chain has revisions already,
+   *     {@link ErrorCode#NOT_AT_HEAD} when the schema has a version table already, {@link
+   *     ErrorCode#UNSUPPORTED} naming each part of a table the model cannot hold (nothing is
+   *     written), {@link ErrorCode#CONFIGURATION} when the schema does not exist or holds nothing,
+   *     {@link ErrorCode#CONNECTION} on database errors, {@link ErrorCode#IO} if the file cannot be
+   *     written
+   */
+  public BaselineResult baseline(String message, Path sourceRoot, String packageName) {
+    return baseline(
+        RevisionNames.newRevisionId(),
+        message,
+        sourceRoot,
+        packageName,
+        List.of(),
+        referenced -> List.of());
+  }
+
+  BaselineResult baseline(
+      String revisionId,
+      String message,
+      Path sourceRoot,
+      String packageName,
+      List<String> branchLabels,
+      Function<Set<String>, List<String>> dependsOn) {
+    return new Baseline(this)
+        .run(revisionId, message, sourceRoot, packageName, branchLabels, dependsOn);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.migrate.Migrate.StampMode;
 import dev.migrate.Results.Layout;
 import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
+import dev.migrate.codegen.RevisionNames;
 import dev.migrate.model.Database;
 import dev.migrate.runner.RunResult;
 import dev.migrate.schema.FanOut;
@@ -259,6 +260,61 @@ public final class Schemas {
         "autogen",
         groupChains()
             .autogenerate(model, selectedGroups(), message, sourceRoot, migrationsPackage));
+  }
+
+  /**
+   * Adopts the selected schema(s) as they are (see {@link Migrate#baseline}): for one schema, its
+   * baseline revision; for schema groups, one baseline per selected group in {@code
+   * <migrationsPackage>.<alias>}, labelled with the alias, a foreign key into another selected
+   * group becoming a dependency on that group's baseline.
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) for a fan-out: a baseline is written
+   *     from one schema (baseline one, then {@code stamp} the others built alike); otherwise as
+   *     {@link Migrate#baseline}. Groups are adopted one after the other, each whole or not at all:
+   *     when one fails, those before it stay adopted and the error names the one that failed
+   */
+  public Results<BaselineResult> baseline(
+      String message, Path sourceRoot, String migrationsPackage) {
+    switch (layout()) {
+      case SCHEMA:
+        return one("baseline", root.baseline(message, sourceRoot, migrationsPackage));
+      case FAN_OUT:
+        throw new MigrateException(
+            ErrorCode.CONFIGURATION,
+            "-Dmigrate.schema="
+                + config.selection
+                + " names several schemas, and a baseline is written from one: run `mvn"
+                + " migrate:baseline -Dmigrate.schema=<one of them>`, then `mvn migrate:stamp"
+                + " -Dmigrate.revision=head -Dmigrate.schema=<the others>` for schemas built the"
+                + " same way.");
+      default:
+        break;
+    }
+    GroupChains chains = groupChains();
+    List<SchemaGroup> groups = selectedGroups();
+    Map<String, String> ids = new java.util.HashMap<>();
+    groups.forEach(g -> ids.put(g.schema(), RevisionNames.newRevisionId()));
+    List<Outcome<BaselineResult>> outcomes = new ArrayList<>();
+    for (SchemaGroup group : groups) {
+      Migrate chain = chains.chain(group);
+      outcomes.add(
+          new Outcome<>(
+              group.schema(),
+              Optional.of(group),
+              chain.baseline(
+                  ids.get(group.schema()),
+                  message,
+                  sourceRoot,
+                  group.packageName(migrationsPackage),
+                  List.of(group.alias()),
+                  referenced ->
+                      referenced.stream()
+                          .filter(s -> ids.containsKey(s) && !s.equals(group.schema()))
+                          .map(ids::get)
+                          .sorted()
+                          .toList())));
+    }
+    return new Results<>("baseline", Layout.GROUPS, outcomes, List.of());
   }
 
   /**

@@ -157,8 +157,7 @@ class SchemasTest extends PerTestDatabase {
         .extracting(e -> ((MigrateException) e).code())
         .isEqualTo(ErrorCode.MIGRATION_FAILED);
     assertThat(log)
-        .contains(
-            "upgrade: 6 schema(s) of " + db.url() + " (user " + db.user() + ") on 3 thread(s)");
+        .contains("upgrade: 6 schema(s) of " + db.settings().describe() + " on 3 thread(s)");
     assertThat(log)
         .anyMatch(
             line -> line.startsWith("upgrade FAILED in schema tenant_04: Revision c00000000002"));

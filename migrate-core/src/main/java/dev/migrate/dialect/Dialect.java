@@ -43,6 +43,17 @@ public interface Dialect extends Normalizer {
       throws SQLException;
 
   /**
+   * The objects of {@code schema} that {@link #introspect} does not read, each saying whether a
+   * table recreated from the model would differ from the database's; Migrate's own tables are not
+   * listed. This default lists none.
+   *
+   * @throws SQLException if a catalog query fails
+   */
+  default List<Unmodelled> unmodelled(Connection connection, String schema) throws SQLException {
+    return List.of();
+  }
+
+  /**
    * {@code model} with the catalog's text of {@code current} in place of each check expression and
    * column default that the client-side comparison ({@link #normalizeCheck}, {@link
    * #normalizeDefault}) finds different but the database stores alike, so that the pure diff then

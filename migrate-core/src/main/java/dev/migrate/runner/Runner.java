@@ -218,6 +218,45 @@ public final class Runner {
   }
 
   /**
+   * Records {@code revision}, a baseline just written and not yet compiled, as the schema's only
+   * head without running it: creates the version and history tables and writes a history row with
+   * direction {@code baseline} and {@code checksum}, in one transaction under the schema's lock.
+   *
+   * @throws MigrateException {@link ErrorCode#NOT_AT_HEAD} if the version table names a revision
+   *     already (another run adopted the schema meanwhile), {@link ErrorCode#LOCKED} as {@link
+   *     #upgrade}
+   */
+  public void stampBaseline(String revision, String checksum) {
+    locked(
+        false,
+        c -> {
+          List<String> before = store.heads(c);
+          if (!before.isEmpty()) {
+            throw new MigrateException(
+                ErrorCode.NOT_AT_HEAD,
+                "Schema "
+                    + schema
+                    + " was stamped at "
+                    + String.join(", ", before)
+                    + " while the baseline "
+                    + revision
+                    + " was being written; delete the written class and see `mvn"
+                    + " migrate:current`.");
+          }
+          Transactions.inTransaction(
+              c,
+              statement -> {
+                for (String sql : store.changeHeadsStatements(List.of(), List.of(revision))) {
+                  statement.execute(sql);
+                }
+                statement.execute(store.recordHistoryStatement(revision, "baseline", checksum));
+              });
+          log.accept("Stamped schema " + schema + ": <base> -> " + revision + " (baseline)");
+          return null;
+        });
+  }
+
+  /**
    * Drops the schema with everything in it, creates it again and upgrades it to head. The drop and
    * the create run under the schema's advisory lock; the upgrade takes it again as {@link #upgrade}
    * does.

@@ -25,14 +25,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What every {@code migrate:*} goal shares: the database settings, the schema, the migrations
@@ -57,22 +64,37 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /**
    * The database: a JDBC URL ({@code jdbc:postgresql://localhost:5432/app}) or a libpq URL ({@code
-   * postgresql://user:password@localhost:5432/app}). {@code -Dmigrate.url}, {@code MIGRATE_URL} and
-   * {@code DATABASE_URL} take precedence over this setting, in that order.
+   * postgresql://localhost:5432/app}). {@code -Dmigrate.url}, {@code MIGRATE_URL} and {@code
+   * DATABASE_URL} take precedence over this setting, in that order (they are read by the goal, not
+   * bound to this parameter, so that {@code mvn -X} does not print a password they carry). With no
+   * URL anywhere, the goals that need a database start an embedded PostgreSQL under {@code
+   * target/migrate/embedded-postgres}.
+   *
+   * <p>The password is not a parameter: it comes from {@code -Dmigrate.password}, {@code
+   * MIGRATE_PASSWORD}, the URL, or the {@code settings.xml} server named by {@link #serverId}
+   * (decrypted as Maven does), never from the POM, and {@code mvn -X} does not print it.
    */
-  @Parameter(property = "migrate.url")
-  private String url;
+  @Parameter private String url;
 
-  /** The database user. {@code -Dmigrate.user} and {@code MIGRATE_USER} take precedence. */
+  /**
+   * The database user. {@code -Dmigrate.user}, {@code MIGRATE_USER} and a user in the URL take
+   * precedence; the {@link #serverId} server's user comes after this one.
+   */
   @Parameter(property = "migrate.user")
   private String user;
 
   /**
-   * The database password. {@code -Dmigrate.password} and {@code MIGRATE_PASSWORD} take precedence.
-   * It is never logged; prefer the environment to a password in the POM.
+   * The id of a {@code <server>} in {@code settings.xml} whose {@code <username>} and {@code
+   * <password>} (encrypted with {@code mvn --encrypt-password} or not) are the database's
+   * credentials, as Flyway's {@code flyway.serverId}: the password then sits in neither the POM nor
+   * the environment. {@code -Dmigrate.user}/{@code -Dmigrate.password}, the environment and the URL
+   * take precedence.
    */
-  @Parameter(property = "migrate.password")
-  private String password;
+  @Parameter(property = "migrate.serverId")
+  private String serverId;
+
+  /** Decrypts {@code settings.xml} server passwords, as Maven's own wagons do. */
+  @Inject private SettingsDecrypter settingsDecrypter;
 
   /**
    * Which schema(s) a goal works on; {@code -Dmigrate.schema} and {@code MIGRATE_SCHEMA} take
@@ -156,6 +178,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
       return;
     }
     try {
+      requireNoPasswordInPom();
       requireCompiled();
       goal();
     } catch (MigrateException e) {
@@ -171,6 +194,11 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         printJson(JsonOutput.error(mojoExecution.getGoal(), e.getMessage()));
       }
       throw e;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+        embedded = null;
+      }
     }
   }
 
@@ -345,8 +373,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
    * {@code public}.
    */
   protected Schemas schemas(ClassLoader projectClasses, DatabaseUse database) {
-    return configuration(database, projectClasses)
-        .schemaGroups(groups(), migrationsPackage)
+    SchemaGroups groups = groups();
+    return configuration(database, projectClasses, groups)
+        .schemaGroups(groups, migrationsPackage)
         .load()
         .schemas();
   }
@@ -359,7 +388,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
    *     -Dmigrate.schema} names several schemas
    */
   protected Migrate chain(ClassLoader projectClasses, DatabaseUse database) {
-    Migrate migrate = configuration(database, projectClasses).load();
+    Migrate migrate = configuration(database, projectClasses, SchemaGroups.none()).load();
     migrate.schema(); // these goals work on one schema: a list or a pattern fails here
     return migrate;
   }
@@ -409,20 +438,30 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
    * The configuration shared by every facade of this goal; with a database when one is needed or
    * configured.
    */
-  private Configuration configuration(DatabaseUse database, ClassLoader projectClasses) {
+  private Configuration configuration(
+      DatabaseUse database, ClassLoader projectClasses, SchemaGroups groups) {
     Map<String, String> properties = new HashMap<>();
     session
         .getUserProperties()
         .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
     Configuration configuration = Migrate.configure();
-    if (database == DatabaseUse.REQUIRED || databaseConfigured()) {
-      ConnectionSettings settings =
-          ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
-      getLog().debug("Database: " + settings.describe());
+    Optional<SchemaSelection> selection =
+        SchemaSelection.fromSettings(properties, System.getenv(), schema);
+    if (databaseConfigured()) {
+      ConnectionSettings settings = connectionSettings(properties);
+      announce(settings.describe(), selection, groups);
       configuration.connection(settings);
+    } else if (database == DatabaseUse.REQUIRED) {
+      if (embedded == null) {
+        embedded =
+            EmbeddedDatabase.start(
+                Path.of(project.getBuild().getDirectory(), "migrate", "embedded-postgres"),
+                getLog());
+      }
+      announce(embedded.describe(), selection, groups);
+      configuration.connection(embedded.settings());
     }
-    SchemaSelection.fromSettings(properties, System.getenv(), schema)
-        .ifPresent(configuration::schemas);
+    selection.ifPresent(configuration::schemas);
     if (threads != null) {
       configuration.threads(threads);
     }
@@ -433,6 +472,113 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         .excludeTables(excludeTables == null ? List.of() : excludeTables)
         .log(json() ? getLog()::debug : getLog()::info)
         .warnings(getLog()::warn);
+  }
+
+  /** The embedded server this goal started, stopped when the goal ends; {@code null} if none. */
+  private EmbeddedDatabase embedded;
+
+  /** Whether the {@code Database: ...} line was printed in this goal. */
+  private boolean announced;
+
+  /**
+   * The settings from {@code -D} properties, the environment, the configuration and the {@link
+   * #serverId} server, highest first.
+   */
+  private ConnectionSettings connectionSettings(Map<String, String> properties) {
+    String serverUser = null;
+    String serverPassword = null;
+    String id = first(properties.get("migrate.serverId"), serverId);
+    if (id != null) {
+      Server server = session.getSettings().getServer(id);
+      if (server == null) {
+        throw new MigrateException(
+            ErrorCode.CONFIGURATION,
+            "migrate.serverId="
+                + id
+                + " names no <server> in settings.xml ("
+                + session.getRequest().getUserSettingsFile()
+                + "): add <servers><server><id>"
+                + id
+                + "</id><username>...</username><password>...</password></server></servers>"
+                + " (encrypt the password with mvn --encrypt-password).");
+      }
+      SettingsDecryptionResult decrypted =
+          settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      if (!decrypted.getProblems().isEmpty()) {
+        throw new MigrateException(
+            ErrorCode.CONFIGURATION,
+            "Cannot decrypt the password of <server> "
+                + id
+                + " in settings.xml: "
+                + decrypted.getProblems().get(0).getMessage()
+                + ". Check settings-security.xml (mvn --encrypt-master-password).");
+      }
+      serverUser = decrypted.getServer().getUsername();
+      serverPassword = decrypted.getServer().getPassword();
+    }
+    return ConnectionSettings.resolve(
+        properties, System.getenv(), url, first(user, serverUser), serverPassword);
+  }
+
+  /**
+   * Prints, once per goal, the database the goal talks to: {@code Database: host:5432/app as app,
+   * schema public} (never the password).
+   */
+  private void announce(String database, Optional<SchemaSelection> selection, SchemaGroups groups) {
+    if (announced) {
+      return;
+    }
+    announced = true;
+    String schemas;
+    if (!groups.isEmpty()) {
+      schemas = "schema groups " + groups;
+    } else {
+      String chosen = selection.map(SchemaSelection::toString).orElse("public");
+      schemas =
+          (chosen.contains(",") || SchemaSelection.isPattern(chosen) ? "schemas " : "schema ")
+              + chosen;
+    }
+    String line = "Database: " + database + ", " + schemas;
+    if (json()) {
+      getLog().debug(line);
+    } else {
+      getLog().info(line);
+    }
+  }
+
+  /**
+   * Refuses a {@code <password>} in the plugin's POM configuration: it is no parameter (a password
+   * in the POM is committed and printed by {@code mvn -X}), and ignoring it silently would
+   * surprise.
+   */
+  private void requireNoPasswordInPom() throws MojoFailureException {
+    Plugin plugin =
+        project.getPlugin(
+            mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey());
+    if (plugin == null) {
+      return;
+    }
+    List<Object> configurations = new ArrayList<>();
+    configurations.add(plugin.getConfiguration());
+    plugin.getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
+    for (Object configuration : configurations) {
+      if (configuration instanceof Xpp3Dom dom && dom.getChild("password") != null) {
+        throw new MojoFailureException(
+            "<password> in the configuration of migrate-maven-plugin is not read (a password in the"
+                + " POM is committed, and mvn -X would print it): put the credentials in a"
+                + " settings.xml <server> and name it with <serverId>, or set MIGRATE_PASSWORD /"
+                + " -Dmigrate.password.");
+      }
+    }
+  }
+
+  private static String first(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
   }
 
   /**

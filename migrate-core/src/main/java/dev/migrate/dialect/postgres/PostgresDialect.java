@@ -2,6 +2,7 @@ package dev.migrate.dialect.postgres;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.SqlSyntax;
+import dev.migrate.dialect.Unmodelled;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.model.Database;
 import dev.migrate.model.Sequence;
@@ -186,6 +187,11 @@ public final class PostgresDialect implements Dialect {
   public Database introspect(Connection connection, String schema, Set<String> excludeTables)
       throws SQLException {
     return PostgresIntrospector.introspect(connection, schema, excludeTables);
+  }
+
+  @Override
+  public List<Unmodelled> unmodelled(Connection connection, String schema) throws SQLException {
+    return PostgresUnmodelled.read(connection, schema);
   }
 
   /**
