@@ -41,8 +41,8 @@ public enum ErrorCode {
    */
   REVISION_EDITED(true),
   /**
-   * A downgrade would drop columns or tables that hold values and was not forced ({@code
-   * downgrade} without {@code -Dmigrate.force}); nothing was run.
+   * A downgrade would drop columns or tables that hold values and was not forced ({@code downgrade}
+   * without {@code -Dmigrate.force}); nothing was run.
    */
   DOWNGRADE_LOSES_DATA(true),
   /** Reading or writing a file failed. Environment. */

@@ -112,8 +112,8 @@ public final class Schemas {
    * Accepts edits to applied revisions in every selected schema (see {@link Migrate#repair}).
    *
    * @param revision the revision to repair, or {@code null} for every edited one
-   * @throws MigrateException as {@link Migrate#repair}; for a fan-out, one error naming each
-   *     failed schema
+   * @throws MigrateException as {@link Migrate#repair}; for a fan-out, one error naming each failed
+   *     schema
    */
   public Results<RepairResult> repair(String revision) {
     return switch (layout()) {

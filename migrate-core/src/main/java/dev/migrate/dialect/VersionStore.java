@@ -91,8 +91,8 @@ public interface VersionStore {
   String recordHistoryStatement(String revision, String direction, String checksum);
 
   /**
-   * Appends one row to the history table, without the canonical ops text (column {@code ops}
-   * {@code NULL}).
+   * Appends one row to the history table, without the canonical ops text (column {@code ops} {@code
+   * NULL}).
    *
    * @param revision the revision id
    * @param direction {@code "upgrade"}, {@code "downgrade"}, {@code "stamp"} or {@code "repair"}

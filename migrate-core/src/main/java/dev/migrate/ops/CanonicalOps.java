@@ -22,9 +22,10 @@ import java.util.function.Function;
  * when, and only when, what a revision does changes.
  *
  * <p>The text is one line per op, each line ending in {@code \n}, in the order the revision states
- * them. A line is a JSON object (RFC 8259) written without spaces: first {@code "op"}, the op's name
- * as the {@code Operations} API calls it ({@code "addColumn"}), then the op's fields in a fixed order,
- * objects of the model nested as objects with their fields in a fixed order. For example:
+ * them. A line is a JSON object (RFC 8259) written without spaces: first {@code "op"}, the op's
+ * name as the {@code Operations} API calls it ({@code "addColumn"}), then the op's fields in a
+ * fixed order, objects of the model nested as objects with their fields in a fixed order. For
+ * example:
  *
  * <pre>
  * {"op":"addColumn","table":"customer","column":{"name":"phone","type":{"name":"varchar","length":32},"nullable":true}}
@@ -38,12 +39,12 @@ import java.util.function.Function;
  *       means "as before", and revisions written before it keep their checksum; a new field must
  *       keep to this rule (or the format's version must change).
  *   <li>Strings are JSON strings: {@code "} and {@code \} escaped with a backslash, control
- *       characters as {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f} or {@code
- *       \}{@code u00XX}; every other character as it is (the checksum hashes the UTF-8 bytes).
+ *       characters as {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f} or {@code \}{@code
+ *       u00XX}; every other character as it is (the checksum hashes the UTF-8 bytes).
  *   <li>Numbers are decimal integers; enum constants are written by their Java name ({@code
  *       "SET_NULL"}).
- *   <li>The rename hints of columns and tables ({@code renamedFrom}, from {@code @RenamedFrom})
- *       are left out: they are not part of the schema (see {@link Column}).
+ *   <li>The rename hints of columns and tables ({@code renamedFrom}, from {@code @RenamedFrom}) are
+ *       left out: they are not part of the schema (see {@link Column}).
  *   <li>Op names and field names are literals of this class, not class or component names, so that
  *       renaming a Java type changes nothing.
  * </ul>

@@ -120,6 +120,8 @@ public final class ChecksumValidation {
   private static String excerpt(String line, int at) {
     int start = Math.max(0, at - BEFORE);
     int end = Math.min(line.length(), at + AFTER);
-    return (start > 0 ? "..." : "") + line.substring(start, end) + (end < line.length() ? "..." : "");
+    return (start > 0 ? "..." : "")
+        + line.substring(start, end)
+        + (end < line.length() ? "..." : "");
   }
 }

@@ -16,9 +16,9 @@ import java.util.OptionalLong;
 /**
  * What a downgrade destroys, counted before it runs: for every {@link DropColumn} and {@link
  * DropTable} among the downgrade ops of the revisions it reverts, the rows holding values ({@code
- * count(column)} for a column, {@code count(*)} for a table), one count per object that exists
- * now. Objects that do not exist now (created and dropped within the same downgrade, or renamed by
- * an earlier step of it) are not counted. Narrowing type changes are not counted.
+ * count(column)} for a column, {@code count(*)} for a table), one count per object that exists now.
+ * Objects that do not exist now (created and dropped within the same downgrade, or renamed by an
+ * earlier step of it) are not counted. Narrowing type changes are not counted.
  */
 final class DowngradeLosses {
 
@@ -78,8 +78,7 @@ final class DowngradeLosses {
    *
    * @param schema the schema the run works in, for ops without a schema
    */
-  static List<Loss> count(
-      Connection c, VersionStore store, String schema, List<RevisionInfo> plan)
+  static List<Loss> count(Connection c, VersionStore store, String schema, List<RevisionInfo> plan)
       throws SQLException {
     List<Loss> losses = new ArrayList<>();
     for (RevisionInfo revision : plan) {

@@ -5,13 +5,14 @@ package dev.migrate.runner;
  * (or stamped, or last repaired): its class was edited since.
  *
  * @param id the revision id
- * @param className the migration class, for example {@code com.acme.db.migrations.R20261102_AddPhone}
+ * @param className the migration class, for example {@code
+ *     com.acme.db.migrations.R20261102_AddPhone}
  * @param sourceFile its source file relative to the source root ({@link RevisionInfo#sourceFile()})
  * @param recordedChecksum the checksum in {@code migrate_history}, in the format it was written in
  * @param checksum the checksum of the revision's upgrade ops now, in the format written now
- * @param change what changed, in words: the first op whose canonical text differs, with both
- *     texts around the first difference, or the ops added or removed at the end; when the applied
- *     ops were not recorded, the number of ops now
+ * @param change what changed, in words: the first op whose canonical text differs, with both texts
+ *     around the first difference, or the ops added or removed at the end; when the applied ops
+ *     were not recorded, the number of ops now
  */
 public record EditedRevision(
     String id,

@@ -214,12 +214,13 @@ public final class Runner {
     String id = edited.get(0).id();
     message
         .append("\nRevert the edit and put the change in a new revision (`mvn migrate:autogen`),")
-        .append(" or, if the edit is meant (the database already has it), accept it on record with `mvn")
+        .append(
+            " or, if the edit is meant (the database already has it), accept it on record with `mvn")
         .append(" migrate:repair -Dmigrate.revision=")
         .append(id)
         .append('`')
         .append(edited.size() == 1 ? "" : " for each (or `mvn migrate:repair` for all of them)")
-        .append("; from an application: Migrate.configure()...load().repair(\"")
+        .append("; from an application, the facade's repair(\"")
         .append(id)
         .append("\").");
     throw new MigrateException(ErrorCode.REVISION_EDITED, message.toString());
@@ -248,17 +249,16 @@ public final class Runner {
     losses.forEach(l -> message.append("\n  ").append(l.describe()));
     message.append(
         "\nBack the data up if you need it, then run again with -Dmigrate.force=true to drop it"
-            + " (from an application: downgrade(target, DowngradeMode.DROP_VALUES)).");
+            + " (from an application, the facade's downgrade(target, DowngradeMode.DROP_VALUES)).");
     throw new MigrateException(ErrorCode.DOWNGRADE_LOSES_DATA, message.toString());
   }
 
   /**
    * Accepts, on purpose and on record, edits to applied revisions (Flyway's {@code repair}): for
-   * each applied revision whose upgrade ops no longer match their recorded checksum (or only
-   * {@code target}'s), appends a history row with direction {@code repair}, the checksum of the
-   * ops now (format v2) and their canonical text. The rows recorded before stay, so the history
-   * shows what was applied, and that and when it was accepted. Runs no migration and changes no
-   * version row.
+   * each applied revision whose upgrade ops no longer match their recorded checksum (or only {@code
+   * target}'s), appends a history row with direction {@code repair}, the checksum of the ops now
+   * (format v2) and their canonical text. The rows recorded before stay, so the history shows what
+   * was applied, and that and when it was accepted. Runs no migration and changes no version row.
    *
    * @param target the revision to repair (a full or partial id, {@code <label>@head}), or {@code
    *     null} for every edited one
@@ -304,8 +304,7 @@ public final class Runner {
           }
           accepted.forEach(
               e ->
-                  log.accept(
-                      "Repaired schema " + schema + ": accepted the edit. " + e.describe()));
+                  log.accept("Repaired schema " + schema + ": accepted the edit. " + e.describe()));
           return new RepairResult(schema, accepted);
         });
   }

@@ -361,8 +361,8 @@ public final class PostgresVersionStore implements VersionStore {
    * reads the whole table.
    */
   @Override
-  public OptionalLong valuesHeld(
-      Connection connection, String schema, String table, String column) throws SQLException {
+  public OptionalLong valuesHeld(Connection connection, String schema, String table, String column)
+      throws SQLException {
     try (PreparedStatement exists =
         connection.prepareStatement(
             "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
