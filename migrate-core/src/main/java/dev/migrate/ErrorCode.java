@@ -34,6 +34,17 @@ public enum ErrorCode {
    * -Dmigrate.force}).
    */
   SCHEMA_NOT_EMPTY(true),
+  /**
+   * A revision applied to the database was edited since: its upgrade ops no longer match the
+   * checksum recorded in {@code migrate_history}, so {@code upgrade} and {@code downgrade} refuse
+   * before running anything. User must fix: revert the edit, or accept it with {@code repair}.
+   */
+  REVISION_EDITED(true),
+  /**
+   * A downgrade would drop columns or tables that hold values and was not forced ({@code downgrade}
+   * without {@code -Dmigrate.force}); nothing was run.
+   */
+  DOWNGRADE_LOSES_DATA(true),
   /** Reading or writing a file failed. Environment. */
   IO(false);
 

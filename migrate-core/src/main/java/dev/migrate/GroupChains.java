@@ -109,6 +109,15 @@ final class GroupChains {
    *     Migrate#downgrade}
    */
   public List<RunResult> downgrade(List<SchemaGroup> selected, String target) {
+    return downgrade(selected, target, Migrate.DowngradeMode.KEEP_VALUES);
+  }
+
+  /**
+   * As {@link #downgrade(List, String)}, each group's downgrade with {@code mode} (see {@link
+   * Migrate#downgrade(String, Migrate.DowngradeMode)}).
+   */
+  public List<RunResult> downgrade(
+      List<SchemaGroup> selected, String target, Migrate.DowngradeMode mode) {
     List<RunResult> results = new ArrayList<>();
     for (SchemaGroup group : order(selected, false)) {
       Migrate chain = chain(group);
@@ -122,7 +131,7 @@ final class GroupChains {
       if (!reverted.isEmpty()) {
         checkNoDependents(group, reverted);
       }
-      results.add(chain.downgrade(target));
+      results.add(chain.downgrade(target, mode));
     }
     return results;
   }

@@ -10,6 +10,7 @@ import dev.migrate.ops.Op;
 import dev.migrate.runner.ConnectionSource;
 import dev.migrate.runner.Direction;
 import dev.migrate.runner.HistoryEntry;
+import dev.migrate.runner.RepairResult;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionRange;
 import dev.migrate.runner.RunResult;
@@ -218,12 +219,42 @@ public final class Migrate {
   }
 
   /**
-   * Reverts revisions down to {@code target} ({@code -1}, {@code base}, a full or partial id).
+   * Reverts revisions down to {@code target} ({@code -1}, {@code base}, a full or partial id),
+   * refusing when the downgrade would drop columns or tables that hold values ({@link
+   * DowngradeMode#KEEP_VALUES}).
    *
-   * @throws MigrateException see {@link Runner#downgrade}
+   * @throws MigrateException see {@link Runner#downgrade(String, boolean)}
    */
   public RunResult downgrade(String target) {
-    return runner().downgrade(target);
+    return downgrade(target, DowngradeMode.KEEP_VALUES);
+  }
+
+  /**
+   * Reverts revisions down to {@code target}. Before anything runs, the applied revisions are
+   * validated as for {@link #upgrade}, and each column and table the downgrade drops is counted
+   * (rows holding values); {@code mode} says whether values may be dropped.
+   *
+   * @throws MigrateException {@link ErrorCode#DOWNGRADE_LOSES_DATA} naming each object and its
+   *     rows, with {@link DowngradeMode#KEEP_VALUES}, when the downgrade would drop values (nothing
+   *     is run); {@link ErrorCode#REVISION_EDITED} as {@link #upgrade}; otherwise see {@link
+   *     Runner#downgrade(String, boolean)}
+   */
+  public RunResult downgrade(String target, DowngradeMode mode) {
+    return runner().downgrade(target, mode == DowngradeMode.DROP_VALUES);
+  }
+
+  /**
+   * Accepts, on purpose and on record, edits to applied revisions (Flyway's {@code repair}): for
+   * each applied revision whose upgrade ops no longer match the checksum recorded in {@code
+   * migrate_history} (or only {@code revision}), a history row with direction {@code repair} and
+   * the new checksum is appended; the earlier rows stay. Runs no migration.
+   *
+   * @param revision the revision to repair (a full or partial id), or {@code null} for every edited
+   *     one
+   * @throws MigrateException see {@link Runner#repair}
+   */
+  public RepairResult repair(String revision) {
+    return runner().repair(revision);
   }
 
   /**
@@ -619,6 +650,18 @@ public final class Migrate {
      * --purge}).
      */
     PURGE
+  }
+
+  /**
+   * What {@link #downgrade(String, DowngradeMode)} does when it would drop columns or tables that
+   * hold values. Maven's {@code migrate:downgrade} refuses unless {@code -Dmigrate.force=true}: a
+   * goal does not prompt, so a batch run and an interactive one behave the same.
+   */
+  public enum DowngradeMode {
+    /** Refuse, naming each object and the rows holding values in it; nothing is run. */
+    KEEP_VALUES,
+    /** Go on and drop them, logging each object and its rows ({@code -Dmigrate.force=true}). */
+    DROP_VALUES
   }
 
   /** What {@link #reset} does with a schema whose tables hold rows. */

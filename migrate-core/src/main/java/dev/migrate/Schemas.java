@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.Migrate.DowngradeMode;
 import dev.migrate.Migrate.ResetMode;
 import dev.migrate.Migrate.RevisionMarks;
 import dev.migrate.Migrate.StampMode;
@@ -8,6 +9,7 @@ import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
 import dev.migrate.codegen.RevisionNames;
 import dev.migrate.model.Database;
+import dev.migrate.runner.RepairResult;
 import dev.migrate.runner.RunResult;
 import dev.migrate.schema.FanOut;
 import dev.migrate.schema.FanOutReport;
@@ -89,10 +91,63 @@ public final class Schemas {
    *     one error naming each failed schema
    */
   public Results<RunResult> downgrade(String target) {
+    return downgrade(target, DowngradeMode.KEEP_VALUES);
+  }
+
+  /**
+   * Reverts revisions down to {@code target} in every selected schema, with {@code mode} for
+   * columns and tables holding values (see {@link Migrate#downgrade(String, DowngradeMode)}); for
+   * groups, groups that depend on others first.
+   *
+   * @throws MigrateException as {@link #downgrade(String)}
+   */
+  public Results<RunResult> downgrade(String target, DowngradeMode mode) {
     return switch (layout()) {
-      case SCHEMA -> one("downgrade", root.downgrade(target));
-      case GROUPS -> runs("downgrade", groupChains().downgrade(selectedGroups(), target));
-      case FAN_OUT -> fanOut("downgrade", m -> m.downgrade(target), (m, r) -> r);
+      case SCHEMA -> one("downgrade", root.downgrade(target, mode));
+      case GROUPS -> runs("downgrade", groupChains().downgrade(selectedGroups(), target, mode));
+      case FAN_OUT -> fanOut("downgrade", m -> m.downgrade(target, mode), (m, r) -> r);
+    };
+  }
+
+  /**
+   * Accepts edits to applied revisions in every selected schema (see {@link Migrate#repair}).
+   *
+   * @param revision the revision to repair, or {@code null} for every edited one
+   * @throws MigrateException as {@link Migrate#repair}; for a fan-out, one error naming each failed
+   *     schema
+   */
+  public Results<RepairResult> repair(String revision) {
+    return switch (layout()) {
+      case SCHEMA -> one("repair", root.repair(revision));
+      case GROUPS -> {
+        GroupChains chains = groupChains();
+        List<Outcome<RepairResult>> outcomes = new ArrayList<>();
+        for (SchemaGroup group : selectedGroups()) {
+          Migrate chain = chains.chain(group);
+          if (revision == null || names(chain, revision)) {
+            outcomes.add(new Outcome<>(group.schema(), Optional.of(group), chain.repair(revision)));
+          }
+        }
+        if (outcomes.isEmpty()) {
+          throw new MigrateException(
+              ErrorCode.TARGET,
+              "repair -Dmigrate.revision="
+                  + revision
+                  + " names no revision of the schema groups "
+                  + selectedGroups()
+                  + ". Name one applied revision (`mvn migrate:history` lists them), or leave"
+                  + " -Dmigrate.revision out to repair every edited one.");
+        }
+        yield new Results<>("repair", Layout.GROUPS, outcomes, List.of());
+      }
+      case FAN_OUT ->
+          fanOut(
+              "repair",
+              m -> m.repair(revision),
+              (m, r) -> {
+                List<String> current = m.current();
+                return atRevision(m, current.isEmpty() ? null : String.join(", ", current));
+              });
     };
   }
 
@@ -469,6 +524,15 @@ public final class Schemas {
             .map(s -> new Outcome<>(s, Optional.<SchemaGroup>empty(), values.get(s)))
             .toList(),
         report.summary());
+  }
+
+  /** Whether {@code target} names a revision of {@code chain}'s graph (a group's, for repair). */
+  private static boolean names(Migrate chain, String target) {
+    try {
+      return !chain.graph().resolve(target, List.of()).isEmpty();
+    } catch (MigrateException e) {
+      return false;
+    }
   }
 
   /** A schema's place for the summary table, for verbs that run no revision. */

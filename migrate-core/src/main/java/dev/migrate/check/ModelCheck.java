@@ -3,6 +3,7 @@ package dev.migrate.check;
 import dev.migrate.MigrateException;
 import dev.migrate.codegen.OpDescriptions;
 import dev.migrate.dialect.VersionStore.HistoryRow;
+import dev.migrate.dialect.VersionStore.RecordedChecksum;
 import dev.migrate.diff.Normalizer;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.model.Database;
@@ -18,7 +19,9 @@ import dev.migrate.ops.Op;
 import dev.migrate.ops.OpVisitor;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.TableOp;
+import dev.migrate.runner.ChecksumValidation;
 import dev.migrate.runner.Direction;
+import dev.migrate.runner.EditedRevision;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.RevisionInfo;
 import java.util.ArrayList;
@@ -234,44 +237,45 @@ public final class ModelCheck {
 
   /**
    * The revisions applied to a database whose history is {@code rows} and whose version table holds
-   * {@code heads}, that were edited since: the checksum of the last successful upgrade (or stamp)
-   * differs from the checksum of the revision's upgrade ops now. One line each, naming the
-   * revision, its file and both checksums.
+   * {@code heads}, that were edited since: the checksum of the last successful upgrade, stamp or
+   * repair differs from that of the revision's upgrade ops now, compared in the format it was
+   * recorded in ({@link ChecksumValidation}). One line each, naming the revision, its file, what
+   * changed where known, both checksums and the fix.
    */
   public static List<String> drift(
       RevisionGraph graph, List<String> heads, List<HistoryRow> rows, String schema) {
-    Map<String, HistoryRow> last = new HashMap<>();
+    Map<String, RecordedChecksum> last = new HashMap<>();
     for (HistoryRow row : rows) {
       if (row.success()) {
-        last.put(row.revision(), row);
+        last.put(
+            row.revision(),
+            new RecordedChecksum(row.revision(), row.direction(), row.checksum(), null));
       }
     }
-    List<String> known = heads.stream().filter(graph::contains).toList();
     List<String> lines = new ArrayList<>();
-    for (String id : graph.sorted(graph.ancestorsOrSelf(known))) {
-      HistoryRow row = last.get(id);
-      if (row == null || row.checksum() == null || row.direction().equals("downgrade")) {
-        continue;
-      }
-      RevisionInfo revision = graph.get(id);
-      String now = revision.checksum();
-      if (!now.equals(row.checksum())) {
-        lines.add(
-            "revision "
-                + id
-                + " ("
-                + revision.sourceFile()
-                + ") was edited after it was applied to schema "
-                + schema
-                + " (checksum applied "
-                + row.checksum().substring(0, 12)
-                + "..., now "
-                + now.substring(0, 12)
-                + "...): revert the edit and put the change in a new revision (`mvn migrate:autogen`), or downgrade"
-                + " below it, then upgrade again");
-      }
+    for (EditedRevision edited : ChecksumValidation.edited(graph, heads, last)) {
+      lines.add(
+          "revision "
+              + edited.id()
+              + " ("
+              + edited.sourceFile()
+              + ") was edited after it was applied to schema "
+              + schema
+              + " (checksum applied "
+              + abbreviated(edited.recordedChecksum())
+              + ", now "
+              + abbreviated(edited.checksum())
+              + "): revert the edit and put the change in a new revision (`mvn migrate:autogen`), or"
+              + " downgrade below it, then upgrade again; if the edit is meant, accept it with"
+              + " `mvn migrate:repair -Dmigrate.revision="
+              + edited.id()
+              + "`");
     }
     return lines;
+  }
+
+  private static String abbreviated(String checksum) {
+    return checksum.length() > 16 ? checksum.substring(0, 16) + "..." : checksum;
   }
 
   /** The problem line for a graph with several heads, if it has them. */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -89,21 +91,58 @@ public interface VersionStore {
   String recordHistoryStatement(String revision, String direction, String checksum);
 
   /**
-   * Appends one row to the history table.
+   * Appends one row to the history table, without the canonical ops text (column {@code ops} {@code
+   * NULL}).
    *
    * @param revision the revision id
-   * @param direction {@code "upgrade"} or {@code "downgrade"}
-   * @param checksum a hex digest of the revision's ops, or {@code null}
+   * @param direction {@code "upgrade"}, {@code "downgrade"}, {@code "stamp"} or {@code "repair"}
+   * @param checksum the checksum of the revision's upgrade ops, or {@code null}
    * @param durationMillis how long the revision took, in milliseconds
    * @param success whether it committed
    */
-  void recordHistory(
+  default void recordHistory(
       Connection connection,
       String revision,
       String direction,
       String checksum,
       long durationMillis,
       boolean success)
+      throws SQLException {
+    recordHistory(connection, revision, direction, checksum, null, durationMillis, success);
+  }
+
+  /**
+   * Appends one row to the history table, with the canonical text of the revision's upgrade ops
+   * (column {@code ops}) beside its checksum, so that a later edit can be shown line by line.
+   *
+   * @param direction {@code "upgrade"}, {@code "downgrade"}, {@code "stamp"} or {@code "repair"}
+   * @param ops the canonical text the checksum was taken over ({@code
+   *     dev.migrate.ops.CanonicalOps}), or {@code null}
+   * @see #recordHistory(Connection, String, String, String, long, boolean)
+   */
+  void recordHistory(
+      Connection connection,
+      String revision,
+      String direction,
+      String checksum,
+      String ops,
+      long durationMillis,
+      boolean success)
+      throws SQLException;
+
+  /**
+   * The last successful history row of each revision that has one, by revision id: the checksum
+   * (and canonical ops text, where recorded) an applied revision is verified against.
+   */
+  Map<String, RecordedChecksum> recordedChecksums(Connection connection) throws SQLException;
+
+  /**
+   * The number of rows of {@code schema.table} that hold a value in {@code column} ({@code
+   * count(column)}), or all its rows ({@code count(*)}) when {@code column} is {@code null}: what
+   * dropping the column or table destroys. One count statement; empty when the table or the column
+   * does not exist.
+   */
+  OptionalLong valuesHeld(Connection connection, String schema, String table, String column)
       throws SQLException;
 
   /** The history rows of the current schema, oldest first; empty when the table is missing. */
@@ -122,8 +161,9 @@ public interface VersionStore {
 
   /**
    * One row of the history table. {@code appliedAt} is an ISO-8601 instant; {@code direction} is
-   * {@code upgrade}, {@code downgrade} or {@code stamp}; {@code checksum} is the SHA-256 hex digest
-   * of the revision's upgrade ops when it ran, {@code null} if not recorded.
+   * {@code upgrade}, {@code downgrade}, {@code stamp} or {@code repair}; {@code checksum} is the
+   * checksum of the revision's upgrade ops when it ran, in the format it was written in ({@code
+   * dev.migrate.runner.Checksums}), {@code null} if not recorded.
    */
   record HistoryRow(
       String revision,
@@ -133,4 +173,15 @@ public interface VersionStore {
       long durationMillis,
       boolean success,
       String checksum) {}
+
+  /**
+   * The checksum an applied revision was last recorded with, from its last successful history row.
+   *
+   * @param direction the row's direction: {@code upgrade}, {@code stamp}, {@code repair} or {@code
+   *     downgrade} (then the revision is not applied)
+   * @param checksum the checksum as recorded, in the format it was written in; {@code null} if none
+   * @param ops the canonical text of the ops the checksum was taken over; {@code null} where not
+   *     recorded (rows written before Migrate recorded it, offline scripts)
+   */
+  record RecordedChecksum(String revision, String direction, String checksum, String ops) {}
 }

@@ -5,6 +5,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CanonicalOps;
 import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Revision;
@@ -62,14 +63,17 @@ final class RevisionExecution {
             + revision.message());
     List<Op> ops = revision.ops(up ? Direction.UPGRADE : Direction.DOWNGRADE);
     List<String> statements = statementsOf(ops);
-    String checksum = up ? RevisionInfo.checksum(ops) : revision.checksum();
+    String checksum = up ? Checksums.of(ops) : revision.checksum();
+    // the canonical text beside the checksum of an upgrade, so that a later edit can be shown
+    String opsText = up ? CanonicalOps.text(ops) : null;
     List<String> removed = new ArrayList<>(before);
     removed.removeAll(after);
     List<String> added = new ArrayList<>(after);
     added.removeAll(before);
     Revision annotation = revision.type().getAnnotation(Revision.class);
     if (annotation != null && !annotation.transactional()) {
-      return applyOutsideTransaction(c, revision, before, removed, added, up, statements, checksum);
+      return applyOutsideTransaction(
+          c, revision, before, removed, added, up, statements, checksum, opsText);
     }
     ops.stream()
         .filter(op -> !op.runsInTransaction())
@@ -98,7 +102,8 @@ final class RevisionExecution {
       }
       failed = null;
       changeHeads(statement, before, removed, added);
-      store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+      store.recordHistory(
+          c, revision.id(), direction, checksum, opsText, millisSince(started), true);
       c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
@@ -199,7 +204,8 @@ final class RevisionExecution {
       List<String> added,
       boolean up,
       List<String> statements,
-      String checksum)
+      String checksum,
+      String opsText)
       throws SQLException {
     String direction = up ? "upgrade" : "downgrade";
     log.accept(
@@ -236,7 +242,8 @@ final class RevisionExecution {
         c,
         statement -> {
           changeHeads(statement, before, removed, added);
-          store.recordHistory(c, revision.id(), direction, checksum, millisSince(started), true);
+          store.recordHistory(
+              c, revision.id(), direction, checksum, opsText, millisSince(started), true);
         });
     return new AppliedRevision(
         revision.id(), revision.message(), direction, statements.size(), millisSince(started));

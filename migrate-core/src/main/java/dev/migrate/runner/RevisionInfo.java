@@ -7,11 +7,7 @@ import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -145,26 +141,17 @@ public record RevisionInfo(
   }
 
   /**
-   * The checksum recorded in {@code migrate_history}: a SHA-256 hex digest (64 characters) of the
-   * canonical text of the upgrade ops. It changes when, and only when, the revision's upgrade ops
-   * change.
+   * The checksum recorded in {@code migrate_history}, in the format written now ({@link
+   * Checksums#of}: {@code v2:} and the base64url SHA-256 of the canonical text of the upgrade ops,
+   * 46 characters). It changes when, and only when, the revision's upgrade ops change.
    */
   public String checksum() {
     return checksum(ops(Direction.UPGRADE));
   }
 
-  /** A SHA-256 hex digest of the ops' canonical text ({@link Op#toString()}, one a line). */
+  /** The checksum of {@code ops} in the format written now ({@link Checksums#of}). */
   public static String checksum(List<Op> ops) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Op op : ops) {
-        digest.update(op.toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Checksums.of(ops);
   }
 
   /**

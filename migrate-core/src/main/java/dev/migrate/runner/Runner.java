@@ -4,6 +4,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
+import dev.migrate.ops.CanonicalOps;
 import dev.migrate.ops.Op;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,26 +118,51 @@ public final class Runner {
 
   /**
    * Reverts revisions from the current one down to {@code target} ({@code -1}, {@code base}, an
-   * id...), which stays applied.
+   * id...), which stays applied; refuses when it would drop columns or tables holding values (see
+   * {@link #downgrade(String, boolean)}).
    *
-   * @throws MigrateException as {@link #upgrade}
+   * @throws MigrateException as {@link #downgrade(String, boolean)} with {@code dropValues} false
    */
   public RunResult downgrade(String target) {
-    return run(target, Direction.DOWNGRADE);
+    return downgrade(target, false);
+  }
+
+  /**
+   * Reverts revisions from the current one down to {@code target}, which stays applied. Before
+   * anything runs, every {@code dropColumn} and {@code dropTable} of the downgrade is counted (rows
+   * holding values in the column, rows of the table; one {@code count} per object that exists) and
+   * each object holding values is named, for example {@code Downgrade of a1b2c3d4e5f6 drops column
+   * public.customer.phone holding values in 1,234 rows}.
+   *
+   * @param dropValues go on when objects hold values (logging each); otherwise refuse
+   * @throws MigrateException {@link ErrorCode#DOWNGRADE_LOSES_DATA} naming each object and its rows
+   *     when {@code dropValues} is false and an object holds values (nothing is run); otherwise as
+   *     {@link #upgrade}
+   */
+  public RunResult downgrade(String target, boolean dropValues) {
+    return run(target, Direction.DOWNGRADE, dropValues);
   }
 
   private RunResult run(String target, Direction direction) {
+    return run(target, direction, false);
+  }
+
+  private RunResult run(String target, Direction direction, boolean dropValues) {
     boolean up = direction == Direction.UPGRADE;
     long started = System.nanoTime();
     return locked(
         up,
         c -> {
           List<String> heads = knownHeads(store.heads(c));
+          refuseEdited(c, heads, direction);
           List<String> goal = graph.resolve(target, heads);
           List<RevisionInfo> plan =
               up
                   ? graph.upgradePlan(heads, goal, target)
                   : graph.downgradePlan(heads, goal, target);
+          if (!up) {
+            checkLosses(c, plan, dropValues);
+          }
           String from = joined(heads);
           List<AppliedRevision> done = new ArrayList<>();
           try {
@@ -154,6 +180,132 @@ public final class Runner {
           }
           return new RunResult(
               schema, from, joined(heads), done, (System.nanoTime() - started) / 1_000_000);
+        });
+  }
+
+  /**
+   * Refuses an upgrade or downgrade of a database with an applied revision that was edited since
+   * (Flyway's {@code validateOnMigrate}): compares the checksum of every applied revision the code
+   * has with its last successful history row ({@link ChecksumValidation}).
+   *
+   * @throws MigrateException ({@link ErrorCode#REVISION_EDITED}) naming each edited revision, its
+   *     class and file, what changed, and the fix
+   */
+  private void refuseEdited(Connection c, List<String> heads, Direction direction)
+      throws SQLException {
+    List<EditedRevision> edited =
+        ChecksumValidation.edited(graph, heads, store.recordedChecksums(c));
+    if (edited.isEmpty()) {
+      return;
+    }
+    StringBuilder message =
+        new StringBuilder("Refusing to ")
+            .append(direction.label())
+            .append(" schema ")
+            .append(schema)
+            .append(" of ")
+            .append(connections.describe())
+            .append(": ")
+            .append(edited.size() == 1 ? "a revision" : edited.size() + " revisions")
+            .append(" applied to it ")
+            .append(edited.size() == 1 ? "was" : "were")
+            .append(" edited since. Nothing was run.");
+    edited.forEach(e -> message.append("\n  ").append(e.describe()));
+    String id = edited.get(0).id();
+    message
+        .append("\nRevert the edit and put the change in a new revision (`mvn migrate:autogen`),")
+        .append(
+            " or, if the edit is meant (the database already has it), accept it on record with `mvn")
+        .append(" migrate:repair -Dmigrate.revision=")
+        .append(id)
+        .append('`')
+        .append(edited.size() == 1 ? "" : " for each (or `mvn migrate:repair` for all of them)")
+        .append("; from an application, the facade's repair(\"")
+        .append(id)
+        .append("\").");
+    throw new MigrateException(ErrorCode.REVISION_EDITED, message.toString());
+  }
+
+  /**
+   * Counts what the downgrade {@code plan} drops ({@link DowngradeLosses}) and refuses, or with
+   * {@code dropValues} logs each object that holds values.
+   */
+  private void checkLosses(Connection c, List<RevisionInfo> plan, boolean dropValues)
+      throws SQLException {
+    List<DowngradeLosses.Loss> losses = DowngradeLosses.count(c, store, schema, plan);
+    if (losses.isEmpty()) {
+      return;
+    }
+    if (dropValues) {
+      losses.forEach(l -> log.accept(l.describe() + " (forced)"));
+      return;
+    }
+    StringBuilder message =
+        new StringBuilder("Refusing to downgrade schema ")
+            .append(schema)
+            .append(" of ")
+            .append(connections.describe())
+            .append(": it would destroy data. Nothing was run.");
+    losses.forEach(l -> message.append("\n  ").append(l.describe()));
+    message.append(
+        "\nBack the data up if you need it, then run again with -Dmigrate.force=true to drop it"
+            + " (from an application, the facade's downgrade(target, DowngradeMode.DROP_VALUES)).");
+    throw new MigrateException(ErrorCode.DOWNGRADE_LOSES_DATA, message.toString());
+  }
+
+  /**
+   * Accepts, on purpose and on record, edits to applied revisions (Flyway's {@code repair}): for
+   * each applied revision whose upgrade ops no longer match their recorded checksum (or only {@code
+   * target}'s), appends a history row with direction {@code repair}, the checksum of the ops now
+   * (format v2) and their canonical text. The rows recorded before stay, so the history shows what
+   * was applied, and that and when it was accepted. Runs no migration and changes no version row.
+   *
+   * @param target the revision to repair (a full or partial id, {@code <label>@head}), or {@code
+   *     null} for every edited one
+   * @return the edits accepted; empty when nothing differed
+   * @throws MigrateException {@link ErrorCode#TARGET} if {@code target} names no revision, several,
+   *     or one that is not applied; {@link ErrorCode#CONFIGURATION} if the schema does not exist
+   */
+  public RepairResult repair(String target) {
+    return locked(
+        false,
+        c -> {
+          List<String> heads = knownHeads(store.heads(c));
+          List<EditedRevision> edited =
+              ChecksumValidation.edited(graph, heads, store.recordedChecksums(c));
+          if (target != null && !target.isBlank()) {
+            List<String> ids = graph.resolve(target, heads);
+            if (ids.size() != 1 || !graph.ancestorsOrSelf(heads).contains(ids.get(0))) {
+              throw new MigrateException(
+                  ErrorCode.TARGET,
+                  "repair -Dmigrate.revision="
+                      + target
+                      + " names "
+                      + (ids.isEmpty() ? "base" : String.join(", ", ids))
+                      + (ids.size() == 1
+                          ? ", which is not applied to schema " + schema
+                          : ", not one revision")
+                      + ". Name one applied revision (`mvn migrate:current` shows where the schema is),"
+                      + " or leave -Dmigrate.revision out to repair every edited one.");
+            }
+            edited = edited.stream().filter(e -> e.id().equals(ids.get(0))).toList();
+          }
+          List<EditedRevision> accepted = edited;
+          if (!accepted.isEmpty()) {
+            Transactions.inTransaction(
+                c,
+                statement -> {
+                  for (EditedRevision e : accepted) {
+                    List<Op> ops = graph.get(e.id()).ops(Direction.UPGRADE);
+                    store.recordHistory(
+                        c, e.id(), "repair", e.checksum(), CanonicalOps.text(ops), 0, true);
+                  }
+                });
+          }
+          accepted.forEach(
+              e ->
+                  log.accept("Repaired schema " + schema + ": accepted the edit. " + e.describe()));
+          return new RepairResult(schema, accepted);
         });
   }
 
@@ -197,8 +349,9 @@ public final class Runner {
                   statement.execute(sql);
                 }
                 for (String id : added) {
-                  statement.execute(
-                      store.recordHistoryStatement(id, "stamp", graph.get(id).checksum()));
+                  List<Op> ops = graph.get(id).ops(Direction.UPGRADE);
+                  store.recordHistory(
+                      c, id, "stamp", Checksums.of(ops), CanonicalOps.text(ops), 0, true);
                 }
               });
           log.accept(
@@ -388,11 +541,6 @@ public final class Runner {
   /** The ops a revision states, recorded by running its method against a list. */
   static List<Op> record(RevisionInfo revision, Direction direction) {
     return revision.ops(direction);
-  }
-
-  /** A SHA-256 hex digest of the ops' canonical text: it changes when a revision's ops change. */
-  static String checksum(List<Op> ops) {
-    return RevisionInfo.checksum(ops);
   }
 
   private long lockKey(String database) {

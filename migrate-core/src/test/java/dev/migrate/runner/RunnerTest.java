@@ -126,7 +126,8 @@ class RunnerTest extends PerTestDatabase {
             "bbbbbbbbbbb2 upgrade true",
             "bbbbbbbbbbb2 downgrade true",
             "aaaaaaaaaaa1 downgrade true");
-    assertThat(query("select count(*) from migrate_history where checksum ~ '^[0-9a-f]{64}$'"))
+    assertThat(
+            query("select count(*) from migrate_history where checksum ~ '^v2:[A-Za-z0-9_-]{43}$'"))
         .containsExactly("4");
   }
 

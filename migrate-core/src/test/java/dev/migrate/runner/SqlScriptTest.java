@@ -177,7 +177,8 @@ public class SqlScriptTest {
             applied_at timestamptz NOT NULL DEFAULT now(),
             applied_by text NOT NULL DEFAULT current_user,
             duration_ms bigint NOT NULL,
-            success boolean NOT NULL
+            success boolean NOT NULL,
+            ops text
         );
 
         -- Running upgrade <base> -> aaaaaaaaaaa1, create customer

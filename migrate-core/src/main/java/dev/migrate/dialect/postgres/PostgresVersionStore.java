@@ -13,7 +13,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,8 +31,16 @@ import java.util.TreeMap;
  * migrate_version (version_num varchar(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num))
  * migrate_history (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, revision varchar(32) NOT NULL,
  *                  direction varchar(10) NOT NULL, checksum varchar(64), applied_at timestamptz NOT NULL DEFAULT now(),
- *                  applied_by text NOT NULL DEFAULT current_user, duration_ms bigint NOT NULL, success boolean NOT NULL)
+ *                  applied_by text NOT NULL DEFAULT current_user, duration_ms bigint NOT NULL, success boolean NOT NULL,
+ *                  ops text)
  * </pre>
+ *
+ * <p>{@code checksum} is the checksum of the revision's upgrade ops in the format it was written in
+ * ({@code dev.migrate.runner.Checksums}: {@code v2:...}, or 64 hex digits for the legacy v1), and
+ * {@code ops} the canonical text it was taken over ({@code dev.migrate.ops.CanonicalOps}), so that
+ * an edit can be shown. History tables created before {@code ops} existed get it on the next run
+ * ({@code ALTER TABLE ... ADD COLUMN}, only when it is missing, so a role that does not own an
+ * up-to-date table needs no privilege for it).
  *
  * <p>DDL that two processes may run at once ({@code CREATE SCHEMA}/{@code CREATE TABLE ... IF NOT
  * EXISTS} can still fail with a unique violation on the catalog when they race) runs in one {@code
@@ -162,7 +173,18 @@ public final class PostgresVersionStore implements VersionStore {
   public void createTables(Connection connection) throws SQLException {
     execute(
         connection,
-        serialised("hashtext(current_schema())", String.join(";\n", createTablesStatements())));
+        serialised(
+            "hashtext(current_schema())",
+            String.join(";\n", createTablesStatements())
+                + ";\n"
+                // history tables created before the ops column: add it, only where it is missing
+                + "IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = "
+                + literal(quoteIdentifier(HISTORY_TABLE))
+                + "::regclass AND attname = 'ops' AND NOT attisdropped) THEN\n"
+                + "ALTER TABLE "
+                + HISTORY_TABLE
+                + " ADD COLUMN ops text;\n"
+                + "END IF"));
   }
 
   @Override
@@ -184,7 +206,8 @@ public final class PostgresVersionStore implements VersionStore {
             + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
             + "    applied_by text NOT NULL DEFAULT current_user,\n"
             + "    duration_ms bigint NOT NULL,\n"
-            + "    success boolean NOT NULL\n"
+            + "    success boolean NOT NULL,\n"
+            + "    ops text\n"
             + ")");
   }
 
@@ -281,6 +304,7 @@ public final class PostgresVersionStore implements VersionStore {
       String revision,
       String direction,
       String checksum,
+      String ops,
       long durationMillis,
       boolean success)
       throws SQLException {
@@ -288,13 +312,86 @@ public final class PostgresVersionStore implements VersionStore {
         connection.prepareStatement(
             "INSERT INTO "
                 + HISTORY_TABLE
-                + " (revision, direction, checksum, duration_ms, success) VALUES (?, ?, ?, ?, ?)")) {
+                + " (revision, direction, checksum, ops, duration_ms, success)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, revision);
       insert.setString(2, direction);
       insert.setString(3, checksum);
-      insert.setLong(4, durationMillis);
-      insert.setBoolean(5, success);
+      insert.setString(4, ops);
+      insert.setLong(5, durationMillis);
+      insert.setBoolean(6, success);
       insert.executeUpdate();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query: {@code SELECT DISTINCT ON (revision) ... WHERE success ORDER BY revision, id
+   * DESC}.
+   */
+  @Override
+  public Map<String, RecordedChecksum> recordedChecksums(Connection connection)
+      throws SQLException {
+    Map<String, RecordedChecksum> last = new HashMap<>();
+    if (!tableExists(connection, HISTORY_TABLE)) {
+      return last;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT DISTINCT ON (revision) revision, direction, checksum, ops FROM "
+                    + HISTORY_TABLE
+                    + " WHERE success ORDER BY revision, id DESC")) {
+      while (rows.next()) {
+        last.put(
+            rows.getString(1),
+            new RecordedChecksum(
+                rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+      }
+    }
+    return last;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A catalog query says whether the table (a plain or partitioned table) and the column exist;
+   * then {@code SELECT count(column) FROM schema.table} ({@code count(*)} for the table), which
+   * reads the whole table.
+   */
+  @Override
+  public OptionalLong valuesHeld(Connection connection, String schema, String table, String column)
+      throws SQLException {
+    try (PreparedStatement exists =
+        connection.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')"
+                + " AND (?::text IS NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = c.oid AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped)))")) {
+      exists.setString(1, schema);
+      exists.setString(2, table);
+      exists.setString(3, column);
+      exists.setString(4, column);
+      try (ResultSet rows = exists.executeQuery()) {
+        rows.next();
+        if (!rows.getBoolean(1)) {
+          return OptionalLong.empty();
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count("
+                    + (column == null ? "*" : quoteIdentifier(column))
+                    + ") FROM "
+                    + quoteIdentifier(schema)
+                    + "."
+                    + quoteIdentifier(table))) {
+      rows.next();
+      return OptionalLong.of(rows.getLong(1));
     }
   }
 
