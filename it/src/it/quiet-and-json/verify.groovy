@@ -6,11 +6,11 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 def help = log.readLines().collect { it.replaceFirst(/^\[INFO\]/, '').trim() }
 for (goal in ['autogen', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'install-hook',
-              'merge', 'reset', 'revision', 'show', 'stamp', 'upgrade']) {
+              'lint', 'merge', 'reset', 'revision', 'show', 'stamp', 'upgrade']) {
     assert help.contains("migrate:$goal".toString()) : "migrate:help does not list $goal"
 }
-// 15 goals for users and the internal ensure-snapshot of the forked compile
-assert log.contains('This plugin has 16 goals:')
+// 16 goals for users (lint included) and the internal ensure-snapshot of the forked compile
+assert log.contains('This plugin has 17 goals:')
 // examples one a line, not run into one paragraph
 assert help.contains('mvn migrate:upgrade -Dmigrate.revision=+1 # one step')
 assert help.contains('mvn migrate:show -Dmigrate.revision=shop@head')
