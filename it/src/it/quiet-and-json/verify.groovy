@@ -6,11 +6,11 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 def help = log.readLines().collect { it.replaceFirst(/^\[INFO\]/, '').trim() }
 for (goal in ['autogen', 'baseline', 'branches', 'check', 'current', 'downgrade', 'heads', 'help', 'history', 'install-hook',
-              'merge', 'repair', 'reset', 'revision', 'show', 'stamp', 'upgrade']) {
+              'lint', 'merge', 'repair', 'reset', 'revision', 'show', 'stamp', 'upgrade']) {
     assert help.contains("migrate:$goal".toString()) : "migrate:help does not list $goal"
 }
-// 17 goals for users and the internal ensure-snapshot of the forked compile
-assert log.contains('This plugin has 18 goals:')
+// 18 goals for users and the internal ensure-snapshot of the forked compile
+assert log.contains('This plugin has 19 goals:')
 // examples one a line, not run into one paragraph
 assert help.contains('mvn migrate:upgrade -Dmigrate.revision=+1 # one step')
 assert help.contains('mvn migrate:show -Dmigrate.revision=shop@head')

@@ -8,6 +8,7 @@ import dev.migrate.diff.ChainObjects;
 import dev.migrate.diff.DiffOptions;
 import dev.migrate.diff.DiffResult;
 import dev.migrate.diff.SchemaDiff;
+import dev.migrate.lint.SafeForms;
 import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
 import dev.migrate.runner.RevisionInfo;
@@ -110,7 +111,7 @@ final class Autogenerate {
       String packageName,
       List<String> dependsOn,
       List<String> branchLabels) {
-    List<Op> ops = diff.ops();
+    List<Op> ops = config.safeForms ? SafeForms.apply(diff.ops()) : diff.ops();
     List<String> head = migrate.revises();
     List<String> detected = ops.stream().map(OpDescriptions::describe).toList();
     List<String> warnings =

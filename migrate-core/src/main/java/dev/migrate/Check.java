@@ -6,6 +6,9 @@ import dev.migrate.check.ModelCheck;
 import dev.migrate.codegen.RevisionNames;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.VersionStore;
+import dev.migrate.lint.Finding;
+import dev.migrate.lint.LintResult;
+import dev.migrate.lint.RevisionLint;
 import dev.migrate.model.Database;
 import dev.migrate.runner.RevisionGraph;
 import dev.migrate.runner.Runner;
@@ -78,8 +81,30 @@ final class Check {
           }
         };
     problems.addAll(differences);
+    lint(mode, problems, notes);
     return new CheckResult(
         mode, problems, notes, differences.isEmpty() ? null : CheckResult.AUTOGEN_FIX);
+  }
+
+  /**
+   * The safety lint of the revisions not yet applied to the configured schema (with no database,
+   * {@code offline}: of every revision): findings that reach {@code lintFailOn} are problems, the
+   * others (but safe forms in use) notes.
+   */
+  private void lint(CheckMode mode, List<String> problems, List<String> notes) {
+    List<String> applied = mode == CheckMode.OFFLINE ? List.of() : migrate.current();
+    LintResult result = new LintRevisions(migrate).pending(applied);
+    List<String> failures = result.failures(config.lintFailOn);
+    failures.forEach(f -> problems.add("lint: " + f));
+    for (RevisionLint revision : result.revisions()) {
+      for (Finding f : revision.findings()) {
+        String line =
+            "lint: " + revision.revision() + " (" + revision.sourceFile() + "): " + f.describe();
+        if (!f.safeFormUsed() && !failures.contains(line.substring("lint: ".length()))) {
+          notes.add(line);
+        }
+      }
+    }
   }
 
   private List<String> drift() {

@@ -2,6 +2,7 @@ package dev.migrate;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.lint.Severity;
 import dev.migrate.runner.ConnectionSource;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaNames;
@@ -42,6 +43,8 @@ public final class Configuration {
   Consumer<String> warnings;
   Clock clock = Clock.systemDefaultZone();
   List<String> excludeTables = List.of();
+  boolean safeForms = true;
+  Severity lintFailOn;
 
   Configuration() {}
 
@@ -115,6 +118,26 @@ public final class Configuration {
    */
   public Configuration excludeTables(List<String> patterns) {
     this.excludeTables = List.copyOf(patterns);
+    return this;
+  }
+
+  /**
+   * Whether autogenerate writes the safe form of an op on a table that exists before the revision
+   * ({@code CREATE INDEX CONCURRENTLY}, {@code NOT VALID} + {@code VALIDATE CONSTRAINT}, {@code SET
+   * NOT NULL} through a validated check; see {@link dev.migrate.lint.SafeForms}). Default {@code
+   * true}; {@code false} writes the plain forms.
+   */
+  public Configuration safeForms(boolean safeForms) {
+    this.safeForms = safeForms;
+    return this;
+  }
+
+  /**
+   * The severity of safety-lint findings, in the revisions not yet applied, at which {@link
+   * Migrate#check} fails; {@code null} (the default) lists them as notes without failing.
+   */
+  public Configuration lintFailOn(Severity failOn) {
+    this.lintFailOn = failOn;
     return this;
   }
 

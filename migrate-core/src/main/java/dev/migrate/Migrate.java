@@ -5,6 +5,7 @@ import dev.migrate.check.CheckResult;
 import dev.migrate.codegen.RevisionNames;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.diff.DiffResult;
+import dev.migrate.lint.LintResult;
 import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
 import dev.migrate.runner.ConnectionSource;
@@ -577,6 +578,26 @@ public final class Migrate {
    */
   public CheckResult check(CheckMode mode, Database model) {
     return new Check(this).run(mode, model);
+  }
+
+  /**
+   * The safety lint of the revisions in {@code range} (Atlas's {@code migrate lint}, squawk): each
+   * revision's upgrade ops recorded without a database, and their hazards (data loss, table
+   * rewrites, locks that block reads or writes, scans under a lock, changes that break the running
+   * application) on tables that exist before the revision; raw SQL is read where its shape is known
+   * and reported as unchecked otherwise. Needs no database, unless {@code range} names {@code
+   * current}.
+   *
+   * @param range {@code from:to} as {@link #history(String, RevisionMarks)} reads it (either side a
+   *     target, empty for base or the heads); {@code null} or blank for every revision
+   * @return the findings per revision, oldest first; {@link LintResult#failed} says whether any
+   *     reaches a level
+   * @throws MigrateException {@link ErrorCode#TARGET} if the range cannot be resolved, {@link
+   *     ErrorCode#MIGRATION_FAILED} if a revision's {@code upgrade} throws, {@link
+   *     ErrorCode#CONFIGURATION} for an {@code @AcceptedHazards} id no rule has
+   */
+  public LintResult lint(String range) {
+    return new LintRevisions(this).run(range);
   }
 
   // ---------------------------------------------------------------------------- for the command

@@ -45,7 +45,9 @@ class PackageRulesTest {
                   "dev.migrate.ops",
                   "dev.migrate.runtime",
                   "dev.migrate.dialect",
-                  "dev.migrate.dialect.postgres"),
+                  "dev.migrate.dialect.postgres",
+                  "dev.migrate.lint"),
+          "dev.migrate.lint", Set.of("dev.migrate.model", "dev.migrate.ops", "dev.migrate.dialect"),
           "dev.migrate.dialect", Set.of("dev.migrate.model", "dev.migrate.ops", "dev.migrate.diff"),
           "dev.migrate.snapshot", Set.of("dev.migrate.model"));
 
@@ -56,6 +58,7 @@ class PackageRulesTest {
           "dev.migrate.ops",
           "dev.migrate.diff",
           "dev.migrate.codegen",
+          "dev.migrate.lint",
           "dev.migrate.runtime");
 
   /**

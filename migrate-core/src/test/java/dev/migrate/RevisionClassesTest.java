@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -105,6 +106,10 @@ class RevisionClassesTest {
   private static void index(Path classes, String text) throws Exception {
     Path file = classes.resolve(Snapshot.REVISIONS_RESOURCE);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    // as the processor writes it: a reader never sees the file created but not yet written
+    Path temporary = Files.createTempFile(file.getParent(), "revisions", ".tmp");
+    Files.writeString(temporary, text);
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -7,6 +7,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.lint.Finding;
+import dev.migrate.lint.Lint;
 import dev.migrate.ops.EnumValueUse;
 import dev.migrate.ops.Op;
 import dev.migrate.runtime.Ddl;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -239,6 +242,25 @@ public final class MigrationWriter {
       doc.append("\n<p>Review:\n\n");
       list(doc, review);
     }
+    List<Finding> findings = new Lint(dialect).findings(spec.upgrade());
+    if (!findings.isEmpty()) {
+      doc.append('\n');
+      paragraph(
+          doc,
+          "<p>Hazards (safety lint, {@code mvn migrate:lint}; a table created in this revision has"
+              + " none):");
+      doc.append('\n');
+      list(doc, findings.stream().map(f -> javadoc(f.describe())).toList());
+    }
+    if (outsideTransaction(spec)) {
+      doc.append('\n');
+      paragraph(
+          doc,
+          "<p>Runs outside a transaction ({@code transactional = false}): each statement commits on"
+              + " its own, so that CREATE INDEX CONCURRENTLY can run and each VALIDATE CONSTRAINT"
+              + " gets a transaction of its own; if a statement fails, the ones before it stay"
+              + " applied.");
+    }
     return doc.toString();
   }
 
@@ -312,13 +334,16 @@ public final class MigrationWriter {
     }
     strings(members, "dependsOn", spec.dependsOn());
     strings(members, "branchLabels", spec.branchLabels());
-    boolean outsideTransaction =
-        java.util.stream.Stream.concat(spec.upgrade().stream(), spec.downgrade().stream())
-            .anyMatch(op -> !op.runsInTransaction());
-    if (outsideTransaction) {
+    if (outsideTransaction(spec)) {
       members.add(", transactional = false");
     }
     return AnnotationSpec.builder(Revision.class).addMember("value", members.build()).build();
+  }
+
+  /** Whether an op of either method cannot run inside a transaction block. */
+  private static boolean outsideTransaction(MigrationSpec spec) {
+    return Stream.concat(spec.upgrade().stream(), spec.downgrade().stream())
+        .anyMatch(op -> !op.runsInTransaction());
   }
 
   /** {@code , name = "a"} or {@code , name = {"a", "b"}}; nothing for an empty list. */

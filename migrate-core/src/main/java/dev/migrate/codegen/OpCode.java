@@ -44,6 +44,7 @@ import dev.migrate.ops.OpVisitor;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import dev.migrate.ops.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,7 @@ final class OpCode implements OpVisitor<CodeBlock> {
             .add(column(op.from()))
             .add(",\n")
             .add(column(op.to()))
+            .add(op.notNullThroughCheck() ? ",\nnotNullThroughCheck()" : "")
             .add("$<$<")
             .build();
     return call(op.schema(), "alterColumn", arguments);
@@ -163,7 +165,12 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitAddCheckConstraint(AddCheckConstraint op) {
-    return tableCall(op.schema(), op.table(), "addCheckConstraint", check(op.constraint()));
+    return op.notValid()
+        ? call(
+            op.schema(),
+            "addCheckConstraint",
+            CodeBlock.of("$S,$W$>$>$L,$WnotValid()$<$<", op.table(), check(op.constraint())))
+        : tableCall(op.schema(), op.table(), "addCheckConstraint", check(op.constraint()));
   }
 
   @Override
@@ -193,7 +200,17 @@ final class OpCode implements OpVisitor<CodeBlock> {
 
   @Override
   public CodeBlock visitAddForeignKey(AddForeignKey op) {
-    return tableCall(op.schema(), op.table(), "addForeignKey", foreignKey(op.foreignKey()));
+    return op.notValid()
+        ? call(
+            op.schema(),
+            "addForeignKey",
+            CodeBlock.of("$S,$W$>$>$L,$WnotValid()$<$<", op.table(), foreignKey(op.foreignKey())))
+        : tableCall(op.schema(), op.table(), "addForeignKey", foreignKey(op.foreignKey()));
+  }
+
+  @Override
+  public CodeBlock visitValidateConstraint(ValidateConstraint op) {
+    return call(op.schema(), "validateConstraint", CodeBlock.of("$S,$W$S", op.table(), op.name()));
   }
 
   @Override

@@ -36,6 +36,7 @@ import dev.migrate.ops.OpVisitor;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import dev.migrate.ops.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,12 +88,15 @@ public final class OpDescriptions {
   }
 
   /**
-   * What {@code op} destroys on {@code dialect}, when it destroys something: every drop, a column
-   * type change that does not {@linkplain Dialect#keepsEveryValue keep every value}, and a sequence
-   * change that {@linkplain AlterSequence#narrowsRange() narrows its range} (the sequence's
-   * position is lost when it is restarted). For example {@code "drops column customer.phone and its
-   * data"}. Empty for ops that lose nothing, and for {@link ExecuteSql}, whose effect Migrate
-   * cannot know.
+   * What data {@code op} destroys on {@code dialect}, when it destroys some: a dropped table,
+   * column or sequence, a column type change that does not {@linkplain Dialect#keepsEveryValue keep
+   * every value}, and a sequence change that {@linkplain AlterSequence#narrowsRange() narrows its
+   * range} (the sequence's position is lost when it is restarted). For example {@code "drops column
+   * customer.phone and its data"}. Empty for ops that lose no data: drops of constraints, keys and
+   * indexes (which lose no rows), of schemas and enum types (which fail unless nothing uses them),
+   * of an enum value (which fails while a row holds it); their locks and rewrites are the safety
+   * lint's ({@code dev.migrate.lint}). Empty for {@link ExecuteSql}, whose effect Migrate cannot
+   * know.
    */
   public static Optional<String> destructiveWarning(Op op, Dialect dialect) {
     return Optional.ofNullable(op.accept(new Warner(dialect)));
@@ -186,7 +190,10 @@ public final class OpDescriptions {
           return "altered column "
               + column(op.schema(), op.table(), op.to().name())
               + ": "
-              + changes(op.from(), op.to());
+              + changes(op.from(), op.to())
+              + (op.notNullThroughCheck() && op.setsNotNull()
+                  ? " (through a validated check)"
+                  : "");
         }
 
         @Override
@@ -226,7 +233,8 @@ public final class OpDescriptions {
           return "added check constraint "
               + op.constraint().name()
               + " on "
-              + qualified(op.schema(), op.table());
+              + qualified(op.schema(), op.table())
+              + (op.notValid() ? " NOT VALID" : "");
         }
 
         @Override
@@ -264,7 +272,13 @@ public final class OpDescriptions {
               + " on "
               + qualified(op.schema(), op.table())
               + " referencing "
-              + references(op.foreignKey());
+              + references(op.foreignKey())
+              + (op.notValid() ? " NOT VALID" : "");
+        }
+
+        @Override
+        public String visitValidateConstraint(ValidateConstraint op) {
+          return "validated constraint " + op.name() + " on " + qualified(op.schema(), op.table());
         }
 
         @Override
@@ -431,10 +445,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropPrimaryKey(DropPrimaryKey op) {
-      return "drops primary key "
-          + op.primaryKey().name()
-          + " on "
-          + qualified(op.schema(), op.table());
+      return null;
     }
 
     @Override
@@ -444,10 +455,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropUniqueConstraint(DropUniqueConstraint op) {
-      return "drops unique constraint "
-          + op.constraint().name()
-          + " on "
-          + qualified(op.schema(), op.table());
+      return null;
     }
 
     @Override
@@ -457,10 +465,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropCheckConstraint(DropCheckConstraint op) {
-      return "drops check constraint "
-          + op.constraint().name()
-          + " on "
-          + qualified(op.schema(), op.table());
+      return null;
     }
 
     @Override
@@ -470,11 +475,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropIndex(DropIndex op) {
-      return "drops "
-          + (op.index().unique() ? "unique index " : "index ")
-          + op.index().name()
-          + " on "
-          + qualified(op.schema(), op.table());
+      return null;
     }
 
     @Override
@@ -484,10 +485,12 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropForeignKey(DropForeignKey op) {
-      return "drops foreign key "
-          + op.foreignKey().name()
-          + " on "
-          + qualified(op.schema(), op.table());
+      return null;
+    }
+
+    @Override
+    public String visitValidateConstraint(ValidateConstraint op) {
+      return null;
     }
 
     @Override
@@ -522,7 +525,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropSchema(DropSchema op) {
-      return "drops schema " + op.name() + " (it fails unless the schema is empty)";
+      return null;
     }
 
     @Override
@@ -532,7 +535,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropEnumType(DropEnumType op) {
-      return "drops enum type " + op.type().qualifiedName() + " (it fails while a column uses it)";
+      return null;
     }
 
     @Override
@@ -542,11 +545,7 @@ public final class OpDescriptions {
 
     @Override
     public String visitDropEnumValue(DropEnumValue op) {
-      return "removes value '"
-          + op.value()
-          + "' from enum type "
-          + qualified(op.schema(), op.type())
-          + " by re-creating the type (it fails while a row holds the value)";
+      return null;
     }
 
     @Override

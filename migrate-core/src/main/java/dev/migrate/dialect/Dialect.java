@@ -81,6 +81,15 @@ public interface Dialect extends Normalizer {
     return from.equals(to);
   }
 
+  /**
+   * Whether changing a column from type {@code from} to type {@code to} in place rewrites the table
+   * (and its indexes) under its lock, rather than only changing the catalog. This default says yes
+   * for every change of type, which is the safe guess for the lint.
+   */
+  default boolean rewritesTable(SqlType from, SqlType to) {
+    return !from.equals(to);
+  }
+
   /** The statements that keep the version table, the history table and the lock. */
   VersionStore versionStore();
 }

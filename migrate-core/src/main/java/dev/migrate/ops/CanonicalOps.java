@@ -103,6 +103,7 @@ public final class CanonicalOps implements OpVisitor<String> {
     return onTable("alterColumn", op)
         .object("from", op.from(), CanonicalOps::column)
         .object("to", op.to(), CanonicalOps::column)
+        .flag("notNullThroughCheck", op.notNullThroughCheck())
         .end();
   }
 
@@ -138,6 +139,7 @@ public final class CanonicalOps implements OpVisitor<String> {
   public String visitAddCheckConstraint(AddCheckConstraint op) {
     return onTable("addCheckConstraint", op)
         .object("constraint", op.constraint(), CanonicalOps::check)
+        .flag("notValid", op.notValid())
         .end();
   }
 
@@ -168,7 +170,13 @@ public final class CanonicalOps implements OpVisitor<String> {
   public String visitAddForeignKey(AddForeignKey op) {
     return onTable("addForeignKey", op)
         .object("foreignKey", op.foreignKey(), CanonicalOps::foreignKey)
+        .flag("notValid", op.notValid())
         .end();
+  }
+
+  @Override
+  public String visitValidateConstraint(ValidateConstraint op) {
+    return onTable("validateConstraint", op).string("name", op.name()).end();
   }
 
   @Override

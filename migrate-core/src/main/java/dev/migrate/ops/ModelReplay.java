@@ -264,6 +264,23 @@ public final class ModelReplay {
           return null;
         }
 
+        /**
+         * Changes nothing in the model (which has no notion of validity); the constraint must
+         * exist.
+         */
+        @Override
+        public Void visitValidateConstraint(ValidateConstraint op) {
+          Table t = table(op.schema(), op.table(), op);
+          boolean exists =
+              t.foreignKeys().stream().anyMatch(k -> k.name().equals(op.name()))
+                  || t.checkConstraints().stream().anyMatch(k -> k.name().equals(op.name()));
+          if (!exists) {
+            throw new IllegalStateException(
+                op + ": there is no foreign key or check constraint " + op.name());
+          }
+          return null;
+        }
+
         @Override
         public Void visitCreateSequence(CreateSequence op) {
           Sequence s = op.sequence();

@@ -40,6 +40,8 @@ public interface OpVisitor<R> {
 
   R visitDropForeignKey(DropForeignKey op);
 
+  R visitValidateConstraint(ValidateConstraint op);
+
   R visitCreateSequence(CreateSequence op);
 
   R visitDropSequence(DropSequence op);
@@ -151,6 +153,11 @@ public interface OpVisitor<R> {
 
     @Override
     default R visitDropForeignKey(DropForeignKey op) {
+      return otherwise(op);
+    }
+
+    @Override
+    default R visitValidateConstraint(ValidateConstraint op) {
       return otherwise(op);
     }
 

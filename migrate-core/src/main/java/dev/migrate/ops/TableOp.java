@@ -33,7 +33,8 @@ public sealed interface TableOp extends Op
         CreateIndex,
         DropIndex,
         AddForeignKey,
-        DropForeignKey {
+        DropForeignKey,
+        ValidateConstraint {
 
   /** The table's schema, {@code null} for the schema the migration runs in. */
   String schema();

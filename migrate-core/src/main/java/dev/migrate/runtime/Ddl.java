@@ -132,6 +132,39 @@ public final class Ddl {
   }
 
   /**
+   * The option of {@code op.addForeignKey(table, key, notValid())} and {@code
+   * op.addCheckConstraint(table, check, notValid())}: add the constraint {@code NOT VALID}, so that
+   * existing rows are not checked under the lock of {@code ALTER TABLE}; check them afterwards with
+   * {@code op.validateConstraint(table, name)} in a transaction of its own (PostgreSQL docs, ALTER
+   * TABLE).
+   */
+  public static ConstraintOption notValid() {
+    return ConstraintOption.NOT_VALID;
+  }
+
+  /** Options of {@code addForeignKey} and {@code addCheckConstraint}. */
+  public enum ConstraintOption {
+    /** {@code ADD CONSTRAINT ... NOT VALID}. */
+    NOT_VALID
+  }
+
+  /**
+   * The option of {@code op.alterColumn(table, from, to, notNullThroughCheck())}: set {@code NOT
+   * NULL} through a check added {@code NOT VALID} and validated in its own transaction, so that no
+   * statement scans the table under an {@code ACCESS EXCLUSIVE} lock (PostgreSQL 12+); the revision
+   * must be marked {@code @Revision(transactional = false)}.
+   */
+  public static ColumnChangeOption notNullThroughCheck() {
+    return ColumnChangeOption.NOT_NULL_THROUGH_CHECK;
+  }
+
+  /** Options of {@code alterColumn}. */
+  public enum ColumnChangeOption {
+    /** {@code SET NOT NULL} through a validated check; see {@link #notNullThroughCheck()}. */
+    NOT_NULL_THROUGH_CHECK
+  }
+
+  /**
    * A foreign key named {@code name} over {@code columns}; finish it with {@code .references(...)}.
    */
   public static ForeignKeyStart foreignKey(String name, String... columns) {

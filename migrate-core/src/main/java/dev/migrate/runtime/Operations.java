@@ -38,6 +38,7 @@ import dev.migrate.ops.Op;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import dev.migrate.ops.ValidateConstraint;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -104,6 +105,21 @@ public final class Operations {
     sink.accept(new AlterColumn(schema, table, from, to));
   }
 
+  /**
+   * Changes a column of {@code table} from {@code from} to {@code to}, with {@code
+   * Ddl.notNullThroughCheck()} setting {@code NOT NULL} through a validated check (see {@link
+   * AlterColumn}).
+   */
+  public void alterColumn(String table, Column from, Column to, Ddl.ColumnChangeOption... options) {
+    sink.accept(
+        new AlterColumn(
+            schema,
+            table,
+            from,
+            to,
+            List.of(options).contains(Ddl.ColumnChangeOption.NOT_NULL_THROUGH_CHECK)));
+  }
+
   /** Adds {@code primaryKey} to {@code table}. */
   public void addPrimaryKey(String table, PrimaryKey primaryKey) {
     sink.accept(new AddPrimaryKey(schema, table, primaryKey));
@@ -127,6 +143,15 @@ public final class Operations {
   /** Adds a check constraint to {@code table}. */
   public void addCheckConstraint(String table, CheckConstraint constraint) {
     sink.accept(new AddCheckConstraint(schema, table, constraint));
+  }
+
+  /**
+   * Adds a check constraint to {@code table}; {@code Ddl.notValid()} as an option adds it {@code
+   * NOT VALID}, leaving existing rows to {@link #validateConstraint}.
+   */
+  public void addCheckConstraint(
+      String table, CheckConstraint constraint, Ddl.ConstraintOption... options) {
+    sink.accept(new AddCheckConstraint(schema, table, constraint, notValid(options)));
   }
 
   /** Drops a check constraint from {@code table}. */
@@ -157,6 +182,28 @@ public final class Operations {
   /** Adds {@code foreignKey} to {@code table}. */
   public void addForeignKey(String table, ForeignKey foreignKey) {
     sink.accept(new AddForeignKey(schema, table, foreignKey));
+  }
+
+  /**
+   * Adds {@code foreignKey} to {@code table}; {@code Ddl.notValid()} as an option adds it {@code
+   * NOT VALID}, leaving existing rows to {@link #validateConstraint}.
+   */
+  public void addForeignKey(String table, ForeignKey foreignKey, Ddl.ConstraintOption... options) {
+    sink.accept(new AddForeignKey(schema, table, foreignKey, notValid(options)));
+  }
+
+  private static boolean notValid(Ddl.ConstraintOption... options) {
+    return List.of(options).contains(Ddl.ConstraintOption.NOT_VALID);
+  }
+
+  /**
+   * Checks the existing rows of {@code table} against its foreign key or check constraint {@code
+   * name}, added {@code NOT VALID} before ({@code VALIDATE CONSTRAINT}: a scan that blocks neither
+   * reads nor writes). It runs outside a transaction, so the revision must be marked
+   * {@code @Revision(transactional = false)}; or validate in a later revision of its own.
+   */
+  public void validateConstraint(String table, String name) {
+    sink.accept(new ValidateConstraint(schema, table, name));
   }
 
   /** Drops {@code foreignKey} from {@code table}. */

@@ -40,6 +40,7 @@ import dev.migrate.ops.Op;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import dev.migrate.ops.ValidateConstraint;
 import dev.migrate.runtime.Migration;
 import dev.migrate.runtime.Operations;
 import dev.migrate.runtime.Revision;
@@ -249,7 +250,13 @@ class MigrationRoundTripTest {
       for (ForeignKey fk : everyForeignKeyShape()) {
         ops.add(new AddForeignKey(schema, "t", fk));
         ops.add(new DropForeignKey(schema, "t", fk));
+        ops.add(new AddForeignKey(schema, "t", fk, true));
+        ops.add(new ValidateConstraint(schema, "t", fk.name()));
       }
+      ops.add(new AddCheckConstraint(schema, "t", check("t_c3", "a > 0"), true));
+      ops.add(new ValidateConstraint(schema, "t", "t_c3"));
+      ops.add(
+          new AlterColumn(schema, "t", column("y", text()), column("y", text()).notNull(), true));
       for (Sequence s :
           List.of(
               sequence("s1", 1, 50),
@@ -359,7 +366,8 @@ class MigrationRoundTripTest {
             "renames",
             "sequences",
             "indexes",
-            "schemas_and_enum_types")) {
+            "schemas_and_enum_types",
+            "safe_forms")) {
       String source =
           java.nio.file.Files.readString(Path.of("src/test/resources/codegen", name + ".java.txt"));
       String className =

@@ -4,9 +4,11 @@ import static dev.migrate.runtime.Ddl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.lint.SafeForms;
 import dev.migrate.model.Column;
 import dev.migrate.model.Identity;
 import dev.migrate.model.ReferentialAction;
+import dev.migrate.ops.AddCheckConstraint;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.AddForeignKey;
@@ -256,6 +258,37 @@ class MigrationWriterTest {
             upgrade,
             List.of());
     assertGolden("indexes", writer.render(spec));
+  }
+
+  /**
+   * Autogen's safe forms for tables that hold rows (issue 14): a concurrent index, a foreign key
+   * and a check added {@code NOT VALID} and validated, {@code NOT NULL} through a check; the class
+   * is {@code transactional = false} and its header lists each hazard with the safe form used.
+   */
+  @Test
+  void safeFormsOnExistingTables() {
+    Column email = column("email", varchar(255));
+    List<Op> upgrade =
+        SafeForms.apply(
+            List.of(
+                new AlterColumn(null, "customer", email, email.notNull()),
+                new AddCheckConstraint(null, "customer", check("customer_age_check", "age >= 0")),
+                new CreateIndex(null, "orders", index("orders_customer_id_idx", "customer_id")),
+                new AddForeignKey(
+                    null,
+                    "orders",
+                    foreignKey("orders_customer_id_fkey", "customer_id")
+                        .references("customer", "id"))));
+    var spec =
+        MigrationSpec.autogen(
+            PACKAGE,
+            "R20261126_090000_OrdersOfCustomers",
+            "ff6677889900",
+            List.of("ee55ff667788"),
+            "orders of customers",
+            upgrade,
+            List.of());
+    assertGolden("safe_forms", writer.render(spec));
   }
 
   @Test

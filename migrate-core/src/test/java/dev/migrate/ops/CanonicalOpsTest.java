@@ -114,6 +114,7 @@ class CanonicalOpsTest {
     OPS.put(
         "dropIndex", new DropIndex(null, "customer", Index.on("ix_a", List.of("a"), false), false));
     OPS.put("addForeignKey", new AddForeignKey(null, "order", FK));
+    OPS.put("validateConstraint", new ValidateConstraint(null, "order", "order_customer_fk"));
     OPS.put("dropForeignKey", new DropForeignKey(null, "order", FK.withDeferrable(false, false)));
     OPS.put("createSequence", new CreateSequence(SEQ));
     OPS.put("dropSequence", new DropSequence(new Sequence(null, "s", 1, 1)));
@@ -208,16 +209,17 @@ class CanonicalOpsTest {
     known.put(DropTable.class, "table");
     known.put(AddColumn.class, "schema table column");
     known.put(DropColumn.class, "schema table column");
-    known.put(AlterColumn.class, "schema table from to");
+    known.put(AlterColumn.class, "schema table from to notNullThroughCheck");
     known.put(AddPrimaryKey.class, "schema table primaryKey");
     known.put(DropPrimaryKey.class, "schema table primaryKey");
     known.put(AddUniqueConstraint.class, "schema table constraint");
     known.put(DropUniqueConstraint.class, "schema table constraint");
-    known.put(AddCheckConstraint.class, "schema table constraint");
+    known.put(AddCheckConstraint.class, "schema table constraint notValid");
     known.put(DropCheckConstraint.class, "schema table constraint");
     known.put(CreateIndex.class, "schema table index concurrently");
     known.put(DropIndex.class, "schema table index concurrently");
-    known.put(AddForeignKey.class, "schema table foreignKey");
+    known.put(AddForeignKey.class, "schema table foreignKey notValid");
+    known.put(ValidateConstraint.class, "schema table name");
     known.put(DropForeignKey.class, "schema table foreignKey");
     known.put(CreateSequence.class, "sequence");
     known.put(DropSequence.class, "sequence");
@@ -258,6 +260,7 @@ class CanonicalOpsTest {
       {"op":"createIndex","table":"customer","index":{"name":"ix_customer_name","keys":[{"column":"name","descending":true},{"expression":"lower(email)"}],"unique":true,"method":"btree","include":["phone"],"where":"deleted_at IS NULL"},"concurrently":true}
       {"op":"dropIndex","table":"customer","index":{"name":"ix_a","keys":[{"column":"a"}],"method":"btree"}}
       {"op":"addForeignKey","table":"order","foreignKey":{"name":"fk_order_customer","columns":["customer_id"],"referencedSchema":"shop","referencedTable":"customer","referencedColumns":["id"],"onDelete":"CASCADE","onUpdate":"NO_ACTION","deferrable":true,"initiallyDeferred":true}}
+      {"op":"validateConstraint","table":"order","name":"order_customer_fk"}
       {"op":"dropForeignKey","table":"order","foreignKey":{"name":"fk_order_customer","columns":["customer_id"],"referencedSchema":"shop","referencedTable":"customer","referencedColumns":["id"],"onDelete":"CASCADE","onUpdate":"NO_ACTION"}}
       {"op":"createSequence","sequence":{"schema":"shop","name":"order_seq","start":1,"increment":50,"minValue":1,"maxValue":1000,"ownedBy":"order.id"}}
       {"op":"dropSequence","sequence":{"name":"s","start":1,"increment":1}}
@@ -274,5 +277,5 @@ class CanonicalOpsTest {
       {"op":"dropEnumValue","schema":"shop","type":"status","value":"new","before":"paid"}
       """;
 
-  private static final String EXPECTED_CHECKSUM = "v2:TB8eVrlKbVl9Et2dxO3sfbVBr8O0mGBwChRmnkZ0zDk";
+  private static final String EXPECTED_CHECKSUM = "v2:fe3h2E0nuD3OmEPZQ09iM2oPS3x1hhX7KA7fLaTnVQ0";
 }

@@ -465,13 +465,22 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     if (threads != null) {
       configuration.threads(threads);
     }
-    return configuration
-        .classLoader(projectClasses)
-        .migrationsRoot(migrationsPackage)
-        .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
-        .excludeTables(excludeTables == null ? List.of() : excludeTables)
-        .log(json() ? getLog()::debug : getLog()::info)
-        .warnings(getLog()::warn);
+    return configure(
+        configuration
+            .classLoader(projectClasses)
+            .migrationsRoot(migrationsPackage)
+            .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+            .excludeTables(excludeTables == null ? List.of() : excludeTables)
+            .log(json() ? getLog()::debug : getLog()::info)
+            .warnings(getLog()::warn));
+  }
+
+  /**
+   * The goal's own settings on top of the shared {@code configuration} (for example autogen's
+   * {@code safeForms}); by default none.
+   */
+  protected Configuration configure(Configuration configuration) {
+    return configuration;
   }
 
   /** The embedded server this goal started, stopped when the goal ends; {@code null} if none. */

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.AutogenResult;
+import dev.migrate.Configuration;
 import dev.migrate.Results;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -32,6 +33,20 @@ public class AutogenMojo extends AbstractWritingMojo {
    */
   @Parameter(property = "message", defaultValue = "")
   private String message;
+
+  /**
+   * Write the safe form of each change to a table that exists before the revision: {@code CREATE
+   * INDEX CONCURRENTLY}, foreign keys and checks {@code NOT VALID} then {@code VALIDATE
+   * CONSTRAINT}, {@code SET NOT NULL} through a validated check; such a revision is {@code
+   * transactional = false}. {@code false} writes the plain forms.
+   */
+  @Parameter(property = "migrate.safeForms", defaultValue = "true")
+  private boolean safeForms;
+
+  @Override
+  protected Configuration configure(Configuration configuration) {
+    return configuration.safeForms(safeForms);
+  }
 
   @Override
   protected void run(ClassLoader projectClasses) {

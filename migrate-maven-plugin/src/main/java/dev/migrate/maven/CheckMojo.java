@@ -1,8 +1,10 @@
 package dev.migrate.maven;
 
+import dev.migrate.Configuration;
 import dev.migrate.Results;
 import dev.migrate.check.CheckMode;
 import dev.migrate.check.CheckResult;
+import dev.migrate.lint.Severity;
 import dev.migrate.model.Database;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,20 @@ public class CheckMojo extends AbstractMigrateMojo {
    */
   @Parameter(property = "migrate.format", defaultValue = "text")
   private String format;
+
+  /**
+   * The severity of safety-lint findings, in the revisions not yet applied (offline: every
+   * revision), that fails the check: {@code error}, {@code warning} or {@code none} (the default:
+   * findings are listed as warnings without failing). Rules a revision accepts with
+   * {@code @AcceptedHazards} never fail.
+   */
+  @Parameter(property = "migrate.lintFailOn", defaultValue = "none")
+  private String lintFailOn;
+
+  @Override
+  protected Configuration configure(Configuration configuration) {
+    return configuration.lintFailOn(Severity.failOn(lintFailOn));
+  }
 
   /** Skips the check (as {@code migrate.skip} skips every goal). */
   @Parameter(property = "migrate.check.skip", defaultValue = "false")

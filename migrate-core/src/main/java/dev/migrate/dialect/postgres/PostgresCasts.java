@@ -2,6 +2,7 @@ package dev.migrate.dialect.postgres;
 
 import dev.migrate.model.SqlType;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -331,6 +332,48 @@ final class PostgresCasts {
       return true;
     }
     return f.equals("jsonb") && t.equals("json");
+  }
+
+  /**
+   * Whether {@code ALTER COLUMN c TYPE to} on a column of type {@code from} rewrites the table.
+   * PostgreSQL docs, ALTER TABLE: "changing the type of an existing column will require the entire
+   * table and its indexes to be rewritten. As an exception, ... if the USING clause does not change
+   * the column contents and the old type is either binary coercible to the new type or an
+   * unconstrained domain over the new type, a table rewrite is not needed"; since PostgreSQL 9.2
+   * (release notes, E.2.3.4) a longer or removed length limit of {@code varchar} and {@code
+   * varbit}, more precision of {@code numeric} at the same scale or an unconstrained {@code
+   * numeric}, and more fractional-second digits of {@code timestamp}, {@code timestamptz}, {@code
+   * time} and {@code interval} do not rewrite either. Binary coercible here: {@code varchar} and
+   * {@code text} to each other (an unbounded target). Everything else counts as a rewrite,
+   * including {@code timestamp} to {@code timestamptz} (a rewrite unless the session time zone is
+   * UTC) and a shorter length, whose length check reads every row.
+   */
+  static boolean rewritesTable(SqlType from, SqlType to) {
+    SqlType f = PostgresTypes.canonical(from);
+    SqlType t = PostgresTypes.canonical(to);
+    if (f.equals(t)) {
+      return false;
+    }
+    String a = f.name();
+    String b = t.name();
+    boolean unboundedTarget = t.length() == null;
+    if ((a.equals("varchar") || a.equals("text")) && (b.equals("varchar") || b.equals("text"))) {
+      return !(unboundedTarget || f.length() != null && t.length() >= f.length());
+    }
+    if (!a.equals(b)) {
+      return true;
+    }
+    return switch (a) {
+      case "varbit" -> !(unboundedTarget || f.length() != null && t.length() >= f.length());
+      case "numeric" ->
+          !(t.precision() == null
+              || f.precision() != null
+                  && t.precision() >= f.precision()
+                  && Objects.equals(t.scale(), f.scale()));
+      case "timestamp", "timestamptz", "time", "timetz", "interval" ->
+          fractionDigits(t) < fractionDigits(f);
+      default -> true;
+    };
   }
 
   /** Characters a character type holds; {@code char} without a length is {@code char(1)}. */

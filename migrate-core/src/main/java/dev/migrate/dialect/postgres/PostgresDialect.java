@@ -280,4 +280,10 @@ public final class PostgresDialect implements Dialect {
   public boolean keepsEveryValue(SqlType from, SqlType to) {
     return PostgresCasts.isWidening(from, to);
   }
+
+  /** The changes {@code PostgresCasts#rewritesTable} lists as catalog-only keep the table. */
+  @Override
+  public boolean rewritesTable(SqlType from, SqlType to) {
+    return PostgresCasts.rewritesTable(from, to);
+  }
 }

@@ -40,6 +40,8 @@ import dev.migrate.ops.OpVisitor;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.SetTableComment;
+import dev.migrate.ops.ValidateConstraint;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -224,6 +226,33 @@ final class PostgresStatements implements OpVisitor<List<String>> {
   }
 
   /**
+   * The name of the temporary check of {@code SET NOT NULL} through a validated check: {@code
+   * <table>_<column>_not_null_check}, cut to PostgreSQL's 63 bytes (NAMEDATALEN - 1) as PostgreSQL
+   * cuts names. Not {@code <table>_<column>_not_null}, the name PostgreSQL 18 gives the {@code NOT
+   * NULL} constraint itself.
+   */
+  static String notNullCheckName(String table, String column) {
+    String name = table + "_" + column + "_not_null_check";
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= 63) {
+      return name;
+    }
+    // cut at a character boundary no later than byte 63
+    int end = 0;
+    int length = 0;
+    while (end < name.length()) {
+      int next = name.offsetByCodePoints(end, 1);
+      int size = name.substring(end, next).getBytes(StandardCharsets.UTF_8).length;
+      if (length + size > 63) {
+        break;
+      }
+      length += size;
+      end = next;
+    }
+    return name.substring(0, end);
+  }
+
+  /**
    * One statement per changed aspect, in an order PostgreSQL accepts: identity dropped before the
    * type or nullability can change; type; {@code NOT NULL} (which an identity needs before it is
    * added); default; identity added or switched. When both the type and the default change, or the
@@ -260,7 +289,20 @@ final class PostgresStatements implements OpVisitor<List<String>> {
     if (typeChanges) {
       statements.add(alter + " TYPE " + PostgresTypes.render(to.type()) + using);
     }
-    if (from.nullable() != to.nullable()) {
+    if (op.notNullThroughCheck() && op.setsNotNull()) {
+      String check = quoteIdentifier(notNullCheckName(op.table(), to.name()));
+      String table = alterTable(op.schema(), op.table());
+      statements.add(
+          table
+              + " ADD CONSTRAINT "
+              + check
+              + " CHECK ("
+              + quoteIdentifier(to.name())
+              + " IS NOT NULL) NOT VALID");
+      statements.add(table + " VALIDATE CONSTRAINT " + check);
+      statements.add(alter + " SET NOT NULL");
+      statements.add(table + " DROP CONSTRAINT " + check);
+    } else if (from.nullable() != to.nullable()) {
       statements.add(alter + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
     }
     if (defaultChanges || defaultDroppedEarly) {
@@ -322,7 +364,8 @@ final class PostgresStatements implements OpVisitor<List<String>> {
             + quoteIdentifier(op.constraint().name())
             + " CHECK ("
             + op.constraint().expression()
-            + ")");
+            + ")"
+            + (op.notValid() ? " NOT VALID" : ""));
   }
 
   @Override
@@ -332,7 +375,14 @@ final class PostgresStatements implements OpVisitor<List<String>> {
 
   @Override
   public List<String> visitAddForeignKey(AddForeignKey op) {
-    return List.of(addForeignKey(qualified(op.schema(), op.table()), op.foreignKey()));
+    String add = addForeignKey(qualified(op.schema(), op.table()), op.foreignKey());
+    return List.of(op.notValid() ? add + " NOT VALID" : add);
+  }
+
+  @Override
+  public List<String> visitValidateConstraint(ValidateConstraint op) {
+    return List.of(
+        alterTable(op.schema(), op.table()) + " VALIDATE CONSTRAINT " + quoteIdentifier(op.name()));
   }
 
   @Override
