@@ -499,19 +499,23 @@ public final class Runner {
     try (Connection c = connections.open()) {
       c.setAutoCommit(true);
       sessions.begin(c, session(verb));
+      // what Migrate itself runs before the work, for a message naming a missing privilege
+      String step = store.useSchemaStatements(schema, create).get(0);
       try {
         store.useSchema(c, schema, create);
         long key = lockKey(c.getCatalog());
         takeLock(c, key);
         try {
+          step = store.createTablesStatements().get(0);
           store.createTables(c);
+          step = null;
           return work.run(c);
         } finally {
           store.unlock(c, key);
         }
       } catch (SQLException e) {
         throw sessions
-            .missingPrivilege(c, e, null)
+            .missingPrivilege(c, e, step)
             .<MigrateException>map(
                 advice ->
                     new MigrateException(
