@@ -65,10 +65,15 @@ public final class SchemaNames {
     } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       why = "it is longer than " + MAX_BYTES + " bytes, and PostgreSQL would cut it short";
     } else if (isSystemSchema(name)) {
-      why =
-          "it is a system schema of PostgreSQL (pg_catalog, pg_toast, information_schema and every"
-              + " name starting with pg_ are the server's own), and Migrate never creates tables there;"
-              + " name the application's schema, for example public or app";
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "Schema '"
+              + name
+              + "' (from "
+              + source
+              + ") is a system schema of PostgreSQL: pg_catalog, pg_toast, information_schema and"
+              + " every name starting with pg_ belong to the server, and Migrate never creates or"
+              + " changes anything there. Name the application's schema instead, for example public.");
     } else {
       why =
           "only letters, digits, '_', '-' and '$' are allowed, starting with a letter, a digit or '_'";
