@@ -180,13 +180,17 @@ public final class Configuration {
    * every query of the application on that table queues behind it, so the wait is kept short and
    * the revision is tried again ({@link #lockRetries}) instead.
    *
-   * @throws IllegalArgumentException below 1 ms (PostgreSQL reads 0 as "wait forever")
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) below 1 ms (PostgreSQL reads 0 as
+   *     "wait forever")
    */
   public Configuration lockTimeout(Duration lockTimeout) {
     if (lockTimeout.toMillis() < 1) {
-      throw new IllegalArgumentException(
-          "lockTimeout must be at least 1 ms (PostgreSQL reads 0 as wait forever), got "
-              + lockTimeout);
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "The lock timeout (-Dmigrate.lockTimeout) must be at least 1ms, got "
+              + lockTimeout.toMillis()
+              + "ms: PostgreSQL reads 0 as wait forever, which blocks every query queued behind"
+              + " the waiting statement.");
     }
     this.lockTimeout = lockTimeout;
     return this;
@@ -198,11 +202,13 @@ public final class Configuration {
    * revision of which nothing was applied is tried again (a transactional one always; one marked
    * {@code transactional = false} only when its first statement waited).
    *
-   * @throws IllegalArgumentException if negative
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if negative
    */
   public Configuration lockRetries(int lockRetries) {
     if (lockRetries < 0) {
-      throw new IllegalArgumentException("lockRetries cannot be negative, got " + lockRetries);
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "-Dmigrate.lockRetries=" + lockRetries + " cannot be negative: give 0 for one try only.");
     }
     this.lockRetries = lockRetries;
     return this;
@@ -213,7 +219,11 @@ public final class Configuration {
    * logging who holds it every few seconds; default 60 seconds, zero to try once.
    */
   public Configuration lockWait(Duration lockWait) {
-    this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+    if (Objects.requireNonNull(lockWait, "lockWait").isNegative()) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION, "The lock wait (-Dmigrate.lockWait) cannot be negative.");
+    }
+    this.lockWait = lockWait;
     return this;
   }
 
@@ -223,7 +233,12 @@ public final class Configuration {
    * revision, which rolls back.
    */
   public Configuration statementTimeout(Duration statementTimeout) {
-    this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+    if (Objects.requireNonNull(statementTimeout, "statementTimeout").isNegative()) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "The statement timeout (-Dmigrate.statementTimeout) cannot be negative; 0 is no limit.");
+    }
+    this.statementTimeout = statementTimeout;
     return this;
   }
 
