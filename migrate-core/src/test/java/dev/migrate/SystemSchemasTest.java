@@ -28,8 +28,8 @@ class SystemSchemasTest {
                     .load())
         .isInstanceOf(MigrateException.class)
         .hasMessage(
-            "Schema 'information_schema' (from schema) is a system schema of PostgreSQL:"
-                + " pg_catalog, pg_toast, information_schema and every name starting with pg_"
+            "Schema name 'information_schema' (from schema) is not valid: it is a system schema"
+                + " of PostgreSQL or a name reserved for one: pg_catalog, pg_toast, information_schema and every name starting with pg_"
                 + " belong to the server, and Migrate never creates or changes anything there."
                 + " Name the application's schema instead, for example public.");
   }
@@ -37,14 +37,17 @@ class SystemSchemasTest {
   @Test
   void systemSchemasInASelectionOrAsASchemaGroupAreRefused() {
     assertThatThrownBy(() -> SchemaSelection.parse("tenant_1,pg_catalog", "-Dmigrate.schema"))
-        .hasMessageStartingWith("Schema 'pg_catalog' (from -Dmigrate.schema) is a system schema");
+        .hasMessageStartingWith(
+            "Schema name 'pg_catalog' (from -Dmigrate.schema) is not valid: it is a system schema");
     assertThatThrownBy(() -> SchemaSelection.parse("pg_toast", "-Dmigrate.schema"))
-        .hasMessageStartingWith("Schema 'pg_toast' (from -Dmigrate.schema) is a system schema");
+        .hasMessageStartingWith(
+            "Schema name 'pg_toast' (from -Dmigrate.schema) is not valid: it is a system schema");
     Database model =
         new Database(
             List.of(table("t", column("id", bigint())).inSchema("information_schema")), List.of());
     assertThatThrownBy(() -> SchemaGroups.of(model, Map.of()))
         .hasMessageStartingWith(
-            "Schema 'information_schema' (from @Table(schema)) is a system schema");
+            "Schema name 'information_schema' (from @Table(schema)) is not valid: it is a system"
+                + " schema");
   }
 }

@@ -67,11 +67,12 @@ public final class SchemaNames {
     } else if (isSystemSchema(name)) {
       throw new MigrateException(
           ErrorCode.CONFIGURATION,
-          "Schema '"
+          "Schema name '"
               + name
               + "' (from "
               + source
-              + ") is a system schema of PostgreSQL: pg_catalog, pg_toast, information_schema and"
+              + ") is not valid: it is a system schema of PostgreSQL or a name reserved for one:"
+              + " pg_catalog, pg_toast, information_schema and"
               + " every name starting with pg_ belong to the server, and Migrate never creates or"
               + " changes anything there. Name the application's schema instead, for example public.");
     } else {

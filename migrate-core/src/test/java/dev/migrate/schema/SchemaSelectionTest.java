@@ -88,7 +88,8 @@ class SchemaSelectionTest {
                 + " are allowed, starting with a letter, a digit or '_'. Names that need quoting, such as tenant-1, Prod"
                 + " or user, are fine: Migrate quotes them.");
     assertThatThrownBy(() -> SchemaNames.requireValid("pg_temp", "MIGRATE_SCHEMA"))
-        .hasMessageStartingWith("Schema 'pg_temp' (from MIGRATE_SCHEMA) is a system schema");
+        .hasMessageStartingWith(
+            "Schema name 'pg_temp' (from MIGRATE_SCHEMA) is not valid: it is a system schema");
     assertThatThrownBy(() -> SchemaNames.requireValid("a\u0000b", "-Dmigrate.schema"))
         .hasMessageContaining("'a\\u0000b'");
   }
