@@ -1,6 +1,7 @@
 package dev.migrate.dialect;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Another database session that holds a lock this run needs, as the server's activity view shows it
@@ -33,6 +34,9 @@ public record BlockingSession(
   /** How many characters of a session's query a message shows. */
   public static final int QUERY_CHARS = 120;
 
+  private static final Pattern PASSWORD_LITERAL =
+      Pattern.compile("(?i)(password\\s*(?:=\\s*)?)'(?:[^']|'')*'");
+
   public BlockingSession {
     locks = List.copyOf(locks);
   }
@@ -61,7 +65,9 @@ public record BlockingSession(
       }
     }
     if (query != null && !query.isBlank()) {
-      String oneLine = query.strip().replaceAll("\\s+", " ");
+      // a session's statement may carry a password (ALTER ROLE ... PASSWORD '...'): never shown
+      String oneLine =
+          PASSWORD_LITERAL.matcher(query.strip().replaceAll("\\s+", " ")).replaceAll("$1'***'");
       s.append(", query '")
           .append(
               oneLine.length() > QUERY_CHARS ? oneLine.substring(0, QUERY_CHARS) + "..." : oneLine)
