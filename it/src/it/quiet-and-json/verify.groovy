@@ -40,7 +40,7 @@ assert mvn(['migrate:heads']).contains('0a1b2c3d4e5f (head)')
 def json = { String goal -> new JsonSlurper().parseText(mvn(["migrate:$goal".toString(), '-Dmigrate.format=json'])) }
 def current = json('current')
 assert current.goal == 'current' && current.outcome == 'ok'
-assert current.schemas == [[schema: 'public', group: null, revisions: ['0a1b2c3d4e5f'], heads: ['0a1b2c3d4e5f']]]
+assert current.schemas == [[schema: 'public', group: null, revisions: ['0a1b2c3d4e5f'], heads: ['0a1b2c3d4e5f'], unknown: []]]
 def history = json('history')
 assert history.schemas[0].revisions*.id == ['0a1b2c3d4e5f'] && history.schemas[0].revisions[0].current
 def heads = json('heads')

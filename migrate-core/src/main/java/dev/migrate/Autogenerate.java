@@ -65,6 +65,12 @@ final class Autogenerate {
         store.useSchema(c, schema, false);
         heads = store.heads(c);
       }
+      Current.of(heads, migrate.graph())
+          .unknownAdvice(schema, migrate.database(), "autogen")
+          .ifPresent(
+              advice -> {
+                throw new MigrateException(ErrorCode.NOT_AT_HEAD, advice);
+              });
       if (!heads.equals(head)) {
         throw new MigrateException(
             ErrorCode.NOT_AT_HEAD,

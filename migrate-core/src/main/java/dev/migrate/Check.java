@@ -60,6 +60,12 @@ final class Check {
           }
           case LIVE -> {
             List<String> heads = migrate.current();
+            Current.of(heads, graph)
+                .unknownAdvice(schema, migrate.database(), "check -Dmigrate.check=live")
+                .ifPresent(
+                    advice -> {
+                      throw new MigrateException(ErrorCode.NOT_AT_HEAD, advice);
+                    });
             if (problems.isEmpty() && !heads.equals(migrate.revises())) {
               throw new MigrateException(
                   ErrorCode.NOT_AT_HEAD,
@@ -120,7 +126,12 @@ final class Check {
     String scratch = "migrate_check_" + RevisionNames.newRevisionId();
     Runner scratchRunner =
         new Runner(
-            config.dialect, migrate.connections(), scratch, graph, config.lockTimeout, line -> {});
+            config.dialect,
+            migrate.connections(),
+            scratch,
+            graph,
+            config.runSettings(),
+            line -> {});
     try {
       if (!graph.isEmpty()) {
         scratchRunner.upgrade("heads");

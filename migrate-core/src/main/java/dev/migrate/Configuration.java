@@ -1,9 +1,11 @@
 package dev.migrate;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.SessionSettings;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.lint.Severity;
 import dev.migrate.runner.ConnectionSource;
+import dev.migrate.runner.RunSettings;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaNames;
 import dev.migrate.schema.SchemaSelection;
@@ -38,7 +40,11 @@ public final class Configuration {
   String migrationsRoot;
   final List<Class<?>> migrations = new ArrayList<>();
   final List<ClassLoader> classLoaders = new ArrayList<>();
-  Duration lockTimeout = Duration.ofSeconds(60);
+  Duration lockWait = RunSettings.DEFAULTS.lockWait();
+  Duration lockTimeout = SessionSettings.DEFAULTS.lockTimeout();
+  int lockRetries = RunSettings.DEFAULTS.lockRetries();
+  Duration statementTimeout = Duration.ZERO;
+  String applicationName = SessionSettings.APPLICATION;
   Consumer<String> log = line -> {};
   Consumer<String> warnings;
   Clock clock = Clock.systemDefaultZone();
@@ -58,7 +64,7 @@ public final class Configuration {
 
   /** The database, by URL and credentials; the JDBC driver must be on the class path. */
   public Configuration connection(ConnectionSettings settings) {
-    this.connections = new DriverConnections(settings);
+    this.connections = new DriverConnections(settings, () -> applicationName);
     this.settings = settings;
     return this;
   }
@@ -190,10 +196,95 @@ public final class Configuration {
     return this;
   }
 
-  /** How long to wait for another run's lock on the same schema; default 60 seconds. */
+  /**
+   * How long a statement of a revision waits for a table lock before it gives up (PostgreSQL's
+   * {@code lock_timeout}, set with {@code SET LOCAL} in each revision's transaction and for the
+   * run's session); default 5 seconds, at least 1 millisecond. While an {@code ALTER TABLE} waits,
+   * every query of the application on that table queues behind it, so the wait is kept short and
+   * the revision is tried again ({@link #lockRetries}) instead.
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) below 1 ms (PostgreSQL reads 0 as
+   *     "wait forever")
+   */
   public Configuration lockTimeout(Duration lockTimeout) {
-    this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+    if (lockTimeout.toMillis() < 1) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "The lock timeout (-Dmigrate.lockTimeout) must be at least 1ms, got "
+              + lockTimeout.toMillis()
+              + "ms: PostgreSQL reads 0 as wait forever, which blocks every query queued behind"
+              + " the waiting statement.");
+    }
+    this.lockTimeout = lockTimeout;
     return this;
+  }
+
+  /**
+   * How many times a revision that gave up waiting for a table lock ({@link #lockTimeout}) is tried
+   * again, after 1 s, 2 s, 4 s, ... (at most 10 s) of pause; default 3, 0 for one try only. Only a
+   * revision of which nothing was applied is tried again (a transactional one always; one marked
+   * {@code transactional = false} only when its first statement waited).
+   *
+   * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) if negative
+   */
+  public Configuration lockRetries(int lockRetries) {
+    if (lockRetries < 0) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "-Dmigrate.lockRetries=" + lockRetries + " cannot be negative: give 0 for one try only.");
+    }
+    this.lockRetries = lockRetries;
+    return this;
+  }
+
+  /**
+   * How long a run waits for another run's lock on the same schema (the session advisory lock),
+   * logging who holds it every few seconds; default 60 seconds, zero to try once.
+   */
+  public Configuration lockWait(Duration lockWait) {
+    if (Objects.requireNonNull(lockWait, "lockWait").isNegative()) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION, "The lock wait (-Dmigrate.lockWait) cannot be negative.");
+    }
+    this.lockWait = lockWait;
+    return this;
+  }
+
+  /**
+   * The longest any statement of a run may run (PostgreSQL's {@code statement_timeout}, for the
+   * run's session); default {@link Duration#ZERO}, no limit. A statement cut short fails its
+   * revision, which rolls back.
+   */
+  public Configuration statementTimeout(Duration statementTimeout) {
+    if (Objects.requireNonNull(statementTimeout, "statementTimeout").isNegative()) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "The statement timeout (-Dmigrate.statementTimeout) cannot be negative; 0 is no limit.");
+    }
+    this.statementTimeout = statementTimeout;
+    return this;
+  }
+
+  /**
+   * What Migrate's database sessions call themselves ({@code application_name}, in {@code
+   * pg_stat_activity}); default {@code migrate}. A run's session adds its verb and schema: {@code
+   * migrate upgrade public}.
+   */
+  public Configuration applicationName(String applicationName) {
+    this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+    return this;
+  }
+
+  /** The bounds of a run's waits, from the settings above. */
+  RunSettings runSettings() {
+    return new RunSettings(
+        lockWait,
+        lockRetries,
+        new SessionSettings(
+            applicationName,
+            lockTimeout,
+            statementTimeout,
+            SessionSettings.DEFAULTS.connectionCheckInterval()));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Connections from a JDBC driver found with {@link ServiceLoader} next to Migrate, one new
@@ -15,9 +16,15 @@ import java.util.ServiceLoader;
 final class DriverConnections implements ConnectionSource {
 
   private final ConnectionSettings settings;
+  private final Supplier<String> applicationName;
 
-  DriverConnections(ConnectionSettings settings) {
+  /**
+   * @param applicationName what the connections call themselves (pgjdbc's {@code ApplicationName}
+   *     property, the server's {@code application_name}), asked at each connect
+   */
+  DriverConnections(ConnectionSettings settings, Supplier<String> applicationName) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
   }
 
   /**
@@ -34,6 +41,9 @@ final class DriverConnections implements ConnectionSource {
     }
     if (settings.password() != null) {
       properties.setProperty("password", settings.password());
+    }
+    if (!settings.url().contains("ApplicationName=")) {
+      properties.setProperty("ApplicationName", applicationName.get());
     }
     for (Driver driver : ServiceLoader.load(Driver.class, Migrate.class.getClassLoader())) {
       if (driver.acceptsURL(settings.url())) {

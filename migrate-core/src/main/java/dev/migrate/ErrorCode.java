@@ -23,8 +23,19 @@ public enum ErrorCode {
   NOT_AT_HEAD(true),
   /** A migration failed while running; its transaction was rolled back. User must fix. */
   MIGRATION_FAILED(true),
-  /** Another run holds the lock for this schema. */
+  /**
+   * Another session holds a lock this run needs: another run holds the schema's advisory lock
+   * longer than the lock wait, or a revision gave up waiting for a table lock (lock timeout) on
+   * every try. Nothing of the revision that waited was applied. The message names the blocking
+   * sessions.
+   */
   LOCKED(false),
+  /**
+   * The database role lacks a privilege a statement needs (PostgreSQL: SQLState 42501); the message
+   * names the privilege, the object, the statement and the {@code GRANT} that fixes it. The
+   * database administrator must fix.
+   */
+  PERMISSION_DENIED(true),
   /** The model snapshot is missing or unreadable. */
   SNAPSHOT(true),
   /** An op cannot be expressed or reversed. User must fix. */

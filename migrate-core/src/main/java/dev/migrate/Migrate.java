@@ -81,12 +81,12 @@ public final class Migrate {
     this.runner =
         connections == null
             ? null
-            : new Runner(config.dialect, connections, schema, graph, config.lockTimeout, log);
+            : new Runner(config.dialect, connections, schema, graph, config.runSettings(), log);
   }
 
   /**
-   * A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no
-   * log.
+   * A new configuration with the defaults: PostgreSQL, schema {@code public}, lock wait 60 s, lock
+   * timeout 5 s with 3 retries, no statement timeout, no log.
    */
   public static Configuration configure() {
     return new Configuration();

@@ -205,7 +205,7 @@ public final class Schemas {
   /** The revisions every selected schema is at, with its chain's heads. */
   public Results<Current> current() {
     return switch (layout()) {
-      case SCHEMA -> one("current", new Current(root.current(), root.graph().heads()));
+      case SCHEMA -> one("current", Current.of(root.current(), root.graph()));
       case GROUPS -> {
         GroupChains chains = groupChains();
         List<Outcome<Current>> outcomes = new ArrayList<>();
@@ -213,16 +213,14 @@ public final class Schemas {
           Migrate chain = chains.chain(group);
           outcomes.add(
               new Outcome<>(
-                  group.schema(),
-                  Optional.of(group),
-                  new Current(chain.current(), chain.graph().heads())));
+                  group.schema(), Optional.of(group), Current.of(chain.current(), chain.graph())));
         }
         yield new Results<>("current", Layout.GROUPS, outcomes, List.of());
       }
       case FAN_OUT ->
           fanOut(
               "current",
-              m -> new Current(m.current(), m.graph().heads()),
+              m -> Current.of(m.current(), m.graph()),
               (m, c) -> atRevision(m, c.joined(",")));
     };
   }

@@ -92,4 +92,11 @@ public interface Dialect extends Normalizer {
 
   /** The statements that keep the version table, the history table and the lock. */
   VersionStore versionStore();
+
+  /**
+   * The session settings, lock diagnostics and privilege messages of a migration run: bounded lock
+   * waits ({@code lock_timeout}), the sessions holding a lock the run needs, the {@code GRANT} a
+   * missing privilege calls for.
+   */
+  SessionControl sessions();
 }

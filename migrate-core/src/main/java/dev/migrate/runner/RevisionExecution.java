@@ -3,6 +3,7 @@ package dev.migrate.runner;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.SessionControl;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.ops.AddEnumValue;
 import dev.migrate.ops.CanonicalOps;
@@ -12,6 +13,7 @@ import dev.migrate.runtime.Revision;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,13 +32,26 @@ final class RevisionExecution {
 
   private final Dialect dialect;
   private final VersionStore store;
+  private final SessionControl sessions;
   private final String schema;
+  private final Duration lockTimeout;
   private final Consumer<String> log;
 
-  RevisionExecution(Dialect dialect, VersionStore store, String schema, Consumer<String> log) {
+  /**
+   * @param lockTimeout the {@code lock_timeout} each revision's transaction sets for itself ({@code
+   *     SET LOCAL})
+   */
+  RevisionExecution(
+      Dialect dialect,
+      VersionStore store,
+      String schema,
+      Duration lockTimeout,
+      Consumer<String> log) {
     this.dialect = dialect;
     this.store = store;
+    this.sessions = dialect.sessions();
     this.schema = schema;
+    this.lockTimeout = lockTimeout;
     this.log = log;
   }
 
@@ -96,6 +111,7 @@ final class RevisionExecution {
     String failed = null;
     c.setAutoCommit(false);
     try (Statement statement = c.createStatement()) {
+      statement.execute(sessions.transactionLockTimeout(lockTimeout));
       for (String sql : statements) {
         failed = sql;
         statement.execute(sql);
@@ -109,6 +125,11 @@ final class RevisionExecution {
       c.rollback();
       c.setAutoCommit(true);
       recordFailure(c, revision, direction, checksum, started, e);
+      String stays =
+          "\nNothing of the revision was applied (its transaction rolled back); the schema stays at "
+              + Runner.orBase(Runner.joined(before))
+              + ".";
+      rethrowIfLockOrPrivilege(c, revision, direction, failed, e, true, stays);
       throw new MigrateException(
           ErrorCode.MIGRATION_FAILED,
           failedTo(revision, direction)
@@ -249,6 +270,51 @@ final class RevisionExecution {
         revision.id(), revision.message(), direction, statements.size(), millisSince(started));
   }
 
+  /**
+   * Throws {@link RevisionLockTimeout} when {@code e} is a lock timeout, and {@link
+   * ErrorCode#PERMISSION_DENIED} naming the privilege, the object, the statement and the {@code
+   * GRANT} when it is a missing privilege; returns for any other error.
+   *
+   * @param nothingApplied whether the database is as before the attempt
+   * @param consequence what stays of the revision, for the message
+   */
+  private void rethrowIfLockOrPrivilege(
+      Connection c,
+      RevisionInfo revision,
+      String direction,
+      String statement,
+      Throwable e,
+      boolean nothingApplied,
+      String consequence) {
+    if (sessions.isLockTimeout(e)) {
+      throw new RevisionLockTimeout(
+          revision,
+          failedTo(revision, direction)
+              + ": it waited longer than the lock timeout ("
+              + lockTimeout.toMillis()
+              + " ms) for a lock"
+              + (statement == null ? "" : "\n  in statement: " + statement)
+              + consequence,
+          statement,
+          nothingApplied,
+          e);
+    }
+    sessions
+        .missingPrivilege(c, e, statement)
+        .ifPresent(
+            advice -> {
+              throw new MigrateException(
+                  ErrorCode.PERMISSION_DENIED,
+                  failedTo(revision, direction)
+                      + ": permission denied: "
+                      + advice
+                      + "."
+                      + consequence
+                      + " Grant the privilege, then run the goal again.",
+                  e);
+            });
+  }
+
   /** What a failure message says after {@link #failedTo}, given the statements done before. */
   private interface StatementFailure {
     String describe(int done, String sql, SQLException e);
@@ -276,6 +342,18 @@ final class RevisionExecution {
           statement.execute(sql);
         } catch (SQLException e) {
           recordFailure(c, revision, direction, checksum, started, e);
+          rethrowIfLockOrPrivilege(
+              c,
+              revision,
+              direction,
+              sql,
+              e,
+              done == 0,
+              done == 0
+                  ? "\nNothing of the revision was applied."
+                  : "\nThe "
+                      + done
+                      + " statement(s) before it ran outside a transaction and stay applied.");
           throw new MigrateException(
               ErrorCode.MIGRATION_FAILED,
               failedTo(revision, direction) + failure.describe(done, sql, e),

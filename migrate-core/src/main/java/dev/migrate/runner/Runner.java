@@ -2,7 +2,10 @@ package dev.migrate.runner;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.dialect.BlockingSession;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.SessionControl;
+import dev.migrate.dialect.SessionSettings;
 import dev.migrate.dialect.VersionStore;
 import dev.migrate.ops.CanonicalOps;
 import dev.migrate.ops.Op;
@@ -16,8 +19,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -32,39 +37,76 @@ import java.util.function.Consumer;
  * <p>This class takes the lock, reads the version table and decides what runs ({@link
  * RevisionGraph}'s plans); {@link RevisionExecution} runs each revision and records its history row
  * or failed attempt.
+ *
+ * <p>No wait is unbounded, and every wait says on what ({@link RunSettings}): the run's session
+ * calls itself {@code migrate <verb> <schema>} ({@code application_name}), bounds every lock wait
+ * ({@code lock_timeout}, also set with {@code SET LOCAL} in each revision's transaction) and, on
+ * PostgreSQL 14+, has the server check every 2 s that the client is still there ({@code
+ * client_connection_check_interval}), so that the statement of a killed client is cancelled and its
+ * locks released. A revision that gives up waiting for a table lock is tried again, with a pause,
+ * up to {@link RunSettings#lockRetries()} times, each retry logged with the sessions holding locks
+ * on its tables; then the run fails naming them. Waiting for another run's advisory lock logs its
+ * holder every {@value #LOCK_REPORT_SECONDS} seconds and gives up after {@link
+ * RunSettings#lockWait()}, naming it.
  */
 public final class Runner {
 
+  /** How often a run waiting for another run's lock says who holds it, in seconds. */
+  static final int LOCK_REPORT_SECONDS = 5;
+
+  /** The pause before the first retry of a revision that timed out on a lock; doubled each time. */
+  private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
+
+  private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(10);
+
   private final VersionStore store;
+  private final SessionControl sessions;
   private final ConnectionSource connections;
   private final String schema;
   private final RevisionGraph graph;
-  private final Duration lockTimeout;
+  private final RunSettings settings;
   private final Consumer<String> log;
   private final RevisionExecution execution;
 
   /**
-   * @param schema the schema the chain runs in (objects, version and history tables), for example
-   *     {@code public}
-   * @param lockTimeout how long to wait for another run's lock on the same schema
-   * @param log receives one line per revision run, as Alembic logs "Running upgrade a -> b,
-   *     message"
+   * A runner with the {@link RunSettings#DEFAULTS} but {@code lockWait}.
+   *
+   * @param lockWait how long to wait for another run's lock on the same schema
    */
   public Runner(
       Dialect dialect,
       ConnectionSource connections,
       String schema,
       RevisionGraph graph,
-      Duration lockTimeout,
+      Duration lockWait,
+      Consumer<String> log) {
+    this(dialect, connections, schema, graph, RunSettings.DEFAULTS.withLockWait(lockWait), log);
+  }
+
+  /**
+   * @param schema the schema the chain runs in (objects, version and history tables), for example
+   *     {@code public}
+   * @param settings the bounds of every wait: another run's lock, table locks, statements
+   * @param log receives one line per revision run, as Alembic logs "Running upgrade a -> b,
+   *     message", and one line per lock wait naming who holds the lock
+   */
+  public Runner(
+      Dialect dialect,
+      ConnectionSource connections,
+      String schema,
+      RevisionGraph graph,
+      RunSettings settings,
       Consumer<String> log) {
     Objects.requireNonNull(dialect, "dialect");
     this.store = dialect.versionStore();
+    this.sessions = dialect.sessions();
     this.connections = Objects.requireNonNull(connections, "connections");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.graph = Objects.requireNonNull(graph, "graph");
-    this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.log = Objects.requireNonNull(log, "log");
-    this.execution = new RevisionExecution(dialect, store, schema, log);
+    this.execution =
+        new RevisionExecution(dialect, store, schema, settings.session().lockTimeout(), log);
   }
 
   /** The graph this runner runs. */
@@ -151,6 +193,7 @@ public final class Runner {
     boolean up = direction == Direction.UPGRADE;
     long started = System.nanoTime();
     return locked(
+        direction.name().toLowerCase(Locale.ROOT),
         up,
         c -> {
           List<String> heads = knownHeads(store.heads(c));
@@ -168,7 +211,7 @@ public final class Runner {
           try {
             for (RevisionInfo revision : plan) {
               List<String> after = graph.headsAfter(heads, revision, direction);
-              done.add(execution.apply(c, revision, heads, after, up));
+              done.add(applyWithRetries(c, revision, heads, after, up, done));
               heads = after;
             }
           } catch (MigrateException e) {
@@ -268,6 +311,7 @@ public final class Runner {
    */
   public RepairResult repair(String target) {
     return locked(
+        "repair",
         false,
         c -> {
           List<String> heads = knownHeads(store.heads(c));
@@ -323,6 +367,7 @@ public final class Runner {
   public RunResult stamp(String target, boolean purge) {
     long started = System.nanoTime();
     return locked(
+        "stamp",
         true,
         c -> {
           List<String> before = store.heads(c);
@@ -381,6 +426,7 @@ public final class Runner {
    */
   public void stampBaseline(String revision, String checksum) {
     locked(
+        "baseline",
         false,
         c -> {
           List<String> before = store.heads(c);
@@ -423,10 +469,9 @@ public final class Runner {
   public RunResult reset(boolean force) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(true);
+      sessions.begin(c, session("reset"));
       long key = lockKey(c.getCatalog());
-      if (!store.lock(c, key, lockTimeout)) {
-        throw lockError();
-      }
+      takeLock(c, key);
       try {
         var rows =
             store.rowCounts(
@@ -453,6 +498,7 @@ public final class Runner {
         store.useSchema(c, schema, true);
       } finally {
         store.unlock(c, key);
+        sessions.end(c);
       }
     } catch (SQLException e) {
       throw connectionError(e);
@@ -460,7 +506,44 @@ public final class Runner {
     return upgrade("head");
   }
 
-  private MigrateException lockError() {
+  /** The session settings of a run of {@code verb}, named {@code migrate <verb> <schema>}. */
+  private SessionSettings session(String verb) {
+    return settings
+        .session()
+        .withApplicationName(settings.session().applicationName() + " " + verb + " " + schema);
+  }
+
+  /**
+   * Takes the schema's advisory lock, waiting at most {@link RunSettings#lockWait()}; while it
+   * waits, logs who holds it right away and then every {@value #LOCK_REPORT_SECONDS} seconds.
+   *
+   * @throws MigrateException ({@link ErrorCode#LOCKED}) naming the holder when the wait ends
+   */
+  private void takeLock(Connection c, long key) throws SQLException {
+    long deadline = System.nanoTime() + settings.lockWait().toNanos();
+    Duration slice = Duration.ZERO; // the first try says at once who is in the way
+    while (true) {
+      if (store.lock(c, key, slice)) {
+        return;
+      }
+      List<BlockingSession> holders = sessions.advisoryLockHolders(c, key);
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || Thread.currentThread().isInterrupted()) {
+        throw lockError(holders);
+      }
+      log.accept(
+          "Waiting for the lock on schema "
+              + schema
+              + ": another migration run holds it ("
+              + BlockingSession.describeAll(holders)
+              + "); giving up in "
+              + Math.max(1, Duration.ofNanos(left).toSeconds())
+              + " s");
+      slice = Duration.ofNanos(Math.min(left, Duration.ofSeconds(LOCK_REPORT_SECONDS).toNanos()));
+    }
+  }
+
+  private MigrateException lockError(List<BlockingSession> holders) {
     return new MigrateException(
         ErrorCode.LOCKED,
         "Another migration run holds the lock on schema "
@@ -468,8 +551,134 @@ public final class Runner {
             + " of "
             + connections.describe()
             + " and did not release it within "
-            + lockTimeout.toSeconds()
-            + " s. Wait for it to finish, or look for a stuck session in pg_locks (locktype 'advisory').");
+            + settings.lockWait().toSeconds()
+            + " s (-Dmigrate.lockWait). Holder: "
+            + BlockingSession.describeAll(holders)
+            + ". Wait for it to finish and run the goal again"
+            + (holders.isEmpty()
+                ? ""
+                : ", or, if that session is stuck, end it: SELECT pg_terminate_backend("
+                    + holders.get(0).pid()
+                    + ")")
+            + ".");
+  }
+
+  /**
+   * Applies {@code revision}, trying it again after a pause when it gave up waiting for a table
+   * lock and nothing of it was applied, at most {@link RunSettings#lockRetries()} times; each retry
+   * is logged with the sessions holding locks on the revision's tables.
+   *
+   * @param done the revisions this run applied before, for the final message
+   * @throws MigrateException ({@link ErrorCode#LOCKED}) after the last try, naming the blocking
+   *     sessions, saying that nothing of the revision was applied and which revisions were
+   */
+  private AppliedRevision applyWithRetries(
+      Connection c,
+      RevisionInfo revision,
+      List<String> heads,
+      List<String> after,
+      boolean up,
+      List<AppliedRevision> done)
+      throws SQLException {
+    Duration pause = FIRST_RETRY_PAUSE;
+    int tries = settings.lockRetries() + 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return execution.apply(c, revision, heads, after, up);
+      } catch (RevisionLockTimeout timeout) {
+        List<BlockingSession> blockers =
+            blockers(c, revision, up ? Direction.UPGRADE : Direction.DOWNGRADE);
+        if (!timeout.nothingApplied() || attempt >= tries) {
+          throw lockTimeoutError(timeout, blockers, attempt, heads, done);
+        }
+        log.accept(
+            "Revision "
+                + revision.id()
+                + " waited longer than the lock timeout ("
+                + settings.session().lockTimeout().toMillis()
+                + " ms) for a lock; nothing of it was applied. Blocking: "
+                + BlockingSession.describeAll(blockers)
+                + ". Trying again in "
+                + pause.toMillis()
+                + " ms (try "
+                + (attempt + 1)
+                + " of "
+                + tries
+                + ")");
+        try {
+          Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw lockTimeoutError(timeout, blockers, attempt, heads, done);
+        }
+        pause =
+            pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0
+                ? LONGEST_RETRY_PAUSE
+                : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  /**
+   * The sessions holding locks on the tables {@code revision} changes, or, when it names none or
+   * none of them is held, on any relation of the schema.
+   */
+  private List<BlockingSession> blockers(Connection c, RevisionInfo revision, Direction direction)
+      throws SQLException {
+    Set<String> tables = new TreeSet<>();
+    for (Op op : revision.ops(direction)) {
+      op.onTable().ifPresent(t -> tables.add(t.table()));
+    }
+    List<BlockingSession> holders =
+        tables.isEmpty() ? List.of() : sessions.lockHolders(c, schema, tables);
+    return holders.isEmpty() ? sessions.lockHolders(c, schema, Set.of()) : holders;
+  }
+
+  private MigrateException lockTimeoutError(
+      RevisionLockTimeout timeout,
+      List<BlockingSession> blockers,
+      int tries,
+      List<String> heads,
+      List<AppliedRevision> done) {
+    RevisionInfo revision = timeout.revision();
+    String applied =
+        done.isEmpty()
+            ? "No revision was applied by this run"
+            : "Applied before it in this run: "
+                + String.join(", ", done.stream().map(AppliedRevision::id).toList());
+    return new MigrateException(
+        ErrorCode.LOCKED,
+        revision.describe()
+            + " could not take the locks it needs in schema "
+            + schema
+            + " of "
+            + connections.describe()
+            + ": it waited longer than the lock timeout ("
+            + settings.session().lockTimeout().toMillis()
+            + " ms) on "
+            + (tries == 1 ? "its only try" : "each of " + tries + " tries")
+            + (timeout.statement() == null ? "" : "\n  in statement: " + timeout.statement())
+            + "\nBlocking session(s): "
+            + BlockingSession.describeAll(blockers)
+            + "\n"
+            + (timeout.nothingApplied()
+                ? "Nothing of revision "
+                    + revision.id()
+                    + " was applied (its transaction rolled back)"
+                : "Revision "
+                    + revision.id()
+                    + " runs outside a transaction and the statements before the one that waited stay applied")
+            + ". "
+            + applied
+            + "; the schema stays at "
+            + orBase(joined(heads))
+            + ".\nEnd the blocking session"
+            + (blockers.isEmpty()
+                ? ""
+                : " (SELECT pg_terminate_backend(" + blockers.get(0).pid() + "))")
+            + " or let it finish, then run the goal again; -Dmigrate.lockTimeout and"
+            + " -Dmigrate.lockRetries allow longer waits.",
+        timeout);
   }
 
   private interface LockedWork<T> {
@@ -477,22 +686,47 @@ public final class Runner {
   }
 
   /**
-   * Opens a connection, selects (and, for {@code create}, creates) the schema, holds the lock
-   * around {@code work}.
+   * Opens a connection with the session settings of {@code verb}, selects (and, for {@code create},
+   * creates) the schema, holds the lock around {@code work}.
    */
-  private <T> T locked(boolean create, LockedWork<T> work) {
+  private <T> T locked(String verb, boolean create, LockedWork<T> work) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(true);
-      store.useSchema(c, schema, create);
-      long key = lockKey(c.getCatalog());
-      if (!store.lock(c, key, lockTimeout)) {
-        throw lockError();
-      }
+      sessions.begin(c, session(verb));
+      // what Migrate itself runs before the work, for a message naming a missing privilege
+      String step = store.useSchemaStatements(schema, create).get(0);
       try {
-        store.createTables(c);
-        return work.run(c);
+        store.useSchema(c, schema, create);
+        long key = lockKey(c.getCatalog());
+        takeLock(c, key);
+        try {
+          step = store.createTablesStatements().get(0);
+          store.createTables(c);
+          step = null;
+          return work.run(c);
+        } finally {
+          store.unlock(c, key);
+        }
+      } catch (SQLException e) {
+        throw sessions
+            .missingPrivilege(c, e, step)
+            .<MigrateException>map(
+                advice ->
+                    new MigrateException(
+                        ErrorCode.PERMISSION_DENIED,
+                        "Cannot "
+                            + verb
+                            + " schema "
+                            + schema
+                            + " of "
+                            + connections.describe()
+                            + ": permission denied: "
+                            + advice
+                            + ". Nothing was changed.",
+                        e))
+            .orElseGet(() -> connectionError(e));
       } finally {
-        store.unlock(c, key);
+        sessions.end(c);
       }
     } catch (SQLException e) {
       throw connectionError(e);

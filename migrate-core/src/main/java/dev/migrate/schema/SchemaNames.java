@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
  *
  * <p>A valid name is 1 to 63 bytes of UTF-8 (PostgreSQL's {@code NAMEDATALEN - 1}; a longer name
  * would be truncated silently), made of letters, digits, {@code _}, {@code -} and {@code $},
- * starting with a letter, a digit or {@code _}, and not starting with {@code pg_} (reserved for
- * system schemas, "unacceptable schema name" in PostgreSQL's {@code CREATE SCHEMA}). Such a name is
- * always written through the dialect's quoting, so {@code tenant-1}, {@code Prod} and key words
- * such as {@code user} work; what the rule keeps out (quotes, spaces, dots, semicolons, control
- * characters, the pattern characters {@code *} and {@code ?}, the list separator {@code ,}) never
- * reaches SQL text.
+ * starting with a letter, a digit or {@code _}, not starting with {@code pg_} (reserved for system
+ * schemas such as {@code pg_catalog} and {@code pg_toast}, "unacceptable schema name" in
+ * PostgreSQL's {@code CREATE SCHEMA}) and not {@code information_schema} (the SQL standard's
+ * catalog views, which PostgreSQL creates in every database and which a migration must never
+ * change). Such a name is always written through the dialect's quoting, so {@code tenant-1}, {@code
+ * Prod} and key words such as {@code user} work; what the rule keeps out (quotes, spaces, dots,
+ * semicolons, control characters, the pattern characters {@code *} and {@code ?}, the list
+ * separator {@code ,}) never reaches SQL text.
  */
 public final class SchemaNames {
 
@@ -32,8 +34,19 @@ public final class SchemaNames {
     return name != null
         && VALID.matcher(name).matches()
         && name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES
-        && !name.startsWith("pg_");
+        && !isSystemSchema(name);
   }
+
+  /**
+   * Whether {@code name} is a system schema of PostgreSQL: {@code pg_*} ({@code pg_catalog}, {@code
+   * pg_toast}, {@code pg_temp_N}, ...) or {@code information_schema}.
+   */
+  public static boolean isSystemSchema(String name) {
+    return name.startsWith("pg_") || name.equals(INFORMATION_SCHEMA);
+  }
+
+  /** The SQL standard's catalog schema. */
+  private static final String INFORMATION_SCHEMA = "information_schema";
 
   /**
    * {@code name}, if it is valid.
@@ -51,8 +64,17 @@ public final class SchemaNames {
       why = "it is empty";
     } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       why = "it is longer than " + MAX_BYTES + " bytes, and PostgreSQL would cut it short";
-    } else if (name.startsWith("pg_")) {
-      why = "PostgreSQL reserves names starting with pg_ for system schemas";
+    } else if (isSystemSchema(name)) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "Schema name '"
+              + name
+              + "' (from "
+              + source
+              + ") is not valid: it is a system schema of PostgreSQL or a name reserved for one:"
+              + " pg_catalog, pg_toast, information_schema and"
+              + " every name starting with pg_ belong to the server, and Migrate never creates or"
+              + " changes anything there. Name the application's schema instead, for example public.");
     } else {
       why =
           "only letters, digits, '_', '-' and '$' are allowed, starting with a letter, a digit or '_'";

@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.Configuration;
 import dev.migrate.ConnectionSettings;
+import dev.migrate.DurationSetting;
 import dev.migrate.ErrorCode;
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
@@ -18,7 +19,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,9 +140,38 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
   protected File classesDirectory;
 
-  /** How long to wait for another run's lock on the same schema, in seconds. */
-  @Parameter(property = "migrate.lockTimeout", defaultValue = "60")
-  private int lockTimeoutSeconds;
+  /**
+   * How long a statement of a revision waits for a table lock ({@code lock_timeout}) before the
+   * revision gives up, rolls back and is tried again ({@code -Dmigrate.lockRetries}); a whole
+   * number and a unit, {@code ms}, {@code s}, {@code min} or {@code h}, for example {@code 500ms}
+   * or {@code 5s}. While DDL waits for a lock, every query of the application on that table queues
+   * behind it, so keep it short.
+   */
+  @Parameter(property = "migrate.lockTimeout", defaultValue = "5s")
+  private String lockTimeout;
+
+  /**
+   * How many times a revision that gave up waiting for a table lock is tried again, after 1 s, 2 s,
+   * 4 s ... (at most 10 s) of pause; {@code 0} for one try. The last failure names the blocking
+   * sessions.
+   */
+  @Parameter(property = "migrate.lockRetries", defaultValue = "3")
+  private int lockRetries;
+
+  /**
+   * How long to wait for another migration run's lock on the same schema (the advisory lock),
+   * logging who holds it every 5 s; a duration as {@code lockTimeout}, for example {@code 60s} or
+   * {@code 2min}.
+   */
+  @Parameter(property = "migrate.lockWait", defaultValue = "60s")
+  private String lockWait;
+
+  /**
+   * The longest any statement of a run may run ({@code statement_timeout}), a duration as {@code
+   * lockTimeout}; {@code 0} (the default) for no limit.
+   */
+  @Parameter(property = "migrate.statementTimeout", defaultValue = "0")
+  private String statementTimeout;
 
   /**
    * Tables autogenerate leaves out of the comparison entirely, as glob patterns ({@code *}, {@code
@@ -469,7 +498,10 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         configuration
             .classLoader(projectClasses)
             .migrationsRoot(migrationsPackage)
-            .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+            .lockTimeout(DurationSetting.parse(lockTimeout, "-Dmigrate.lockTimeout"))
+            .lockRetries(lockRetries)
+            .lockWait(DurationSetting.parse(lockWait, "-Dmigrate.lockWait"))
+            .statementTimeout(DurationSetting.parse(statementTimeout, "-Dmigrate.statementTimeout"))
             .excludeTables(excludeTables == null ? List.of() : excludeTables)
             .log(json() ? getLog()::debug : getLog()::info)
             .warnings(getLog()::warn));

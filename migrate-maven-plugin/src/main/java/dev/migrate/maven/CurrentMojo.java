@@ -55,7 +55,13 @@ public class CurrentMojo extends AbstractMigrateMojo {
       answer(what + ": <base> (no revision applied)" + headText);
     }
     for (String id : current) {
-      answer(what + ": " + id + (heads.contains(id) ? " (head)" : headText));
+      answer(
+          what
+              + ": "
+              + id
+              + (outcome.value().unknown().contains(id)
+                  ? " " + Current.UNKNOWN_NOTE
+                  : heads.contains(id) ? " (head)" : headText));
     }
   }
 }

@@ -68,6 +68,7 @@ final class JsonOutput {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("revisions", current.revisions());
     fields.put("heads", current.heads());
+    fields.put("unknown", current.unknown());
     return fields;
   }
 

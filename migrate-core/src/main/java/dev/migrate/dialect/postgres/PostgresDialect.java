@@ -1,6 +1,7 @@
 package dev.migrate.dialect.postgres;
 
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.SessionControl;
 import dev.migrate.dialect.SqlSyntax;
 import dev.migrate.dialect.Unmodelled;
 import dev.migrate.dialect.VersionStore;
@@ -28,6 +29,7 @@ public final class PostgresDialect implements Dialect {
 
   private final PostgresStatements statements = new PostgresStatements(this);
   private final PostgresVersionStore versionStore = new PostgresVersionStore();
+  private final PostgresSessionControl sessions = new PostgresSessionControl();
 
   /**
    * Identifiers PostgreSQL accepts unquoted: lower-case letters, digits, {@code _} and {@code $}.
@@ -212,6 +214,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public VersionStore versionStore() {
     return versionStore;
+  }
+
+  @Override
+  public SessionControl sessions() {
+    return sessions;
   }
 
   /**

@@ -67,11 +67,15 @@ public final class PostgresVersionStore implements VersionStore {
   @Override
   public void useSchema(Connection connection, String schema, boolean create) throws SQLException {
     if (create) {
-      execute(
-          connection,
-          serialised(
-              "hashtext(" + literal(schema) + ")",
-              "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema)));
+      if (!schemaExists(connection, schema)) {
+        // only when missing: CREATE SCHEMA IF NOT EXISTS checks CREATE on the database even when
+        // the schema exists, which a role with CREATE on its own schema only does not have
+        execute(
+            connection,
+            serialised(
+                "hashtext(" + literal(schema) + ")",
+                "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema)));
+      }
     } else if (!schemaExists(connection, schema)) {
       throw new MigrateException(
           ErrorCode.CONFIGURATION,
