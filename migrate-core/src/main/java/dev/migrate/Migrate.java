@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The entry point: configure once, then call a verb. Every verb returns a result record; the Maven
@@ -213,7 +214,7 @@ public final class Migrate {
    * @throws MigrateException see {@link Runner#upgrade}
    */
   public RunResult upgrade(String target) {
-    return runner().upgrade(target);
+    return advised(() -> runner().upgrade(target));
   }
 
   /**
@@ -222,7 +223,7 @@ public final class Migrate {
    * @throws MigrateException see {@link Runner#downgrade}
    */
   public RunResult downgrade(String target) {
-    return runner().downgrade(target);
+    return advised(() -> runner().downgrade(target));
   }
 
   /**
@@ -231,7 +232,7 @@ public final class Migrate {
    * @see Runner#stamp
    */
   public RunResult stamp(String target, StampMode mode) {
-    return runner().stamp(target, mode == StampMode.PURGE);
+    return advised(() -> runner().stamp(target, mode == StampMode.PURGE));
   }
 
   /**
@@ -244,7 +245,7 @@ public final class Migrate {
    *     otherwise as {@link #upgrade}
    */
   public RunResult reset(ResetMode mode) {
-    return runner().reset(mode == ResetMode.DROP_ROWS);
+    return advised(() -> runner().reset(mode == ResetMode.DROP_ROWS));
   }
 
   /**
@@ -256,7 +257,7 @@ public final class Migrate {
    *     ErrorCode#CONFIGURATION} when {@code from} is missing and no database is configured
    */
   public String upgradeSql(String range) {
-    return sql(RevisionRange.parse(range, "head"), Direction.UPGRADE);
+    return advised(() -> sql(RevisionRange.parse(range, "head"), Direction.UPGRADE));
   }
 
   /**
@@ -301,7 +302,7 @@ public final class Migrate {
 
   /** The revision ids the database is at (the version table's rows, sorted; empty at base). */
   public List<String> current() {
-    return runner().current();
+    return advised(() -> runner().current());
   }
 
   /**
@@ -322,11 +323,14 @@ public final class Migrate {
    *     be resolved
    */
   public List<HistoryEntry> history(String range, RevisionMarks marks) {
-    List<String> current = marks == RevisionMarks.CURRENT ? runner().current() : List.of();
-    Set<String> here = Set.copyOf(current);
-    return RevisionRange.history(graph, range, current).stream()
-        .map(r -> HistoryEntry.of(graph, r.id(), here.contains(r.id())))
-        .toList();
+    return advised(
+        () -> {
+          List<String> current = marks == RevisionMarks.CURRENT ? runner().current() : List.of();
+          Set<String> here = Set.copyOf(current);
+          return RevisionRange.history(graph, range, current).stream()
+              .map(r -> HistoryEntry.of(graph, r.id(), here.contains(r.id())))
+              .toList();
+        });
   }
 
   /**
@@ -345,7 +349,7 @@ public final class Migrate {
    *     revisions
    */
   public HistoryEntry show(String target) {
-    List<String> ids = graph.resolve(target, List.of());
+    List<String> ids = advised(() -> graph.resolve(target, List.of()));
     if (ids.size() != 1) {
       throw new MigrateException(
           ErrorCode.TARGET,
@@ -401,7 +405,7 @@ public final class Migrate {
    * Autogenerate#diff}.
    */
   public DiffResult diff(Database model) {
-    return new Autogenerate(this).diff(model);
+    return advised(() -> new Autogenerate(this).diff(model));
   }
 
   /**
@@ -505,11 +509,23 @@ public final class Migrate {
    *     ErrorCode#CONNECTION} on database errors
    */
   public CheckResult check(CheckMode mode, Database model) {
-    return new Check(this).run(mode, model);
+    return advised(() -> new Check(this).run(mode, model));
   }
 
   // ---------------------------------------------------------------------------- for the command
   // classes
+
+  /**
+   * The value of {@code verb}; a {@link MigrateException} it throws names its next step in the
+   * caller's words ({@link Configuration#caller}).
+   */
+  <T> T advised(Supplier<T> verb) {
+    try {
+      return verb.get();
+    } catch (MigrateException e) {
+      throw config.advised(e);
+    }
+  }
 
   Configuration config() {
     return config;

@@ -72,11 +72,13 @@ public final class Schemas {
    *     failed schema after all ran
    */
   public Results<RunResult> upgrade(String target) {
-    return switch (layout()) {
-      case SCHEMA -> one("upgrade", root.upgrade(target));
-      case GROUPS -> runs("upgrade", groupChains().upgrade(selectedGroups(), target));
-      case FAN_OUT -> fanOut("upgrade", m -> m.upgrade(target), (m, r) -> r);
-    };
+    return root.advised(
+        () ->
+            switch (layout()) {
+              case SCHEMA -> one("upgrade", root.upgrade(target));
+              case GROUPS -> runs("upgrade", groupChains().upgrade(selectedGroups(), target));
+              case FAN_OUT -> fanOut("upgrade", m -> m.upgrade(target), (m, r) -> r);
+            });
   }
 
   /**
@@ -88,11 +90,13 @@ public final class Schemas {
    *     one error naming each failed schema
    */
   public Results<RunResult> downgrade(String target) {
-    return switch (layout()) {
-      case SCHEMA -> one("downgrade", root.downgrade(target));
-      case GROUPS -> runs("downgrade", groupChains().downgrade(selectedGroups(), target));
-      case FAN_OUT -> fanOut("downgrade", m -> m.downgrade(target), (m, r) -> r);
-    };
+    return root.advised(
+        () ->
+            switch (layout()) {
+              case SCHEMA -> one("downgrade", root.downgrade(target));
+              case GROUPS -> runs("downgrade", groupChains().downgrade(selectedGroups(), target));
+              case FAN_OUT -> fanOut("downgrade", m -> m.downgrade(target), (m, r) -> r);
+            });
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.Caller;
 import dev.migrate.Configuration;
 import dev.migrate.ConnectionSettings;
 import dev.migrate.ErrorCode;
@@ -414,7 +415,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     session
         .getUserProperties()
         .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    Configuration configuration = Migrate.configure();
+    Configuration configuration = Migrate.configure().caller(Caller.MAVEN);
     if (database == DatabaseUse.REQUIRED || databaseConfigured()) {
       ConnectionSettings settings =
           ConnectionSettings.resolve(properties, System.getenv(), url, user, password);
