@@ -74,6 +74,7 @@ public class MigrateInitializer implements InitializingBean {
    */
   @Override
   public void afterPropertiesSet() {
+    long started = System.nanoTime();
     Optional<Database> model = model();
     Configuration configuration =
         Migrate.configure()
@@ -83,10 +84,17 @@ public class MigrateInitializer implements InitializingBean {
             .log(LOG::info)
             .warnings(LOG::warn);
     String migrationsPackage = properties.getMigrationsPackage();
+    SchemaGroups groups = model.map(m -> SchemaGroups.of(m, Map.of())).orElse(SchemaGroups.none());
     if (migrationsPackage != null && !migrationsPackage.isBlank()) {
-      configuration.migrationsRoot(migrationsPackage);
-      model.ifPresent(
-          m -> configuration.schemaGroups(SchemaGroups.of(m, Map.of()), migrationsPackage));
+      configuration.migrationsRoot(migrationsPackage).schemaGroups(groups, migrationsPackage);
+    } else if (!groups.isEmpty()) {
+      throw new MigrateException(
+          ErrorCode.CONFIGURATION,
+          "The entity model places tables in schemas ("
+              + groups
+              + "), so each schema group has its own chain under the migrations package: set"
+              + " migrate.migrations-package, for example migrate.migrations-package="
+              + "com.acme.db.migrations (the plugin's <migrationsPackage>).");
     }
     String schemas = properties.getSchemas();
     if (schemas != null && !schemas.isBlank()) {
@@ -99,6 +107,13 @@ public class MigrateInitializer implements InitializingBean {
     }
     if (properties.isCheckOnStart()) {
       check(verbs, model);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "Start-up work took "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms (model, upgrade"
+              + (properties.isCheckOnStart() ? ", check)." : ")."));
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.model.Database;
+import dev.migrate.model.Table;
 import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
 import dev.migrate.spring.fixtures.Greeting;
@@ -138,6 +139,30 @@ class MigrateAutoConfigurationTest {
                       "Schema public: The model and the migrations disagree (check mode live)")
                   .contains("farewell")
                   .endsWith("(migrate.check-on-start=true; set it to false to start anyway.)");
+            });
+  }
+
+  @Test
+  void schemaGroupsWithoutAMigrationsPackageFailNamingTheProperty() throws IOException {
+    Table greeting = Migrations.greeting();
+    Table invoice =
+        new Table(
+            "billing",
+            "invoice",
+            greeting.columns(),
+            greeting.primaryKey(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    runner(new Database(List.of(invoice), List.of()), Migrations.CreateGreeting.class)
+        .run(
+            context -> {
+              MigrateException cause = migrateException(context.getStartupFailure());
+              assertThat(cause.code()).isEqualTo(ErrorCode.CONFIGURATION);
+              assertThat(cause.getMessage())
+                  .startsWith("The entity model places tables in schemas (")
+                  .contains("set migrate.migrations-package");
             });
   }
 
