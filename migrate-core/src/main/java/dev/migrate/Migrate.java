@@ -83,8 +83,9 @@ public final class Migrate {
   }
 
   /**
-   * A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s, no
-   * log.
+   * A new configuration with the defaults: PostgreSQL, schema {@code public}, lock timeout 60 s,
+   * lines to the {@code System.Logger} {@code dev.migrate}, messages for an application ({@link
+   * Caller#APPLICATION}).
    */
   public static Configuration configure() {
     return new Configuration();
