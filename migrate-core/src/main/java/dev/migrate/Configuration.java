@@ -45,8 +45,15 @@ public final class Configuration {
   int lockRetries = RunSettings.DEFAULTS.lockRetries();
   Duration statementTimeout = Duration.ZERO;
   String applicationName = SessionSettings.APPLICATION;
-  Consumer<String> log = line -> {};
+  Consumer<String> log = SYSTEM_LOG;
   Consumer<String> warnings;
+  Caller caller = Caller.APPLICATION;
+
+  /** The logger of {@link #log}'s default: {@code System.getLogger("dev.migrate")}. */
+  static final System.Logger LOGGER = System.getLogger("dev.migrate");
+
+  private static final Consumer<String> SYSTEM_LOG =
+      line -> LOGGER.log(System.Logger.Level.INFO, line);
   Clock clock = Clock.systemDefaultZone();
   List<String> excludeTables = List.of();
   boolean safeForms = true;
@@ -289,7 +296,8 @@ public final class Configuration {
 
   /**
    * Receives one line per revision run ("Running upgrade a -> b, message"), and a fan-out's
-   * progress lines and summary table.
+   * progress lines and summary table. Default: the {@code System.Logger} named {@code dev.migrate}
+   * at {@code INFO} (java.util.logging unless the application routes it elsewhere).
    */
   public Configuration log(Consumer<String> log) {
     this.log = Objects.requireNonNull(log, "log");
@@ -298,10 +306,21 @@ public final class Configuration {
 
   /**
    * Receives warnings about the configuration (a migrations root that holds no revision). Default:
-   * {@link #log}, each line prefixed with {@code "Warning: "}.
+   * {@link #log}, each line prefixed with {@code "Warning: "}; with the default log, the {@code
+   * System.Logger} {@code dev.migrate} at {@code WARNING}.
    */
   public Configuration warnings(Consumer<String> warnings) {
     this.warnings = Objects.requireNonNull(warnings, "warnings");
+    return this;
+  }
+
+  /**
+   * Who calls the facade: its error messages name the next step as a facade call for {@link
+   * Caller#APPLICATION} (the default), as a Maven goal for {@link Caller#MAVEN} (set by the
+   * plugin).
+   */
+  public Configuration caller(Caller caller) {
+    this.caller = Objects.requireNonNull(caller, "caller");
     return this;
   }
 
@@ -329,16 +348,34 @@ public final class Configuration {
         schema != null
             ? schema
             : selection != null && selection.isSingle() ? selection.items().get(0) : "public";
-    SchemaNames.requireValid(chainSchema, "schema");
-    RevisionClasses classes = RevisionClasses.scan(migrations, classLoaders);
-    if (migrationsRoot != null) {
-      Consumer<String> warning =
-          warnings != null ? warnings : line -> log.accept("Warning: " + line);
-      classes = classes.within(migrationsRoot, log, warning);
+    try {
+      SchemaNames.requireValid(chainSchema, "schema");
+      RevisionClasses classes = RevisionClasses.scan(migrations, classLoaders);
+      if (migrationsRoot != null) {
+        classes = classes.within(migrationsRoot, log, warnings());
+      }
+      SchemaSelection several =
+          schema == null && selection != null && !selection.isSingle() ? selection : null;
+      return new Migrate(
+          this, classes, chainSchema, several, connections, classes.graph(migrationsPackage), log);
+    } catch (MigrateException e) {
+      throw advised(e);
     }
-    SchemaSelection several =
-        schema == null && selection != null && !selection.isSingle() ? selection : null;
-    return new Migrate(
-        this, classes, chainSchema, several, connections, classes.graph(migrationsPackage), log);
+  }
+
+  /** Where warnings go: {@link #warnings}, else as its Javadoc says. */
+  private Consumer<String> warnings() {
+    if (warnings != null) {
+      return warnings;
+    }
+    if (log == SYSTEM_LOG) {
+      return line -> LOGGER.log(System.Logger.Level.WARNING, line);
+    }
+    return line -> log.accept("Warning: " + line);
+  }
+
+  /** {@code e} with its next step in the caller's words ({@link #caller}). */
+  MigrateException advised(MigrateException e) {
+    return caller == Caller.APPLICATION ? ApplicationAdvice.rewrite(e) : e;
   }
 }

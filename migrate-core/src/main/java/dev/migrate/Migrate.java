@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The entry point: configure once, then call a verb. Every verb returns a result record; the Maven
@@ -86,7 +87,8 @@ public final class Migrate {
 
   /**
    * A new configuration with the defaults: PostgreSQL, schema {@code public}, lock wait 60 s, lock
-   * timeout 5 s with 3 retries, no statement timeout, no log.
+   * timeout 5 s with 3 retries, no statement timeout, lines to the {@code System.Logger} {@code
+   * dev.migrate}, messages for an application ({@link Caller#APPLICATION}).
    */
   public static Configuration configure() {
     return new Configuration();
@@ -216,7 +218,7 @@ public final class Migrate {
    * @throws MigrateException see {@link Runner#upgrade}
    */
   public RunResult upgrade(String target) {
-    return runner().upgrade(target);
+    return advised(() -> runner().upgrade(target));
   }
 
   /**
@@ -241,7 +243,7 @@ public final class Migrate {
    *     Runner#downgrade(String, boolean)}
    */
   public RunResult downgrade(String target, DowngradeMode mode) {
-    return runner().downgrade(target, mode == DowngradeMode.DROP_VALUES);
+    return advised(() -> runner().downgrade(target, mode == DowngradeMode.DROP_VALUES));
   }
 
   /**
@@ -255,7 +257,7 @@ public final class Migrate {
    * @throws MigrateException see {@link Runner#repair}
    */
   public RepairResult repair(String revision) {
-    return runner().repair(revision);
+    return advised(() -> runner().repair(revision));
   }
 
   /**
@@ -264,7 +266,7 @@ public final class Migrate {
    * @see Runner#stamp
    */
   public RunResult stamp(String target, StampMode mode) {
-    return runner().stamp(target, mode == StampMode.PURGE);
+    return advised(() -> runner().stamp(target, mode == StampMode.PURGE));
   }
 
   /**
@@ -277,7 +279,7 @@ public final class Migrate {
    *     otherwise as {@link #upgrade}
    */
   public RunResult reset(ResetMode mode) {
-    return runner().reset(mode == ResetMode.DROP_ROWS);
+    return advised(() -> runner().reset(mode == ResetMode.DROP_ROWS));
   }
 
   /**
@@ -289,7 +291,7 @@ public final class Migrate {
    *     ErrorCode#CONFIGURATION} when {@code from} is missing and no database is configured
    */
   public String upgradeSql(String range) {
-    return sql(RevisionRange.parse(range, "head"), Direction.UPGRADE);
+    return advised(() -> sql(RevisionRange.parse(range, "head"), Direction.UPGRADE));
   }
 
   /**
@@ -334,7 +336,7 @@ public final class Migrate {
 
   /** The revision ids the database is at (the version table's rows, sorted; empty at base). */
   public List<String> current() {
-    return runner().current();
+    return advised(() -> runner().current());
   }
 
   /**
@@ -355,11 +357,14 @@ public final class Migrate {
    *     be resolved
    */
   public List<HistoryEntry> history(String range, RevisionMarks marks) {
-    List<String> current = marks == RevisionMarks.CURRENT ? runner().current() : List.of();
-    Set<String> here = Set.copyOf(current);
-    return RevisionRange.history(graph, range, current).stream()
-        .map(r -> HistoryEntry.of(graph, r.id(), here.contains(r.id())))
-        .toList();
+    return advised(
+        () -> {
+          List<String> current = marks == RevisionMarks.CURRENT ? runner().current() : List.of();
+          Set<String> here = Set.copyOf(current);
+          return RevisionRange.history(graph, range, current).stream()
+              .map(r -> HistoryEntry.of(graph, r.id(), here.contains(r.id())))
+              .toList();
+        });
   }
 
   /**
@@ -378,7 +383,7 @@ public final class Migrate {
    *     revisions
    */
   public HistoryEntry show(String target) {
-    List<String> ids = graph.resolve(target, List.of());
+    List<String> ids = advised(() -> graph.resolve(target, List.of()));
     if (ids.size() != 1) {
       throw new MigrateException(
           ErrorCode.TARGET,
@@ -434,7 +439,7 @@ public final class Migrate {
    * Autogenerate#diff}.
    */
   public DiffResult diff(Database model) {
-    return new Autogenerate(this).diff(model);
+    return advised(() -> new Autogenerate(this).diff(model));
   }
 
   /**
@@ -500,13 +505,15 @@ public final class Migrate {
    *     written
    */
   public BaselineResult baseline(String message, Path sourceRoot, String packageName) {
-    return baseline(
-        RevisionNames.newRevisionId(),
-        message,
-        sourceRoot,
-        packageName,
-        List.of(),
-        referenced -> List.of());
+    return advised(
+        () ->
+            baseline(
+                RevisionNames.newRevisionId(),
+                message,
+                sourceRoot,
+                packageName,
+                List.of(),
+                referenced -> List.of()));
   }
 
   BaselineResult baseline(
@@ -577,7 +584,7 @@ public final class Migrate {
    *     ErrorCode#CONNECTION} on database errors
    */
   public CheckResult check(CheckMode mode, Database model) {
-    return new Check(this).run(mode, model);
+    return advised(() -> new Check(this).run(mode, model));
   }
 
   /**
@@ -597,11 +604,23 @@ public final class Migrate {
    *     ErrorCode#CONFIGURATION} for an {@code @AcceptedHazards} id no rule has
    */
   public LintResult lint(String range) {
-    return new LintRevisions(this).run(range);
+    return advised(() -> new LintRevisions(this).run(range));
   }
 
   // ---------------------------------------------------------------------------- for the command
   // classes
+
+  /**
+   * The value of {@code verb}; a {@link MigrateException} it throws names its next step in the
+   * caller's words ({@link Configuration#caller}).
+   */
+  <T> T advised(Supplier<T> verb) {
+    try {
+      return verb.get();
+    } catch (MigrateException e) {
+      throw config.advised(e);
+    }
+  }
 
   Configuration config() {
     return config;

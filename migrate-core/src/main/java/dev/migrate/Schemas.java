@@ -75,11 +75,13 @@ public final class Schemas {
    *     failed schema after all ran
    */
   public Results<RunResult> upgrade(String target) {
-    return switch (layout()) {
-      case SCHEMA -> one("upgrade", root.upgrade(target));
-      case GROUPS -> runs("upgrade", groupChains().upgrade(selectedGroups(), target));
-      case FAN_OUT -> fanOut("upgrade", m -> m.upgrade(target), (m, r) -> r);
-    };
+    return root.advised(
+        () ->
+            switch (layout()) {
+              case SCHEMA -> one("upgrade", root.upgrade(target));
+              case GROUPS -> runs("upgrade", groupChains().upgrade(selectedGroups(), target));
+              case FAN_OUT -> fanOut("upgrade", m -> m.upgrade(target), (m, r) -> r);
+            });
   }
 
   /**
@@ -102,11 +104,14 @@ public final class Schemas {
    * @throws MigrateException as {@link #downgrade(String)}
    */
   public Results<RunResult> downgrade(String target, DowngradeMode mode) {
-    return switch (layout()) {
-      case SCHEMA -> one("downgrade", root.downgrade(target, mode));
-      case GROUPS -> runs("downgrade", groupChains().downgrade(selectedGroups(), target, mode));
-      case FAN_OUT -> fanOut("downgrade", m -> m.downgrade(target, mode), (m, r) -> r);
-    };
+    return root.advised(
+        () ->
+            switch (layout()) {
+              case SCHEMA -> one("downgrade", root.downgrade(target, mode));
+              case GROUPS ->
+                  runs("downgrade", groupChains().downgrade(selectedGroups(), target, mode));
+              case FAN_OUT -> fanOut("downgrade", m -> m.downgrade(target, mode), (m, r) -> r);
+            });
   }
 
   /**

@@ -78,7 +78,7 @@ class AutogenRoundTripTest extends PerTestDatabase {
               .withActions(ReferentialAction.CASCADE, null));
 
   private Migrate migrate(Path classes) throws Exception {
-    var builder = db.configure();
+    var builder = db.configure().caller(Caller.MAVEN);
     if (classes != null) {
       builder.classLoader(MigrationSources.loader(classes));
     }

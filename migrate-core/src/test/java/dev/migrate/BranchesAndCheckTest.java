@@ -56,7 +56,7 @@ class BranchesAndCheckTest extends PerTestDatabase {
           List.of());
 
   private Migrate migrate(List<Class<?>> classes, String schema) {
-    return db.configure().schema(schema).migrations(classes).load();
+    return db.configure().caller(Caller.MAVEN).schema(schema).migrations(classes).load();
   }
 
   @Test
@@ -221,7 +221,7 @@ class BranchesAndCheckTest extends PerTestDatabase {
                     column("phone", varchar(32)),
                     primaryKey("customer_pkey", "id"))),
             List.of());
-    Migrate migrate = Migrate.configure().migrations(classes).load();
+    Migrate migrate = Migrate.configure().caller(Caller.MAVEN).migrations(classes).load();
     CheckResult result = migrate.check(CheckMode.OFFLINE, withPhone);
     assertThat(result.passed()).isTrue();
     assertThat(result.notes())

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.Caller;
 import dev.migrate.Configuration;
 import dev.migrate.ConnectionSettings;
 import dev.migrate.DurationSetting;
@@ -473,7 +474,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     session
         .getUserProperties()
         .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    Configuration configuration = Migrate.configure();
+    Configuration configuration = Migrate.configure().caller(Caller.MAVEN);
     Optional<SchemaSelection> selection =
         SchemaSelection.fromSettings(properties, System.getenv(), schema);
     if (databaseConfigured()) {

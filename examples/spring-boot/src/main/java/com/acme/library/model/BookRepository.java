@@ -1,0 +1,9 @@
+package com.acme.library.model;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface BookRepository extends JpaRepository<Book, Long> {
+
+  List<Book> findByAuthorNameOrderByPublishedOn(String authorName);
+}
