@@ -21,7 +21,7 @@ final class ApplicationAdvice {
    * A property's value: {@code ...}, or up to a blank, a quote, a bracket or a comma, never ending
    * in a period.
    */
-  private static final String VALUE = "(?:\\.\\.\\.|[^\\s`),]*[^\\s`),.])";
+  private static final String VALUE = "(?:\\.\\.\\.|<[^>]*>|[^\\s`),]*[^\\s`),.])";
 
   /** A goal with its {@code -D} properties, with or without backquotes around it. */
   private static final Pattern GOAL =
@@ -46,7 +46,10 @@ final class ApplicationAdvice {
           Map.entry("autogen", "autogenerate(model, message, sourceRoot, packageName)"),
           Map.entry("revision", "revision(message, sourceRoot, packageName)"),
           Map.entry("check", "check(CheckMode.REPLAY, model)"),
-          Map.entry("reset", "reset(ResetMode.KEEP_ROWS)"));
+          Map.entry("reset", "reset(ResetMode.KEEP_ROWS)"),
+          Map.entry("repair", "repair(%s)"),
+          Map.entry("baseline", "baseline(message, sourceRoot, packageName)"),
+          Map.entry("lint", "lint(null)"));
 
   /**
    * {@code e} with its Maven advice in facade calls, or {@code e} itself when it names no goal or
@@ -117,6 +120,7 @@ final class ApplicationAdvice {
     switch (goal) {
       case "upgrade" -> arguments.add(quoted(revision, "head"));
       case "downgrade" -> arguments.add(quoted(revision, "-1"));
+      case "repair" -> arguments.add(revision == null ? "null" : quoted(revision, null));
       case "stamp" -> {
         arguments.add(quoted(revision, "head"));
         arguments.add(purge ? "StampMode.PURGE" : "StampMode.KEEP");

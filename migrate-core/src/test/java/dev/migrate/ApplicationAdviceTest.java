@@ -51,6 +51,13 @@ class ApplicationAdviceTest {
                 "revert it first: mvn migrate:downgrade -Dmigrate.schema=billing"
                     + " -Dmigrate.revision=base"))
         .isEqualTo("revert it first: `Migrate#inSchema(\"billing\").downgrade(\"base\")`");
+    assertThat(
+            ApplicationAdvice.rewrite(
+                "run `mvn migrate:stamp -Dmigrate.revision=<that revision>`; or accept it with"
+                    + " `mvn migrate:repair -Dmigrate.revision=c0ffee000002`."))
+        .isEqualTo(
+            "run `Migrate#stamp(\"<that revision>\", StampMode.KEEP)`; or accept it with"
+                + " `Migrate#repair(\"c0ffee000002\")`.");
     assertThat(ApplicationAdvice.rewrite("Name one, for example -Dmigrate.schema=dev."))
         .isEqualTo("Name one, for example Configuration#schema(\"dev\").");
   }

@@ -66,6 +66,7 @@ class BaselineTest extends PerTestDatabase {
     Files.createDirectories(work.resolve("classes"));
     return database
         .configure()
+        .caller(Caller.MAVEN)
         .classLoader(MigrationSources.loader(work.resolve("classes")))
         .excludeTables(List.of("tmp_*"))
         .load();

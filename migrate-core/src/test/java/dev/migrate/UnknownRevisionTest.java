@@ -31,7 +31,7 @@ class UnknownRevisionTest extends PerTestDatabase {
         .migrations(List.of(CreateCustomer.class, CreateInvoice.class))
         .load()
         .upgrade("head");
-    return db.configure().migrations(List.of(CreateCustomer.class)).load();
+    return db.configure().caller(Caller.MAVEN).migrations(List.of(CreateCustomer.class)).load();
   }
 
   @Test

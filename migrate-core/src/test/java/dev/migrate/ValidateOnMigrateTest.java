@@ -72,7 +72,7 @@ class ValidateOnMigrateTest extends PerTestDatabase {
   private final List<String> log = new ArrayList<>();
 
   private Migrate migrate(Class<?>... classes) {
-    return db.configure().migrations(List.of(classes)).log(log::add).load();
+    return db.configure().caller(Caller.MAVEN).migrations(List.of(classes)).log(log::add).load();
   }
 
   private String catalog() throws SQLException {
