@@ -53,6 +53,11 @@ final class BasicColumns {
 
   private static final int SQL_NAMED_ENUM = 6001;
 
+  /** {@code java.sql.Types.NUMERIC} and {@code DECIMAL}. */
+  private static final int SQL_NUMERIC = 2;
+
+  private static final int SQL_DECIMAL = 3;
+
   /**
    * A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}).
    */
@@ -222,8 +227,18 @@ final class BasicColumns {
         type = SqlType.jsonb();
       } else if (jpa(e, "Lob") != null && TypeMapping.isLobCandidate(valueType)) {
         type = SqlType.of("oid");
+      } else if (jdbcTypeCode != null
+          && (jdbcTypeCode == SQL_NUMERIC || jdbcTypeCode == SQL_DECIMAL)
+          && TypeMapping.isFloatingPoint(valueType)
+          && precision <= 0) {
+        // FloatJavaType/DoubleJavaType.getDefaultSqlPrecision: binary digits in 6.6, decimal
+        // digits from 7.0 on; the scale is Hibernate's default 2
+        type =
+            SqlType.numeric(
+                builder.hibernate().floatingPointNumericPrecision(TypeMapping.isDouble(valueType)),
+                TypeMapping.DEFAULT_DECIMAL_SCALE);
       } else {
-        type = TypeMapping.columnType(valueType, sizes);
+        type = builder.hibernate().columnType(TypeMapping.columnType(valueType, sizes));
       }
       if (type == null && definition.isEmpty()) {
         throw new Problem(Message.UNMAPPED_TYPE, e, null, null, a.describe(), javaType);
@@ -252,7 +267,16 @@ final class BasicColumns {
         bool(col, "nullable", true)
             && !context.forceNotNull()
             && !hasJpa(e, "Id")
+            && !(hasJpa(e, "Version") && builder.hibernate().versionNotNull())
             && (context.forceNullable() || !implicitNotNull);
+    if (nullable
+        && context.forceNullable()
+        && context.entity() != null
+        && !context.path().contains(".")
+        && (javaType.getKind().isPrimitive() || !bool(jpa(e, "Basic"), "optional", true))) {
+      // not optional, but nullable in the single-table subclass: Hibernate 7 checks it instead
+      builder.discriminatorChecks().subclassNotNull(context.entity(), a.name(), name);
+    }
     String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
     Column column =
         new Column(name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e));

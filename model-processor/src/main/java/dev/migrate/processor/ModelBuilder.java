@@ -57,6 +57,7 @@ final class ModelBuilder {
   private final Members members;
   private final ModelDrafts drafts;
   private List<TypeElement> entityTypes = List.of();
+  private HibernateVersion hibernate = HibernateVersion.V6_6;
 
   private final EntityReader entities;
   private final EntityTables entityTables;
@@ -67,6 +68,7 @@ final class ModelBuilder {
   private final CollectionTables collectionTables;
   private final ElementCollections elementCollections;
   private final TableConstraints tableConstraints;
+  private final DiscriminatorChecks discriminatorChecks;
 
   /**
    * @param beanValidation whether Bean Validation annotations shape columns ({@code
@@ -99,6 +101,23 @@ final class ModelBuilder {
     this.collectionTables = new CollectionTables(this);
     this.elementCollections = new ElementCollections(this);
     this.tableConstraints = new TableConstraints(this);
+    this.discriminatorChecks = new DiscriminatorChecks(this);
+  }
+
+  /**
+   * This builder, mirroring the Hibernate release line {@code version} (6.6 unless called).
+   *
+   * @return this builder
+   */
+  ModelBuilder forHibernate(HibernateVersion version) {
+    this.hibernate = version;
+    drafts.hibernate = version;
+    return this;
+  }
+
+  /** The Hibernate release line this builder mirrors. */
+  HibernateVersion hibernate() {
+    return hibernate;
   }
 
   /**
@@ -123,6 +142,7 @@ final class ModelBuilder {
     }
     drafts.mapCollections();
     constraints.forEach(Runnable::run);
+    discriminatorChecks.addChecks(infos);
     new PlainTables(this).build(tableTypes);
 
     List<TableDraft> tableDrafts = drafts.tables();
@@ -232,5 +252,9 @@ final class ModelBuilder {
 
   TableConstraints tableConstraints() {
     return tableConstraints;
+  }
+
+  DiscriminatorChecks discriminatorChecks() {
+    return discriminatorChecks;
   }
 }
