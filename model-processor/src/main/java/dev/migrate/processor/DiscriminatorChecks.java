@@ -129,12 +129,15 @@ final class DiscriminatorChecks {
         .toList();
   }
 
-  /** {@code PersistentClass.getSubclasses()}: each direct subclass's subclasses, then them. */
+  /**
+   * {@code PersistentClass.getSubclasses()}: each direct subclass's subclasses, then them, direct
+   * subclasses in the order Hibernate binds them ({@code entities} is in {@link
+   * ModelBuilder#bindingOrder}).
+   */
   private List<Entity> subclasses(Entity parent, List<Entity> entities) {
     List<Entity> direct =
         entities.stream()
             .filter(e -> e.parent() != null && e.parent().type().equals(parent.type()))
-            .sorted(Comparator.comparing(e -> builder.binaryName(e.type())))
             .toList();
     List<Entity> result = new ArrayList<>();
     for (Entity d : direct) {

@@ -133,7 +133,7 @@ final class ModelBuilder {
         infos.add(e);
       }
     }
-    infos.sort(Comparator.comparingInt(Entity::depth).thenComparing(e -> binaryName(e.type())));
+    infos = bindingOrder(infos);
     List<Runnable> constraints = new ArrayList<>();
     Set<Entity> parents = Collections.newSetFromMap(new IdentityHashMap<>());
     infos.stream().filter(e -> e.parent() != null).forEach(e -> parents.add(e.parent()));
@@ -162,6 +162,32 @@ final class ModelBuilder {
         built,
         drafts.sequences().stream().map(ModelDrafts.DeclaredSequence::sequence).toList(),
         drafts.enumTypes());
+  }
+
+  /**
+   * {@code entities} in the order Hibernate binds them ({@code
+   * AnnotationMetadataSourceProcessorImpl.orderAndFillHierarchy}): in the order of their class
+   * names (as an application's scan and the tests hand them over), each preceded by its entity
+   * superclasses not yet bound, root first. The columns of a single-table hierarchy, and its
+   * discriminator values, follow this order.
+   */
+  List<Entity> bindingOrder(List<Entity> entities) {
+    List<Entity> byName = new ArrayList<>(entities);
+    byName.sort(Comparator.comparing(e -> binaryName(e.type())));
+    Set<Entity> bound = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Entity> result = new ArrayList<>();
+    for (Entity e : byName) {
+      List<Entity> chain = new ArrayList<>();
+      for (Entity p = e; p != null && !bound.contains(p); p = p.parent()) {
+        chain.add(0, p);
+      }
+      for (Entity p : chain) {
+        if (bound.add(p)) {
+          result.add(p);
+        }
+      }
+    }
+    return result;
   }
 
   // --- what the steps share ---
