@@ -172,7 +172,11 @@ final class Associations {
     if (columns.isEmpty()) {
       return;
     }
-    if (checkedInstead && context.entity() != null) {
+    if (!optional
+        && !idPart
+        && !context.path().contains(".")
+        && context.entity() != null
+        && context.entity().strategy().equals("SINGLE_TABLE")) {
       columns.stream()
           .filter(Column::nullable)
           .forEach(

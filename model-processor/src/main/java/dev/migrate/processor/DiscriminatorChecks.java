@@ -28,8 +28,9 @@ import javax.lang.model.element.Modifier;
  *   <li>On the table of a single-table subclass ({@code SingleTableSubclass.createConstraints}):
  *       {@code <discriminator> <> '<value>' or (<column> is not null and ...)} over the nullable
  *       columns of the non-optional attributes (primitives, {@code @Basic(optional = false)},
- *       {@code @ManyToOne(optional = false)}) declared by the subclass's superclass (when that is
- *       itself a subclass) and by the subclass, each class's in attribute-name order.
+ *       {@code @ManyToOne(optional = false)}) declared by the subclass's superclass (the root
+ *       included: {@code @Column int n} there is not optional but nullable) and by the subclass,
+ *       each class's in attribute-name order.
  * </ul>
  *
  * <p>A discriminator value is {@code @DiscriminatorValue}, else the entity name (a string
@@ -102,9 +103,7 @@ final class DiscriminatorChecks {
           continue;
         }
         List<SubclassNotNull> columns = new ArrayList<>();
-        if (s.parent().parent() != null) {
-          columns.addAll(sorted(s.parent()));
-        }
+        columns.addAll(sorted(s.parent()));
         columns.addAll(sorted(s));
         if (columns.isEmpty()) {
           continue;

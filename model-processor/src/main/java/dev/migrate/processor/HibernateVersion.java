@@ -165,6 +165,14 @@ enum HibernateVersion {
   }
 
   /**
+   * Whether a primitive attribute with {@code @Basic} (and no {@code @Column}) keeps the {@code NOT
+   * NULL} of its type: 7.x; 6.6 makes it nullable.
+   */
+  boolean primitiveNotNullWithBasic() {
+    return atLeast(V7_2);
+  }
+
+  /**
    * Whether an {@code @OrderColumn} gets {@code check (<column> >= 0)} (7.4: {@code
    * CollectionBinder}).
    */
