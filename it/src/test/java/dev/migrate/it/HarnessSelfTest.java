@@ -94,7 +94,10 @@ class HarnessSelfTest {
       assertThat(Acceptance.unexplainedUpdates(hibernate, broken))
           .containsExactly(
               "alter table if exists product add column weight integer default 0 not null "
-                  + "check (weight >= 0)");
+                  // Hibernate 7 puts the condition of a check in parentheses of its own
+                  + (NamingOption.hibernate().equals("6.6")
+                      ? "check (weight >= 0)"
+                      : "check ((weight >= 0))"));
       assertThat(Acceptance.schemaDiff(exported, "export", broken, "broken", 0))
           .contains(
               "\n-COMMENT ON COLUMN public.product.weight IS 'Weight in grams';\n",

@@ -35,11 +35,21 @@ public final class ModelSnapshots {
    *
    * @param location the file or URL it was read from, for messages
    * @param database its model
+   * @param hibernate the Hibernate line it mirrors ({@link Snapshot#hibernate}), or {@code null}
    */
-  public record Source(String location, Database database) {
+  public record Source(String location, Database database, String hibernate) {
     public Source {
       Objects.requireNonNull(location, "location");
       Objects.requireNonNull(database, "database");
+    }
+
+    /** A source that does not say which Hibernate line it mirrors. */
+    public Source(String location, Database database) {
+      this(location, database, null);
+    }
+
+    private static Source of(String location, Snapshot snapshot) {
+      return new Source(location, snapshot.database(), snapshot.hibernate());
     }
   }
 
@@ -48,11 +58,34 @@ public final class ModelSnapshots {
    *
    * @param database the union of the snapshots' models
    * @param locations where each snapshot was read, the module's own first
+   * @param hibernate the Hibernate lines the snapshots mirror ({@link Snapshot#hibernate}), each
+   *     once, the module's own first; empty when none says
    */
-  public record Merged(Database database, List<String> locations) {
+  public record Merged(Database database, List<String> locations, List<String> hibernate) {
     public Merged {
       Objects.requireNonNull(database, "database");
       locations = List.copyOf(locations);
+      hibernate = hibernate.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** A merged model whose snapshots do not say which Hibernate line they mirror. */
+    public Merged(Database database, List<String> locations) {
+      this(database, locations, List.of());
+    }
+
+    /**
+     * One line saying which Hibernate the model mirrors, for the goals to log: {@code "Model
+     * mirrors Hibernate 7.2"}; {@code null} when no snapshot says.
+     */
+    public String hibernateLine() {
+      if (hibernate.isEmpty()) {
+        return null;
+      }
+      return "Model mirrors Hibernate "
+          + String.join(" and ", hibernate)
+          + (hibernate.size() > 1
+              ? " (the snapshots disagree: compile every module with the same -Amigrate.hibernate)"
+              : " (-Amigrate.hibernate, by default the hibernate-core on the compile class path)");
     }
 
     /** Whether the model has no table, sequence or enum type. */
@@ -102,9 +135,7 @@ public final class ModelSnapshots {
   public static Merged read(Path classesDirectory, ClassLoader classPath) {
     Path own = classesDirectory.resolve(Snapshot.RESOURCE).toAbsolutePath().normalize();
     List<Source> sources = new ArrayList<>();
-    sources.add(
-        new Source(
-            own.toString(), SnapshotJson.readFromClassesDirectory(classesDirectory).database()));
+    sources.add(Source.of(own.toString(), SnapshotJson.readFromClassesDirectory(classesDirectory)));
     List<URL> urls;
     try {
       urls = Collections.list(classPath.getResources(Snapshot.RESOURCE));
@@ -127,19 +158,20 @@ public final class ModelSnapshots {
         }
         // another module's class output, which a concurrent build may be recompiling
         Path classes = file.getParent().getParent().getParent();
-        sources.add(
-            new Source(file.toString(), SnapshotJson.readFromClassesDirectory(classes).database()));
+        sources.add(Source.of(file.toString(), SnapshotJson.readFromClassesDirectory(classes)));
       } else if (seen.add(url.toString())) {
         try {
           sources.add(
-              new Source(
-                  url.toString(), SnapshotJson.read(url.openStream(), url.toString()).database()));
+              Source.of(url.toString(), SnapshotJson.read(url.openStream(), url.toString())));
         } catch (IOException e) {
           throw new MigrateException(ErrorCode.IO, "Cannot read " + url + ": " + e.getMessage(), e);
         }
       }
     }
-    return new Merged(merge(sources), sources.stream().map(Source::location).toList());
+    return new Merged(
+        merge(sources),
+        sources.stream().map(Source::location).toList(),
+        sources.stream().map(Source::hibernate).toList());
   }
 
   /**

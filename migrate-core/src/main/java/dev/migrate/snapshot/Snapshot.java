@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param database the model, tables without a schema belong to the schema the chain runs in
  * @param entities fully qualified names of the entity classes, sorted
  * @param revisions the revision classes, sorted by class name
+ * @param hibernate the Hibernate ORM release line whose schema the model mirrors ({@code 6.6},
+ *     {@code 7.2}, {@code 7.4}: the processor's {@code -Amigrate.hibernate}, or the hibernate-core
+ *     it found on the compile class path); {@code null} in snapshots written before it was recorded
+ *     (an optional field: format version 1 readers ignore it)
  */
 public record Snapshot(
-    int formatVersion, Database database, List<String> entities, List<RevisionEntry> revisions) {
+    int formatVersion,
+    Database database,
+    List<String> entities,
+    List<RevisionEntry> revisions,
+    String hibernate) {
 
   /** The format this version of Migrate writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -35,6 +43,12 @@ public record Snapshot(
     Objects.requireNonNull(database, "database");
     entities = entities.stream().sorted().distinct().toList();
     revisions = revisions.stream().sorted(Comparator.comparing(RevisionEntry::className)).toList();
+  }
+
+  /** A snapshot that does not say which Hibernate line it mirrors. */
+  public Snapshot(
+      int formatVersion, Database database, List<String> entities, List<RevisionEntry> revisions) {
+    this(formatVersion, database, entities, revisions, null);
   }
 
   /**

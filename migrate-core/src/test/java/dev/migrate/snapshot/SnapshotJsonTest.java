@@ -190,6 +190,18 @@ class SnapshotJsonTest {
   }
 
   @Test
+  void recordsTheHibernateLineAsAnOptionalField() {
+    Snapshot with =
+        new Snapshot(1, new Database(List.of(), List.of(), List.of()), List.of(), List.of(), "7.2");
+    String json = SnapshotJson.write(with);
+    assertThat(json).endsWith("  \"revisions\" : [ ],\n  \"hibernate\" : \"7.2\"\n}\n");
+    assertThat(SnapshotJson.read(json, "test")).isEqualTo(with);
+    Snapshot without = SnapshotJson.read(json.replace(",\n  \"hibernate\" : \"7.2\"", ""), "test");
+    assertThat(without.hibernate()).isNull();
+    assertThat(SnapshotJson.write(without)).doesNotContain("hibernate");
+  }
+
+  @Test
   void writesTheBytesJacksonDataBindingWrites() throws Exception {
     for (Snapshot snapshot :
         List.of(

@@ -51,6 +51,10 @@ public class AutogenMojo extends AbstractWritingMojo {
   @Override
   protected void run(ClassLoader projectClasses) {
     var model = model().requireNonEmpty("migrate:autogen");
+    String hibernate = model().hibernateLine();
+    if (hibernate != null) {
+      getLog().info(hibernate);
+    }
     Results<AutogenResult> results =
         schemas(projectClasses, DatabaseUse.REQUIRED)
             .autogenerate(model, message, migrationsDirectory.toPath(), migrationsPackage);

@@ -149,7 +149,16 @@ final class Associations {
         context.validation() == Validation.FULL
             && BasicColumns.beanValidation(e, "NotNull") != null
             && !context.forceNullable();
-    boolean nullable = bool(relationship, "optional", true) && !idPart && !notNullByValidation;
+    boolean optional = bool(relationship, "optional", true);
+    // Hibernate 7 leaves a single-table subclass's non-optional join columns nullable and checks
+    // them against the discriminator instead (DiscriminatorChecks)
+    boolean checkedInstead =
+        !optional
+            && !idPart
+            && context.forceNullable()
+            && !context.path().contains(".")
+            && builder.hibernate().checksSingleTableSubclassNotNull();
+    boolean nullable = (optional || checkedInstead) && !idPart && !notNullByValidation;
     // unlike basic columns, join columns keep their nullability in a single-table subclass
     // (Hibernate 6.6)
     List<Column> columns =
@@ -162,6 +171,19 @@ final class Associations {
             context.forceNullable() && context.path().contains("."));
     if (columns.isEmpty()) {
       return;
+    }
+    if (!optional
+        && !idPart
+        && !context.path().contains(".")
+        && context.entity() != null
+        && context.entity().strategy().equals("SINGLE_TABLE")) {
+      columns.stream()
+          .filter(Column::nullable)
+          .forEach(
+              c ->
+                  builder
+                      .discriminatorChecks()
+                      .subclassNotNull(context.entity(), a.name(), c.name()));
     }
     boolean readOnly = !written.isEmpty() && written.stream().allMatch(BasicColumns::readOnly);
     TableDraft t = context.table();

@@ -53,6 +53,11 @@ final class BasicColumns {
 
   private static final int SQL_NAMED_ENUM = 6001;
 
+  /** {@code java.sql.Types.NUMERIC} and {@code DECIMAL}. */
+  private static final int SQL_NUMERIC = 2;
+
+  private static final int SQL_DECIMAL = 3;
+
   /**
    * A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}).
    */
@@ -222,8 +227,18 @@ final class BasicColumns {
         type = SqlType.jsonb();
       } else if (jpa(e, "Lob") != null && TypeMapping.isLobCandidate(valueType)) {
         type = SqlType.of("oid");
+      } else if (jdbcTypeCode != null
+          && (jdbcTypeCode == SQL_NUMERIC || jdbcTypeCode == SQL_DECIMAL)
+          && TypeMapping.isFloatingPoint(valueType)
+          && precision <= 0) {
+        // FloatJavaType/DoubleJavaType.getDefaultSqlPrecision: binary digits in 6.6, decimal
+        // digits from 7.0 on; the scale is Hibernate's default 2
+        type =
+            SqlType.numeric(
+                builder.hibernate().floatingPointNumericPrecision(TypeMapping.isDouble(valueType)),
+                TypeMapping.DEFAULT_DECIMAL_SCALE);
       } else {
-        type = TypeMapping.columnType(valueType, sizes);
+        type = builder.hibernate().columnType(TypeMapping.columnType(valueType, sizes));
       }
       if (type == null && definition.isEmpty()) {
         throw new Problem(Message.UNMAPPED_TYPE, e, null, null, a.describe(), javaType);
@@ -245,18 +260,55 @@ final class BasicColumns {
     // a single-table subclass's columns, and an embeddable's primitives, are nullable unless a
     // @Column says not
     boolean implicitNotNull =
-        javaType.getKind().isPrimitive() && !context.path().contains(".")
+        primitiveNotNull(context, e, javaType, col)
             || !bool(jpa(e, "Basic"), "optional", true)
             || notNullByValidation;
     boolean nullable =
         bool(col, "nullable", true)
             && !context.forceNotNull()
             && !hasJpa(e, "Id")
+            && !(hasJpa(e, "Version") && builder.hibernate().versionNotNull())
             && (context.forceNullable() || !implicitNotNull);
+    // Hibernate 7 builds the check before Bean Validation makes columns NOT NULL
+    boolean nullableWithoutValidation =
+        bool(col, "nullable", true)
+            && !context.forceNotNull()
+            && !hasJpa(e, "Id")
+            && !(hasJpa(e, "Version") && builder.hibernate().versionNotNull())
+            && (context.forceNullable()
+                || !primitiveNotNull(context, e, javaType, col)
+                    && bool(jpa(e, "Basic"), "optional", true));
+    if (nullableWithoutValidation
+        && context.entity() != null
+        && context.entity().strategy().equals("SINGLE_TABLE")
+        && context.phase() != TableDraft.Phase.ID
+        && !context.path().contains(".")
+        && (javaType.getKind().isPrimitive() || !bool(jpa(e, "Basic"), "optional", true))) {
+      // not optional (Hibernate's Property.isOptional), but nullable: Hibernate 7 checks it
+      // against the discriminator of each single-table subclass (DiscriminatorChecks)
+      builder.discriminatorChecks().subclassNotNull(context.entity(), a.name(), name);
+    }
     String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
     Column column =
         new Column(name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e));
     return new Mapped(column, checks, bool(col, "unique", false));
+  }
+
+  /**
+   * Whether a primitive attribute's column is {@code NOT NULL} by its type: only at the top of an
+   * entity (an embeddable's primitives are nullable), only without an {@code @Column} (or an
+   * override), and in Hibernate 6.6 only without {@code @Basic} either ({@code PropertyBinder}: the
+   * implicit column of a primitive is not nullable; a declared one keeps its own {@code nullable},
+   * {@code true} by default). Found by the generative oracle and checked on 6.6.33 and 7.2.19:
+   * {@code @Column(name = "n") int a} is a nullable {@code integer}, and {@code @Basic int g} is
+   * nullable in 6.6, {@code NOT NULL} in 7.2.
+   */
+  private boolean primitiveNotNull(
+      MappingContext context, Element e, TypeMirror javaType, AnnotationMirror col) {
+    return javaType.getKind().isPrimitive()
+        && !context.path().contains(".")
+        && col == null
+        && (jpa(e, "Basic") == null || builder.hibernate().primitiveNotNullWithBasic());
   }
 
   /**

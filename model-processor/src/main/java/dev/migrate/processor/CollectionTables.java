@@ -125,8 +125,9 @@ final class CollectionTables {
         .foreignKey(t, names, owner, fk, a.element(), Associations.onDelete(a.element()));
     AnnotationMirror order = jpa(a.element(), "OrderColumn");
     if (order != null) {
-      attributes.addColumn(
-          c, a, orderColumn(a, order).withNullable(bool(order, "nullable", true)), false);
+      Column orderColumn = orderColumn(a, order).withNullable(bool(order, "nullable", true));
+      attributes.addColumn(c, a, orderColumn, false);
+      checkOrderColumn(t, orderColumn);
     }
     if (shape.map()) {
       mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k, false));
@@ -173,6 +174,7 @@ final class CollectionTables {
     AnnotationMirror order = jpa(e, "OrderColumn");
     if (order != null) {
       extra.add(orderColumn(a, order));
+      checkOrderColumn(t, extra.get(0));
     }
     if (shape.map()) {
       extra.addAll(mapKey(c, a, shape));
@@ -298,6 +300,16 @@ final class CollectionTables {
         false,
         null,
         null);
+  }
+
+  /**
+   * Under Hibernate 7.4, {@code check (<order column> >= 0)} on {@code t} ({@link
+   * HibernateVersion#checksOrderColumns}).
+   */
+  void checkOrderColumn(TableDraft t, Column order) {
+    if (builder.hibernate().checksOrderColumns()) {
+      t.addCheck(order.name(), builder.syntax().quoteIdentifier(order.name()) + ">=0");
+    }
   }
 
   /**

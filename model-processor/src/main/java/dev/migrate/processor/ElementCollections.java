@@ -101,6 +101,7 @@ final class ElementCollections {
     AnnotationMirror order = jpa(e, "OrderColumn");
     if (order != null) {
       extra.add(collections.orderColumn(a, order));
+      collections.checkOrderColumn(t, extra.get(0));
     }
     if (shape.map()) {
       extra.addAll(collections.mapKey(c, a, shape));
@@ -117,10 +118,12 @@ final class ElementCollections {
     } else if (shape.set()) {
       boolean allNotNull =
           elementNames.stream().allMatch(n -> !t.columns.get(n).column().nullable());
+      List<String> key = new ArrayList<>(ownerNames);
+      key.addAll(elementNames);
       if (allNotNull) {
-        List<String> pk = new ArrayList<>(ownerNames);
-        pk.addAll(elementNames);
-        t.primaryKey = pk;
+        t.primaryKey = key;
+      } else if (builder.hibernate().uniqueElementSets()) {
+        t.addUnique(key, null); // Hibernate 7.4: a set holds no element twice
       }
     }
     builder

@@ -145,6 +145,7 @@ final class EntityTables {
         e.type(),
         false,
         Phase.DISCRIMINATOR);
+    builder.discriminatorChecks().discriminator(e, name, DiscriminatorChecks.isCharacter(d));
   }
 
   /**

@@ -225,6 +225,12 @@ enum Message {
       "-Amigrate.beanValidation=%1$s: unknown value. Use ddl (Bean Validation constraints shape columns, as"
           + " Hibernate applies them when a validator is present) or none."),
 
+  /** Args: option value. */
+  UNKNOWN_HIBERNATE_OPTION(
+      Diagnostic.Kind.ERROR,
+      "-Amigrate.hibernate=%1$s: unknown Hibernate version. Use 6.6 (Spring Boot 3.x), 7.2 (Spring Boot 4.0) or"
+          + " 7.4, or leave it out to mirror the hibernate-core on the compile class path (7.2 without one)."),
+
   /** Args: class. */
   PLAIN_TABLE_WITHOUT_ID(
       Diagnostic.Kind.WARNING,

@@ -57,6 +57,7 @@ final class ModelBuilder {
   private final Members members;
   private final ModelDrafts drafts;
   private List<TypeElement> entityTypes = List.of();
+  private HibernateVersion hibernate = HibernateVersion.V6_6;
 
   private final EntityReader entities;
   private final EntityTables entityTables;
@@ -67,6 +68,7 @@ final class ModelBuilder {
   private final CollectionTables collectionTables;
   private final ElementCollections elementCollections;
   private final TableConstraints tableConstraints;
+  private final DiscriminatorChecks discriminatorChecks;
 
   /**
    * @param beanValidation whether Bean Validation annotations shape columns ({@code
@@ -99,6 +101,23 @@ final class ModelBuilder {
     this.collectionTables = new CollectionTables(this);
     this.elementCollections = new ElementCollections(this);
     this.tableConstraints = new TableConstraints(this);
+    this.discriminatorChecks = new DiscriminatorChecks(this);
+  }
+
+  /**
+   * This builder, mirroring the Hibernate release line {@code version} (6.6 unless called).
+   *
+   * @return this builder
+   */
+  ModelBuilder forHibernate(HibernateVersion version) {
+    this.hibernate = version;
+    drafts.hibernate = version;
+    return this;
+  }
+
+  /** The Hibernate release line this builder mirrors. */
+  HibernateVersion hibernate() {
+    return hibernate;
   }
 
   /**
@@ -114,7 +133,7 @@ final class ModelBuilder {
         infos.add(e);
       }
     }
-    infos.sort(Comparator.comparingInt(Entity::depth).thenComparing(e -> binaryName(e.type())));
+    infos = bindingOrder(infos);
     List<Runnable> constraints = new ArrayList<>();
     Set<Entity> parents = Collections.newSetFromMap(new IdentityHashMap<>());
     infos.stream().filter(e -> e.parent() != null).forEach(e -> parents.add(e.parent()));
@@ -123,6 +142,7 @@ final class ModelBuilder {
     }
     drafts.mapCollections();
     constraints.forEach(Runnable::run);
+    discriminatorChecks.addChecks(infos);
     new PlainTables(this).build(tableTypes);
 
     List<TableDraft> tableDrafts = drafts.tables();
@@ -142,6 +162,32 @@ final class ModelBuilder {
         built,
         drafts.sequences().stream().map(ModelDrafts.DeclaredSequence::sequence).toList(),
         drafts.enumTypes());
+  }
+
+  /**
+   * {@code entities} in the order Hibernate binds them ({@code
+   * AnnotationMetadataSourceProcessorImpl.orderAndFillHierarchy}): in the order of their class
+   * names (as an application's scan and the tests hand them over), each preceded by its entity
+   * superclasses not yet bound, root first. The columns of a single-table hierarchy, and its
+   * discriminator values, follow this order.
+   */
+  List<Entity> bindingOrder(List<Entity> entities) {
+    List<Entity> byName = new ArrayList<>(entities);
+    byName.sort(Comparator.comparing(e -> binaryName(e.type())));
+    Set<Entity> bound = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Entity> result = new ArrayList<>();
+    for (Entity e : byName) {
+      List<Entity> chain = new ArrayList<>();
+      for (Entity p = e; p != null && !bound.contains(p); p = p.parent()) {
+        chain.add(0, p);
+      }
+      for (Entity p : chain) {
+        if (bound.add(p)) {
+          result.add(p);
+        }
+      }
+    }
+    return result;
   }
 
   // --- what the steps share ---
@@ -232,5 +278,9 @@ final class ModelBuilder {
 
   TableConstraints tableConstraints() {
     return tableConstraints;
+  }
+
+  DiscriminatorChecks discriminatorChecks() {
+    return discriminatorChecks;
   }
 }

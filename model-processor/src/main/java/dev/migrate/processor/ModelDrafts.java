@@ -23,6 +23,10 @@ final class ModelDrafts {
   record DeclaredSequence(Sequence sequence, Attribute attribute) {}
 
   private final Naming naming;
+
+  /** The Hibernate line whose naming rules apply ({@link ModelBuilder#forHibernate}). */
+  HibernateVersion hibernate = HibernateVersion.V6_6;
+
   private final Map<String, TableDraft> tables = new LinkedHashMap<>();
   private final Map<String, DeclaredSequence> sequences = new LinkedHashMap<>();
   private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
@@ -62,8 +66,8 @@ final class ModelDrafts {
    * for the order of primary key columns ({@link PrimaryKeyOrder}).
    */
   String physical(String written) {
-    String stored = naming.physical(written);
-    spellings.put(stored, naming.spelling(written));
+    String stored = naming.physical(written, hibernate);
+    spellings.put(stored, naming.spelling(written, hibernate));
     return stored;
   }
 

@@ -42,9 +42,11 @@ import javax.tools.StandardLocation;
  * (no JPA on the processor path needed), with field or property access, through mapped
  * superclasses, embeddables, inheritance and collections (see {@link ModelBuilder}); Hibernate's
  * and Bean Validation's DDL-shaping annotations, by name; and {@code dev.migrate.runtime.Revision};
- * Migrate's own {@code dev.migrate.annotations}. Types and names follow Hibernate 6.6 on PostgreSQL
- * ({@link TypeMapping}, {@link Naming}). Options: {@code -Amigrate.naming=jpa|snake_case} ({@link
- * Naming#OPTION}) and {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}).
+ * Migrate's own {@code dev.migrate.annotations}. Types and names follow Hibernate on PostgreSQL
+ * ({@link TypeMapping}, {@link Naming}), in the release line {@link HibernateVersion} says.
+ * Options: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}), {@code
+ * -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}) and {@code
+ * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}).
  *
  * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService
  * does). A partial recompile (an IDE or an incremental build compiling only some sources) keeps the
@@ -92,7 +94,7 @@ public final class ModelProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Naming.OPTION, BEAN_VALIDATION_OPTION);
+    return Set.of(Naming.OPTION, BEAN_VALIDATION_OPTION, HibernateVersion.OPTION);
   }
 
   @Override
@@ -159,6 +161,16 @@ public final class ModelProcessor extends AbstractProcessor {
           processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
       return;
     }
+    HibernateVersion hibernate = hibernateVersion();
+    if (hibernate == null) {
+      reporter.report(
+          Message.UNKNOWN_HIBERNATE_OPTION,
+          null,
+          null,
+          null,
+          processingEnv.getOptions().get(HibernateVersion.OPTION));
+      return;
+    }
     Optional<SnapshotJson.ClassNames> previous = readPrevious();
     Set<String> entityCandidates = new TreeSet<>(entityNames);
     Set<String> revisionCandidates = new TreeSet<>(revisionNames);
@@ -195,6 +207,7 @@ public final class ModelProcessor extends AbstractProcessor {
                 naming,
                 beanValidation,
                 TypeMapping.POSTGRES)
+            .forHibernate(hibernate)
             .build(entities, tables);
     List<Snapshot.RevisionEntry> revisions = revisions(revisionCandidates);
 
@@ -205,7 +218,8 @@ public final class ModelProcessor extends AbstractProcessor {
     List<String> classes = new ArrayList<>();
     entities.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     tables.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
-    Snapshot snapshot = new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions);
+    Snapshot snapshot =
+        new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions, hibernate.label());
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
     // the index first: a reader that finds model.json finds this compilation's index beside it
@@ -213,6 +227,18 @@ public final class ModelProcessor extends AbstractProcessor {
         Snapshot.REVISIONS_RESOURCE,
         out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
     write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
+  }
+
+  /**
+   * {@code -Amigrate.hibernate}: the line it names; by default the hibernate-core on the compile
+   * class path's ({@link HibernateVersion#onClassPath}). {@code null} for an unknown value.
+   */
+  private HibernateVersion hibernateVersion() {
+    String option = processingEnv.getOptions().get(HibernateVersion.OPTION);
+    if (option == null || option.isBlank()) {
+      return HibernateVersion.onClassPath(processingEnv.getElementUtils());
+    }
+    return HibernateVersion.forOption(option);
   }
 
   /**

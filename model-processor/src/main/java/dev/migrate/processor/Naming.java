@@ -68,21 +68,62 @@ enum Naming {
 
   /**
    * The stored name for {@code written}, a name as an annotation writes it (possibly in double
-   * quotes or backticks) or as Hibernate derives it (a field name, an entity name).
+   * quotes or backticks) or as Hibernate derives it (a field name, an entity name), under Hibernate
+   * 6.6's rules.
    */
   String physical(String written) {
+    return physical(written, HibernateVersion.V6_6);
+  }
+
+  /**
+   * The stored name for {@code written} under the rules of {@code hibernate}: a name is quoted when
+   * written in quotes or when Hibernate quotes it itself ({@link #autoQuoted}); the naming strategy
+   * applies; an unquoted result is folded to lower case.
+   */
+  String physical(String written, HibernateVersion hibernate) {
     String text = written.trim();
-    boolean quoted =
-        text.length() >= 2
-            && (text.startsWith("\"") && text.endsWith("\"")
-                || text.startsWith("`") && text.endsWith("`"));
+    boolean quoted = isQuoted(text);
     if (quoted) {
       text = text.substring(1, text.length() - 1);
+    } else {
+      quoted = autoQuoted(text, hibernate);
     }
     if (this == SNAKE_CASE) {
-      return snakeCase(text);
+      return quoted && hibernate.snakeCaseOfDigitsAndQuotes() ? text : snakeCase(text, hibernate);
     }
     return quoted ? text : text.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isQuoted(String text) {
+    return text.length() >= 2
+        && (text.startsWith("\"") && text.endsWith("\"")
+            || text.startsWith("`") && text.endsWith("`"));
+  }
+
+  /**
+   * Whether Hibernate quotes an unquoted name itself ({@code Identifier.toIdentifier}): when it
+   * starts with a character other than a letter or {@code _}, or holds one other than a letter, a
+   * digit or {@code _}; {@code $} counts as legal from 7.0 on ({@link
+   * HibernateVersion#quotesDollarNames}).
+   */
+  static boolean autoQuoted(String text, HibernateVersion hibernate) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (!Character.isLetter(first) && first != '_') {
+      return true;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c)
+          && c != '_'
+          && c != '.' // an attribute path, which the naming strategies join with '_'
+          && (c != '$' || hibernate.quotesDollarNames())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -91,28 +132,40 @@ enum Naming {
    * stores as {@code product_id}.
    */
   String spelling(String written) {
+    return spelling(written, HibernateVersion.V6_6);
+  }
+
+  /** {@link #spelling(String)} under the rules of {@code hibernate}. */
+  String spelling(String written, HibernateVersion hibernate) {
     String text = written.trim();
-    if (text.length() >= 2
-        && (text.startsWith("\"") && text.endsWith("\"")
-            || text.startsWith("`") && text.endsWith("`"))) {
+    boolean quoted = isQuoted(text);
+    if (quoted) {
       text = text.substring(1, text.length() - 1);
+    } else {
+      quoted = autoQuoted(text, hibernate);
     }
-    return this == SNAKE_CASE ? snakeCase(text) : text;
+    if (this == SNAKE_CASE) {
+      return quoted && hibernate.snakeCaseOfDigitsAndQuotes() ? text : snakeCase(text, hibernate);
+    }
+    return text;
   }
 
   /**
-   * Hibernate's {@code CamelCaseToUnderscoresNamingStrategy.apply} (6.6), which lower-cases quoted
-   * names too.
+   * Hibernate's {@code CamelCaseToUnderscoresNamingStrategy.apply}: in 6.6 an underscore goes
+   * between a lower-case letter and an upper-case letter followed by a lower-case one; from 7.0 on
+   * ({@code PhysicalNamingStrategySnakeCaseImpl}) a digit counts as a lower-case letter on both
+   * sides.
    */
-  private static String snakeCase(String text) {
+  private static String snakeCase(String text, HibernateVersion hibernate) {
+    boolean digits = hibernate.snakeCaseOfDigitsAndQuotes();
     StringBuilder b = new StringBuilder(text.replace('.', '_'));
     for (int i = 1; i < b.length() - 1; i++) {
       char before = b.charAt(i - 1);
       char current = b.charAt(i);
       char after = b.charAt(i + 1);
-      if (Character.isLowerCase(before)
+      if ((Character.isLowerCase(before) || digits && Character.isDigit(before))
           && Character.isUpperCase(current)
-          && Character.isLowerCase(after)) {
+          && (Character.isLowerCase(after) || digits && Character.isDigit(after))) {
         b.insert(i++, '_');
       }
     }

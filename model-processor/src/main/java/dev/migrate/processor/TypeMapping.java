@@ -258,6 +258,22 @@ final class TypeMapping {
     return isString(type);
   }
 
+  /** Whether {@code type} is {@code float}, {@code double}, {@code Float} or {@code Double}. */
+  static boolean isFloatingPoint(TypeMirror type) {
+    return type.getKind() == TypeKind.FLOAT
+        || isDouble(type)
+        || isDeclared(type, "java.lang.Float");
+  }
+
+  /** Whether {@code type} is {@code double} or {@code Double}. */
+  static boolean isDouble(TypeMirror type) {
+    return type.getKind() == TypeKind.DOUBLE || isDeclared(type, "java.lang.Double");
+  }
+
+  private static boolean isDeclared(TypeMirror type, String name) {
+    return type.getKind() == TypeKind.DECLARED && qualifiedName(type).equals(name);
+  }
+
   /** Whether {@code type} is {@code java.util.UUID}. */
   static boolean isUuid(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED && qualifiedName(type).equals("java.util.UUID");

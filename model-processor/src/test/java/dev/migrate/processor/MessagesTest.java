@@ -811,6 +811,18 @@ class MessagesTest {
   }
 
   @Test
+  void unknownHibernateOption() {
+    JavaFileObject note = entity("Note", "@Entity public class Note { @Id private Long id; }");
+    Compilation c = compile(List.of("-Amigrate.hibernate=7"), note);
+    assertThat(c.errors())
+        .extracting(d -> d.getMessage(Locale.ROOT))
+        .containsExactly(
+            "-Amigrate.hibernate=7: unknown Hibernate version. Use 6.6 (Spring Boot 3.x), 7.2 (Spring Boot"
+                + " 4.0) or 7.4, or leave it out to mirror the hibernate-core on the compile class path (7.2"
+                + " without one).");
+  }
+
+  @Test
   void unknownBeanValidationOption() {
     JavaFileObject note = entity("Note", "@Entity public class Note { @Id private Long id; }");
     Compilation c = compile(List.of("-Amigrate.beanValidation=strict"), note);

@@ -60,7 +60,8 @@ class RevisionIndexTest {
                         "merge"),
                     new RevisionEntry("com.acme.db.R1", "aaaaaaaaaaaa", List.of(), ""),
                     new RevisionEntry(
-                        "com.acme.db.R2", "bbbbbbbbbbbb", List.of("aaaaaaaaaaaa"), "add phone"))));
+                        "com.acme.db.R2", "bbbbbbbbbbbb", List.of("aaaaaaaaaaaa"), "add phone")),
+                "6.6"));
     assertThat(resource(c, Snapshot.REVISIONS_RESOURCE))
         .isEqualTo("com.acme.db.Merges$M1\ncom.acme.db.R1\ncom.acme.db.R2\n");
   }
@@ -69,7 +70,8 @@ class RevisionIndexTest {
   void compilationWithoutEntitiesOrRevisionsWritesAnEmptySnapshot() {
     Compilation c = compile(source("com.acme.Util", "package com.acme; public class Util {}"));
     assertThat(snapshot(c))
-        .isEqualTo(new Snapshot(Snapshot.FORMAT_VERSION, Database.empty(), List.of(), List.of()));
+        .isEqualTo(
+            new Snapshot(Snapshot.FORMAT_VERSION, Database.empty(), List.of(), List.of(), "6.6"));
     assertThat(resource(c, Snapshot.REVISIONS_RESOURCE)).isEmpty();
   }
 }

@@ -66,7 +66,7 @@ public record CompiledModel(
    */
   public static CompiledModel withProcessor(List<Path> sources, Path out, NamingOption naming)
       throws IOException {
-    compile(sources, out, List.of(), List.of(naming.processorArgument()), true);
+    compile(sources, out, List.of(), naming.processorArguments(), true);
     return load(out, SnapshotJson.readFromClassesDirectory(out));
   }
 

@@ -1,9 +1,7 @@
 package dev.migrate.it.harness;
 
+import java.util.List;
 import java.util.Map;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
-import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 
 /**
  * The processor's {@code -Amigrate.naming} values and the Hibernate configuration each one stands
@@ -15,22 +13,25 @@ public enum NamingOption {
   /** {@code -Amigrate.naming=jpa}, the default: Hibernate's own defaults. */
   JPA(
       "jpa",
-      PhysicalNamingStrategyStandardImpl.class,
-      ImplicitNamingStrategyJpaCompliantImpl.class),
+      "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
+      "org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl"),
 
   /**
    * {@code -Amigrate.naming=snake_case}: what Spring Boot configures, {@code
-   * CamelCaseToUnderscoresNamingStrategy} (part of hibernate-core 6) and Spring's implicit
-   * join-table names ({@link SpringImplicitNamingStrategy}).
+   * CamelCaseToUnderscoresNamingStrategy} (part of hibernate-core 6 and 7, deprecated in 7, so
+   * named here by its class name) and Spring's implicit join-table names ({@link
+   * SpringImplicitNamingStrategy}).
    */
   SNAKE_CASE(
-      "snake_case", CamelCaseToUnderscoresNamingStrategy.class, SpringImplicitNamingStrategy.class);
+      "snake_case",
+      "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+      SpringImplicitNamingStrategy.class.getName());
 
   private final String option;
-  private final Class<?> physical;
-  private final Class<?> implicit;
+  private final String physical;
+  private final String implicit;
 
-  NamingOption(String option, Class<?> physical, Class<?> implicit) {
+  NamingOption(String option, String physical, String implicit) {
     this.option = option;
     this.physical = physical;
     this.implicit = implicit;
@@ -41,10 +42,23 @@ public enum NamingOption {
     return "-Amigrate.naming=" + option;
   }
 
+  /** The processor arguments: the naming and the Hibernate line under test ({@link #hibernate}). */
+  public List<String> processorArguments() {
+    return List.of(processorArgument(), "-Amigrate.hibernate=" + hibernate());
+  }
+
+  /**
+   * The Hibernate line the tests run against, {@code 6.6} or {@code 7.2}: the system property
+   * {@code migrate.it.hibernate}, which the {@code it} and {@code it-hibernate7} modules set.
+   */
+  public static String hibernate() {
+    return System.getProperty("migrate.it.hibernate", "6.6");
+  }
+
   /** The Hibernate settings that select the same naming. */
   public Map<String, Object> hibernateSettings() {
     return Map.of(
-        "hibernate.physical_naming_strategy", physical.getName(),
-        "hibernate.implicit_naming_strategy", implicit.getName());
+        "hibernate.physical_naming_strategy", physical,
+        "hibernate.implicit_naming_strategy", implicit);
   }
 }

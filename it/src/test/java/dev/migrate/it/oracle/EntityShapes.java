@@ -1,0 +1,258 @@
+package dev.migrate.it.oracle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Entity shapes for the differential oracle, as Java source: a root entity (field or property
+ * access, optionally a hierarchy of one subclass with each inheritance strategy), basic attributes
+ * of every mapped Java type, primitive and boxed, with and without {@code @Column} and its
+ * attributes, Bean Validation ({@code @NotNull}, {@code @Size}), an embeddable, associations
+ * ({@code @ManyToOne}, {@code @OneToOne}, {@code @ManyToMany} join tables) and element collections.
+ * Each shape's classes carry its number, so that several shapes compile together.
+ *
+ * <p>Known differences are left out of the generator, each with its counterexample: see {@link
+ * #KNOWN_DIFFERENCES}.
+ */
+final class EntityShapes {
+
+  /**
+   * What the generator does not make, because Migrate does not mirror it (yet), with the smallest
+   * counterexample.
+   */
+  static final List<String> KNOWN_DIFFERENCES =
+      List.of(
+          "TABLE_PER_CLASS: in a subclass's table Hibernate puts the inherited join columns before the"
+              + " subclass's own columns; Migrate puts every join column after every basic one."
+              + " Counterexample: @Entity @Inheritance(strategy = TABLE_PER_CLASS) class Root"
+              + " { @Id Long id; @ManyToOne Target target; } @Entity class Sub extends Root { int n; }"
+              + " gives sub (id, target_id, n) in Hibernate, (id, n, target_id) in Migrate."
+              + " The generator gives TABLE_PER_CLASS roots no association.",
+          "TABLE_PER_CLASS: an element collection of the root is one table without a foreign key"
+              + " (its owner may be a row of any table of the hierarchy); Migrate makes one table per"
+              + " concrete class, each with a foreign key. Counterexample: @Entity @Inheritance(strategy"
+              + " = TABLE_PER_CLASS) class Root { @Id Long id; @ElementCollection Set<String> tags; }"
+              + " @Entity class Sub extends Root {} gives root_tags (root_id, tags) in Hibernate, and"
+              + " root_tags and sub_tags with foreign keys in Migrate. The generator gives"
+              + " TABLE_PER_CLASS roots no collection.");
+
+  private EntityShapes() {}
+
+  /** A basic attribute: its Java type and the annotations that shape its column. */
+  record Basic(String name, String type, String annotations) {}
+
+  /** One shape: the sources of its classes by qualified name. */
+  record Shape(int number, Map<String, String> sources, String summary) {}
+
+  private static final List<String> TYPES =
+      List.of(
+          "String",
+          "Integer",
+          "int",
+          "Long",
+          "long",
+          "Short",
+          "short",
+          "Boolean",
+          "boolean",
+          "Double",
+          "double",
+          "Float",
+          "float",
+          "Character",
+          "java.math.BigDecimal",
+          "java.math.BigInteger",
+          "java.time.LocalDate",
+          "java.time.LocalTime",
+          "java.time.LocalDateTime",
+          "java.time.OffsetDateTime",
+          "java.time.Instant",
+          "java.util.UUID",
+          "byte[]",
+          "ENUM");
+
+  private static final List<String> NAMES =
+      List.of(
+          "amount", "firstName", "sha256Hash", "code", "createdAt", "x2", "oauth2Token", "level");
+
+  static Arbitrary<Basic> basic(int index) {
+    Arbitrary<String> type = Arbitraries.of(TYPES);
+    Arbitrary<String> name = Arbitraries.of(NAMES).map(n -> n + index);
+    Arbitrary<Integer> column = Arbitraries.integers().between(0, 6);
+    Arbitrary<Boolean> notNull = Arbitraries.of(false, false, true);
+    return Combinators.combine(type, name, column, notNull)
+        .as((t, n, c, nn) -> new Basic(n, t, annotations(t, n, c, nn)));
+  }
+
+  private static String annotations(String type, String name, int column, boolean notNull) {
+    StringBuilder a = new StringBuilder();
+    boolean string = type.equals("String");
+    boolean decimal = type.equals("java.math.BigDecimal") || type.equals("java.math.BigInteger");
+    switch (column) {
+      case 1 -> a.append("@Column(nullable = false) ");
+      case 2 -> a.append("@Column(unique = true) ");
+      case 3 ->
+          a.append(string ? "@Column(length = 40) " : "@Column(name = \"renamed_" + name + "\") ");
+      case 4 ->
+          a.append(decimal ? "@Column(precision = 10, scale = 3) " : "@Basic(optional = false) ");
+      case 5 -> a.append(string ? "@jakarta.validation.constraints.Size(max = 20) " : "");
+      default -> {}
+    }
+    if (notNull) {
+      a.append("@jakarta.validation.constraints.NotNull ");
+    }
+    if (type.equals("ENUM")) {
+      a.append(column % 2 == 0 ? "@Enumerated(EnumType.STRING) " : "");
+    }
+    return a.toString();
+  }
+
+  static Arbitrary<Shape> shapes(int number) {
+    Arbitrary<List<Basic>> basics =
+        Combinators.combine(
+                basic(0).list().ofMinSize(1).ofMaxSize(3),
+                basic(3).list().ofMinSize(0).ofMaxSize(3))
+            .as(
+                (a, b) -> {
+                  List<Basic> all = new ArrayList<>(a);
+                  all.addAll(b);
+                  return distinctNames(all);
+                });
+    Arbitrary<String> inheritance =
+        Arbitraries.of("NONE", "SINGLE_TABLE", "JOINED", "TABLE_PER_CLASS");
+    Arbitrary<Boolean> property = Arbitraries.of(false, true);
+    Arbitrary<Integer> association = Arbitraries.integers().between(0, 5);
+    Arbitrary<Integer> collection = Arbitraries.integers().between(0, 3);
+    Arbitrary<Boolean> embedded = Arbitraries.of(false, true);
+    Arbitrary<List<Basic>> subBasics = basic(6).list().ofMinSize(1).ofMaxSize(2);
+    return Combinators.combine(
+            basics, inheritance, property, association, collection, embedded, subBasics)
+        .as((b, i, p, a, c, e, s) -> source(number, b, i, p, a, c, e, distinctNames(s)));
+  }
+
+  private static List<Basic> distinctNames(List<Basic> basics) {
+    Map<String, Basic> byName = new LinkedHashMap<>();
+    basics.forEach(b -> byName.putIfAbsent(b.name(), b));
+    return List.copyOf(byName.values());
+  }
+
+  private static Shape source(
+      int n,
+      List<Basic> basics,
+      String inheritance,
+      boolean property,
+      int association,
+      int collection,
+      boolean embedded,
+      List<Basic> subBasics) {
+    String pkg = "com.acme.s" + n;
+    String root = "Root" + n;
+    String target = "Target" + n;
+    Map<String, String> sources = new LinkedHashMap<>();
+    String header = "package " + pkg + ";\nimport jakarta.persistence.*;\n";
+    sources.put(pkg + ".Kind" + n, "package " + pkg + ";\npublic enum Kind" + n + " { A, B, C }\n");
+    sources.put(
+        pkg + "." + target,
+        header + "@Entity public class " + target + " { @Id Long id; String label; }\n");
+    StringBuilder body = new StringBuilder();
+    List<String[]> members = new ArrayList<>(); // annotations, type, name
+    members.add(new String[] {"@Id @GeneratedValue", "Long", "id"});
+    for (Basic b : basics) {
+      String type = b.type().equals("ENUM") ? "Kind" + n : b.type();
+      members.add(new String[] {b.annotations(), type, b.name()});
+    }
+    if (inheritance.equals("TABLE_PER_CLASS")) {
+      association = 0; // KNOWN_DIFFERENCES
+      collection = 0;
+    }
+    switch (association) {
+      case 1 -> members.add(new String[] {"@ManyToOne", target, "target"});
+      case 2 -> members.add(new String[] {"@ManyToOne(optional = false)", target, "owner"});
+      case 3 -> members.add(new String[] {"@OneToOne", target, "partner"});
+      case 4 ->
+          members.add(new String[] {"@ManyToMany", "java.util.Set<" + target + ">", "targets"});
+      default -> {}
+    }
+    switch (collection) {
+      case 1 -> members.add(new String[] {"@ElementCollection", "java.util.Set<String>", "tags"});
+      case 2 ->
+          members.add(
+              new String[] {
+                "@ElementCollection @OrderColumn", "java.util.List<Integer>", "scores"
+              });
+      default -> {}
+    }
+    if (embedded) {
+      sources.put(
+          pkg + ".Address" + n,
+          header
+              + "@Embeddable public class Address"
+              + n
+              + " { String street; int houseNumber; @Column(length = 10) String zipCode; }\n");
+      members.add(new String[] {"@Embedded", "Address" + n, "address"});
+    }
+    String strategy =
+        inheritance.equals("NONE")
+            ? ""
+            : "@Inheritance(strategy = InheritanceType." + inheritance + ") ";
+    body.append("@Entity ").append(strategy).append("public class ").append(root).append(" {\n");
+    appendMembers(body, members, property);
+    body.append("}\n");
+    sources.put(pkg + "." + root, header + body);
+    if (!inheritance.equals("NONE")) {
+      List<String[]> sub = new ArrayList<>();
+      for (Basic b : subBasics) {
+        String type = b.type().equals("ENUM") ? "Kind" + n : b.type();
+        sub.add(new String[] {b.annotations(), type, b.name()});
+      }
+      StringBuilder s = new StringBuilder("@Entity public class Sub" + n + " extends " + root);
+      s.append(" {\n");
+      appendMembers(s, sub, property);
+      s.append("}\n");
+      sources.put(pkg + ".Sub" + n, header + s);
+    }
+    String summary =
+        "shape "
+            + n
+            + ": "
+            + (property ? "property" : "field")
+            + " access, inheritance "
+            + inheritance;
+    return new Shape(n, sources, summary);
+  }
+
+  private static void appendMembers(StringBuilder b, List<String[]> members, boolean property) {
+    for (String[] m : members) {
+      b.append("  ").append(property ? "" : m[0] + " ").append(m[1]).append(' ').append(m[2]);
+      b.append(";\n");
+    }
+    if (property) {
+      for (String[] m : members) {
+        String name = m[2];
+        String capital = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String getter = (m[1].equals("boolean") ? "is" : "get") + capital;
+        b.append("  ")
+            .append(m[0])
+            .append(" public ")
+            .append(m[1])
+            .append(' ')
+            .append(getter)
+            .append("() { return ")
+            .append(name)
+            .append("; }\n");
+        b.append("  public void set")
+            .append(capital)
+            .append('(')
+            .append(m[1])
+            .append(" v) { this.")
+            .append(name)
+            .append(" = v; }\n");
+      }
+    }
+  }
+}
