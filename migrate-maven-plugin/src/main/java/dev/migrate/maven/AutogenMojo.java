@@ -35,7 +35,7 @@ public class AutogenMojo extends AbstractWritingMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    var model = model().requireNonEmpty("migrate:autogen");
+    var model = completeModel("migrate:autogen");
     Results<AutogenResult> results =
         schemas(projectClasses, DatabaseUse.REQUIRED)
             .autogenerate(model, message, migrationsDirectory.toPath(), migrationsPackage);
