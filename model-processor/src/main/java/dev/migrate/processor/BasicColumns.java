@@ -170,11 +170,22 @@ final class BasicColumns {
           null,
           a.describe(),
           javaType,
-          wrapperArray.equals("java.lang.Byte") ? "byte[] (bytea)" : "char[] or String (varchar)");
+          wrapperArray.equals("java.lang.Byte") ? "smallint array" : "char(1) array",
+          wrapperArray.equals("java.lang.Byte") ? "bytea" : "varchar(255)",
+          wrapperArray.equals("java.lang.Byte") ? "byte[]" : "char[]");
     }
     Integer jdbcTypeCode = jdbcTypeCode(e);
     TypeElement enumType = enumType(valueType);
-    if (enumType != null) {
+    TypeMirror arrayElement = TypeMapping.arrayElement(valueType);
+    if (enumType == null && arrayElement != null && enumType(arrayElement) != null) {
+      // an array or basic collection of enums: Hibernate 6.6.33 maps the elements as @Enumerated
+      // says (ordinal smallint, STRING varchar) and adds no check constraint
+      type =
+          syntax.arrayOf(
+              "STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))
+                  ? TypeMapping.string(sizes)
+                  : SqlType.smallint());
+    } else if (enumType != null) {
       List<String> constants =
           enumType.getEnclosedElements().stream()
               .filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
@@ -223,7 +234,10 @@ final class BasicColumns {
       } else if (jpa(e, "Lob") != null && TypeMapping.isLobCandidate(valueType)) {
         type = SqlType.of("oid");
       } else {
-        type = TypeMapping.columnType(valueType, sizes);
+        type = javaTypeClass(e, sizes);
+        if (type == null) {
+          type = TypeMapping.columnType(valueType, sizes);
+        }
       }
       if (type == null && definition.isEmpty()) {
         throw new Problem(Message.UNMAPPED_TYPE, e, null, null, a.describe(), javaType);
@@ -284,6 +298,16 @@ final class BasicColumns {
     AnnotationMirror code = Annotations.find(e, HIBERNATE + "JdbcTypeCode");
     AnnotationValue v = value(code, "value");
     return v != null && v.getValue() instanceof Integer i ? i : null;
+  }
+
+  /**
+   * The column type {@code @JavaType(X.class)} on {@code e} gives when X is one of Hibernate's own
+   * {@code JavaType} classes ({@link TypeMapping#hibernateJavaType}); {@code null} without one or
+   * for another class (the attribute's Java type then decides).
+   */
+  private static SqlType javaTypeClass(Element e, TypeMapping.Sizes sizes) {
+    TypeMirror javaType = Annotations.type(Annotations.find(e, HIBERNATE + "JavaType"), "value");
+    return javaType == null ? null : TypeMapping.hibernateJavaType(javaType.toString(), sizes);
   }
 
   /** Hibernate's {@code @Comment} on {@code e}, or {@code null}. */

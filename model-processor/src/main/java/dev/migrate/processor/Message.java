@@ -58,23 +58,24 @@ enum Message {
       Severity.UNMODELLED,
       "%1$s has type %2$s, which has no column mapping: use String, a number type (long, int, short, byte,"
           + " double, float, BigDecimal, BigInteger), boolean, char, an enum, UUID, byte[], a java.time type,"
-          + " java.util.Date, an @Embeddable, or give it an @Convert(converter = ...) with an AttributeConverter,"
+          + " java.util.Date, an array or List/Set of one of these, an @Embeddable, or give it an @Convert(converter = ...) with an AttributeConverter,"
           + " a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it @Transient. (Hibernate would"
           + " serialize a Serializable type into bytea; Migrate asks instead.)"),
 
   /**
-   * Args: field, Java type ({@code java.lang.Byte[]}), primitive array ({@code byte[]}). Hibernate
-   * 6.2+ refuses {@code Byte[]} and {@code Character[]} by default ({@code
-   * hibernate.type.wrapper_array_handling=DISALLOW}, {@code Property.isValid}); with {@code ALLOW}
-   * it maps them differently from the primitive arrays and with {@code LEGACY} like them, a setting
-   * the processor cannot see.
+   * Args: field, Java type ({@code java.lang.Byte[]}), the ALLOW/PICK column type, the LEGACY
+   * column type, the primitive array. Hibernate 6.2 to 7.2 refuse {@code Byte[]} and {@code
+   * Character[]} at start-up by default ({@code hibernate.type.wrapper_array_handling=DISALLOW},
+   * {@code Property.isValid}; checked on 6.6.33 and 7.2.19); {@code ALLOW} (and {@code PICK} on
+   * PostgreSQL) map them as arrays, {@code LEGACY} like the primitive arrays: a setting the
+   * processor cannot see.
    */
   WRAPPER_ARRAY(
       Severity.UNMODELLED,
-      "%1$s has type %2$s, which Hibernate 6.6 refuses to map unless the application sets"
-          + " hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently, and the processor cannot"
-          + " see the setting). Use %3$s, or give it an @Convert(converter = ...) with an AttributeConverter or an"
-          + " @Column(columnDefinition = ...) that states the column type."),
+      "%1$s has type %2$s, which Hibernate refuses at start-up unless the application sets"
+          + " hibernate.type.wrapper_array_handling, and maps as %3$s under ALLOW (and PICK) but as %4$s under"
+          + " LEGACY, a setting the processor cannot see. Use %5$s, or state the column type with"
+          + " @Column(columnDefinition = \"%3$s\") (or \"%4$s\")."),
 
   /** Args: field, converter. */
   CONVERTER_WITHOUT_DATABASE_TYPE(

@@ -238,7 +238,8 @@ class MessagesTest {
         compileStrict(person),
         "Person.builder has type java.util.Locale.Builder, which has no column mapping:"
             + " use String, a number type (long, int, short, byte, double, float, BigDecimal, BigInteger), boolean, char,"
-            + " an enum, UUID, byte[], a java.time type, java.util.Date, an @Embeddable, or give it an @Convert(converter"
+            + " an enum, UUID, byte[], a java.time type, java.util.Date, an array or List/Set of one of these, an"
+            + " @Embeddable, or give it an @Convert(converter"
             + " = ...) with an AttributeConverter, a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it"
             + " @Transient. (Hibernate would serialize a Serializable type into bytea; Migrate asks instead.)",
         person,
@@ -258,11 +259,11 @@ class MessagesTest {
         }
         """);
     assertSingleError(
-        compile(file),
-        "File.content has type java.lang.Byte[], which Hibernate 6.6 refuses to map"
-            + " unless the application sets hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently,"
-            + " and the processor cannot see the setting). Use byte[] (bytea), or give it an @Convert(converter = ...)"
-            + " with an AttributeConverter or an @Column(columnDefinition = ...) that states the column type.",
+        compileStrict(file),
+        "File.content has type java.lang.Byte[], which Hibernate refuses at start-up unless the application"
+            + " sets hibernate.type.wrapper_array_handling, and maps as smallint array under ALLOW (and PICK) but as"
+            + " bytea under LEGACY, a setting the processor cannot see. Use byte[], or state the column type with"
+            + " @Column(columnDefinition = \"smallint array\") (or \"bytea\").",
         file,
         "content;");
   }
@@ -306,9 +307,10 @@ class MessagesTest {
         """);
     assertSingleError(
         compileStrict(claim),
-        "@CollectionId without @CollectionIdJdbcTypeCode on Claim.notes is not"
-            + " supported yet. Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT),"
-            + " INTEGER or SMALLINT.",
+        "@CollectionId without @CollectionIdJdbcTypeCode or one of Hibernate's JavaType classes on Claim.notes"
+            + " is not supported yet. Give the id-bag's identifier its type with"
+            + " @CollectionIdJdbcTypeCode(SqlTypes.BIGINT), INTEGER or SMALLINT, or"
+            + " @CollectionIdJavaType(LongJavaType.class), IntegerJavaType or ShortJavaType.",
         claim,
         "CollectionId(");
   }
