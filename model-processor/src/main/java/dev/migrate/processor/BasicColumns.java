@@ -269,7 +269,8 @@ final class BasicColumns {
             && (context.forceNullable() || !implicitNotNull);
     String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
     Column column =
-        new Column(name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e));
+        new Column(
+            name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e, builder));
     return new Mapped(column, checks, bool(col, "unique", false));
   }
 
@@ -316,9 +317,24 @@ final class BasicColumns {
     return comment == null ? null : string(comment, "value", null);
   }
 
-  private static List<String> renamedFrom(Element e) {
+  /**
+   * The earlier column names {@code @RenamedFrom} gives, newest first: each value as written (an
+   * old column name) and, when it differs, as the naming strategy turns an attribute name into a
+   * column name (an old attribute name: under {@code snake_case} {@code "birthDate"} is {@code
+   * birth_date}). Autogenerate renames from the first candidate the database has, and warns when it
+   * has none of them (the processor cannot see the database).
+   */
+  private static List<String> renamedFrom(Element e, ModelBuilder builder) {
     AnnotationMirror renamed = Annotations.find(e, MIGRATE + "RenamedFrom");
-    return renamed == null ? List.of() : strings(renamed, "value");
+    if (renamed == null) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<String> candidates = new java.util.LinkedHashSet<>();
+    for (String hint : strings(renamed, "value")) {
+      candidates.add(hint);
+      candidates.add(builder.naming().physical(hint));
+    }
+    return List.copyOf(candidates);
   }
 
   /**
