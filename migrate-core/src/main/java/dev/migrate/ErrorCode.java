@@ -38,6 +38,11 @@ public enum ErrorCode {
   PERMISSION_DENIED(true),
   /** The model snapshot is missing or unreadable. */
   SNAPSHOT(true),
+  /**
+   * The model processor could not model some mappings (it warned on each), so the model lacks what
+   * they name and cannot be compared with a database. User must fix (or map them another way).
+   */
+  MODEL_INCOMPLETE(true),
   /** An op cannot be expressed or reversed. User must fix. */
   UNSUPPORTED(true),
   /**

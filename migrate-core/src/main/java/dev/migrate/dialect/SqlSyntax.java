@@ -38,14 +38,47 @@ public interface SqlSyntax {
   String quoteIdentifier(String identifier);
 
   /**
-   * The syntax made of the two functions given, for a dialect to hand out.
+   * The canonical type of a one-dimensional array of {@code element}: on PostgreSQL {@code
+   * varchar(255)} gives {@code varchar(255)[]}, which is how a column declared {@code varchar(255)
+   * array} or introspected as {@code character varying(255)[]} reads (PostgreSQL ignores declared
+   * dimensions, docs 8.15.1).
+   *
+   * @throws UnsupportedOperationException if the database has no array types
+   */
+  default SqlType arrayOf(SqlType element) {
+    throw new UnsupportedOperationException("no array types");
+  }
+
+  /**
+   * The syntax made of the two functions given, for a dialect to hand out; without array types.
    *
    * @throws NullPointerException if either is null
    */
   static SqlSyntax of(Function<String, SqlType> parseType, UnaryOperator<String> quoteIdentifier) {
+    return of(parseType, quoteIdentifier, null);
+  }
+
+  /**
+   * The syntax made of the functions given, for a dialect to hand out.
+   *
+   * @param arrayOf {@link #arrayOf}, or {@code null} for a database without array types
+   * @throws NullPointerException if {@code parseType} or {@code quoteIdentifier} is null
+   */
+  static SqlSyntax of(
+      Function<String, SqlType> parseType,
+      UnaryOperator<String> quoteIdentifier,
+      UnaryOperator<SqlType> arrayOf) {
     Objects.requireNonNull(parseType, "parseType");
     Objects.requireNonNull(quoteIdentifier, "quoteIdentifier");
     return new SqlSyntax() {
+      @Override
+      public SqlType arrayOf(SqlType element) {
+        if (arrayOf == null) {
+          return SqlSyntax.super.arrayOf(element);
+        }
+        return arrayOf.apply(element);
+      }
+
       @Override
       public SqlType parseType(String columnDefinition) {
         return parseType.apply(columnDefinition);

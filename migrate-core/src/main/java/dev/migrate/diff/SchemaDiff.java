@@ -1,5 +1,6 @@
 package dev.migrate.diff;
 
+import dev.migrate.model.Column;
 import dev.migrate.model.Database;
 import dev.migrate.model.EnumType;
 import dev.migrate.model.Sequence;
@@ -71,7 +72,10 @@ public final class SchemaDiff {
    * sequences and enum types that {@code target} lacks and that {@link DiffOptions#owned} does not
    * list are left out with an info line. After them, a dropped and an added column of the same type
    * in one table (or a dropped and a created table with the same columns) give a "did you rename"
-   * warning: renames are never guessed.
+   * warning: renames are never guessed. A column's {@code @RenamedFrom} candidates (the model
+   * processor records each value as written and as the naming strategy turns an attribute name into
+   * a column name) are resolved here, against the database's columns, where the facts are: when the
+   * column is new and none of them exists, a warning names what was looked for.
    */
   public DiffResult compare(Database current, Database target, DiffOptions options) {
     List<String> warnings = new ArrayList<>();
@@ -80,7 +84,7 @@ public final class SchemaDiff {
     Database hinted = withoutExcluded(target, options);
     target = withoutHints(hinted);
 
-    List<Op> ops = new ArrayList<>(renames(current, hinted));
+    List<Op> ops = new ArrayList<>(renames(current, hinted, warnings));
     current = ModelReplay.apply(current, ops);
     current = withoutForeignObjects(current, target, options.owned(), infos);
     new DiffPhases(normalizer, current, target, options, ops, warnings, infos).run();
@@ -112,7 +116,7 @@ public final class SchemaDiff {
    * DiffPhases.alterTables}); the downgrade drops {@code a} and renames {@code b} back. A table's
    * rename precedes its columns', which name it by its new name.
    */
-  private static List<Op> renames(Database current, Database target) {
+  private static List<Op> renames(Database current, Database target, List<String> warnings) {
     List<Op> renames = new ArrayList<>();
     Map<String, Table> currentTables = byKey(current.tables(), t -> key(t.schema(), t.name()));
     java.util.Set<String> schemas = new java.util.LinkedHashSet<>();
@@ -152,6 +156,25 @@ public final class SchemaDiff {
               .toList();
       for (RenamePlan.Step step : RenamePlan.plan(existing, wanted)) {
         renames.add(new RenameColumn(table.schema(), table.name(), step.from(), step.to()));
+      }
+      for (Column c : table.columns()) {
+        if (!c.renamedFrom().isEmpty()
+            && !existing.contains(c.name())
+            && c.renamedFrom().stream().noneMatch(existing::contains)) {
+          warnings.add(
+              "table "
+                  + table.qualifiedName()
+                  + ": @RenamedFrom on column "
+                  + c.name()
+                  + " matches no column of the database (looked for "
+                  + String.join(", ", c.renamedFrom())
+                  + "; it has "
+                  + String.join(", ", existing)
+                  + "), so autogen adds "
+                  + c.name()
+                  + " as a new column; name the old column or attribute in @RenamedFrom to keep"
+                  + " its data");
+        }
       }
     }
     return renames;

@@ -35,21 +35,30 @@ public final class ModelSnapshots {
    *
    * @param location the file or URL it was read from, for messages
    * @param database its model
+   * @param capture how it was captured and what could not be ({@link Snapshot#capture()})
    * @param hibernate the Hibernate line it mirrors ({@link Snapshot#hibernate}), or {@code null}
    */
-  public record Source(String location, Database database, String hibernate) {
+  public record Source(
+      String location, Database database, Snapshot.Capture capture, String hibernate) {
     public Source {
       Objects.requireNonNull(location, "location");
       Objects.requireNonNull(database, "database");
+      capture = capture == null ? Snapshot.Capture.UNKNOWN : capture;
+    }
+
+    /** A source of unknown capture (no problem recorded) that does not say its Hibernate line. */
+    public Source(String location, Database database) {
+      this(location, database, Snapshot.Capture.UNKNOWN, null);
     }
 
     /** A source that does not say which Hibernate line it mirrors. */
-    public Source(String location, Database database) {
-      this(location, database, null);
+    public Source(String location, Database database, Snapshot.Capture capture) {
+      this(location, database, capture, null);
     }
 
-    private static Source of(String location, Snapshot snapshot) {
-      return new Source(location, snapshot.database(), snapshot.hibernate());
+    /** The snapshot {@code snapshot}, read at {@code location}. */
+    public static Source of(String location, Snapshot snapshot) {
+      return new Source(location, snapshot.database(), snapshot.capture(), snapshot.hibernate());
     }
   }
 
@@ -58,19 +67,33 @@ public final class ModelSnapshots {
    *
    * @param database the union of the snapshots' models
    * @param locations where each snapshot was read, the module's own first
+   * @param captures how each snapshot was captured, in the order of {@code locations}
    * @param hibernate the Hibernate lines the snapshots mirror ({@link Snapshot#hibernate}), each
    *     once, the module's own first; empty when none says
    */
-  public record Merged(Database database, List<String> locations, List<String> hibernate) {
+  public record Merged(
+      Database database,
+      List<String> locations,
+      List<Snapshot.Capture> captures,
+      List<String> hibernate) {
     public Merged {
       Objects.requireNonNull(database, "database");
       locations = List.copyOf(locations);
+      captures = List.copyOf(captures);
       hibernate = hibernate.stream().filter(Objects::nonNull).distinct().toList();
+      if (captures.size() != locations.size()) {
+        throw new IllegalArgumentException(
+            captures.size() + " captures for " + locations.size() + " locations");
+      }
     }
 
-    /** A merged model whose snapshots do not say which Hibernate line they mirror. */
+    /** A merged model of snapshots of unknown capture (no problem recorded). */
     public Merged(Database database, List<String> locations) {
-      this(database, locations, List.of());
+      this(
+          database,
+          locations,
+          locations.stream().map(l -> Snapshot.Capture.UNKNOWN).toList(),
+          List.of());
     }
 
     /**
@@ -86,6 +109,58 @@ public final class ModelSnapshots {
           + (hibernate.size() > 1
               ? " (the snapshots disagree: compile every module with the same -Amigrate.hibernate)"
               : " (-Amigrate.hibernate, by default the hibernate-core on the compile class path)");
+    }
+
+    /** Every problem the processor recorded, in the snapshots' order. */
+    public List<Snapshot.ModelProblem> problems() {
+      return captures.stream().flatMap(c -> c.problems().stream()).toList();
+    }
+
+    /**
+     * The naming each snapshot was captured with, for a log line: {@code "naming snake_case
+     * (-Amigrate.naming=snake_case)"} for one snapshot; with several, each followed by {@code " in
+     * <location>"}, one a line.
+     */
+    public String describeNaming() {
+      if (captures.size() == 1) {
+        return captures.get(0).describeNaming();
+      }
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < captures.size(); i++) {
+        text.append(i == 0 ? "" : "\n")
+            .append(captures.get(i).describeNaming())
+            .append(" in ")
+            .append(locations.get(i));
+      }
+      return text.toString();
+    }
+
+    /**
+     * This model, when the processor captured every mapping of every snapshot and the model has a
+     * table, a sequence or an enum type: what a goal that compares the model with a database needs.
+     *
+     * @param goal what needs the model, for the message ({@code "migrate:autogen"})
+     * @throws MigrateException ({@link ErrorCode#MODEL_INCOMPLETE}) when a snapshot records
+     *     problems, listing each (element, table or column, the processor's warning) and the fix;
+     *     ({@link ErrorCode#SNAPSHOT}) when it is empty ({@link #requireNonEmpty})
+     */
+    public Database requireComplete(String goal) {
+      List<Snapshot.ModelProblem> problems = problems();
+      if (!problems.isEmpty()) {
+        throw new MigrateException(
+            ErrorCode.MODEL_INCOMPLETE,
+            "The model is incomplete: the model processor could not model "
+                + (problems.size() == 1 ? "this mapping" : "these " + problems.size() + " mappings")
+                + ", so "
+                + goal
+                + " would compare a model that lacks them with the database:\n"
+                + Snapshot.ModelProblem.list(problems)
+                + "\nMap each another way (the warning says how) or mark it @Transient, then run `mvn"
+                + " compile "
+                + goal
+                + "` again. (-Amigrate.strict=true makes these compile errors.)");
+      }
+      return requireNonEmpty(goal);
     }
 
     /** Whether the model has no table, sequence or enum type. */
@@ -171,6 +246,7 @@ public final class ModelSnapshots {
     return new Merged(
         merge(sources),
         sources.stream().map(Source::location).toList(),
+        sources.stream().map(Source::capture).toList(),
         sources.stream().map(Source::hibernate).toList());
   }
 

@@ -4,14 +4,17 @@ import dev.migrate.model.Database;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What the model processor captured at compile time, stored as {@code META-INF/migrate/model.json}
  * in the class output: the model, the entity classes it came from (so that a partial recompile can
  * be merged with the previous snapshot), and an index of the {@code @Revision} classes compiled.
  *
- * @param formatVersion the snapshot format; readers reject versions they do not know ({@link
- *     #FORMAT_VERSION})
+ * @param formatVersion the snapshot format; readers accept {@link #OLDEST_FORMAT_VERSION} to {@link
+ *     #FORMAT_VERSION} and reject the others
+ * @param capture how the model was captured (naming) and what of the entities it could not capture;
+ *     {@link Capture#UNKNOWN} for a snapshot of format 1, which had none
  * @param database the model, tables without a schema belong to the schema the chain runs in
  * @param entities fully qualified names of the entity classes, sorted
  * @param revisions the revision classes, sorted by class name
@@ -22,13 +25,20 @@ import java.util.Objects;
  */
 public record Snapshot(
     int formatVersion,
+    Capture capture,
     Database database,
     List<String> entities,
     List<RevisionEntry> revisions,
     String hibernate) {
 
-  /** The format this version of Migrate writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The format this version of Migrate writes. Format 2 added {@link #capture()}; a reader of
+   * format 2 reads format 1 too, as a capture of unknown naming without problems.
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The oldest format this version of Migrate reads. */
+  public static final int OLDEST_FORMAT_VERSION = 1;
 
   /** Where the processor writes the snapshot, relative to the class output directory. */
   public static final String RESOURCE = "META-INF/migrate/model.json";
@@ -40,15 +50,112 @@ public record Snapshot(
   public static final String REVISIONS_RESOURCE = "META-INF/migrate/revisions";
 
   public Snapshot {
+    capture = capture == null ? Capture.UNKNOWN : capture;
     Objects.requireNonNull(database, "database");
     entities = entities.stream().sorted().distinct().toList();
     revisions = revisions.stream().sorted(Comparator.comparing(RevisionEntry::className)).toList();
   }
 
-  /** A snapshot that does not say which Hibernate line it mirrors. */
+  /** A snapshot without capture facts ({@link Capture#UNKNOWN}), as format 1 wrote them. */
   public Snapshot(
       int formatVersion, Database database, List<String> entities, List<RevisionEntry> revisions) {
-    this(formatVersion, database, entities, revisions, null);
+    this(formatVersion, Capture.UNKNOWN, database, entities, revisions, null);
+  }
+
+  /** A snapshot with capture facts that does not say which Hibernate line it mirrors. */
+  public Snapshot(
+      int formatVersion,
+      Capture capture,
+      Database database,
+      List<String> entities,
+      List<RevisionEntry> revisions) {
+    this(formatVersion, capture, database, entities, revisions, null);
+  }
+
+  /** A snapshot without capture facts that says which Hibernate line it mirrors. */
+  public Snapshot(
+      int formatVersion,
+      Database database,
+      List<String> entities,
+      List<RevisionEntry> revisions,
+      String hibernate) {
+    this(formatVersion, Capture.UNKNOWN, database, entities, revisions, hibernate);
+  }
+
+  /** Whether the processor captured every mapping of the entities ({@link Capture#complete()}). */
+  public boolean isComplete() {
+    return capture.complete();
+  }
+
+  /**
+   * How the model processor captured the model.
+   *
+   * @param naming the naming option in force ({@code jpa} or {@code snake_case}), or {@code null}
+   *     when unknown (a format 1 snapshot)
+   * @param namingReason why that naming ({@code "-Amigrate.naming=snake_case"}, {@code "Spring
+   *     Boot's JPA auto-configuration is on the compile class path"}, ...), or {@code null}
+   * @param problems the mappings the processor could not model, in the order reported; the model
+   *     lacks what they name, so goals that compare it with a database refuse to run
+   */
+  public record Capture(String naming, String namingReason, List<ModelProblem> problems) {
+
+    /** What a format 1 snapshot says: nothing about naming, no problem. */
+    public static final Capture UNKNOWN = new Capture(null, null, List.of());
+
+    public Capture {
+      problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** Whether no mapping was left out ({@link #problems()} is empty). */
+    public boolean complete() {
+      return problems.isEmpty();
+    }
+
+    /**
+     * {@code "naming snake_case (Spring Boot's JPA auto-configuration is on the compile class
+     * path)"}, or {@code "naming unknown (snapshot format 1)"}.
+     */
+    public String describeNaming() {
+      if (naming == null) {
+        return "naming unknown (a snapshot of format 1: recompile to record it)";
+      }
+      return "naming " + naming + (namingReason == null ? "" : " (" + namingReason + ")");
+    }
+  }
+
+  /**
+   * A mapping the model processor could not model: it printed a warning on the element and left the
+   * named table or column out of (or incomplete in) the model.
+   *
+   * @param element the entity class and member ({@code com.acme.Customer.tags}), the class alone,
+   *     or {@code null} for a problem of the whole compilation
+   * @param table the table the problem leaves incomplete ({@code schema.table} or {@code table}),
+   *     or {@code null} when unknown
+   * @param column the column it could not capture, or {@code null} when unknown or not one column
+   * @param message the warning the processor printed: the rule and the fix
+   */
+  public record ModelProblem(String element, String table, String column, String message) {
+    public ModelProblem {
+      Objects.requireNonNull(message, "message");
+    }
+
+    /** One line: {@code com.acme.Customer.tags (table customer, column tags): <message>}. */
+    public String describe() {
+      StringBuilder where = new StringBuilder();
+      if (table != null) {
+        where.append("table ").append(table);
+      }
+      if (column != null) {
+        where.append(where.length() == 0 ? "" : ", ").append("column ").append(column);
+      }
+      String subject = element == null ? "the compilation" : element;
+      return subject + (where.length() == 0 ? "" : " (" + where + ")") + ": " + message;
+    }
+
+    /** {@link #describe()} of each problem, one a line, each starting with {@code " - "}. */
+    public static String list(List<ModelProblem> problems) {
+      return problems.stream().map(p -> "  - " + p.describe()).collect(Collectors.joining("\n"));
+    }
   }
 
   /**

@@ -53,7 +53,12 @@ public final class SnapshotJson {
    * were before those existed.
    */
   private static final Set<String> LEFT_OUT_WHEN_EMPTY =
-      Set.of("Column.renamedFrom", "Table.renamedFrom", "Index.include", "Database.enumTypes");
+      Set.of(
+          "Column.renamedFrom",
+          "Table.renamedFrom",
+          "Index.include",
+          "Database.enumTypes",
+          "Capture.problems");
 
   /** The components of each record class, in declaration order, as the writer needs them. */
   private static final ClassValue<List<Property>> PROPERTIES =
@@ -304,14 +309,16 @@ public final class SnapshotJson {
   }
 
   private static void checkFormatVersion(int formatVersion, String source) {
-    if (formatVersion != Snapshot.FORMAT_VERSION) {
+    if (formatVersion < Snapshot.OLDEST_FORMAT_VERSION || formatVersion > Snapshot.FORMAT_VERSION) {
       throw new MigrateException(
           ErrorCode.SNAPSHOT,
           "The model snapshot "
               + source
               + " has format version "
               + formatVersion
-              + "; this Migrate reads version "
+              + "; this Migrate reads versions "
+              + Snapshot.OLDEST_FORMAT_VERSION
+              + " to "
               + Snapshot.FORMAT_VERSION
               + ".\nRebuild it with `mvn clean compile` using the same Migrate version as the plugin.");
     }

@@ -277,6 +277,44 @@ class SchemaDiffTest {
         .containsExactly(new DropTable(table("old_t")));
   }
 
+  /**
+   * The processor records each {@code @RenamedFrom} value as written and as the naming strategy
+   * reads an attribute name ({@code birthDate}, {@code birth_date}); the diff renames from the one
+   * the database has.
+   */
+  @Test
+  void theCandidateTheDatabaseHasIsRenamed() {
+    Table before = table("customer", column("id", bigint()), column("birth_date", date()));
+    Table after =
+        table(
+            "customer",
+            column("id", bigint()),
+            column("born_on", date()).withRenamedFrom(List.of("birthDate", "birth_date")));
+    DiffResult result = diff.compare(db(before), db(after), DiffOptions.defaults());
+    assertThat(result.ops())
+        .containsExactly(new RenameColumn(null, "customer", "birth_date", "born_on"));
+    assertThat(result.warnings()).isEmpty();
+  }
+
+  @Test
+  void aHintThatMatchesNoColumnWarnsNamingWhatItLookedFor() {
+    Table before = table("customer", column("id", bigint()), column("dob", date()));
+    Table after =
+        table(
+            "customer",
+            column("id", bigint()),
+            column("dob", date()),
+            column("born_on", date()).withRenamedFrom(List.of("birthDate", "birth_date")));
+    DiffResult result = diff.compare(db(before), db(after), DiffOptions.defaults());
+    assertThat(result.ops())
+        .containsExactly(new AddColumn(null, "customer", column("born_on", date())));
+    assertThat(result.warnings())
+        .containsExactly(
+            "table customer: @RenamedFrom on column born_on matches no column of the database"
+                + " (looked for birthDate, birth_date; it has id, dob), so autogen adds born_on as a"
+                + " new column; name the old column or attribute in @RenamedFrom to keep its data");
+  }
+
   @Test
   void aDropAndAnAddOfTheSameTypeWarnButAreNotGuessed() {
     Table before =

@@ -106,7 +106,8 @@ class ClassOutputReadsTest {
   void anotherFormatVersionFailsAtOnce(@TempDir Path classes) throws Exception {
     write(
         classes,
-        SnapshotJson.write(sample()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        SnapshotJson.write(sample())
+            .replace("\"formatVersion\" : " + Snapshot.FORMAT_VERSION, "\"formatVersion\" : 99"));
     long start = System.nanoTime();
     assertThatThrownBy(() -> SnapshotJson.readFromClassesDirectory(classes, Duration.ofSeconds(5)))
         .isInstanceOf(MigrateException.class)

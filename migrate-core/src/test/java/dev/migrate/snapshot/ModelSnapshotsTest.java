@@ -120,6 +120,95 @@ class ModelSnapshotsTest {
     }
   }
 
+  @Test
+  void anIncompleteModelIsRefusedListingEachProblem() throws IOException {
+    Database customer = new Database(List.of(table("customer", SqlType.bigint())), List.of());
+    Snapshot.Capture capture =
+        new Snapshot.Capture(
+            "snake_case",
+            "-Amigrate.naming=snake_case",
+            List.of(
+                new Snapshot.ModelProblem(
+                    "com.acme.Customer.tags",
+                    "customer",
+                    null,
+                    "@CollectionId(generator = \"native\") on Customer.tags is not supported yet."),
+                new Snapshot.ModelProblem(
+                    "com.acme.Customer.photo",
+                    "customer",
+                    "photo",
+                    "Customer.photo has type java.awt.Image, which has no column mapping.")));
+    Path app =
+        write(
+            "app", new Snapshot(Snapshot.FORMAT_VERSION, capture, customer, List.of(), List.of()));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
+      ModelSnapshots.Merged merged = ModelSnapshots.read(app, loader);
+      assertThat(merged.describeNaming())
+          .isEqualTo("naming snake_case (-Amigrate.naming=snake_case)");
+      assertThatThrownBy(() -> merged.requireComplete("migrate:autogen"))
+          .isInstanceOf(MigrateException.class)
+          .satisfies(
+              e -> assertThat(((MigrateException) e).code()).isEqualTo(ErrorCode.MODEL_INCOMPLETE))
+          .hasMessage(
+              "The model is incomplete: the model processor could not model these 2 mappings, so"
+                  + " migrate:autogen would compare a model that lacks them with the database:\n"
+                  + "  - com.acme.Customer.tags (table customer): @CollectionId(generator ="
+                  + " \"native\") on Customer.tags is not supported yet.\n"
+                  + "  - com.acme.Customer.photo (table customer, column photo): Customer.photo has"
+                  + " type java.awt.Image, which has no column mapping.\n"
+                  + "Map each another way (the warning says how) or mark it @Transient, then run"
+                  + " `mvn compile migrate:autogen` again. (-Amigrate.strict=true makes these"
+                  + " compile errors.)");
+    }
+  }
+
+  @Test
+  void aCompleteModelPasses() throws IOException {
+    Path app = write("app", new Database(List.of(table("customer", SqlType.bigint())), List.of()));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
+      assertThat(ModelSnapshots.read(app, loader).requireComplete("migrate:check").tables())
+          .extracting(Table::name)
+          .containsExactly("customer");
+    }
+  }
+
+  @Test
+  void aFormatOneSnapshotIsReadAsCompleteOfUnknownNaming() throws IOException {
+    Path classes = dir.resolve("old").resolve("target/classes");
+    Path file = classes.resolve(Snapshot.RESOURCE);
+    Files.createDirectories(file.getParent());
+    String written =
+        SnapshotJson.write(
+            new Snapshot(
+                Snapshot.FORMAT_VERSION,
+                new Database(List.of(table("customer", SqlType.bigint())), List.of()),
+                List.of("com.acme.Customer"),
+                List.of()));
+    String formatOne =
+        written
+            .replace("\"formatVersion\" : 2,", "\"formatVersion\" : 1,")
+            .replace("  \"capture\" : { },\n", "");
+    assertThat(formatOne).doesNotContain("capture").contains("\"formatVersion\" : 1,");
+    Files.writeString(file, formatOne);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+      ModelSnapshots.Merged merged = ModelSnapshots.read(classes, loader);
+      assertThat(merged.problems()).isEmpty();
+      assertThat(merged.describeNaming())
+          .isEqualTo("naming unknown (a snapshot of format 1: recompile to record it)");
+      assertThat(merged.requireComplete("migrate:check").tables())
+          .extracting(Table::name)
+          .containsExactly("customer");
+    }
+  }
+
+  private Path write(String module, Snapshot snapshot) throws IOException {
+    Path classes = dir.resolve(module).resolve("target/classes");
+    Path file = classes.resolve(Snapshot.RESOURCE);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, SnapshotJson.write(snapshot));
+    return classes;
+  }
+
   private Path write(String module, Database database) throws IOException {
     Path classes = dir.resolve(module).resolve("target/classes");
     Path file = classes.resolve(Snapshot.RESOURCE);

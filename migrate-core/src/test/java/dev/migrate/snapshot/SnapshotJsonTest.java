@@ -91,7 +91,13 @@ class SnapshotJsonTest {
           .addMixIn(Table.class, RenamedFromLeftOutWhenEmpty.class)
           .addMixIn(Index.class, IncludeLeftOutWhenEmpty.class)
           .addMixIn(Database.class, EnumTypesLeftOutWhenEmpty.class)
+          .addMixIn(Snapshot.Capture.class, ProblemsLeftOutWhenEmpty.class)
           .build();
+
+  private abstract static class ProblemsLeftOutWhenEmpty {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<Snapshot.ModelProblem> problems;
+  }
 
   private abstract static class RenamedFromLeftOutWhenEmpty {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -207,7 +213,18 @@ class SnapshotJsonTest {
         List.of(
             sample(),
             everything(),
-            new Snapshot(1, new Database(List.of(), List.of(), List.of()), List.of(), List.of()))) {
+            new Snapshot(1, new Database(List.of(), List.of(), List.of()), List.of(), List.of()),
+            new Snapshot(
+                Snapshot.FORMAT_VERSION,
+                new Snapshot.Capture(
+                    "snake_case",
+                    "because",
+                    List.of(
+                        new Snapshot.ModelProblem("com.acme.A.b", "a", "b", "no mapping"),
+                        new Snapshot.ModelProblem(null, null, null, "failed"))),
+                new Database(List.of(), List.of(), List.of()),
+                List.of("com.acme.A"),
+                List.of()))) {
       assertThat(SnapshotJson.write(snapshot))
           .isEqualTo(DATA_BINDING.writeValueAsString(snapshot) + "\n");
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

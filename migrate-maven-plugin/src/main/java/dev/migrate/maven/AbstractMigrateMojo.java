@@ -10,6 +10,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Outcome;
 import dev.migrate.Results;
 import dev.migrate.Schemas;
+import dev.migrate.model.Database;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
 import dev.migrate.snapshot.ModelSnapshots;
@@ -448,6 +449,20 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
   }
 
   private ModelSnapshots.Merged model;
+
+  /**
+   * {@link #model()} for a goal that compares it with a database ({@code autogen}, {@code check}):
+   * logs the naming it was captured with and refuses an incomplete or empty model.
+   *
+   * @param goal the goal, for messages ({@code "migrate:autogen"})
+   * @throws MigrateException ({@link ErrorCode#MODEL_INCOMPLETE}) listing each mapping the
+   *     processor could not model; ({@link ErrorCode#SNAPSHOT}) for an empty model
+   */
+  protected Database completeModel(String goal) {
+    ModelSnapshots.Merged merged = model();
+    merged.describeNaming().lines().forEach(line -> getLog().info("Model captured with " + line));
+    return merged.requireComplete(goal);
+  }
 
   /**
    * Logs each outcome of {@code results} with {@code line}, unless the facade fanned out, which

@@ -50,7 +50,7 @@ public class AutogenMojo extends AbstractWritingMojo {
 
   @Override
   protected void run(ClassLoader projectClasses) {
-    var model = model().requireNonEmpty("migrate:autogen");
+    var model = completeModel("migrate:autogen");
     String hibernate = model().hibernateLine();
     if (hibernate != null) {
       getLog().info(hibernate);

@@ -99,7 +99,7 @@ public class CheckMojo extends AbstractMigrateMojo {
         mode == null || mode.isBlank()
             ? (databaseConfigured() ? CheckMode.REPLAY : CheckMode.OFFLINE)
             : CheckMode.parse(mode.strip());
-    Database model = model().requireNonEmpty("migrate:check");
+    Database model = completeModel("migrate:check");
     Results<CheckResult> results =
         schemas(projectClasses, DatabaseUse.requiredWhen(chosen.needsDatabase()))
             .check(chosen, model);

@@ -175,11 +175,22 @@ final class BasicColumns {
           null,
           a.describe(),
           javaType,
-          wrapperArray.equals("java.lang.Byte") ? "byte[] (bytea)" : "char[] or String (varchar)");
+          wrapperArray.equals("java.lang.Byte") ? "smallint array" : "char(1) array",
+          wrapperArray.equals("java.lang.Byte") ? "bytea" : "varchar(255)",
+          wrapperArray.equals("java.lang.Byte") ? "byte[]" : "char[]");
     }
     Integer jdbcTypeCode = jdbcTypeCode(e);
     TypeElement enumType = enumType(valueType);
-    if (enumType != null) {
+    TypeMirror arrayElement = TypeMapping.arrayElement(valueType);
+    if (enumType == null && arrayElement != null && enumType(arrayElement) != null) {
+      // an array or basic collection of enums: Hibernate 6.6.33 maps the elements as @Enumerated
+      // says (ordinal smallint, STRING varchar) and adds no check constraint
+      type =
+          syntax.arrayOf(
+              "STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))
+                  ? TypeMapping.string(sizes)
+                  : SqlType.smallint());
+    } else if (enumType != null) {
       List<String> constants =
           enumType.getEnclosedElements().stream()
               .filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
@@ -238,7 +249,10 @@ final class BasicColumns {
                 builder.hibernate().floatingPointNumericPrecision(TypeMapping.isDouble(valueType)),
                 TypeMapping.DEFAULT_DECIMAL_SCALE);
       } else {
-        type = builder.hibernate().columnType(TypeMapping.columnType(valueType, sizes));
+        type = javaTypeClass(e, sizes);
+        if (type == null) {
+          type = builder.hibernate().columnType(TypeMapping.columnType(valueType, sizes));
+        }
       }
       if (type == null && definition.isEmpty()) {
         throw new Problem(Message.UNMAPPED_TYPE, e, null, null, a.describe(), javaType);
@@ -290,7 +304,8 @@ final class BasicColumns {
     }
     String defaultValue = string(Annotations.find(e, HIBERNATE + "ColumnDefault"), "value", null);
     Column column =
-        new Column(name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e));
+        new Column(
+            name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e, builder));
     return new Mapped(column, checks, bool(col, "unique", false));
   }
 
@@ -338,15 +353,40 @@ final class BasicColumns {
     return v != null && v.getValue() instanceof Integer i ? i : null;
   }
 
+  /**
+   * The column type {@code @JavaType(X.class)} on {@code e} gives when X is one of Hibernate's own
+   * {@code JavaType} classes ({@link TypeMapping#hibernateJavaType}); {@code null} without one or
+   * for another class (the attribute's Java type then decides).
+   */
+  private static SqlType javaTypeClass(Element e, TypeMapping.Sizes sizes) {
+    TypeMirror javaType = Annotations.type(Annotations.find(e, HIBERNATE + "JavaType"), "value");
+    return javaType == null ? null : TypeMapping.hibernateJavaType(javaType.toString(), sizes);
+  }
+
   /** Hibernate's {@code @Comment} on {@code e}, or {@code null}. */
   static String hibernateComment(Element e) {
     AnnotationMirror comment = Annotations.find(e, HIBERNATE + "Comment");
     return comment == null ? null : string(comment, "value", null);
   }
 
-  private static List<String> renamedFrom(Element e) {
+  /**
+   * The earlier column names {@code @RenamedFrom} gives, newest first: each value as written (an
+   * old column name) and, when it differs, as the naming strategy turns an attribute name into a
+   * column name (an old attribute name: under {@code snake_case} {@code "birthDate"} is {@code
+   * birth_date}). Autogenerate renames from the first candidate the database has, and warns when it
+   * has none of them (the processor cannot see the database).
+   */
+  private static List<String> renamedFrom(Element e, ModelBuilder builder) {
     AnnotationMirror renamed = Annotations.find(e, MIGRATE + "RenamedFrom");
-    return renamed == null ? List.of() : strings(renamed, "value");
+    if (renamed == null) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<String> candidates = new java.util.LinkedHashSet<>();
+    for (String hint : strings(renamed, "value")) {
+      candidates.add(hint);
+      candidates.add(builder.naming().physical(hint));
+    }
+    return List.copyOf(candidates);
   }
 
   /**

@@ -238,7 +238,7 @@ final class CollectionTables {
     Integer typeCode = v != null && v.getValue() instanceof Integer i ? i : null;
     SqlType type =
         typeCode == null
-            ? null
+            ? typeOfClass(a, "CollectionIdJdbcType", "CollectionIdJavaType")
             : switch (typeCode) {
               case java.sql.Types.BIGINT -> SqlType.bigint();
               case java.sql.Types.INTEGER -> SqlType.integer();
@@ -252,11 +252,11 @@ final class CollectionTables {
           code != null ? code : id,
           v,
           typeCode == null
-              ? "@CollectionId without @CollectionIdJdbcTypeCode"
+              ? "@CollectionId without @CollectionIdJdbcTypeCode or one of Hibernate's JavaType classes"
               : "@CollectionIdJdbcTypeCode(" + typeCode + ")",
           a.describe(),
           "Give the id-bag's identifier its type with @CollectionIdJdbcTypeCode(SqlTypes.BIGINT), INTEGER or"
-              + " SMALLINT.");
+              + " SMALLINT, or @CollectionIdJavaType(LongJavaType.class), IntegerJavaType or ShortJavaType.");
     }
     String generator = string(id, "generator", "");
     IdGenerators generators = builder.idGenerators();
@@ -286,6 +286,25 @@ final class CollectionTables {
     String written = string(column, "name", "");
     return new Column(
         builder.drafts().physical(written.isBlank() ? "id" : written), type, false, null, null);
+  }
+
+  /**
+   * The column type that {@code @<jdbcType>(X.class)} or {@code @<javaType>(X.class)} on {@code a}
+   * gives when X is one of Hibernate's own classes ({@link TypeMapping#hibernateJdbcType}, {@link
+   * TypeMapping#hibernateJavaType}); the JdbcType wins, as in Hibernate. {@code null} otherwise.
+   */
+  private static SqlType typeOfClass(Attribute a, String jdbcType, String javaType) {
+    TypeMirror jdbc =
+        Annotations.type(Annotations.find(a.element(), HIBERNATE + jdbcType), "value");
+    if (jdbc != null) {
+      return TypeMapping.hibernateJdbcType(jdbc.toString());
+    }
+    TypeMirror java =
+        Annotations.type(Annotations.find(a.element(), HIBERNATE + javaType), "value");
+    return java == null
+        ? null
+        : TypeMapping.hibernateJavaType(
+            java.toString(), new TypeMapping.Sizes(TypeMapping.DEFAULT_LENGTH, 0, 0, null));
   }
 
   /**

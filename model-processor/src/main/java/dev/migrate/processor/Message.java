@@ -9,6 +9,9 @@ import javax.tools.Diagnostic;
  * fields, the entity's simple name for classes. The arguments are {@link String#format} arguments,
  * in the order the template uses them.
  *
+ * <p>Each has a {@link Severity}: Hibernate's own refusals stay errors; a mapping the processor
+ * cannot model is a warning and a problem recorded in the snapshot ({@link Reporter}).
+ *
  * <p>Each constant has its own compile-testing test in {@code MessagesTest}, named after it in
  * camel case.
  */
@@ -18,24 +21,24 @@ enum Message {
 
   /** Args: entity. */
   ENTITY_WITHOUT_ID(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@Entity %1$s has no @Id field: every entity needs a primary key. Annotate its key field with @Id."),
 
   /** Args: the Migrate annotation's target class. */
   MIGRATE_TABLE_ON_ENTITY(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@Entity %1$s also carries Migrate's @dev.migrate.annotations.Table, which describes tables without JPA. Remove"
           + " it and use JPA's @Table (and Migrate's @Index for what JPA's cannot say)."),
 
   /** Args: kind ("@Index" or "@UniqueConstraint"), entity, column, table, existing columns. */
   UNKNOWN_COLUMN(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "The %1$s on %2$s names column %3$s, which table %4$s does not have (its columns: %5$s). Use the column"
           + " name, not the field name, as the naming strategy produces it."),
 
   /** Args: entity, columnList. */
   EMPTY_COLUMN_LIST(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@Index(columnList = \"%2$s\") on %1$s lists no column: an index needs at least one. List the columns,"
           + " for example columnList = \"email, created\"."),
 
@@ -43,7 +46,7 @@ enum Message {
    * Args: what ("index", "constraint", ...), name, schema description, first owner, second owner.
    */
   NAME_CONFLICT(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "The %1$s name %2$s in %3$s is used by both %4$s and %5$s: PostgreSQL keeps table, sequence, index, primary"
           + " key and unique constraint names in one namespace per schema, and constraint names once per table."
           + " Give one of them another name."),
@@ -52,114 +55,115 @@ enum Message {
 
   /** Args: field, Java type. */
   UNMAPPED_TYPE(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "%1$s has type %2$s, which has no column mapping: use String, a number type (long, int, short, byte,"
           + " double, float, BigDecimal, BigInteger), boolean, char, an enum, UUID, byte[], a java.time type,"
-          + " java.util.Date, an @Embeddable, or give it an @Convert(converter = ...) with an AttributeConverter,"
+          + " java.util.Date, an array or List/Set of one of these, an @Embeddable, or give it an @Convert(converter = ...) with an AttributeConverter,"
           + " a @JdbcTypeCode or an @Column(columnDefinition = ...); or mark it @Transient. (Hibernate would"
           + " serialize a Serializable type into bytea; Migrate asks instead.)"),
 
   /**
-   * Args: field, Java type ({@code java.lang.Byte[]}), primitive array ({@code byte[]}). Hibernate
-   * 6.2+ refuses {@code Byte[]} and {@code Character[]} by default ({@code
-   * hibernate.type.wrapper_array_handling=DISALLOW}, {@code Property.isValid}); with {@code ALLOW}
-   * it maps them differently from the primitive arrays and with {@code LEGACY} like them, a setting
-   * the processor cannot see.
+   * Args: field, Java type ({@code java.lang.Byte[]}), the ALLOW/PICK column type, the LEGACY
+   * column type, the primitive array. Hibernate 6.2 to 7.2 refuse {@code Byte[]} and {@code
+   * Character[]} at start-up by default ({@code hibernate.type.wrapper_array_handling=DISALLOW},
+   * {@code Property.isValid}; checked on 6.6.33 and 7.2.19); {@code ALLOW} (and {@code PICK} on
+   * PostgreSQL) map them as arrays, {@code LEGACY} like the primitive arrays: a setting the
+   * processor cannot see.
    */
   WRAPPER_ARRAY(
-      Diagnostic.Kind.ERROR,
-      "%1$s has type %2$s, which Hibernate 6.6 refuses to map unless the application sets"
-          + " hibernate.type.wrapper_array_handling (ALLOW and LEGACY map it differently, and the processor cannot"
-          + " see the setting). Use %3$s, or give it an @Convert(converter = ...) with an AttributeConverter or an"
-          + " @Column(columnDefinition = ...) that states the column type."),
+      Severity.UNMODELLED,
+      "%1$s has type %2$s, which Hibernate refuses at start-up unless the application sets"
+          + " hibernate.type.wrapper_array_handling, and maps as %3$s under ALLOW (and PICK) but as %4$s under"
+          + " LEGACY, a setting the processor cannot see. Use %5$s, or state the column type with"
+          + " @Column(columnDefinition = \"%3$s\") (or \"%4$s\")."),
 
   /** Args: field, converter. */
   CONVERTER_WITHOUT_DATABASE_TYPE(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@Convert on %1$s: %2$s does not implement AttributeConverter<X, Y> with a class for Y, so the column type"
           + " is unknown. Name a converter class that implements AttributeConverter<EntityType, DatabaseType>."),
 
   /** Args: field, Java type. */
   EMBEDDED_NOT_A_CLASS(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@Embedded on %1$s of type %2$s: only a class can be embedded. Annotate a class with @Embeddable and use it"
           + " as the type."),
 
   /** Args: field, column, table, type, other field, its type. */
   COLUMN_CONFLICT(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "%1$s maps column %2$s of table %3$s as %4$s, but %5$s maps the same column as %6$s: entities that share a"
           + " table must agree on its columns. Make the two mappings the same, or give one another"
           + " @Column(name = ...)."),
 
   /** Args: field, table name, entity. */
   UNKNOWN_SECONDARY_TABLE(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@Column(table = \"%2$s\") on %1$s: %3$s declares no @SecondaryTable named %2$s. Add"
           + " @SecondaryTable(name = \"%2$s\") to %3$s or remove `table`."),
 
   /** Args: length, field. */
   LENGTH_NOT_POSITIVE(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@Column(length = %1$d) on %2$s: length must be positive. Remove `length` to use the default 255."),
 
   /** Args: precision, scale, field. */
   PRECISION_LESS_THAN_SCALE(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@Column(precision = %1$d, scale = %2$d) on %3$s: precision (all digits) must be at least scale (digits"
           + " after the point). Raise precision to at least %2$d or lower scale."),
 
   /** Args: scale, field. */
   SCALE_WITHOUT_PRECISION(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "@Column(scale = %1$d) on %2$s has no precision: Hibernate 6 ignores scale unless precision is set, so the"
           + " column is numeric(38,2). Add precision (for example precision = 38) to get scale %1$d."),
 
   /** Args: field, column, table, the field mapped first. */
   DUPLICATE_COLUMN(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "%1$s maps to column %2$s of table %3$s, which %4$s maps to as well. Give one of them another"
           + " @Column(name = ...), or make one read-only with insertable = false, updatable = false."),
 
   /** Args: field, Java type. */
   ENUMERATED_ON_NON_ENUM(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@Enumerated on %1$s, whose type %2$s is not an enum: @Enumerated applies to enum fields only. Remove it or"
           + " change the field's type."),
 
   /** Args: field, enum type. */
   ENUM_WITHOUT_CONSTANTS(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "%1$s has the enum type %2$s, which declares no constants, so no value could ever be stored. Add constants"
           + " to %2$s or mark the field @Transient."),
 
   /** Args: what, field, what to do instead. */
-  MAPPING_NOT_SUPPORTED(Diagnostic.Kind.ERROR, "%1$s on %2$s is not supported yet. %3$s"),
+  MAPPING_NOT_SUPPORTED(Severity.UNMODELLED, "%1$s on %2$s is not supported yet. %3$s"),
 
   // --- identifiers ---
 
   /** Args: generator description ("@GenericGenerator(name = \"x\")"), field. */
   GENERATOR_NOT_SUPPORTED(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@GeneratedValue(%1$s) on %2$s: Hibernate's own generators are not captured, since what they need in the"
           + " database is up to their code. Use strategy = SEQUENCE, IDENTITY, TABLE or UUID (with"
           + " @SequenceGenerator/@TableGenerator)."),
 
   /** Args: strategy, field, Java type, the types the strategy needs. */
   GENERATION_TYPE_MISMATCH(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@GeneratedValue(strategy = %1$s) on %2$s of type %3$s: this strategy generates %4$s. Change the field's"
           + " type or the strategy."),
 
   /** Args: allocationSize, generator name, field. */
   ALLOCATION_SIZE_NOT_POSITIVE(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@SequenceGenerator(name = \"%2$s\", allocationSize = %1$d) used by %3$s: allocationSize is the sequence's"
           + " increment and must be positive. Remove it to use the default 50."),
 
   /** Args: sequence, field, start, increment, other field, its start, its increment. */
   SEQUENCE_CONFLICT(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "%2$s uses sequence %1$s with initialValue %3$d and allocationSize %4$d, but %5$s declares it with"
           + " initialValue %6$d and allocationSize %7$d: one sequence has one definition. Use the same"
           + " @SequenceGenerator values, or another sequenceName."),
@@ -168,13 +172,13 @@ enum Message {
 
   /** Args: annotation, field, target type. */
   TARGET_NOT_ENTITY(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "%1$s on %2$s refers to %3$s, which is not an @Entity. Annotate %3$s with @Entity, or map the field as a"
           + " plain column without %1$s."),
 
   /** Args: referencedColumnName, field, target entity, target primary key columns. */
   REFERENCED_COLUMN_NOT_PRIMARY_KEY(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "@JoinColumn(referencedColumnName = \"%1$s\") on %2$s: joining to a column other than the primary key of"
           + " %3$s (%4$s) is not supported yet. Remove referencedColumnName to join to the primary key."),
 
@@ -182,32 +186,32 @@ enum Message {
    * Args: field, number of join columns, target entity, number of its key columns, its key columns.
    */
   JOIN_COLUMN_COUNT(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "%1$s has %2$d join column(s), but %3$s has %4$d primary key column(s) (%5$s): a foreign key pairs each"
           + " key column with one join column. Write one @JoinColumn per key column in @JoinColumns, or none."),
 
   /** Args: field. */
   MAPS_ID_WITHOUT_ASSOCIATION(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@MapsId on %1$s, which is not a @ManyToOne or @OneToOne: @MapsId marks the association whose foreign key"
           + " is the primary key. Move it to that association."),
 
   /** Args: annotation, field, Java type. */
   COLLECTION_ELEMENT_UNKNOWN(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "%1$s on %2$s of type %3$s: the element type is unknown, so the collection's columns are too. Declare it"
           + " as a parameterized Collection, Set, List or Map (for example Set<String>), or set targetEntity /"
           + " targetClass."),
 
   /** Args: the relationship annotation, field, the unsupported part, what to do instead. */
   RELATIONSHIP_NOT_SUPPORTED(
-      Diagnostic.Kind.ERROR, "%1$s with %3$s on %2$s is not supported yet. %4$s"),
+      Severity.UNMODELLED, "%1$s with %3$s on %2$s is not supported yet. %4$s"),
 
   // --- revisions ---
 
   /** Args: class, id, class with the same id. */
   DUPLICATE_REVISION_ID(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@Revision(id = \"%2$s\") on %1$s: %3$s has the same id, and revision ids must be unique in the chain."
           + " Give one of them a fresh id (mvn migrate:revision writes one)."),
 
@@ -215,63 +219,89 @@ enum Message {
 
   /** Args: option value. */
   UNKNOWN_NAMING_OPTION(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "-Amigrate.naming=%1$s: unknown naming strategy. Use jpa (JPA default names, the default) or snake_case"
           + " (Spring Boot's CamelCaseToUnderscoresNamingStrategy)."),
 
   /** Args: option value. */
   UNKNOWN_BEAN_VALIDATION_OPTION(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "-Amigrate.beanValidation=%1$s: unknown value. Use ddl (Bean Validation constraints shape columns, as"
           + " Hibernate applies them when a validator is present) or none."),
 
   /** Args: option value. */
   UNKNOWN_HIBERNATE_OPTION(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "-Amigrate.hibernate=%1$s: unknown Hibernate version. Use 6.6 (Spring Boot 3.x), 7.2 (Spring Boot 4.0) or"
           + " 7.4, or leave it out to mirror the hibernate-core on the compile class path (7.2 without one)."),
 
   /** Args: class. */
   PLAIN_TABLE_WITHOUT_ID(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "@dev.migrate.annotations.Table %1$s has no @Id field, so its table has no primary key. Annotate its key"
           + " field(s) with @dev.migrate.annotations.Id, or ignore this if the table needs none."),
 
   /** Args: field, target class. */
   FOREIGN_KEY_TARGET_NOT_TABLE(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "@ForeignKey(target = %2$s.class) on %1$s: %2$s is not a @dev.migrate.annotations.Table class with one @Id"
           + " field. Refer to such a class."),
 
   /** Args: resource, reason. */
   PREVIOUS_SNAPSHOT_UNREADABLE(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "Cannot read the previous %1$s in the class output (%2$s): entities that were not compiled this time are"
           + " left out of the new snapshot. Run a full build (mvn clean compile) to capture all of them."),
 
   /** Args: resource, reason. */
   SNAPSHOT_WRITE_FAILED(
-      Diagnostic.Kind.ERROR,
+      Severity.REFUSED,
       "Cannot write %1$s to the class output: %2$s. Check that the output directory is writable and run the"
           + " build again."),
 
   /** Args: element, exception. */
   INTERNAL_ERROR(
-      Diagnostic.Kind.ERROR,
+      Severity.UNMODELLED,
       "Migrate's model processor failed on %1$s: %2$s. This is a bug in Migrate: please report it with the class"
-          + " source. No model snapshot was written.");
+          + " source.");
 
-  private final Diagnostic.Kind kind;
+  /** What a message means for the compilation and the snapshot. */
+  enum Severity {
+    /**
+     * A contradiction Hibernate itself refuses at start-up (or a misuse of Migrate's own
+     * annotations and options): a compile error, and no snapshot is written.
+     */
+    REFUSED,
+    /**
+     * A mapping the processor cannot model: a warning on the element (a compile error under {@code
+     * -Amigrate.strict=true}), and the snapshot records it as a problem, so that autogen and check
+     * refuse to run until it is resolved. Never breaks the application's compile by default.
+     */
+    UNMODELLED,
+    /** Advice: a warning, the model is complete. */
+    WARNING
+  }
+
+  private final Severity severity;
   private final String template;
 
-  Message(Diagnostic.Kind kind, String template) {
-    this.kind = kind;
+  Message(Severity severity, String template) {
+    this.severity = severity;
     this.template = template;
   }
 
-  /** Whether this message is an error, a warning or a note. */
-  Diagnostic.Kind kind() {
-    return kind;
+  /** What this message means for the compilation and the snapshot. */
+  Severity severity() {
+    return severity;
+  }
+
+  /** How the compiler prints this message: {@code strict} makes unmodelled mappings errors. */
+  Diagnostic.Kind kind(boolean strict) {
+    return switch (severity) {
+      case REFUSED -> Diagnostic.Kind.ERROR;
+      case UNMODELLED -> strict ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+      case WARNING -> Diagnostic.Kind.WARNING;
+    };
   }
 
   /** The message text with {@code args} filled in. */

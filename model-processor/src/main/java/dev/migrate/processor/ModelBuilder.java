@@ -44,7 +44,8 @@ import javax.lang.model.util.Types;
  *
  * <p>Never throws: a problem with one attribute is reported on it ({@link Problem}) and the next
  * one is mapped, so that one compilation shows every error. The model built after an error is
- * incomplete; callers do not write it.
+ * incomplete; callers do not write it. After an unmodelled mapping (a warning) it lacks what the
+ * {@link Reporter} recorded, and the snapshot says so.
  */
 final class ModelBuilder {
 
@@ -102,6 +103,7 @@ final class ModelBuilder {
     this.elementCollections = new ElementCollections(this);
     this.tableConstraints = new TableConstraints(this);
     this.discriminatorChecks = new DiscriminatorChecks(this);
+    reporter.columnNames(this::basicColumnName);
   }
 
   /**
@@ -118,6 +120,29 @@ final class ModelBuilder {
   /** The Hibernate release line this builder mirrors. */
   HibernateVersion hibernate() {
     return hibernate;
+  }
+
+  /**
+   * The column a basic attribute maps to ({@code @Column(name)} or its name, through the naming
+   * strategy); {@code null} for an association, a collection or an embedded attribute, which map to
+   * several columns or tables. For the problems the {@link Reporter} records.
+   */
+  private String basicColumnName(Members.Attribute a) {
+    Element e = a.element();
+    if (Annotations.firstJpa(
+            e,
+            "ManyToOne",
+            "OneToOne",
+            "OneToMany",
+            "ManyToMany",
+            "ElementCollection",
+            "Embedded",
+            "EmbeddedId")
+        != null) {
+      return null;
+    }
+    String written = Annotations.string(Annotations.jpa(e, "Column"), "name", "");
+    return drafts.physical(written.isBlank() ? a.name() : written);
   }
 
   /**

@@ -44,9 +44,11 @@ import javax.tools.StandardLocation;
  * and Bean Validation's DDL-shaping annotations, by name; and {@code dev.migrate.runtime.Revision};
  * Migrate's own {@code dev.migrate.annotations}. Types and names follow Hibernate on PostgreSQL
  * ({@link TypeMapping}, {@link Naming}), in the release line {@link HibernateVersion} says.
- * Options: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}), {@code
- * -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}) and {@code
- * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}).
+ * Options: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}; by default Spring Boot's
+ * naming when its JPA auto-configuration is on the compile class path, {@link Naming#choose}),
+ * {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}), {@code
+ * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}) and {@code
+ * -Amigrate.strict=true} ({@link Reporter#STRICT_OPTION}).
  *
  * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService
  * does). A partial recompile (an IDE or an incremental build compiling only some sources) keeps the
@@ -55,8 +57,11 @@ import javax.tools.StandardLocation;
  * removed entity disappears and an unchanged one is read from its class file.
  *
  * <p>Never throws and claims no annotation: problems are reported on the element with {@link
- * Message}s, all of them in one compilation, and the snapshot is not written when there was an
- * error.
+ * Message}s, all of them in one compilation. A mapping it cannot model is a warning and a problem
+ * recorded in the snapshot ({@link Snapshot.Capture#problems()}), so the application's compile
+ * stays green while autogen and check refuse the incomplete model; the snapshot is not written when
+ * there was an error (a contradiction Hibernate refuses too, or any error under {@code
+ * -Amigrate.strict=true}).
  */
 public final class ModelProcessor extends AbstractProcessor {
 
@@ -79,7 +84,10 @@ public final class ModelProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    reporter = new Reporter(processingEnv.getMessager());
+    String strict = processingEnv.getOptions().get(Reporter.STRICT_OPTION);
+    reporter =
+        new Reporter(
+            processingEnv.getMessager(), strict != null && strict.trim().equalsIgnoreCase("true"));
   }
 
   @Override
@@ -94,7 +102,8 @@ public final class ModelProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Naming.OPTION, BEAN_VALIDATION_OPTION, HibernateVersion.OPTION);
+    return Set.of(
+        Naming.OPTION, BEAN_VALIDATION_OPTION, HibernateVersion.OPTION, Reporter.STRICT_OPTION);
   }
 
   @Override
@@ -141,8 +150,11 @@ public final class ModelProcessor extends AbstractProcessor {
   }
 
   private void finish(RoundEnvironment round) {
-    Naming naming = Naming.forOption(processingEnv.getOptions().get(Naming.OPTION));
-    if (naming == null) {
+    Naming.Choice choice =
+        Naming.choose(
+            processingEnv.getOptions().get(Naming.OPTION),
+            name -> processingEnv.getElementUtils().getTypeElement(name) != null);
+    if (choice == null) {
       reporter.report(
           Message.UNKNOWN_NAMING_OPTION,
           null,
@@ -199,16 +211,23 @@ public final class ModelProcessor extends AbstractProcessor {
         tables.add(type);
       }
     }
-    Database database =
-        new ModelBuilder(
-                processingEnv.getElementUtils(),
-                processingEnv.getTypeUtils(),
-                reporter,
-                naming,
-                beanValidation,
-                TypeMapping.POSTGRES)
-            .forHibernate(hibernate)
-            .build(entities, tables);
+    Database database;
+    try {
+      database =
+          new ModelBuilder(
+                  processingEnv.getElementUtils(),
+                  processingEnv.getTypeUtils(),
+                  reporter,
+                  choice.naming(),
+                  beanValidation,
+                  TypeMapping.POSTGRES)
+              .forHibernate(hibernate)
+              .build(entities, tables);
+    } catch (RuntimeException | LinkageError e) {
+      // a bug in Migrate: the snapshot is written, empty and incomplete, so the goals refuse
+      reporter.internal(null, e);
+      database = Database.empty();
+    }
     List<Snapshot.RevisionEntry> revisions = revisions(revisionCandidates);
 
     if (reporter.errorRaised() || round.errorRaised()) {
@@ -219,7 +238,14 @@ public final class ModelProcessor extends AbstractProcessor {
     entities.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     tables.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     Snapshot snapshot =
-        new Snapshot(Snapshot.FORMAT_VERSION, database, classes, revisions, hibernate.label());
+        new Snapshot(
+            Snapshot.FORMAT_VERSION,
+            new Snapshot.Capture(
+                choice.naming().optionValue(), choice.reason(), reporter.problems()),
+            database,
+            classes,
+            revisions,
+            hibernate.label());
     StringBuilder index = new StringBuilder();
     snapshot.revisions().forEach(r -> index.append(r.className()).append('\n'));
     // the index first: a reader that finds model.json finds this compilation's index beside it

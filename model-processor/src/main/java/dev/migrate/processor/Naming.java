@@ -3,6 +3,7 @@ package dev.migrate.processor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * How names written in (or implied by) the entity classes become the names PostgreSQL stores.
@@ -48,6 +49,61 @@ enum Naming {
 
   Naming(String optionValue) {
     this.optionValue = optionValue;
+  }
+
+  /**
+   * Spring Boot's JPA auto-configuration, whose presence on the compile class path makes {@link
+   * #SNAKE_CASE} the default: Boot 2 and 3 in {@code spring-boot-autoconfigure}, Boot 4 in {@code
+   * spring-boot-hibernate} (checked in the 3.5.7 and 4.0.7 jars). Spring Boot configures {@code
+   * CamelCaseToUnderscoresNamingStrategy} there ({@code HibernateProperties}).
+   */
+  static final List<String> SPRING_BOOT_JPA =
+      List.of(
+          "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
+          "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration");
+
+  /**
+   * The naming in force and why, as the snapshot records it.
+   *
+   * @param naming the strategy
+   * @param reason why: the option, or what was found on the compile class path
+   */
+  record Choice(Naming naming, String reason) {}
+
+  /**
+   * The naming for a compilation: {@code option} ({@code -Amigrate.naming}) when given; else {@link
+   * #SNAKE_CASE} when Spring Boot's JPA auto-configuration ({@link #SPRING_BOOT_JPA}) is on the
+   * compile class path, as the application will run with Spring Boot's naming; else {@link #JPA},
+   * Hibernate's default. {@code null} for an unknown option value.
+   *
+   * @param onClassPath whether a class of that qualified name is on the compile class path
+   */
+  static Choice choose(String option, Predicate<String> onClassPath) {
+    if (option != null && !option.isBlank()) {
+      Naming naming = forOption(option);
+      return naming == null ? null : new Choice(naming, "-A" + OPTION + "=" + naming.optionValue);
+    }
+    for (String autoConfiguration : SPRING_BOOT_JPA) {
+      if (onClassPath.test(autoConfiguration)) {
+        return new Choice(
+            SNAKE_CASE,
+            "Spring Boot's "
+                + autoConfiguration.substring(autoConfiguration.lastIndexOf('.') + 1)
+                + " is on the compile class path; -A"
+                + OPTION
+                + "=jpa overrides");
+      }
+    }
+    return new Choice(
+        JPA,
+        "Hibernate's default: no Spring Boot JPA auto-configuration on the compile class path; -A"
+            + OPTION
+            + "=snake_case overrides");
+  }
+
+  /** The option value that selects this strategy ({@code jpa}, {@code snake_case}). */
+  String optionValue() {
+    return optionValue;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.migrate.processor;
 import dev.migrate.dialect.SqlSyntax;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.model.SqlType;
+import java.util.List;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -78,6 +79,11 @@ final class TypeMapping {
       case ARRAY:
         return arrayType(((ArrayType) type).getComponentType(), sizes);
       case DECLARED:
+        TypeMirror element = arrayElement(type);
+        if (element != null) {
+          SqlType elementType = columnType(element, sizes);
+          return elementType == null ? null : POSTGRES.arrayOf(elementType);
+        }
         return declaredType(qualifiedName(type), sizes);
       default:
         return null;
@@ -85,8 +91,21 @@ final class TypeMapping {
   }
 
   /**
+   * The collection interfaces Hibernate 6.6 maps as a basic array when their element is a basic
+   * type and no {@code @ElementCollection} or association says otherwise ({@code
+   * BasicPluralJavaType}): {@code List<String>} is {@code varchar(255) array}.
+   */
+  private static final java.util.Set<String> BASIC_COLLECTIONS =
+      java.util.Set.of(
+          "java.util.Collection",
+          "java.util.List",
+          "java.util.Set",
+          "java.util.SortedSet",
+          "java.util.NavigableSet");
+
+  /**
    * {@code java.lang.Byte} or {@code java.lang.Character} when {@code type} is an array of that
-   * wrapper, else {@code null}: the types Hibernate 6.6 refuses by default ({@link
+   * wrapper, else {@code null}: the types Hibernate 6.6 and 7 refuse at start-up by default ({@link
    * Message#WRAPPER_ARRAY}).
    */
   static String wrapperArrayElement(TypeMirror type) {
@@ -101,16 +120,48 @@ final class TypeMapping {
     return name.equals("java.lang.Byte") || name.equals("java.lang.Character") ? name : null;
   }
 
+  /**
+   * The element type when {@code type} maps to a PostgreSQL array: an array other than {@code
+   * byte[]} and {@code char[]}, or a {@code List}, {@code Set} or {@code Collection} of one type
+   * argument; else {@code null}.
+   */
+  static TypeMirror arrayElement(TypeMirror type) {
+    if (type == null) {
+      return null;
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      return component.getKind() == TypeKind.BYTE || component.getKind() == TypeKind.CHAR
+          ? null
+          : component;
+    }
+    if (type.getKind() == TypeKind.DECLARED && BASIC_COLLECTIONS.contains(qualifiedName(type))) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      return arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.DECLARED
+          ? arguments.get(0)
+          : null;
+    }
+    return null;
+  }
+
+  /**
+   * {@code byte[]} is {@code bytea}, {@code char[]} a string; any other array is a PostgreSQL array
+   * of its element's type, sized by the {@code @Column} ({@code @Column(length = 40) String[]} is
+   * {@code varchar(40) array}); Hibernate 6.6.33 maps {@code Byte[]} and {@code Character[]} so too
+   * ({@code smallint array}, {@code char(1) array}). Arrays of arrays have no mapping.
+   */
   private static SqlType arrayType(TypeMirror component, Sizes sizes) {
-    if (component.getKind() == TypeKind.BYTE
-        || component.getKind() == TypeKind.DECLARED
-            && qualifiedName(component).equals("java.lang.Byte")) {
+    if (component.getKind() == TypeKind.BYTE) {
       return SqlType.bytea();
     }
     if (component.getKind() == TypeKind.CHAR) {
       return string(sizes);
     }
-    return null;
+    if (component.getKind() == TypeKind.ARRAY) {
+      return null;
+    }
+    SqlType element = columnType(component, sizes);
+    return element == null ? null : POSTGRES.arrayOf(element);
   }
 
   private static SqlType declaredType(String name, Sizes sizes) {
@@ -158,6 +209,30 @@ final class TypeMapping {
         return legacyTemporal(sizes.temporal());
       case "java.util.UUID":
         return SqlType.uuid();
+      case "java.time.Duration":
+        // DurationJavaType: nanoseconds in numeric(21,0) (precision 21, scale 0 by default)
+        return sizes.precision() > 0
+            ? SqlType.numeric(sizes.precision(), sizes.scale())
+            : SqlType.numeric(21, 0);
+      case "java.time.OffsetTime":
+        // PostgreSQLDialect normalises to UTC (TimeZoneSupport.NORMALIZE): a plain time column
+        return SqlType.time(TIME_PRECISION);
+      case "java.time.Year":
+        return SqlType.integer();
+      case "java.time.ZoneOffset":
+        // ZoneOffsetJavaType's default length is 6 ("+hh:mm"); an explicit length wins
+        return sizes.length() == DEFAULT_LENGTH ? SqlType.varchar(6) : string(sizes);
+      case "java.util.Currency":
+        // CurrencyJavaType's default length is 3 (the ISO 4217 code); an explicit length wins
+        return sizes.length() == DEFAULT_LENGTH ? SqlType.varchar(3) : string(sizes);
+      case "java.time.ZoneId":
+      case "java.util.Locale":
+      case "java.util.TimeZone":
+      case "java.net.URL":
+      case "java.lang.Class":
+        return string(sizes);
+      case "java.net.InetAddress":
+        return SqlType.of("inet");
       case "java.sql.Blob":
       case "java.sql.Clob":
       case "java.sql.NClob":
@@ -286,6 +361,81 @@ final class TypeMapping {
 
   private static String qualifiedName(TypeMirror type) {
     return Annotations.text(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName());
+  }
+
+  // --- Hibernate's own JavaType and JdbcType classes ---
+
+  private static final String JAVA_TYPES = "org.hibernate.type.descriptor.java.";
+
+  /**
+   * The column type of a value described by one of Hibernate's own {@code JavaType} classes ({@code
+   * org.hibernate.type.descriptor.java.IntegerJavaType}, {@code LongJavaType}, {@code
+   * UUIDJavaType}, {@code StringJavaType}, ...), as named in {@code @JavaType} or
+   * {@code @CollectionIdJavaType}: the column type of the Java type it describes ({@code
+   * IntegerJavaType} is {@code Integer}, so {@code integer}); {@code null} for any other class,
+   * whose column type is up to its code.
+   *
+   * @param javaTypeClass the qualified name of the {@code JavaType} class
+   */
+  static SqlType hibernateJavaType(String javaTypeClass, Sizes sizes) {
+    if (!javaTypeClass.startsWith(JAVA_TYPES)) {
+      return null;
+    }
+    String simple = javaTypeClass.substring(JAVA_TYPES.length());
+    String described =
+        switch (simple) {
+          case "UUIDJavaType" -> "java.util.UUID";
+          case "UrlJavaType" -> "java.net.URL";
+          case "BigDecimalJavaType", "BigIntegerJavaType" -> "java.math." + javaTypePrefix(simple);
+          case "InstantJavaType",
+              "DurationJavaType",
+              "LocalDateJavaType",
+              "LocalDateTimeJavaType",
+              "LocalTimeJavaType",
+              "OffsetDateTimeJavaType",
+              "OffsetTimeJavaType",
+              "ZonedDateTimeJavaType",
+              "YearJavaType",
+              "ZoneIdJavaType",
+              "ZoneOffsetJavaType" ->
+              "java.time." + javaTypePrefix(simple);
+          case "CurrencyJavaType", "LocaleJavaType", "TimeZoneJavaType" ->
+              "java.util." + javaTypePrefix(simple);
+          case "InetAddressJavaType" -> "java.net.InetAddress";
+          case "IntegerJavaType",
+              "LongJavaType",
+              "ShortJavaType",
+              "ByteJavaType",
+              "BooleanJavaType",
+              "CharacterJavaType",
+              "StringJavaType",
+              "DoubleJavaType",
+              "FloatJavaType",
+              "ClassJavaType" ->
+              "java.lang." + javaTypePrefix(simple);
+          default -> null;
+        };
+    return described == null ? null : declaredType(described, sizes);
+  }
+
+  private static String javaTypePrefix(String simpleName) {
+    return simpleName.substring(0, simpleName.length() - "JavaType".length());
+  }
+
+  /**
+   * The column type of one of Hibernate's own integral or UUID {@code JdbcType} classes ({@code
+   * org.hibernate.type.descriptor.jdbc.BigIntJdbcType}, {@code IntegerJdbcType}, {@code
+   * SmallIntJdbcType}, {@code UUIDJdbcType}), as named in {@code @CollectionIdJdbcType}; {@code
+   * null} for any other class.
+   */
+  static SqlType hibernateJdbcType(String jdbcTypeClass) {
+    return switch (jdbcTypeClass) {
+      case "org.hibernate.type.descriptor.jdbc.BigIntJdbcType" -> SqlType.bigint();
+      case "org.hibernate.type.descriptor.jdbc.IntegerJdbcType" -> SqlType.integer();
+      case "org.hibernate.type.descriptor.jdbc.SmallIntJdbcType" -> SqlType.smallint();
+      case "org.hibernate.type.descriptor.jdbc.UUIDJdbcType" -> SqlType.uuid();
+      default -> null;
+    };
   }
 
   // --- columnDefinition ---

@@ -50,6 +50,7 @@ class RevisionIndexTest {
         .isEqualTo(
             new Snapshot(
                 Snapshot.FORMAT_VERSION,
+                JPA_NAMING,
                 Database.empty(),
                 List.of(),
                 List.of(
@@ -66,12 +67,26 @@ class RevisionIndexTest {
         .isEqualTo("com.acme.db.Merges$M1\ncom.acme.db.R1\ncom.acme.db.R2\n");
   }
 
+  /** What a compilation without Spring Boot and without options records. */
+  private static final Snapshot.Capture JPA_NAMING =
+      new Snapshot.Capture(
+          "jpa",
+          "Hibernate's default: no Spring Boot JPA auto-configuration on the compile class path;"
+              + " -Amigrate.naming=snake_case overrides",
+          List.of());
+
   @Test
   void compilationWithoutEntitiesOrRevisionsWritesAnEmptySnapshot() {
     Compilation c = compile(source("com.acme.Util", "package com.acme; public class Util {}"));
     assertThat(snapshot(c))
         .isEqualTo(
-            new Snapshot(Snapshot.FORMAT_VERSION, Database.empty(), List.of(), List.of(), "6.6"));
+            new Snapshot(
+                Snapshot.FORMAT_VERSION,
+                JPA_NAMING,
+                Database.empty(),
+                List.of(),
+                List.of(),
+                "6.6"));
     assertThat(resource(c, Snapshot.REVISIONS_RESOURCE)).isEmpty();
   }
 }

@@ -42,6 +42,14 @@ final class Testing {
     return compile(List.of(), sources);
   }
 
+  /**
+   * {@link #compile} under {@code -Amigrate.strict=true}: unmodelled mappings are errors, so a test
+   * can assert the message with {@link #assertSingleError}.
+   */
+  static Compilation compileStrict(JavaFileObject... sources) {
+    return compile(List.of("-Amigrate.strict=true"), sources);
+  }
+
   static Compilation compile(List<String> options, JavaFileObject... sources) {
     return javac().withProcessors(new ModelProcessor()).withOptions(options).compile(sources);
   }

@@ -158,7 +158,8 @@ public final class PostgresDialect implements Dialect {
 
   /** PostgreSQL's {@link SqlSyntax}: {@link PostgresTypes#parse} and {@link #quoteIdentifier}. */
   public static SqlSyntax syntax() {
-    return SqlSyntax.of(PostgresTypes::parse, PostgresDialect::quoteIdentifier);
+    return SqlSyntax.of(
+        PostgresTypes::parse, PostgresDialect::quoteIdentifier, PostgresTypes::arrayOf);
   }
 
   @Override

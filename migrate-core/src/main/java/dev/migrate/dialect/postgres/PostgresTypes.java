@@ -300,6 +300,15 @@ public final class PostgresTypes {
   }
 
   /**
+   * The canonical one-dimensional array of {@code element}: {@code integer[]}, {@code
+   * varchar(255)[]}, {@code timestamp(6) with time zone[]}, as {@link #parse} reads {@code integer
+   * array} and {@code int4[]}, and as the introspector's {@code format_type} text reads.
+   */
+  public static SqlType arrayOf(SqlType element) {
+    return SqlType.of(render(canonical(element)) + "[]");
+  }
+
+  /**
    * {@code type} with its name in canonical spelling (aliases such as {@code int4}, {@code
    * character varying} or {@code timestamp with time zone} replaced, a name with its modifiers in
    * it such as {@code bit(8)} or {@code int[]} read by {@link #parse}) and PostgreSQL's implied

@@ -58,6 +58,36 @@ class PostgresTypesTest {
     assertThat(PostgresTypes.parse(spelling)).isEqualTo(expected);
   }
 
+  /**
+   * The array types Hibernate's schema export declares ({@code varchar(255) array}, {@code
+   * float(53) array}) read as the processor's {@link PostgresTypes#arrayOf} builds them and as
+   * {@code format_type} reports them ({@code character varying(255)[]}, {@code double
+   * precision[]}).
+   */
+  @Test
+  void arrayOfIsWhatHibernatesAndTheCatalogsSpellingsRead() {
+    for (var pair :
+        List.of(
+            List.of(SqlType.varchar(255), "varchar(255) array", "character varying(255)[]"),
+            List.of(SqlType.integer(), "integer array", "integer[]"),
+            List.of(SqlType.smallint(), "smallint array", "smallint[]"),
+            List.of(SqlType.character(1), "char(1) array", "character(1)[]"),
+            List.of(SqlType.doublePrecision(), "float(53) array", "double precision[]"),
+            List.of(SqlType.real(), "float4 array", "real[]"),
+            List.of(SqlType.numeric(38, 2), "numeric(38,2) array", "numeric(38,2)[]"),
+            List.of(
+                SqlType.timestamptz(6),
+                "timestamp(6) with time zone array",
+                "timestamp(6) with time zone[]"))) {
+      SqlType array = PostgresTypes.arrayOf((SqlType) pair.get(0));
+      assertThat(PostgresTypes.parse((String) pair.get(1))).as(pair.get(1) + "").isEqualTo(array);
+      assertThat(PostgresTypes.canonical(SqlType.of((String) pair.get(2))))
+          .as(pair.get(2) + "")
+          .isEqualTo(array);
+    }
+    assertThat(PostgresTypes.arrayOf(SqlType.varchar(255))).isEqualTo(SqlType.of("varchar(255)[]"));
+  }
+
   @Test
   void canonicalReadsNamesWithModifiersInThem() {
     assertThat(PostgresTypes.canonical(SqlType.of("bit(8)")))
