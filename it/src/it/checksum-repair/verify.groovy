@@ -1,7 +1,7 @@
 // See invoker.properties: upgrade, a refused upgrade of the edited revision, repair, upgrade and history.
 def log = new File(basedir, 'build.log').text
 assert log.contains('Running upgrade 0a1b2c3d4e5f -> b1b1b1b1b1b1, add phone')
-assert log.contains('Refusing to upgrade schema public of jdbc:postgresql://127.0.0.1:5432/checksum_repair (user postgres): a revision applied to it was edited since. Nothing was run.')
+assert log.contains('Refusing to upgrade schema public of 127.0.0.1:5432/checksum_repair as postgres: a revision applied to it was edited since. Nothing was run.')
 assert log.contains('  Revision b1b1b1b1b1b1 (com.acme.db.migrations.R20261102_0900_AddPhone, file com/acme/db/migrations/R20261102_0900_AddPhone.java): op 1 of 1 changed from ...hone","type":{"name":"varchar","length":32},"nullable":true}} to ...hone","type":{"name":"varchar","length":40},"nullable":true}}; checksum applied v2:')
 assert log.contains('accept it on record with `mvn migrate:repair -Dmigrate.revision=b1b1b1b1b1b1`')
 assert log.contains('Repaired schema public: accepted the edit. Revision b1b1b1b1b1b1 (com.acme.db.migrations.R20261102_0900_AddPhone')
