@@ -16,7 +16,8 @@ import java.util.Optional;
  *     its data"}
  * @param notes what to review beyond the ops, also written into the class's header: a drop and an
  *     add that look like a rename ({@code "table customer: did you rename fax to phone? annotate
- *     phone with @RenamedFrom(\"fax\") ..."})
+ *     com.acme.Customer.phone (column phone) with @RenamedFrom(\"fax\") ..."}, the field named when
+ *     {@link Configuration#modelMembers} knows it)
  * @param infos what autogen left alone on purpose, one line each: tables in the database that the
  *     model lacks and this chain did not create, enum values PostgreSQL cannot remove
  */

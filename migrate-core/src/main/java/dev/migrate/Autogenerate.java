@@ -7,19 +7,23 @@ import dev.migrate.dialect.VersionStore;
 import dev.migrate.diff.ChainObjects;
 import dev.migrate.diff.DiffOptions;
 import dev.migrate.diff.DiffResult;
+import dev.migrate.diff.MemberNames;
 import dev.migrate.diff.SchemaDiff;
 import dev.migrate.lint.SafeForms;
 import dev.migrate.model.Database;
 import dev.migrate.ops.Op;
 import dev.migrate.runner.RevisionInfo;
 import dev.migrate.runtime.Operations;
+import dev.migrate.snapshot.Snapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +106,8 @@ final class Autogenerate {
         DiffOptions.defaults()
             .withExistingSchemas(existingSchemas)
             .withExcludeTables(config.excludeTables)
-            .withOwned(ChainObjects.of(chainUpgradeOps(), schema));
+            .withOwned(ChainObjects.of(chainUpgradeOps(), schema))
+            .withMembers(memberNames(config.modelMembers, schema));
     return new SchemaDiff(config.dialect).compare(current, target, options);
   }
 
@@ -145,6 +150,41 @@ final class Autogenerate {
         warnings,
         diff.warnings(),
         diff.infos());
+  }
+
+  /**
+   * {@code members} as the diff looks them up: a table of the schema {@code schema} the chain runs
+   * in may be recorded with that schema or without one ({@link Database#relativeTo}).
+   */
+  static MemberNames memberNames(List<Snapshot.Member> members, String schema) {
+    if (members.isEmpty()) {
+      return MemberNames.NONE;
+    }
+    Map<String, String> byName = new HashMap<>();
+    for (Snapshot.Member m : members) {
+      String table = m.table();
+      if (schema != null && table.startsWith(schema + ".")) {
+        table = table.substring(schema.length() + 1);
+      }
+      byName.putIfAbsent(table + (m.column() == null ? "" : "\0" + m.column()), m.member());
+    }
+    return new MemberNames() {
+      @Override
+      public Optional<String> ofTable(String tableSchema, String table) {
+        return Optional.ofNullable(byName.get(qualified(tableSchema, table)));
+      }
+
+      @Override
+      public Optional<String> ofColumn(String tableSchema, String table, String column) {
+        return Optional.ofNullable(byName.get(qualified(tableSchema, table) + "\0" + column));
+      }
+
+      private String qualified(String tableSchema, String table) {
+        return tableSchema == null || tableSchema.equals(schema)
+            ? table
+            : tableSchema + "." + table;
+      }
+    };
   }
 
   /** The schemas named by the model's objects, other than the target schema. */

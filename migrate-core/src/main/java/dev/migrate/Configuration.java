@@ -9,6 +9,7 @@ import dev.migrate.runner.RunSettings;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaNames;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.snapshot.Snapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class Configuration {
   List<String> excludeTables = List.of();
   boolean safeForms = true;
   Severity lintFailOn;
+  List<Snapshot.Member> modelMembers = List.of();
 
   Configuration() {}
 
@@ -142,6 +144,17 @@ public final class Configuration {
    */
   public Configuration safeForms(boolean safeForms) {
     this.safeForms = safeForms;
+    return this;
+  }
+
+  /**
+   * The Java members behind the model's tables and columns ({@link
+   * dev.migrate.snapshot.ModelSnapshots.Merged#members()}), so that autogenerate's rename hints
+   * name the entity class or field to annotate with {@code @RenamedFrom}. Default none: the hints
+   * name the table or column only.
+   */
+  public Configuration modelMembers(List<Snapshot.Member> members) {
+    this.modelMembers = List.copyOf(members);
     return this;
   }
 

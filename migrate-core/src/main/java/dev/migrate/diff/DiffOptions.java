@@ -17,13 +17,24 @@ import java.util.regex.Pattern;
  * @param owned the objects this chain's revisions created, the only ones an upgrade may drop when
  *     the model lacks them; {@code null} means every object may be dropped (comparing two models,
  *     not a model and a database)
+ * @param members the Java members behind the target model's tables and columns, named in the rename
+ *     hints; {@link MemberNames#NONE} (also for {@code null}) when unknown
  */
 public record DiffOptions(
-    Set<String> existingSchemas, List<String> excludeTables, ChainObjects owned) {
+    Set<String> existingSchemas,
+    List<String> excludeTables,
+    ChainObjects owned,
+    MemberNames members) {
 
   public DiffOptions {
     existingSchemas = existingSchemas == null ? null : Set.copyOf(existingSchemas);
     excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
+    members = members == null ? MemberNames.NONE : members;
+  }
+
+  /** Options without the Java members behind the model ({@link MemberNames#NONE}). */
+  public DiffOptions(Set<String> existingSchemas, List<String> excludeTables, ChainObjects owned) {
+    this(existingSchemas, excludeTables, owned, MemberNames.NONE);
   }
 
   /** Every schema exists, no table is excluded, every object may be dropped. */
@@ -33,17 +44,22 @@ public record DiffOptions(
 
   /** These options with the schemas that exist in the database. */
   public DiffOptions withExistingSchemas(Set<String> existingSchemas) {
-    return new DiffOptions(existingSchemas, excludeTables, owned);
+    return new DiffOptions(existingSchemas, excludeTables, owned, members);
   }
 
   /** These options with the exclusion patterns given. */
   public DiffOptions withExcludeTables(List<String> excludeTables) {
-    return new DiffOptions(existingSchemas, excludeTables, owned);
+    return new DiffOptions(existingSchemas, excludeTables, owned, members);
   }
 
   /** These options with the objects the chain owns. */
   public DiffOptions withOwned(ChainObjects owned) {
-    return new DiffOptions(existingSchemas, excludeTables, owned);
+    return new DiffOptions(existingSchemas, excludeTables, owned, members);
+  }
+
+  /** These options with the Java members behind the target model, for the rename hints. */
+  public DiffOptions withMembers(MemberNames members) {
+    return new DiffOptions(existingSchemas, excludeTables, owned, members);
   }
 
   /**

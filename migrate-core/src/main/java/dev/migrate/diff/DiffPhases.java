@@ -322,13 +322,19 @@ final class DiffPhases {
         if (!currentTables.containsKey(e.getKey())
             && Objects.equals(gone.schema(), created.schema())
             && sameColumnsAndTypes(gone, created)) {
+          String subject =
+              options
+                  .members()
+                  .ofTable(created.schema(), created.name())
+                  .map(member -> member + " (table " + created.name() + ")")
+                  .orElse(created.name());
           warnings.add(
               "did you rename table "
                   + gone.qualifiedName()
                   + " to "
                   + created.name()
                   + "? annotate "
-                  + created.name()
+                  + subject
                   + " with @RenamedFrom(\""
                   + gone.name()
                   + "\") (autogen wrote drop + create, which"
@@ -559,6 +565,12 @@ final class DiffPhases {
         for (Column added : now.columns()) {
           if (was.column(added.name()).isEmpty()
               && normalizer.sameType(column.type(), added.type())) {
+            String subject =
+                options
+                    .members()
+                    .ofColumn(now.schema(), now.name(), added.name())
+                    .map(member -> member + " (column " + added.name() + ")")
+                    .orElse(added.name());
             warnings.add(
                 "table "
                     + now.qualifiedName()
@@ -567,7 +579,7 @@ final class DiffPhases {
                     + " to "
                     + added.name()
                     + "? annotate "
-                    + added.name()
+                    + subject
                     + " with @RenamedFrom(\""
                     + column.name()
                     + "\") (autogen wrote drop"

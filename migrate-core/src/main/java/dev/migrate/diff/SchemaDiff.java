@@ -72,10 +72,11 @@ public final class SchemaDiff {
    * sequences and enum types that {@code target} lacks and that {@link DiffOptions#owned} does not
    * list are left out with an info line. After them, a dropped and an added column of the same type
    * in one table (or a dropped and a created table with the same columns) give a "did you rename"
-   * warning: renames are never guessed. A column's {@code @RenamedFrom} candidates (the model
-   * processor records each value as written and as the naming strategy turns an attribute name into
-   * a column name) are resolved here, against the database's columns, where the facts are: when the
-   * column is new and none of them exists, a warning names what was looked for.
+   * warning, naming the field (or entity class) to annotate when {@link DiffOptions#members} knows
+   * it: renames are never guessed. A column's {@code @RenamedFrom} candidates (the model processor
+   * records each value as written and as the naming strategy turns an attribute name into a column
+   * name) are resolved here, against the database's columns, where the facts are: when the column
+   * is new and none of them exists, a warning names what was looked for.
    */
   public DiffResult compare(Database current, Database target, DiffOptions options) {
     List<String> warnings = new ArrayList<>();

@@ -111,6 +111,14 @@ public final class ModelSnapshots {
               : " (-Amigrate.hibernate, by default the hibernate-core on the compile class path)");
     }
 
+    /**
+     * The Java members behind the tables and columns, as every snapshot recorded them, in the
+     * snapshots' order; empty for snapshots written before they were recorded.
+     */
+    public List<Snapshot.Member> members() {
+      return captures.stream().flatMap(c -> c.members().stream()).toList();
+    }
+
     /** Every problem the processor recorded, in the snapshots' order. */
     public List<Snapshot.ModelProblem> problems() {
       return captures.stream().flatMap(c -> c.problems().stream()).toList();

@@ -96,14 +96,25 @@ public record Snapshot(
    *     Boot's JPA auto-configuration is on the compile class path"}, ...), or {@code null}
    * @param problems the mappings the processor could not model, in the order reported; the model
    *     lacks what they name, so goals that compare it with a database refuse to run
+   * @param members the Java member behind each entity table and each basic column, in the model's
+   *     table order, for messages that tell the user what to annotate (autogen's rename hint);
+   *     empty in snapshots written before they were recorded (an optional field, left out of the
+   *     JSON when empty)
    */
-  public record Capture(String naming, String namingReason, List<ModelProblem> problems) {
+  public record Capture(
+      String naming, String namingReason, List<ModelProblem> problems, List<Member> members) {
 
     /** What a format 1 snapshot says: nothing about naming, no problem. */
     public static final Capture UNKNOWN = new Capture(null, null, List.of());
 
     public Capture {
       problems = problems == null ? List.of() : List.copyOf(problems);
+      members = members == null ? List.of() : List.copyOf(members);
+    }
+
+    /** A capture that does not record the members behind the tables and columns. */
+    public Capture(String naming, String namingReason, List<ModelProblem> problems) {
+      this(naming, namingReason, problems, List.of());
     }
 
     /** Whether no mapping was left out ({@link #problems()} is empty). */
@@ -120,6 +131,22 @@ public record Snapshot(
         return "naming unknown (a snapshot of format 1: recompile to record it)";
       }
       return "naming " + naming + (namingReason == null ? "" : " (" + namingReason + ")");
+    }
+  }
+
+  /**
+   * The Java member a table or column of the model comes from.
+   *
+   * @param table the table as the model names it ({@code schema.table}, or {@code table} for one in
+   *     the schema the chain runs in)
+   * @param column the column, or {@code null} when the entry is for the table itself
+   * @param member the entity class for a table ({@code com.acme.Customer}); the class and field or
+   *     getter for a column ({@code com.acme.Customer.birthDate})
+   */
+  public record Member(String table, String column, String member) {
+    public Member {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(member, "member");
     }
   }
 

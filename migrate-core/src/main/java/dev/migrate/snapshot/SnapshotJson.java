@@ -58,7 +58,8 @@ public final class SnapshotJson {
           "Table.renamedFrom",
           "Index.include",
           "Database.enumTypes",
-          "Capture.problems");
+          "Capture.problems",
+          "Capture.members");
 
   /** The components of each record class, in declaration order, as the writer needs them. */
   private static final ClassValue<List<Property>> PROPERTIES =

@@ -27,6 +27,7 @@ import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTest {
@@ -344,6 +345,58 @@ class SchemaDiffTest {
         .containsExactly(
             "did you rename table client to customer? annotate customer with"
                 + " @RenamedFrom(\"client\") (autogen wrote drop + create, which loses the rows of client)");
+  }
+
+  @Test
+  void theRenameHintsNameTheJavaMemberWhenKnown() {
+    MemberNames members =
+        new MemberNames() {
+          @Override
+          public Optional<String> ofTable(String schema, String table) {
+            return schema == null && table.equals("customer")
+                ? Optional.of("com.acme.Customer")
+                : Optional.empty();
+          }
+
+          @Override
+          public Optional<String> ofColumn(String schema, String table, String column) {
+            return schema == null && table.equals("customer") && column.equals("birth_date")
+                ? Optional.of("com.acme.Customer.birthDate")
+                : Optional.empty();
+          }
+        };
+    DiffOptions options = DiffOptions.defaults().withMembers(members);
+    DiffResult columns =
+        diff.compare(
+            db(table("customer", column("id", bigint()), column("dob", date()))),
+            db(table("customer", column("id", bigint()), column("birth_date", date()))),
+            options);
+    assertThat(columns.warnings())
+        .containsExactly(
+            "table customer: did you rename dob to birth_date? annotate"
+                + " com.acme.Customer.birthDate (column birth_date) with @RenamedFrom(\"dob\")"
+                + " (autogen wrote drop + add, which loses the data of dob)");
+
+    DiffResult tables =
+        diff.compare(
+            db(table("client", column("id", bigint()))),
+            db(table("customer", column("id", bigint()))),
+            options);
+    assertThat(tables.warnings())
+        .containsExactly(
+            "did you rename table client to customer? annotate com.acme.Customer (table"
+                + " customer) with @RenamedFrom(\"client\") (autogen wrote drop + create, which"
+                + " loses the rows of client)");
+
+    DiffResult unknown =
+        diff.compare(
+            db(table("client", column("id", bigint()), column("fax", text()))),
+            db(table("client", column("id", bigint()), column("phone", text()))),
+            options);
+    assertThat(unknown.warnings())
+        .containsExactly(
+            "table client: did you rename fax to phone? annotate phone with"
+                + " @RenamedFrom(\"fax\") (autogen wrote drop + add, which loses the data of fax)");
   }
 
   @Test

@@ -97,6 +97,9 @@ class SnapshotJsonTest {
   private abstract static class ProblemsLeftOutWhenEmpty {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     List<Snapshot.ModelProblem> problems;
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<Snapshot.Member> members;
   }
 
   private abstract static class RenamedFromLeftOutWhenEmpty {
@@ -208,6 +211,35 @@ class SnapshotJsonTest {
   }
 
   @Test
+  void recordsTheMembersAsAnOptionalField() {
+    Snapshot with =
+        new Snapshot(
+            Snapshot.FORMAT_VERSION,
+            new Snapshot.Capture(
+                "snake_case",
+                null,
+                List.of(),
+                List.of(
+                    new Snapshot.Member("customer", null, "com.acme.Customer"),
+                    new Snapshot.Member("customer", "birth_date", "com.acme.Customer.birthDate"))),
+            new Database(List.of(), List.of(), List.of()),
+            List.of(),
+            List.of());
+    String json = SnapshotJson.write(with);
+    String members =
+        ",\n    \"members\" : [ {\n      \"table\" : \"customer\",\n"
+            + "      \"member\" : \"com.acme.Customer\"\n    }, {\n"
+            + "      \"table\" : \"customer\",\n      \"column\" : \"birth_date\",\n"
+            + "      \"member\" : \"com.acme.Customer.birthDate\"\n    } ]";
+    assertThat(json).contains(members);
+    assertThat(SnapshotJson.read(json, "test")).isEqualTo(with);
+    Snapshot older = SnapshotJson.read(json.replace(members, ""), "test");
+    assertThat(older.capture().members()).isEmpty();
+    assertThat(older.capture().naming()).isEqualTo("snake_case");
+    assertThat(SnapshotJson.write(older)).doesNotContain("members");
+  }
+
+  @Test
   void writesTheBytesJacksonDataBindingWrites() throws Exception {
     for (Snapshot snapshot :
         List.of(
@@ -221,7 +253,10 @@ class SnapshotJsonTest {
                     "because",
                     List.of(
                         new Snapshot.ModelProblem("com.acme.A.b", "a", "b", "no mapping"),
-                        new Snapshot.ModelProblem(null, null, null, "failed"))),
+                        new Snapshot.ModelProblem(null, null, null, "failed")),
+                    List.of(
+                        new Snapshot.Member("a", null, "com.acme.A"),
+                        new Snapshot.Member("a", "b", "com.acme.A.b"))),
                 new Database(List.of(), List.of(), List.of()),
                 List.of("com.acme.A"),
                 List.of()))) {

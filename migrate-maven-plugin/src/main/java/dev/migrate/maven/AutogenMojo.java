@@ -45,7 +45,8 @@ public class AutogenMojo extends AbstractWritingMojo {
 
   @Override
   protected Configuration configure(Configuration configuration) {
-    return configuration.safeForms(safeForms);
+    // the members name the field to annotate in the rename hints
+    return configuration.safeForms(safeForms).modelMembers(model().members());
   }
 
   @Override

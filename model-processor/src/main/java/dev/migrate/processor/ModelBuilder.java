@@ -4,6 +4,7 @@ import dev.migrate.dialect.SqlSyntax;
 import dev.migrate.model.Database;
 import dev.migrate.model.Table;
 import dev.migrate.processor.MappingContext.Validation;
+import dev.migrate.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -177,9 +179,12 @@ final class ModelBuilder {
     }
     built = PrimaryKeyOrder.foreignKeysFollowReferencedKeys(built);
     SchemaNamespace namespace = new SchemaNamespace(reporter);
+    List<Snapshot.Member> found = new ArrayList<>();
     for (int i = 0; i < tableDrafts.size(); i++) {
       namespace.register(tableDrafts.get(i), built.get(i));
+      capturedMembers(tableDrafts.get(i), built.get(i), found);
     }
+    capturedMembers = List.copyOf(found);
     for (ModelDrafts.DeclaredSequence s : drafts.sequences()) {
       namespace.register(s);
     }
@@ -187,6 +192,37 @@ final class ModelBuilder {
         built,
         drafts.sequences().stream().map(ModelDrafts.DeclaredSequence::sequence).toList(),
         drafts.enumTypes());
+  }
+
+  /**
+   * The Java members behind the tables and basic columns of the last {@link #build}: the class of
+   * each table a class declares, the field or getter of each identifier and basic column (those
+   * {@code @RenamedFrom} applies to).
+   */
+  List<Snapshot.Member> capturedMembers() {
+    return capturedMembers;
+  }
+
+  private List<Snapshot.Member> capturedMembers = List.of();
+
+  private static void capturedMembers(TableDraft draft, Table table, List<Snapshot.Member> into) {
+    if (draft.element instanceof TypeElement type) {
+      into.add(
+          new Snapshot.Member(
+              table.qualifiedName(), null, Annotations.text(type.getQualifiedName())));
+    }
+    for (TableDraft.Slot slot : draft.columns.values()) {
+      if ((slot.phase() == TableDraft.Phase.ID || slot.phase() == TableDraft.Phase.BASIC)
+          && slot.element() != null
+          && (slot.element().getKind().isField() || slot.element().getKind() == ElementKind.METHOD)
+          && slot.element().getEnclosingElement() instanceof TypeElement owner) {
+        into.add(
+            new Snapshot.Member(
+                table.qualifiedName(),
+                slot.column().name(),
+                Annotations.text(owner.getQualifiedName()) + "." + slot.element().getSimpleName()));
+      }
+    }
   }
 
   /**

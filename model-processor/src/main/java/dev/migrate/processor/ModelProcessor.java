@@ -212,8 +212,9 @@ public final class ModelProcessor extends AbstractProcessor {
       }
     }
     Database database;
+    List<Snapshot.Member> members = List.of();
     try {
-      database =
+      ModelBuilder builder =
           new ModelBuilder(
                   processingEnv.getElementUtils(),
                   processingEnv.getTypeUtils(),
@@ -221,8 +222,9 @@ public final class ModelProcessor extends AbstractProcessor {
                   choice.naming(),
                   beanValidation,
                   TypeMapping.POSTGRES)
-              .forHibernate(hibernate)
-              .build(entities, tables);
+              .forHibernate(hibernate);
+      database = builder.build(entities, tables);
+      members = builder.capturedMembers();
     } catch (RuntimeException | LinkageError e) {
       // a bug in Migrate: the snapshot is written, empty and incomplete, so the goals refuse
       reporter.internal(null, e);
@@ -241,7 +243,7 @@ public final class ModelProcessor extends AbstractProcessor {
         new Snapshot(
             Snapshot.FORMAT_VERSION,
             new Snapshot.Capture(
-                choice.naming().optionValue(), choice.reason(), reporter.problems()),
+                choice.naming().optionValue(), choice.reason(), reporter.problems(), members),
             database,
             classes,
             revisions,
