@@ -177,4 +177,30 @@ class OracleRegressionTest {
         "Sub",
         "@Entity public class Sub extends Root { int n; }");
   }
+
+  /**
+   * {@code @JdbcType(NumericJdbcType.class)} or {@code DecimalJdbcType} maps a {@code Double} or
+   * {@code Float} as {@code @JdbcTypeCode(NUMERIC)} does: {@code numeric(p,2)}, p from the Java
+   * type and the Hibernate version.
+   */
+  @Test
+  void numericJdbcTypeClassOnFloatingPoint() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Amounts",
+        """
+        @Entity public class Amounts {
+          @Id Long id;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.NumericJdbcType.class)
+          Double d;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.DecimalJdbcType.class)
+          float f;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.NumericJdbcType.class)
+          @Column(precision = 10, scale = 3)
+          double p;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.NumericJdbcType.class)
+          java.math.BigDecimal b;
+        }
+        """);
+  }
 }
