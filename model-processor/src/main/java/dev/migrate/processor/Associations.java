@@ -277,7 +277,8 @@ final class Associations {
 
   /**
    * A foreign key from {@code columns} of {@code t} to {@code target}'s primary key, unless
-   * NO_CONSTRAINT.
+   * NO_CONSTRAINT or {@code target}'s rows may live in several tables ({@link
+   * ModelBuilder#isUnion}).
    */
   void foreignKey(
       TableDraft t,
@@ -286,7 +287,8 @@ final class Associations {
       AnnotationMirror foreignKey,
       Element at,
       ReferentialAction onDelete) {
-    if ("NO_CONSTRAINT".equals(enumConstant(foreignKey, "value", "CONSTRAINT"))) {
+    if ("NO_CONSTRAINT".equals(enumConstant(foreignKey, "value", "CONSTRAINT"))
+        || builder.isUnion(target)) {
       return;
     }
     String written = string(foreignKey, "name", "");

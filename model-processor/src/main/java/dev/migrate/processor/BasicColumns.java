@@ -240,14 +240,18 @@ final class BasicColumns {
         type = SqlType.of("oid");
       } else if (jdbcTypeCode != null
           && (jdbcTypeCode == SQL_NUMERIC || jdbcTypeCode == SQL_DECIMAL)
-          && TypeMapping.isFloatingPoint(valueType)
-          && precision <= 0) {
+          && TypeMapping.isFloatingPoint(valueType)) {
         // FloatJavaType/DoubleJavaType.getDefaultSqlPrecision: binary digits in 6.6, decimal
-        // digits from 7.0 on; the scale is Hibernate's default 2
+        // digits from 7.0 on; the scale is Hibernate's default 2. @Column(precision, scale) as
+        // for a BigDecimal.
         type =
-            SqlType.numeric(
-                builder.hibernate().floatingPointNumericPrecision(TypeMapping.isDouble(valueType)),
-                TypeMapping.DEFAULT_DECIMAL_SCALE);
+            precision > 0
+                ? SqlType.numeric(sizes.precision(), sizes.scale())
+                : SqlType.numeric(
+                    builder
+                        .hibernate()
+                        .floatingPointNumericPrecision(TypeMapping.isDouble(valueType)),
+                    TypeMapping.DEFAULT_DECIMAL_SCALE);
       } else {
         type = javaTypeClass(e, sizes);
         if (type == null) {
@@ -347,10 +351,26 @@ final class BasicColumns {
     return null;
   }
 
+  /**
+   * The JDBC type code {@code @JdbcTypeCode} gives, else the one of Hibernate's {@code
+   * NumericJdbcType} or {@code DecimalJdbcType} named in {@code @JdbcType} (their {@code
+   * getDefaultSqlTypeCode}: {@code NUMERIC}, {@code DECIMAL}); {@code null} otherwise.
+   */
   private static Integer jdbcTypeCode(Element e) {
     AnnotationMirror code = Annotations.find(e, HIBERNATE + "JdbcTypeCode");
     AnnotationValue v = value(code, "value");
-    return v != null && v.getValue() instanceof Integer i ? i : null;
+    if (v != null && v.getValue() instanceof Integer i) {
+      return i;
+    }
+    TypeMirror jdbcType = Annotations.type(Annotations.find(e, HIBERNATE + "JdbcType"), "value");
+    if (jdbcType == null) {
+      return null;
+    }
+    return switch (jdbcType.toString()) {
+      case "org.hibernate.type.descriptor.jdbc.NumericJdbcType" -> SQL_NUMERIC;
+      case "org.hibernate.type.descriptor.jdbc.DecimalJdbcType" -> SQL_DECIMAL;
+      default -> null;
+    };
   }
 
   /**

@@ -55,8 +55,18 @@ final class EntityTables {
             e.type(),
             () -> builder.idGenerators().generation(e, e.ids().get(0), e.generatedIdColumn()));
       }
-      return; // Hibernate's abstract union table: no table of its own, but the hierarchy's
-      // generator
+      // Hibernate's abstract union table: no table of its own, but the hierarchy's generator and
+      // the collections this class declares
+      TableDraft scratch = new TableDraft(e.schema(), e.table(), e.type(), jpa(e.type(), "Entity"));
+      MappingContext context = MappingContext.forEntity(builder.topValidation(), e, scratch);
+      List<Attribute> attributes = e.attributes();
+      for (int i = inheritedCount(e); i < attributes.size(); i++) {
+        Attribute a = attributes.get(i);
+        if (isCollection(a)) {
+          reporter.guardMember(scratch, a, () -> builder.attributes().map(context, a));
+        }
+      }
+      return;
     }
     TableDraft t =
         builder.table(e.schema(), e.table(), e.type(), tableAnnotationOrEntity(e.type()));
@@ -74,6 +84,7 @@ final class EntityTables {
         // @MapsId: identifier columns that the association's join columns replace are not created
         t.columns.keySet().removeIf(c -> !before.contains(c) && !pk.contains(c));
       } else {
+        t.level = unionLevel(e, -1);
         for (Column c : e.idColumns()) {
           t.add(
               c,
@@ -96,10 +107,50 @@ final class EntityTables {
         && (explicitDiscriminator || hasSubclasses && e.strategy().equals("SINGLE_TABLE"))) {
       discriminator(e, t);
     }
-    for (Attribute a : e.attributes()) {
+    List<Attribute> attributes = e.attributes();
+    for (int i = 0; i < attributes.size(); i++) {
+      Attribute a = attributes.get(i);
+      t.level = unionLevel(e, i);
+      if (t.level < 0 && isCollection(a)) {
+        continue; // the ancestor's collection, mapped once by the ancestor (one collection role)
+      }
       reporter.guardMember(t, a, () -> builder.attributes().map(context, a));
     }
+    t.level = 0;
     tableConstraints.add(() -> reporter.guard(e.type(), () -> entityTable(e, t)));
+  }
+
+  /**
+   * The {@link TableDraft#level} of the attribute at {@code index} in {@link Entity#attributes} of
+   * {@code e}, or of its identifier columns for index -1: in a {@code TABLE_PER_CLASS} subclass,
+   * minus the number of entity classes up to the farthest ancestor whose attributes include it
+   * (Hibernate's {@code DenormalizedTable} lists its superclass table's columns first); else 0.
+   */
+  private static int unionLevel(Entity e, int index) {
+    if (!e.strategy().equals("TABLE_PER_CLASS")) {
+      return 0;
+    }
+    int level = 0;
+    int distance = 0;
+    for (Entity p = e.parent(); p != null; p = p.parent()) {
+      distance++;
+      if (index < p.attributes().size()) {
+        level = -distance;
+      }
+    }
+    return level;
+  }
+
+  /**
+   * How many of {@link Entity#attributes} of a {@code TABLE_PER_CLASS} entity it inherits from its
+   * entity superclass.
+   */
+  private static int inheritedCount(Entity e) {
+    return e.parent() == null ? 0 : e.parent().attributes().size();
+  }
+
+  private static boolean isCollection(Attribute a) {
+    return firstJpa(a.element(), "OneToMany", "ManyToMany", "ElementCollection") != null;
   }
 
   private void mapId(Entity e, TableDraft t, Attribute id) {

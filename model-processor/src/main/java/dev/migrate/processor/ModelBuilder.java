@@ -62,6 +62,9 @@ final class ModelBuilder {
   private List<TypeElement> entityTypes = List.of();
   private HibernateVersion hibernate = HibernateVersion.V6_6;
 
+  /** The entities of this build that have an entity subclass. */
+  private final Set<Entity> parents = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private final EntityReader entities;
   private final EntityTables entityTables;
   private final Attributes attributes;
@@ -162,7 +165,7 @@ final class ModelBuilder {
     }
     infos = bindingOrder(infos);
     List<Runnable> constraints = new ArrayList<>();
-    Set<Entity> parents = Collections.newSetFromMap(new IdentityHashMap<>());
+    parents.clear();
     infos.stream().filter(e -> e.parent() != null).forEach(e -> parents.add(e.parent()));
     for (Entity e : infos) {
       reporter.guard(e.type(), () -> entityTables.map(e, parents, constraints));
@@ -252,6 +255,19 @@ final class ModelBuilder {
   }
 
   // --- what the steps share ---
+
+  /**
+   * Whether rows of {@code e} may live in several tables, so that no foreign key can reference its
+   * table: a {@code TABLE_PER_CLASS} entity that is abstract (its table is not created) or has an
+   * entity subclass (whose rows are in the subclass's table). Hibernate does not create such a
+   * foreign key ({@code ForeignKey.isPhysicalConstraint}: the referenced table is physical and has
+   * no {@code DenormalizedTable}s).
+   */
+  boolean isUnion(Entity e) {
+    return e.strategy().equals("TABLE_PER_CLASS")
+        && (e.type().getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)
+            || parents.contains(e));
+  }
 
   String binaryName(TypeElement type) {
     return elements.getBinaryName(type).toString();

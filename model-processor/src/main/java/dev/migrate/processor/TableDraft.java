@@ -18,7 +18,8 @@ import javax.lang.model.element.Element;
 /**
  * One table while the model is being built: several entities (a single-table hierarchy, two
  * entities on one table), a secondary table or a collection can add to it. Columns keep the order
- * Hibernate 6.6 gives them in its DDL: by {@link Phase}, then in the order they were added.
+ * Hibernate 6.6 gives them in its DDL: by {@link #level}, then by {@link Phase}, then in the order
+ * they were added.
  */
 final class TableDraft {
 
@@ -47,6 +48,7 @@ final class TableDraft {
       Element element,
       boolean readOnly,
       Phase phase,
+      int level,
       int sequence) {}
 
   final String schema;
@@ -92,6 +94,15 @@ final class TableDraft {
 
   private int sequence;
 
+  /**
+   * The level of the columns {@link #add} adds next: in a {@code TABLE_PER_CLASS} subclass's table,
+   * minus the number of entity classes between the subclass and the ancestor that declares the
+   * attribute, else 0. Hibernate's union subclass table ({@code DenormalizedTable.getColumns})
+   * lists the columns of its superclass's table before its own, so columns sort by level before
+   * {@link Phase}.
+   */
+  int level;
+
   TableDraft(String schema, String name, Element element, AnnotationMirror mirror) {
     this.schema = schema;
     this.name = name;
@@ -121,7 +132,8 @@ final class TableDraft {
     spellings.putIfAbsent(column.name(), spellingSource.getOrDefault(column.name(), column.name()));
     if (existing == null) {
       columns.put(
-          column.name(), new Slot(column, owner, ownerKey, element, readOnly, phase, sequence++));
+          column.name(),
+          new Slot(column, owner, ownerKey, element, readOnly, phase, level, sequence++));
       return null;
     }
     if (readOnly) {
@@ -130,7 +142,15 @@ final class TableDraft {
     if (existing.readOnly()) {
       columns.put(
           column.name(),
-          new Slot(column, owner, ownerKey, element, false, existing.phase(), existing.sequence()));
+          new Slot(
+              column,
+              owner,
+              ownerKey,
+              element,
+              false,
+              existing.phase(),
+              existing.level(),
+              existing.sequence()));
       return null;
     }
     return existing;
@@ -192,7 +212,10 @@ final class TableDraft {
 
   Table build() {
     List<Slot> ordered = new ArrayList<>(columns.values());
-    ordered.sort(Comparator.comparing(Slot::phase).thenComparingInt(Slot::sequence));
+    ordered.sort(
+        Comparator.comparingInt(Slot::level)
+            .thenComparing(Slot::phase)
+            .thenComparingInt(Slot::sequence));
     List<Column> cols = new ArrayList<>();
     for (Slot s : ordered) {
       Column c = s.column();

@@ -80,4 +80,127 @@ class OracleRegressionTest {
         "Checking",
         "@Entity @DiscriminatorValue(\"CHK\") public class Checking extends Account { long limit2; }");
   }
+
+  /**
+   * A {@code TABLE_PER_CLASS} subclass's table lists its superclass table's columns (the inherited
+   * join column included) before its own: {@code sub (id, target_id, n)}.
+   */
+  @Test
+  void tablePerClassSubclassListsInheritedJoinColumnsFirst() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Target",
+        "@Entity public class Target { @Id Long id; String label; }",
+        "Root",
+        """
+        @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class Root {
+          @Id Long id; @ManyToOne Target target; String z;
+        }
+        """,
+        "Sub",
+        "@Entity public class Sub extends Root { int n; }");
+  }
+
+  /** Three levels: each table lists its superclass table's columns, then its own. */
+  @Test
+  void tablePerClassColumnsFollowEachLevel() throws Exception {
+    assertSame(
+        NamingOption.SNAKE_CASE,
+        "Target",
+        "@Entity public class Target { @Id Long id; }",
+        "Root",
+        """
+        @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class Root {
+          @Id Long id; @OneToOne Target partner; String zeta;
+        }
+        """,
+        "Mid",
+        "@Entity public class Mid extends Root { @ManyToOne(optional = false) Target owner; int b; }",
+        "Leaf",
+        "@Entity public class Leaf extends Mid { int a; }");
+  }
+
+  /**
+   * A {@code TABLE_PER_CLASS} root's element collection is one collection table, {@code root_tags},
+   * without a foreign key: its owner may be a row of any table of the hierarchy.
+   */
+  @Test
+  void tablePerClassRootElementCollectionIsOneTableWithoutForeignKey() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Root",
+        """
+        @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class Root {
+          @Id Long id; @ElementCollection java.util.Set<String> tags;
+          @ElementCollection @OrderColumn java.util.List<Integer> scores;
+        }
+        """,
+        "Sub",
+        "@Entity public class Sub extends Root { @ElementCollection java.util.Set<String> notes; }");
+  }
+
+  /** An abstract {@code TABLE_PER_CLASS} root has no table, but its collections have theirs. */
+  @Test
+  void abstractTablePerClassRootCollectionsHaveOneTable() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Target",
+        "@Entity public class Target { @Id Long id; }",
+        "Root",
+        """
+        @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+        public abstract class Root {
+          @Id Long id; @ElementCollection java.util.Set<String> tags;
+          @ManyToMany java.util.Set<Target> targets;
+        }
+        """,
+        "Sub",
+        "@Entity public class Sub extends Root { int n; }");
+  }
+
+  /**
+   * No foreign key references a {@code TABLE_PER_CLASS} entity with subclasses: the row may be in a
+   * subclass's table.
+   */
+  @Test
+  void noForeignKeyToTablePerClassRootWithSubclasses() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Holder",
+        "@Entity public class Holder { @Id Long id; @ManyToOne Root root; @ManyToOne Sub sub; }",
+        "Root",
+        """
+        @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class Root {
+          @Id Long id; @ManyToMany java.util.Set<Holder> holders;
+        }
+        """,
+        "Sub",
+        "@Entity public class Sub extends Root { int n; }");
+  }
+
+  /**
+   * {@code @JdbcType(NumericJdbcType.class)} or {@code DecimalJdbcType} maps a {@code Double} or
+   * {@code Float} as {@code @JdbcTypeCode(NUMERIC)} does: {@code numeric(p,2)}, p from the Java
+   * type and the Hibernate version.
+   */
+  @Test
+  void numericJdbcTypeClassOnFloatingPoint() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Amounts",
+        """
+        @Entity public class Amounts {
+          @Id Long id;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.NumericJdbcType.class)
+          Double d;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.DecimalJdbcType.class)
+          float f;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.NumericJdbcType.class)
+          @Column(precision = 10, scale = 3)
+          double p;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.NumericJdbcType.class)
+          java.math.BigDecimal b;
+        }
+        """);
+  }
 }
