@@ -463,7 +463,7 @@ final class BasicColumns {
    *
    * @throws Problem {@link Message#TYPE_CLASS_NOT_MODELLED} for an application's {@code JavaType}
    *     class that decides the JDBC type by its code, when neither {@code jdbcTypeCode} nor {@code
-   *     definitionDecides}
+   *     definitionDecides}, or the column's sizes, unless {@code definitionDecides}
    */
   private static String describedJavaType(
       Element e,
@@ -481,7 +481,7 @@ final class BasicColumns {
     if (resolved.undecided() == null) {
       return resolved.describes();
     }
-    if (jdbcTypeCode != null || definitionDecides) {
+    if (jdbcTypeCode != null && !resolved.sizesByCode() || definitionDecides) {
       return null;
     }
     throw new Problem(

@@ -1,6 +1,8 @@
 package dev.migrate.processor;
 
 import dev.migrate.model.SqlType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -205,10 +207,9 @@ final class JdbcTypes {
   private static final Set<String> JDBC_TYPE_DECIDERS =
       Set.of("getJdbcTypeCode", "getDefaultSqlTypeCode", "getDdlTypeCode");
 
-  /** The methods of a {@code JavaType} that decide the JDBC type or the column's sizes. */
-  private static final Set<String> JAVA_TYPE_DECIDERS =
+  /** The methods of a {@code JavaType} that decide the column's default sizes. */
+  private static final Set<String> JAVA_TYPE_SIZES =
       Set.of(
-          "getRecommendedJdbcType",
           "getDefaultSqlLength",
           "getDefaultSqlPrecision",
           "getDefaultSqlScale",
@@ -225,8 +226,16 @@ final class JdbcTypes {
    *     change nothing); {@code null} when {@code undecided} or when it is not known
    * @param undecided why Migrate cannot tell the column it gives ({@code "com.acme.Money overrides
    *     getRecommendedJdbcType"}), or {@code null} when it can
+   * @param sizesByCode whether an application's {@code JavaType} class decides the column's default
+   *     length, precision or scale by code, so that even a {@code @JdbcTypeCode} leaves the column
+   *     unknown
    */
-  record TypeClass(Integer code, String describes, String undecided) {}
+  record TypeClass(Integer code, String describes, String undecided, boolean sizesByCode) {
+
+    TypeClass(Integer code, String describes, String undecided) {
+      this(code, describes, undecided, false);
+    }
+  }
 
   /** Whether {@link #columnType} knows {@code code}. */
   static boolean knownCode(int code) {
@@ -289,20 +298,43 @@ final class JdbcTypes {
       return new TypeClass(null, null, type + " is not a class");
     }
     String name = element.getQualifiedName().toString();
+    List<TypeElement> own = new ArrayList<>(); // the application's classes of the chain
+    String describes = null;
     for (TypeElement t = element; t != null; t = superclass(t)) {
       String n = t.getQualifiedName().toString();
-      String describes = TypeMapping.hibernateJavaTypeDescribes(n);
-      if (describes != null) {
-        return new TypeClass(null, describes, null);
-      }
-      if (n.startsWith("org.hibernate.") || n.equals("java.lang.Object")) {
+      describes = TypeMapping.hibernateJavaTypeDescribes(n);
+      if (describes != null || n.startsWith("org.hibernate.") || n.equals("java.lang.Object")) {
         break;
       }
-      String overridden = declared(t, JAVA_TYPE_DECIDERS);
+      own.add(t);
+    }
+    for (TypeElement t : own) {
+      String overridden = declared(t, JAVA_TYPE_SIZES);
       if (overridden != null) {
         return new TypeClass(
-            null, null, n + " overrides " + overridden + ", so its JDBC type is decided by code");
+            null,
+            null,
+            t.getQualifiedName()
+                + " overrides "
+                + overridden
+                + ", so its column's size is decided by code",
+            true);
       }
+    }
+    for (TypeElement t : own) {
+      String overridden = declared(t, Set.of("getRecommendedJdbcType"));
+      if (overridden != null) {
+        return new TypeClass(
+            null,
+            null,
+            t.getQualifiedName()
+                + " overrides "
+                + overridden
+                + ", so its JDBC type is decided by code");
+      }
+    }
+    if (describes != null) {
+      return new TypeClass(null, describes, null);
     }
     return new TypeClass(
         null,
@@ -479,8 +511,19 @@ final class JdbcTypes {
           "java.time.LocalTime",
           "java.time.Duration" ->
           TypeMapping.DEFAULT_LENGTH;
-      default -> null;
+      // a Java type whose own column is a varchar: its getDefaultSqlLength sized it (Locale 255,
+      // Currency 3, ZoneOffset 6)
+      default -> {
+        SqlType own = ownColumn(javaType);
+        yield own != null && own.name().equals("varchar") ? own.length() : null;
+      }
     };
+  }
+
+  /** The column {@code javaType} has without a JDBC type, at the default sizes, or {@code null}. */
+  private static SqlType ownColumn(String javaType) {
+    return TypeMapping.describedColumnType(
+        javaType, new TypeMapping.Sizes(TypeMapping.DEFAULT_LENGTH, 0, 0, null));
   }
 
   /** The Java types' {@code getDefaultSqlPrecision} for {@code numeric} columns. */

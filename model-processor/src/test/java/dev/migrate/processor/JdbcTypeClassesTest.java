@@ -335,4 +335,48 @@ class JdbcTypeClassesTest {
     assertThat(type(counts, "counts_key")).isEqualTo("bigint");
     assertThat(type(counts, "counts")).isEqualTo("varchar(11)");
   }
+
+  @Test
+  void aJavaTypeThatSizesByCodeIsUnmodelledEvenWithAJdbcTypeCode() {
+    JavaFileObject sized =
+        source(
+            "com.acme.SizedCounter",
+            """
+            package com.acme;
+            public class SizedCounter extends org.hibernate.type.descriptor.java.IntegerJavaType {
+              @Override public long getDefaultSqlLength(
+                  org.hibernate.dialect.Dialect dialect,
+                  org.hibernate.type.descriptor.jdbc.JdbcType jdbcType) {
+                return 64;
+              }
+            }
+            """);
+    JavaFileObject ledger =
+        entity(
+            "Ledger",
+            """
+            @Entity
+            public class Ledger {
+              @Id private Long id;
+              @org.hibernate.annotations.JavaType(SizedCounter.class)
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+              private Integer a;
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+              private java.util.Currency b;
+            }
+            """);
+    Compilation c = compile(ledger, sized);
+    assertThat(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(c.warnings())
+        .extracting(w -> w.getMessage(Locale.ROOT))
+        .containsExactly(
+            Message.TYPE_CLASS_NOT_MODELLED.format(
+                    "@JavaType",
+                    "com.acme.SizedCounter",
+                    "Ledger.a",
+                    "com.acme.SizedCounter overrides getDefaultSqlLength, so its column's size is"
+                        + " decided by code")
+                + Reporter.INCOMPLETE);
+    assertThat(type(table(snapshot(c), "ledger").columns(), "b")).isEqualTo("varchar(3)");
+  }
 }

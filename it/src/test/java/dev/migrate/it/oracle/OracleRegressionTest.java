@@ -398,7 +398,19 @@ class OracleRegressionTest {
       "UUID",
       "String",
       "JSON",
-      "java.util.Map<String, Object>"
+      "java.util.Map<String, Object>",
+      "VARCHAR",
+      "java.util.Locale",
+      "VARCHAR",
+      "java.util.Currency",
+      "VARCHAR",
+      "java.time.ZoneOffset",
+      "CHAR",
+      "java.time.ZoneId",
+      "NUMERIC",
+      "java.math.BigDecimal",
+      "NUMERIC",
+      "java.time.Duration"
     };
     StringBuilder fields = new StringBuilder();
     for (int i = 0; i < codeAndType.length; i += 2) {
