@@ -35,28 +35,16 @@ import javax.lang.model.type.TypeMirror;
  * The column of a basic attribute (and of a collection's basic element or map key), as Hibernate
  * 6.6 makes it on PostgreSQL: name, type ({@code @Column} sizes, {@code columnDefinition},
  * {@code @Convert}, enums by {@code @Enumerated} or as PostgreSQL enum types,
- * {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default, comment and rename hint, and
- * the check constraints its type needs (enum values, Bean Validation {@code @Min} and {@code @Max},
- * Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and
- * {@code @NotNull} shape the column as the context's {@link Validation} allows.
+ * {@code @JdbcTypeCode}, {@code @JdbcType} and {@code @JavaType} classes ({@link JdbcTypes}),
+ * {@code @Lob}), nullability, default, comment and rename hint, and the check constraints its type
+ * needs (enum values, Bean Validation {@code @Min} and {@code @Max}, Hibernate's {@code @Check}).
+ * Bean Validation's {@code @Size}, {@code @Digits} and {@code @NotNull} shape the column as the
+ * context's {@link Validation} allows.
  */
 final class BasicColumns {
 
   private static final List<String> BEAN_VALIDATION =
       List.of("jakarta.validation.", "javax.validation.");
-
-  /**
-   * Hibernate's {@code SqlTypes.JSON}, {@code NAMED_ENUM}, {@code NAMED_ORDINAL_ENUM}, {@code
-   * CLOB}...
-   */
-  private static final int SQL_JSON = 3001;
-
-  private static final int SQL_NAMED_ENUM = 6001;
-
-  /** {@code java.sql.Types.NUMERIC} and {@code DECIMAL}. */
-  private static final int SQL_NUMERIC = 2;
-
-  private static final int SQL_DECIMAL = 3;
 
   /**
    * A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}).
@@ -100,6 +88,59 @@ final class BasicColumns {
       String name,
       AnnotationMirror enumerated,
       AnnotationMirror temporalAnnotation) {
+    return column(
+        context, a, e, javaType, col, name, enumerated, temporalAnnotation, TypeAnnotations.VALUE);
+  }
+
+  /**
+   * The key column of a map, as {@link #column(MappingContext, Attribute, Element, TypeMirror,
+   * AnnotationMirror, String, AnnotationMirror, AnnotationMirror)} with Hibernate's map-key
+   * annotations ({@code @MapKeyJdbcType}, {@code @MapKeyJdbcTypeCode}, {@code @MapKeyJavaType}) in
+   * place of the ones that type the map's values.
+   */
+  Mapped mapKeyColumn(
+      MappingContext context,
+      Attribute a,
+      Element e,
+      TypeMirror keyType,
+      AnnotationMirror keyColumn,
+      String name,
+      AnnotationMirror enumerated,
+      AnnotationMirror temporalAnnotation) {
+    return column(
+        context,
+        a,
+        e,
+        keyType,
+        keyColumn,
+        name,
+        enumerated,
+        temporalAnnotation,
+        TypeAnnotations.MAP_KEY);
+  }
+
+  /**
+   * The simple names of the Hibernate annotations that type a value: {@code @JdbcType},
+   * {@code @JdbcTypeCode}, {@code @JavaType} for an attribute, a collection's element or a map's
+   * value; their {@code MapKey} forms for a map's key.
+   */
+  private record TypeAnnotations(String jdbcType, String jdbcTypeCode, String javaType) {
+    static final TypeAnnotations VALUE =
+        new TypeAnnotations("JdbcType", "JdbcTypeCode", "JavaType");
+    static final TypeAnnotations MAP_KEY =
+        new TypeAnnotations("MapKeyJdbcType", "MapKeyJdbcTypeCode", "MapKeyJavaType");
+  }
+
+  private Mapped column(
+      MappingContext context,
+      Attribute a,
+      Element e,
+      TypeMirror javaType,
+      AnnotationMirror col,
+      String name,
+      AnnotationMirror enumerated,
+      AnnotationMirror temporalAnnotation,
+      TypeAnnotations names) {
     int length = integer(col, "length", TypeMapping.DEFAULT_LENGTH);
     if (isSet(col, "length") && length <= 0) {
       throw new Problem(
@@ -118,11 +159,13 @@ final class BasicColumns {
           a.describe());
     }
     boolean notNullByValidation = false;
+    boolean lengthWritten = isSet(col, "length");
     List<String> checks = new ArrayList<>();
     if (context.validation() != Validation.NONE) {
       AnnotationMirror size = beanValidation(e, "Size");
       if (size != null && isSet(size, "max") && TypeMapping.isString(javaType)) {
         length = integer(size, "max", Integer.MAX_VALUE);
+        lengthWritten = true;
       }
       AnnotationMirror digits = beanValidation(e, "Digits");
       if (digits != null) {
@@ -179,7 +222,10 @@ final class BasicColumns {
           wrapperArray.equals("java.lang.Byte") ? "bytea" : "varchar(255)",
           wrapperArray.equals("java.lang.Byte") ? "byte[]" : "char[]");
     }
-    Integer jdbcTypeCode = jdbcTypeCode(e);
+    boolean definitionDecides = !definition.isEmpty();
+    AnnotationMirror jdbcTypeAnnotation = Annotations.find(e, HIBERNATE + names.jdbcType());
+    Integer jdbcTypeCode = jdbcTypeCode(e, a, names, jdbcTypeAnnotation, definitionDecides);
+    String described = describedJavaType(e, a, names, valueType, jdbcTypeCode, definitionDecides);
     TypeElement enumType = enumType(valueType);
     TypeMirror arrayElement = TypeMapping.arrayElement(valueType);
     if (enumType == null && arrayElement != null && enumType(arrayElement) != null) {
@@ -206,17 +252,37 @@ final class BasicColumns {
             enumType.getQualifiedName());
       }
       String quoted = syntax.quoteIdentifier(name);
-      if (jdbcTypeCode != null && jdbcTypeCode == SQL_NAMED_ENUM) {
-        // Hibernate 6.6 (PostgreSQLEnumJdbcType.addAuxiliaryDatabaseObjects) names the type after
-        // the class's simple
-        // name, unquoted and untouched by the naming strategy, and sorts the labels by name
+      boolean characters = jdbcTypeCode != null && isCharacterCode(jdbcTypeCode);
+      if (jdbcTypeCode != null
+          && (jdbcTypeCode == JdbcTypes.NAMED_ENUM
+              || jdbcTypeCode == JdbcTypes.NAMED_ORDINAL_ENUM)) {
+        // Hibernate 6.6 and 7.2 (PostgreSQLEnumJdbcType.addAuxiliaryDatabaseObjects) name the type
+        // after the class's simple name, unquoted and untouched by the naming strategy; the labels
+        // are sorted by name for NAMED_ENUM and kept in declaration (ordinal) order for
+        // NAMED_ORDINAL_ENUM (PostgreSQLOrdinalEnumJdbcType)
         String typeName = enumType.getSimpleName().toString().toLowerCase(Locale.ROOT);
-        builder
-            .drafts()
-            .declareEnumType(new EnumType(null, typeName, constants.stream().sorted().toList()));
+        List<String> labels =
+            jdbcTypeCode == JdbcTypes.NAMED_ENUM ? constants.stream().sorted().toList() : constants;
+        builder.drafts().declareEnumType(new EnumType(null, typeName, labels));
         type = SqlType.of(typeName);
-      } else if ("STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))) {
-        type = TypeMapping.string(sizes);
+      } else if (jdbcTypeCode != null
+          && !characters
+          && jdbcTypeCode != JdbcTypes.SMALLINT
+          && jdbcTypeCode != JdbcTypes.TINYINT
+          && jdbcTypeCode != JdbcTypes.INTEGER) {
+        if (definition.isEmpty()) {
+          throw notMirrored(e, a, names, jdbcTypeAnnotation, jdbcTypeCode, javaType);
+        }
+      } else if (characters
+          || jdbcTypeCode == null
+              && "STRING".equals(enumConstant(enumerated, "value", "ORDINAL"))) {
+        // a character JDBC type stores the names, as @Enumerated(STRING) does (checked on 6.6.33
+        // and 7.2.19: @JdbcType(CharJdbcType.class) is char(255) with the same check)
+        type =
+            characters
+                ? JdbcTypes.columnType(
+                    jdbcTypeCode, "enum", sizes, lengthWritten, builder.hibernate())
+                : TypeMapping.string(sizes);
         checks.add(
             0,
             quoted
@@ -226,7 +292,10 @@ final class BasicColumns {
                     .collect(Collectors.joining(", "))
                 + ")");
       } else {
-        type = SqlType.smallint();
+        type =
+            jdbcTypeCode != null && jdbcTypeCode == JdbcTypes.INTEGER
+                ? SqlType.integer()
+                : SqlType.smallint();
         checks.add(0, quoted + " BETWEEN 0 AND " + (constants.size() - 1));
       }
     } else {
@@ -234,26 +303,21 @@ final class BasicColumns {
         throw new Problem(
             Message.ENUMERATED_ON_NON_ENUM, e, enumerated, null, a.describe(), javaType);
       }
-      if (jdbcTypeCode != null && jdbcTypeCode == SQL_JSON) {
-        type = SqlType.jsonb();
+      if (jdbcTypeCode != null && JdbcTypes.knownCode(jdbcTypeCode)) {
+        // the JDBC type decides the column, the Java type its default sizes (JdbcTypes)
+        type =
+            JdbcTypes.columnType(
+                jdbcTypeCode, described, sizes, lengthWritten, builder.hibernate());
+        if (type == null && definition.isEmpty()) {
+          throw notMirrored(e, a, names, jdbcTypeAnnotation, jdbcTypeCode, javaType);
+        }
       } else if (jpa(e, "Lob") != null && TypeMapping.isLobCandidate(valueType)) {
         type = SqlType.of("oid");
-      } else if (jdbcTypeCode != null
-          && (jdbcTypeCode == SQL_NUMERIC || jdbcTypeCode == SQL_DECIMAL)
-          && TypeMapping.isFloatingPoint(valueType)) {
-        // FloatJavaType/DoubleJavaType.getDefaultSqlPrecision: binary digits in 6.6, decimal
-        // digits from 7.0 on; the scale is Hibernate's default 2. @Column(precision, scale) as
-        // for a BigDecimal.
-        type =
-            precision > 0
-                ? SqlType.numeric(sizes.precision(), sizes.scale())
-                : SqlType.numeric(
-                    builder
-                        .hibernate()
-                        .floatingPointNumericPrecision(TypeMapping.isDouble(valueType)),
-                    TypeMapping.DEFAULT_DECIMAL_SCALE);
       } else {
-        type = javaTypeClass(e, sizes);
+        type =
+            Annotations.find(e, HIBERNATE + names.javaType()) != null && described != null
+                ? TypeMapping.describedColumnType(described, sizes)
+                : null;
         if (type == null) {
           type = builder.hibernate().columnType(TypeMapping.columnType(valueType, sizes));
         }
@@ -352,35 +416,119 @@ final class BasicColumns {
   }
 
   /**
-   * The JDBC type code {@code @JdbcTypeCode} gives, else the one of Hibernate's {@code
-   * NumericJdbcType} or {@code DecimalJdbcType} named in {@code @JdbcType} (their {@code
-   * getDefaultSqlTypeCode}: {@code NUMERIC}, {@code DECIMAL}); {@code null} otherwise.
+   * The DDL type code of the JDBC type that {@code @JdbcType(X.class)} on {@code e} names ({@link
+   * JdbcTypes#jdbcTypeClass}), else the one {@code @JdbcTypeCode} gives; {@code null} without
+   * either. {@code @JdbcType} wins when both are there, as in Hibernate ({@code BasicValueBinder}
+   * reads it first).
+   *
+   * @param definitionDecides whether {@code @Column(columnDefinition)} gives the column type, so
+   *     that a class Migrate cannot read does not matter
+   * @throws Problem {@link Message#TYPE_CLASS_NOT_MODELLED} for a {@code JdbcType} class whose code
+   *     Migrate cannot tell, unless {@code definitionDecides}
    */
-  private static Integer jdbcTypeCode(Element e) {
-    AnnotationMirror code = Annotations.find(e, HIBERNATE + "JdbcTypeCode");
-    AnnotationValue v = value(code, "value");
-    if (v != null && v.getValue() instanceof Integer i) {
-      return i;
+  private static Integer jdbcTypeCode(
+      Element e,
+      Attribute a,
+      TypeAnnotations names,
+      AnnotationMirror jdbcType,
+      boolean definitionDecides) {
+    TypeMirror jdbcTypeClass = Annotations.type(jdbcType, "value");
+    if (jdbcTypeClass != null) {
+      JdbcTypes.TypeClass resolved = JdbcTypes.jdbcTypeClass(jdbcTypeClass);
+      if (resolved.undecided() == null) {
+        return resolved.code();
+      }
+      if (definitionDecides) {
+        return null;
+      }
+      throw new Problem(
+          Message.TYPE_CLASS_NOT_MODELLED,
+          e,
+          jdbcType,
+          value(jdbcType, "value"),
+          "@" + names.jdbcType(),
+          jdbcTypeClass,
+          a.describe(),
+          resolved.undecided());
     }
-    TypeMirror jdbcType = Annotations.type(Annotations.find(e, HIBERNATE + "JdbcType"), "value");
-    if (jdbcType == null) {
-      return null;
-    }
-    return switch (jdbcType.toString()) {
-      case "org.hibernate.type.descriptor.jdbc.NumericJdbcType" -> SQL_NUMERIC;
-      case "org.hibernate.type.descriptor.jdbc.DecimalJdbcType" -> SQL_DECIMAL;
-      default -> null;
-    };
+    AnnotationValue v = value(Annotations.find(e, HIBERNATE + names.jdbcTypeCode()), "value");
+    return v != null && v.getValue() instanceof Integer i ? i : null;
   }
 
   /**
-   * The column type {@code @JavaType(X.class)} on {@code e} gives when X is one of Hibernate's own
-   * {@code JavaType} classes ({@link TypeMapping#hibernateJavaType}); {@code null} without one or
-   * for another class (the attribute's Java type then decides).
+   * The Java type whose default sizes shape the column ({@link JdbcTypes#javaTypeName}): the one
+   * Hibernate's {@code JavaType} class in {@code @JavaType} describes, {@code null} for an
+   * application's own {@code JavaType} when a JDBC type or {@code columnDefinition} decides the
+   * column, else {@code valueType}'s.
+   *
+   * @throws Problem {@link Message#TYPE_CLASS_NOT_MODELLED} for an application's {@code JavaType}
+   *     class that decides the JDBC type by its code, when neither {@code jdbcTypeCode} nor {@code
+   *     definitionDecides}, or the column's sizes, unless {@code definitionDecides}
    */
-  private static SqlType javaTypeClass(Element e, TypeMapping.Sizes sizes) {
-    TypeMirror javaType = Annotations.type(Annotations.find(e, HIBERNATE + "JavaType"), "value");
-    return javaType == null ? null : TypeMapping.hibernateJavaType(javaType.toString(), sizes);
+  private static String describedJavaType(
+      Element e,
+      Attribute a,
+      TypeAnnotations names,
+      TypeMirror valueType,
+      Integer jdbcTypeCode,
+      boolean definitionDecides) {
+    AnnotationMirror javaType = Annotations.find(e, HIBERNATE + names.javaType());
+    TypeMirror javaTypeClass = Annotations.type(javaType, "value");
+    if (javaTypeClass == null) {
+      return JdbcTypes.javaTypeName(valueType);
+    }
+    JdbcTypes.TypeClass resolved = JdbcTypes.javaTypeClass(javaTypeClass);
+    if (resolved.undecided() == null) {
+      return resolved.describes();
+    }
+    if (jdbcTypeCode != null && !resolved.sizesByCode() || definitionDecides) {
+      return null;
+    }
+    throw new Problem(
+        Message.TYPE_CLASS_NOT_MODELLED,
+        e,
+        javaType,
+        value(javaType, "value"),
+        "@" + names.javaType(),
+        javaTypeClass,
+        a.describe(),
+        resolved.undecided());
+  }
+
+  /** Whether {@code code} stores characters ({@code CHAR}, {@code VARCHAR} and the N kinds). */
+  private static boolean isCharacterCode(int code) {
+    return code == JdbcTypes.CHAR
+        || code == JdbcTypes.NCHAR
+        || code == JdbcTypes.VARCHAR
+        || code == JdbcTypes.NVARCHAR;
+  }
+
+  /**
+   * {@link Message#MAPPING_NOT_SUPPORTED} for a JDBC type Migrate does not mirror on a value of
+   * {@code javaType}.
+   */
+  private static Problem notMirrored(
+      Element e,
+      Attribute a,
+      TypeAnnotations names,
+      AnnotationMirror jdbcType,
+      int code,
+      TypeMirror javaType) {
+    AnnotationMirror annotation =
+        jdbcType != null ? jdbcType : Annotations.find(e, HIBERNATE + names.jdbcTypeCode());
+    String what =
+        jdbcType != null
+            ? "@" + names.jdbcType() + "(" + Annotations.type(jdbcType, "value") + ".class)"
+            : "@" + names.jdbcTypeCode() + "(" + code + ")";
+    return new Problem(
+        Message.MAPPING_NOT_SUPPORTED,
+        e,
+        annotation,
+        value(annotation, "value"),
+        what + " with Java type " + javaType,
+        a.describe(),
+        "Migrate does not mirror the column Hibernate makes for this pair. State the column type"
+            + " with @Column(columnDefinition = \"...\").");
   }
 
   /** Hibernate's {@code @Comment} on {@code e}, or {@code null}. */

@@ -220,13 +220,13 @@ final class CollectionTables {
    * without {@code @CollectionId}.
    *
    * <p>Its type comes from {@code @CollectionIdJdbcTypeCode} ({@code BIGINT}, {@code INTEGER} or
-   * {@code SMALLINT}); without one Hibernate cannot start ("Unable to determine JavaType"), and
-   * {@code @CollectionIdJavaType} and {@code @CollectionIdJdbcType} name classes whose column type
-   * is up to their code: all three are reported. Its generator: {@code increment} needs nothing in
-   * the database; {@code sequence} is Hibernate's sequence {@code <collection table>_SEQ} (start 1,
-   * increment 50), the name of a {@code @SequenceGenerator} is that sequence; anything else
-   * (Hibernate itself refuses {@code identity}, {@code assigned}, {@code native} and no generator)
-   * is reported.
+   * {@code SMALLINT}), else from {@code @CollectionIdJdbcType} or {@code @CollectionIdJavaType}
+   * when Migrate can read the class ({@link #typeOfClass}); without any Hibernate cannot start
+   * ("Unable to determine JavaType"): that, another type code and a class whose column type is up
+   * to its code are reported. Its generator: {@code increment} needs nothing in the database;
+   * {@code sequence} is Hibernate's sequence {@code <collection table>_SEQ} (start 1, increment
+   * 50), the name of a {@code @SequenceGenerator} is that sequence; anything else (Hibernate itself
+   * refuses {@code identity}, {@code assigned}, {@code native} and no generator) is reported.
    */
   Column collectionId(Entity owner, TableDraft t, Attribute a) {
     AnnotationMirror id = Annotations.find(a.element(), HIBERNATE + "CollectionId");
@@ -290,21 +290,55 @@ final class CollectionTables {
 
   /**
    * The column type that {@code @<jdbcType>(X.class)} or {@code @<javaType>(X.class)} on {@code a}
-   * gives when X is one of Hibernate's own classes ({@link TypeMapping#hibernateJdbcType}, {@link
-   * TypeMapping#hibernateJavaType}); the JdbcType wins, as in Hibernate. {@code null} otherwise.
+   * gives ({@link JdbcTypes#jdbcTypeClass}, {@link JdbcTypes#javaTypeClass}: one of Hibernate's own
+   * classes or an application's subclass of one that changes nothing); the JdbcType wins, as in
+   * Hibernate. {@code null} without either, or for a JDBC type other than an integer.
+   *
+   * @throws Problem {@link Message#TYPE_CLASS_NOT_MODELLED} for a class whose type is decided by
+   *     its code
    */
   private static SqlType typeOfClass(Attribute a, String jdbcType, String javaType) {
-    TypeMirror jdbc =
-        Annotations.type(Annotations.find(a.element(), HIBERNATE + jdbcType), "value");
-    if (jdbc != null) {
-      return TypeMapping.hibernateJdbcType(jdbc.toString());
+    AnnotationMirror jdbc = Annotations.find(a.element(), HIBERNATE + jdbcType);
+    TypeMirror jdbcClass = Annotations.type(jdbc, "value");
+    if (jdbcClass != null) {
+      JdbcTypes.TypeClass resolved = JdbcTypes.jdbcTypeClass(jdbcClass);
+      if (resolved.undecided() != null) {
+        throw new Problem(
+            Message.TYPE_CLASS_NOT_MODELLED,
+            a.element(),
+            jdbc,
+            value(jdbc, "value"),
+            "@" + jdbcType,
+            jdbcClass,
+            a.describe(),
+            resolved.undecided());
+      }
+      return switch (resolved.code()) {
+        case JdbcTypes.BIGINT -> SqlType.bigint();
+        case JdbcTypes.INTEGER -> SqlType.integer();
+        case JdbcTypes.SMALLINT -> SqlType.smallint();
+        default -> null;
+      };
     }
-    TypeMirror java =
-        Annotations.type(Annotations.find(a.element(), HIBERNATE + javaType), "value");
-    return java == null
-        ? null
-        : TypeMapping.hibernateJavaType(
-            java.toString(), new TypeMapping.Sizes(TypeMapping.DEFAULT_LENGTH, 0, 0, null));
+    AnnotationMirror java = Annotations.find(a.element(), HIBERNATE + javaType);
+    TypeMirror javaClass = Annotations.type(java, "value");
+    if (javaClass == null) {
+      return null;
+    }
+    JdbcTypes.TypeClass resolved = JdbcTypes.javaTypeClass(javaClass);
+    if (resolved.undecided() != null) {
+      throw new Problem(
+          Message.TYPE_CLASS_NOT_MODELLED,
+          a.element(),
+          java,
+          value(java, "value"),
+          "@" + javaType,
+          javaClass,
+          a.describe(),
+          resolved.undecided());
+    }
+    return TypeMapping.describedColumnType(
+        resolved.describes(), new TypeMapping.Sizes(TypeMapping.DEFAULT_LENGTH, 0, 0, null));
   }
 
   /**
@@ -361,7 +395,7 @@ final class CollectionTables {
     BasicColumns.Mapped mapped =
         builder
             .basicColumns()
-            .column(
+            .mapKeyColumn(
                 context,
                 a,
                 e,

@@ -83,6 +83,16 @@ enum Message {
       "@Convert on %1$s: %2$s does not implement AttributeConverter<X, Y> with a class for Y, so the column type"
           + " is unknown. Name a converter class that implements AttributeConverter<EntityType, DatabaseType>."),
 
+  /**
+   * Args: annotation ("@JdbcType", "@JavaType", "@CollectionIdJdbcType", ...), class, field, why
+   * Migrate cannot tell its column type.
+   */
+  TYPE_CLASS_NOT_MODELLED(
+      Severity.UNMODELLED,
+      "%1$s(%2$s.class) on %3$s: %4$s. Migrate cannot run a class's code at compile time, so it cannot tell"
+          + " the column type. Name the JDBC type with @JdbcTypeCode(SqlTypes.VARCHAR) (or the SqlTypes constant the class"
+          + " uses), or give the column type with @Column(columnDefinition = \"...\")."),
+
   /** Args: field, Java type. */
   EMBEDDED_NOT_A_CLASS(
       Severity.REFUSED,

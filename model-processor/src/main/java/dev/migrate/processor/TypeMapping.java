@@ -164,6 +164,14 @@ final class TypeMapping {
     return element == null ? null : POSTGRES.arrayOf(element);
   }
 
+  /**
+   * The column type of a value of the class named {@code name} (qualified: {@code
+   * java.lang.Integer}), as for a field of that type; {@code null} when Migrate has no mapping.
+   */
+  static SqlType describedColumnType(String name, Sizes sizes) {
+    return declaredType(name, sizes);
+  }
+
   private static SqlType declaredType(String name, Sizes sizes) {
     switch (name) {
       case "java.lang.String":
@@ -266,7 +274,7 @@ final class TypeMapping {
    * Hibernate converts it to binary digits ({@code ceil(p * log2(10))}) for {@code float(n)}, which
    * PostgreSQL stores as {@code real} up to 24 binary digits and as {@code double precision} above.
    */
-  private static SqlType floatingPoint(Sizes sizes, boolean isDouble) {
+  static SqlType floatingPoint(Sizes sizes, boolean isDouble) {
     if (sizes.precision() > 0) {
       int binaryDigits = (int) Math.ceil(sizes.precision() * (Math.log(10) / Math.log(2)));
       return binaryDigits <= 24 ? SqlType.real() : SqlType.doublePrecision();
@@ -378,64 +386,56 @@ final class TypeMapping {
    * @param javaTypeClass the qualified name of the {@code JavaType} class
    */
   static SqlType hibernateJavaType(String javaTypeClass, Sizes sizes) {
+    String described = hibernateJavaTypeDescribes(javaTypeClass);
+    return described == null ? null : declaredType(described, sizes);
+  }
+
+  /**
+   * The qualified name of the Java type that one of Hibernate's own {@code JavaType} classes
+   * describes ({@code java.lang.Integer} for {@code IntegerJavaType}), or {@code null} for any
+   * other class.
+   */
+  static String hibernateJavaTypeDescribes(String javaTypeClass) {
     if (!javaTypeClass.startsWith(JAVA_TYPES)) {
       return null;
     }
     String simple = javaTypeClass.substring(JAVA_TYPES.length());
-    String described =
-        switch (simple) {
-          case "UUIDJavaType" -> "java.util.UUID";
-          case "UrlJavaType" -> "java.net.URL";
-          case "BigDecimalJavaType", "BigIntegerJavaType" -> "java.math." + javaTypePrefix(simple);
-          case "InstantJavaType",
-              "DurationJavaType",
-              "LocalDateJavaType",
-              "LocalDateTimeJavaType",
-              "LocalTimeJavaType",
-              "OffsetDateTimeJavaType",
-              "OffsetTimeJavaType",
-              "ZonedDateTimeJavaType",
-              "YearJavaType",
-              "ZoneIdJavaType",
-              "ZoneOffsetJavaType" ->
-              "java.time." + javaTypePrefix(simple);
-          case "CurrencyJavaType", "LocaleJavaType", "TimeZoneJavaType" ->
-              "java.util." + javaTypePrefix(simple);
-          case "InetAddressJavaType" -> "java.net.InetAddress";
-          case "IntegerJavaType",
-              "LongJavaType",
-              "ShortJavaType",
-              "ByteJavaType",
-              "BooleanJavaType",
-              "CharacterJavaType",
-              "StringJavaType",
-              "DoubleJavaType",
-              "FloatJavaType",
-              "ClassJavaType" ->
-              "java.lang." + javaTypePrefix(simple);
-          default -> null;
-        };
-    return described == null ? null : declaredType(described, sizes);
+    return switch (simple) {
+      case "UUIDJavaType" -> "java.util.UUID";
+      case "UrlJavaType" -> "java.net.URL";
+      case "BigDecimalJavaType", "BigIntegerJavaType" -> "java.math." + javaTypePrefix(simple);
+      case "InstantJavaType",
+          "DurationJavaType",
+          "LocalDateJavaType",
+          "LocalDateTimeJavaType",
+          "LocalTimeJavaType",
+          "OffsetDateTimeJavaType",
+          "OffsetTimeJavaType",
+          "ZonedDateTimeJavaType",
+          "YearJavaType",
+          "ZoneIdJavaType",
+          "ZoneOffsetJavaType" ->
+          "java.time." + javaTypePrefix(simple);
+      case "CurrencyJavaType", "LocaleJavaType", "TimeZoneJavaType" ->
+          "java.util." + javaTypePrefix(simple);
+      case "InetAddressJavaType" -> "java.net.InetAddress";
+      case "IntegerJavaType",
+          "LongJavaType",
+          "ShortJavaType",
+          "ByteJavaType",
+          "BooleanJavaType",
+          "CharacterJavaType",
+          "StringJavaType",
+          "DoubleJavaType",
+          "FloatJavaType",
+          "ClassJavaType" ->
+          "java.lang." + javaTypePrefix(simple);
+      default -> null;
+    };
   }
 
   private static String javaTypePrefix(String simpleName) {
     return simpleName.substring(0, simpleName.length() - "JavaType".length());
-  }
-
-  /**
-   * The column type of one of Hibernate's own integral or UUID {@code JdbcType} classes ({@code
-   * org.hibernate.type.descriptor.jdbc.BigIntJdbcType}, {@code IntegerJdbcType}, {@code
-   * SmallIntJdbcType}, {@code UUIDJdbcType}), as named in {@code @CollectionIdJdbcType}; {@code
-   * null} for any other class.
-   */
-  static SqlType hibernateJdbcType(String jdbcTypeClass) {
-    return switch (jdbcTypeClass) {
-      case "org.hibernate.type.descriptor.jdbc.BigIntJdbcType" -> SqlType.bigint();
-      case "org.hibernate.type.descriptor.jdbc.IntegerJdbcType" -> SqlType.integer();
-      case "org.hibernate.type.descriptor.jdbc.SmallIntJdbcType" -> SqlType.smallint();
-      case "org.hibernate.type.descriptor.jdbc.UUIDJdbcType" -> SqlType.uuid();
-      default -> null;
-    };
   }
 
   // --- columnDefinition ---

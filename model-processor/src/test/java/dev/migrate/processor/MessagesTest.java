@@ -247,6 +247,39 @@ class MessagesTest {
   }
 
   @Test
+  void typeClassNotModelled() {
+    JavaFileObject text =
+        source(
+            "com.acme.CodedText",
+            """
+            package com.acme;
+            public class CodedText extends org.hibernate.type.descriptor.jdbc.VarcharJdbcType {
+              @Override public int getJdbcTypeCode() { return java.sql.Types.NVARCHAR; }
+            }
+            """);
+    JavaFileObject person =
+        entity(
+            "Person",
+            """
+        @Entity
+        public class Person {
+          @Id private Long id;
+          @org.hibernate.annotations.JdbcType(CodedText.class)
+          private String name;
+        }
+        """);
+    assertSingleError(
+        compileStrict(person, text),
+        "@JdbcType(com.acme.CodedText.class) on Person.name: com.acme.CodedText overrides getJdbcTypeCode,"
+            + " so its JDBC type is decided by code. Migrate cannot run a class's code at compile time, so it"
+            + " cannot tell the column type. Name the JDBC type with @JdbcTypeCode(SqlTypes.VARCHAR) (or the"
+            + " SqlTypes constant the class uses), or give the column type with @Column(columnDefinition ="
+            + " \"...\").",
+        person,
+        "JdbcType(CodedText");
+  }
+
+  @Test
   void wrapperArray() {
     JavaFileObject file =
         entity(

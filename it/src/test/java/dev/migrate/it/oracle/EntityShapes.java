@@ -13,7 +13,9 @@ import net.jqwik.api.Combinators;
  * access, optionally a hierarchy of one subclass with each inheritance strategy), basic attributes
  * of every mapped Java type, primitive and boxed, with and without {@code @Column} and its
  * attributes, Bean Validation ({@code @NotNull}, {@code @Size}), an embeddable, associations
- * ({@code @ManyToOne}, {@code @OneToOne}, {@code @ManyToMany} join tables) and element collections.
+ * ({@code @ManyToOne}, {@code @OneToOne}, {@code @ManyToMany} join tables) and element collections,
+ * attributes with {@code @JdbcType} or {@code @JdbcTypeCode}, abstract {@code TABLE_PER_CLASS}
+ * roots and associations from another entity to a {@code TABLE_PER_CLASS} root ({@link Extras}).
  * Each shape's classes carry its number, so that several shapes compile together.
  *
  * <p>Known differences are left out of the generator, each with its counterexample: see {@link
@@ -119,8 +121,125 @@ final class EntityShapes {
     Arbitrary<Boolean> embedded = Arbitraries.of(false, true);
     Arbitrary<List<Basic>> subBasics = basic(6).list().ofMinSize(1).ofMaxSize(2);
     return Combinators.combine(
-            basics, inheritance, property, association, collection, embedded, subBasics)
-        .as((b, i, p, a, c, e, s) -> source(number, b, i, p, a, c, e, distinctNames(s)));
+            basics,
+            inheritance,
+            property,
+            association,
+            collection,
+            embedded,
+            subBasics,
+            typeExtras())
+        .as(
+            (b, i, p, a, c, e, s, x) -> {
+              List<Basic> all = new ArrayList<>(b);
+              all.addAll(x.typed());
+              return source(number, distinctNames(all), i, p, a, c, e, distinctNames(s), x);
+            });
+  }
+
+  // --- JDBC types, abstract TABLE_PER_CLASS roots, associations to a TABLE_PER_CLASS root ---
+
+  /**
+   * What the generator adds to a shape beyond its basic attributes and hierarchy.
+   *
+   * @param typed attributes with {@code @JdbcType} or {@code @JdbcTypeCode} ({@link #typed})
+   * @param abstractRoot whether a {@code TABLE_PER_CLASS} root is abstract (so it has no table)
+   * @param rootReference how a holder entity refers to a {@code TABLE_PER_CLASS} root: 0 not at
+   *     all, 1 {@code @ManyToOne}, 2 {@code @OneToOne}, 3 {@code @ManyToMany}, 4 the root's own
+   *     {@code @ManyToMany} to the holder
+   */
+  record Extras(List<Basic> typed, boolean abstractRoot, int rootReference) {}
+
+  static Arbitrary<Extras> typeExtras() {
+    return Combinators.combine(
+            typed(9).list().ofMinSize(0).ofMaxSize(3),
+            Arbitraries.of(false, true),
+            Arbitraries.integers().between(0, 4))
+        .as(Extras::new);
+  }
+
+  private static final String JDBC_TYPE = "@org.hibernate.annotations.JdbcType(";
+  private static final String JDBC = "org.hibernate.type.descriptor.jdbc.";
+  private static final String CODE = "@org.hibernate.annotations.JdbcTypeCode(";
+  private static final String SQL_TYPES = "org.hibernate.type.SqlTypes.";
+
+  /**
+   * A JDBC type and a Java type it is used with: each pair is one {@code OracleRegressionTest}
+   * checks on 6.6 and 7.2 ({@code jdbcTypeClassesOfHibernate}, {@code jdbcTypeCodes}).
+   */
+  private static final List<String[]> TYPED =
+      List.of(
+          new String[] {JDBC_TYPE + JDBC + "VarcharJdbcType.class) ", "Integer"},
+          new String[] {JDBC_TYPE + JDBC + "VarcharJdbcType.class) ", "java.util.UUID"},
+          new String[] {JDBC_TYPE + JDBC + "VarcharJdbcType.class) ", "String"},
+          new String[] {JDBC_TYPE + JDBC + "CharJdbcType.class) ", "String"},
+          new String[] {JDBC_TYPE + JDBC + "NumericJdbcType.class) ", "Long"},
+          new String[] {JDBC_TYPE + JDBC + "NumericJdbcType.class) ", "Double"},
+          new String[] {JDBC_TYPE + JDBC + "BigIntJdbcType.class) ", "Integer"},
+          new String[] {JDBC_TYPE + JDBC + "SmallIntJdbcType.class) ", "Integer"},
+          new String[] {JDBC_TYPE + JDBC + "LongVarcharJdbcType.class) ", "String"},
+          new String[] {
+            JDBC_TYPE + JDBC + "TimestampWithTimeZoneJdbcType.class) ", "java.time.LocalDateTime"
+          },
+          new String[] {
+            JDBC_TYPE + JDBC + "TimeWithTimeZoneJdbcType.class) ", "java.time.OffsetTime"
+          },
+          new String[] {JDBC_TYPE + JDBC + "InstantJdbcType.class) ", "java.time.Instant"},
+          new String[] {JDBC_TYPE + JDBC + "UUIDJdbcType.class) ", "String"},
+          new String[] {JDBC_TYPE + JDBC + "RealJdbcType.class) ", "Double"},
+          new String[] {CODE + SQL_TYPES + "VARCHAR) ", "Long"},
+          new String[] {CODE + SQL_TYPES + "CHAR) ", "java.util.UUID"},
+          new String[] {CODE + SQL_TYPES + "NUMERIC) ", "Integer"},
+          new String[] {CODE + SQL_TYPES + "LONG32VARCHAR) ", "String"},
+          new String[] {CODE + SQL_TYPES + "JSON) ", "String"},
+          new String[] {CODE + SQL_TYPES + "SQLXML) ", "String"},
+          new String[] {CODE + SQL_TYPES + "INET) ", "String"},
+          new String[] {CODE + SQL_TYPES + "TIMESTAMP_UTC) ", "java.time.Instant"},
+          new String[] {CODE + SQL_TYPES + "CLOB) ", "String"});
+
+  /**
+   * A basic attribute with {@code @JdbcType} or {@code @JdbcTypeCode}, and the {@code @Column}
+   * variants of {@link #basic}.
+   */
+  static Arbitrary<Basic> typed(int index) {
+    Arbitrary<String[]> pair = Arbitraries.of(TYPED);
+    Arbitrary<String> name = Arbitraries.of(NAMES).map(n -> n + index);
+    Arbitrary<Integer> column = Arbitraries.integers().between(0, 6);
+    Arbitrary<Boolean> notNull = Arbitraries.of(false, false, true);
+    return Combinators.combine(pair, name, column, notNull)
+        .as((p, n, c, nn) -> new Basic(n, p[1], p[0] + annotations(p[1], n, c, nn)));
+  }
+
+  /**
+   * The holder entity that refers to a {@code TABLE_PER_CLASS} root as {@code
+   * extras.rootReference()} says, or {@code null}.
+   */
+  private static String rootHolder(String pkg, int n, String root, Extras extras) {
+    String member =
+        switch (extras.rootReference()) {
+          case 1 -> "@ManyToOne " + root + " root;";
+          case 2 -> "@OneToOne " + root + " root;";
+          case 3 -> "@ManyToMany java.util.Set<" + root + "> roots;";
+          default -> null;
+        };
+    if (extras.rootReference() == 0 || extras.rootReference() == 4) {
+      return extras.rootReference() == 4
+          ? "package "
+              + pkg
+              + ";\nimport jakarta.persistence.*;\n"
+              + "@Entity public class Holder"
+              + n
+              + " { @Id Long id; }\n"
+          : null;
+    }
+    return "package "
+        + pkg
+        + ";\nimport jakarta.persistence.*;\n"
+        + "@Entity public class Holder"
+        + n
+        + " { @Id Long id; "
+        + member
+        + " }\n";
   }
 
   private static List<Basic> distinctNames(List<Basic> basics) {
@@ -137,7 +256,8 @@ final class EntityShapes {
       int association,
       int collection,
       boolean embedded,
-      List<Basic> subBasics) {
+      List<Basic> subBasics,
+      Extras extras) {
     String pkg = "com.acme.s" + n;
     String root = "Root" + n;
     String target = "Target" + n;
@@ -180,11 +300,23 @@ final class EntityShapes {
               + " { String street; int houseNumber; @Column(length = 10) String zipCode; }\n");
       members.add(new String[] {"@Embedded", "Address" + n, "address"});
     }
+    boolean tablePerClass = inheritance.equals("TABLE_PER_CLASS");
+    if (tablePerClass && extras.rootReference() > 0) {
+      sources.put(pkg + ".Holder" + n, rootHolder(pkg, n, root, extras));
+      if (extras.rootReference() == 4) {
+        members.add(new String[] {"@ManyToMany", "java.util.Set<Holder" + n + ">", "holders"});
+      }
+    }
+    boolean abstractRoot = tablePerClass && extras.abstractRoot();
     String strategy =
         inheritance.equals("NONE")
             ? ""
             : "@Inheritance(strategy = InheritanceType." + inheritance + ") ";
-    body.append("@Entity ").append(strategy).append("public class ").append(root).append(" {\n");
+    body.append("@Entity ")
+        .append(strategy)
+        .append(abstractRoot ? "public abstract class " : "public class ")
+        .append(root)
+        .append(" {\n");
     appendMembers(body, members, property);
     body.append("}\n");
     sources.put(pkg + "." + root, header + body);
@@ -206,7 +338,11 @@ final class EntityShapes {
             + ": "
             + (property ? "property" : "field")
             + " access, inheritance "
-            + inheritance;
+            + inheritance
+            + (abstractRoot ? " (abstract root)" : "")
+            + (tablePerClass && extras.rootReference() > 0
+                ? ", root referenced (" + extras.rootReference() + ")"
+                : "");
     return new Shape(n, sources, summary);
   }
 

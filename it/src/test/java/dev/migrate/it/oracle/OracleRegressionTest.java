@@ -203,4 +203,310 @@ class OracleRegressionTest {
         }
         """);
   }
+
+  private static final String JDBC = "org.hibernate.type.descriptor.jdbc.";
+
+  /** {@code @JdbcType(<jdbc>.class) <type> f<n>;} for each pair, numbered. */
+  private static String jdbcTypeFields(String... classAndType) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < classAndType.length; i += 2) {
+      b.append("  @org.hibernate.annotations.JdbcType(")
+          .append(classAndType[i].contains(".") ? classAndType[i] : JDBC + classAndType[i])
+          .append(".class) ")
+          .append(classAndType[i + 1])
+          .append(" f")
+          .append(i / 2)
+          .append(";\n");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Each of Hibernate's {@code JdbcType} classes of {@code org.hibernate.type.descriptor.jdbc} that
+   * PostgreSQL can use maps as its DDL type code does, sized by the Java type ({@code
+   * VarcharJdbcType} on an {@code Integer} is {@code varchar(11)}, on a {@code UUID} {@code
+   * varchar(36)}).
+   */
+  @Test
+  void jdbcTypeClassesOfHibernate() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Typed",
+        "@Entity public class Typed {\n  @Id Long id;\n"
+            + jdbcTypeFields(
+                "BigIntJdbcType", "Integer",
+                "IntegerJdbcType", "Long",
+                "SmallIntJdbcType", "Integer",
+                "TinyIntJdbcType", "Integer",
+                "TinyIntAsSmallIntJdbcType", "Byte",
+                "BooleanJdbcType", "Integer",
+                "DoubleJdbcType", "Float",
+                "DoubleJdbcType", "java.math.BigDecimal",
+                "FloatJdbcType", "Double",
+                "RealJdbcType", "Double",
+                "NumericJdbcType", "Integer",
+                "NumericJdbcType", "Long",
+                "NumericJdbcType", "Short",
+                "NumericJdbcType", "Byte",
+                "DecimalJdbcType", "Integer",
+                "CharJdbcType", "String",
+                "CharJdbcType", "Character",
+                "CharJdbcType", "java.util.UUID",
+                "NCharJdbcType", "String",
+                "VarcharJdbcType", "Integer",
+                "VarcharJdbcType", "Long",
+                "VarcharJdbcType", "Short",
+                "VarcharJdbcType", "Byte",
+                "VarcharJdbcType", "java.util.UUID",
+                "VarcharJdbcType", "java.math.BigDecimal",
+                "VarcharJdbcType", "java.time.LocalDate",
+                "NVarcharJdbcType", "Integer",
+                "LongVarcharJdbcType", "String",
+                "LongNVarcharJdbcType", "String",
+                "VarbinaryJdbcType", "java.util.UUID",
+                "BinaryJdbcType", "byte[]",
+                "LongVarbinaryJdbcType", "byte[]",
+                "DateJdbcType", "java.time.LocalDateTime",
+                "TimeJdbcType", "java.time.LocalDateTime",
+                "TimestampJdbcType", "java.time.Instant",
+                "TimestampWithTimeZoneJdbcType", "java.time.LocalDateTime",
+                "TimeWithTimeZoneJdbcType", "java.time.OffsetTime",
+                "TimeUtcAsJdbcTimeJdbcType", "java.time.OffsetTime",
+                "TimestampUtcAsInstantJdbcType", "java.time.Instant",
+                "InstantJdbcType", "java.time.Instant",
+                "InstantAsTimestampJdbcType", "java.time.Instant",
+                "LocalDateJdbcType", "java.time.LocalDate",
+                "LocalDateTimeJdbcType", "java.time.LocalDateTime",
+                "LocalTimeJdbcType", "java.time.LocalTime",
+                "OffsetDateTimeJdbcType", "java.time.OffsetDateTime",
+                "OffsetTimeJdbcType", "java.time.OffsetTime",
+                "ZonedDateTimeJdbcType", "java.time.ZonedDateTime",
+                "DurationJdbcType", "java.time.Duration",
+                "UUIDJdbcType", "String")
+            + "  @org.hibernate.annotations.JdbcType("
+            + JDBC
+            + "VarcharJdbcType.class) @Column(length = 12) Integer sized;\n"
+            + "  @org.hibernate.annotations.JdbcType("
+            + JDBC
+            + "LongVarcharJdbcType.class) @Column(length = 100) String longSized;\n"
+            + "}\n");
+  }
+
+  /**
+   * PostgreSQL's own {@code JdbcType} classes ({@code org.hibernate.dialect} in 6.6, {@code
+   * org.hibernate.dialect.type} in 7): enum types (labels sorted for {@code NAMED_ENUM}, in
+   * declaration order for {@code NAMED_ORDINAL_ENUM}), {@code uuid}, {@code inet}, {@code interval
+   * second(6)}, {@code jsonb}.
+   */
+  @Test
+  void postgresqlJdbcTypeClasses() throws Exception {
+    String pkg =
+        NamingOption.hibernate().startsWith("6")
+            ? "org.hibernate.dialect."
+            : "org.hibernate.dialect.type.";
+    assertSame(
+        NamingOption.JPA,
+        "Mood",
+        "public enum Mood { SAD, HAPPY, CALM }",
+        "Weather",
+        "public enum Weather { RAIN, FOG }",
+        "Typed",
+        "@Entity public class Typed {\n  @Id Long id;\n"
+            + jdbcTypeFields(
+                pkg + "PostgreSQLEnumJdbcType", "Mood",
+                pkg + "PostgreSQLOrdinalEnumJdbcType", "Weather",
+                pkg + "PostgreSQLUUIDJdbcType", "java.util.UUID",
+                pkg + "PostgreSQLInetJdbcType", "String",
+                pkg + "PostgreSQLCastingInetJdbcType", "java.net.InetAddress",
+                pkg + "PostgreSQLIntervalSecondJdbcType", "java.time.Duration",
+                pkg + "PostgreSQLCastingIntervalSecondJdbcType", "java.time.Duration",
+                pkg + "PostgreSQLJsonPGObjectJsonType", "String",
+                pkg + "PostgreSQLJsonPGObjectJsonbType", "java.util.Map<String, Object>")
+            + "}\n");
+  }
+
+  /**
+   * An enum with a character JDBC type stores its names, with the same check as
+   * {@code @Enumerated(STRING)}; with {@code SMALLINT} or {@code INTEGER} its ordinals.
+   */
+  @Test
+  void enumsWithJdbcTypes() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Mood",
+        "public enum Mood { SAD, HAPPY, CALM }",
+        "Typed",
+        "@Entity public class Typed {\n  @Id Long id;\n"
+            + jdbcTypeFields("CharJdbcType", "Mood", "VarcharJdbcType", "Mood")
+            + "  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER) Mood i;\n"
+            + "  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.SMALLINT) Mood s;\n"
+            + "  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ORDINAL_ENUM)"
+            + " Mood o;\n"
+            + "}\n");
+  }
+
+  /** {@code @JdbcTypeCode} maps as the JDBC type of its code, sized by the Java type. */
+  @Test
+  void jdbcTypeCodes() throws Exception {
+    String[] codeAndType = {
+      "BIT",
+      "Boolean",
+      "TINYINT",
+      "Byte",
+      "FLOAT",
+      "Double",
+      "DOUBLE",
+      "Float",
+      "NUMERIC",
+      "Integer",
+      "DECIMAL",
+      "Long",
+      "CHAR",
+      "String",
+      "NCHAR",
+      "Integer",
+      "VARCHAR",
+      "Integer",
+      "VARCHAR",
+      "java.util.UUID",
+      "LONGVARCHAR",
+      "String",
+      "LONG32VARCHAR",
+      "String",
+      "LONG32VARBINARY",
+      "byte[]",
+      "BLOB",
+      "byte[]",
+      "CLOB",
+      "String",
+      "NCLOB",
+      "String",
+      "MATERIALIZED_CLOB",
+      "String",
+      "TIME_WITH_TIMEZONE",
+      "java.time.OffsetTime",
+      "TIME_UTC",
+      "java.time.OffsetTime",
+      "TIMESTAMP_UTC",
+      "java.time.Instant",
+      "SQLXML",
+      "String",
+      "INET",
+      "String",
+      "INTERVAL_SECOND",
+      "java.time.Duration",
+      "UUID",
+      "String",
+      "JSON",
+      "java.util.Map<String, Object>",
+      "VARCHAR",
+      "java.util.Locale",
+      "VARCHAR",
+      "java.util.Currency",
+      "VARCHAR",
+      "java.time.ZoneOffset",
+      "CHAR",
+      "java.time.ZoneId",
+      "NUMERIC",
+      "java.math.BigDecimal",
+      "NUMERIC",
+      "java.time.Duration"
+    };
+    StringBuilder fields = new StringBuilder();
+    for (int i = 0; i < codeAndType.length; i += 2) {
+      fields
+          .append("  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.")
+          .append(codeAndType[i])
+          .append(") ")
+          .append(codeAndType[i + 1])
+          .append(" c")
+          .append(i / 2)
+          .append(";\n");
+    }
+    assertSame(
+        NamingOption.JPA,
+        "Coded",
+        "@Entity public class Coded {\n  @Id Long id;\n" + fields + "}\n");
+  }
+
+  /**
+   * An application's {@code JdbcType} or {@code JavaType} subclass of one of Hibernate's that
+   * overrides nothing maps as Hibernate's class; {@code @JdbcType} wins over {@code @JdbcTypeCode},
+   * and {@code @JdbcTypeCode} over {@code @JavaType}, whose Java type sizes the column; an
+   * application's {@code AbstractClassJavaType} with a {@code @JdbcTypeCode} or a {@code
+   * columnDefinition}.
+   */
+  @Test
+  void applicationJdbcTypeAndJavaTypeClasses() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "ShortText",
+        "public class ShortText extends org.hibernate.type.descriptor.jdbc.VarcharJdbcType {}",
+        "Counter",
+        "public class Counter extends org.hibernate.type.descriptor.java.IntegerJavaType {}",
+        "Money",
+        "public class Money implements java.io.Serializable { public String amount; }",
+        "MoneyJavaType",
+        """
+        public class MoneyJavaType
+            extends org.hibernate.type.descriptor.java.AbstractClassJavaType<Money> {
+          public MoneyJavaType() { super(Money.class); }
+          @Override public <X> X unwrap(
+              Money value, Class<X> type, org.hibernate.type.descriptor.WrapperOptions options) {
+            return null;
+          }
+          @Override public <X> Money wrap(
+              X value, org.hibernate.type.descriptor.WrapperOptions options) {
+            return null;
+          }
+        }
+        """,
+        "Ledger",
+        """
+        @Entity public class Ledger {
+          @Id Long id;
+          @org.hibernate.annotations.JdbcType(ShortText.class) Integer a;
+          @org.hibernate.annotations.JdbcType(ShortText.class) @Column(length = 30) String b;
+          @org.hibernate.annotations.JavaType(Counter.class) Integer c;
+          @org.hibernate.annotations.JavaType(Counter.class)
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR) Integer d;
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.VarcharJdbcType.class)
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.BIGINT) Integer e;
+          @org.hibernate.annotations.JavaType(MoneyJavaType.class)
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR) Money f;
+          @org.hibernate.annotations.JavaType(MoneyJavaType.class)
+          @Column(columnDefinition = "varchar(64)") Money g;
+        }
+        """);
+  }
+
+  /**
+   * A map's key is typed by {@code @MapKeyJdbcTypeCode} (and {@code @MapKeyJdbcType},
+   * {@code @MapKeyJavaType}), never by the {@code @JdbcType} or {@code @JdbcTypeCode} of the
+   * attribute, which type the map's values (and a collection's elements).
+   */
+  @Test
+  void mapKeysAndElementsWithJdbcTypes() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Keyed",
+        """
+        @Entity public class Keyed {
+          @Id Long id;
+          @ElementCollection
+          @org.hibernate.annotations.MapKeyJdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NUMERIC)
+          java.util.Map<Integer, Long> amounts;
+          @ElementCollection
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.VarcharJdbcType.class)
+          java.util.Map<Long, Integer> counts;
+          @ElementCollection
+          @org.hibernate.annotations.MapKeyJdbcType(org.hibernate.type.descriptor.jdbc.CharJdbcType.class)
+          java.util.Map<java.util.UUID, String> labels;
+          @ElementCollection
+          @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.CharJdbcType.class)
+          java.util.Set<java.util.UUID> tokens;
+        }
+        """);
+  }
 }
