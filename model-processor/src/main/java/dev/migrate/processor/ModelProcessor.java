@@ -71,6 +71,8 @@ public final class ModelProcessor extends AbstractProcessor {
       List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
   private static final String REVISION_ANNOTATION = "dev.migrate.runtime.Revision";
   private static final String TABLE_ANNOTATION = "dev.migrate.annotations.Table";
+  private static final List<String> CONVERTER_ANNOTATIONS =
+      List.of("jakarta.persistence.Converter", "javax.persistence.Converter");
 
   /**
    * The option that decides whether Bean Validation constraints shape columns: {@code ddl} or
@@ -81,6 +83,7 @@ public final class ModelProcessor extends AbstractProcessor {
   private final Set<String> entityNames = new TreeSet<>();
   private final Set<String> revisionNames = new TreeSet<>();
   private final Set<String> tableNames = new TreeSet<>();
+  private final Set<String> converterNames = new TreeSet<>();
   private Reporter reporter;
 
   @Override
@@ -105,7 +108,11 @@ public final class ModelProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(
-        Naming.OPTION, BEAN_VALIDATION_OPTION, HibernateVersion.OPTION, Reporter.STRICT_OPTION);
+        Naming.OPTION,
+        BEAN_VALIDATION_OPTION,
+        HibernateVersion.OPTION,
+        Reporter.STRICT_OPTION,
+        Converters.OPTION);
   }
 
   @Override
@@ -144,6 +151,10 @@ public final class ModelProcessor extends AbstractProcessor {
                   : annotation.equals(REVISION_ANNOTATION) ? revisionNames : null;
       if (names != null) {
         names.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+      }
+      if (CONVERTER_ANNOTATIONS.contains(annotation)
+          && Annotations.bool(mirror, "autoApply", false)) {
+        converterNames.add(processingEnv.getElementUtils().getBinaryName(type).toString());
       }
     }
     for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
@@ -215,6 +226,7 @@ public final class ModelProcessor extends AbstractProcessor {
     }
     Database database;
     List<Snapshot.Member> members = List.of();
+    List<Snapshot.ConverterCheck> converterChecks = List.of();
     try {
       ModelBuilder builder =
           new ModelBuilder(
@@ -225,8 +237,12 @@ public final class ModelProcessor extends AbstractProcessor {
                   beanValidation,
                   TypeMapping.POSTGRES)
               .forHibernate(hibernate);
+      if (!autoApplied(builder.converters())) {
+        return;
+      }
       database = builder.build(entities, tables);
       members = builder.capturedMembers();
+      converterChecks = builder.converterChecks();
     } catch (RuntimeException | LinkageError e) {
       // a bug in Migrate: the snapshot is written, empty and incomplete, so the goals refuse
       reporter.internal(null, e);
@@ -245,7 +261,11 @@ public final class ModelProcessor extends AbstractProcessor {
         new Snapshot(
             Snapshot.FORMAT_VERSION,
             new Snapshot.Capture(
-                choice.naming().optionValue(), choice.reason(), reporter.problems(), members),
+                choice.naming().optionValue(),
+                choice.reason(),
+                reporter.problems(),
+                members,
+                converterChecks),
             database,
             classes,
             revisions,
@@ -257,6 +277,41 @@ public final class ModelProcessor extends AbstractProcessor {
         Snapshot.REVISIONS_RESOURCE,
         out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
     write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
+  }
+
+  /**
+   * Registers the auto-applied converters: the {@code @Converter(autoApply = true)} classes of this
+   * compilation's sources, then those {@code -Amigrate.converters} names (binary names, separated
+   * by commas: converters from jars, whose annotations the processor does not scan). Reports an
+   * option entry that is not a converter on the compile class path.
+   *
+   * @return whether every option entry was found
+   */
+  private boolean autoApplied(Converters converters) {
+    for (String name : converterNames) {
+      TypeElement type = resolve(name);
+      if (type != null && converters.isConverter(type.asType())) {
+        converters.autoApply(type);
+      }
+    }
+    String option = processingEnv.getOptions().get(Converters.OPTION);
+    boolean found = true;
+    if (option != null) {
+      for (String entry : option.split(",")) {
+        String name = entry.strip();
+        if (name.isEmpty()) {
+          continue;
+        }
+        TypeElement type = resolve(name);
+        if (type == null || !converters.isConverter(type.asType())) {
+          reporter.report(Message.UNKNOWN_CONVERTER_OPTION, null, null, null, name);
+          found = false;
+        } else {
+          converters.autoApply(type);
+        }
+      }
+    }
+    return found;
   }
 
   /**
