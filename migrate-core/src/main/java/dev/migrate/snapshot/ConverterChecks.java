@@ -325,8 +325,7 @@ public final class ConverterChecks {
             : check.constants().isEmpty()
                 ? "each constant"
                 : check.constants().stream().collect(Collectors.joining(", ")))
-        + ">)); Migrate leaves it out of the model. Make the converter loadable with a public"
-        + " no-argument constructor, or add the check yourself with @Check.";
+        + ">)); Migrate leaves it out of the model (a missing check loses no data).";
   }
 
   /** Why a converter check cannot be resolved. */
