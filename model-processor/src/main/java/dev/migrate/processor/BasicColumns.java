@@ -34,10 +34,10 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The column of a basic attribute (and of a collection's basic element or map key), as Hibernate
  * 6.6 makes it on PostgreSQL: name, type ({@code @Column} sizes, {@code columnDefinition},
- * {@code @Convert}, enums by {@code @Enumerated} or as PostgreSQL enum types,
- * {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default, comment and rename hint, and
- * the check constraints its type needs (enum values, Bean Validation {@code @Min} and {@code @Max},
- * Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and
+ * {@code @Convert} and auto-applied converters ({@link Converters}), enums by {@code @Enumerated}
+ * or as PostgreSQL enum types, {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default,
+ * comment and rename hint, and the check constraints its type needs (enum values, a converter's
+ * values, Bean Validation {@code @Min} and {@code @Max}, Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and
  * {@code @NotNull} shape the column as the context's {@link Validation} allows.
  */
 final class BasicColumns {

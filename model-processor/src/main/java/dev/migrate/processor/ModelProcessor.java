@@ -49,8 +49,10 @@ import javax.tools.StandardLocation;
  * Options: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}; by default Spring Boot's
  * naming when its JPA auto-configuration is on the compile class path, {@link Naming#choose}),
  * {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}), {@code
- * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}) and {@code
- * -Amigrate.strict=true} ({@link Reporter#STRICT_OPTION}).
+ * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}), {@code
+ * -Amigrate.strict=true} ({@link Reporter#STRICT_OPTION}) and {@code
+ * -Amigrate.converters=<binary names>} ({@link Converters#OPTION}: auto-applied converters from
+ * jars; those of the sources, {@code @Converter(autoApply = true)}, are found in the rounds).
  *
  * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService
  * does). A partial recompile (an IDE or an incremental build compiling only some sources) keeps the
