@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * @param capture how the model was captured (naming) and what of the entities it could not capture;
  *     {@link Capture#UNKNOWN} for a snapshot of format 1, which had none
  * @param database the model, tables without a schema belong to the schema the chain runs in
- * @param entities fully qualified names of the entity classes, sorted
+ * @param entities binary names of the classes the model came from, sorted: the entity classes,
+ *     Migrate's {@code @Table} classes and the auto-applied converters of the sources (a partial
+ *     recompile reads them again)
  * @param revisions the revision classes, sorted by class name
  * @param hibernate the Hibernate ORM release line whose schema the model mirrors ({@code 6.6},
  *     {@code 7.2}, {@code 7.4}: the processor's {@code -Amigrate.hibernate}, or the hibernate-core

@@ -37,8 +37,9 @@ import javax.lang.model.type.TypeMirror;
  * {@code @Convert} and auto-applied converters ({@link Converters}), enums by {@code @Enumerated}
  * or as PostgreSQL enum types, {@code @JdbcTypeCode(JSON)}, {@code @Lob}), nullability, default,
  * comment and rename hint, and the check constraints its type needs (enum values, a converter's
- * values, Bean Validation {@code @Min} and {@code @Max}, Hibernate's {@code @Check}). Bean Validation's {@code @Size}, {@code @Digits} and
- * {@code @NotNull} shape the column as the context's {@link Validation} allows.
+ * values, Bean Validation {@code @Min} and {@code @Max}, Hibernate's {@code @Check}). Bean
+ * Validation's {@code @Size}, {@code @Digits} and {@code @NotNull} shape the column as the
+ * context's {@link Validation} allows.
  */
 final class BasicColumns {
 

@@ -49,10 +49,10 @@ import javax.tools.StandardLocation;
  * Options: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}; by default Spring Boot's
  * naming when its JPA auto-configuration is on the compile class path, {@link Naming#choose}),
  * {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}), {@code
- * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}), {@code
- * -Amigrate.strict=true} ({@link Reporter#STRICT_OPTION}) and {@code
- * -Amigrate.converters=<binary names>} ({@link Converters#OPTION}: auto-applied converters from
- * jars; those of the sources, {@code @Converter(autoApply = true)}, are found in the rounds).
+ * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}), {@code -Amigrate.strict=true}
+ * ({@link Reporter#STRICT_OPTION}) and {@code -Amigrate.converters=<binary names>} ({@link
+ * Converters#OPTION}: auto-applied converters from jars; those of the sources,
+ * {@code @Converter(autoApply = true)}, are found in the rounds).
  *
  * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService
  * does). A partial recompile (an IDE or an incremental build compiling only some sources) keeps the
@@ -207,6 +207,8 @@ public final class ModelProcessor extends AbstractProcessor {
           entityCandidates.addAll(p.entities());
           tableCandidates.addAll(p.entities());
           revisionCandidates.addAll(p.revisions());
+          // the auto-applied converters of the sources are listed with the entities
+          converterNames.addAll(p.entities());
         });
 
     List<TypeElement> entities = new ArrayList<>();
@@ -229,6 +231,7 @@ public final class ModelProcessor extends AbstractProcessor {
     Database database;
     List<Snapshot.Member> members = List.of();
     List<Snapshot.ConverterCheck> converterChecks = List.of();
+    List<TypeElement> converters = new ArrayList<>();
     try {
       ModelBuilder builder =
           new ModelBuilder(
@@ -239,7 +242,7 @@ public final class ModelProcessor extends AbstractProcessor {
                   beanValidation,
                   TypeMapping.POSTGRES)
               .forHibernate(hibernate);
-      if (!autoApplied(builder.converters())) {
+      if (!autoApplied(builder.converters(), converters)) {
         return;
       }
       database = builder.build(entities, tables);
@@ -259,6 +262,7 @@ public final class ModelProcessor extends AbstractProcessor {
     List<String> classes = new ArrayList<>();
     entities.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     tables.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
+    converters.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     Snapshot snapshot =
         new Snapshot(
             Snapshot.FORMAT_VERSION,
@@ -283,17 +287,23 @@ public final class ModelProcessor extends AbstractProcessor {
 
   /**
    * Registers the auto-applied converters: the {@code @Converter(autoApply = true)} classes of this
-   * compilation's sources, then those {@code -Amigrate.converters} names (binary names, separated
-   * by commas: converters from jars, whose annotations the processor does not scan). Reports an
-   * option entry that is not a converter on the compile class path.
+   * compilation's sources and of the previous snapshot's class list (a partial recompile), then
+   * those {@code -Amigrate.converters} names (binary names, separated by commas: converters from
+   * jars, whose annotations the processor does not scan). Reports an option entry that is not a
+   * converter on the compile class path.
    *
+   * @param fromSources receives the annotated converters found, for the snapshot's class list
    * @return whether every option entry was found
    */
-  private boolean autoApplied(Converters converters) {
+  private boolean autoApplied(Converters converters, List<TypeElement> fromSources) {
     for (String name : converterNames) {
       TypeElement type = resolve(name);
-      if (type != null && converters.isConverter(type.asType())) {
+      if (type != null
+          && converters.isConverter(type.asType())
+          && CONVERTER_ANNOTATIONS.stream()
+              .anyMatch(a -> Annotations.bool(Annotations.find(type, a), "autoApply", false))) {
         converters.autoApply(type);
+        fromSources.add(type);
       }
     }
     String option = processingEnv.getOptions().get(Converters.OPTION);
