@@ -18,11 +18,12 @@ import javax.lang.model.util.Types;
  * those {@code -Amigrate.converters} names), and the check constraints a converted column gets.
  *
  * <p>Auto-apply ({@code AttributeConverterManager.findAutoApplyConverterForAttribute}, {@code
- * ConverterHelper.typesMatch}, hibernate-core 6.6.33 and 7.2.19): a converter applies to a basic
- * value (an attribute, a collection's element, a map's key) whose Java type, primitives boxed, is
- * its domain type {@code X} or a subtype; not to an {@code @Id} or {@code @Version} attribute nor
- * to one annotated {@code @Enumerated} or {@code @Temporal} ({@code @MapKeyEnumerated},
- * {@code @MapKeyTemporal} for a key; JPA 3.2 section 3.9, {@code
+ * ConverterHelper.typesMatch}, hibernate-core 6.6.33 and 7.2.19; 7.4.13 compares generic types with
+ * {@code GenericAssignability}, the same for a domain type without type arguments): a converter
+ * applies to a basic value (an attribute, a collection's element, a map's key) whose Java type,
+ * primitives boxed, is its domain type {@code X} or a subtype; not to an {@code @Id} or
+ * {@code @Version} attribute nor to one annotated {@code @Enumerated} or {@code @Temporal}
+ * ({@code @MapKeyEnumerated}, {@code @MapKeyTemporal} for a key; JPA 3.2 section 3.9, {@code
  * PropertyBinder.autoApplyConverters}, {@code BasicValueBinder.applyJpaConverter}), and not where
  * {@code @Convert(disableConversion = true)} says so. Two matches make Hibernate refuse to start
  * ("Multiple auto-apply converters matched").

@@ -382,4 +382,53 @@ class ConverterCheckTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Literal.NUMBER, "com.lib.Codes$StatusCode"));
   }
+
+  @Test
+  void autoApplySkipsIdsVersionsAndTemporals() {
+    JavaFileObject longs =
+        source(
+            "com.acme.LongText",
+            """
+            package com.acme;
+            @jakarta.persistence.Converter(autoApply = true)
+            public class LongText implements jakarta.persistence.AttributeConverter<Number, String> {
+              public String convertToDatabaseColumn(Number n) { return null; }
+              public Number convertToEntityAttribute(String s) { return null; }
+            }
+            """);
+    JavaFileObject counter =
+        entity(
+            "Counter",
+            """
+            @Entity public class Counter {
+              @Id Long id; @Version Long version; long count; Integer small;
+              @Temporal(TemporalType.DATE) java.util.Date day; java.util.Date stamp;
+            }
+            """);
+    JavaFileObject dates =
+        source(
+            "com.acme.DateText",
+            """
+            package com.acme;
+            @jakarta.persistence.Converter(autoApply = true)
+            public class DateText
+                implements jakarta.persistence.AttributeConverter<java.util.Date, String> {
+              public String convertToDatabaseColumn(java.util.Date d) { return null; }
+              public java.util.Date convertToEntityAttribute(String s) { return null; }
+            }
+            """);
+    Snapshot s = compiled(List.of("-Amigrate.hibernate=7.4"), longs, dates, counter);
+    assertThat(Oracle.describe(s.database()))
+        .contains(
+            """
+            table counter
+              id bigint not null
+              count varchar(255) not null
+              day date
+              small varchar(255)
+              stamp varchar(255)
+              version bigint not null
+              primary key [id]
+            """);
+  }
 }
