@@ -10,6 +10,8 @@ def addPhone = new File(dir, files[1]).text
 assert addPhone.contains('op.addColumn("customer", column("phone", varchar(32)));')
 assert addPhone.contains('op.dropColumn("customer", column("phone", varchar(32)));')
 assert addPhone.contains('// DESTRUCTIVE: ')
+// the check Hibernate derives from the application's converter (com.acme.convert.YesNo), which autogen ran
+assert addPhone.contains("op.addCheckConstraint(\"customer\", check(\"customer_vip_check\", \"vip in ('N','Y')\"), notValid());")
 def addPhoneId = (addPhone =~ /@Revision\(\s*id = "([0-9a-f]{12})"/)[0][1]
 assert files[2] ==~ /R\d{8}_\d{6}_Backfill\.java/
 def backfill = new File(dir, files[2]).text

@@ -70,21 +70,34 @@ public final class ModelSnapshots {
    * @param captures how each snapshot was captured, in the order of {@code locations}
    * @param hibernate the Hibernate lines the snapshots mirror ({@link Snapshot#hibernate}), each
    *     once, the module's own first; empty when none says
+   * @param warnings what the goals log as warnings: each converter check that could not be resolved
+   *     and is left out of {@code database} ({@link ConverterChecks})
    */
   public record Merged(
       Database database,
       List<String> locations,
       List<Snapshot.Capture> captures,
-      List<String> hibernate) {
+      List<String> hibernate,
+      List<String> warnings) {
     public Merged {
       Objects.requireNonNull(database, "database");
       locations = List.copyOf(locations);
       captures = List.copyOf(captures);
       hibernate = hibernate.stream().filter(Objects::nonNull).distinct().toList();
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
       if (captures.size() != locations.size()) {
         throw new IllegalArgumentException(
             captures.size() + " captures for " + locations.size() + " locations");
       }
+    }
+
+    /** A merged model without warnings. */
+    public Merged(
+        Database database,
+        List<String> locations,
+        List<Snapshot.Capture> captures,
+        List<String> hibernate) {
+      this(database, locations, captures, hibernate, List.of());
     }
 
     /** A merged model of snapshots of unknown capture (no problem recorded). */
@@ -206,11 +219,14 @@ public final class ModelSnapshots {
   /**
    * Reads the module's own snapshot under {@code classesDirectory} (waiting as {@link
    * SnapshotJson#readFromClassesDirectory(Path)} does) and every other {@value Snapshot#RESOURCE}
-   * that {@code classPath} finds, and merges them.
+   * that {@code classPath} finds, resolves their converter checks with {@code classPath} ({@link
+   * ConverterChecks}: one that cannot be resolved is left out, and {@link Merged#warnings()} says
+   * so), and merges them.
    *
    * @param classesDirectory the module's class output directory
-   * @param classPath a loader over the module's compile class path; its resources named {@value
-   *     Snapshot#RESOURCE} other than the module's own are read too
+   * @param classPath a loader over the module's compile class path (its classes directory included,
+   *     for the application's converters); its resources named {@value Snapshot#RESOURCE} other
+   *     than the module's own are read too
    * @throws MigrateException ({@link ErrorCode#SNAPSHOT}) if a snapshot is missing or unreadable,
    *     or if two snapshots define the same object differently; ({@link ErrorCode#IO}) if the class
    *     path cannot be read
@@ -218,7 +234,13 @@ public final class ModelSnapshots {
   public static Merged read(Path classesDirectory, ClassLoader classPath) {
     Path own = classesDirectory.resolve(Snapshot.RESOURCE).toAbsolutePath().normalize();
     List<Source> sources = new ArrayList<>();
-    sources.add(Source.of(own.toString(), SnapshotJson.readFromClassesDirectory(classesDirectory)));
+    List<String> warnings = new ArrayList<>();
+    sources.add(
+        resolved(
+            own.toString(),
+            SnapshotJson.readFromClassesDirectory(classesDirectory),
+            classPath,
+            warnings));
     List<URL> urls;
     try {
       urls = Collections.list(classPath.getResources(Snapshot.RESOURCE));
@@ -241,11 +263,20 @@ public final class ModelSnapshots {
         }
         // another module's class output, which a concurrent build may be recompiling
         Path classes = file.getParent().getParent().getParent();
-        sources.add(Source.of(file.toString(), SnapshotJson.readFromClassesDirectory(classes)));
+        sources.add(
+            resolved(
+                file.toString(),
+                SnapshotJson.readFromClassesDirectory(classes),
+                classPath,
+                warnings));
       } else if (seen.add(url.toString())) {
         try {
           sources.add(
-              Source.of(url.toString(), SnapshotJson.read(url.openStream(), url.toString())));
+              resolved(
+                  url.toString(),
+                  SnapshotJson.read(url.openStream(), url.toString()),
+                  classPath,
+                  warnings));
         } catch (IOException e) {
           throw new MigrateException(ErrorCode.IO, "Cannot read " + url + ": " + e.getMessage(), e);
         }
@@ -255,7 +286,18 @@ public final class ModelSnapshots {
         merge(sources),
         sources.stream().map(Source::location).toList(),
         sources.stream().map(Source::capture).toList(),
-        sources.stream().map(Source::hibernate).toList());
+        sources.stream().map(Source::hibernate).toList(),
+        warnings);
+  }
+
+  /**
+   * {@code snapshot} as a source, its converter checks resolved, the warnings into {@code into}.
+   */
+  private static Source resolved(
+      String location, Snapshot snapshot, ClassLoader classPath, List<String> into) {
+    ConverterChecks.Resolved resolved = ConverterChecks.resolve(snapshot, classPath);
+    into.addAll(resolved.warnings());
+    return new Source(location, resolved.database(), snapshot.capture(), snapshot.hibernate());
   }
 
   /**

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * @param capture how the model was captured (naming) and what of the entities it could not capture;
  *     {@link Capture#UNKNOWN} for a snapshot of format 1, which had none
  * @param database the model, tables without a schema belong to the schema the chain runs in
- * @param entities fully qualified names of the entity classes, sorted
+ * @param entities binary names of the classes the model came from, sorted: the entity classes,
+ *     Migrate's {@code @Table} classes and the auto-applied converters of the sources (a partial
+ *     recompile reads them again)
  * @param revisions the revision classes, sorted by class name
  * @param hibernate the Hibernate ORM release line whose schema the model mirrors ({@code 6.6},
  *     {@code 7.2}, {@code 7.4}: the processor's {@code -Amigrate.hibernate}, or the hibernate-core
@@ -100,9 +102,17 @@ public record Snapshot(
    *     table order, for messages that tell the user what to annotate (autogen's rename hint);
    *     empty in snapshots written before they were recorded (an optional field, left out of the
    *     JSON when empty)
+   * @param converterChecks the check constraints Hibernate derives from an {@code
+   *     AttributeConverter} by running it, which the processor cannot do: resolved with the
+   *     application's classes when the model is read ({@link ConverterChecks}); left out of the
+   *     JSON when empty
    */
   public record Capture(
-      String naming, String namingReason, List<ModelProblem> problems, List<Member> members) {
+      String naming,
+      String namingReason,
+      List<ModelProblem> problems,
+      List<Member> members,
+      List<ConverterCheck> converterChecks) {
 
     /** What a format 1 snapshot says: nothing about naming, no problem. */
     public static final Capture UNKNOWN = new Capture(null, null, List.of());
@@ -110,11 +120,18 @@ public record Snapshot(
     public Capture {
       problems = problems == null ? List.of() : List.copyOf(problems);
       members = members == null ? List.of() : List.copyOf(members);
+      converterChecks = converterChecks == null ? List.of() : List.copyOf(converterChecks);
     }
 
     /** A capture that does not record the members behind the tables and columns. */
     public Capture(String naming, String namingReason, List<ModelProblem> problems) {
-      this(naming, namingReason, problems, List.of());
+      this(naming, namingReason, problems, List.of(), List.of());
+    }
+
+    /** A capture without converter checks to resolve. */
+    public Capture(
+        String naming, String namingReason, List<ModelProblem> problems, List<Member> members) {
+      this(naming, namingReason, problems, members, List.of());
     }
 
     /** Whether no mapping was left out ({@link #problems()} is empty). */
@@ -182,6 +199,73 @@ public record Snapshot(
     /** {@link #describe()} of each problem, one a line, each starting with {@code " - "}. */
     public static String list(List<ModelProblem> problems) {
       return problems.stream().map(p -> "  - " + p.describe()).collect(Collectors.joining("\n"));
+    }
+  }
+
+  /**
+   * A check constraint Hibernate adds to a column mapped through an {@code AttributeConverter},
+   * over the values the converter gives, not yet resolved: the values come from running the
+   * application's converter, which {@link ConverterChecks} does when the model is read.
+   *
+   * <p>Hibernate's rule ({@code BooleanJavaType.getCheckCondition}, {@code
+   * EnumJavaType.getCheckCondition}, called from {@code BasicValue.resolveColumn}): a converter
+   * whose domain type is {@code Boolean} gives {@code <column> in (<false>,<true>)} on every line
+   * (6.6, 7.x); one whose domain type is an enum gives {@code <column> in (<value of each
+   * constant>)} from 7.0 on. Only for a column whose JDBC type is character ({@code char}, {@code
+   * varchar}) or integral ({@code smallint}, {@code integer}, {@code bigint}).
+   *
+   * @param schema the table's schema, or {@code null} for the schema the chain runs in
+   * @param table the table's name, as the model names it
+   * @param column the column's name, as the model names it
+   * @param name the name the processor gave the constraint (PostgreSQL's {@code
+   *     <table>_<column>_check})
+   * @param columnSql the column as the check's SQL names it (quoted when it must be)
+   * @param member the entity member the column maps ({@code com.acme.Thing.status}), for messages
+   * @param converter the converter's binary class name ({@code com.acme.Thing$StatusConverter})
+   * @param domain {@code java.lang.Boolean}, or the binary name of the enum the converter converts
+   * @param constants the enum's constants in ordinal order as compiled; empty for {@code Boolean}
+   * @param literal how a value the converter gives is written in SQL
+   */
+  public record ConverterCheck(
+      String schema,
+      String table,
+      String column,
+      String name,
+      String columnSql,
+      String member,
+      String converter,
+      String domain,
+      List<String> constants,
+      Literal literal) {
+
+    /** The domain type of a {@code Boolean} converter. */
+    public static final String BOOLEAN = "java.lang.Boolean";
+
+    public ConverterCheck {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(columnSql, "columnSql");
+      Objects.requireNonNull(converter, "converter");
+      Objects.requireNonNull(domain, "domain");
+      Objects.requireNonNull(literal, "literal");
+      constants = constants == null ? List.of() : List.copyOf(constants);
+    }
+
+    /** The table as the model names it: {@code schema.table}, or {@code table}. */
+    public String qualifiedTable() {
+      return schema == null ? table : schema + "." + table;
+    }
+
+    /** How a converted value is written in the check's SQL. */
+    public enum Literal {
+      /**
+       * A character column: the value's {@code toString()} in single quotes, a quote doubled
+       * ({@code 'x''y'}).
+       */
+      STRING,
+      /** An integral column: the number as Java prints it. */
+      NUMBER
     }
   }
 

@@ -59,7 +59,9 @@ public final class SnapshotJson {
           "Index.include",
           "Database.enumTypes",
           "Capture.problems",
-          "Capture.members");
+          "Capture.members",
+          "Capture.converterChecks",
+          "ConverterCheck.constants");
 
   /** The components of each record class, in declaration order, as the writer needs them. */
   private static final ClassValue<List<Property>> PROPERTIES =

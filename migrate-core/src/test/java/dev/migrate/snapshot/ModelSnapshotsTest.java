@@ -162,6 +162,47 @@ class ModelSnapshotsTest {
     }
   }
 
+  /**
+   * A converter check the class path cannot resolve is left out with a warning for the goals to
+   * log; the model stays complete (a missing check loses no data).
+   */
+  @Test
+  void anUnresolvedConverterCheckIsAWarningNotAProblem() throws IOException {
+    Database customer = new Database(List.of(table("customer", SqlType.bigint())), List.of());
+    Snapshot.Capture capture =
+        new Snapshot.Capture(
+            "jpa",
+            null,
+            List.of(),
+            List.of(),
+            List.of(
+                new Snapshot.ConverterCheck(
+                    null,
+                    "customer",
+                    "id",
+                    "customer_id_check",
+                    "id",
+                    "com.acme.Customer.id",
+                    "com.acme.Gone",
+                    Snapshot.ConverterCheck.BOOLEAN,
+                    List.of(),
+                    Snapshot.ConverterCheck.Literal.NUMBER)));
+    Path app =
+        write(
+            "app", new Snapshot(Snapshot.FORMAT_VERSION, capture, customer, List.of(), List.of()));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
+      ModelSnapshots.Merged merged = ModelSnapshots.read(app, loader);
+      assertThat(merged.requireComplete("migrate:autogen")).isEqualTo(customer);
+      assertThat(merged.warnings())
+          .containsExactly(
+              "Converter check left out: com.acme.Customer.id (table customer, column id) is"
+                  + " converted by com.acme.Gone, but the converter class com.acme.Gone is not on"
+                  + " the class path. Hibernate's ddl-auto=create would add check (id in (<the"
+                  + " converter's value of false and true>)); Migrate leaves it out of the model (a"
+                  + " missing check loses no data).");
+    }
+  }
+
   @Test
   void aCompleteModelPasses() throws IOException {
     Path app = write("app", new Database(List.of(table("customer", SqlType.bigint())), List.of()));

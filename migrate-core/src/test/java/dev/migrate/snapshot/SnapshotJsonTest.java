@@ -92,6 +92,7 @@ class SnapshotJsonTest {
           .addMixIn(Index.class, IncludeLeftOutWhenEmpty.class)
           .addMixIn(Database.class, EnumTypesLeftOutWhenEmpty.class)
           .addMixIn(Snapshot.Capture.class, ProblemsLeftOutWhenEmpty.class)
+          .addMixIn(Snapshot.ConverterCheck.class, ConstantsLeftOutWhenEmpty.class)
           .build();
 
   private abstract static class ProblemsLeftOutWhenEmpty {
@@ -100,6 +101,14 @@ class SnapshotJsonTest {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     List<Snapshot.Member> members;
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<Snapshot.ConverterCheck> converterChecks;
+  }
+
+  private abstract static class ConstantsLeftOutWhenEmpty {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<String> constants;
   }
 
   private abstract static class RenamedFromLeftOutWhenEmpty {
@@ -256,7 +265,30 @@ class SnapshotJsonTest {
                         new Snapshot.ModelProblem(null, null, null, "failed")),
                     List.of(
                         new Snapshot.Member("a", null, "com.acme.A"),
-                        new Snapshot.Member("a", "b", "com.acme.A.b"))),
+                        new Snapshot.Member("a", "b", "com.acme.A.b")),
+                    List.of(
+                        new Snapshot.ConverterCheck(
+                            "s",
+                            "a",
+                            "b",
+                            "a_b_check",
+                            "b",
+                            "com.acme.A.b",
+                            "com.acme.A$BoolConverter",
+                            Snapshot.ConverterCheck.BOOLEAN,
+                            List.of(),
+                            Snapshot.ConverterCheck.Literal.STRING),
+                        new Snapshot.ConverterCheck(
+                            null,
+                            "a",
+                            "\"C\"",
+                            "a_C_check",
+                            "\"C\"",
+                            null,
+                            "com.acme.StatusConverter",
+                            "com.acme.Status",
+                            List.of("ACTIVE", "RETIRED"),
+                            Snapshot.ConverterCheck.Literal.NUMBER))),
                 new Database(List.of(), List.of(), List.of()),
                 List.of("com.acme.A"),
                 List.of()))) {

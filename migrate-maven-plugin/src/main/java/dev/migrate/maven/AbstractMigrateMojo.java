@@ -426,7 +426,8 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
 
   /**
    * The model: the union of this module's compiled snapshot and of every snapshot on its compile
-   * class path (the entity modules it depends on), logged once when there is more than one. A
+   * class path (the entity modules it depends on), logged once when there is more than one, with
+   * its converter checks resolved through the project's classes (a warning for each left out). A
    * missing or unreadable snapshot is waited for briefly (another build may be recompiling the
    * module), then fails: it is never taken for an empty model.
    *
@@ -444,6 +445,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
       if (model.locations().size() > 1) {
         getLog().info("Model snapshots: " + String.join(", ", model.locations()));
       }
+      model.warnings().forEach(getLog()::warn);
     }
     return model;
   }

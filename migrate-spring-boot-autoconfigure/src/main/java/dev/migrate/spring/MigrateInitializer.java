@@ -13,6 +13,7 @@ import dev.migrate.model.Database;
 import dev.migrate.runner.RunResult;
 import dev.migrate.schema.SchemaGroups;
 import dev.migrate.schema.SchemaSelection;
+import dev.migrate.snapshot.ConverterChecks;
 import dev.migrate.snapshot.ModelSnapshots;
 import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
@@ -195,9 +196,11 @@ public class MigrateInitializer implements InitializingBean {
     List<ModelSnapshots.Source> sources = new ArrayList<>();
     for (URL url : urls) {
       try (InputStream in = url.openStream()) {
-        sources.add(
-            new ModelSnapshots.Source(
-                url.toString(), SnapshotJson.read(in, url.toString()).database()));
+        // the converter checks Hibernate derives by running the application's converters
+        ConverterChecks.Resolved resolved =
+            ConverterChecks.resolve(SnapshotJson.read(in, url.toString()), classLoader);
+        resolved.warnings().forEach(LOG::warn);
+        sources.add(new ModelSnapshots.Source(url.toString(), resolved.database()));
       } catch (IOException e) {
         throw new MigrateException(ErrorCode.IO, "Cannot read " + url + ": " + e.getMessage(), e);
       }

@@ -191,19 +191,69 @@ class MigrateAutoConfigurationTest {
   }
 
   /**
+   * A converter check the application's classes cannot resolve is left out of the model with a
+   * warning in the log: the start-up check passes, since the migrations create no such check.
+   */
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(
+      org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void anUnresolvedConverterCheckIsLoggedAndLeftOut(
+      org.springframework.boot.test.system.CapturedOutput output) throws IOException {
+    Snapshot snapshot =
+        new Snapshot(
+            Snapshot.FORMAT_VERSION,
+            new Snapshot.Capture(
+                "jpa",
+                null,
+                List.of(),
+                List.of(),
+                List.of(
+                    new Snapshot.ConverterCheck(
+                        null,
+                        "greeting",
+                        "text",
+                        "greeting_text_check",
+                        "text",
+                        "dev.migrate.spring.fixtures.Greeting.text",
+                        "com.acme.GoneConverter",
+                        Snapshot.ConverterCheck.BOOLEAN,
+                        List.of(),
+                        Snapshot.ConverterCheck.Literal.STRING))),
+            Migrations.model(),
+            List.of(),
+            List.of(),
+            "6.6");
+    runner(snapshot, Migrations.CreateGreeting.class)
+        .withPropertyValues("migrate.check-on-start=true")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(output.getAll())
+                  .contains(
+                      "Converter check left out: dev.migrate.spring.fixtures.Greeting.text (table"
+                          + " greeting, column text) is converted by com.acme.GoneConverter, but"
+                          + " the converter class com.acme.GoneConverter is not on the class path.");
+            });
+  }
+
+  /**
    * A context over a class loader whose revisions index lists {@code migrations} and whose {@value
    * Snapshot#RESOURCE} holds {@code model}, as the model processor writes them.
    */
   private ApplicationContextRunner runner(Database model, Class<?>... migrations)
+      throws IOException {
+    return runner(new Snapshot(Snapshot.FORMAT_VERSION, model, List.of(), List.of()), migrations);
+  }
+
+  /** {@link #runner(Database, Class[])} with a whole snapshot. */
+  private ApplicationContextRunner runner(Snapshot snapshot, Class<?>... migrations)
       throws IOException {
     Path index = classes.resolve(Snapshot.REVISIONS_RESOURCE);
     Files.createDirectories(index.getParent());
     Files.writeString(
         index,
         Arrays.stream(migrations).map(Class::getName).collect(Collectors.joining("\n", "", "\n")));
-    Files.writeString(
-        classes.resolve(Snapshot.RESOURCE),
-        SnapshotJson.write(new Snapshot(Snapshot.FORMAT_VERSION, model, List.of(), List.of())));
+    Files.writeString(classes.resolve(Snapshot.RESOURCE), SnapshotJson.write(snapshot));
     ClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
     return new ApplicationContextRunner()

@@ -78,9 +78,7 @@ final class Attributes {
     TableDraft target = builder.entityTables().secondaryTable(context, a, jpa(e, "Column"));
     MappingContext inTarget = context.withTable(target);
     addColumn(inTarget, a, mapped.column(), BasicColumns.readOnly(override(context, a)));
-    for (String check : mapped.checks()) {
-      target.addCheck(mapped.column().name(), check);
-    }
+    target.addChecks(mapped.column().name(), mapped);
     if (mapped.unique()) {
       target.addUnique(List.of(mapped.column().name()), null);
     }

@@ -18,6 +18,7 @@ import dev.migrate.model.EnumType;
 import dev.migrate.model.SqlType;
 import dev.migrate.processor.MappingContext.Validation;
 import dev.migrate.processor.Members.Attribute;
+import dev.migrate.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,19 +28,18 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * The column of a basic attribute (and of a collection's basic element or map key), as Hibernate
  * 6.6 makes it on PostgreSQL: name, type ({@code @Column} sizes, {@code columnDefinition},
- * {@code @Convert}, enums by {@code @Enumerated} or as PostgreSQL enum types,
- * {@code @JdbcTypeCode}, {@code @JdbcType} and {@code @JavaType} classes ({@link JdbcTypes}),
- * {@code @Lob}), nullability, default, comment and rename hint, and the check constraints its type
- * needs (enum values, Bean Validation {@code @Min} and {@code @Max}, Hibernate's {@code @Check}).
- * Bean Validation's {@code @Size}, {@code @Digits} and {@code @NotNull} shape the column as the
- * context's {@link Validation} allows.
+ * {@code @Convert} and auto-applied converters ({@link Converters}), enums by {@code @Enumerated}
+ * or as PostgreSQL enum types, {@code @JdbcTypeCode}, {@code @JdbcType} and {@code @JavaType}
+ * classes ({@link JdbcTypes}), {@code @Lob}), nullability, default, comment and rename hint, and
+ * the check constraints its type needs (enum values, a converter's values, Bean Validation
+ * {@code @Min} and {@code @Max}, Hibernate's {@code @Check}). Bean Validation's {@code @Size},
+ * {@code @Digits} and {@code @NotNull} shape the column as the context's {@link Validation} allows.
  */
 final class BasicColumns {
 
@@ -47,9 +47,29 @@ final class BasicColumns {
       List.of("jakarta.validation.", "javax.validation.");
 
   /**
-   * A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}).
+   * A column with the check constraints its type needs (enums, Bean Validation, {@code @Check}),
+   * and the converter check to resolve when the model is read, or {@code null}.
    */
-  record Mapped(Column column, List<String> checks, boolean unique) {}
+  record Mapped(
+      Column column, List<String> checks, boolean unique, PendingConverterCheck converterCheck) {}
+
+  /**
+   * A check constraint Hibernate derives by running an application's converter ({@link
+   * Snapshot.ConverterCheck}), without the table: the caller knows it.
+   *
+   * @param columnSql the column as the check's SQL names it
+   * @param member the entity member, {@code com.acme.Thing.status}
+   * @param converter the converter's binary name
+   * @param domain {@link Snapshot.ConverterCheck#BOOLEAN} or the enum's binary name
+   * @param constants the enum's constants in ordinal order; empty for {@code Boolean}
+   */
+  record PendingConverterCheck(
+      String columnSql,
+      String member,
+      String converter,
+      String domain,
+      List<String> constants,
+      Snapshot.ConverterCheck.Literal literal) {}
 
   private final ModelBuilder builder;
   private final SqlSyntax syntax;
@@ -195,9 +215,10 @@ final class BasicColumns {
     SqlType type = null;
     TypeMirror valueType = javaType;
     AnnotationMirror convert = jpa(e, "Convert");
+    TypeMirror converter = null;
     if (convert != null && !bool(convert, "disableConversion", false)) {
-      TypeMirror converter = Annotations.type(convert, "converter");
-      valueType = converter == null ? null : converterDatabaseType(converter);
+      converter = Annotations.type(convert, "converter");
+      valueType = converter == null ? null : builder.converters().databaseType(converter);
       if (valueType == null) {
         throw new Problem(
             Message.CONVERTER_WITHOUT_DATABASE_TYPE,
@@ -208,6 +229,37 @@ final class BasicColumns {
             converter == null ? "no converter" : converter.toString());
       }
       enumerated = null;
+    } else if (convert == null
+        && enumerated == null
+        && temporalAnnotation == null
+        && !hasJpa(e, "Id")
+        && !hasJpa(e, "Version")
+        && context.phase() != TableDraft.Phase.ID) {
+      // auto-apply: not to ids, versions, @Enumerated or @Temporal (Converters)
+      List<TypeElement> auto = builder.converters().autoAppliedTo(javaType);
+      if (auto.size() > 1) {
+        throw new Problem(
+            Message.AMBIGUOUS_AUTO_APPLY,
+            e,
+            null,
+            null,
+            a.describe(),
+            javaType,
+            auto.stream().map(c -> c.getQualifiedName().toString()).toList());
+      }
+      if (auto.size() == 1) {
+        converter = auto.get(0).asType();
+        valueType = builder.converters().databaseType(converter);
+        if (valueType == null) {
+          throw new Problem(
+              Message.CONVERTER_WITHOUT_DATABASE_TYPE,
+              e,
+              null,
+              null,
+              a.describe(),
+              converter.toString());
+        }
+      }
     }
     String wrapperArray = TypeMapping.wrapperArrayElement(valueType);
     if (wrapperArray != null && definition.isEmpty()) {
@@ -335,6 +387,10 @@ final class BasicColumns {
     if (!definition.isEmpty()) {
       type = syntax.parseType(definition);
     }
+    PendingConverterCheck converterCheck = null;
+    if (converter != null) {
+      converterCheck = converterCheck(e, name, converter, valueType, jdbcTypeCode, checks);
+    }
     AnnotationMirror check = Annotations.find(e, HIBERNATE + "Check");
     if (check != null) {
       checks.add(string(check, "constraints", ""));
@@ -374,7 +430,62 @@ final class BasicColumns {
     Column column =
         new Column(
             name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e, builder));
-    return new Mapped(column, checks, bool(col, "unique", false));
+    return new Mapped(column, checks, bool(col, "unique", false), converterCheck);
+  }
+
+  /**
+   * The check Hibernate derives from {@code converter} on column {@code name} ({@link
+   * Snapshot.ConverterCheck}): for Hibernate's own {@code Boolean} converters added to {@code
+   * checks} at once (fixed values, {@link Converters#hibernateBooleanValues}); for another
+   * converter from {@code Boolean}, or from an enum where the line checks those ({@link
+   * HibernateVersion#checksConvertedEnums}), returned to be resolved when the model is read. {@code
+   * null} when Hibernate adds none: another domain type, a database type that is neither character
+   * nor integral, or {@code @Lob} (Migrate maps it to {@code oid}; not mirrored).
+   */
+  private PendingConverterCheck converterCheck(
+      Element e,
+      String name,
+      TypeMirror converter,
+      TypeMirror databaseType,
+      Integer jdbcTypeCode,
+      List<String> checks) {
+    Snapshot.ConverterCheck.Literal literal = Converters.literal(databaseType, jdbcTypeCode);
+    if (literal == null || jpa(e, "Lob") != null || converter.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement converterType = (TypeElement) builder.types().asElement(converter);
+    String converterName = builder.elements().getBinaryName(converterType).toString();
+    TypeMirror domain = builder.converters().domainType(converter);
+    String quoted = syntax.quoteIdentifier(name);
+    String member =
+        e.getEnclosingElement() instanceof TypeElement owner
+            ? Annotations.text(owner.getQualifiedName()) + "." + e.getSimpleName()
+            : e.getSimpleName().toString();
+    if (Converters.isBoolean(domain)) {
+      String fixed = Converters.hibernateBooleanValues(converterName);
+      if (fixed != null && jdbcTypeCode == null) {
+        checks.add(quoted + " in (" + fixed + ")");
+        return null;
+      }
+      return new PendingConverterCheck(
+          quoted, member, converterName, Snapshot.ConverterCheck.BOOLEAN, List.of(), literal);
+    }
+    TypeElement enumType = enumType(domain);
+    if (enumType == null || !builder.hibernate().checksConvertedEnums()) {
+      return null;
+    }
+    List<String> constants =
+        enumType.getEnclosedElements().stream()
+            .filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
+            .map(c -> c.getSimpleName().toString())
+            .toList();
+    return new PendingConverterCheck(
+        quoted,
+        member,
+        converterName,
+        builder.elements().getBinaryName(enumType).toString(),
+        constants,
+        literal);
   }
 
   /**
@@ -555,33 +666,6 @@ final class BasicColumns {
       candidates.add(builder.naming().physical(hint));
     }
     return List.copyOf(candidates);
-  }
-
-  /**
-   * The {@code Y} of the {@code AttributeConverter<X, Y>} that {@code converter} implements, or
-   * {@code null}.
-   */
-  private TypeMirror converterDatabaseType(TypeMirror converter) {
-    List<TypeMirror> queue = new ArrayList<>();
-    queue.add(converter);
-    for (int i = 0; i < queue.size() && i < 50; i++) {
-      TypeMirror t = queue.get(i);
-      if (t.getKind() != TypeKind.DECLARED) {
-        continue;
-      }
-      TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
-      String n = element.getQualifiedName().toString();
-      if (n.equals("jakarta.persistence.AttributeConverter")
-          || n.equals("javax.persistence.AttributeConverter")) {
-        List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
-        if (args.size() == 2 && args.get(1).getKind() == TypeKind.DECLARED) {
-          return args.get(1);
-        }
-        return null;
-      }
-      queue.addAll(builder.types().directSupertypes(t));
-    }
-    return null;
   }
 
   private TypeElement enumType(TypeMirror type) {

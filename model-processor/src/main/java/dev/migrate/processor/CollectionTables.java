@@ -405,7 +405,7 @@ final class CollectionTables {
                 jpa(e, "MapKeyEnumerated"),
                 jpa(e, "MapKeyTemporal"));
     Column c = mapped.column().withNullable(false);
-    mapped.checks().forEach(check -> context.table().addCheck(c.name(), check));
+    context.table().addChecks(c.name(), mapped);
     return List.of(c);
   }
 }

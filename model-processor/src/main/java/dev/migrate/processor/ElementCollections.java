@@ -94,7 +94,7 @@ final class ElementCollections {
                   jpa(e, "Enumerated"),
                   jpa(e, "Temporal"));
       attributes.addColumn(c, a, mapped.column(), false);
-      mapped.checks().forEach(check -> t.addCheck(mapped.column().name(), check));
+      t.addChecks(mapped.column().name(), mapped);
       elementNames.add(mapped.column().name());
     }
     List<Column> extra = new ArrayList<>();

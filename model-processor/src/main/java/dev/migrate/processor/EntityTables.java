@@ -167,7 +167,7 @@ final class EntityTables {
     builder
         .attributes()
         .addColumn(context, id, column, BasicColumns.readOnly(jpa(id.element(), "Column")));
-    mapped.checks().forEach(check -> t.addCheck(column.name(), check));
+    t.addChecks(column.name(), mapped);
   }
 
   /**

@@ -173,6 +173,17 @@ enum HibernateVersion {
   }
 
   /**
+   * Whether a column mapped through an {@code AttributeConverter} from an enum gets {@code check
+   * (<column> in (<the converter's value of each constant>))} (7.x: {@code
+   * EnumJavaType.getCheckCondition}, {@code renderConvertedEnumCheckConstraint}; 6.6 returns no
+   * check for a converted enum, "TODO: actually convert the enum values"). A converter from {@code
+   * Boolean} gets its check on every line.
+   */
+  boolean checksConvertedEnums() {
+    return atLeast(V7_2);
+  }
+
+  /**
    * Whether an {@code @OrderColumn} gets {@code check (<column> >= 0)} (7.4: {@code
    * CollectionBinder}).
    */

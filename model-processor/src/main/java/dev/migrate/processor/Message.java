@@ -93,6 +93,13 @@ enum Message {
           + " the column type. Name the JDBC type with @JdbcTypeCode(SqlTypes.VARCHAR) (or the SqlTypes constant the class"
           + " uses), or give the column type with @Column(columnDefinition = \"...\")."),
 
+  /** Args: field, Java type, the converters. */
+  AMBIGUOUS_AUTO_APPLY(
+      Severity.REFUSED,
+      "%1$s of type %2$s matches several auto-applied converters %3$s: Hibernate refuses to start (\"Multiple"
+          + " auto-apply converters matched\"). Name one with @Convert(converter = ...), or"
+          + " @Convert(disableConversion = true) for none."),
+
   /** Args: field, Java type. */
   EMBEDDED_NOT_A_CLASS(
       Severity.REFUSED,
@@ -244,6 +251,12 @@ enum Message {
       Severity.REFUSED,
       "-Amigrate.hibernate=%1$s: unknown Hibernate version. Use 6.6 (Spring Boot 3.x), 7.2 (Spring Boot 4.0) or"
           + " 7.4, or leave it out to mirror the hibernate-core on the compile class path (7.2 without one)."),
+
+  /** Args: the class name. */
+  UNKNOWN_CONVERTER_OPTION(
+      Severity.REFUSED,
+      "-Amigrate.converters names %1$s, which is not an AttributeConverter on the compile class path. List the"
+          + " binary names of the auto-applied converters that come from jars, separated by commas."),
 
   /** Args: class. */
   PLAIN_TABLE_WITHOUT_ID(

@@ -75,6 +75,7 @@ final class ModelBuilder {
   private final ElementCollections elementCollections;
   private final TableConstraints tableConstraints;
   private final DiscriminatorChecks discriminatorChecks;
+  private final Converters converters;
 
   /**
    * @param beanValidation whether Bean Validation annotations shape columns ({@code
@@ -108,6 +109,7 @@ final class ModelBuilder {
     this.elementCollections = new ElementCollections(this);
     this.tableConstraints = new TableConstraints(this);
     this.discriminatorChecks = new DiscriminatorChecks(this);
+    this.converters = new Converters(types);
     reporter.columnNames(this::basicColumnName);
   }
 
@@ -188,6 +190,32 @@ final class ModelBuilder {
       capturedMembers(tableDrafts.get(i), built.get(i), found);
     }
     capturedMembers = List.copyOf(found);
+    List<Snapshot.ConverterCheck> pending = new ArrayList<>();
+    for (int i = 0; i < tableDrafts.size(); i++) {
+      Table table = built.get(i);
+      for (TableDraft.ConverterCheckAt c : tableDrafts.get(i).converterChecks) {
+        if (table.column(c.column()).isPresent()) {
+          BasicColumns.PendingConverterCheck p = c.check();
+          pending.add(
+              new Snapshot.ConverterCheck(
+                  table.schema(),
+                  table.name(),
+                  c.column(),
+                  c.name(),
+                  p.columnSql(),
+                  p.member(),
+                  p.converter(),
+                  p.domain(),
+                  p.constants(),
+                  p.literal()));
+        }
+      }
+    }
+    pending.sort(
+        Comparator.comparing(Snapshot.ConverterCheck::qualifiedTable)
+            .thenComparing(Snapshot.ConverterCheck::column)
+            .thenComparing(Snapshot.ConverterCheck::name));
+    converterChecks = List.copyOf(pending);
     for (ModelDrafts.DeclaredSequence s : drafts.sequences()) {
       namespace.register(s);
     }
@@ -207,6 +235,16 @@ final class ModelBuilder {
   }
 
   private List<Snapshot.Member> capturedMembers = List.of();
+
+  /**
+   * The converter checks of the last {@link #build}, to resolve when the model is read ({@link
+   * Snapshot.Capture#converterChecks()}), by table, column and name.
+   */
+  List<Snapshot.ConverterCheck> converterChecks() {
+    return converterChecks;
+  }
+
+  private List<Snapshot.ConverterCheck> converterChecks = List.of();
 
   private static void capturedMembers(TableDraft draft, Table table, List<Snapshot.Member> into) {
     if (draft.element instanceof TypeElement type) {
@@ -296,6 +334,15 @@ final class ModelBuilder {
 
   Types types() {
     return types;
+  }
+
+  Elements elements() {
+    return elements;
+  }
+
+  /** The converters of the compilation, the auto-applied ones registered by the processor. */
+  Converters converters() {
+    return converters;
   }
 
   Members members() {

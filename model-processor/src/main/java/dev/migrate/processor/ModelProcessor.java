@@ -49,8 +49,10 @@ import javax.tools.StandardLocation;
  * Options: {@code -Amigrate.naming=jpa|snake_case} ({@link Naming#OPTION}; by default Spring Boot's
  * naming when its JPA auto-configuration is on the compile class path, {@link Naming#choose}),
  * {@code -Amigrate.beanValidation=ddl|none} ({@link #BEAN_VALIDATION_OPTION}), {@code
- * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}) and {@code
- * -Amigrate.strict=true} ({@link Reporter#STRICT_OPTION}).
+ * -Amigrate.hibernate=6.6|7.2|7.4} ({@link HibernateVersion#OPTION}), {@code -Amigrate.strict=true}
+ * ({@link Reporter#STRICT_OPTION}) and {@code -Amigrate.converters=<binary names>} ({@link
+ * Converters#OPTION}: auto-applied converters from jars; those of the sources,
+ * {@code @Converter(autoApply = true)}, are found in the rounds).
  *
  * <p>Collects class names over all rounds and writes once, when processing is over (as AutoService
  * does). A partial recompile (an IDE or an incremental build compiling only some sources) keeps the
@@ -71,6 +73,8 @@ public final class ModelProcessor extends AbstractProcessor {
       List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
   private static final String REVISION_ANNOTATION = "dev.migrate.runtime.Revision";
   private static final String TABLE_ANNOTATION = "dev.migrate.annotations.Table";
+  private static final List<String> CONVERTER_ANNOTATIONS =
+      List.of("jakarta.persistence.Converter", "javax.persistence.Converter");
 
   /**
    * The option that decides whether Bean Validation constraints shape columns: {@code ddl} or
@@ -81,6 +85,7 @@ public final class ModelProcessor extends AbstractProcessor {
   private final Set<String> entityNames = new TreeSet<>();
   private final Set<String> revisionNames = new TreeSet<>();
   private final Set<String> tableNames = new TreeSet<>();
+  private final Set<String> converterNames = new TreeSet<>();
   private Reporter reporter;
 
   @Override
@@ -105,7 +110,11 @@ public final class ModelProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(
-        Naming.OPTION, BEAN_VALIDATION_OPTION, HibernateVersion.OPTION, Reporter.STRICT_OPTION);
+        Naming.OPTION,
+        BEAN_VALIDATION_OPTION,
+        HibernateVersion.OPTION,
+        Reporter.STRICT_OPTION,
+        Converters.OPTION);
   }
 
   @Override
@@ -144,6 +153,10 @@ public final class ModelProcessor extends AbstractProcessor {
                   : annotation.equals(REVISION_ANNOTATION) ? revisionNames : null;
       if (names != null) {
         names.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+      }
+      if (CONVERTER_ANNOTATIONS.contains(annotation)
+          && Annotations.bool(mirror, "autoApply", false)) {
+        converterNames.add(processingEnv.getElementUtils().getBinaryName(type).toString());
       }
     }
     for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
@@ -194,6 +207,8 @@ public final class ModelProcessor extends AbstractProcessor {
           entityCandidates.addAll(p.entities());
           tableCandidates.addAll(p.entities());
           revisionCandidates.addAll(p.revisions());
+          // the auto-applied converters of the sources are listed with the entities
+          converterNames.addAll(p.entities());
         });
 
     List<TypeElement> entities = new ArrayList<>();
@@ -215,6 +230,8 @@ public final class ModelProcessor extends AbstractProcessor {
     }
     Database database;
     List<Snapshot.Member> members = List.of();
+    List<Snapshot.ConverterCheck> converterChecks = List.of();
+    List<TypeElement> converters = new ArrayList<>();
     try {
       ModelBuilder builder =
           new ModelBuilder(
@@ -225,8 +242,12 @@ public final class ModelProcessor extends AbstractProcessor {
                   beanValidation,
                   TypeMapping.POSTGRES)
               .forHibernate(hibernate);
+      if (!autoApplied(builder.converters(), converters)) {
+        return;
+      }
       database = builder.build(entities, tables);
       members = builder.capturedMembers();
+      converterChecks = builder.converterChecks();
     } catch (RuntimeException | LinkageError e) {
       // a bug in Migrate: the snapshot is written, empty and incomplete, so the goals refuse
       reporter.internal(null, e);
@@ -241,11 +262,16 @@ public final class ModelProcessor extends AbstractProcessor {
     List<String> classes = new ArrayList<>();
     entities.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     tables.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
+    converters.forEach(t -> classes.add(elements.getBinaryName(t).toString()));
     Snapshot snapshot =
         new Snapshot(
             Snapshot.FORMAT_VERSION,
             new Snapshot.Capture(
-                choice.naming().optionValue(), choice.reason(), reporter.problems(), members),
+                choice.naming().optionValue(),
+                choice.reason(),
+                reporter.problems(),
+                members,
+                converterChecks),
             database,
             classes,
             revisions,
@@ -257,6 +283,47 @@ public final class ModelProcessor extends AbstractProcessor {
         Snapshot.REVISIONS_RESOURCE,
         out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
     write(Snapshot.RESOURCE, out -> SnapshotJson.write(snapshot, out));
+  }
+
+  /**
+   * Registers the auto-applied converters: the {@code @Converter(autoApply = true)} classes of this
+   * compilation's sources and of the previous snapshot's class list (a partial recompile), then
+   * those {@code -Amigrate.converters} names (binary names, separated by commas: converters from
+   * jars, whose annotations the processor does not scan). Reports an option entry that is not a
+   * converter on the compile class path.
+   *
+   * @param fromSources receives the annotated converters found, for the snapshot's class list
+   * @return whether every option entry was found
+   */
+  private boolean autoApplied(Converters converters, List<TypeElement> fromSources) {
+    for (String name : converterNames) {
+      TypeElement type = resolve(name);
+      if (type != null
+          && converters.isConverter(type.asType())
+          && CONVERTER_ANNOTATIONS.stream()
+              .anyMatch(a -> Annotations.bool(Annotations.find(type, a), "autoApply", false))) {
+        converters.autoApply(type);
+        fromSources.add(type);
+      }
+    }
+    String option = processingEnv.getOptions().get(Converters.OPTION);
+    boolean found = true;
+    if (option != null) {
+      for (String entry : option.split(",")) {
+        String name = entry.strip();
+        if (name.isEmpty()) {
+          continue;
+        }
+        TypeElement type = resolve(name);
+        if (type == null || !converters.isConverter(type.asType())) {
+          reporter.report(Message.UNKNOWN_CONVERTER_OPTION, null, null, null, name);
+          found = false;
+        } else {
+          converters.autoApply(type);
+        }
+      }
+    }
+    return found;
   }
 
   /**

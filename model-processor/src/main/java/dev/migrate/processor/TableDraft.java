@@ -182,17 +182,44 @@ final class TableDraft {
   }
 
   void addCheck(String column, String expression) {
-    String base = Naming.objectName(name, column == null ? List.of() : List.of(column), "check");
     for (CheckConstraint c : checks.values()) {
       if (c.expression().equals(expression)) {
         return;
       }
     }
-    String n = base;
-    for (int i = 1; checks.containsKey(n); i++) {
-      n = Naming.objectName(name, column == null ? List.of() : List.of(column), "check" + i);
-    }
+    String n = checkName(column);
     checks.put(n, new CheckConstraint(n, expression));
+  }
+
+  /** PostgreSQL's name for the next check on {@code column}: {@code <table>_<column>_check[n]}. */
+  private String checkName(String column) {
+    List<String> columns = column == null ? List.of() : List.of(column);
+    String n = Naming.objectName(name, columns, "check");
+    for (int i = 1; checks.containsKey(n) || reservedCheckNames.contains(n); i++) {
+      n = Naming.objectName(name, columns, "check" + i);
+    }
+    return n;
+  }
+
+  /** A converter check to resolve when the model is read, on {@code column}, named {@code name}. */
+  record ConverterCheckAt(String column, String name, BasicColumns.PendingConverterCheck check) {}
+
+  /** The converter checks of this table, in the order added. */
+  final List<ConverterCheckAt> converterChecks = new ArrayList<>();
+
+  private final java.util.Set<String> reservedCheckNames = new java.util.HashSet<>();
+
+  /**
+   * Adds the checks of {@code mapped} on {@code column}: its fixed ones, then its converter check
+   * (named now, resolved when the model is read).
+   */
+  void addChecks(String column, BasicColumns.Mapped mapped) {
+    mapped.checks().forEach(check -> addCheck(column, check));
+    if (mapped.converterCheck() != null) {
+      String n = checkName(column);
+      reservedCheckNames.add(n);
+      converterChecks.add(new ConverterCheckAt(column, n, mapped.converterCheck()));
+    }
   }
 
   void addForeignKey(ForeignKey foreignKey) {

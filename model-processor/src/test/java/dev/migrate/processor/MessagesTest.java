@@ -371,6 +371,47 @@ class MessagesTest {
   }
 
   @Test
+  void ambiguousAutoApply() {
+    JavaFileObject converters =
+        source(
+            "com.acme.Money",
+            """
+            package com.acme;
+            import jakarta.persistence.*;
+            public class Money {
+              @Converter(autoApply = true)
+              public static class AsText implements AttributeConverter<Number, String> {
+                public String convertToDatabaseColumn(Number n) { return null; }
+                public Number convertToEntityAttribute(String s) { return null; }
+              }
+              @Converter(autoApply = true)
+              public static class AsCents implements AttributeConverter<Long, Long> {
+                public Long convertToDatabaseColumn(Long n) { return null; }
+                public Long convertToEntityAttribute(Long s) { return null; }
+              }
+            }
+            """);
+    JavaFileObject invoice =
+        entity(
+            "Invoice",
+            """
+            @Entity
+            public class Invoice {
+              @Id private Long id;
+              private long total;
+            }
+            """);
+    assertSingleError(
+        compile(converters, invoice),
+        "Invoice.total of type long matches several auto-applied converters"
+            + " [com.acme.Money.AsCents, com.acme.Money.AsText]: Hibernate refuses to start"
+            + " (\"Multiple auto-apply converters matched\"). Name one with @Convert(converter ="
+            + " ...), or @Convert(disableConversion = true) for none.",
+        invoice,
+        "long total");
+  }
+
+  @Test
   void embeddedNotAClass() {
     JavaFileObject person =
         entity(
@@ -856,6 +897,21 @@ class MessagesTest {
             "-Amigrate.hibernate=7: unknown Hibernate version. Use 6.6 (Spring Boot 3.x), 7.2 (Spring Boot"
                 + " 4.0) or 7.4, or leave it out to mirror the hibernate-core on the compile class path (7.2"
                 + " without one).");
+  }
+
+  @Test
+  void unknownConverterOption() {
+    JavaFileObject note = entity("Note", "@Entity public class Note { @Id private Long id; }");
+    Compilation c = compile(List.of("-Amigrate.converters=com.acme.Note,com.acme.Gone"), note);
+    assertThat(c.errors())
+        .extracting(d -> d.getMessage(Locale.ROOT))
+        .containsExactly(
+            "-Amigrate.converters names com.acme.Note, which is not an AttributeConverter on the"
+                + " compile class path. List the binary names of the auto-applied converters that"
+                + " come from jars, separated by commas.",
+            "-Amigrate.converters names com.acme.Gone, which is not an AttributeConverter on the"
+                + " compile class path. List the binary names of the auto-applied converters that"
+                + " come from jars, separated by commas.");
   }
 
   @Test

@@ -186,4 +186,48 @@ class PartialRecompileTest {
         .extracting(c -> c.name())
         .containsExactly("id", "created", "name");
   }
+
+  /**
+   * An auto-applied converter that is not recompiled still applies: the snapshot lists it with the
+   * entities, and the next compile reads it from its class file.
+   */
+  @Test
+  void keepsAutoAppliedConvertersThatWereNotRecompiled(@TempDir Path out) throws Exception {
+    JavaFileObject status =
+        source("com.acme.Status", "package com.acme; public enum Status { ACTIVE, RETIRED }");
+    JavaFileObject converter =
+        source(
+            "com.acme.StatusText",
+            """
+            package com.acme;
+            @jakarta.persistence.Converter(autoApply = true)
+            public class StatusText implements jakarta.persistence.AttributeConverter<Status, String> {
+              public String convertToDatabaseColumn(Status s) { return null; }
+              public Status convertToEntityAttribute(String s) { return null; }
+            }
+            """);
+    JavaFileObject account =
+        entity("Account", "@Entity public class Account { @Id Long id; Status status; }");
+    JavaFileObject accountWithName =
+        entity(
+            "Account", "@Entity public class Account { @Id Long id; Status status; String name; }");
+    Snapshot full = compile(out, status, converter, account);
+    assertThat(full.entities()).containsExactly("com.acme.Account", "com.acme.StatusText");
+    Snapshot partial = compile(out, accountWithName);
+    assertThat(partial.entities()).containsExactly("com.acme.Account", "com.acme.StatusText");
+    assertThat(
+            partial.database().table(null, "account").orElseThrow().column("status").orElseThrow())
+        .isEqualTo(
+            full.database().table(null, "account").orElseThrow().column("status").orElseThrow());
+    assertThat(
+            partial
+                .database()
+                .table(null, "account")
+                .orElseThrow()
+                .column("status")
+                .orElseThrow()
+                .type()
+                .name())
+        .isEqualTo("varchar");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.it.harness;
 
+import dev.migrate.snapshot.ConverterChecks;
 import dev.migrate.snapshot.Snapshot;
 import dev.migrate.snapshot.SnapshotJson;
 import java.io.File;
@@ -32,7 +33,8 @@ import javax.tools.ToolProvider;
  *     Hibernate)
  * @param entityClassNames every compiled class annotated {@code @jakarta.persistence.Entity},
  *     sorted
- * @param snapshot the processor's snapshot, or {@code null} when compiled without the processor
+ * @param snapshot the processor's snapshot, its converter checks resolved through {@code loader},
+ *     or {@code null} when compiled without the processor
  */
 public record CompiledModel(
     Path classes, URLClassLoader loader, List<String> entityClassNames, Snapshot snapshot) {
@@ -68,6 +70,24 @@ public record CompiledModel(
       throws IOException {
     compile(sources, out, List.of(), naming.processorArguments(), true);
     return load(out, SnapshotJson.readFromClassesDirectory(out));
+  }
+
+  /**
+   * The snapshot with its converter checks resolved through {@code loader}, as the goals and the
+   * starter read it ({@link ConverterChecks}); a check that cannot be resolved fails the test.
+   */
+  private static Snapshot resolved(Snapshot snapshot, ClassLoader loader) {
+    ConverterChecks.Resolved resolved = ConverterChecks.resolve(snapshot, loader);
+    if (!resolved.warnings().isEmpty()) {
+      throw new IllegalStateException(String.join("\n", resolved.warnings()));
+    }
+    return new Snapshot(
+        snapshot.formatVersion(),
+        snapshot.capture(),
+        resolved.database(),
+        snapshot.entities(),
+        snapshot.revisions(),
+        snapshot.hibernate());
   }
 
   /** Compiles generated migration sources against {@code classPath} (no processing). */
@@ -155,7 +175,8 @@ public record CompiledModel(
         }
       }
     }
-    return new CompiledModel(out, loader, List.copyOf(entities), snapshot);
+    return new CompiledModel(
+        out, loader, List.copyOf(entities), snapshot == null ? null : resolved(snapshot, loader));
   }
 
   /** javac reported errors; {@link #errors()} holds each as {@code File.java:line: message}. */

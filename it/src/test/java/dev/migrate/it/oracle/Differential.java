@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.NamingOption;
+import dev.migrate.model.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ public final class Differential {
    *
    * @param migrate the snapshot's schema
    * @param hibernate Hibernate's schema and DDL script
+   * @param migrateDatabase the snapshot's model, its converter checks resolved
    */
-  public record Outcome(String migrate, SchemaDescription.Hibernate hibernate) {
+  public record Outcome(
+      String migrate, SchemaDescription.Hibernate hibernate, Database migrateDatabase) {
 
     /** Asserts that both sides describe the same schema, with Hibernate's DDL in the message. */
     public void assertSame(String what) {
@@ -52,7 +55,8 @@ public final class Differential {
     try {
       SchemaDescription.Hibernate hibernate =
           SchemaDescription.hibernate(model, naming, work.resolve("ddl"));
-      return new Outcome(SchemaDescription.describe(model.snapshot().database()), hibernate);
+      Database database = model.snapshot().database();
+      return new Outcome(SchemaDescription.describe(database), hibernate, database);
     } finally {
       model.loader().close();
     }

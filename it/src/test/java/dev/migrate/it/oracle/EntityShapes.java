@@ -13,10 +13,11 @@ import net.jqwik.api.Combinators;
  * access, optionally a hierarchy of one subclass with each inheritance strategy), basic attributes
  * of every mapped Java type, primitive and boxed, with and without {@code @Column} and its
  * attributes, Bean Validation ({@code @NotNull}, {@code @Size}), an embeddable, associations
- * ({@code @ManyToOne}, {@code @OneToOne}, {@code @ManyToMany} join tables) and element collections,
+ * ({@code @ManyToOne}, {@code @OneToOne}, {@code @ManyToMany} join tables), element collections,
  * attributes with {@code @JdbcType} or {@code @JdbcTypeCode}, abstract {@code TABLE_PER_CLASS}
- * roots and associations from another entity to a {@code TABLE_PER_CLASS} root ({@link Extras}).
- * Each shape's classes carry its number, so that several shapes compile together.
+ * roots and associations from another entity to a {@code TABLE_PER_CLASS} root ({@link Extras}),
+ * and attributes mapped through converters ({@link #withConverted}). Each shape's classes carry its
+ * number, so that several shapes compile together.
  *
  * <p>Known differences are left out of the generator, each with its counterexample: see {@link
  * #KNOWN_DIFFERENCES}.
@@ -134,7 +135,8 @@ final class EntityShapes {
               List<Basic> all = new ArrayList<>(b);
               all.addAll(x.typed());
               return source(number, distinctNames(all), i, p, a, c, e, distinctNames(s), x);
-            });
+            })
+        .flatMap(shape -> converted().map(c -> withConverted(shape, c)));
   }
 
   // --- JDBC types, abstract TABLE_PER_CLASS roots, associations to a TABLE_PER_CLASS root ---
@@ -240,6 +242,140 @@ final class EntityShapes {
         + " { @Id Long id; "
         + member
         + " }\n";
+  }
+
+  // --- attributes mapped through converters (kept apart from the rest of the generator) ---
+
+  /**
+   * The converted attributes of a shape's root.
+   *
+   * @param bool 0: none; a {@code Boolean} through Hibernate's 1: {@code YesNoConverter}, 2: {@code
+   *     TrueFalseConverter}, 3: {@code NumericBooleanConverter}; through a generated converter to
+   *     4: {@code Character}, 5: {@code String} (with a value for {@code null}), 6: {@code Integer}
+   * @param primitive whether that attribute is a {@code boolean}
+   * @param enumKind 0: none; the shape's {@code Kind} enum through a generated converter to 1:
+   *     {@code String}, 2: {@code Integer}
+   * @param autoApply whether an auto-applied converter (an enum {@code Mood} to {@code String})
+   *     converts an attribute and an element collection
+   */
+  record Converted(int bool, boolean primitive, int enumKind, boolean autoApply) {}
+
+  static Arbitrary<Converted> converted() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 6),
+            Arbitraries.of(false, true),
+            Arbitraries.integers().between(0, 2),
+            Arbitraries.of(false, true))
+        .as(Converted::new);
+  }
+
+  /**
+   * {@code shape} with the attributes of {@code c} added to its root (fields; with property access,
+   * annotated getters and setters), and the converter classes they use.
+   */
+  static Shape withConverted(Shape shape, Converted c) {
+    int n = shape.number();
+    String pkg = "com.acme.s" + n;
+    String header = "package " + pkg + ";\nimport jakarta.persistence.*;\n";
+    List<String[]> members = new ArrayList<>(); // annotation, type, name
+    Map<String, String> sources = new LinkedHashMap<>(shape.sources());
+    String bool = c.primitive() ? "boolean" : "Boolean";
+    switch (c.bool()) {
+      case 1, 2, 3 -> {
+        String converter =
+            List.of("YesNoConverter", "TrueFalseConverter", "NumericBooleanConverter")
+                .get(c.bool() - 1);
+        members.add(
+            new String[] {
+              "@Convert(converter = org.hibernate.type." + converter + ".class)", bool, "flag"
+            });
+      }
+      case 4, 5, 6 -> {
+        String[] forms =
+            switch (c.bool()) {
+              case 4 -> new String[] {"Character", "'1'", "'0'", "null"};
+              case 5 -> new String[] {"String", "\"on\"", "\"off\"", "\"unknown\""};
+              default -> new String[] {"Integer", "7", "3", "null"};
+            };
+        sources.put(
+            pkg + ".Flag" + n,
+            header
+                + "public class Flag"
+                + n
+                + " implements AttributeConverter<Boolean, "
+                + forms[0]
+                + "> {\n  public "
+                + forms[0]
+                + " convertToDatabaseColumn(Boolean b) { return b == null ? "
+                + forms[3]
+                + " : b ? "
+                + forms[1]
+                + " : "
+                + forms[2]
+                + "; }\n  public Boolean convertToEntityAttribute("
+                + forms[0]
+                + " v) { return v == null ? null : v.equals("
+                + forms[1]
+                + "); }\n}\n");
+        members.add(new String[] {"@Convert(converter = Flag" + n + ".class)", bool, "flag"});
+      }
+      default -> {}
+    }
+    if (c.enumKind() > 0) {
+      boolean text = c.enumKind() == 1;
+      String database = text ? "String" : "Integer";
+      sources.put(
+          pkg + ".KindCode" + n,
+          header
+              + "public class KindCode"
+              + n
+              + " implements AttributeConverter<Kind"
+              + n
+              + ", "
+              + database
+              + "> {\n  public "
+              + database
+              + " convertToDatabaseColumn(Kind"
+              + n
+              + " k) { return k == null ? null : "
+              + (text ? "k.name().toLowerCase() + \"'s\"" : "k.ordinal() * 10 + 1")
+              + "; }\n  public Kind"
+              + n
+              + " convertToEntityAttribute("
+              + database
+              + " v) { return null; }\n}\n");
+      members.add(
+          new String[] {"@Convert(converter = KindCode" + n + ".class)", "Kind" + n, "kind"});
+    }
+    if (c.autoApply()) {
+      sources.put(
+          pkg + ".Mood" + n, "package " + pkg + ";\npublic enum Mood" + n + " { HAPPY, SAD }\n");
+      sources.put(
+          pkg + ".MoodCode" + n,
+          header
+              + "@Converter(autoApply = true) public class MoodCode"
+              + n
+              + " implements AttributeConverter<Mood"
+              + n
+              + ", String> {\n  public String convertToDatabaseColumn(Mood"
+              + n
+              + " m) { return m == null ? null : m.name().substring(0, 1); }\n  public Mood"
+              + n
+              + " convertToEntityAttribute(String v) { return null; }\n}\n");
+      members.add(new String[] {"", "Mood" + n, "mood"});
+      members.add(new String[] {"@ElementCollection", "java.util.Set<Mood" + n + ">", "moods"});
+    }
+    if (members.isEmpty()) {
+      return shape;
+    }
+    String rootName = pkg + ".Root" + n;
+    String root = sources.get(rootName);
+    String opening = "public class Root" + n + " {\n";
+    int at = root.indexOf(opening) + opening.length();
+    StringBuilder added = new StringBuilder();
+    appendMembers(added, members, shape.summary().contains("property access"));
+    sources.put(rootName, root.substring(0, at) + added + root.substring(at));
+    return new Shape(n, sources, shape.summary() + ", converted " + c);
   }
 
   private static List<Basic> distinctNames(List<Basic> basics) {

@@ -145,4 +145,111 @@ class HibernateVersionDifferencesTest {
             SEVEN ? "  sha256_hash varchar(255)\n" : "  sha256hash varchar(255)\n",
             SEVEN ? "  MixedCase varchar(255)\n" : "  mixed_case varchar(255)\n");
   }
+
+  /** The probe's converters: an enum to String, Integer and Character, a Boolean to Character. */
+  static final String[] CONVERTERS = {
+    "Status",
+    "public enum Status { ACTIVE, RETIRED }",
+    "Prio",
+    "public enum Prio { LOW(1), HIGH(5); final int code; Prio(int code) { this.code = code; } }",
+    "StatusConverter",
+    """
+    public class StatusConverter implements AttributeConverter<Status, String> {
+      public String convertToDatabaseColumn(Status s) {
+        return s == null ? null : s.name().toLowerCase(java.util.Locale.ROOT);
+      }
+      public Status convertToEntityAttribute(String s) {
+        return s == null ? null : Status.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    """,
+    "PrioConverter",
+    """
+    public class PrioConverter implements AttributeConverter<Prio, Integer> {
+      public Integer convertToDatabaseColumn(Prio p) { return p == null ? null : p.code; }
+      public Prio convertToEntityAttribute(Integer c) {
+        return c == null ? null : c == 1 ? Prio.LOW : Prio.HIGH;
+      }
+    }
+    """,
+    "CharConverter",
+    """
+    public class CharConverter implements AttributeConverter<Status, Character> {
+      public Character convertToDatabaseColumn(Status s) {
+        return s == null ? null : s.name().charAt(0);
+      }
+      public Status convertToEntityAttribute(Character c) {
+        return c == null ? null : c == 'A' ? Status.ACTIVE : Status.RETIRED;
+      }
+    }
+    """,
+    "BoolConverter",
+    """
+    public class BoolConverter implements AttributeConverter<Boolean, Character> {
+      public Character convertToDatabaseColumn(Boolean b) { return b == null ? null : b ? 'T' : 'F'; }
+      public Boolean convertToEntityAttribute(Character c) { return c == null ? null : c == 'T'; }
+    }
+    """,
+    "NullConverter",
+    """
+    public class NullConverter implements AttributeConverter<Status, String> {
+      public String convertToDatabaseColumn(Status s) {
+        return s == Status.ACTIVE ? "x'y" : null;
+      }
+      public Status convertToEntityAttribute(String s) {
+        return s == null ? Status.RETIRED : Status.ACTIVE;
+      }
+    }
+    """
+  };
+
+  /**
+   * Hibernate 7 checks a column converted from an enum over the values its converter gives each
+   * constant ({@code EnumJavaType.getCheckCondition}), {@code or <column> is null} when one gives
+   * {@code null}; 6.6 does not. A converter from {@code Boolean} is checked on both.
+   */
+  @Test
+  void enumConverterChecks() throws Exception {
+    String[] sources = java.util.Arrays.copyOf(CONVERTERS, CONVERTERS.length + 2);
+    sources[CONVERTERS.length] = "Thing";
+    sources[CONVERTERS.length + 1] =
+        """
+        @Entity public class Thing { @Id Long id;
+          @Convert(converter = StatusConverter.class) Status status;
+          @Convert(converter = PrioConverter.class) Prio prio;
+          @Convert(converter = CharConverter.class) Status initial;
+          @Convert(converter = BoolConverter.class) Boolean flag;
+          @Convert(converter = NullConverter.class) Status odd;
+          @Convert(converter = StatusConverter.class) @Column(length = 20) Status sized;
+          @Convert(converter = org.hibernate.type.YesNoConverter.class) Boolean yn;
+          @Convert(converter = org.hibernate.type.NumericBooleanConverter.class) Boolean nb;
+          @Convert(converter = org.hibernate.type.TrueFalseConverter.class) boolean tf;
+        }
+        """;
+    Differential.Outcome outcome = Differential.run(entities(sources), NamingOption.JPA, work);
+    String script = outcome.hibernate().script();
+    outcome.assertSame("Hibernate " + NamingOption.hibernate());
+    assertThat(script).contains("flag char(1) check (", "flag in ('F','T')");
+    assertThat(script).contains("nb integer check (", "nb in (0,1)");
+    assertThat(script.contains("status in ('active','retired')")).isEqualTo(SEVEN);
+    assertThat(script.contains("odd in ('x''y') or odd is null")).isEqualTo(SEVEN);
+    assertThat(script.contains("prio in (1,5)")).isEqualTo(SEVEN);
+    assertThat(script.contains("initial in ('A','R')")).isEqualTo(SEVEN);
+    assertThat(checks(outcome))
+        .containsAll(
+            java.util.List.of(
+                "flag in ('F','T')", "nb in (0,1)", "tf in ('F','T')", "yn in ('N','Y')"));
+    assertThat(checks(outcome).contains("status in ('active','retired')")).isEqualTo(SEVEN);
+    assertThat(checks(outcome).contains("odd in ('x''y') or odd is null")).isEqualTo(SEVEN);
+  }
+
+  /**
+   * The check expressions of the Migrate side, exactly as the model holds them (not normalised).
+   */
+  private static java.util.List<String> checks(Differential.Outcome outcome) {
+    return outcome.migrateDatabase().tables().stream()
+        .flatMap(t -> t.checkConstraints().stream())
+        .map(dev.migrate.model.CheckConstraint::expression)
+        .toList();
+  }
 }

@@ -481,6 +481,60 @@ class OracleRegressionTest {
   }
 
   /**
+   * A converter from {@code Boolean} gets {@code check (<column> in (<false>,<true>))} on every
+   * line, with the value of {@code null} third when the converter gives one ({@code
+   * BooleanJavaType.getCheckCondition}): computed by running the converter when the model is read.
+   * Also on a collection's elements and an embeddable's attributes.
+   */
+  @Test
+  void booleanConvertersAreCheckedOnEveryLine() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Flags",
+        """
+        public class Flags {
+          public static class AsChar implements AttributeConverter<Boolean, Character> {
+            public Character convertToDatabaseColumn(Boolean b) {
+              return b == null ? null : b ? 'J' : 'N';
+            }
+            public Boolean convertToEntityAttribute(Character c) { return c == null ? null : c == 'J'; }
+          }
+          public static class AsWord implements AttributeConverter<Boolean, String> {
+            public String convertToDatabaseColumn(Boolean b) {
+              return b == null ? "unknown" : b ? "yes" : "no";
+            }
+            public Boolean convertToEntityAttribute(String s) { return "yes".equals(s); }
+          }
+          public static class AsNumber implements AttributeConverter<Boolean, Short> {
+            public Short convertToDatabaseColumn(Boolean b) {
+              return b == null ? null : (short) (b ? -1 : 0);
+            }
+            public Boolean convertToEntityAttribute(Short s) { return s == null ? null : s != 0; }
+          }
+        }
+        """,
+        "Switches",
+        """
+        @Embeddable public class Switches {
+          @Convert(converter = Flags.AsChar.class) Boolean lights;
+          @Convert(converter = org.hibernate.type.YesNoConverter.class) boolean heating;
+        }
+        """,
+        "House",
+        """
+        @Entity public class House {
+          @Id Long id;
+          @Convert(converter = Flags.AsChar.class) Boolean open;
+          @Convert(converter = Flags.AsWord.class) @Column(name = "\\"Sold\\"") Boolean sold;
+          @Convert(converter = Flags.AsNumber.class) boolean listed;
+          @Convert(converter = org.hibernate.type.NumericBooleanConverter.class) Boolean garden;
+          @Convert(converter = Flags.AsChar.class) @ElementCollection java.util.List<Boolean> votes;
+          Switches switches;
+        }
+        """);
+  }
+
+  /**
    * A map's key is typed by {@code @MapKeyJdbcTypeCode} (and {@code @MapKeyJdbcType},
    * {@code @MapKeyJavaType}), never by the {@code @JdbcType} or {@code @JdbcTypeCode} of the
    * attribute, which type the map's values (and a collection's elements).
@@ -506,6 +560,49 @@ class OracleRegressionTest {
           @ElementCollection
           @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.CharJdbcType.class)
           java.util.Set<java.util.UUID> tokens;
+        }
+        """);
+  }
+
+  /**
+   * {@code @Converter(autoApply = true)} converts every basic value of its domain type, but not an
+   * {@code @Enumerated} one nor where {@code @Convert(disableConversion = true)} says so: the
+   * column type is the converter's, and its check follows the converter rules (a {@code Boolean} on
+   * every line, an enum from 7.0 on).
+   */
+  @Test
+  void autoAppliedConvertersShapeColumnsAndChecks() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Level",
+        "public enum Level { LOW, MID, HIGH }",
+        "LevelCode",
+        """
+        @Converter(autoApply = true)
+        public class LevelCode implements AttributeConverter<Level, String> {
+          public String convertToDatabaseColumn(Level l) { return l == null ? null : l.name().substring(0, 1); }
+          public Level convertToEntityAttribute(String s) { return null; }
+        }
+        """,
+        "Tick",
+        """
+        @Converter(autoApply = true)
+        public class Tick implements AttributeConverter<Boolean, Character> {
+          public Character convertToDatabaseColumn(Boolean b) { return b == null ? null : b ? 'x' : ' '; }
+          public Boolean convertToEntityAttribute(Character c) { return c == null ? null : c == 'x'; }
+        }
+        """,
+        "Gauge",
+        """
+        @Entity public class Gauge {
+          @Id Long id;
+          Level level;
+          @Enumerated(EnumType.STRING) Level named;
+          @Convert(disableConversion = true) Level ordinal;
+          Boolean on;
+          boolean armed;
+          @ElementCollection java.util.Set<Level> history;
+          @ElementCollection java.util.Map<Level, Boolean> switches;
         }
         """);
   }

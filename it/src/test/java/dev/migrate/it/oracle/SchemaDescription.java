@@ -84,6 +84,10 @@ public final class SchemaDescription {
           throw new IllegalStateException(e);
         }
       }
+      // the @Converter classes too, as an application's scan registers them (auto-apply)
+      for (Class<?> converter : converters(model)) {
+        sources.addAnnotatedClass(converter);
+      }
       MetadataBuilder builder = sources.getMetadataBuilder();
       Metadata metadata = builder.build();
       // Bean Validation shapes the mapping when the session factory starts
@@ -98,6 +102,31 @@ public final class SchemaDescription {
     } finally {
       StandardServiceRegistryBuilder.destroy(registry);
     }
+  }
+
+  /** The compiled classes of {@code model} annotated {@code @jakarta.persistence.Converter}. */
+  private static List<Class<?>> converters(CompiledModel model) throws IOException {
+    List<Class<?>> converters = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.walk(model.classes())) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+        String name =
+            model
+                .classes()
+                .relativize(file)
+                .toString()
+                .replace(java.io.File.separatorChar, '.')
+                .replaceAll("\\.class$", "");
+        try {
+          Class<?> type = Class.forName(name, false, model.loader());
+          if (type.isAnnotationPresent(jakarta.persistence.Converter.class)) {
+            converters.add(type);
+          }
+        } catch (ClassNotFoundException | LinkageError e) {
+          throw new IllegalStateException("cannot load compiled class " + name, e);
+        }
+      }
+    }
+    return converters;
   }
 
   private static String script(Metadata metadata, StandardServiceRegistry registry, Path dir)

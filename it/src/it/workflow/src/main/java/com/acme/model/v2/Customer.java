@@ -1,6 +1,7 @@
 package com.acme.model.v2;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,4 +22,7 @@ public class Customer {
 
   @Column(length = 32)
   private String phone;
+
+  @Convert(converter = com.acme.convert.YesNo.class)
+  private Boolean vip;
 }
