@@ -98,8 +98,8 @@ final class CollectionTables {
   }
 
   /**
-   * {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column) go on the
-   * target's table.
+   * {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column, or nullable map
+   * key column) go on the target's table.
    */
   private void oneToManyJoinColumn(
       Attribute a,
@@ -132,8 +132,8 @@ final class CollectionTables {
       attributes.addColumn(c, a, orderColumn, false);
       checkOrderColumn(t, orderColumn);
     }
-    if (shape.map()) {
-      mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k, false));
+    if (shape.map()) { // the key column is nullable in the child's table, as Hibernate makes it
+      mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k.withNullable(true), false));
     }
   }
 

@@ -244,4 +244,33 @@ class OracleRegressionTest {
           .assertSame("Hibernate " + NamingOption.hibernate() + ", naming " + naming);
     }
   }
+
+  /**
+   * A {@code @OneToMany} map with {@code @JoinColumn} puts its key column on the child's table,
+   * nullable (the processor made it {@code NOT NULL}, as in a collection table); found with the
+   * inverse side's key column above. Both namings.
+   */
+  @Test
+  void oneToManyMapWithJoinColumnHasANullableKeyColumn() throws Exception {
+    String imports = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "com.acme.Shelf",
+        imports
+            + """
+            @Entity public class Shelf {
+              @Id Long id;
+              @OneToMany @JoinColumn(name = "shelf_id") @MapKeyColumn(name = "slot")
+              java.util.Map<String, Book> bySlot;
+              @OneToMany @JoinColumn(name = "shelf_id", nullable = false) @MapKeyColumn(name = "rackSlot")
+              java.util.Map<Integer, Tape> tapes;
+            }
+            """);
+    sources.put("com.acme.Book", imports + "@Entity public class Book { @Id Long id; }");
+    sources.put("com.acme.Tape", imports + "@Entity public class Tape { @Id Long id; }");
+    for (NamingOption naming : NamingOption.values()) {
+      Differential.run(sources, naming, work.resolve(naming.name()))
+          .assertSame("Hibernate " + NamingOption.hibernate() + ", naming " + naming);
+    }
+  }
 }
