@@ -49,7 +49,10 @@ final class CollectionTables {
     Element e = a.element();
     String kind = annotationName(annotation);
     if (!kind.equals("ElementCollection") && !string(annotation, "mappedBy", "").isBlank()) {
-      return; // the inverse side: no table or column of its own
+      if (kind.equals("OneToMany")) {
+        inverseSideColumns(context, a, annotation);
+      }
+      return; // the inverse side: no table of its own, no column but a list's order or a map's key
     }
     Entity owner = context.entity();
     if (owner == null || owner.idColumns().isEmpty()) {
@@ -95,8 +98,8 @@ final class CollectionTables {
   }
 
   /**
-   * {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column) go on the
-   * target's table.
+   * {@code @OneToMany} with {@code @JoinColumn}: the join column (and order column, or nullable map
+   * key column) go on the target's table.
    */
   private void oneToManyJoinColumn(
       Attribute a,
@@ -129,8 +132,45 @@ final class CollectionTables {
       attributes.addColumn(c, a, orderColumn, false);
       checkOrderColumn(t, orderColumn);
     }
+    if (shape.map()) { // the key column is nullable in the child's table, as Hibernate makes it
+      mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k.withNullable(true), false));
+    }
+  }
+
+  /**
+   * The inverse side of a {@code @OneToMany(mappedBy = ...)} that is a list with
+   * {@code @OrderColumn} or a map without {@code @MapKey}: Hibernate keeps the order or the key in
+   * a column of the target's table, after its other columns, as for a {@code @OneToMany} with
+   * {@code @JoinColumn}: the order column ({@code <attribute>_ORDER integer}) nullable unless
+   * {@code @OrderColumn(nullable = false)}, under 7.4 with its check; the map key column
+   * ({@code @MapKeyColumn}, default {@code <attribute>_KEY}) always nullable. Checked against the
+   * metadata of Hibernate 6.6.33, 7.2.19 and 7.4.13 ({@code OracleRegressionTest}).
+   */
+  private void inverseSideColumns(
+      MappingContext context, Attribute a, AnnotationMirror annotation) {
+    AnnotationMirror order = jpa(a.element(), "OrderColumn");
+    Entity owner = context.entity();
+    CollectionShape shape = CollectionShape.of(a, builder.types());
+    if (owner == null
+        || owner.idColumns().isEmpty()
+        || shape == null // not a collection: reported on the owning side
+        || order == null && !shape.map()) {
+      return;
+    }
+    Entity target = builder.associations().target(a, annotation, shape.element());
+    if (target == null || target.idColumns().isEmpty()) {
+      return;
+    }
+    TableDraft t = builder.table(target.schema(), target.table(), target.type(), null);
+    MappingContext c = MappingContext.forCollection(target, t).withPhase(Phase.COLLECTION);
+    Attributes attributes = builder.attributes();
+    if (order != null) {
+      Column orderColumn = orderColumn(a, order).withNullable(bool(order, "nullable", true));
+      attributes.addColumn(c, a, orderColumn, false);
+      checkOrderColumn(t, orderColumn);
+    }
     if (shape.map()) {
-      mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k, false));
+      mapKey(c, a, shape).forEach(k -> attributes.addColumn(c, a, k.withNullable(true), false));
     }
   }
 

@@ -9,7 +9,8 @@ import javax.lang.model.util.Elements;
  * The Hibernate ORM release line whose schema the processor mirrors, and every rule in which the
  * lines differ on PostgreSQL. Each rule was read in Hibernate's sources and checked against the
  * metadata and schema export of the release Spring Boot manages (6.6.33, 7.2.19; 7.4.13 for 7.4):
- * {@code HibernateVersionDifferencesTest} in {@code it} runs the ones a test Hibernate can judge.
+ * {@code HibernateVersionDifferencesTest} judges each against that release's own metadata, in
+ * {@code it}, {@code it-hibernate7} and {@code it-hibernate74}.
  *
  * <p>Chosen with {@code -Amigrate.hibernate=6.6|7.2|7.4} ({@link #OPTION}); without it, the
  * hibernate-core on the compile class path decides ({@link #onClassPath}), and 7.2 (Spring Boot

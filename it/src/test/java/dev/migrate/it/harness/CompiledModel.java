@@ -90,6 +90,19 @@ public record CompiledModel(
         snapshot.hibernate());
   }
 
+  /**
+   * Compiles {@code sources} into {@code out} with Migrate's model processor and exactly {@code
+   * processorOptions} (e.g. none, so that the processor picks the Hibernate line from the class
+   * path), and reads the snapshot it wrote.
+   *
+   * @throws CompilationFailed when javac (or the processor) reports an error
+   */
+  public static CompiledModel withProcessorOptions(
+      List<Path> sources, Path out, List<String> processorOptions) throws IOException {
+    compile(sources, out, List.of(), processorOptions, true);
+    return load(out, SnapshotJson.readFromClassesDirectory(out));
+  }
+
   /** Compiles generated migration sources against {@code classPath} (no processing). */
   public static void compileMigrations(List<Path> sources, Path out, List<Path> classPath)
       throws IOException {

@@ -48,8 +48,9 @@ public enum NamingOption {
   }
 
   /**
-   * The Hibernate line the tests run against, {@code 6.6} or {@code 7.2}: the system property
-   * {@code migrate.it.hibernate}, which the {@code it} and {@code it-hibernate7} modules set.
+   * The Hibernate line the tests run against, {@code 6.6}, {@code 7.2} or {@code 7.4}: the system
+   * property {@code migrate.it.hibernate}, which the {@code it}, {@code it-hibernate7} and {@code
+   * it-hibernate74} modules set.
    */
   public static String hibernate() {
     return System.getProperty("migrate.it.hibernate", "6.6");

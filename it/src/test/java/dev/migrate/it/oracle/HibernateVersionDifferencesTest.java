@@ -10,17 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each rule in which Hibernate 6.6 and 7.2 differ on PostgreSQL, against the real metadata of the
- * Hibernate on the test class path: the processor, told that version, must describe the schema
+ * Each rule in which Hibernate 6.6, 7.2 and 7.4 differ on PostgreSQL, against the real metadata of
+ * the Hibernate on the test class path: the processor, told that version, must describe the schema
  * Hibernate describes; and Hibernate's side must show the rule of its version, so that a test
- * Hibernate of the wrong line cannot pass unnoticed. Runs in {@code it} (6.6.33) and {@code
- * it-hibernate7} (7.2.19).
+ * Hibernate of the wrong line cannot pass unnoticed. Runs in {@code it} (6.6.33), {@code
+ * it-hibernate7} (7.2.19) and {@code it-hibernate74} (7.4.13).
  */
 class HibernateVersionDifferencesTest {
 
   @TempDir Path work;
 
   private static final boolean SEVEN = !NamingOption.hibernate().equals("6.6");
+
+  /** Hibernate 7.4 (Spring Boot 4.1's, module {@code it-hibernate74}) and its own rules. */
+  private static final boolean SEVEN_FOUR = NamingOption.hibernate().equals("7.4");
 
   private static Map<String, String> entities(String... simpleNameAndBody) {
     Map<String, String> sources = new LinkedHashMap<>();
@@ -36,6 +39,66 @@ class HibernateVersionDifferencesTest {
     Differential.Outcome outcome = Differential.run(sources, naming, work);
     outcome.assertSame("Hibernate " + NamingOption.hibernate());
     return outcome.hibernate().description();
+  }
+
+  @Test
+  void orderColumnsChecked() throws Exception {
+    String schema =
+        hibernate(
+            entities(
+                "Board",
+                """
+                @Entity public class Board {
+                  @Id Long id;
+                  @ElementCollection @OrderColumn java.util.List<String> lanes;
+                  @OneToMany @OrderColumn java.util.List<Card> cards;
+                  @OneToMany @JoinColumn(name = "pinned_on") @OrderColumn(name = "pin")
+                  java.util.List<Card> pinned;
+                }
+                """,
+                "Card",
+                "@Entity public class Card { @Id Long id; }"),
+            NamingOption.JPA);
+    assertThat(schema.contains("  check lanes_order>=0\n")).isEqualTo(SEVEN_FOUR);
+    assertThat(schema.contains("  check cards_order>=0\n")).isEqualTo(SEVEN_FOUR);
+    assertThat(schema.contains("  check pin>=0\n")).isEqualTo(SEVEN_FOUR);
+  }
+
+  @Test
+  void versionColumnsNotNull() throws Exception {
+    String schema =
+        hibernate(
+            entities(
+                "Ticket",
+                "@Entity public class Ticket { @Id Long id; @Version Long version; }",
+                "Stamp",
+                "@Entity public class Stamp { @Id Long id; @Version java.time.Instant at; }"),
+            NamingOption.JPA);
+    assertThat(schema)
+        .contains(
+            SEVEN_FOUR ? "  version bigint not null\n" : "  version bigint\n",
+            SEVEN_FOUR ? "  at timestamptz(6) not null\n" : "  at timestamptz(6)\n");
+  }
+
+  @Test
+  void elementSetsUnique() throws Exception {
+    String schema =
+        hibernate(
+            entities(
+                "Shelf",
+                """
+                @Entity public class Shelf {
+                  @Id Long id;
+                  @ElementCollection java.util.Set<String> labels;
+                  @ElementCollection java.util.List<String> notes;
+                  @ElementCollection java.util.Set<Slot> slots;
+                }
+                """,
+                "Slot",
+                "@Embeddable public class Slot { int row; String code; }"),
+            NamingOption.JPA);
+    assertThat(schema.contains("  unique [shelf_id, labels]\n")).isEqualTo(SEVEN_FOUR);
+    assertThat(schema).doesNotContain("unique [shelf_id, notes]");
   }
 
   @Test

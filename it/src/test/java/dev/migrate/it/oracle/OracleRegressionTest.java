@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Each counterexample the generative oracle ({@link GenerativeOracleTest}) found, shrunk by hand to
  * the rule it broke, run against the Hibernate on the test class path (6.6 in {@code it}, 7.2 in
- * {@code it-hibernate7}).
+ * {@code it-hibernate7}, 7.4 in {@code it-hibernate74}).
  */
 class OracleRegressionTest {
 
@@ -605,5 +605,75 @@ class OracleRegressionTest {
           @ElementCollection java.util.Map<Level, Boolean> switches;
         }
         """);
+  }
+
+  /**
+   * The inverse side of a {@code @OneToMany(mappedBy = ...)} keeps a list's {@code @OrderColumn}
+   * (nullable unless it says otherwise; {@code check (col >= 0)} under 7.4) and a map's key column
+   * (always nullable) in the target's table; found by probing 7.4's order-column checks. Both
+   * namings.
+   */
+  @Test
+  void inverseOneToManyKeepsItsOrderAndKeyColumnsOnTheTarget() throws Exception {
+    String imports = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "com.acme.Playlist",
+        imports
+            + """
+            @Entity public class Playlist {
+              @Id Long id;
+              @OneToMany(mappedBy = "playlist") @OrderColumn java.util.List<Track> tracks;
+              @OneToMany(mappedBy = "pinnedOn") @OrderColumn(name = "pinPosition", nullable = false)
+              java.util.List<Track> pinned;
+              @OneToMany(mappedBy = "byCode") @MapKeyColumn(name = "code", length = 20)
+              java.util.Map<String, Track> tracksByCode;
+              @OneToMany(mappedBy = "byGenre") @MapKeyEnumerated(EnumType.STRING)
+              java.util.Map<Genre, Track> tracksByGenre;
+            }
+            """);
+    sources.put(
+        "com.acme.Track",
+        imports
+            + """
+            @Entity public class Track {
+              @Id Long id; @ManyToOne Playlist playlist; @ManyToOne Playlist pinnedOn;
+              @ManyToOne Playlist byCode; @ManyToOne Playlist byGenre;
+            }
+            """);
+    sources.put("com.acme.Genre", "package com.acme;\npublic enum Genre { JAZZ, FOLK }\n");
+    for (NamingOption naming : NamingOption.values()) {
+      Differential.run(sources, naming, work.resolve(naming.name()))
+          .assertSame("Hibernate " + NamingOption.hibernate() + ", naming " + naming);
+    }
+  }
+
+  /**
+   * A {@code @OneToMany} map with {@code @JoinColumn} puts its key column on the child's table,
+   * nullable (the processor made it {@code NOT NULL}, as in a collection table); found with the
+   * inverse side's key column above. Both namings.
+   */
+  @Test
+  void oneToManyMapWithJoinColumnHasANullableKeyColumn() throws Exception {
+    String imports = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "com.acme.Shelf",
+        imports
+            + """
+            @Entity public class Shelf {
+              @Id Long id;
+              @OneToMany @JoinColumn(name = "shelf_id") @MapKeyColumn(name = "slot")
+              java.util.Map<String, Book> bySlot;
+              @OneToMany @JoinColumn(name = "shelf_id", nullable = false) @MapKeyColumn(name = "rackSlot")
+              java.util.Map<Integer, Tape> tapes;
+            }
+            """);
+    sources.put("com.acme.Book", imports + "@Entity public class Book { @Id Long id; }");
+    sources.put("com.acme.Tape", imports + "@Entity public class Tape { @Id Long id; }");
+    for (NamingOption naming : NamingOption.values()) {
+      Differential.run(sources, naming, work.resolve(naming.name()))
+          .assertSame("Hibernate " + NamingOption.hibernate() + ", naming " + naming);
+    }
   }
 }
