@@ -370,8 +370,13 @@ final class EntityShapes {
     }
     String rootName = pkg + ".Root" + n;
     String root = sources.get(rootName);
-    String opening = "public class Root" + n + " {\n";
-    int at = root.indexOf(opening) + opening.length();
+    // "public class Root<n> {" or, for an abstract TABLE_PER_CLASS root, "public abstract class"
+    String opening = "class Root" + n + " {\n";
+    int at = root.indexOf(opening);
+    if (at < 0) {
+      throw new IllegalStateException("no declaration of Root" + n + " in:\n" + root);
+    }
+    at += opening.length();
     StringBuilder added = new StringBuilder();
     appendMembers(added, members, shape.summary().contains("property access"));
     sources.put(rootName, root.substring(0, at) + added + root.substring(at));
