@@ -160,11 +160,15 @@ public record MigrationSpec(
   /**
    * The ops that undo {@code upgrade}: the reversed list of each op's {@link Op#reverse()}, as
    * Alembic derives a downgrade. Ops that cannot be reversed (raw SQL without reverse SQL) are left
-   * out; the writer says so in the downgrade, see {@link #irreversible}.
+   * out, and the writer says so in the downgrade, see {@link #irreversible}; so are ops a downgrade
+   * need not undo ({@link Op#undoneInDowngrade()}: {@code VALIDATE CONSTRAINT}).
    */
   public static List<Op> downgradeOf(List<Op> upgrade) {
     List<Op> reversed = new ArrayList<>(upgrade.size());
     for (int i = upgrade.size() - 1; i >= 0; i--) {
+      if (!upgrade.get(i).undoneInDowngrade()) {
+        continue;
+      }
       try {
         reversed.add(upgrade.get(i).reverse());
       } catch (IrreversibleOpException e) {

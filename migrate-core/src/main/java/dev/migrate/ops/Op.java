@@ -42,15 +42,28 @@ public sealed interface Op
   Op reverse();
 
   /**
+   * Whether a downgrade runs this op's {@link #reverse()}: {@code true} except where undoing is
+   * doing nothing. {@link ValidateConstraint} is such an op: a constraint stays validated, the
+   * reverse of its {@code ADD ... NOT VALID} drops it just after, and validating it again would
+   * only take a {@code SHARE UPDATE EXCLUSIVE} lock for nothing.
+   */
+  default boolean undoneInDowngrade() {
+    return true;
+  }
+
+  /**
    * The ops that undo {@code ops}: each op reversed, in reverse order (Alembic's {@code
-   * reverse_into}); this is how a downgrade is derived from an upgrade.
+   * reverse_into}), leaving out the ops a downgrade need not undo ({@link #undoneInDowngrade()});
+   * this is how a downgrade is derived from an upgrade.
    *
    * @throws IrreversibleOpException if an op cannot be reversed
    */
   static List<Op> reverseAll(List<Op> ops) {
     List<Op> reversed = new ArrayList<>(ops.size());
     for (int i = ops.size() - 1; i >= 0; i--) {
-      reversed.add(ops.get(i).reverse());
+      if (ops.get(i).undoneInDowngrade()) {
+        reversed.add(ops.get(i).reverse());
+      }
     }
     return List.copyOf(reversed);
   }

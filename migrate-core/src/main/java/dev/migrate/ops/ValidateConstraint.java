@@ -14,7 +14,7 @@ import java.util.Objects;
  * same transaction as the {@code ADD ... NOT VALID}, it would scan under that statement's stronger
  * lock, which is what the safe form avoids. Its {@link #reverse()} is itself: validating is not
  * undone, and "nothing happens if the constraint is already marked valid" (PostgreSQL docs, ALTER
- * TABLE).
+ * TABLE); a derived downgrade leaves it out ({@link #undoneInDowngrade()}).
  *
  * @param schema the table's schema, {@code null} for the schema the migration runs in
  * @param table the table the constraint belongs to
@@ -37,6 +37,12 @@ public record ValidateConstraint(String schema, String table, String name) imple
   @Override
   public Op reverse() {
     return this;
+  }
+
+  /** {@code false}: the downgrade drops the constraint, validated or not. */
+  @Override
+  public boolean undoneInDowngrade() {
+    return false;
   }
 
   @Override
