@@ -1,6 +1,7 @@
 package dev.migrate.processor;
 
 import dev.migrate.model.SqlType;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,39 +29,39 @@ import javax.lang.model.type.TypeMirror;
  */
 final class JdbcTypes {
 
-  // java.sql.Types and org.hibernate.type.SqlTypes
-  static final int BIT = -7;
-  static final int TINYINT = -6;
-  static final int SMALLINT = 5;
-  static final int INTEGER = 4;
-  static final int BIGINT = -5;
-  static final int FLOAT = 6;
-  static final int REAL = 7;
-  static final int DOUBLE = 8;
-  static final int NUMERIC = 2;
-  static final int DECIMAL = 3;
-  static final int CHAR = 1;
-  static final int VARCHAR = 12;
-  static final int LONGVARCHAR = -1;
+  // java.sql.Types, and org.hibernate.type.SqlTypes's own codes (3000 and above)
+  static final int BIT = Types.BIT;
+  static final int TINYINT = Types.TINYINT;
+  static final int SMALLINT = Types.SMALLINT;
+  static final int INTEGER = Types.INTEGER;
+  static final int BIGINT = Types.BIGINT;
+  static final int FLOAT = Types.FLOAT;
+  static final int REAL = Types.REAL;
+  static final int DOUBLE = Types.DOUBLE;
+  static final int NUMERIC = Types.NUMERIC;
+  static final int DECIMAL = Types.DECIMAL;
+  static final int CHAR = Types.CHAR;
+  static final int VARCHAR = Types.VARCHAR;
+  static final int LONGVARCHAR = Types.LONGVARCHAR;
   static final int LONG32VARCHAR = 4001;
-  static final int DATE = 91;
-  static final int TIME = 92;
-  static final int TIMESTAMP = 93;
-  static final int BINARY = -2;
-  static final int VARBINARY = -3;
-  static final int LONGVARBINARY = -4;
+  static final int DATE = Types.DATE;
+  static final int TIME = Types.TIME;
+  static final int TIMESTAMP = Types.TIMESTAMP;
+  static final int BINARY = Types.BINARY;
+  static final int VARBINARY = Types.VARBINARY;
+  static final int LONGVARBINARY = Types.LONGVARBINARY;
   static final int LONG32VARBINARY = 4003;
-  static final int BLOB = 2004;
-  static final int CLOB = 2005;
-  static final int BOOLEAN = 16;
-  static final int NCHAR = -15;
-  static final int NVARCHAR = -9;
-  static final int LONGNVARCHAR = -16;
+  static final int BLOB = Types.BLOB;
+  static final int CLOB = Types.CLOB;
+  static final int BOOLEAN = Types.BOOLEAN;
+  static final int NCHAR = Types.NCHAR;
+  static final int NVARCHAR = Types.NVARCHAR;
+  static final int LONGNVARCHAR = Types.LONGNVARCHAR;
   static final int LONG32NVARCHAR = 4002;
-  static final int NCLOB = 2011;
-  static final int SQLXML = 2009;
-  static final int TIME_WITH_TIMEZONE = 2013;
-  static final int TIMESTAMP_WITH_TIMEZONE = 2014;
+  static final int NCLOB = Types.NCLOB;
+  static final int SQLXML = Types.SQLXML;
+  static final int TIME_WITH_TIMEZONE = Types.TIME_WITH_TIMEZONE;
+  static final int TIMESTAMP_WITH_TIMEZONE = Types.TIMESTAMP_WITH_TIMEZONE;
   static final int UUID = 3000;
   static final int JSON = 3001;
   static final int INET = 3002;
