@@ -1,6 +1,7 @@
 package dev.migrate.processor;
 
 import static dev.migrate.processor.Annotations.annotation;
+import static dev.migrate.processor.Annotations.annotationName;
 import static dev.migrate.processor.Annotations.firstJpa;
 import static dev.migrate.processor.Annotations.hasJpa;
 import static dev.migrate.processor.Annotations.jpa;
@@ -61,7 +62,9 @@ final class Attributes {
                         .guardMember(
                             context.table(),
                             a,
-                            () -> builder.collectionTables().map(context, a, collection)));
+                            () -> builder.collectionTables().map(context, a, collection)),
+                !annotationName(collection).equals("ElementCollection")
+                    && !string(collection, "mappedBy", "").isBlank());
       }
       return;
     }

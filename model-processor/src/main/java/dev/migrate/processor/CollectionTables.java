@@ -49,6 +49,17 @@ final class CollectionTables {
     Element e = a.element();
     String kind = annotationName(annotation);
     if (!kind.equals("ElementCollection") && !string(annotation, "mappedBy", "").isBlank()) {
+      AnnotationMirror order = jpa(e, "OrderColumn");
+      if (kind.equals("ManyToMany") && order != null) {
+        throw new Problem(
+            Message.MANY_TO_MANY_INVERSE_ORDER_COLUMN,
+            e,
+            order,
+            null,
+            a.describe(),
+            string(annotation, "mappedBy", ""),
+            targetName(a, annotation));
+      }
       if (kind.equals("OneToMany")) {
         inverseSideColumns(context, a, annotation);
       }
@@ -240,6 +251,25 @@ final class CollectionTables {
     associations.foreignKey(t, ownerNames, owner, annotation(joinTable, "foreignKey"), e, null);
     associations.foreignKey(
         t, elementNames, target, annotation(joinTable, "inverseForeignKey"), e, null);
+  }
+
+  /**
+   * The simple name of the class a collection attribute's elements are ({@code targetEntity}, else
+   * the element type), or {@code "the target entity"} when it is unknown.
+   */
+  private String targetName(Attribute a, AnnotationMirror annotation) {
+    TypeMirror target = Annotations.type(annotation, "targetEntity");
+    if (target == null
+        || target.getKind() != TypeKind.DECLARED
+        || ((TypeElement) builder.types().asElement(target))
+            .getQualifiedName()
+            .contentEquals("void")) {
+      CollectionShape shape = CollectionShape.of(a, builder.types());
+      target = shape == null ? null : shape.element();
+    }
+    return target != null && target.getKind() == TypeKind.DECLARED
+        ? Annotations.simpleName((TypeElement) builder.types().asElement(target))
+        : "the target entity";
   }
 
   /** The attribute of {@code target} whose {@code mappedBy} names {@code a}, or {@code null}. */

@@ -220,6 +220,19 @@ enum Message {
           + " as a parameterized Collection, Set, List or Map (for example Set<String>), or set targetEntity /"
           + " targetClass."),
 
+  /**
+   * Args: field, the owning side's attribute ({@code mappedBy}), the target entity. Hibernate 6.6,
+   * 7.2 and 7.4 refuse it at start-up ({@code CollectionBinder}: "Collection '...' is the unowned
+   * side of a bidirectional '@ManyToMany' and may not have an '@OrderColumn'"); the inverse side of
+   * a {@code @OneToMany} may have one.
+   */
+  MANY_TO_MANY_INVERSE_ORDER_COLUMN(
+      Severity.REFUSED,
+      "@OrderColumn on %1$s, the inverse side of a @ManyToMany(mappedBy = \"%2$s\"): Hibernate refuses it at"
+          + " start-up (\"the unowned side of a bidirectional '@ManyToMany' may not have an '@OrderColumn'\"),"
+          + " because the owning side's join table holds the rows. Move @OrderColumn to the owning side,"
+          + " %3$s.%2$s, or remove it."),
+
   /** Args: the relationship annotation, field, the unsupported part, what to do instead. */
   RELATIONSHIP_NOT_SUPPORTED(
       Severity.UNMODELLED, "%1$s with %3$s on %2$s is not supported yet. %4$s"),

@@ -36,7 +36,8 @@ import javax.lang.model.util.Types;
  *       attribute through {@link Attributes}: {@link BasicColumns}, {@link IdGenerators}, {@link
  *       Associations}), join columns taking their types from the referenced entity's primary key;
  *   <li>collections: join tables, collection tables, join columns on the target's table ({@link
- *       CollectionTables}, {@link ElementCollections});
+ *       CollectionTables}, {@link ElementCollections}), in the order of Hibernate's collection
+ *       second passes ({@link ModelDrafts#mapCollections});
  *   <li>table constraints ({@link TableConstraints}), then Migrate's plain {@code @Table} classes
  *       ({@link PlainTables});
  *   <li>the tables built, foreign keys following their referenced key's order ({@link

@@ -31,6 +31,7 @@ final class ModelDrafts {
   private final Map<String, DeclaredSequence> sequences = new LinkedHashMap<>();
   private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
   private final List<Runnable> collections = new ArrayList<>();
+  private final List<Runnable> inverseCollections = new ArrayList<>();
 
   /** The most recent Hibernate spelling of each stored name ({@link #physical}). */
   private final Map<String, String> spellings = new HashMap<>();
@@ -118,16 +119,32 @@ final class ModelDrafts {
 
   /**
    * Leaves {@code mapping} (a collection attribute's) for after every entity's own columns are
-   * mapped.
+   * mapped. {@code inverse}: the collection is the inverse side of an association ({@code
+   * mappedBy}), which Hibernate binds in a later turn ({@link #mapCollections}).
    */
-  void deferCollection(Runnable mapping) {
-    collections.add(mapping);
+  void deferCollection(Runnable mapping, boolean inverse) {
+    if (inverse) {
+      inverseCollections.add(mapping);
+    } else {
+      collections.add(mapping);
+    }
   }
 
-  /** Runs the deferred collection mappings, in the order they were deferred. */
+  /**
+   * Runs the deferred collection mappings in the order Hibernate runs their second passes, which is
+   * the order the columns they add to an existing table (a {@code @OneToMany @JoinColumn}'s join,
+   * order and map key columns on the child's table) take there: Hibernate's {@code
+   * CollectionBinder.scheduleSecondPass} puts the second pass of an owning collection (element
+   * collections included) on top of the queue and appends that of an inverse one ({@code
+   * InFlightMetadataCollector.addSecondPass(secondPass, !isMappedBy)}), so the owning collections
+   * run in the reverse of their binding order (entities in {@link ModelBuilder#bindingOrder},
+   * attributes in name order), then the inverse ones in binding order. The same in Hibernate
+   * 6.6.33, 7.2.19 and 7.4.13 ({@code OracleRegressionTest}).
+   */
   void mapCollections() {
-    for (Runnable collection : collections) {
-      collection.run();
+    for (int i = collections.size() - 1; i >= 0; i--) {
+      collections.get(i).run();
     }
+    inverseCollections.forEach(Runnable::run);
   }
 }

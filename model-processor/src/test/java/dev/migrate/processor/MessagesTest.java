@@ -740,6 +740,40 @@ class MessagesTest {
   }
 
   @Test
+  void manyToManyInverseOrderColumn() {
+    JavaFileObject post =
+        entity(
+            "Post",
+            """
+        @Entity
+        public class Post {
+          @Id private Long id;
+          @ManyToMany private java.util.List<Tag> tags;
+        }
+        """);
+    JavaFileObject tag =
+        entity(
+            "Tag",
+            """
+        @Entity
+        public class Tag {
+          @Id private Long id;
+          @ManyToMany(mappedBy = "tags")
+          @OrderColumn
+          private java.util.List<Post> posts;
+        }
+        """);
+    assertSingleError(
+        compile(post, tag),
+        "@OrderColumn on Tag.posts, the inverse side of a @ManyToMany(mappedBy = \"tags\"): Hibernate"
+            + " refuses it at start-up (\"the unowned side of a bidirectional '@ManyToMany' may not have an"
+            + " '@OrderColumn'\"), because the owning side's join table holds the rows. Move @OrderColumn to"
+            + " the owning side, Post.tags, or remove it.",
+        tag,
+        "@OrderColumn");
+  }
+
+  @Test
   void relationshipNotSupported() {
     JavaFileObject tag = entity("Tag", "@Entity public class Tag { @Id private Long id; }");
     JavaFileObject post =

@@ -16,8 +16,9 @@ import net.jqwik.api.Combinators;
  * ({@code @ManyToOne}, {@code @OneToOne}, {@code @ManyToMany} join tables), element collections,
  * attributes with {@code @JdbcType} or {@code @JdbcTypeCode}, abstract {@code TABLE_PER_CLASS}
  * roots and associations from another entity to a {@code TABLE_PER_CLASS} root ({@link Extras}),
- * and attributes mapped through converters ({@link #withConverted}). Each shape's classes carry its
- * number, so that several shapes compile together.
+ * and attributes mapped through converters ({@link #withConverted}); separately, {@code @OneToMany}
+ * collections that add columns to their child's table ({@link #oneToManyJoinColumns}). Each shape's
+ * classes carry its number, so that several shapes compile together.
  *
  * <p>Known differences are left out of the generator, each with its counterexample: see {@link
  * #KNOWN_DIFFERENCES}.
@@ -137,6 +138,92 @@ final class EntityShapes {
               return source(number, distinctNames(all), i, p, a, c, e, distinctNames(s), x);
             })
         .flatMap(shape -> converted().map(c -> withConverted(shape, c)));
+  }
+
+  // --- @OneToMany collections whose columns go on the child's table ---
+
+  private static final List<String> OWNER_NAMES = List.of("Zoo", "Aviary", "Kennel", "Barn");
+
+  private static final List<String> COLLECTION_NAMES =
+      List.of("zeta", "alpha", "middle", "beta", "omega", "kappa");
+
+  /**
+   * One child entity and one or two owner entities (class names in random order, so their binding
+   * order varies) with up to three collections each of the child, declared in random name order,
+   * each one of: 0 a set with {@code @JoinColumn}, 1 a list with {@code @JoinColumn} and
+   * {@code @OrderColumn}, 2 a map with {@code @JoinColumn} and a key column, 3 the inverse side of
+   * the child's {@code @ManyToOne} as a list with {@code @OrderColumn}, 4 none: all add columns to
+   * the child's table, in the order Hibernate runs the collections' second passes.
+   */
+  static Arbitrary<Shape> oneToManyJoinColumns(int number) {
+    return Combinators.combine(
+            Arbitraries.shuffle(OWNER_NAMES),
+            Arbitraries.integers().between(1, 2),
+            Arbitraries.shuffle(COLLECTION_NAMES),
+            Arbitraries.integers().between(0, 4).list().ofSize(6))
+        .as(
+            (owners, count, names, kinds) ->
+                oneToManyJoinColumns(number, owners.subList(0, count), names, kinds));
+  }
+
+  private static Shape oneToManyJoinColumns(
+      int n, List<String> owners, List<String> names, List<Integer> kinds) {
+    String pkg = "com.acme.j" + n;
+    String header = "package " + pkg + ";\nimport jakarta.persistence.*;\n";
+    String child = "Child" + n;
+    Map<String, String> sources = new LinkedHashMap<>();
+    StringBuilder childBody = new StringBuilder("  @Id Long id; String label;\n");
+    StringBuilder summary = new StringBuilder("one-to-many join columns " + n + ":");
+    for (int o = 0; o < owners.size(); o++) {
+      String owner = owners.get(o) + n;
+      StringBuilder body = new StringBuilder("  @Id Long id; String title;\n");
+      for (int j = 0; j < 3; j++) {
+        String name = names.get(o * 3 + j);
+        int kind = kinds.get(o * 3 + j);
+        summary.append(' ').append(owner).append('.').append(name).append('=').append(kind);
+        switch (kind) {
+          case 0 ->
+              body.append("  @OneToMany @JoinColumn java.util.Set<")
+                  .append(child)
+                  .append("> ")
+                  .append(name)
+                  .append(";\n");
+          case 1 ->
+              body.append("  @OneToMany @JoinColumn @OrderColumn java.util.List<")
+                  .append(child)
+                  .append("> ")
+                  .append(name)
+                  .append(";\n");
+          case 2 ->
+              body.append("  @OneToMany @JoinColumn @MapKeyColumn java.util.Map<String, ")
+                  .append(child)
+                  .append("> ")
+                  .append(name)
+                  .append(";\n");
+          case 3 -> {
+            body.append("  @OneToMany(mappedBy = \"")
+                .append(name)
+                .append("Owner\") @OrderColumn java.util.List<")
+                .append(child)
+                .append("> ")
+                .append(name)
+                .append(";\n");
+            childBody
+                .append("  @ManyToOne ")
+                .append(owner)
+                .append(' ')
+                .append(name)
+                .append("Owner;\n");
+          }
+          default -> {}
+        }
+      }
+      sources.put(
+          pkg + "." + owner, header + "@Entity public class " + owner + " {\n" + body + "}\n");
+    }
+    sources.put(
+        pkg + "." + child, header + "@Entity public class " + child + " {\n" + childBody + "}\n");
+    return new Shape(n, sources, summary.toString());
   }
 
   // --- JDBC types, abstract TABLE_PER_CLASS roots, associations to a TABLE_PER_CLASS root ---

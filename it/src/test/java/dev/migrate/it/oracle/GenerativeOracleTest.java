@@ -74,6 +74,27 @@ class GenerativeOracleTest {
     nanos += System.nanoTime() - start;
   }
 
+  @Provide
+  Arbitrary<List<EntityShapes.Shape>> oneToManyBatches() {
+    List<Arbitrary<EntityShapes.Shape>> each = new java.util.ArrayList<>();
+    for (int i = 0; i < SHAPES_PER_BATCH; i++) {
+      each.add(EntityShapes.oneToManyJoinColumns(i));
+    }
+    return net.jqwik.api.Combinators.combine(each).as(List::copyOf);
+  }
+
+  /**
+   * The columns {@code @OneToMany} collections add to their child's table ({@link
+   * EntityShapes#oneToManyJoinColumns}): their order follows Hibernate's second passes.
+   */
+  @Property(seed = "20261206", tries = 10, shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
+  void migrateOrdersOneToManyColumnsAsHibernate(
+      @ForAll("oneToManyBatches") List<EntityShapes.Shape> batch,
+      @ForAll("namings") NamingOption naming)
+      throws Exception {
+    migrateDescribesHibernatesSchema(batch, naming);
+  }
+
   @AfterContainer
   static void report() {
     if (shapes > 0) {

@@ -1,8 +1,13 @@
 package dev.migrate.it.oracle;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.NamingOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -675,5 +680,99 @@ class OracleRegressionTest {
       Differential.run(sources, naming, work.resolve(naming.name()))
           .assertSame("Hibernate " + NamingOption.hibernate() + ", naming " + naming);
     }
+  }
+
+  /**
+   * The columns {@code @OneToMany @JoinColumn} collections add to the child's table (join column,
+   * list order column, map key column) come in the order Hibernate runs the collections' second
+   * passes: an owning collection's goes on top of the queue, so the last one bound comes first
+   * (entities in binding order, {@code Aviary} before {@code Zoo}; attributes in name order), and
+   * the inverse side's order column after them all. The processor sorted them by attribute name.
+   */
+  @Test
+  void oneToManyJoinColumnsFollowHibernatesSecondPassOrder() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Zoo",
+        """
+        @Entity public class Zoo {
+          @Id Long id;
+          @OneToMany @JoinColumn(name = "z_zoo") java.util.Set<Animal> zeta;
+          @OneToMany @JoinColumn(name = "m_zoo") @OrderColumn(name = "m_pos") java.util.List<Animal> middle;
+          @OneToMany @JoinColumn(name = "a_zoo") @MapKeyColumn(name = "a_key")
+          java.util.Map<String, Animal> alpha;
+          @OneToMany(mappedBy = "keeper") @OrderColumn(name = "kept_pos") java.util.List<Animal> kept;
+          String title;
+        }
+        """,
+        "Animal",
+        "@Entity public class Animal { @Id Long id; String name; @ManyToOne Zoo keeper; }",
+        "Aviary",
+        """
+        @Entity public class Aviary {
+          @Id Long id;
+          @OneToMany @JoinColumn(name = "y_aviary") java.util.Set<Animal> ypsilon;
+          @OneToMany @JoinColumn(name = "x_aviary") @OrderColumn java.util.List<Animal> xi;
+        }
+        """);
+  }
+
+  /** The same with snake_case naming and implicit join and key column names. */
+  @Test
+  void oneToManyJoinColumnsFollowHibernatesSecondPassOrderSnakeCase() throws Exception {
+    assertSame(
+        NamingOption.SNAKE_CASE,
+        "Shelf",
+        """
+        @Entity public class Shelf {
+          @Id Long id;
+          @OneToMany @JoinColumn java.util.Set<Book> newArrivals;
+          @OneToMany @JoinColumn @OrderColumn java.util.List<Book> classics;
+          @OneToMany @JoinColumn java.util.Map<String, Book> byTitle;
+        }
+        """,
+        "Book",
+        "@Entity public class Book { @Id Long id; String name; }",
+        "Cart",
+        "@Entity public class Cart { @Id Long id; @OneToMany @JoinColumn java.util.Set<Book> load; }");
+  }
+
+  /**
+   * Hibernate refuses {@code @OrderColumn} on the inverse side of a {@code @ManyToMany} at
+   * start-up, and so does the processor, at compile time.
+   */
+  @Test
+  void manyToManyInverseSideWithOrderColumnIsRefused() throws Exception {
+    Path src = work.resolve("src/com/acme");
+    Files.createDirectories(src);
+    String imports = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Files.writeString(
+        src.resolve("Post.java"),
+        imports
+            + "@Entity public class Post { @Id Long id; @ManyToMany java.util.List<Tag> tags; }");
+    Files.writeString(
+        src.resolve("Tag.java"),
+        imports
+            + """
+            @Entity public class Tag {
+              @Id Long id; @ManyToMany(mappedBy = "tags") @OrderColumn java.util.List<Post> posts;
+            }
+            """);
+    List<Path> sources = CompiledModel.sources(work.resolve("src"));
+    CompiledModel plain = CompiledModel.withoutProcessor(sources, work.resolve("plain"));
+    try {
+      assertThatThrownBy(
+              () -> SchemaDescription.hibernate(plain, NamingOption.JPA, work.resolve("ddl")))
+          .hasStackTraceContaining(
+              "Collection 'com.acme.Tag.posts' is the unowned side of a bidirectional"
+                  + " '@ManyToMany' and may not have an '@OrderColumn'");
+    } finally {
+      plain.loader().close();
+    }
+    assertThatThrownBy(
+            () -> CompiledModel.withProcessor(sources, work.resolve("classes"), NamingOption.JPA))
+        .isInstanceOf(CompiledModel.CompilationFailed.class)
+        .hasMessageContaining(
+            "@OrderColumn on Tag.posts, the inverse side of a @ManyToMany(mappedBy = \"tags\")");
   }
 }
