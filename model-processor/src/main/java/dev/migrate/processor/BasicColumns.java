@@ -217,6 +217,17 @@ final class BasicColumns {
     TypeMirror valueType = javaType;
     // a UserType (@Type) types the column by code run at start-up: only a columnDefinition, which
     // Hibernate prefers too, tells the type; no converter, enum or JDBC type rule applies
+    AnnotationMirror compositeType =
+        names == TypeAnnotations.VALUE ? Annotations.find(e, HIBERNATE + "CompositeType") : null;
+    if (compositeType != null) {
+      throw new Problem(
+          Message.COMPOSITE_TYPE_NOT_MODELLED,
+          e,
+          compositeType,
+          value(compositeType, "value"),
+          Annotations.type(compositeType, "value"),
+          a.describe());
+    }
     AnnotationMirror userType = Annotations.find(e, HIBERNATE + names.userType());
     if (userType != null && definition.isEmpty()) {
       throw new Problem(

@@ -108,6 +108,19 @@ enum Message {
           + " the UserType stands for; @MapKeyColumn for a map key), which Hibernate uses as well."),
 
   /**
+   * Args: the CompositeUserType class, field. Hibernate maps the attribute's columns from the
+   * fields of the class {@code CompositeUserType.embeddable()} returns, called at start-up (checked
+   * on 6.6.33, 7.2.19 and 7.4.13, {@code
+   * OracleRegressionTest.compositeUserTypeColumnsComeFromCode}).
+   */
+  COMPOSITE_TYPE_NOT_MODELLED(
+      Severity.UNMODELLED,
+      "@CompositeType(%1$s.class) on %2$s: Hibernate maps the columns of the class the CompositeUserType's"
+          + " embeddable() returns, code that Migrate cannot run at compile time, so it cannot tell the columns."
+          + " Map the value as an @Embeddable (with @EmbeddableInstantiator if it needs one to be built), whose"
+          + " fields Migrate reads."),
+
+  /**
    * Args: field, converter. Hibernate 7 refuses an explicit converter on a basic attribute that is
    * also {@code @Enumerated} ({@code BasicValueBinder}, checked on 7.2.19 and 7.4.13).
    */

@@ -421,6 +421,31 @@ class MessagesTest {
   }
 
   @Test
+  void compositeTypeNotModelled() {
+    JavaFileObject offer =
+        entity(
+            "Offer",
+            """
+        @Entity
+        public class Offer {
+          @Id private Long id;
+          @org.hibernate.annotations.CompositeType(Offer.MoneyType.class) private Money price;
+          public static class Money { java.math.BigDecimal amount; String currency; }
+          public abstract static class MoneyType
+              implements org.hibernate.usertype.CompositeUserType<Money> {}
+        }
+        """);
+    assertSingleError(
+        compileStrict(offer),
+        "@CompositeType(com.acme.Offer.MoneyType.class) on Offer.price: Hibernate maps the columns of the"
+            + " class the CompositeUserType's embeddable() returns, code that Migrate cannot run at compile"
+            + " time, so it cannot tell the columns. Map the value as an @Embeddable (with"
+            + " @EmbeddableInstantiator if it needs one to be built), whose fields Migrate reads.",
+        offer,
+        "CompositeType(Offer");
+  }
+
+  @Test
   void converterWithEnumerated() {
     JavaFileObject gauge =
         entity(

@@ -927,4 +927,72 @@ class OracleRegressionTest {
         }
         """);
   }
+
+  /**
+   * {@code @CompositeType(MoneyType.class)}: Hibernate maps the columns of the class the
+   * CompositeUserType's {@code embeddable()} returns ({@code amount numeric(38,2), currency
+   * varchar(255)} here), which the processor cannot call, so it records {@code
+   * COMPOSITE_TYPE_NOT_MODELLED} (it reported an unmapped {@code Money} before, advising a
+   * converter or a {@code @JdbcTypeCode}). The type declares {@code instantiate} in its 6.6 and its
+   * 7.x form. Checked on 6.6.33, 7.2.19 and 7.4.13.
+   */
+  @Test
+  void compositeUserTypeColumnsComeFromCode() throws Exception {
+    String header = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "com.acme.Money",
+        header + "public class Money { java.math.BigDecimal amount; String currency; }");
+    sources.put(
+        "com.acme.MoneyType",
+        header
+            + """
+            import java.io.Serializable;
+            import org.hibernate.engine.spi.SessionFactoryImplementor;
+            import org.hibernate.metamodel.spi.ValueAccess;
+            public class MoneyType implements org.hibernate.usertype.CompositeUserType<Money> {
+              public static class Mapping { java.math.BigDecimal amount; String currency; }
+              public Object getPropertyValue(Money m, int p) { return p == 0 ? m.amount : m.currency; }
+              public Money instantiate(ValueAccess v, SessionFactoryImplementor f) { return new Money(); }
+              public Money instantiate(ValueAccess v) { return new Money(); }
+              public Class<?> embeddable() { return Mapping.class; }
+              public Class<Money> returnedClass() { return Money.class; }
+              public boolean equals(Money a, Money b) { return a == b; }
+              public int hashCode(Money a) { return System.identityHashCode(a); }
+              public Money deepCopy(Money v) { return v; }
+              public boolean isMutable() { return true; }
+              public Serializable disassemble(Money v) { return null; }
+              public Money assemble(Serializable c, Object o) { return null; }
+              public Money replace(Money a, Money b, Object o) { return a; }
+            }
+            """);
+    sources.put(
+        "com.acme.Offer",
+        header
+            + """
+            @Entity public class Offer {
+              @Id Long id;
+              @org.hibernate.annotations.CompositeType(MoneyType.class) Money price;
+            }
+            """);
+    Path dir = work.resolve("composite");
+    List<Path> files = write(sources, dir.resolve("src"));
+    CompiledModel model =
+        CompiledModel.withProcessor(files, dir.resolve("classes"), NamingOption.JPA);
+    try {
+      assertThat(SchemaDescription.hibernate(model, NamingOption.JPA, dir.resolve("ddl")).script())
+          .contains("amount numeric(38,2)")
+          .contains("currency varchar(255)");
+      assertThat(model.snapshot().capture().problems())
+          .extracting(Snapshot.ModelProblem::describe)
+          .containsExactly(
+              "com.acme.Offer.price (table offer, column price): @CompositeType(com.acme.MoneyType.class)"
+                  + " on Offer.price: Hibernate maps the columns of the class the CompositeUserType's"
+                  + " embeddable() returns, code that Migrate cannot run at compile time, so it cannot"
+                  + " tell the columns. Map the value as an @Embeddable (with @EmbeddableInstantiator if it"
+                  + " needs one to be built), whose fields Migrate reads.");
+    } finally {
+      model.loader().close();
+    }
+  }
 }
