@@ -141,14 +141,15 @@ final class BasicColumns {
 
   /**
    * The simple names of the Hibernate annotations that type a value: {@code @JdbcType},
-   * {@code @JdbcTypeCode}, {@code @JavaType} for an attribute, a collection's element or a map's
-   * value; their {@code MapKey} forms for a map's key.
+   * {@code @JdbcTypeCode}, {@code @JavaType}, {@code @Type} for an attribute, a collection's
+   * element or a map's value; their {@code MapKey} forms for a map's key.
    */
-  private record TypeAnnotations(String jdbcType, String jdbcTypeCode, String javaType) {
+  private record TypeAnnotations(
+      String jdbcType, String jdbcTypeCode, String javaType, String userType) {
     static final TypeAnnotations VALUE =
-        new TypeAnnotations("JdbcType", "JdbcTypeCode", "JavaType");
+        new TypeAnnotations("JdbcType", "JdbcTypeCode", "JavaType", "Type");
     static final TypeAnnotations MAP_KEY =
-        new TypeAnnotations("MapKeyJdbcType", "MapKeyJdbcTypeCode", "MapKeyJavaType");
+        new TypeAnnotations("MapKeyJdbcType", "MapKeyJdbcTypeCode", "MapKeyJavaType", "MapKeyType");
   }
 
   private Mapped column(
@@ -214,9 +215,56 @@ final class BasicColumns {
 
     SqlType type = null;
     TypeMirror valueType = javaType;
-    AnnotationMirror convert = jpa(e, "Convert");
+    // a UserType (@Type) types the column by code run at start-up: only a columnDefinition, which
+    // Hibernate prefers too, tells the type; no converter, enum or JDBC type rule applies
+    AnnotationMirror compositeType =
+        names == TypeAnnotations.VALUE ? Annotations.find(e, HIBERNATE + "CompositeType") : null;
+    if (compositeType != null) {
+      throw new Problem(
+          Message.COMPOSITE_TYPE_NOT_MODELLED,
+          e,
+          compositeType,
+          value(compositeType, "value"),
+          Annotations.type(compositeType, "value"),
+          a.describe());
+    }
+    AnnotationMirror userType = Annotations.find(e, HIBERNATE + names.userType());
+    if (userType != null && definition.isEmpty()) {
+      throw new Problem(
+          Message.USER_TYPE_NOT_MODELLED,
+          e,
+          userType,
+          value(userType, "value"),
+          "@" + names.userType(),
+          Annotations.type(userType, "value"),
+          a.describe());
+    }
+    AnnotationMirror convert = userType != null ? null : explicitConvert(a, e, names);
     TypeMirror converter = null;
-    if (convert != null && !bool(convert, "disableConversion", false)) {
+    if (convert != null && !bool(convert, "disableConversion", false) && enumerated != null) {
+      TypeMirror named = Annotations.type(convert, "converter");
+      if (!hasJpa(e, "ElementCollection") && builder.hibernate().refusesConverterWithEnumerated()) {
+        throw new Problem(
+            Message.CONVERTER_WITH_ENUMERATED,
+            e,
+            convert,
+            value(convert, "converter"),
+            a.describe(),
+            named);
+      }
+      builder
+          .reporter()
+          .report(
+              Message.CONVERTER_IGNORED_WITH_ENUMERATED,
+              e,
+              convert,
+              value(convert, "converter"),
+              a.describe(),
+              named,
+              "@"
+                  + Annotations.simpleName(
+                      (TypeElement) enumerated.getAnnotationType().asElement()));
+    } else if (convert != null && !bool(convert, "disableConversion", false)) {
       converter = Annotations.type(convert, "converter");
       valueType = converter == null ? null : builder.converters().databaseType(converter);
       if (valueType == null) {
@@ -229,7 +277,8 @@ final class BasicColumns {
             converter == null ? "no converter" : converter.toString());
       }
       enumerated = null;
-    } else if (convert == null
+    } else if (userType == null
+        && convert == null
         && enumerated == null
         && temporalAnnotation == null
         && !hasJpa(e, "Id")
@@ -276,10 +325,14 @@ final class BasicColumns {
     }
     boolean definitionDecides = !definition.isEmpty();
     AnnotationMirror jdbcTypeAnnotation = Annotations.find(e, HIBERNATE + names.jdbcType());
-    Integer jdbcTypeCode = jdbcTypeCode(e, a, names, jdbcTypeAnnotation, definitionDecides);
+    Integer jdbcTypeCode =
+        userType != null ? null : jdbcTypeCode(e, a, names, jdbcTypeAnnotation, definitionDecides);
     String described = describedJavaType(e, a, names, valueType, jdbcTypeCode, definitionDecides);
-    TypeElement enumType = enumType(valueType);
-    TypeMirror arrayElement = TypeMapping.arrayElement(valueType);
+    TypeElement enumType = userType != null ? null : enumType(valueType);
+    TypeMirror arrayElement = userType != null ? null : TypeMapping.arrayElement(valueType);
+    if (userType != null) {
+      enumerated = null;
+    }
     if (enumType == null && arrayElement != null && enumType(arrayElement) != null) {
       // an array or basic collection of enums: Hibernate 6.6.33 maps the elements as @Enumerated
       // says (ordinal smallint, STRING varchar) and adds no check constraint
@@ -431,6 +484,36 @@ final class BasicColumns {
         new Column(
             name, type, nullable, defaultValue, null, hibernateComment(e), renamedFrom(e, builder));
     return new Mapped(column, checks, bool(col, "unique", false), converterCheck);
+  }
+
+  /**
+   * The {@code @Convert} (one of {@code @Converts}) that applies to the value {@code names} types:
+   * on a map (a collection mapping of {@code java.util.Map}) the one without {@code attributeName}
+   * or with {@code "value"} to the map's value, and only the one with {@code "key"} to its key (JPA
+   * 3.1 section 11.1.10; checked on 6.6.33, 7.2.19 and 7.4.13, {@code
+   * OracleRegressionTest.mapConverterAppliesToTheValueUnlessItNamesTheKey}); elsewhere the
+   * attribute's {@code @Convert}. {@code null} when none applies.
+   */
+  private AnnotationMirror explicitConvert(Attribute a, Element e, TypeAnnotations names) {
+    // a basic Map attribute (a converter of the whole map) is no map here
+    CollectionShape shape =
+        Annotations.firstJpa(e, "OneToMany", "ManyToMany", "ElementCollection") != null
+            ? CollectionShape.of(a, builder.types())
+            : null;
+    if (shape == null || !shape.map()) {
+      return names == TypeAnnotations.MAP_KEY ? null : jpa(e, "Convert");
+    }
+    for (AnnotationMirror convert : Annotations.jpaRepeated(e, "Convert")) {
+      String attributeName = string(convert, "attributeName", "");
+      boolean applies =
+          names == TypeAnnotations.MAP_KEY
+              ? attributeName.equals("key")
+              : attributeName.isEmpty() || attributeName.equals("value");
+      if (applies) {
+        return convert;
+      }
+    }
+    return null;
   }
 
   /**

@@ -185,6 +185,16 @@ enum HibernateVersion {
   }
 
   /**
+   * Whether an explicit {@code @Convert} on a basic attribute that is also {@code @Enumerated}
+   * stops Hibernate at start-up (7.x: {@code BasicValueBinder}, "'AttributeConverter' not allowed
+   * for attribute 'a' annotated '@jakarta.persistence.Enumerated'"); 6.6 ignores the converter.
+   * Checked on 6.6.33, 7.2.19 and 7.4.13.
+   */
+  boolean refusesConverterWithEnumerated() {
+    return atLeast(V7_2);
+  }
+
+  /**
    * Whether an {@code @OrderColumn} gets {@code check (<column> >= 0)} (7.4: {@code
    * CollectionBinder}).
    */

@@ -93,6 +93,55 @@ enum Message {
           + " the column type. Name the JDBC type with @JdbcTypeCode(SqlTypes.VARCHAR) (or the SqlTypes constant the class"
           + " uses), or give the column type with @Column(columnDefinition = \"...\")."),
 
+  /**
+   * Args: annotation ("@Type" or "@MapKeyType"), the UserType class, field. Hibernate types the
+   * column by {@code UserType.getSqlType()}, called at start-up ({@code CustomType}); a {@code
+   * columnDefinition} still decides the column, and {@code @JdbcTypeCode} next to {@code @Type} is
+   * ignored (checked on 6.6.33, 7.2.19 and 7.4.13, {@code
+   * OracleRegressionTest.userTypeColumnsFollowTheColumnDefinition}).
+   */
+  USER_TYPE_NOT_MODELLED(
+      Severity.UNMODELLED,
+      "%1$s(%2$s.class) on %3$s: Hibernate types the column by the UserType's getSqlType(), code that Migrate"
+          + " cannot run at compile time, so it cannot tell the column type (Hibernate ignores @JdbcTypeCode and"
+          + " @JdbcType next to %1$s). State the column type with @Column(columnDefinition = \"jsonb\") (the type"
+          + " the UserType stands for; @MapKeyColumn for a map key), which Hibernate uses as well."),
+
+  /**
+   * Args: the CompositeUserType class, field. Hibernate maps the attribute's columns from the
+   * fields of the class {@code CompositeUserType.embeddable()} returns, called at start-up (checked
+   * on 6.6.33, 7.2.19 and 7.4.13, {@code
+   * OracleRegressionTest.compositeUserTypeColumnsComeFromCode}).
+   */
+  COMPOSITE_TYPE_NOT_MODELLED(
+      Severity.UNMODELLED,
+      "@CompositeType(%1$s.class) on %2$s: Hibernate maps the columns of the class the CompositeUserType's"
+          + " embeddable() returns, code that Migrate cannot run at compile time, so it cannot tell the columns."
+          + " Map the value as an @Embeddable (with @EmbeddableInstantiator if it needs one to be built), whose"
+          + " fields Migrate reads."),
+
+  /**
+   * Args: field, converter. Hibernate 7 refuses an explicit converter on a basic attribute that is
+   * also {@code @Enumerated} ({@code BasicValueBinder}, checked on 7.2.19 and 7.4.13).
+   */
+  CONVERTER_WITH_ENUMERATED(
+      Severity.REFUSED,
+      "@Convert(converter = %2$s.class) on %1$s, which is also @Enumerated: Hibernate 7 refuses to start"
+          + " (\"'AttributeConverter' not allowed for attribute annotated '@jakarta.persistence.Enumerated'\")."
+          + " Remove @Enumerated to store the converter's values, or remove @Convert to store the enum as"
+          + " @Enumerated says."),
+
+  /**
+   * Args: field, converter, annotation ("@Enumerated" or "@MapKeyEnumerated"). Hibernate 6.6 on a
+   * basic attribute, and every line on a collection's element or a map's key, ignores the converter
+   * and maps the value as the annotation says (checked on 6.6.33, 7.2.19 and 7.4.13).
+   */
+  CONVERTER_IGNORED_WITH_ENUMERATED(
+      Severity.WARNING,
+      "@Convert(converter = %2$s.class) on %1$s is ignored: Hibernate maps the value as %3$s says and never"
+          + " calls the converter (Hibernate 7 refuses this on a basic attribute). Remove @Convert, or remove %3$s"
+          + " to store the converter's values."),
+
   /** Args: field, Java type, the converters. */
   AMBIGUOUS_AUTO_APPLY(
       Severity.REFUSED,

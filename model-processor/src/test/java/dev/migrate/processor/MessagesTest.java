@@ -371,6 +371,144 @@ class MessagesTest {
   }
 
   @Test
+  void userTypeNotModelled() {
+    JavaFileObject json =
+        source(
+            "com.acme.JsonType",
+            """
+            package com.acme;
+            import java.io.Serializable;
+            import java.sql.*;
+            import org.hibernate.engine.spi.SharedSessionContractImplementor;
+            public class JsonType implements org.hibernate.usertype.UserType<Object> {
+              public int getSqlType() { return org.hibernate.type.SqlTypes.JSON; }
+              public Class<Object> returnedClass() { return Object.class; }
+              public boolean equals(Object a, Object b) { return java.util.Objects.equals(a, b); }
+              public int hashCode(Object a) { return java.util.Objects.hashCode(a); }
+              public Object nullSafeGet(ResultSet rs, int p, SharedSessionContractImplementor s,
+                  Object o) throws SQLException { return rs.getObject(p); }
+              public void nullSafeSet(PreparedStatement st, Object v, int i,
+                  SharedSessionContractImplementor s) throws SQLException { st.setObject(i, v); }
+              public Object deepCopy(Object v) { return v; }
+              public boolean isMutable() { return false; }
+              public Serializable disassemble(Object v) { return (Serializable) v; }
+              public Object assemble(Serializable c, Object o) { return c; }
+            }
+            """);
+    JavaFileObject document =
+        entity(
+            "Document",
+            """
+        @Entity
+        public class Document {
+          @Id private Long id;
+          @org.hibernate.annotations.Type(JsonType.class) private java.util.Map<String, Object> data;
+          @org.hibernate.annotations.Type(JsonType.class)
+          @Column(columnDefinition = "jsonb")
+          private java.util.Map<String, Object> defined;
+        }
+        """);
+    Compilation c = compileStrict(document, json);
+    assertSingleError(
+        c,
+        "@Type(com.acme.JsonType.class) on Document.data: Hibernate types the column by the UserType's"
+            + " getSqlType(), code that Migrate cannot run at compile time, so it cannot tell the column"
+            + " type (Hibernate ignores @JdbcTypeCode and @JdbcType next to @Type). State the column type"
+            + " with @Column(columnDefinition = \"jsonb\") (the type the UserType stands for; @MapKeyColumn"
+            + " for a map key), which Hibernate uses as well.",
+        document,
+        "Type(JsonType.class) private");
+  }
+
+  @Test
+  void compositeTypeNotModelled() {
+    JavaFileObject offer =
+        entity(
+            "Offer",
+            """
+        @Entity
+        public class Offer {
+          @Id private Long id;
+          @org.hibernate.annotations.CompositeType(Offer.MoneyType.class) private Money price;
+          public static class Money { java.math.BigDecimal amount; String currency; }
+          public abstract static class MoneyType
+              implements org.hibernate.usertype.CompositeUserType<Money> {}
+        }
+        """);
+    assertSingleError(
+        compileStrict(offer),
+        "@CompositeType(com.acme.Offer.MoneyType.class) on Offer.price: Hibernate maps the columns of the"
+            + " class the CompositeUserType's embeddable() returns, code that Migrate cannot run at compile"
+            + " time, so it cannot tell the columns. Map the value as an @Embeddable (with"
+            + " @EmbeddableInstantiator if it needs one to be built), whose fields Migrate reads.",
+        offer,
+        "CompositeType(Offer");
+  }
+
+  @Test
+  void converterWithEnumerated() {
+    JavaFileObject gauge =
+        entity(
+            "Gauge",
+            """
+        @Entity
+        public class Gauge {
+          @Id private Long id;
+          @Convert(converter = Gauge.LevelCode.class)
+          @Enumerated(EnumType.STRING)
+          private Level level;
+          public enum Level { LOW, HIGH }
+          @Converter
+          public static class LevelCode implements AttributeConverter<Level, String> {
+            public String convertToDatabaseColumn(Level l) { return null; }
+            public Level convertToEntityAttribute(String s) { return null; }
+          }
+        }
+        """);
+    assertSingleError(
+        compile(List.of("-Amigrate.hibernate=7.2"), gauge),
+        "@Convert(converter = com.acme.Gauge.LevelCode.class) on Gauge.level, which is also @Enumerated:"
+            + " Hibernate 7 refuses to start (\"'AttributeConverter' not allowed for attribute annotated"
+            + " '@jakarta.persistence.Enumerated'\"). Remove @Enumerated to store the converter's values, or"
+            + " remove @Convert to store the enum as @Enumerated says.",
+        gauge,
+        "@Convert(");
+  }
+
+  @Test
+  void converterIgnoredWithEnumerated() {
+    JavaFileObject gauge =
+        entity(
+            "Gauge",
+            """
+        @Entity
+        public class Gauge {
+          @Id private Long id;
+          @Convert(converter = Gauge.LevelCode.class)
+          @Enumerated(EnumType.STRING)
+          private Level level;
+          public enum Level { LOW, HIGH }
+          @Converter
+          public static class LevelCode implements AttributeConverter<Level, String> {
+            public String convertToDatabaseColumn(Level l) { return null; }
+            public Level convertToEntityAttribute(String s) { return null; }
+          }
+        }
+        """);
+    Compilation c = compile(List.of("-Amigrate.hibernate=6.6"), gauge);
+    assertSingleWarning(
+        c,
+        "@Convert(converter = com.acme.Gauge.LevelCode.class) on Gauge.level is ignored: Hibernate maps the"
+            + " value as @Enumerated says and never calls the converter (Hibernate 7 refuses this on a basic"
+            + " attribute). Remove @Convert, or remove @Enumerated to store the converter's values.",
+        gauge,
+        "@Convert(");
+    assertThat(table(snapshot(c), "gauge").checkConstraints())
+        .extracting(dev.migrate.model.CheckConstraint::expression)
+        .containsExactly("level IN ('LOW', 'HIGH')");
+  }
+
+  @Test
   void ambiguousAutoApply() {
     JavaFileObject converters =
         source(

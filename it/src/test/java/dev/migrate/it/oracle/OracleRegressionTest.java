@@ -1,11 +1,15 @@
 package dev.migrate.it.oracle;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.NamingOption;
+import dev.migrate.snapshot.Snapshot;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -774,5 +778,315 @@ class OracleRegressionTest {
         .isInstanceOf(CompiledModel.CompilationFailed.class)
         .hasMessageContaining(
             "@OrderColumn on Tag.posts, the inverse side of a @ManyToMany(mappedBy = \"tags\")");
+  }
+
+  /** Writes {@code sources} (qualified class name to source text) under {@code src}. */
+  private static List<Path> write(Map<String, String> sources, Path src) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      files.add(file);
+    }
+    return files;
+  }
+
+  /**
+   * A small {@code org.hibernate.usertype.UserType} whose {@code getSqlType()} is {@code sqlType}
+   * (a {@code SqlTypes} constant): the 6.6 abstract methods, which 7.x still declares (as
+   * defaults).
+   */
+  private static String userType(String simpleName, String sqlType) {
+    return """
+        import java.io.Serializable;
+        import java.sql.*;
+        import org.hibernate.engine.spi.SharedSessionContractImplementor;
+        public class NAME implements org.hibernate.usertype.UserType<Object> {
+          public int getSqlType() { return org.hibernate.type.SqlTypes.SQL_TYPE; }
+          public Class<Object> returnedClass() { return Object.class; }
+          public boolean equals(Object a, Object b) { return java.util.Objects.equals(a, b); }
+          public int hashCode(Object a) { return java.util.Objects.hashCode(a); }
+          public Object nullSafeGet(ResultSet rs, int p, SharedSessionContractImplementor s, Object o)
+              throws SQLException { return rs.getObject(p); }
+          public void nullSafeSet(PreparedStatement st, Object v, int i, SharedSessionContractImplementor s)
+              throws SQLException { st.setObject(i, v); }
+          public Object deepCopy(Object v) { return v; }
+          public boolean isMutable() { return false; }
+          public Serializable disassemble(Object v) { return (Serializable) v; }
+          public Object assemble(Serializable c, Object o) { return c; }
+        }
+        """
+        .replace("NAME", simpleName)
+        .replace("SQL_TYPE", sqlType);
+  }
+
+  /**
+   * {@code @org.hibernate.annotations.Type(SomeUserType.class)} types the column by the UserType's
+   * {@code getSqlType()} (Hibernate's {@code CustomType}), whatever the Java type,
+   * {@code @Enumerated} or a {@code @JdbcTypeCode} next to it say, on a collection's element too; a
+   * {@code columnDefinition} still decides the column, with no enum check. Without one the
+   * processor records {@code USER_TYPE_NOT_MODELLED}, since the type comes from code: Hibernate
+   * makes {@code jsonb} of a {@code Map} and {@code integer} of a {@code String} here. Checked on
+   * 6.6.33, 7.2.19 and 7.4.13.
+   */
+  @Test
+  void userTypeColumnsFollowTheColumnDefinition() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "JsonUt",
+        userType("JsonUt", "JSON"),
+        "IntUt",
+        userType("IntUt", "INTEGER"),
+        "OtherUt",
+        userType("OtherUt", "OTHER"),
+        "Level",
+        "public enum Level { LOW, HIGH }",
+        "Doc",
+        """
+        @Entity public class Doc {
+          @Id Long id;
+          @org.hibernate.annotations.Type(JsonUt.class) @Column(columnDefinition = "jsonb")
+          java.util.Map<String, Object> data;
+          @org.hibernate.annotations.Type(IntUt.class)
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+          @Column(columnDefinition = "text", nullable = false) String code;
+          @Enumerated(EnumType.STRING) @org.hibernate.annotations.Type(OtherUt.class)
+          @Column(columnDefinition = "text") Level level;
+          @ElementCollection @org.hibernate.annotations.Type(IntUt.class)
+          @Column(columnDefinition = "integer") java.util.List<String> codes;
+        }
+        """);
+    Map<String, String> sources = new LinkedHashMap<>();
+    String header = "package com.acme;\nimport jakarta.persistence.*;\n";
+    sources.put("com.acme.JsonUt", header + userType("JsonUt", "JSON"));
+    sources.put("com.acme.IntUt", header + userType("IntUt", "INTEGER"));
+    sources.put(
+        "com.acme.Raw",
+        header
+            + """
+            @Entity public class Raw {
+              @Id Long id;
+              @org.hibernate.annotations.Type(JsonUt.class) java.util.Map<String, Object> data;
+              @org.hibernate.annotations.Type(IntUt.class)
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.BIGINT) String code;
+            }
+            """);
+    Path raw = work.resolve("raw");
+    List<Path> files = write(sources, raw.resolve("src"));
+    CompiledModel model =
+        CompiledModel.withProcessor(files, raw.resolve("classes"), NamingOption.JPA);
+    try {
+      assertThat(SchemaDescription.hibernate(model, NamingOption.JPA, raw.resolve("ddl")).script())
+          .contains("data jsonb")
+          .contains("code integer");
+      assertThat(model.snapshot().capture().problems())
+          .extracting(Snapshot.ModelProblem::describe)
+          .containsExactlyInAnyOrder(
+              "com.acme.Raw.data (table raw, column data): @Type(com.acme.JsonUt.class) on Raw.data:"
+                  + " Hibernate types the column by the UserType's getSqlType(), code that Migrate cannot"
+                  + " run at compile time, so it cannot tell the column type (Hibernate ignores"
+                  + " @JdbcTypeCode and @JdbcType next to @Type). State the column type with"
+                  + " @Column(columnDefinition = \"jsonb\") (the type the UserType stands for;"
+                  + " @MapKeyColumn for a map key), which Hibernate uses as well.",
+              "com.acme.Raw.code (table raw, column code): @Type(com.acme.IntUt.class) on Raw.code:"
+                  + " Hibernate types the column by the UserType's getSqlType(), code that Migrate cannot"
+                  + " run at compile time, so it cannot tell the column type (Hibernate ignores"
+                  + " @JdbcTypeCode and @JdbcType next to @Type). State the column type with"
+                  + " @Column(columnDefinition = \"jsonb\") (the type the UserType stands for;"
+                  + " @MapKeyColumn for a map key), which Hibernate uses as well.");
+    } finally {
+      model.loader().close();
+    }
+  }
+
+  /**
+   * {@code @Convert} with {@code @Enumerated} on a basic attribute: Hibernate 7 refuses to start
+   * ({@code BasicValueBinder}: "'AttributeConverter' not allowed for attribute 'level' annotated
+   * '@jakarta.persistence.Enumerated'"), so the processor refuses it (a compile error); 6.6 ignores
+   * the converter and maps the column as {@code @Enumerated} says, so the processor does too, with
+   * a warning. On an element collection every line ignores the converter. Checked on 6.6.33, 7.2.19
+   * and 7.4.13.
+   */
+  @Test
+  void converterWithEnumeratedIsIgnoredOrRefused() throws Exception {
+    String converter =
+        """
+        @Converter
+        public class LevelCode implements AttributeConverter<Level, String> {
+          public String convertToDatabaseColumn(Level l) { return l == null ? null : l.name().substring(0, 1); }
+          public Level convertToEntityAttribute(String s) { return null; }
+        }
+        """;
+    String header = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Map<String, String> collections = new LinkedHashMap<>();
+    collections.put("com.acme.Level", header + "public enum Level { LOW, MID, HIGH }");
+    collections.put("com.acme.LevelCode", header + converter);
+    collections.put(
+        "com.acme.Sensor",
+        header
+            + """
+            @Entity public class Sensor {
+              @Id Long id;
+              @ElementCollection @Convert(converter = LevelCode.class) @Enumerated(EnumType.STRING)
+              java.util.Set<Level> named;
+              @ElementCollection @Convert(converter = LevelCode.class) @Enumerated
+              java.util.List<Level> ordinals;
+            }
+            """);
+    String basic =
+        """
+        @Entity public class Gauge {
+          @Id Long id;
+          @Convert(converter = LevelCode.class) @Enumerated(EnumType.STRING) Level named;
+          @Convert(converter = LevelCode.class) @Enumerated Level ordinal;
+        }
+        """;
+    if (NamingOption.hibernate().equals("6.6")) {
+      collections.put("com.acme.Gauge", header + basic);
+    }
+    Differential.run(collections, NamingOption.JPA, work.resolve("ignored"))
+        .assertSame("Hibernate " + NamingOption.hibernate());
+    if (NamingOption.hibernate().equals("6.6")) {
+      return;
+    }
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("com.acme.Level", header + "public enum Level { LOW, MID, HIGH }");
+    sources.put("com.acme.LevelCode", header + converter);
+    sources.put("com.acme.Gauge", header + basic);
+    Path dir = work.resolve("refused");
+    List<Path> files = write(sources, dir.resolve("src"));
+    CompiledModel hibernateOnly =
+        CompiledModel.withoutProcessor(files, dir.resolve("plain-classes"));
+    try {
+      assertThatThrownBy(
+              () ->
+                  SchemaDescription.hibernate(hibernateOnly, NamingOption.JPA, dir.resolve("ddl")))
+          .hasStackTraceContaining(
+              "'AttributeConverter' not allowed for attribute 'named' annotated"
+                  + " '@jakarta.persistence.Enumerated'");
+    } finally {
+      hibernateOnly.loader().close();
+    }
+    assertThatThrownBy(
+            () -> CompiledModel.withProcessor(files, dir.resolve("classes"), NamingOption.JPA))
+        .isInstanceOf(CompiledModel.CompilationFailed.class)
+        .hasMessageContaining(
+            "@Convert(converter = com.acme.LevelCode.class) on Gauge.named, which is also"
+                + " @Enumerated: Hibernate 7 refuses to start")
+        .hasMessageContaining("on Gauge.ordinal, which is also @Enumerated");
+  }
+
+  /**
+   * An explicit {@code @Convert} on a map converts its value, as {@code attributeName = "value"}
+   * does; only {@code attributeName = "key"} converts the key (JPA 3.1 section 11.1.10). The
+   * processor converted both key and value. Checked on 6.6.33, 7.2.19 and 7.4.13 (where {@code
+   * "key.x"} for a field {@code x} of an embeddable key converted nothing either).
+   */
+  @Test
+  void mapConverterAppliesToTheValueUnlessItNamesTheKey() throws Exception {
+    assertSame(
+        NamingOption.JPA,
+        "Counted",
+        """
+        @Converter
+        public class Counted implements AttributeConverter<String, Integer> {
+          public Integer convertToDatabaseColumn(String s) { return s == null ? null : s.length(); }
+          public String convertToEntityAttribute(Integer n) { return null; }
+        }
+        """,
+        "Level",
+        "public enum Level { LOW, HIGH }",
+        "LevelCode",
+        """
+        @Converter
+        public class LevelCode implements AttributeConverter<Level, String> {
+          public String convertToDatabaseColumn(Level l) { return l == null ? null : l.name().substring(0, 1); }
+          public Level convertToEntityAttribute(String s) { return null; }
+        }
+        """,
+        "Board",
+        """
+        @Entity public class Board {
+          @Id Long id;
+          @ElementCollection @Convert(converter = Counted.class) java.util.Map<String, String> plain;
+          @ElementCollection @Convert(converter = Counted.class, attributeName = "value")
+          java.util.Map<String, String> values;
+          @ElementCollection @Convert(converter = Counted.class, attributeName = "key")
+          java.util.Map<String, String> keys;
+          @ElementCollection @Convert(converter = Counted.class, attributeName = "key")
+          @Convert(converter = Counted.class, attributeName = "value")
+          java.util.Map<String, String> both;
+          @ElementCollection @Convert(converter = LevelCode.class) java.util.Map<Level, Level> levels;
+        }
+        """);
+  }
+
+  /**
+   * {@code @CompositeType(MoneyType.class)}: Hibernate maps the columns of the class the
+   * CompositeUserType's {@code embeddable()} returns ({@code amount numeric(38,2), currency
+   * varchar(255)} here), which the processor cannot call, so it records {@code
+   * COMPOSITE_TYPE_NOT_MODELLED} (it reported an unmapped {@code Money} before, advising a
+   * converter or a {@code @JdbcTypeCode}). The type declares {@code instantiate} in its 6.6 and its
+   * 7.x form. Checked on 6.6.33, 7.2.19 and 7.4.13.
+   */
+  @Test
+  void compositeUserTypeColumnsComeFromCode() throws Exception {
+    String header = "package com.acme;\nimport jakarta.persistence.*;\n";
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "com.acme.Money",
+        header + "public class Money { java.math.BigDecimal amount; String currency; }");
+    sources.put(
+        "com.acme.MoneyType",
+        header
+            + """
+            import java.io.Serializable;
+            import org.hibernate.engine.spi.SessionFactoryImplementor;
+            import org.hibernate.metamodel.spi.ValueAccess;
+            public class MoneyType implements org.hibernate.usertype.CompositeUserType<Money> {
+              public static class Mapping { java.math.BigDecimal amount; String currency; }
+              public Object getPropertyValue(Money m, int p) { return p == 0 ? m.amount : m.currency; }
+              public Money instantiate(ValueAccess v, SessionFactoryImplementor f) { return new Money(); }
+              public Money instantiate(ValueAccess v) { return new Money(); }
+              public Class<?> embeddable() { return Mapping.class; }
+              public Class<Money> returnedClass() { return Money.class; }
+              public boolean equals(Money a, Money b) { return a == b; }
+              public int hashCode(Money a) { return System.identityHashCode(a); }
+              public Money deepCopy(Money v) { return v; }
+              public boolean isMutable() { return true; }
+              public Serializable disassemble(Money v) { return null; }
+              public Money assemble(Serializable c, Object o) { return null; }
+              public Money replace(Money a, Money b, Object o) { return a; }
+            }
+            """);
+    sources.put(
+        "com.acme.Offer",
+        header
+            + """
+            @Entity public class Offer {
+              @Id Long id;
+              @org.hibernate.annotations.CompositeType(MoneyType.class) Money price;
+            }
+            """);
+    Path dir = work.resolve("composite");
+    List<Path> files = write(sources, dir.resolve("src"));
+    CompiledModel model =
+        CompiledModel.withProcessor(files, dir.resolve("classes"), NamingOption.JPA);
+    try {
+      assertThat(SchemaDescription.hibernate(model, NamingOption.JPA, dir.resolve("ddl")).script())
+          .contains("amount numeric(38,2)")
+          .contains("currency varchar(255)");
+      assertThat(model.snapshot().capture().problems())
+          .extracting(Snapshot.ModelProblem::describe)
+          .containsExactly(
+              "com.acme.Offer.price (table offer, column price): @CompositeType(com.acme.MoneyType.class)"
+                  + " on Offer.price: Hibernate maps the columns of the class the CompositeUserType's"
+                  + " embeddable() returns, code that Migrate cannot run at compile time, so it cannot"
+                  + " tell the columns. Map the value as an @Embeddable (with @EmbeddableInstantiator if it"
+                  + " needs one to be built), whose fields Migrate reads.");
+    } finally {
+      model.loader().close();
+    }
   }
 }
