@@ -40,10 +40,13 @@ public final class Differential {
     }
   }
 
-  /** Compiles {@code sources} under {@code work} and describes both schemas. */
-  public static Outcome run(Map<String, String> sources, NamingOption naming, Path work)
-      throws IOException {
-    Path src = work.resolve("src");
+  /**
+   * Writes {@code sources} (qualified class name to source text) under {@code src}, a file per
+   * class in its package's directory.
+   *
+   * @return the files written, in the order of {@code sources}
+   */
+  public static List<Path> write(Map<String, String> sources, Path src) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
@@ -51,6 +54,13 @@ public final class Differential {
       Files.writeString(file, source.getValue());
       files.add(file);
     }
+    return files;
+  }
+
+  /** Compiles {@code sources} under {@code work} and describes both schemas. */
+  public static Outcome run(Map<String, String> sources, NamingOption naming, Path work)
+      throws IOException {
+    List<Path> files = write(sources, work.resolve("src"));
     CompiledModel model = CompiledModel.withProcessor(files, work.resolve("classes"), naming);
     try {
       SchemaDescription.Hibernate hibernate =

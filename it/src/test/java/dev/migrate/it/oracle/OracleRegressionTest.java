@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.it.harness.CompiledModel;
 import dev.migrate.it.harness.NamingOption;
 import dev.migrate.snapshot.Snapshot;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -780,18 +778,6 @@ class OracleRegressionTest {
             "@OrderColumn on Tag.posts, the inverse side of a @ManyToMany(mappedBy = \"tags\")");
   }
 
-  /** Writes {@code sources} (qualified class name to source text) under {@code src}. */
-  private static List<Path> write(Map<String, String> sources, Path src) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue());
-      files.add(file);
-    }
-    return files;
-  }
-
   /**
    * A small {@code org.hibernate.usertype.UserType} whose {@code getSqlType()} is {@code sqlType}
    * (a {@code SqlTypes} constant): the 6.6 abstract methods, which 7.x still declares (as
@@ -873,7 +859,7 @@ class OracleRegressionTest {
             }
             """);
     Path raw = work.resolve("raw");
-    List<Path> files = write(sources, raw.resolve("src"));
+    List<Path> files = Differential.write(sources, raw.resolve("src"));
     CompiledModel model =
         CompiledModel.withProcessor(files, raw.resolve("classes"), NamingOption.JPA);
     try {
@@ -955,7 +941,7 @@ class OracleRegressionTest {
     sources.put("com.acme.LevelCode", header + converter);
     sources.put("com.acme.Gauge", header + basic);
     Path dir = work.resolve("refused");
-    List<Path> files = write(sources, dir.resolve("src"));
+    List<Path> files = Differential.write(sources, dir.resolve("src"));
     CompiledModel hibernateOnly =
         CompiledModel.withoutProcessor(files, dir.resolve("plain-classes"));
     try {
@@ -1070,7 +1056,7 @@ class OracleRegressionTest {
             }
             """);
     Path dir = work.resolve("composite");
-    List<Path> files = write(sources, dir.resolve("src"));
+    List<Path> files = Differential.write(sources, dir.resolve("src"));
     CompiledModel model =
         CompiledModel.withProcessor(files, dir.resolve("classes"), NamingOption.JPA);
     try {
